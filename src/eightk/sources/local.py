@@ -1,0 +1,180 @@
+"""Bytes from the local machine: files, directories and archives (.tar, .tar.gz, .tgz, .zip, .gz).
+
+``iter_inputs(paths)`` yields one ``Input`` per filing, or one ``InputError`` per thing that could not
+be read (a missing or unreadable file, a broken or hostile archive). It never raises for bad inputs:
+the caller decides what to do with the errors, and the other inputs still come through.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import tarfile
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["Input", "InputError", "MAX_INPUT_BYTES", "iter_inputs", "is_archive"]
+
+# One filing larger than this is refused with a clear error instead of exhausting memory.
+MAX_INPUT_BYTES = 256 * 1024 * 1024
+# An archive whose members add up to more than this (uncompressed) is treated as hostile.
+MAX_ARCHIVE_BYTES = 64 * 1024 * 1024 * 1024
+MAX_ARCHIVE_MEMBERS = 5_000_000
+
+_SKIP_NAMES = {"MANIFEST.tsv", "README.md", ".DS_Store"}
+_SKIP_SUFFIXES = (".json", ".tsv", ".md", ".py", ".db", ".sqlite", ".parquet", ".csv")
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    name: str  # a path, or "archive.tar.gz!member" for archive members
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class InputError:
+    name: str
+    reason: str
+
+
+def is_archive(name: str) -> bool:
+    low = name.lower()
+    return low.endswith((".tar", ".tar.gz", ".tgz", ".zip", ".gz"))
+
+
+def _wanted(name: str) -> bool:
+    base = os.path.basename(name)
+    return bool(base) and base not in _SKIP_NAMES and not base.startswith(".") and not base.endswith(_SKIP_SUFFIXES)
+
+
+def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Input | InputError]:
+    """Every filing under ``paths`` (files, directories walked in sorted order, archives)."""
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            yield from _iter_dir(path)
+        elif path.exists() or path.is_symlink():
+            yield from _iter_file(path)
+        else:
+            yield InputError(str(path), "no such file or directory")
+
+
+def _iter_dir(root: Path) -> Iterator[Input | InputError]:
+    def on_error(exc: OSError) -> None:
+        errors.append(InputError(str(exc.filename or root), f"cannot read directory: {exc.strerror or exc}"))
+
+    errors: list[InputError] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=on_error):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        yield from errors
+        errors.clear()
+        for fn in sorted(filenames):
+            full = Path(dirpath) / fn
+            if _wanted(fn):
+                yield from _iter_file(full)
+    yield from errors
+
+
+def _iter_file(path: Path) -> Iterator[Input | InputError]:
+    name = str(path)
+    try:
+        if not path.is_file():
+            yield InputError(name, "not a regular file")
+            return
+        size = path.stat().st_size
+        if is_archive(name):
+            yield from _iter_archive(path)
+            return
+        if size > MAX_INPUT_BYTES:
+            yield InputError(name, f"file too large ({size:,} bytes; limit {MAX_INPUT_BYTES:,})")
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield InputError(name, f"cannot read file: {exc.strerror or exc}")
+        return
+    yield Input(name, data)
+
+
+def _iter_archive(path: Path) -> Iterator[Input | InputError]:
+    low = path.name.lower()
+    try:
+        if low.endswith(".zip"):
+            yield from _iter_zip(path)
+        elif low.endswith((".tar", ".tar.gz", ".tgz")) or (low.endswith(".gz") and tarfile.is_tarfile(path)):
+            yield from _iter_tar(path)
+        else:  # a single gzipped filing
+            yield from _iter_gz(path)
+    except (OSError, EOFError, tarfile.TarError, zipfile.BadZipFile, gzip.BadGzipFile, ValueError) as exc:
+        yield InputError(str(path), f"broken archive: {exc}")
+
+
+def _read_limited(stream: io.BufferedIOBase | io.RawIOBase | gzip.GzipFile, name: str) -> Input | InputError:
+    data = stream.read(MAX_INPUT_BYTES + 1)
+    if data is None:
+        return InputError(name, "cannot read member")
+    if len(data) > MAX_INPUT_BYTES:
+        return InputError(name, f"member too large (over {MAX_INPUT_BYTES:,} bytes uncompressed)")
+    return Input(name, bytes(data))
+
+
+def _iter_gz(path: Path) -> Iterator[Input | InputError]:
+    name = str(path)
+    with gzip.open(path, "rb") as fh:
+        yield _read_limited(fh, name)
+
+
+def _iter_tar(path: Path) -> Iterator[Input | InputError]:
+    total = 0
+    count = 0
+    with tarfile.open(path, "r:*") as tar:
+        for member in tar:
+            count += 1
+            if count > MAX_ARCHIVE_MEMBERS:
+                yield InputError(str(path), f"archive has more than {MAX_ARCHIVE_MEMBERS:,} members; stopped")
+                return
+            label = f"{path}!{member.name}"
+            if not member.isfile():
+                continue  # directories, links, devices: never followed
+            if not _wanted(member.name):
+                continue
+            total += member.size
+            if total > MAX_ARCHIVE_BYTES:
+                yield InputError(str(path), "archive expands beyond the size limit; stopped")
+                return
+            if member.size > MAX_INPUT_BYTES:
+                yield InputError(label, f"member too large ({member.size:,} bytes)")
+                continue
+            fh = tar.extractfile(member)
+            if fh is None:
+                yield InputError(label, "cannot read member")
+                continue
+            with fh:
+                yield _read_limited(fh, label)
+
+
+def _iter_zip(path: Path) -> Iterator[Input | InputError]:
+    total = 0
+    with zipfile.ZipFile(path) as zf:
+        infos = zf.infolist()
+        if len(infos) > MAX_ARCHIVE_MEMBERS:
+            yield InputError(str(path), f"archive has more than {MAX_ARCHIVE_MEMBERS:,} members")
+            return
+        for info in sorted(infos, key=lambda i: i.filename):
+            label = f"{path}!{info.filename}"
+            if info.is_dir() or not _wanted(info.filename):
+                continue
+            total += info.file_size
+            if total > MAX_ARCHIVE_BYTES:
+                yield InputError(str(path), "archive expands beyond the size limit; stopped")
+                return
+            if info.file_size > MAX_INPUT_BYTES:
+                yield InputError(label, f"member too large ({info.file_size:,} bytes)")
+                continue
+            try:
+                with zf.open(info) as fh:
+                    yield _read_limited(fh, label)
+            except (OSError, zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError) as exc:
+                yield InputError(label, f"cannot read member: {exc}")
