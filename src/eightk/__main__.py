@@ -1,0 +1,5 @@
+import sys
+
+from eightk.cli import main
+
+sys.exit(main())
