@@ -1,0 +1,417 @@
+"""Body-only accuracy: does eightk read from a filing's text what the SEC header says?
+
+For every corpus filing with an SGML header (``MANIFEST.tsv`` ``has_sec_header`` = y), the header is
+read here (by ``_common.read_header``, independently of eightk), the first ``<DOCUMENT>``'s text is cut
+out, and ``eightk.parse_filing`` parses that primary document alone, as if it had been saved on its own.
+The record is compared with the header, field by field. With ``--full`` the whole submission (header
+included) is parsed instead: a sanity check that the header's values reach the record.
+
+Usage: ``.venv/bin/python benchmarks/accuracy.py [--corpus PATH] [--full]``. Prints a table of per-field
+accuracy, then the filings not counted for a field and why, then every miss. Always exits 0.
+
+What is compared, and the only normalizations applied (those of ../shared/SCHEMA.md, plus what it
+takes to hold the SEC's conformed header style against the cover as printed):
+
+- items: the set of the record's applicable item codes (``Filing.item_codes``) must equal the codes of the
+  header's ``ITEM INFORMATION`` lines, mapped by ``eightk.catalog.code_for_title(title, filed date)``
+  (tag-form headers give numbers: ``<ITEMS>5``). Filings whose header has no item lines, or any blank
+  one (1990s headers often list ``ITEM INFORMATION:`` with nothing after it), are not counted. A title
+  the catalog cannot map stays in the expected set as ``?title`` and so counts as a miss.
+- name: ``COMPANY CONFORMED NAME`` vs ``registrant.name``, case-insensitively, every non-alphanumeric
+  character treated as a space, a trailing state tag of the conformed name (``/DE/``) dropped, a leading
+  or trailing "the" dropped, and trailing corporate suffixes dropped (INC, INCORPORATED, CORP,
+  CORPORATION, CO, COMPANY, LTD, LIMITED, LLC, LP, PLC, …).
+- state_of_incorporation: the header's code in SCHEMA.md's form: a US state's two-letter code as is;
+  EDGAR's codes for Canadian provinces and a few countries become their names (compared
+  case-insensitively); other codes are compared as they are.
+- file_number: ``SEC FILE NUMBER`` vs ``registrant.file_number`` with leading zeros stripped from each
+  dash-separated part (``000-18225`` = ``0-18225``). If the registrant exposes several numbers
+  (a ``file_numbers`` attribute), the header's counts as found when it is among them.
+- irs_number: the header's nine digits written ``NN-NNNNNNN`` (SCHEMA.md) vs ``registrant.irs_number``
+  exactly. Headers without a nine-digit, non-zero number are not counted.
+- date_of_report: ``CONFORMED PERIOD OF REPORT`` (YYYYMMDD) in ISO form vs ``date_of_report``.
+- address.zip: the first five digits (US); other postcodes without spaces, case-insensitively.
+- address.state: two-letter codes; a US state's name on the cover ("Minnesota") counts as its code.
+- address.city: case-insensitively, punctuation as spaces.
+- address.street: case and punctuation dropped (periods removed, other punctuation as spaces), then each
+  word in USPS abbreviation (WEST→W, DRIVE→DR, STREET→ST, AVENUE→AVE, SUITE→STE, …) and number words up to
+  ten as digits; the cover's street must equal the header's ``STREET 1`` or ``STREET 1`` + ``STREET 2``.
+- address: all four parts right.
+- phone: the header's ``BUSINESS PHONE`` as digits (SCHEMA.md) vs ``registrant.phone`` exactly.
+
+Fields the header leaves empty are not counted for that filing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import re
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import (  # noqa: E402
+    DEFAULT_CORPUS,
+    NO_PARSER_MESSAGE,
+    HeaderFacts,
+    ParseFiling,
+    corpus_files,
+    load_parse_filing,
+    primary_document,
+    read_header,
+)
+from eightk.catalog import code_for_title  # noqa: E402
+
+TARGET_ITEMS = 98.0
+TARGET_COVER = 97.0
+
+# ---------------------------------------------------------------------------
+# Normalization tables (see the module docstring)
+
+_SUFFIXES = {
+    "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "lp", "plc",
+    "l", "p", "sa", "nv", "ag", "se", "the",
+}  # fmt: skip
+_USPS = {
+    "north": "n", "south": "s", "east": "e", "west": "w",
+    "northeast": "ne", "northwest": "nw", "southeast": "se", "southwest": "sw",
+    "street": "st", "avenue": "ave", "av": "ave", "drive": "dr", "road": "rd", "boulevard": "blvd",
+    "parkway": "pkwy", "pky": "pkwy", "lane": "ln", "court": "ct", "place": "pl", "suite": "ste",
+    "floor": "fl", "flr": "fl", "highway": "hwy", "expressway": "expy", "square": "sq", "circle": "cir",
+    "center": "ctr", "centre": "ctr", "terrace": "ter", "building": "bldg", "plaza": "plz",
+    "mount": "mt", "fort": "ft", "saint": "st", "route": "rte", "trail": "trl", "turnpike": "tpke",
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "number": "no",
+}  # fmt: skip
+_US_STATES = {
+    "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA",
+    "colorado": "CO", "connecticut": "CT", "delaware": "DE", "district of columbia": "DC", "florida": "FL",
+    "georgia": "GA", "hawaii": "HI", "idaho": "ID", "illinois": "IL", "indiana": "IN", "iowa": "IA",
+    "kansas": "KS", "kentucky": "KY", "louisiana": "LA", "maine": "ME", "maryland": "MD",
+    "massachusetts": "MA", "michigan": "MI", "minnesota": "MN", "mississippi": "MS", "missouri": "MO",
+    "montana": "MT", "nebraska": "NE", "nevada": "NV", "new hampshire": "NH", "new jersey": "NJ",
+    "new mexico": "NM", "new york": "NY", "north carolina": "NC", "north dakota": "ND", "ohio": "OH",
+    "oklahoma": "OK", "oregon": "OR", "pennsylvania": "PA", "rhode island": "RI", "south carolina": "SC",
+    "south dakota": "SD", "tennessee": "TN", "texas": "TX", "utah": "UT", "vermont": "VT",
+    "virginia": "VA", "washington": "WA", "west virginia": "WV", "wisconsin": "WI", "wyoming": "WY",
+    "puerto rico": "PR",
+}  # fmt: skip
+_US_CODES = frozenset(_US_STATES.values())
+# EDGAR's state/country codes outside the US states that the header uses for places named on covers.
+_EDGAR_PLACES = {
+    "A0": "Alberta", "A1": "British Columbia", "A2": "Manitoba", "A3": "New Brunswick",
+    "A4": "Newfoundland", "A5": "Nova Scotia", "A6": "Ontario", "A7": "Prince Edward Island",
+    "A8": "Quebec", "A9": "Saskatchewan", "B0": "Yukon", "D0": "Bermuda", "E9": "Cayman Islands",
+    "K3": "Hong Kong", "L3": "Israel", "X0": "United Kingdom",
+}  # fmt: skip
+
+
+def _words(text: str) -> list[str]:
+    return re.sub(r"[^a-z0-9]+", " ", text.casefold()).split()
+
+
+def norm_name(name: str) -> str:
+    name = re.sub(r"\s*/[A-Za-z]{2,4}/?\s*$", "", name.strip())
+    words = _words(name)
+    while words and words[-1] in _SUFFIXES:
+        words.pop()
+    while words and words[0] == "the":
+        words.pop(0)
+    return " ".join(words)
+
+
+def norm_street(street: str) -> str:
+    words = _words(street.replace(".", "").replace("#", " "))
+    return " ".join(_USPS.get(w, w) for w in words)
+
+
+def norm_state(state: str) -> str:
+    s = " ".join(_words(state))
+    return _US_STATES.get(s, state.strip().upper())
+
+
+def norm_zip(zip_code: str) -> str:
+    digits = re.match(r"\s*(\d{5})", zip_code)
+    return digits.group(1) if digits else re.sub(r"\s+", "", zip_code).upper()
+
+
+def norm_file_number(number: str) -> str:
+    return "-".join(part.lstrip("0") or "0" for part in number.strip().split("-"))
+
+
+def expected_incorporation(code: str) -> str:
+    code = code.strip().upper()
+    return code if code in _US_CODES else _EDGAR_PLACES.get(code, code)
+
+
+def header_date(value: str | None) -> _dt.date | None:
+    if not value or not re.fullmatch(r"\d{8}", value.strip()):
+        return None
+    try:
+        return _dt.date(int(value[:4]), int(value[4:6]), int(value[6:8]))
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------------
+# Checks: one small function per field, in a table (the order of the printed table)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    ok: bool
+    got: str
+    expected: str
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    reason: str
+
+
+Check = Callable[[Any, HeaderFacts], "Verdict | Skip"]
+
+
+def _show(value: object) -> str:
+    return "null" if value is None else str(value)
+
+
+def _same(got: str | None, expected: str, norm: Callable[[str], str]) -> Verdict:
+    return Verdict(got is not None and norm(got) == norm(expected), _show(got), expected)
+
+
+def check_items(filing: Any, header: HeaderFacts) -> Verdict | Skip:
+    lines = header.item_lines
+    if not lines:
+        return Skip("header has no ITEM INFORMATION")
+    if any(not line.strip() for line in lines):
+        return Skip(f"header ITEM INFORMATION incomplete ({sum(not x.strip() for x in lines)} blank line(s))")
+    filed = header_date(header.first("FILED AS OF DATE"))
+    expected = {code_for_title(t, filed) or f"?{t}" for t in lines}
+    got = set(filing.item_codes)
+    return Verdict(got == expected, _show(sorted(got)), _show(sorted(expected)))
+
+
+def check_name(filing: Any, header: HeaderFacts) -> Verdict | Skip:
+    expected = header.company("COMPANY CONFORMED NAME")
+    if not expected:
+        return Skip("header has no COMPANY CONFORMED NAME")
+    return _same(filing.registrant.name, expected, norm_name)
+
+
+def check_incorporation(filing: Any, header: HeaderFacts) -> Verdict | Skip:
+    code = header.company("STATE OF INCORPORATION")
+    if not code:
+        return Skip("header has no STATE OF INCORPORATION")
+    return _same(filing.registrant.state_of_incorporation, expected_incorporation(code), str.casefold)
+
+
+def check_file_number(filing: Any, header: HeaderFacts) -> Verdict | Skip:
+    expected = header.file_number
+    if not expected:
+        return Skip("header has no SEC FILE NUMBER")
+    reg = filing.registrant
+    several = getattr(reg, "file_numbers", None)
+    if several:
+        found = norm_file_number(expected) in {norm_file_number(n) for n in several}
+        return Verdict(found, _show(list(several)), expected)
+    return _same(reg.file_number, expected, norm_file_number)
+
+
+def check_irs(filing: Any, header: HeaderFacts) -> Verdict | Skip:
+    digits = re.sub(r"\D", "", header.company("IRS NUMBER") or "")
+    if len(digits) != 9 or not digits.strip("0"):
+        return Skip("header has no nine-digit IRS NUMBER")
+    expected = f"{digits[:2]}-{digits[2:]}"
+    got = filing.registrant.irs_number
+    return Verdict(got == expected, _show(got), expected)
+
+
+def check_date(filing: Any, header: HeaderFacts) -> Verdict | Skip:
+    period = header_date(header.first("CONFORMED PERIOD OF REPORT"))
+    if period is None:
+        return Skip("header has no CONFORMED PERIOD OF REPORT")
+    got = filing.date_of_report
+    return Verdict(got == period, _show(got), period.isoformat())
+
+
+def _address_part(key: str, attr: str, norm: Callable[[str], str]) -> Check:
+    def check(filing: Any, header: HeaderFacts) -> Verdict | Skip:
+        expected = header.business(key)
+        if not expected:
+            return Skip(f"header has no BUSINESS ADDRESS {key}")
+        return _same(getattr(filing.registrant.address, attr), expected, norm)
+
+    return check
+
+
+def check_street(filing: Any, header: HeaderFacts) -> Verdict | Skip:
+    s1, s2 = header.business("STREET 1"), header.business("STREET 2")
+    if not s1:
+        return Skip("header has no BUSINESS ADDRESS STREET 1")
+    choices = [s1] + ([f"{s1} {s2}"] if s2 else [])
+    got = filing.registrant.address.street
+    ok = got is not None and norm_street(got) in {norm_street(c) for c in choices}
+    return Verdict(ok, _show(got), " | ".join(choices))
+
+
+check_city = _address_part("CITY", "city", lambda s: " ".join(_words(s)))
+check_address_state = _address_part("STATE", "state", norm_state)
+check_zip = _address_part("ZIP", "zip", norm_zip)
+_ADDRESS_PARTS = (check_street, check_city, check_address_state, check_zip)
+
+
+def check_address(filing: Any, header: HeaderFacts) -> Verdict | Skip:
+    verdicts = [c(filing, header) for c in _ADDRESS_PARTS]
+    counted = [v for v in verdicts if isinstance(v, Verdict)]
+    if len(counted) < len(verdicts):
+        return Skip("header business address incomplete")
+    a = filing.registrant.address
+    got = f"{a.street} / {a.city} / {a.state} / {a.zip}"
+    return Verdict(all(v.ok for v in counted), got, " / ".join(v.expected for v in counted))
+
+
+def check_phone(filing: Any, header: HeaderFacts) -> Verdict | Skip:
+    digits = re.sub(r"\D", "", header.business("BUSINESS PHONE") or "")
+    if not digits:
+        return Skip("header has no BUSINESS PHONE")
+    got = filing.registrant.phone
+    return Verdict(got == digits, _show(got), digits)
+
+
+CHECKS: tuple[tuple[str, Check, float], ...] = (
+    ("items (set exact)", check_items, TARGET_ITEMS),
+    ("name", check_name, TARGET_COVER),
+    ("state_of_incorporation", check_incorporation, TARGET_COVER),
+    ("file_number", check_file_number, TARGET_COVER),
+    ("irs_number", check_irs, TARGET_COVER),
+    ("date_of_report", check_date, TARGET_COVER),
+    ("address (all parts)", check_address, TARGET_COVER),
+    ("  address.street", check_street, TARGET_COVER),
+    ("  address.city", check_city, TARGET_COVER),
+    ("  address.state", check_address_state, TARGET_COVER),
+    ("  address.zip", check_zip, TARGET_COVER),
+    ("phone", check_phone, TARGET_COVER),
+)
+
+# ---------------------------------------------------------------------------
+# Running
+
+
+@dataclass(slots=True)
+class Tally:
+    counted: int = 0
+    correct: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    file: str
+    field: str
+    got: str
+    expected: str
+
+
+@dataclass(slots=True)
+class Report:
+    tallies: dict[str, Tally]
+    misses: list[Note]
+    skips: list[Note]  # got = the reason
+    failures: list[Note]  # files that could not be parsed or had no header/document
+    files: int = 0
+
+
+def _input_for(raw: bytes, path: Path, full: bool) -> tuple[bytes, str] | None:
+    if full:
+        return raw, path.name
+    doc = primary_document(raw)
+    if doc is None:
+        return None
+    body, filename = doc
+    return body, filename or path.name
+
+
+def _grade(report: Report, name: str, filing: Any, header: HeaderFacts) -> None:
+    for field, check, _target in CHECKS:
+        verdict = check(filing, header)
+        if isinstance(verdict, Skip):
+            report.skips.append(Note(name, field.strip(), verdict.reason, ""))
+            continue
+        tally = report.tallies[field]
+        tally.counted += 1
+        tally.correct += verdict.ok
+        if not verdict.ok:
+            report.misses.append(Note(name, field.strip(), verdict.got, verdict.expected))
+
+
+def run(corpus: Path, parse_filing: ParseFiling, full: bool) -> Report:
+    report = Report({f: Tally() for f, _c, _t in CHECKS}, [], [], [])
+    for cf in corpus_files(corpus):
+        if not cf.has_sec_header:
+            continue
+        name = cf.path.name
+        raw = cf.path.read_bytes()
+        header = read_header(raw)
+        given = _input_for(raw, cf.path, full)
+        if header is None or given is None:
+            what = "no SGML header found" if header is None else "no <DOCUMENT> found"
+            report.failures.append(Note(name, "*", what, ""))
+            continue
+        report.files += 1
+        try:
+            filing = parse_filing(given[0], name=given[1])
+        except Exception as exc:  # a benchmark reports a crash as a result and goes on
+            report.failures.append(Note(name, "*", f"parse_filing raised {type(exc).__name__}: {exc}", ""))
+            continue
+        _grade(report, name, filing, header)
+    return report
+
+
+def _pct(t: Tally) -> str:
+    return f"{100.0 * t.correct / t.counted:6.1f}" if t.counted else "     -"
+
+
+def print_report(report: Report, corpus: Path, full: bool) -> None:
+    mode = "full submission, header included (sanity)" if full else "primary document alone, header stripped"
+    print(f"eightk accuracy vs SEC header — {report.files} headered filings from {corpus}")
+    print(f"mode: {mode}\n")
+    print(f"{'field':<26} {'n':>4} {'correct':>8} {'%':>6}  target")
+    for field, _check, target in CHECKS:
+        t = report.tallies[field]
+        print(f"{field:<26} {t.counted:>4} {t.correct:>8} {_pct(t)}  ≥{target:g}%")
+    if report.failures:
+        print(f"\nfiles not parsed ({len(report.failures)}):")
+        for n in report.failures:
+            print(f"  {n.file}: {n.got}")
+    print(f"\nnot counted ({len(report.skips)} file/field pairs):")
+    for n in report.skips:
+        print(f"  {n.file}  {n.field}: {n.got}")
+    print(f"\nmisses ({len(report.misses)}):")
+    order = {field.strip(): i for i, (field, _c, _t) in enumerate(CHECKS)}
+    for n in sorted(report.misses, key=lambda n: (order[n.field], n.file)):
+        print(f"  {n.file}  {n.field}\n      got:      {n.got}\n      expected: {n.expected}")
+
+
+def main(argv: Iterable[str] | None = None, parse_filing: ParseFiling | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    ap.add_argument(
+        "--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus folder (default: %(default)s)"
+    )
+    ap.add_argument("--full", action="store_true", help="parse full submissions, header included (sanity)")
+    args = ap.parse_args(list(argv) if argv is not None else None)
+    parse_filing = parse_filing or load_parse_filing()
+    if parse_filing is None:
+        print(NO_PARSER_MESSAGE)
+        return 0
+    report = run(args.corpus, parse_filing, args.full)
+    print_report(report, args.corpus, args.full)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
