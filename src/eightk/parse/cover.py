@@ -1,0 +1,354 @@
+"""The cover page, read from the body's normalized text.
+
+Cover pages are laid out around printed captions: "(Exact name of registrant as specified in its
+charter)", "(State or other jurisdiction of incorporation)", "(Commission File Number)", "(IRS Employer
+Identification No.)", "(Address of principal executive offices)", "Registrant's telephone number".
+Values sit above their captions (or beside, or below in a few layouts). Each field has one small
+reader; ``read_cover`` runs them all and returns ``{field: Found}`` with the text span of every value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from eightk.parse.dates import find_date
+from eightk.parse.places import JURISDICTION_PATTERN, STATE_CODES, STATE_NAMES, state_code
+
+__all__ = ["COVER_LIMIT", "Found", "locate_name", "parse_address", "read_cover", "read_securities"]
+
+COVER_LIMIT = 12000  # the cover never runs longer than this many characters
+
+
+class Found(NamedTuple):
+    value: str
+    start: int
+    end: int
+
+
+_I = re.IGNORECASE
+_NAME_CAPTION = re.compile(r"\(?[ \t]*exact\s+name\s+of\s+(?:the\s+)?(?:registrant|company|issuer)", _I)
+_STATE_CAPTION = re.compile(
+    r"\(?[ \t]*(?:state|jurisdiction)(?:\s+or\s+(?:other\s+)?jurisdiction)?\s+of\s+"
+    r"(?:incorporation|organization|formation)|\(?[ \t]*state\s+or\s+other\s*\n?\s*jurisdiction",
+    _I,
+)
+_FILE_CAPTION = re.compile(r"commission\s*\n?\s*file\s*\n?\s*(?:number|no)|file\s+number", _I)
+_IRS_CAPTION = re.compile(r"i\.?\s*r\.?\s*s\.?\s+employer|employer\s+identification|identification\s+no", _I)
+_ADDRESS_CAPTION = re.compile(r"\(?[ \t]*address\s*(?:,?\s*including\s+zip\s+code,?\s*)?\s*of\s+principal", _I)
+_PHONE_LABEL = re.compile(r"telephone\s+number", _I)
+_FORMER_CAPTION = re.compile(r"\(?[ \t]*former\s+name\s+or\s+former\s+address", _I)
+_DATE_LABEL = re.compile(r"date\s+of\s+(?:report|earliest\s+event)", _I)
+_IRS = re.compile(r"(?<![\d-])(\d{2})[ \t]?[-\u2013\u2010][ \t]?(\d{7})(?![\d-])|(?<![\d-])(\d{9})(?![\d-])")
+_FILE = re.compile(r"(?<![\d(-])((?:\d{1,3}|33[3]?)[-\u2013](?:\d{3,6})(?:[-\u2013]\d{1,3})?)(?![\d-])")
+_PHONE = re.compile(
+    r"(?<!\d)(?:\+?1[\s.-]?)?\(?\s*(\d{3})\s*\)?[\s.\-\u2013]*(\d{3})[\s.\-\u2013]*(\d{4})(?!\d)"
+    r"|\+\d[\d\s().-]{7,18}\d"
+)
+_ZIP = re.compile(r"(?<![\d-])(\d{5}(?:\s?-\s?\d{4})?)(?![\d-])")
+_RULE = re.compile(r"^[\s\-_=*.\u2014\u2013]*$")
+_NONE_VALUES = {"n/a", "na", "none", "not applicable", "not applicable.", "unchanged", "no change", "n.a."}
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _value_lines_before(text: str, pos: int, limit: int = 3) -> list[tuple[int, int]]:
+    """Up to ``limit`` non-blank, non-rule lines before the line holding ``pos``; stops at a caption."""
+    out: list[tuple[int, int]] = []
+    start, _ = _line_bounds(text, pos)
+    before = text[start:pos].strip(" \t")
+    if before and not before.startswith("("):
+        return [(start, start + len(text[start:pos].rstrip(" \t(")))]
+    cursor = start - 1
+    while cursor > 0 and len(out) < limit:
+        ls, le = _line_bounds(text, cursor)
+        line = text[ls:le]
+        cursor = ls - 1
+        if not line.strip() or _RULE.match(line):
+            if out:
+                break
+            continue
+        if line.strip().startswith("(") or line.strip().endswith(")"):
+            break
+        out.append((ls, le))
+    return list(reversed(out))
+
+
+def _clean(value: str) -> str:
+    return " ".join(value.replace("\t", " ").split()).strip(" ,;:")
+
+
+def _column(text: str, line: tuple[int, int], col: int, width: int) -> tuple[int, int]:
+    """The part of a space-aligned line that sits over columns ``col``..``col+width`` (text layouts put
+    several captioned values side by side)."""
+    s, e = line
+    segs = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+(?: \S+)*", text[s:e])]
+    if len(segs) < 2 or "\t" in text[s:e]:
+        return line
+    def overlap(seg: tuple[int, int]) -> int:
+        return min(seg[1] - s, col + width) - max(seg[0] - s, col)
+    return max(segs, key=overlap)
+
+
+def _find_name(text: str, end: int) -> Found | None:
+    m = _NAME_CAPTION.search(text, 0, end)
+    if not m:
+        return None
+    lines = _value_lines_before(text, m.start(), limit=1)
+    if not lines:
+        return None
+    cap_line = _line_bounds(text, m.start())
+    if text[cap_line[0] : m.start()].strip():  # the caption shares its line with others
+        lines = [_column(text, lines[0], m.start() - cap_line[0], 30)]
+    s, e = lines[0]
+    value = _clean(text[s:e])
+    if not value or len(value) > 150:
+        return None
+    return Found(value, s + (len(text[s:e]) - len(text[s:e].lstrip())), e)
+
+
+def locate_name(text: str, wanted: str, norm: Callable[[str], str], end: int = COVER_LIMIT) -> Found | None:
+    """The cover line (or table cell) that prints a known name, e.g. the header's conformed name."""
+    target = norm(wanted)
+    if not target:
+        return None
+    pos = 0
+    for line in text[:end].split("\n"):
+        for cell in line.split("\t"):
+            if norm(cell) == target:
+                start = pos + line.find(cell) + (len(cell) - len(cell.lstrip()))
+                value = _clean(cell)
+                return Found(value, start, start + len(cell.strip()))
+        pos += len(line) + 1
+    return None
+
+
+def _values_line(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The line carrying the IRS number: in the usual layout, state and file number share it."""
+    m = _IRS.search(text, start, end)
+    return _line_bounds(text, m.start()) if m else None
+
+
+def _find_irs(text: str, start: int, end: int) -> Found | None:
+    cap = _IRS_CAPTION.search(text, start, end)
+    stop = min(end, cap.end() + 400) if cap else end
+    m = _IRS.search(text, start, stop)
+    if not m:
+        return None
+    digits = (m.group(1) + m.group(2)) if m.group(1) else m.group(3)
+    return Found(f"{digits[:2]}-{digits[2:]}", m.start(), m.end())
+
+
+def _is_phone_at(text: str, m: re.Match[str]) -> bool:
+    before = text[max(0, m.start() - 6) : m.start()]
+    return bool(re.search(r"\)\s*$|\d{3}[\s.-]$", before))
+
+
+def _find_file_number(text: str, start: int, end: int, line: tuple[int, int] | None) -> Found | None:
+    if line:
+        for m in _FILE.finditer(text, *line):
+            if not _is_phone_at(text, m) and not _IRS.fullmatch(m.group(1)):
+                return Found(m.group(1).replace("\u2013", "-"), m.start(1), m.end(1))
+    cap = _FILE_CAPTION.search(text, start, end)
+    if not cap:
+        return None
+    best: re.Match[str] | None = None
+    for m in _FILE.finditer(text, start, min(end, cap.end() + 300)):
+        if _is_phone_at(text, m):
+            continue
+        if m.start() < cap.start() or best is None:
+            best = m
+        if m.start() > cap.start():
+            break
+    return Found(best.group(1).replace("\u2013", "-"), best.start(1), best.end(1)) if best else None
+
+
+_A_STATE_CORPORATION = re.compile(r"\(\s*an?\s+([A-Z][A-Za-z ]{2,30}?)\s+(?:corporation|company|limited)", _I)
+
+
+def _find_state(text: str, start: int, end: int, line: tuple[int, int] | None) -> Found | None:
+    a = _A_STATE_CORPORATION.search(text, start, end)
+    if a and JURISDICTION_PATTERN.fullmatch(a.group(1)):
+        return Found(state_code(a.group(1)) or a.group(1), a.start(1), a.end(1))
+    if line:
+        m = JURISDICTION_PATTERN.search(text, *line)
+        if m:
+            return Found(state_code(m.group(1)) or m.group(1), m.start(1), m.end(1))
+    cap = _STATE_CAPTION.search(text, start, end)
+    if not cap:
+        return None
+    last = None
+    for m in JURISDICTION_PATTERN.finditer(text, max(start, cap.start() - 300), cap.start()):
+        last = m
+    if last is None:
+        last = JURISDICTION_PATTERN.search(text, cap.end(), min(end, cap.end() + 200))
+    if last is None:
+        return None
+    return Found(state_code(last.group(1)) or last.group(1), last.start(1), last.end(1))
+
+
+def _find_address(text: str, start: int, end: int) -> Found | None:
+    cap = _ADDRESS_CAPTION.search(text, start, end)
+    if not cap:
+        return None
+    lines = _value_lines_before(text, cap.start(), limit=3)
+    lines = [(s, e) for s, e in lines if not _IRS.search(text, s, e) and not _STATE_CAPTION.search(text, s, e)]
+    if not lines:
+        return None
+    s, e = lines[0][0], lines[-1][1]
+    return Found(text[s:e], s, e)
+
+
+def _find_phone(text: str, start: int, end: int) -> Found | None:
+    for label in _PHONE_LABEL.finditer(text, start, end):
+        m = _PHONE.search(text, label.end(), min(end, label.end() + 160))
+        if m is None:
+            ls, _ = _line_bounds(text, label.start())
+            m = _PHONE.search(text, max(start, ls - 160), label.start())
+        if m:
+            return Found(re.sub(r"\D", "", m.group(0)), m.start(), m.end())
+    return None
+
+
+def _find_former(text: str, start: int, end: int) -> Found | None:
+    cap = _FORMER_CAPTION.search(text, start, end)
+    if not cap:
+        return None
+    lines = _value_lines_before(text, cap.start(), limit=1)
+    if not lines:
+        return None
+    s, e = lines[0]
+    value = _clean(text[s:e])
+    low = value.lower()
+    if (
+        not value
+        or low.strip(".") in _NONE_VALUES
+        or "telephone" in low
+        or "area code" in low
+        or _PHONE.search(value)
+        or len(value) > 200
+    ):
+        return None
+    return Found(value, s, e)
+
+
+def _find_date(text: str, start: int, end: int) -> Found | None:
+    for label in _DATE_LABEL.finditer(text, start, end):
+        got = find_date(text, label.end(), min(end, label.end() + 160))
+        if got is None:
+            got = find_date(text, max(start, label.start() - 120), label.start())
+        if got:
+            d, s, e = got
+            return Found(d.isoformat(), s, e)
+    return None
+
+
+_FORM = re.compile(r"\bFORM\s+(8-K(?:12[BG]3)?(?:\s*/\s*A)?|\d{1,2}-[A-Z]{1,3}\d?(?:/A)?)(?![\w-])", _I)
+
+
+def _find_form(text: str, start: int, end: int) -> Found | None:
+    m = _FORM.search(text, start, min(end, 4000))
+    if not m:
+        return None
+    form = re.sub(r"\s+", "", m.group(1)).upper()
+    if form == "8-K" and re.search(r"\bAMENDMENT\s+NO\.?\s*\d", text[m.end() : m.end() + 300], _I):
+        form = "8-K/A"
+    return Found(form, m.start(1), m.end(1))
+
+
+_READERS: tuple[tuple[str, Callable[[str, int, int], Found | None]], ...] = (
+    ("form_type", _find_form),
+    ("date_of_report", _find_date),
+    ("address", _find_address),
+    ("phone", _find_phone),
+    ("former_name", _find_former),
+)
+
+
+def read_cover(text: str, end: int | None = None) -> dict[str, Found]:
+    """Every cover value found in ``text[:end]`` (end: where the first item begins)."""
+    end = min(len(text), end if end is not None else COVER_LIMIT, COVER_LIMIT)
+    found: dict[str, Found] = {}
+    name = _find_name(text, end)
+    if name:
+        found["name"] = name
+    after_name = name.end if name else 0
+    for key, reader in _READERS:
+        got = reader(text, 0 if key in ("form_type", "date_of_report") else after_name, end)
+        if got:
+            found[key] = got
+    line = _values_line(text, after_name, end)
+    for key, got in (
+        ("irs_number", _find_irs(text, after_name, end)),
+        ("file_number", _find_file_number(text, after_name, end, line)),
+        ("state_of_incorporation", _find_state(text, after_name, end, line)),
+    ):
+        if got:
+            found[key] = got
+    return found
+
+
+# --- addresses ---------------------------------------------------------------------------------
+
+_CAPTION_BITS = re.compile(r"\((?:zip|postal)\s*code\)|\(address[^)]*\)?", _I)
+_STATE_AT_END = re.compile(
+    r"(?:^|[\s,])(" + "|".join(sorted((re.escape(n) for n in STATE_NAMES), key=len, reverse=True))
+    + r"|[A-Z]{2}|[A-Z][a-z]{1,4}\.)\s*$",
+    _I,
+)
+
+
+def parse_address(raw: str) -> dict[str, str | None]:
+    """"333 Providence Highway, Norwood, Massachusetts 02062" → street, city, state (code), zip."""
+    text = _CAPTION_BITS.sub(" ", raw).replace("\t", ", ").replace("\n", ", ")
+    zips = list(_ZIP.finditer(text))
+    zip_code = None
+    if zips:
+        z = zips[-1]
+        zip_code = re.sub(r"\s", "", z.group(1))
+        text = text[: z.start()] + " " + text[z.end() :]
+    parts = [p.strip() for p in re.split(r"\s*,\s*", text) if p.strip(" ,.")]
+    if not parts:
+        return {"street": None, "city": None, "state": None, "zip": zip_code}
+    state = city = None
+    last = parts[-1]
+    m = _STATE_AT_END.search(last)
+    if m and (state_code(m.group(1)) in STATE_CODES):
+        state = state_code(m.group(1))
+        rest = last[: m.start(1)].strip(" ,")
+        parts = parts[:-1]
+        if rest:
+            city = rest
+        elif parts:
+            city = parts.pop()
+    elif len(parts) >= 2:
+        city = parts.pop() if len(parts) > 2 else None
+    street = ", ".join(parts) or None
+    return {"street": _clean(street) if street else None, "city": city, "state": state, "zip": zip_code}
+
+
+# --- securities registered under Section 12(b) ---------------------------------------------------
+
+_SEC_HEADER = re.compile(r"title\s+of\s+each\s+class[^\n]*\n", _I)
+_SEC_END = re.compile(r"indicate\s+by\s+check\s+mark|section\s+12\s*\(g\)|emerging\s+growth", _I)
+_SYMBOL = re.compile(r"^[A-Z][A-Z0-9.\-/ ]{0,11}$")
+
+
+def read_securities(text: str, end: int | None = None) -> list[tuple[str, str, str]]:
+    """Rows of the 12(b) table: ``(title, symbol, exchange)``."""
+    stop = min(len(text), end if end is not None else COVER_LIMIT, COVER_LIMIT)
+    m = _SEC_HEADER.search(text, 0, stop)
+    if not m:
+        return []
+    e = _SEC_END.search(text, m.end(), stop)
+    rows = []
+    for line in text[m.end() : e.start() if e else min(stop, m.end() + 2000)].split("\n"):
+        cells = [c.strip() for c in re.split(r"\t|\s{3,}", line) if c.strip()]
+        if len(cells) >= 3 and _SYMBOL.match(cells[-2]) and cells[-2].upper() not in ("N/A", "NONE"):
+            rows.append((" ".join(cells[:-2]), cells[-2], cells[-1]))
+    return rows

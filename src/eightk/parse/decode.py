@@ -1,0 +1,40 @@
+"""Bytes → str: UTF-8 when it is, else cp1252 (a superset of Latin-1 for what filers typed).
+
+Stray NULs and control bytes are dropped; line ends become ``\\n``. Never raises.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["decode", "looks_binary"]
+
+# C0 controls except tab, newline, form feed and carriage return; DEL.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+
+
+def looks_binary(sample: bytes) -> bool:
+    """True when a sample is not text: NULs, or many control bytes (ESC allowed for old printers)."""
+    if not sample:
+        return False
+    if sample.count(b"\x00") > max(2, len(sample) // 1000):
+        return True
+    return len(_CONTROL_BYTES.findall(sample)) > max(8, len(sample) // 100)
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Return ``(text, encoding)``; encoding is ``"utf-8"`` or ``"cp1252"``."""
+    try:
+        text = raw.decode("utf-8")
+        encoding = "utf-8"
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+        encoding = "cp1252"
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+    return text, encoding

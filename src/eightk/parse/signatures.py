@@ -1,0 +1,138 @@
+"""The signature block: where it starts, and who signed (name, title, date, entity).
+
+The block starts at a "SIGNATURE(S)" heading or, when that heading is missing, at the "Pursuant to
+the requirements of the Securities Exchange Act of 1934 …" paragraph. Signers are the ``/s/`` lines;
+the title is what follows the name ("Name:"/"Title:" labels or plain lines), the entity the company
+line above "(Registrant)" or "By:".
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+from eightk.parse.dates import find_date
+
+__all__ = ["Signer", "find_signature_start", "read_signatures"]
+
+_I = re.IGNORECASE | re.MULTILINE
+_SIG_HEADING = re.compile(r"^[ \t]*SIGNATURES?[ \t]*[.:]?[ \t]*$", _I)
+_PURSUANT = re.compile(
+    r"^[ \t]*Pursuant\s+to\s+the\s+requirements\s+of\s+the\s+Securities\s+(?:and\s+)?Exchange\s+Act", _I
+)
+_SLASH_S = re.compile(r"/s/[ \t]*([^\n\t]*)", re.IGNORECASE)
+_LABEL = re.compile(r"^\s*(name|title|by|date|dated|its)\s*:\s*", re.IGNORECASE)
+_REGISTRANT = re.compile(r"\(\s*registrant\s*\)", re.IGNORECASE)
+_RULE = re.compile(r"^[\s\-_=]*$")
+_BLOCK_END = re.compile(r"^[ \t]*(?:EXHIBIT\s+INDEX|INDEX\s+TO\s+EXHIBITS|EXHIBITS?\s*$)", _I)
+_COMPANY_WORDS = re.compile(
+    r"\b(?:inc|incorporated|corp|corporation|company|co|ltd|limited|llc|l\.l\.c|lp|l\.p|plc|n\.v|s\.a|"
+    r"trust|bancorp|holdings?|group|partners|fund)\b\.?",
+    re.IGNORECASE,
+)
+SIGNATURE_WINDOW = 4000
+
+
+@dataclass(frozen=True, slots=True)
+class Signer:
+    name: str | None
+    title: str | None
+    date: _dt.date | None
+    entity: str | None
+    start: int
+    end: int
+
+
+def find_signature_start(text: str, after: int = 0) -> int | None:
+    """Where the signature block begins (at or after ``after``), or None."""
+    cands = [m.start() for m in (_SIG_HEADING.search(text, after), _PURSUANT.search(text, after)) if m]
+    return min(cands) if cands else None
+
+
+def _clean(s: str) -> str:
+    return " ".join(s.replace("\t", " ").split()).strip(" ,;")
+
+
+def _title_lines(lines: list[str], name: str) -> str | None:
+    """Title from the lines after a /s/ line: a "Title:" label, else the plain lines up to a break."""
+    parts: list[str] = []
+    for raw in lines:
+        line = _clean(raw)
+        if not line or _RULE.match(raw):
+            if parts:
+                break
+            continue
+        label = _LABEL.match(line)
+        if label:
+            kind = label.group(1).lower()
+            rest = line[label.end() :].strip()
+            if kind in ("title", "its"):
+                return rest or None
+            if kind in ("date", "dated", "by") or parts:
+                break
+            continue  # "Name: …" repeats the signer
+        if line.lower() == name.lower() or "/s/" in line:
+            continue
+        if find_date(line) and len(line) < 40:
+            break
+        parts.append(line)
+        if len(parts) >= 4:
+            break
+    return " ".join(parts) or None
+
+
+def _entity(text: str, start: int, at: int) -> str | None:
+    """The company line of the block that holds ``at``: above "(Registrant)", else a company-like line."""
+    window = text[start:at]
+    reg = None
+    for reg in _REGISTRANT.finditer(window):
+        pass
+    lines = [ln for ln in window.split("\n")]
+    if reg is not None:
+        upto = window[: reg.start()]
+        prev = [ln for ln in upto.split("\n") if _clean(ln) and not _RULE.match(ln)]
+        if prev:
+            cand = _clean(prev[-1].split("\t")[0])
+            return cand or None
+    for ln in reversed(lines):
+        cand = _clean(ln)
+        if cand and len(cand) < 120 and _COMPANY_WORDS.search(cand) and not cand.lower().startswith("pursuant"):
+            return _clean(cand.split("  ")[0])
+    return None
+
+
+def read_signatures(text: str, start: int) -> list[Signer]:
+    """Every /s/ signer of the block that begins at ``start``."""
+    end = len(text)
+    stop = _BLOCK_END.search(text, start + 10, min(end, start + SIGNATURE_WINDOW))
+    end = stop.start() if stop else min(end, start + SIGNATURE_WINDOW)
+    signers: list[Signer] = []
+    block_date = find_date(text, start, end)
+    prev_end = start
+    for m in _SLASH_S.finditer(text, start, end):
+        name = _clean(m.group(1))
+        name = re.sub(r"^(?:by|name)\s*:\s*", "", name, flags=re.IGNORECASE) or None
+        after = text[m.end() : min(end, m.end() + 600)].split("\n")[1:10]
+        title = _title_lines(after, name or "")
+        date = _nearest_date(text, prev_end, min(end, m.end() + 400), m.start())
+        if date is None and block_date:
+            date = block_date[0]
+        signers.append(Signer(name, title, date, _entity(text, start, m.start()), m.start(), m.end()))
+        prev_end = m.end()
+    return signers
+
+
+def _nearest_date(text: str, lo: int, hi: int, at: int) -> _dt.date | None:
+    best: tuple[int, _dt.date] | None = None
+    pos = lo
+    while True:
+        got = find_date(text, pos, hi)
+        if got is None:
+            break
+        d, s, e = got
+        dist = abs(s - at)
+        if best is None or dist < best[0]:
+            best = (dist, d)
+        pos = e
+    return best[1] if best else None
