@@ -10,7 +10,7 @@ import re
 __all__ = ["decode", "looks_binary"]
 
 # C0 controls except tab, newline, form feed and carriage return; DEL.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL_SET = bytes([*range(0, 9), 11, *range(14, 32), 127])
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 
 
@@ -25,6 +25,8 @@ def looks_binary(sample: bytes) -> bool:
 
 def decode(raw: bytes) -> tuple[str, str]:
     """Return ``(text, encoding)``; encoding is ``"utf-8"`` or ``"cp1252"``."""
+    if len(raw.translate(None, _CONTROL_SET)) != len(raw):  # fast check; control bytes are never
+        raw = raw.translate(None, _CONTROL_SET)  # part of a UTF-8 or cp1252 character, so drop them here
     try:
         text = raw.decode("utf-8")
         encoding = "utf-8"
@@ -35,6 +37,4 @@ def decode(raw: bytes) -> tuple[str, str]:
         text = text[1:]
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _CONTROL.search(text):
-        text = _CONTROL.sub("", text)
     return text, encoding

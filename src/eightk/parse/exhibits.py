@@ -15,12 +15,14 @@ __all__ = ["ExhibitRow", "find_exhibit_rows", "exhibit_key", "find_index_start"]
 
 # Item 601 exhibit numbers (integer part).
 _VALID = frozenset(list(range(1, 37)) + [95, 96, 97, 98, 99, 100, 101, 104])
-_ROW = re.compile(
-    r"^(?P<indent>[ \t]*)(?:Exhibit|Ex\.?)?[ \t]*(?:No\.?)?[ \t]*"
+_ROW_BODY = (
+    r"(?P<indent>[ \t]*+)(?:(?:Exhibit|Ex\.?)[ \t]*+)?(?:No\.?[ \t]*+)?"
     r"(?P<num>\d{1,3}(?:\.\d{1,3}[A-Za-z]?)?(?:\s?\([a-z0-9]{1,3}\))?)\.?(?:[ \t]*[*\u2020+#]+)?"
-    r"(?:[ \t]+|[ \t]*[-\u2013\u2014:][ \t]+|$)(?P<desc>[^\n]*)$",
-    re.IGNORECASE | re.MULTILINE,
+    r"(?:[ \t]+|[ \t]*[-\u2013\u2014:][ \t]+|(?=\n|$))(?P<desc>[^\n]*)"
 )
+# Scanning form starts with a literal newline so the engine jumps from line to line.
+_ROW_SCAN = re.compile(r"\n" + _ROW_BODY, re.IGNORECASE)
+_ROW = re.compile(_ROW_BODY + r"$", re.IGNORECASE)
 _INDEX = re.compile(r"^[ \t]*(?:EXHIBIT\s+INDEX|INDEX\s+TO\s+EXHIBITS|EXHIBITS\s+INDEX)\b", re.IGNORECASE | re.MULTILINE)
 _PAGE_COLUMN = re.compile(r"\s{3,}\d{1,3}\s*$")
 INDEX_WINDOW = 5000
@@ -55,7 +57,7 @@ def _clean(desc: str) -> str:
 def find_exhibit_rows(text: str, start: int, end: int) -> list[ExhibitRow]:
     """Exhibit rows in ``text[start:end]``, descriptions joined across wrapped lines."""
     rows: list[ExhibitRow] = []
-    for m in _ROW.finditer(text, start, end):
+    for m in _ROW_SCAN.finditer(text, max(0, start - 1), end):
         key = exhibit_key(m.group("num"))
         if key is None or key[0] not in _VALID:
             continue

@@ -21,21 +21,28 @@ _DROP = re.compile(
     r"|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?[^>]*\?>",
     re.IGNORECASE | re.DOTALL,
 )
-_HIDDEN = re.compile(
-    r"<(div|span|p|table)\b[^>]*display\s*:\s*none[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL
-)
+_TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9]*)")
 _PRE = re.compile(r"<pre\b[^>]*>(.*?)(?:</pre\s*>|$)", re.IGNORECASE | re.DOTALL)
-_SPACE = re.compile(r"\s+")
-_PAGE_BREAK = re.compile(r"<hr\b[^>]*>|<[a-z]+\b[^>]*page-break-(?:before|after)\s*:\s*always[^>]*>", re.IGNORECASE)
+# Case-sensitive spellings: IGNORECASE would disable the fast literal scan on these hot paths.
+_PAGE_BREAK_TAIL = re.compile(r"(?:before|after|BEFORE|AFTER)\s*:\s*(?:always|ALWAYS)")
+_PAGE_BREAK_HEADS = ("page-break-", "PAGE-BREAK-", "Page-Break-")
+_HR = re.compile(r"<(?:hr|HR|Hr)\b")
+_DISPLAY_NONE = (re.compile(r"display\s*:\s*none"), re.compile(r"DISPLAY\s*:\s*NONE"))
+_BLOCK_NAMES = (
+    "p div br tr li ul ol h1 h2 h3 h4 h5 h6 table thead tbody tfoot center blockquote dl dt dd section "
+    "article header footer caption body html form"
+).split()
+# Case-sensitive alternatives (lower, UPPER, Title) run much faster than IGNORECASE here.
 _BLOCK = re.compile(
-    r"</?(?:p|div|br|tr|li|ul|ol|h[1-6]|table|thead|tbody|tfoot|center|blockquote|dl|dt|dd|section|"
-    r"article|header|footer|caption|body|html|form)\b[^>]*>",
-    re.IGNORECASE,
+    r"</?(?:"
+    + "|".join(sorted({v for n in _BLOCK_NAMES for v in (n, n.upper(), n.capitalize())}, key=len, reverse=True))
+    + r")\b[^>]*>"
 )
 _CELL = re.compile(r"<t[dh]\b[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
-_CELL_RUN = re.compile(r"[ \t]*\t[ \t\t]*")
-_LINE_EDGES = re.compile(r"^[ \t]+|[ \t]+$", re.MULTILINE)
+_CELL_RUN = re.compile(r" ?\t[ \t]*")  # spaces are single here: _flow collapsed them
+_LINE_START = re.compile(r"\n[ \t]+")
+_LINE_END = re.compile(r"[ \t]+\n")
 _SPACES = re.compile(r" {2,}")
 _ODD_SPACES = {
     "\xa0": " ",
@@ -50,13 +57,11 @@ _ODD_SPACES = {
     "\ufeff": "",
     "\xad": "",
 }
-_ODD_TABLE = str.maketrans(_ODD_SPACES)
 
 
 def html_to_text(markup: str) -> str:
     markup = _DROP.sub(" ", markup)
-    if "display" in markup:
-        markup = _HIDDEN.sub(" ", markup)
+    markup = _drop_hidden(markup)
     parts: list[str] = []
     pos = 0
     for m in _PRE.finditer(markup):
@@ -66,14 +71,67 @@ def html_to_text(markup: str) -> str:
     parts.append(_flow(markup[pos:]))
     text = "".join(parts)
     text = _CELL_RUN.sub("\t", text)
-    text = _LINE_EDGES.sub("", text)
-    return normalize_text(text)
+    text = _LINE_END.sub("\n", _LINE_START.sub("\n", text))
+    return normalize_text(text, strip_lines=False)
+
+
+def _drop_hidden(markup: str) -> str:
+    """Remove elements styled ``display:none`` (with their nested elements of the same name)."""
+    hits = sorted(m.start() for pat in _DISPLAY_NONE for m in pat.finditer(markup))
+    if not hits:
+        return markup
+    parts, pos = [], 0
+    for hit in hits:
+        start = markup.rfind("<", 0, hit)
+        name = _TAG_NAME.match(markup, start) if start >= pos else None
+        if name is None:
+            continue
+        end = _element_end(markup, start, name.group(1))
+        parts.append(markup[pos:start])
+        parts.append(" ")
+        pos = end
+    parts.append(markup[pos:])
+    return "".join(parts)
+
+
+def _element_end(markup: str, start: int, name: str) -> int:
+    """End of the element opened at ``start``, counting nested elements of the same name."""
+    low = name.lower()
+    opener = re.compile(rf"<(/?)(?:{low}|{low.upper()}|{low.capitalize()})\b[^>]*>")
+    depth = 0
+    for m in opener.finditer(markup, start):
+        depth += -1 if m.group(1) else 1
+        if depth == 0:
+            return m.end()
+    return len(markup)
+
+
+def _mark_page_breaks(markup: str) -> str:
+    """A blank line before every element that breaks the page (``<hr>``, page-break styles)."""
+    found = {m.start() for m in _HR.finditer(markup)}
+    for head in _PAGE_BREAK_HEADS:
+        i = markup.find(head)
+        while i >= 0:
+            if _PAGE_BREAK_TAIL.match(markup, i + len(head)):
+                found.add(markup.rfind("<", 0, i))
+            i = markup.find(head, i + 1)
+    cuts = sorted(found)
+    if not cuts:
+        return markup
+    parts, pos = [], 0
+    for c in cuts:
+        if c >= pos:
+            parts.append(markup[pos:c])
+            parts.append("\n\n")
+            pos = c
+    parts.append(markup[pos:])
+    return "".join(parts)
 
 
 def _flow(markup: str) -> str:
     """Markup whose whitespace is insignificant."""
-    markup = _SPACE.sub(" ", markup)
-    markup = _PAGE_BREAK.sub("\n\n", markup)
+    markup = " ".join(markup.split())
+    markup = _mark_page_breaks(markup)
     markup = _BLOCK.sub("\n", markup)
     markup = _CELL.sub("\t", markup)
     return _SPACES.sub(" ", _inline(markup))
@@ -83,4 +141,7 @@ def _inline(markup: str) -> str:
     text = _TAG.sub("", markup)
     if "&" in text:
         text = _html.unescape(text)
-    return text.translate(_ODD_TABLE).replace("\t\n", "\n")
+    for odd, repl in _ODD_SPACES.items():
+        if odd in text:
+            text = text.replace(odd, repl)
+    return text.replace("\t\n", "\n")

@@ -195,14 +195,15 @@ def _assemble(
 ) -> Filing:
     text, seq = primary.text, primary.sequence
     filed = parse_date(header.first("FILED AS OF DATE") or "") if header else None
-    cover = read_cover(text)
+    first_item = find_items(text)
+    cover_end = first_item[0].start if first_item else None
+    cover = read_cover(text, cover_end)
     provenance: list[FieldSource] = []
     date_report = _date_of_report(header, facts, cover, seq, text, problems, provenance)
     on = filed or date_report
     items, sig_start = _items(text, seq, on, 0)
-    cover = read_cover(text, items[0].span.start if items else None)
     filers = [filer_from_header(f) for f in header.filers] if header else []
-    table = [Security(*row) for row in read_securities(text, items[0].span.start if items else None)]
+    table = [Security(*row) for row in read_securities(text, cover_end)]
     registrant, reg_sources = assemble_registrant(
         Candidates(ixbrl=facts, body=dict(cover), doc=seq, text=text), filers[0] if filers else None, table, problems
     )

@@ -11,46 +11,56 @@ import re
 
 __all__ = ["normalize_text"]
 
-_PAGE_MARKER = re.compile(r"^[ \t]*</?PAGE>[ \t]*\d*[ \t]*$", re.IGNORECASE | re.MULTILINE)
+# Patterns start with a literal newline (the text is padded with one) so the regex engine can scan
+# for it quickly instead of trying every position, as a MULTILINE "^" would.
+_PAGE_MARKER = re.compile(r"\n[ \t]*+</?(?:PAGE|page|Page)>[ \t]*\d*[ \t]*(?=\n)")
 _PAGE_NUMBER = re.compile(
-    r"^[ \t]*(?:"
+    r"\n[ \t]*+(?:"
     r"\d{1,3}"  # 2
     r"|-[ \t]*\d{1,3}[ \t]*-"  # - 2 -
     r"|\(?[ \t]*[Pp]age[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?[ \t]*\)?"  # Page 2 of 6
     r"|[ivxIVX]{1,5}"  # roman page numbers of front matter
-    r")[ \t]*$",
-    re.MULTILINE,
+    r")[ \t]*(?=\n)",
 )
-_DASH_ESCAPE = re.compile(r"^- (?=-)", re.MULTILINE)
-_TRAILING_WS = re.compile(r"[ \t]+$", re.MULTILINE)
-_MANY_BLANKS = re.compile(r"\n{3,}")
+_DASH_ESCAPE = re.compile(r"\n- (?=-)")
 
 
-def normalize_text(text: str) -> str:
+def normalize_text(text: str, *, strip_lines: bool = True) -> str:
     if "\f" in text:
         text = text.replace("\f", "\n")
-    text = _PAGE_MARKER.sub("", text)
-    text = _DASH_ESCAPE.sub("", text)
+    text = "\n" + text + "\n"
+    if "<" in text:
+        text = _PAGE_MARKER.sub("\n", text)
+    if "\n- -" in text:
+        text = _DASH_ESCAPE.sub("\n", text)
     text = _drop_page_numbers(text)
-    text = _TRAILING_WS.sub("", text)
-    text = _MANY_BLANKS.sub("\n\n", text)
+    if strip_lines:
+        text = "\n".join([line.rstrip() for line in text.split("\n")])
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
     return text.strip("\n")
 
 
 def _drop_page_numbers(text: str) -> str:
-    """Drop page-number lines. A bare number counts only next to a blank line or the document edge,
-    so a number alone in a table column wrapped onto its own line is kept."""
-    lines = text.split("\n")
-    keep: list[str] = []
-    n = len(lines)
-    dropped_last = True  # the document edge counts as a break
-    for i, line in enumerate(lines):
-        if _PAGE_NUMBER.fullmatch(line):
-            before = dropped_last or not keep or not keep[-1].strip()
-            after = i == n - 1 or not lines[i + 1].strip()
-            if line.strip().lower().startswith(("page", "(page", "-")) or before or after:
-                dropped_last = True
-                continue
-        dropped_last = False
-        keep.append(line)
-    return "\n".join(keep)
+    """Drop page-number lines. A bare number counts only next to a blank line, the document edge or
+    another dropped line, so a number alone in a table column wrapped onto its own line is kept."""
+    cuts: list[tuple[int, int]] = []
+    last_end = -2
+    for m in _PAGE_NUMBER.finditer(text):
+        s, e = m.start(), m.end()  # s is the newline before the line; text[e] the newline after it
+        line = m.group(0).strip().lower()
+        prev_nl = text.rfind("\n", 0, s)
+        before = last_end == s or not text[prev_nl + 1 : s].strip()
+        nxt = text.find("\n", e + 1)
+        after = e >= len(text) - 1 or not text[e + 1 : nxt if nxt >= 0 else len(text)].strip()
+        if line.startswith(("page", "(page", "-")) or before or after:
+            cuts.append((s + 1, min(len(text), e + 1)))
+            last_end = e
+    if not cuts:
+        return text
+    parts, pos = [], 0
+    for s, e in cuts:
+        parts.append(text[pos:s])
+        pos = e
+    parts.append(text[pos:])
+    return "".join(parts)
