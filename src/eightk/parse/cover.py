@@ -146,7 +146,7 @@ def _find_irs(text: str, start: int, end: int) -> Found | None:
 
 def _is_phone_at(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 6) : m.start()]
-    return bool(re.search(r"\)\s*$|\d{3}[\s.-]$", before))
+    return bool(re.search(r"\)[ \t]*$|\d{3}[ .-]$", before))
 
 
 def _find_file_number(text: str, start: int, end: int, line: tuple[int, int] | None) -> Found | None:
@@ -159,8 +159,8 @@ def _find_file_number(text: str, start: int, end: int, line: tuple[int, int] | N
         return None
     best: re.Match[str] | None = None
     for m in _FILE.finditer(text, start, min(end, cap.end() + 300)):
-        if _is_phone_at(text, m):
-            continue
+        if _is_phone_at(text, m) or re.fullmatch(r"\d{2}-\d{6,7}", m.group(1)):
+            continue  # a phone, or a (malformed) IRS number
         if m.start() < cap.start() or best is None:
             best = m
         if m.start() > cap.start():
@@ -169,6 +169,12 @@ def _find_file_number(text: str, start: int, end: int, line: tuple[int, int] | N
 
 
 _A_STATE_CORPORATION = re.compile(r"\(\s*an?\s+([A-Z][A-Za-z ]{2,30}?)\s+(?:corporation|company|limited)", _I)
+
+
+def _file_caption_first(text: str, after_name: int) -> bool:
+    """Whether the file-number caption comes before the name (multi-registrant tables, old covers)."""
+    cap = _FILE_CAPTION.search(text, 0, after_name)
+    return cap is not None
 
 
 def _find_state(text: str, start: int, end: int, line: tuple[int, int] | None) -> Found | None:
@@ -192,15 +198,45 @@ def _find_state(text: str, start: int, end: int, line: tuple[int, int] | None) -
     return Found(state_code(last.group(1)) or last.group(1), last.start(1), last.end(1))
 
 
+_ZIP_CAPTION = re.compile(r"\(\s*(?:zip|postal)\s*code\s*\)", _I)
+_ADDRESS_END = re.compile(
+    r"(?:^|[\s,])(?:" + "|".join(sorted((re.escape(n) for n in STATE_NAMES), key=len, reverse=True))
+    + r"|[A-Z]{2})\.?[ ,]*\d{5}(?:-\d{4})?$|^\s*\d{5}(?:-\d{4})?$",
+    _I,
+)
+_STOP_LINE = re.compile(r"identification|file\s+number|incorporation|telephone|\bregistrant\b|\(exact", _I)
+
+
+def _address_lines(text: str, pos: int, limit: int = 6) -> list[tuple[int, int]]:
+    """Non-blank lines above an address caption, blank lines allowed between, up to a caption line."""
+    out: list[tuple[int, int]] = []
+    cursor = _line_bounds(text, pos)[0] - 1
+    while cursor > 0 and len(out) < limit:
+        ls, le = _line_bounds(text, cursor)
+        cursor = ls - 1
+        line = _ZIP_CAPTION.sub("", text[ls:le]).strip()
+        if not line or _RULE.match(line):
+            continue
+        if line.startswith("(") or line.endswith(")") or _STOP_LINE.search(line) or _IRS.search(line):
+            break
+        out.append((ls, le))
+    return list(reversed(out))
+
+
 def _find_address(text: str, start: int, end: int) -> Found | None:
     cap = _ADDRESS_CAPTION.search(text, start, end)
     if not cap:
         return None
-    lines = _value_lines_before(text, cap.start(), limit=3)
-    lines = [(s, e) for s, e in lines if not _IRS.search(text, s, e) and not _STATE_CAPTION.search(text, s, e)]
-    if not lines:
+    lines = _address_lines(text, cap.start())
+    first: list[tuple[int, int]] = []
+    for s, e in lines:  # several addresses stacked (e.g. two head offices): keep the first
+        first.append((s, e))
+        if _ADDRESS_END.search(_ZIP_CAPTION.sub("", text[s:e]).rstrip()):
+            break
+    if not first:
         return None
-    s, e = lines[0][0], lines[-1][1]
+    s, e = first[0][0], first[-1][1]
+    s += len(text[s:e]) - len(text[s:e].lstrip())
     return Found(text[s:e], s, e)
 
 
@@ -270,11 +306,53 @@ _READERS: tuple[tuple[str, Callable[[str, int, int], Found | None]], ...] = (
 )
 
 
+_COMPANY = re.compile(
+    r"\b(?:inc|incorporated|corp|corporation|company|co|ltd|limited|llc|l\.l\.c|lp|l\.p|plc|n\.v|s\.a|"
+    r"trust|bancorp|holdings?|group|partners)\b\.?",
+    _I,
+)
+_NOT_NAME = re.compile(r"securities\s+and\s+exchange|exchange\s+act|pursuant|commission|^\(|\d{3}", _I)
+_PHONE_ALONE = re.compile(r"\(\d{3}\)\s*\d{3}[-\u2013]\d{4}")
+
+
+def _guess_name(text: str, end: int) -> Found | None:
+    """No "(Exact name …)" caption: the first short company-like line after the report date."""
+    label = _DATE_LABEL.search(text, 0, end)
+    pos = label.end() if label else 0
+    for m in re.finditer(r"[^\n]+", text[pos:end]):
+        line = m.group(0).strip()
+        if 3 < len(line) <= 100 and _COMPANY.search(line) and not _NOT_NAME.search(line):
+            s = pos + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            return Found(_clean(line), s, s + len(line))
+    return None
+
+
+def _guess_address(text: str, start: int, end: int) -> Found | None:
+    """No address caption: the first "City, State 12345" line, with the street line above it."""
+    for m in re.finditer(r"[^\n]+", text[start:end]):
+        line = m.group(0).rstrip()
+        if not _ADDRESS_END.search(line):
+            continue
+        s, e = start + m.start(), start + m.end()
+        if not re.match(r"\s*(?:\d|one|two|three|p\.?\s*o\.?\s+box)", line, _I):
+            above = _value_lines_before(text, s, limit=1)
+            if above and re.match(r"\s*(?:\d|one|two|three|p\.?\s*o\.?\s+box)", text[above[0][0] : above[0][1]], _I):
+                s = above[0][0]
+        s += len(text[s:e]) - len(text[s:e].lstrip())
+        return Found(text[s:e], s, e)
+    return None
+
+
+def _guess_phone(text: str, start: int, end: int) -> Found | None:
+    m = _PHONE_ALONE.search(text, start, end)
+    return Found(re.sub(r"\D", "", m.group(0)), m.start(), m.end()) if m else None
+
+
 def read_cover(text: str, end: int | None = None) -> dict[str, Found]:
     """Every cover value found in ``text[:end]`` (end: where the first item begins)."""
     end = min(len(text), end if end is not None else COVER_LIMIT, COVER_LIMIT)
     found: dict[str, Found] = {}
-    name = _find_name(text, end)
+    name = _find_name(text, end) or _guess_name(text, end)
     if name:
         found["name"] = name
     after_name = name.end if name else 0
@@ -282,10 +360,15 @@ def read_cover(text: str, end: int | None = None) -> dict[str, Found]:
         got = reader(text, 0 if key in ("form_type", "date_of_report") else after_name, end)
         if got:
             found[key] = got
+    for key, guess in (("address", _guess_address), ("phone", _guess_phone)):
+        if key not in found:
+            got = guess(text, after_name, end)
+            if got:
+                found[key] = got
     line = _values_line(text, after_name, end)
     for key, got in (
         ("irs_number", _find_irs(text, after_name, end)),
-        ("file_number", _find_file_number(text, after_name, end, line)),
+        ("file_number", _find_file_number(text, 0 if _file_caption_first(text, after_name) else after_name, end, line)),
         ("state_of_incorporation", _find_state(text, after_name, end, line)),
     ):
         if got:
@@ -305,7 +388,8 @@ _STATE_AT_END = re.compile(
 
 def parse_address(raw: str) -> dict[str, str | None]:
     """"333 Providence Highway, Norwood, Massachusetts 02062" → street, city, state (code), zip."""
-    text = _CAPTION_BITS.sub(" ", raw).replace("\t", ", ").replace("\n", ", ")
+    text = _CAPTION_BITS.sub(" ", raw).replace("\t", ", ")
+    text = re.sub(r"\s*\n\s*", ", ", text)
     zips = list(_ZIP.finditer(text))
     zip_code = None
     if zips:
@@ -328,8 +412,16 @@ def parse_address(raw: str) -> dict[str, str | None]:
             city = parts.pop()
     elif len(parts) >= 2:
         city = parts.pop() if len(parts) > 2 else None
+    if city:
+        unit = _UNIT.match(city)
+        if unit and unit.end() < len(city):  # "Suite 326 Dana Point": the unit belongs to the street
+            parts.append(city[: unit.end()].strip())
+            city = city[unit.end() :].strip()
     street = ", ".join(parts) or None
     return {"street": _clean(street) if street else None, "city": city, "state": state, "zip": zip_code}
+
+
+_UNIT = re.compile(r"(?:suite|ste\.?|unit|floor|room|building|bldg\.?|#)\s*[\w-]+\s+", _I)
 
 
 # --- securities registered under Section 12(b) ---------------------------------------------------

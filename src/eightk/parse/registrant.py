@@ -144,18 +144,22 @@ class _Picker:
         return None
 
 
+def _first(dei: dict[str, list[Fact]], name: str) -> str | None:
+    """The first visible fact's value, else the first hidden one."""
+    facts = dei.get(name, [])
+    return next((f.value for f in facts if not f.hidden), None) or next((f.value for f in facts), None)
+
+
 def _address(p: _Picker, header_addr: Address | None) -> Address:
     dei = p.c.ixbrl
-    line1 = [f.value for f in dei.get("EntityAddressAddressLine1", [])]
+    line1 = _first(dei, "EntityAddressAddressLine1")
     if line1:
-        street = ", ".join(
-            x for x in (line1[0], *(f.value for f in dei.get("EntityAddressAddressLine2", []))) if x
-        )
-        city = next((f.value for f in dei.get("EntityAddressCityOrTown", [])), None)
-        st = next((f.value for f in dei.get("EntityAddressStateOrProvince", [])), None)
-        zp = next((f.value for f in dei.get("EntityAddressPostalZipCode", [])), None)
+        street = ", ".join(x for x in (line1, _first(dei, "EntityAddressAddressLine2")) if x)
+        city = _first(dei, "EntityAddressCityOrTown")
+        st = _first(dei, "EntityAddressStateOrProvince")
+        zp = _first(dei, "EntityAddressPostalZipCode")
         body: Address | None = Address(street, city, state_code(st), zp)
-        source, span = "ixbrl", p.locate(line1[0])
+        source, span = "ixbrl", p.locate(line1)
     elif "address" in p.c.body:
         f = p.c.body["address"]
         body = Address(**parse_address(f.value))
