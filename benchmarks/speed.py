@@ -228,10 +228,20 @@ def run_big(corpus_file: Path) -> None:
 # edgartools, in a child process with its own venv and no network
 
 
+def _describe_failure(exc: BaseException) -> str:
+    """The exception, the deepest edgartools frame it came from, and the Filing method that led there."""
+    import traceback
+
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if "/edgar/" in f.filename]
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno} {frames[-1].name}" if frames else ""
+    entry = next((f for f in frames if f.name in ("html", "homepage", "text", "sgml")), None)
+    via = f" (via {entry.name})" if entry else ""
+    return f"{type(exc).__name__}: {str(exc)[:160]}{where}{via}"
+
+
 def edgartools_worker(paths: Sequence[str], repeats: int, out: Path) -> int:
     """Child mode (edgartools' venv): time each file, write JSON to ``out``. Imports nothing of eightk."""
     import signal
-    import traceback
     import warnings
     from importlib.metadata import version
 
@@ -278,15 +288,7 @@ def edgartools_worker(paths: Sequence[str], repeats: int, out: Path) -> int:
                 "chars": chars,
             }
         except Exception as exc:  # every failure of the other library is a result, reported per file
-            frames = [f for f in traceback.extract_tb(exc.__traceback__) if "/edgar/" in f.filename]
-            where = (
-                f" at {Path(frames[-1].filename).name}:{frames[-1].lineno} {frames[-1].name}"
-                if frames
-                else ""
-            )
-            first = next((f for f in frames if f.name in ("html", "homepage", "text", "sgml")), None)
-            via = f" (via {first.name})" if first else ""
-            results["files"][name] = {"error": f"{type(exc).__name__}: {str(exc)[:160]}{where}{via}"}
+            results["files"][name] = {"error": _describe_failure(exc)}
         finally:
             signal.alarm(0)
     out.write_text(json.dumps(results))
