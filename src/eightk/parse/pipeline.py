@@ -147,7 +147,9 @@ def _signed_name(
 
 def _checks(filing: Filing, header: Header | None, problems: list[Problem], on: _dt.date | None) -> None:
     form = (filing.form_type or "").upper()
-    if form and not form.startswith("8-K"):
+    if form.startswith("EX-"):
+        problems.append(Problem("warning", "exhibit_only", f"this is an exhibit document ({form}), not a whole 8-K"))
+    elif form and not form.startswith("8-K"):
         problems.append(Problem("error", "not_8k", f"form type is {filing.form_type}, not 8-K"))
     if not filing.items:
         problems.append(Problem("warning", "no_items", "no item headings found in the primary document"))

@@ -93,8 +93,7 @@ def split_submission(raw: bytes) -> Submission:
         end_m = _DOC_END.search(raw, start, limit)
         doc = _read_document(raw, start + len("<DOCUMENT>"), end_m.start() if end_m else limit, i + 1)
         if end_m is None:
-            doc.truncated = True
-            truncated.append(f"document {doc.sequence} has no </DOCUMENT> end tag")
+            doc.truncated = True  # reported once, by the pipeline
         docs.append(doc)
     if b"<SEC-DOCUMENT>" in raw[:4096] and b"</SEC-DOCUMENT>" not in raw[-4096:]:
         truncated.append("the submission has no </SEC-DOCUMENT> end tag")
