@@ -60,7 +60,7 @@ def _title_lines(lines: list[str], name: str) -> str | None:
     for raw in lines:
         line = _clean(raw)
         if not line or _RULE.match(raw):
-            if parts:
+            if parts and not _CONNECTOR.search(parts[-1]):
                 break
             continue
         label = _LABEL.match(line)
@@ -74,6 +74,8 @@ def _title_lines(lines: list[str], name: str) -> str | None:
             continue  # "Name: …" repeats the signer
         if line.lower() == name.lower() or "/s/" in line:
             continue
+        if name and line.lower().startswith(name.lower() + ","):  # "Jason Smart, CEO"
+            line = line[len(name) + 1 :].strip()
         if find_date(line) and len(line) < 40:
             break
         parts.append(line)
@@ -91,15 +93,23 @@ def _entity(text: str, start: int, at: int) -> str | None:
     lines = [ln for ln in window.split("\n")]
     if reg is not None:
         upto = window[: reg.start()]
-        prev = [ln for ln in upto.split("\n") if _clean(ln) and not _RULE.match(ln)]
+        prev = [
+            ln for ln in upto.split("\n") if _clean(ln) and not _RULE.match(ln) and not _DESCRIPTOR.match(_clean(ln))
+        ]
         if prev:
             cand = _clean(prev[-1].split("\t")[0])
             return cand or None
     for ln in reversed(lines):
-        cand = _clean(ln)
-        if cand and len(cand) < 120 and _COMPANY_WORDS.search(cand) and not cand.lower().startswith("pursuant"):
-            return _clean(cand.split("  ")[0])
+        for cell in reversed(re.split(r"\t| {3,}", ln)):
+            cand = _clean(cell)
+            if cand and len(cand) < 120 and _COMPANY_WORDS.search(cand) and not _NOT_ENTITY.match(cand):
+                return cand
     return None
+
+
+_DESCRIPTOR = re.compile(r"\(?an?\s+[A-Za-z ]+\s+(?:corporation|company|limited\s+partnership)\)?$", re.IGNORECASE)
+_NOT_ENTITY = re.compile(r"(?:pursuant|date[d]?\b|by\b|/s/|in accordance)", re.IGNORECASE)
+_CONNECTOR = re.compile(r"(?:\band|\bof|&|,|-|\bthe)$", re.IGNORECASE)
 
 
 def read_signatures(text: str, start: int) -> list[Signer]:
