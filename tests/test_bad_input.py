@@ -54,7 +54,11 @@ def _with_uuencoded_attachment(size: int) -> bytes:
     lines = [b"begin 644 big.pdf"]
     lines += [binascii.b2a_uu(data[i : i + 45]).rstrip(b"\n") for i in range(0, len(data), 45)]
     lines += [b"`", b"end"]
-    doc = b"<DOCUMENT>\n<TYPE>EX-99.2\n<SEQUENCE>3\n<FILENAME>big.pdf\n<TEXT>\n" + b"\n".join(lines) + b"\n</TEXT>\n</DOCUMENT>\n"
+    doc = (
+        b"<DOCUMENT>\n<TYPE>EX-99.2\n<SEQUENCE>3\n<FILENAME>big.pdf\n<TEXT>\n"
+        + b"\n".join(lines)
+        + b"\n</TEXT>\n</DOCUMENT>\n"
+    )
     src = FULL.read_bytes()
     cut = src.rfind(b"</SEC-DOCUMENT>")
     return src[:cut] + doc + src[cut:]
@@ -80,7 +84,9 @@ def test_cli_batch_goes_on_and_exits_1(tmp_path: Path) -> None:
     locked.chmod(0)
     proc = subprocess.run(
         [sys.executable, "-m", "eightk", "parse", "--jsonl", str(tmp_path)],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 1
     records = [json.loads(line) for line in proc.stdout.splitlines()]

@@ -16,7 +16,9 @@ IXBRL = SAMPLES / "2020s" / "nasdaq-report__0001045810-22-000005__nvda-20220208.
 
 
 def eightk(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "eightk", *args], capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "eightk", *args], capture_output=True, text=True, check=False, timeout=300
+    )
 
 
 def test_parse_jsonl_one_record_per_line() -> None:
@@ -95,7 +97,9 @@ def test_public_api_is_explicit() -> None:
 
     import eightk
 
-    public = {n for n, v in vars(eightk).items() if not n.startswith("_") and not isinstance(v, types.ModuleType)}
+    public = {
+        n for n, v in vars(eightk).items() if not n.startswith("_") and not isinstance(v, types.ModuleType)
+    }
     public.discard("annotations")
     assert public == set(eightk.__all__) - {"__version__"}
     for name in eightk.__all__:

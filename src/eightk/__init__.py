@@ -5,7 +5,15 @@ The public API is exactly what ``__all__`` lists (a test keeps it honest).
 
 from __future__ import annotations
 
-from eightk.errors import EightkError, FetchError, ParseError, SearchError, SourceError, StoreError, UsageError
+from eightk.errors import (
+    EightkError,
+    FetchError,
+    ParseError,
+    SearchError,
+    SourceError,
+    StoreError,
+    UsageError,
+)
 from eightk.model import SCHEMA_VERSION, Filing
 from eightk.parse.pipeline import parse_filing
 

@@ -38,7 +38,11 @@ ITEMS: tuple[ItemDef, ...] = (
     ItemDef("1.03", "Bankruptcy or Receivership"),
     ItemDef("1.04", "Mine Safety - Reporting of Shutdowns and Patterns of Violations"),
     ItemDef("1.05", "Material Cybersecurity Incidents"),
-    ItemDef("2.01", "Completion of Acquisition or Disposition of Assets", ("acquisition or disposition of assets",)),
+    ItemDef(
+        "2.01",
+        "Completion of Acquisition or Disposition of Assets",
+        ("acquisition or disposition of assets",),
+    ),
     ItemDef("2.02", "Results of Operations and Financial Condition"),
     ItemDef(
         "2.03",
@@ -73,8 +77,12 @@ ITEMS: tuple[ItemDef, ...] = (
         "5.02",
         "Departure of Directors or Certain Officers; Election of Directors; Appointment of Certain"
         " Officers; Compensatory Arrangements of Certain Officers",
-        ("departure of directors or principal officers", "resignations of registrant s directors",
-         "resignation of registrant s directors", "resignations of directors"),
+        (
+            "departure of directors or principal officers",
+            "resignations of registrant s directors",
+            "resignation of registrant s directors",
+            "resignations of directors",
+        ),
     ),
     ItemDef(
         "5.03",
@@ -157,8 +165,7 @@ def _words(text: str) -> str:
 
 # Titles and aliases as normalized word strings, longest first so the most specific wins.
 _TITLE_KEYS: list[tuple[str, str]] = sorted(
-    [(_words(d.title), d.code) for d in ITEMS]
-    + [(_words(a), d.code) for d in ITEMS for a in d.aliases],
+    [(_words(d.title), d.code) for d in ITEMS] + [(_words(a), d.code) for d in ITEMS for a in d.aliases],
     key=lambda kc: -len(kc[0]),
 )
 

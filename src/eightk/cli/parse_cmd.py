@@ -132,8 +132,8 @@ class Summary:
         secs = time.perf_counter() - self.started
         rate = self.filings / secs if secs > 0 else 0.0
         out.write(
-            f"Read {self.filings} filings ({self.bytes / 1e6:.1f} MB) in {secs:.2f} s ({rate:.0f} filings/s); "
-            f"{self.filings - self.failed} clean, {self.failed} with errors.\n"
+            f"Read {self.filings} filings ({self.bytes / 1e6:.1f} MB) in {secs:.2f} s "
+            f"({rate:.0f} filings/s); {self.filings - self.failed} clean, {self.failed} with errors.\n"
         )
         _table(out, "Formats", self.formats)
         _table(out, "Years", dict(sorted(self.years.items())))

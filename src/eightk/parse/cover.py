@@ -36,7 +36,9 @@ _STATE_CAPTION = re.compile(
 )
 _FILE_CAPTION = re.compile(r"commission\s*\n?\s*file\s*\n?\s*(?:number|no)|file\s+number", _I)
 _IRS_CAPTION = re.compile(r"i\.?\s*r\.?\s*s\.?\s+employer|employer\s+identification|identification\s+no", _I)
-_ADDRESS_CAPTION = re.compile(r"\(?[ \t]*address\s*(?:,?\s*including\s+zip\s+code,?\s*)?\s*of\s+principal", _I)
+_ADDRESS_CAPTION = re.compile(
+    r"\(?[ \t]*address\s*(?:,?\s*including\s+zip\s+code,?\s*)?\s*of\s+principal", _I
+)
 _PHONE_LABEL = re.compile(r"telephone\s+number", _I)
 _FORMER_CAPTION = re.compile(r"\(?[ \t]*former\s+name\s+or\s+former\s+address", _I)
 _DATE_LABEL = re.compile(r"date\s+of\s+(?:report|earliest\s+event)", _I)
@@ -90,8 +92,10 @@ def _column(text: str, line: tuple[int, int], col: int, width: int) -> tuple[int
     segs = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+(?: \S+)*", text[s:e])]
     if len(segs) < 2 or "\t" in text[s:e]:
         return line
+
     def overlap(seg: tuple[int, int]) -> int:
         return min(seg[1] - s, col + width) - max(seg[0] - s, col)
+
     return max(segs, key=overlap)
 
 
@@ -200,7 +204,8 @@ def _find_state(text: str, start: int, end: int, line: tuple[int, int] | None) -
 
 _ZIP_CAPTION = re.compile(r"\(\s*(?:zip|postal)\s*code\s*\)", _I)
 _ADDRESS_END = re.compile(
-    r"(?:^|[\s,])(?:" + "|".join(sorted((re.escape(n) for n in STATE_NAMES), key=len, reverse=True))
+    r"(?:^|[\s,])(?:"
+    + "|".join(sorted((re.escape(n) for n in STATE_NAMES), key=len, reverse=True))
     + r"|[A-Z]{2})\.?[ ,]*\d{5}(?:-\d{4})?$|^\s*\d{5}(?:-\d{4})?$",
     _I,
 )
@@ -336,7 +341,9 @@ def _guess_address(text: str, start: int, end: int) -> Found | None:
         s, e = start + m.start(), start + m.end()
         if not re.match(r"\s*(?:\d|one|two|three|p\.?\s*o\.?\s+box)", line, _I):
             above = _value_lines_before(text, s, limit=1)
-            if above and re.match(r"\s*(?:\d|one|two|three|p\.?\s*o\.?\s+box)", text[above[0][0] : above[0][1]], _I):
+            if above and re.match(
+                r"\s*(?:\d|one|two|three|p\.?\s*o\.?\s+box)", text[above[0][0] : above[0][1]], _I
+            ):
                 s = above[0][0]
         s += len(text[s:e]) - len(text[s:e].lstrip())
         return Found(text[s:e], s, e)
@@ -368,7 +375,10 @@ def read_cover(text: str, end: int | None = None) -> dict[str, Found]:
     line = _values_line(text, after_name, end)
     for key, got in (
         ("irs_number", _find_irs(text, after_name, end)),
-        ("file_number", _find_file_number(text, 0 if _file_caption_first(text, after_name) else after_name, end, line)),
+        (
+            "file_number",
+            _find_file_number(text, 0 if _file_caption_first(text, after_name) else after_name, end, line),
+        ),
         ("state_of_incorporation", _find_state(text, after_name, end, line)),
     ):
         if got:
@@ -380,14 +390,15 @@ def read_cover(text: str, end: int | None = None) -> dict[str, Found]:
 
 _CAPTION_BITS = re.compile(r"\((?:zip|postal)\s*code\)|\(address[^)]*\)?", _I)
 _STATE_AT_END = re.compile(
-    r"(?:^|[\s,])(" + "|".join(sorted((re.escape(n) for n in STATE_NAMES), key=len, reverse=True))
+    r"(?:^|[\s,])("
+    + "|".join(sorted((re.escape(n) for n in STATE_NAMES), key=len, reverse=True))
     + r"|[A-Z]{2}|[A-Z][a-z]{1,4}\.)\s*$",
     _I,
 )
 
 
 def parse_address(raw: str) -> dict[str, str | None]:
-    """"333 Providence Highway, Norwood, Massachusetts 02062" → street, city, state (code), zip."""
+    """ "333 Providence Highway, Norwood, Massachusetts 02062" → street, city, state (code), zip."""
     text = _CAPTION_BITS.sub(" ", raw).replace("\t", ", ")
     text = re.sub(r"\s*\n\s*", ", ", text)
     zips = list(_ZIP.finditer(text))

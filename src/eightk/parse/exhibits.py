@@ -23,7 +23,9 @@ _ROW_BODY = (
 # Scanning form starts with a literal newline so the engine jumps from line to line.
 _ROW_SCAN = re.compile(r"\n" + _ROW_BODY, re.IGNORECASE)
 _ROW = re.compile(_ROW_BODY + r"$", re.IGNORECASE)
-_INDEX = re.compile(r"^[ \t]*(?:EXHIBIT\s+INDEX|INDEX\s+TO\s+EXHIBITS|EXHIBITS\s+INDEX)\b", re.IGNORECASE | re.MULTILINE)
+_INDEX = re.compile(
+    r"^[ \t]*(?:EXHIBIT\s+INDEX|INDEX\s+TO\s+EXHIBITS|EXHIBITS\s+INDEX)\b", re.IGNORECASE | re.MULTILINE
+)
 _PAGE_COLUMN = re.compile(r"\s{3,}\d{1,3}\s*$")
 INDEX_WINDOW = 5000
 
@@ -37,7 +39,7 @@ class ExhibitRow:
 
 
 def exhibit_key(number: str) -> tuple[int, ...] | None:
-    """"99.1" → (99, 1); "EX-99.01" → (99, 1); "99" → (99,)."""
+    """ "99.1" → (99, 1); "EX-99.01" → (99, 1); "99" → (99,)."""
     m = re.search(r"(\d{1,3})(?:\.(\d{1,3}))?", number)
     if not m:
         return None

@@ -89,7 +89,9 @@ def _applicable(text: str, body_start: int, end: int) -> bool:
     return not (m and len(first[m.end() :].strip(" .;")) < 25)
 
 
-def find_items(text: str, *, start: int = 0, end: int | None = None, on: _dt.date | None = None) -> list[Heading]:
+def find_items(
+    text: str, *, start: int = 0, end: int | None = None, on: _dt.date | None = None
+) -> list[Heading]:
     """Item headings in ``text[start:end]``; ``on`` is the date that decides the numbering scheme."""
     stop = len(text) if end is None else end
     raw: list[tuple[list[str], str | None, int, int]] = []  # numbers, title, heading start, body start

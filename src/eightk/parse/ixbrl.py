@@ -1,7 +1,8 @@
 """Inline XBRL cover facts: the ``dei:`` tags of a cover page (2019 onward).
 
 Returns each fact's text in document order with whether it is hidden (inside ``ix:header`` or a
-``display:none`` element, which a reader never sees: there filers often put the SEC's conformed name instead of the cover's).
+``display:none`` element, which a reader never sees: there filers often put the SEC's conformed
+name instead of the cover's).
 """
 
 from __future__ import annotations
@@ -51,11 +52,10 @@ def _in_hidden_element(markup: str, pos: int) -> bool:
     window = markup[max(0, pos - 600) : pos]
     if "display" not in window and "DISPLAY" not in window:
         return False
-    m = None
-    for m in _DISPLAY_NONE.finditer(window):
-        pass
-    if m is None:
+    hits = list(_DISPLAY_NONE.finditer(window))
+    if not hits:
         return False
+    m = hits[-1]
     tag_start = window.rfind("<", 0, m.start())
     name = re.match(r"<([a-zA-Z]+)", window[tag_start:])
     return bool(name) and f"</{name.group(1).lower()}" not in window[m.end() :].lower() if name else False

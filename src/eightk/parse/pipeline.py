@@ -10,7 +10,19 @@ import datetime as _dt
 import hashlib
 import re
 
-from eightk.model import Document, Exhibit, FieldSource, Filing, Item, Problem, Registrant, Security, Signature, Source, Span
+from eightk.model import (
+    Document,
+    Exhibit,
+    FieldSource,
+    Filing,
+    Item,
+    Problem,
+    Registrant,
+    Security,
+    Signature,
+    Source,
+    Span,
+)
 from eightk.parse.cover import read_cover, read_securities
 from eightk.parse.dates import parse_date
 from eightk.parse.decode import decode
@@ -34,7 +46,9 @@ def _to_text(doc: RawDocument, problems: list[Problem]) -> tuple[str, str]:
     """(normalized text, decoded markup) of a text/html document."""
     markup, encoding = decode(doc.body)
     if encoding != "utf-8":
-        problems.append(Problem("warning", "encoding", f"document {doc.sequence} is not UTF-8; read as cp1252"))
+        problems.append(
+            Problem("warning", "encoding", f"document {doc.sequence} is not UTF-8; read as cp1252")
+        )
     if doc.kind == "text":
         if "<" in markup:
             markup = _OLD_SGML_TAGS.sub(lambda m: " " * len(m.group(0)), markup)
@@ -50,8 +64,14 @@ def _documents(sub_docs: list[RawDocument], problems: list[Problem]) -> tuple[li
         if rd.kind in _TEXT_KINDS:
             text, markups[rd.sequence] = _to_text(rd, problems)
         if rd.truncated:
-            problems.append(Problem("error", "truncated", f"document {rd.sequence} ({rd.type or rd.kind}) is cut short"))
-        docs.append(Document(rd.sequence, rd.type, rd.filename, rd.description, rd.kind, len(rd.body), len(text), text))
+            problems.append(
+                Problem("error", "truncated", f"document {rd.sequence} ({rd.type or rd.kind}) is cut short")
+            )
+        docs.append(
+            Document(
+                rd.sequence, rd.type, rd.filename, rd.description, rd.kind, len(rd.body), len(text), text
+            )
+        )
     return docs, markups
 
 
@@ -71,7 +91,9 @@ def _accession(header: Header | None, name: str | None) -> str | None:
     return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
 
 
-def _form_type(header: Header | None, primary: Document | None, facts: dict[str, list[Fact]], body: str | None) -> tuple[str | None, str]:
+def _form_type(
+    header: Header | None, primary: Document | None, facts: dict[str, list[Fact]], body: str | None
+) -> tuple[str | None, str]:
     if header and header.first("CONFORMED SUBMISSION TYPE"):
         return header.first("CONFORMED SUBMISSION TYPE"), "header"
     if primary is not None and primary.type:
@@ -118,7 +140,7 @@ def _exhibits(text: str, items: list[Item], docs: list[Document], sig_start: int
         if it.code == "9.01":
             known = {r.number for r in rows}
             rows += [r for r in find_exhibit_rows(text, it.span.start, it.span.end) if r.number not in known]
-    by_key = {}
+    by_key: dict[tuple[int, ...] | None, int] = {}
     for d in docs:
         if d.type and d.type.upper().startswith("EX-"):
             by_key.setdefault(exhibit_key(d.type[3:]), d.sequence)
@@ -148,7 +170,9 @@ def _signed_name(
 def _checks(filing: Filing, header: Header | None, problems: list[Problem], on: _dt.date | None) -> None:
     form = (filing.form_type or "").upper()
     if form.startswith("EX-"):
-        problems.append(Problem("warning", "exhibit_only", f"this is an exhibit document ({form}), not a whole 8-K"))
+        problems.append(
+            Problem("warning", "exhibit_only", f"this is an exhibit document ({form}), not a whole 8-K")
+        )
     elif form and not form.startswith("8-K"):
         problems.append(Problem("error", "not_8k", f"form type is {filing.form_type}, not 8-K"))
     if not filing.items:
@@ -157,10 +181,14 @@ def _checks(filing: Filing, header: Header | None, problems: list[Problem], on: 
         return
     from eightk.catalog import code_for_title
 
-    head_codes = {code_for_title(t, on) for t in header.values.get("ITEM INFORMATION", [])} - {None}
+    head_codes = {c for t in header.values.get("ITEM INFORMATION", []) if (c := code_for_title(t, on))}
     if head_codes and filing.items and head_codes != set(filing.item_codes):
         problems.append(
-            Problem("warning", "items_mismatch", f"header items {sorted(head_codes)}, body items {list(filing.item_codes)}")  # type: ignore[type-var]
+            Problem(
+                "warning",
+                "items_mismatch",
+                f"header items {sorted(head_codes)}, body items {list(filing.item_codes)}",
+            )
         )
 
 
@@ -181,9 +209,15 @@ def parse_filing(raw: bytes, *, name: str | None = None, events: bool = True) ->
     if primary is None:
         kinds = ", ".join(sorted({d.format for d in docs}))
         src = dataclasses.replace(source, format="sgml" if header else docs[0].format if docs else "text")
-        return Filing(source=src, documents=tuple(docs), problems=(*problems, Problem("error", "not_text", f"no readable text document (found: {kinds})")))
+        return Filing(
+            source=src,
+            documents=tuple(docs),
+            problems=(*problems, Problem("error", "not_text", f"no readable text document (found: {kinds})")),
+        )
     facts = dei_facts(markups[primary.sequence]) if primary.format == "ixbrl" else {}
-    filing = _assemble(source, header, docs, primary, facts, problems, name)
+    filing = _assemble(
+        source, header=header, docs=docs, primary=primary, facts=facts, problems=problems, name=name
+    )
     if events:
         from eightk.extract import extract_events
 
@@ -192,8 +226,14 @@ def parse_filing(raw: bytes, *, name: str | None = None, events: bool = True) ->
 
 
 def _assemble(
-    source: Source, header: Header | None, docs: list[Document], primary: Document,
-    facts: dict[str, list[Fact]], problems: list[Problem], name: str | None,
+    source: Source,
+    *,
+    header: Header | None,
+    docs: list[Document],
+    primary: Document,
+    facts: dict[str, list[Fact]],
+    problems: list[Problem],
+    name: str | None,
 ) -> Filing:
     text, seq = primary.text, primary.sequence
     filed = parse_date(header.first("FILED AS OF DATE") or "") if header else None
@@ -201,13 +241,18 @@ def _assemble(
     cover_end = first_item[0].start if first_item else None
     cover = read_cover(text, cover_end)
     provenance: list[FieldSource] = []
-    date_report = _date_of_report(header, facts, cover, seq, text, problems, provenance)
+    date_report = _date_of_report(
+        header, facts=facts, cover=cover, seq=seq, text=text, problems=problems, provenance=provenance
+    )
     on = filed or date_report
     items, sig_start = _items(text, seq, on, 0)
     filers = [filer_from_header(f) for f in header.filers] if header else []
     table = [Security(*row) for row in read_securities(text, cover_end)]
     registrant, reg_sources = assemble_registrant(
-        Candidates(ixbrl=facts, body=dict(cover), doc=seq, text=text), filers[0] if filers else None, table, problems
+        Candidates(ixbrl=facts, body=dict(cover), doc=seq, text=text),
+        filers[0] if filers else None,
+        table,
+        problems,
     )
     provenance += reg_sources
     body_form = cover["form_type"].value if "form_type" in cover else None
@@ -235,8 +280,14 @@ def _assemble(
 
 
 def _date_of_report(
-    header: Header | None, facts: dict[str, list[Fact]], cover: dict, seq: int, text: str,
-    problems: list[Problem], provenance: list[FieldSource],
+    header: Header | None,
+    *,
+    facts: dict[str, list[Fact]],
+    cover: dict,
+    seq: int,
+    text: str,
+    problems: list[Problem],
+    provenance: list[FieldSource],
 ) -> _dt.date | None:
     head = parse_date(header.first("CONFORMED PERIOD OF REPORT") or "") if header else None
     body: _dt.date | None = None
@@ -246,10 +297,16 @@ def _date_of_report(
         body, src = parse_date(facts["DocumentPeriodEndDate"][0].value), "ixbrl"
     if body is None and "date_of_report" in cover:
         f = cover["date_of_report"]
-        body, src, span = _dt.date.fromisoformat(f.value), "text", Span(seq, f.start, f.end, text[f.start : f.end])
+        body, src, span = (
+            _dt.date.fromisoformat(f.value),
+            "text",
+            Span(seq, f.start, f.end, text[f.start : f.end]),
+        )
     if head is not None:
         if body is not None and body != head:
-            problems.append(Problem("warning", "cover_mismatch", f"date_of_report: header says {head}, {src} says {body}"))
+            problems.append(
+                Problem("warning", "cover_mismatch", f"date_of_report: header says {head}, {src} says {body}")
+            )
         provenance.append(FieldSource("date_of_report", "header"))
         return head
     if body is not None:
@@ -260,4 +317,3 @@ def _date_of_report(
 def document_texts(filing: Filing) -> dict[int, str]:
     """Sequence → normalized text, for every document that has text."""
     return {d.sequence: d.text for d in filing.documents if d.text}
-

@@ -48,7 +48,9 @@ _HEADER_COLON = re.compile(rb"<(SEC-HEADER|IMS-HEADER)>(.*?)(?:</\1>|(?=<DOCUMEN
 _HEADER_TAG = re.compile(rb"<SUBMISSION>(.*?)(?=<DOCUMENT>|</SUBMISSION>|\Z)", re.DOTALL)
 _DOC_START = re.compile(rb"<DOCUMENT>", re.IGNORECASE)
 _DOC_END = re.compile(rb"</DOCUMENT>", re.IGNORECASE)
-_META = re.compile(rb"^[ \t]*<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>[ \t]*([^\n<]*)", re.IGNORECASE | re.MULTILINE)
+_META = re.compile(
+    rb"^[ \t]*<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>[ \t]*([^\n<]*)", re.IGNORECASE | re.MULTILINE
+)
 _TEXT_START = re.compile(rb"<TEXT>", re.IGNORECASE)
 _TEXT_END = re.compile(rb"</TEXT>", re.IGNORECASE)
 _UU_BEGIN = re.compile(rb"^begin [0-7]{3,4} \S", re.MULTILINE)

@@ -87,14 +87,15 @@ def _title_lines(lines: list[str], name: str) -> str | None:
 def _entity(text: str, start: int, at: int) -> str | None:
     """The company line of the block that holds ``at``: above "(Registrant)", else a company-like line."""
     window = text[start:at]
-    reg = None
-    for reg in _REGISTRANT.finditer(window):
-        pass
-    lines = [ln for ln in window.split("\n")]
+    regs = list(_REGISTRANT.finditer(window))
+    reg = regs[-1] if regs else None
+    lines = window.split("\n")
     if reg is not None:
         upto = window[: reg.start()]
         prev = [
-            ln for ln in upto.split("\n") if _clean(ln) and not _RULE.match(ln) and not _DESCRIPTOR.match(_clean(ln))
+            ln
+            for ln in upto.split("\n")
+            if _clean(ln) and not _RULE.match(ln) and not _DESCRIPTOR.match(_clean(ln))
         ]
         if prev:
             cand = _clean(prev[-1].split("\t")[0])
@@ -107,7 +108,9 @@ def _entity(text: str, start: int, at: int) -> str | None:
     return None
 
 
-_DESCRIPTOR = re.compile(r"\(?an?\s+[A-Za-z ]+\s+(?:corporation|company|limited\s+partnership)\)?$", re.IGNORECASE)
+_DESCRIPTOR = re.compile(
+    r"\(?an?\s+[A-Za-z ]+\s+(?:corporation|company|limited\s+partnership)\)?$", re.IGNORECASE
+)
 _NOT_ENTITY = re.compile(r"(?:pursuant|date[d]?\b|by\b|/s/|in accordance)", re.IGNORECASE)
 _CONNECTOR = re.compile(r"(?:\band|\bof|&|,|-|\bthe)$", re.IGNORECASE)
 
@@ -121,8 +124,7 @@ def read_signatures(text: str, start: int) -> list[Signer]:
     block_date = find_date(text, start, end)
     prev_end = start
     for m in _SLASH_S.finditer(text, start, end):
-        name = _clean(m.group(1))
-        name = re.sub(r"^(?:by|name)\s*:\s*", "", name, flags=re.IGNORECASE) or None
+        name: str | None = re.sub(r"^(?:by|name)\s*:\s*", "", _clean(m.group(1)), flags=re.IGNORECASE) or None
         after = text[m.end() : min(end, m.end() + 600)].split("\n")[1:10]
         title = _title_lines(after, name or "")
         date = _nearest_date(text, prev_end, min(end, m.end() + 400), m.start())

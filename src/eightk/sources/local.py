@@ -8,13 +8,13 @@ the caller decides what to do with the errors, and the other inputs still come t
 from __future__ import annotations
 
 import gzip
-import io
 import os
 import tarfile
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 __all__ = ["Input", "InputError", "MAX_INPUT_BYTES", "iter_inputs", "is_archive"]
 
@@ -47,7 +47,12 @@ def is_archive(name: str) -> bool:
 
 def _wanted(name: str) -> bool:
     base = os.path.basename(name)
-    return bool(base) and base not in _SKIP_NAMES and not base.startswith(".") and not base.endswith(_SKIP_SUFFIXES)
+    return (
+        bool(base)
+        and base not in _SKIP_NAMES
+        and not base.startswith(".")
+        and not base.endswith(_SKIP_SUFFIXES)
+    )
 
 
 def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Input | InputError]:
@@ -111,7 +116,7 @@ def _iter_archive(path: Path) -> Iterator[Input | InputError]:
         yield InputError(str(path), f"broken archive: {exc}")
 
 
-def _read_limited(stream: io.BufferedIOBase | io.RawIOBase | gzip.GzipFile, name: str) -> Input | InputError:
+def _read_limited(stream: IO[bytes] | gzip.GzipFile, name: str) -> Input | InputError:
     data = stream.read(MAX_INPUT_BYTES + 1)
     if data is None:
         return InputError(name, "cannot read member")
