@@ -15,10 +15,23 @@ from typing import NamedTuple
 
 from eightk.parse.dates import find_date
 from eightk.parse.places import JURISDICTION_PATTERN, STATE_CODES, STATE_NAMES, state_code
+from eightk.parse.text import fold
 
 __all__ = ["COVER_LIMIT", "Found", "locate_name", "parse_address", "read_cover", "read_securities"]
 
 COVER_LIMIT = 12000  # the cover never runs longer than this many characters
+
+
+class Page(str):
+    """The text, plus ``low``: its cover folded to lower case with the same offsets. Captions are
+    searched case-sensitively in ``low`` (IGNORECASE patterns are many times slower in ``re``)."""
+
+    low: str
+
+    def __new__(cls, text: str) -> Page:
+        page = super().__new__(cls, text)
+        page.low = fold(text[:COVER_LIMIT])
+        return page
 
 
 class Found(NamedTuple):
@@ -28,20 +41,17 @@ class Found(NamedTuple):
 
 
 _I = re.IGNORECASE
-_NAME_CAPTION = re.compile(r"\(?[ \t]*exact\s+name\s+of\s+(?:the\s+)?(?:registrant|company|issuer)", _I)
+_NAME_CAPTION = re.compile(r"exact\s+name\s+of\s+(?:the\s+)?(?:registrant|company|issuer)")
 _STATE_CAPTION = re.compile(
-    r"\(?[ \t]*(?:state|jurisdiction)(?:\s+or\s+(?:other\s+)?jurisdiction)?\s+of\s+"
-    r"(?:incorporation|organization|formation)|\(?[ \t]*state\s+or\s+other\s*\n?\s*jurisdiction",
-    _I,
+    r"(?:state|jurisdiction)(?:\s+or\s+(?:other\s+)?jurisdiction)?\s+of\s+(?:incorporation|organization|formation)"
+    r"|state\s+or\s+other\s*\n?\s*jurisdiction"
 )
-_FILE_CAPTION = re.compile(r"commission\s*\n?\s*file\s*\n?\s*(?:number|no)|file\s+number", _I)
-_IRS_CAPTION = re.compile(r"i\.?\s*r\.?\s*s\.?\s+employer|employer\s+identification|identification\s+no", _I)
-_ADDRESS_CAPTION = re.compile(
-    r"\(?[ \t]*address\s*(?:,?\s*including\s+zip\s+code,?\s*)?\s*of\s+principal", _I
-)
-_PHONE_LABEL = re.compile(r"telephone\s+number", _I)
-_FORMER_CAPTION = re.compile(r"\(?[ \t]*former\s+name\s+or\s+former\s+address", _I)
-_DATE_LABEL = re.compile(r"date\s+of\s+(?:report|earliest\s+event)", _I)
+_FILE_CAPTION = re.compile(r"commission\s*\n?\s*file\s*\n?\s*(?:number|no)|file\s+number")
+_IRS_CAPTION = re.compile(r"employer\s+identification|identification\s+no|i\.?\s*r\.?\s*s\.?\s+employer")
+_ADDRESS_CAPTION = re.compile(r"address\s*(?:,?\s*including\s+zip\s+code,?\s*)?\s*of\s+principal")
+_PHONE_LABEL = re.compile(r"telephone\s+number")
+_FORMER_CAPTION = re.compile(r"former\s+name\s+or\s+former\s+address")
+_DATE_LABEL = re.compile(r"date\s+of\s+(?:report|earliest\s+event)")
 _IRS = re.compile(r"(?<![\d-])(\d{2})[ \t]?[-\u2013\u2010][ \t]?(\d{7})(?![\d-])|(?<![\d-])(\d{9})(?![\d-])")
 _FILE = re.compile(r"(?<![\d(-])((?:\d{1,3}|33[3]?)[-\u2013](?:\d{3,6})(?:[-\u2013]\d{1,3})?)(?![\d-])")
 _PHONE = re.compile(
@@ -99,8 +109,8 @@ def _column(text: str, line: tuple[int, int], col: int, width: int) -> tuple[int
     return max(segs, key=overlap)
 
 
-def _find_name(text: str, end: int) -> Found | None:
-    m = _NAME_CAPTION.search(text, 0, end)
+def _find_name(text: Page, end: int) -> Found | None:
+    m = _NAME_CAPTION.search(text.low, 0, end)
     if not m:
         return None
     lines = _value_lines_before(text, m.start(), limit=1)
@@ -138,8 +148,8 @@ def _values_line(text: str, start: int, end: int) -> tuple[int, int] | None:
     return _line_bounds(text, m.start()) if m else None
 
 
-def _find_irs(text: str, start: int, end: int) -> Found | None:
-    cap = _IRS_CAPTION.search(text, start, end)
+def _find_irs(text: Page, start: int, end: int) -> Found | None:
+    cap = _IRS_CAPTION.search(text.low, start, end)
     stop = min(end, cap.end() + 400) if cap else end
     m = _IRS.search(text, start, stop)
     if not m:
@@ -153,12 +163,12 @@ def _is_phone_at(text: str, m: re.Match[str]) -> bool:
     return bool(re.search(r"\)[ \t]*$|\d{3}[ .-]$", before))
 
 
-def _find_file_number(text: str, start: int, end: int, line: tuple[int, int] | None) -> Found | None:
+def _find_file_number(text: Page, start: int, end: int, line: tuple[int, int] | None) -> Found | None:
     if line:
         for m in _FILE.finditer(text, *line):
             if not _is_phone_at(text, m) and not _IRS.fullmatch(m.group(1)):
                 return Found(m.group(1).replace("\u2013", "-"), m.start(1), m.end(1))
-    cap = _FILE_CAPTION.search(text, start, end)
+    cap = _FILE_CAPTION.search(text.low, start, end)
     if not cap:
         return None
     best: re.Match[str] | None = None
@@ -172,34 +182,39 @@ def _find_file_number(text: str, start: int, end: int, line: tuple[int, int] | N
     return Found(best.group(1).replace("\u2013", "-"), best.start(1), best.end(1)) if best else None
 
 
-_A_STATE_CORPORATION = re.compile(r"\(\s*an?\s+([A-Z][A-Za-z ]{2,30}?)\s+(?:corporation|company|limited)", _I)
+_A_STATE_CORPORATION = re.compile(r"\(\s*an?\s+([a-z][a-z ]{2,30}?)\s+(?:corporation|company|limited)")
 
 
-def _file_caption_first(text: str, after_name: int) -> bool:
+def _file_caption_first(text: Page, after_name: int) -> bool:
     """Whether the file-number caption comes before the name (multi-registrant tables, old covers)."""
-    cap = _FILE_CAPTION.search(text, 0, after_name)
+    cap = _FILE_CAPTION.search(text.low, 0, after_name)
     return cap is not None
 
 
-def _find_state(text: str, start: int, end: int, line: tuple[int, int] | None) -> Found | None:
-    a = _A_STATE_CORPORATION.search(text, start, end)
+def _find_state(text: Page, start: int, end: int, line: tuple[int, int] | None) -> Found | None:
+    a = _A_STATE_CORPORATION.search(text.low, start, end)
     if a and JURISDICTION_PATTERN.fullmatch(a.group(1)):
-        return Found(state_code(a.group(1)) or a.group(1), a.start(1), a.end(1))
+        return _state_found(text, a)
     if line:
-        m = JURISDICTION_PATTERN.search(text, *line)
+        m = JURISDICTION_PATTERN.search(text.low, *line)
         if m:
-            return Found(state_code(m.group(1)) or m.group(1), m.start(1), m.end(1))
-    cap = _STATE_CAPTION.search(text, start, end)
+            return _state_found(text, m)
+    cap = _STATE_CAPTION.search(text.low, start, end)
     if not cap:
         return None
     last = None
-    for m in JURISDICTION_PATTERN.finditer(text, max(start, cap.start() - 300), cap.start()):
+    for m in JURISDICTION_PATTERN.finditer(text.low, max(start, cap.start() - 300), cap.start()):
         last = m
     if last is None:
-        last = JURISDICTION_PATTERN.search(text, cap.end(), min(end, cap.end() + 200))
+        last = JURISDICTION_PATTERN.search(text.low, cap.end(), min(end, cap.end() + 200))
     if last is None:
         return None
-    return Found(state_code(last.group(1)) or last.group(1), last.start(1), last.end(1))
+    return _state_found(text, last)
+
+
+def _state_found(text: str, m: re.Match[str]) -> Found:
+    printed = " ".join(text[m.start(1) : m.end(1)].split())
+    return Found(state_code(printed) or printed, m.start(1), m.end(1))
 
 
 _ZIP_CAPTION = re.compile(r"\(\s*(?:zip|postal)\s*code\s*\)", _I)
@@ -228,8 +243,8 @@ def _address_lines(text: str, pos: int, limit: int = 6) -> list[tuple[int, int]]
     return list(reversed(out))
 
 
-def _find_address(text: str, start: int, end: int) -> Found | None:
-    cap = _ADDRESS_CAPTION.search(text, start, end)
+def _find_address(text: Page, start: int, end: int) -> Found | None:
+    cap = _ADDRESS_CAPTION.search(text.low, start, end)
     if not cap:
         return None
     lines = _address_lines(text, cap.start())
@@ -245,8 +260,8 @@ def _find_address(text: str, start: int, end: int) -> Found | None:
     return Found(text[s:e], s, e)
 
 
-def _find_phone(text: str, start: int, end: int) -> Found | None:
-    for label in _PHONE_LABEL.finditer(text, start, end):
+def _find_phone(text: Page, start: int, end: int) -> Found | None:
+    for label in _PHONE_LABEL.finditer(text.low, start, end):
         m = _PHONE.search(text, label.end(), min(end, label.end() + 160))
         if m is None:
             ls, _ = _line_bounds(text, label.start())
@@ -256,8 +271,8 @@ def _find_phone(text: str, start: int, end: int) -> Found | None:
     return None
 
 
-def _find_former(text: str, start: int, end: int) -> Found | None:
-    cap = _FORMER_CAPTION.search(text, start, end)
+def _find_former(text: Page, start: int, end: int) -> Found | None:
+    cap = _FORMER_CAPTION.search(text.low, start, end)
     if not cap:
         return None
     lines = _value_lines_before(text, cap.start(), limit=1)
@@ -278,8 +293,8 @@ def _find_former(text: str, start: int, end: int) -> Found | None:
     return Found(value, s, e)
 
 
-def _find_date(text: str, start: int, end: int) -> Found | None:
-    for label in _DATE_LABEL.finditer(text, start, end):
+def _find_date(text: Page, start: int, end: int) -> Found | None:
+    for label in _DATE_LABEL.finditer(text.low, start, end):
         got = find_date(text, label.end(), min(end, label.end() + 160))
         if got is None:
             got = find_date(text, max(start, label.start() - 120), label.start())
@@ -289,20 +304,20 @@ def _find_date(text: str, start: int, end: int) -> Found | None:
     return None
 
 
-_FORM = re.compile(r"\bFORM\s+(8-K(?:12[BG]3)?(?:\s*/\s*A)?|\d{1,2}-[A-Z]{1,3}\d?(?:/A)?)(?![\w-])", _I)
+_FORM = re.compile(r"\bform\s+(8-k(?:12[bg]3)?(?:\s*/\s*a)?|\d{1,2}-[a-z]{1,3}\d?(?:/a)?)(?![\w-])")
 
 
-def _find_form(text: str, start: int, end: int) -> Found | None:
-    m = _FORM.search(text, start, min(end, 4000))
+def _find_form(text: Page, start: int, end: int) -> Found | None:
+    m = _FORM.search(text.low, start, min(end, 4000))
     if not m:
         return None
-    form = re.sub(r"\s+", "", m.group(1)).upper()
-    if form == "8-K" and re.search(r"\bAMENDMENT\s+NO\.?\s*\d", text[m.end() : m.end() + 300], _I):
+    form = re.sub(r"\s+", "", m.group(1)).upper()  # matched in the folded text
+    if form == "8-K" and re.search(r"\bamendment\s+no\.?\s*\d", text.low[m.end() : m.end() + 300]):
         form = "8-K/A"
     return Found(form, m.start(1), m.end(1))
 
 
-_READERS: tuple[tuple[str, Callable[[str, int, int], Found | None]], ...] = (
+_READERS: tuple[tuple[str, Callable[[Page, int, int], Found | None]], ...] = (
     ("form_type", _find_form),
     ("date_of_report", _find_date),
     ("address", _find_address),
@@ -320,9 +335,9 @@ _NOT_NAME = re.compile(r"securities\s+and\s+exchange|exchange\s+act|pursuant|com
 _PHONE_ALONE = re.compile(r"\(\d{3}\)\s*\d{3}[-\u2013]\d{4}")
 
 
-def _guess_name(text: str, end: int) -> Found | None:
+def _guess_name(text: Page, end: int) -> Found | None:
     """No "(Exact name …)" caption: the first short company-like line after the report date."""
-    label = _DATE_LABEL.search(text, 0, end)
+    label = _DATE_LABEL.search(text.low, 0, end)
     pos = label.end() if label else 0
     for m in re.finditer(r"[^\n]+", text[pos:end]):
         line = m.group(0).strip()
@@ -332,7 +347,7 @@ def _guess_name(text: str, end: int) -> Found | None:
     return None
 
 
-def _guess_address(text: str, start: int, end: int) -> Found | None:
+def _guess_address(text: Page, start: int, end: int) -> Found | None:
     """No address caption: the first "City, State 12345" line, with the street line above it."""
     for m in re.finditer(r"[^\n]+", text[start:end]):
         line = m.group(0).rstrip()
@@ -350,7 +365,7 @@ def _guess_address(text: str, start: int, end: int) -> Found | None:
     return None
 
 
-def _guess_phone(text: str, start: int, end: int) -> Found | None:
+def _guess_phone(text: Page, start: int, end: int) -> Found | None:
     m = _PHONE_ALONE.search(text, start, end)
     return Found(re.sub(r"\D", "", m.group(0)), m.start(), m.end()) if m else None
 
@@ -358,6 +373,7 @@ def _guess_phone(text: str, start: int, end: int) -> Found | None:
 def read_cover(text: str, end: int | None = None) -> dict[str, Found]:
     """Every cover value found in ``text[:end]`` (end: where the first item begins)."""
     end = min(len(text), end if end is not None else COVER_LIMIT, COVER_LIMIT)
+    text = Page(text)
     found: dict[str, Found] = {}
     name = _find_name(text, end) or _guess_name(text, end)
     if name:
@@ -437,18 +453,19 @@ _UNIT = re.compile(r"(?:suite|ste\.?|unit|floor|room|building|bldg\.?|#)\s*[\w-]
 
 # --- securities registered under Section 12(b) ---------------------------------------------------
 
-_SEC_HEADER = re.compile(r"title\s+of\s+each\s+class[^\n]*\n", _I)
-_SEC_END = re.compile(r"indicate\s+by\s+check\s+mark|section\s+12\s*\(g\)|emerging\s+growth", _I)
+_SEC_HEADER = re.compile(r"title\s+of\s+each\s+class[^\n]*\n")
+_SEC_END = re.compile(r"indicate\s+by\s+check\s+mark|section\s+12\s*\(g\)|emerging\s+growth")
 _SYMBOL = re.compile(r"^[A-Z][A-Z0-9.\-/ ]{0,11}$")
 
 
 def read_securities(text: str, end: int | None = None) -> list[tuple[str, str, str]]:
     """Rows of the 12(b) table: ``(title, symbol, exchange)``."""
     stop = min(len(text), end if end is not None else COVER_LIMIT, COVER_LIMIT)
-    m = _SEC_HEADER.search(text, 0, stop)
+    low = fold(text[:stop])
+    m = _SEC_HEADER.search(low, 0, stop)
     if not m:
         return []
-    e = _SEC_END.search(text, m.end(), stop)
+    e = _SEC_END.search(low, m.end(), stop)
     rows = []
     for line in text[m.end() : e.start() if e else min(stop, m.end() + 2000)].split("\n"):
         cells = [c.strip() for c in re.split(r"\t|\s{3,}", line) if c.strip()]

@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from eightk.parse.text import at_line_start, fold
+
 __all__ = ["ExhibitRow", "find_exhibit_rows", "exhibit_key", "find_index_start"]
 
 # Item 601 exhibit numbers (integer part).
@@ -46,9 +48,12 @@ def exhibit_key(number: str) -> tuple[int, ...] | None:
     return (int(m.group(1)),) if m.group(2) is None else (int(m.group(1)), int(m.group(2)))
 
 
-def find_index_start(text: str, after: int = 0) -> int | None:
-    m = _INDEX.search(text, after)
-    return m.start() if m else None
+def find_index_start(text: str, after: int = 0, low: str | None = None) -> int | None:
+    low = fold(text) if low is None else low
+    for m in _INDEX.finditer(low, after):
+        if at_line_start(low, m.start()):
+            return m.start()
+    return None
 
 
 def _clean(desc: str) -> str:

@@ -15,14 +15,15 @@ import re
 from dataclasses import dataclass
 
 from eightk.catalog import code_for, code_for_title, modern_scheme
+from eightk.parse.text import at_line_start, fold
 
 __all__ = ["Heading", "find_items"]
 
+# Matched in folded (lower-case) text; the line-start test is done in Python (see find_items).
 _HEADING = re.compile(
-    r"^[ \t*\u2022]*ITEMS?[ \t]*(?P<nums>\d{1,2}(?:\.\d{1,2})?"
+    r"items?[ \t]*(?P<nums>\d{1,2}(?:\.\d{1,2})?"
     r"(?:[ \t]*(?:,|and|&|\u2013|-)[ \t]*\d{1,2}(?:\.\d{1,2})?)*)"
-    r"(?![\d])\.?(?P<rest>[^\n]*)",
-    re.IGNORECASE | re.MULTILINE,
+    r"(?![\d])\.?(?P<rest>[^\n]*)"
 )
 _NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
 _TITLE_END = re.compile(r"\.(?:\s|$)|\t|\s{3,}(?=[A-Z])")
@@ -90,16 +91,19 @@ def _applicable(text: str, body_start: int, end: int) -> bool:
 
 
 def find_items(
-    text: str, *, start: int = 0, end: int | None = None, on: _dt.date | None = None
+    text: str, *, start: int = 0, end: int | None = None, on: _dt.date | None = None, low: str | None = None
 ) -> list[Heading]:
-    """Item headings in ``text[start:end]``; ``on`` is the date that decides the numbering scheme."""
+    """Item headings in ``text[start:end]``; ``on`` is the date that decides the numbering scheme;
+    ``low`` is ``fold(text)`` when the caller has it."""
     stop = len(text) if end is None else end
+    low = fold(text) if low is None else low
     raw: list[tuple[list[str], str | None, int, int]] = []  # numbers, title, heading start, body start
-    for m in _HEADING.finditer(text, start, stop):
-        if not _accepts(m.group("rest")):
+    for m in _HEADING.finditer(low, start, stop):
+        rest = text[m.start("rest") : m.end("rest")]
+        if not at_line_start(low, m.start(), " \t*\u2022") or not _accepts(rest):
             continue
         numbers = _NUMBER.findall(m.group("nums"))
-        title, body_start = _title(text, m.group("rest"), m.end())
+        title, body_start = _title(text, rest, m.end())
         raw.append((numbers, title, m.start(), body_start))
     headings: list[Heading] = []
     for i, (numbers, title, h_start, body_start) in enumerate(raw):

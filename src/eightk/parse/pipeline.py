@@ -33,7 +33,7 @@ from eightk.parse.ixbrl import Fact, dei_facts
 from eightk.parse.registrant import Candidates, assemble_registrant, filer_from_header, norm_name
 from eightk.parse.sgml import Header, RawDocument, split_submission
 from eightk.parse.signatures import find_signature_start, read_signatures
-from eightk.parse.text import normalize_text
+from eightk.parse.text import fold, normalize_text
 
 __all__ = ["parse_filing", "document_texts"]
 
@@ -61,7 +61,7 @@ def _documents(sub_docs: list[RawDocument], problems: list[Problem]) -> tuple[li
     markups: dict[int, str] = {}
     for rd in sub_docs:
         text = ""
-        if rd.kind in _TEXT_KINDS:
+        if rd.kind in _TEXT_KINDS and not _generated(rd.type):
             text, markups[rd.sequence] = _to_text(rd, problems)
         if rd.truncated:
             problems.append(
@@ -73,6 +73,12 @@ def _documents(sub_docs: list[RawDocument], problems: list[Problem]) -> tuple[li
             )
         )
     return docs, markups
+
+
+def _generated(doc_type: str | None) -> bool:
+    """EDGAR's own renderings and XBRL parts (R pages, FilingSummary, EX-101.*): not the filer's prose."""
+    t = (doc_type or "").upper()
+    return t in ("XML", "JSON", "ZIP", "EXCEL") or t.startswith("EX-101")
 
 
 def _primary(docs: list[Document]) -> Document | None:
@@ -105,12 +111,12 @@ def _form_type(
     return body, "text"
 
 
-def _items(text: str, doc: int, on: _dt.date | None, cover_end: int) -> tuple[list[Item], int | None]:
+def _items(text: str, doc: int, on: _dt.date | None, low: str) -> tuple[list[Item], int | None]:
     sig_start = None
-    first = find_items(text, start=0, on=on)
+    first = find_items(text, start=0, on=on, low=low)
     if first:
-        sig_start = find_signature_start(text, first[0].start)
-    headings = find_items(text, start=0, end=sig_start, on=on) if sig_start is not None else first
+        sig_start = find_signature_start(text, first[0].start, low)
+    headings = find_items(text, start=0, end=sig_start, on=on, low=low) if sig_start is not None else first
     items = [
         Item(h.number, h.code, h.title, h.applicable, Span(doc, h.start, h.end, text[h.start : h.end]))
         for h in headings
@@ -118,9 +124,9 @@ def _items(text: str, doc: int, on: _dt.date | None, cover_end: int) -> tuple[li
     return items, sig_start
 
 
-def _signatures(text: str, doc: int, sig_start: int | None) -> list[Signature]:
+def _signatures(text: str, doc: int, sig_start: int | None, low: str) -> list[Signature]:
     if sig_start is None:
-        sig_start = find_signature_start(text)
+        sig_start = find_signature_start(text, 0, low)
     if sig_start is None:
         return []
     return [
@@ -129,11 +135,13 @@ def _signatures(text: str, doc: int, sig_start: int | None) -> list[Signature]:
     ]
 
 
-def _exhibits(text: str, items: list[Item], docs: list[Document], sig_start: int | None) -> list[Exhibit]:
+def _exhibits(
+    text: str, items: list[Item], docs: list[Document], sig_start: int | None, low: str
+) -> list[Exhibit]:
     rows = []
-    idx = find_index_start(text, sig_start or 0)
+    idx = find_index_start(text, sig_start or 0, low)
     if idx is None:
-        idx = find_index_start(text)
+        idx = find_index_start(text, 0, low)
     if idx is not None:
         rows = find_exhibit_rows(text, idx, min(len(text), idx + 5000))
     for it in items:
@@ -237,7 +245,8 @@ def _assemble(
 ) -> Filing:
     text, seq = primary.text, primary.sequence
     filed = parse_date(header.first("FILED AS OF DATE") or "") if header else None
-    first_item = find_items(text)
+    low = fold(text)
+    first_item = find_items(text, low=low)
     cover_end = first_item[0].start if first_item else None
     cover = read_cover(text, cover_end)
     provenance: list[FieldSource] = []
@@ -245,7 +254,7 @@ def _assemble(
         header, facts=facts, cover=cover, seq=seq, text=text, problems=problems, provenance=provenance
     )
     on = filed or date_report
-    items, sig_start = _items(text, seq, on, 0)
+    items, sig_start = _items(text, seq, on, low)
     filers = [filer_from_header(f) for f in header.filers] if header else []
     table = [Security(*row) for row in read_securities(text, cover_end)]
     registrant, reg_sources = assemble_registrant(
@@ -259,7 +268,7 @@ def _assemble(
     form, form_src = _form_type(header, primary, facts, body_form)
     provenance.append(FieldSource("form_type", form_src))
     fmt = "sgml" if header else primary.format
-    signatures = _signatures(text, seq, sig_start)
+    signatures = _signatures(text, seq, sig_start, low)
     registrant = _signed_name(registrant, signatures, provenance, text[sig_start or 0 :])
     filing = Filing(
         source=dataclasses.replace(source, path=name, format=fmt),
@@ -271,7 +280,7 @@ def _assemble(
         filers=tuple(filers),
         items=tuple(items),
         signatures=tuple(signatures),
-        exhibits=tuple(_exhibits(text, items, docs, sig_start)),
+        exhibits=tuple(_exhibits(text, items, docs, sig_start, low)),
         documents=tuple(docs),
         provenance=tuple(provenance),
     )

@@ -130,9 +130,9 @@ FOREIGN = (
 )
 
 _ALL = sorted(list(STATE_NAMES) + [f.lower() for f in FOREIGN], key=len, reverse=True)
+# Lower-case and case-sensitive: it is matched against folded text (see parse.text.fold).
 JURISDICTION_PATTERN = re.compile(
-    r"\b(?:State\s+of\s+)?(" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _ALL) + r")\b",
-    re.IGNORECASE,
+    r"\b(?:state\s+of\s+)?(" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _ALL) + r")\b"
 )
 _ABBREV = {
     "del": "DE",

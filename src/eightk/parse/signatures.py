@@ -13,13 +13,15 @@ import re
 from dataclasses import dataclass
 
 from eightk.parse.dates import find_date
+from eightk.parse.text import at_line_start, fold
 
 __all__ = ["Signer", "find_signature_start", "read_signatures"]
 
 _I = re.IGNORECASE | re.MULTILINE
-_SIG_HEADING = re.compile(r"^[ \t]*SIGNATURES?[ \t]*[.:]?[ \t]*$", _I)
+# Matched in folded (lower-case) text; line starts are checked in Python.
+_SIG_HEADING = re.compile(r"signatures?[ \t]*[.:]?[ \t]*(?=\n|$)")
 _PURSUANT = re.compile(
-    r"^[ \t]*Pursuant\s+to\s+the\s+requirements\s+of\s+the\s+Securities\s+(?:and\s+)?Exchange\s+Act", _I
+    r"pursuant\s+to\s+the\s+requirements\s+of\s+the\s+securities\s+(?:and\s+)?exchange\s+act"
 )
 _SLASH_S = re.compile(r"/s/[ \t]*([^\n\t]*)", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*(name|title|by|date|dated|its)\s*:\s*", re.IGNORECASE)
@@ -44,10 +46,19 @@ class Signer:
     end: int
 
 
-def find_signature_start(text: str, after: int = 0) -> int | None:
+def find_signature_start(text: str, after: int = 0, low: str | None = None) -> int | None:
     """Where the signature block begins (at or after ``after``), or None."""
-    cands = [m.start() for m in (_SIG_HEADING.search(text, after), _PURSUANT.search(text, after)) if m]
-    return min(cands) if cands else None
+    low = fold(text) if low is None else low
+    cands = [_first_at_line_start(p, low, after) for p in (_SIG_HEADING, _PURSUANT)]
+    found = [c for c in cands if c is not None]
+    return min(found) if found else None
+
+
+def _first_at_line_start(pattern: re.Pattern[str], low: str, after: int) -> int | None:
+    for m in pattern.finditer(low, after):
+        if at_line_start(low, m.start()):
+            return m.start()
+    return None
 
 
 def _clean(s: str) -> str:

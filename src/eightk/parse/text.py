@@ -64,3 +64,18 @@ def _drop_page_numbers(text: str) -> str:
         pos = e
     parts.append(text[pos:])
     return "".join(parts)
+
+
+def fold(text: str) -> str:
+    """Lower-cased text with the same length (so offsets match): case-sensitive regular expressions
+    over it run many times faster than IGNORECASE ones over the original."""
+    low = text.lower()
+    if len(low) != len(text):  # e.g. "İ" lowers to two characters: fold character by character
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low
+
+
+def at_line_start(text: str, pos: int, allowed: str = " \t") -> bool:
+    """Whether only ``allowed`` characters stand between the start of the line and ``pos``."""
+    start = text.rfind("\n", 0, pos) + 1
+    return not text[start:pos].strip(allowed)
