@@ -417,11 +417,11 @@ def parse_address(raw: str) -> dict[str, str | None]:
     """ "333 Providence Highway, Norwood, Massachusetts 02062" → street, city, state (code), zip."""
     text = _CAPTION_BITS.sub(" ", raw).replace("\t", ", ")
     text = re.sub(r"\s*\n\s*", ", ", text)
-    zips = list(_ZIP.finditer(text))
+    zips = list(_ZIP.finditer(text)) or list(_POSTAL_CA.finditer(text))
     zip_code = None
     if zips:
         z = zips[-1]
-        zip_code = re.sub(r"\s", "", z.group(1))
+        zip_code = re.sub(r"\s", "", z.group(1)) if z.re is _ZIP else z.group(1).upper()
         text = text[: z.start()] + " " + text[z.end() :]
     parts = [p.strip() for p in re.split(r"\s*,\s*", text) if p.strip(" ,.")]
     if not parts:
@@ -437,6 +437,11 @@ def parse_address(raw: str) -> dict[str, str | None]:
             city = rest
         elif parts:
             city = parts.pop()
+    elif (p := _PROVINCE_AT_END.search(last)) is not None:  # Canada: keep the province's name
+        state = p.group(1).title()
+        rest = last[: p.start(1)].strip(" ,")
+        parts = parts[:-1]
+        city = rest or (parts.pop() if parts else None)
     elif len(parts) >= 2:
         city = parts.pop() if len(parts) > 2 else None
     if city:
@@ -448,6 +453,12 @@ def parse_address(raw: str) -> dict[str, str | None]:
     return {"street": _clean(street) if street else None, "city": city, "state": state, "zip": zip_code}
 
 
+_POSTAL_CA = re.compile(r"\b([A-Za-z]\d[A-Za-z]\s?\d[A-Za-z]\d)\b")
+_PROVINCE_AT_END = re.compile(
+    r"(?:^|[\s,])(ontario|quebec|québec|british columbia|alberta|manitoba|saskatchewan|nova scotia|"
+    r"new brunswick|newfoundland(?: and labrador)?|prince edward island|yukon|nunavut|northwest territories)\s*$",
+    _I,
+)
 _UNIT = re.compile(r"(?:suite|ste\.?|unit|floor|room|building|bldg\.?|#)\s*[\w-]+\s+", _I)
 
 

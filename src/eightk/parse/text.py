@@ -23,6 +23,7 @@ _PAGE_NUMBER = re.compile(
     r")[ \t]*(?=\n)",
 )
 _DASH_ESCAPE = re.compile(r"\n- (?=-)")
+_BLANK_RUNS = re.compile(r"\n\n\n+")
 
 
 def normalize_text(text: str, *, strip_lines: bool = True) -> str:
@@ -36,8 +37,8 @@ def normalize_text(text: str, *, strip_lines: bool = True) -> str:
     text = _drop_page_numbers(text)
     if strip_lines:
         text = "\n".join([line.rstrip() for line in text.split("\n")])
-    while "\n\n\n" in text:
-        text = text.replace("\n\n\n", "\n\n")
+    if "\n\n\n" in text:
+        text = _BLANK_RUNS.sub("\n\n", text)
     return text.strip("\n")
 
 
