@@ -127,32 +127,37 @@ def _find_header(raw: bytes) -> tuple[Header | None, list[str]]:
     return None, []
 
 
+_SUBSECTIONS = ("COMPANY DATA", "FILING VALUES", "BUSINESS ADDRESS", "MAIL ADDRESS", "FORMER COMPANY")
+
+
 def _parse_colon_header(block: str) -> Header:
+    """Colon-form header. Sections are recognized by name, not indentation, which old headers
+    garble (stray tabs, "]" fragments, tag-form closers mixed in)."""
     header = Header()
     filer: dict[str, str] | None = None
     section = ""
     for line in block.split("\n"):
-        if not line.strip():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("<"):
             continue
-        depth = len(line) - len(line.lstrip("\t"))
-        key, sep, value = line.strip().partition(":")
+        key, sep, value = stripped.partition(":")
         if not sep:
             continue
-        key, value = key.strip().upper(), value.strip()
-        if depth == 0:
-            if key in _FILER_SECTIONS and not value:
-                filer = {"_ROLE": key}
-                header.filers.append(filer)
-                section = ""
-                continue
+        key = re.sub(r"^[^A-Z]+", "", key.strip().upper())
+        value = value.strip()
+        depth = len(line) - len(line.lstrip("\t"))
+        if key in _FILER_SECTIONS and not value:
+            filer = {"_ROLE": key}
+            header.filers.append(filer)
+            section = ""
+        elif filer is not None and key in _SUBSECTIONS and not value:
+            section = key
+        elif depth == 0 and not line.startswith(("]", " ")):
             filer = None
             if value:
                 header.values.setdefault(key, []).append(value)
-        elif filer is not None:
-            if depth == 1 and not value:
-                section = key
-            elif value:
-                filer.setdefault(f"{section}/{key}", value)
+        elif filer is not None and value:
+            filer.setdefault(f"{section}/{key}", value)
     return header
 
 
