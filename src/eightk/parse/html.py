@@ -11,18 +11,16 @@ from __future__ import annotations
 import html as _html
 import re
 
-from eightk.parse.text import normalize_text
+from eightk.parse.text import fold, normalize_text
 
 __all__ = ["html_to_text"]
 
-_DROP = re.compile(
-    r"<!--.*?-->"
-    r"|<(script|style|head|title|ix:header)\b[^>]*>.*?</\1\s*>"
-    r"|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?[^>]*\?>",
-    re.IGNORECASE | re.DOTALL,
-)
+# Blocks whose content no reader sees, found in folded text: opener → what closes it. The closer is
+# looked up with str.find, so an unclosed opener costs one scan, never a scan per opener.
+_DROP_OPEN = re.compile(r"<!--|<!\[cdata\[|<(?:script|style|head|title|ix:header)\b|<![a-z]|<\?")
+_DROP_CLOSE = {"<!--": "-->", "<![cdata[": "]]>", "<!": ">", "<?": ">"}
 _TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9]*)")
-_PRE = re.compile(r"<pre\b[^>]*>(.*?)(?:</pre\s*>|$)", re.IGNORECASE | re.DOTALL)
+_PRE_OPEN = re.compile(r"<pre\b[^>]*>")
 # Case-sensitive spellings: IGNORECASE would disable the fast literal scan on these hot paths.
 _PAGE_BREAK_TAIL = re.compile(r"(?:before|after|BEFORE|AFTER)\s*:\s*(?:always|ALWAYS)")
 _PAGE_BREAK_HEADS = ("page-break-", "PAGE-BREAK-", "Page-Break-")
@@ -62,19 +60,49 @@ _ODD_SPACES = {
 
 
 def html_to_text(markup: str) -> str:
-    markup = _DROP.sub(" ", markup)
+    markup = _drop_blocks(markup)
     markup = _drop_hidden(markup)
     parts: list[str] = []
     pos = 0
-    for m in _PRE.finditer(markup):
+    low = fold(markup) if "<pre" in markup or "<PRE" in markup else ""
+    for m in _PRE_OPEN.finditer(low):
+        if m.start() < pos:
+            continue
+        close = low.find("</pre", m.end())
+        end = len(markup) if close < 0 else close
         parts.append(_flow(markup[pos : m.start()]))
-        parts.append("\n" + _inline(m.group(1)) + "\n")
-        pos = m.end()
+        parts.append("\n" + _inline(markup[m.end() : end]) + "\n")
+        pos = len(markup) if close < 0 else low.find(">", close) + 1 or len(markup)
     parts.append(_flow(markup[pos:]))
     text = "".join(parts)
     text = _CELL_RUN.sub("\t", text)
     text = _LINE_END.sub("\n", _LINE_START.sub("\n", text))
     return normalize_text(text, strip_lines=False)
+
+
+def _drop_blocks(markup: str) -> str:
+    """Remove comments, scripts, styles, the head, inline-XBRL headers and processing instructions."""
+    low = fold(markup)
+    parts, pos = [], 0
+    for m in _DROP_OPEN.finditer(low):
+        if m.start() < pos:
+            continue
+        opener = m.group(0)
+        if opener.startswith("<!") and opener not in _DROP_CLOSE and not opener.startswith("<!--"):
+            closer = ">"
+        else:
+            closer = _DROP_CLOSE.get(opener) or "</" + opener[1:]
+        close = low.find(closer, m.end())
+        end = len(markup) if close < 0 else close + len(closer)
+        if closer.startswith("</"):
+            end = len(markup) if close < 0 else (low.find(">", close) + 1 or len(markup))
+        parts.append(markup[pos : m.start()])
+        parts.append(" ")
+        pos = end
+    if not parts:
+        return markup
+    parts.append(markup[pos:])
+    return "".join(parts)
 
 
 def _drop_hidden(markup: str) -> str:

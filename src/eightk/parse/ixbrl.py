@@ -11,6 +11,8 @@ import html as _html
 import re
 from typing import NamedTuple
 
+from eightk.parse.text import fold
+
 __all__ = ["Fact", "dei_facts"]
 
 
@@ -19,11 +21,9 @@ class Fact(NamedTuple):
     hidden: bool
 
 
-_FACT = re.compile(
-    r"<ix:(nonNumeric|nonFraction)\b([^>]*?)\bname\s*=\s*[\"']dei:(\w+)[\"']([^>]*)>(.*?)</ix:\1\s*>",
-    re.IGNORECASE | re.DOTALL,
-)
-_HEADER = re.compile(r"<ix:header\b.*?(?:</ix:header\s*>|$)", re.IGNORECASE | re.DOTALL)
+# An opening fact tag naming a dei: concept, in folded text; its closer is found with str.find so that
+# unclosed tags cost one scan each, not a scan to the end of the document each.
+_FACT_OPEN = re.compile(r"<ix:(nonnumeric|nonfraction)\b[^>]*?\bname\s*=\s*[\"']dei:(\w+)[\"'][^>]*>")
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 _WS = re.compile(r"\s+")
@@ -32,19 +32,38 @@ _WS = re.compile(r"\s+")
 def dei_facts(markup: str) -> dict[str, list[Fact]]:
     """``{"EntityRegistrantName": [Fact("NVIDIA CORP", hidden=True)], "TradingSymbol": […], …}``."""
     facts: dict[str, list[Fact]] = {}
-    hidden = [(h.start(), h.end()) for h in _HEADER.finditer(markup)]
-    for m in _FACT.finditer(markup):
-        raw = m.group(5)
+    low = fold(markup)
+    hidden = _header_spans(low)
+    unclosed: set[str] = set()
+    for m in _FACT_OPEN.finditer(low):
+        if m.group(1) in unclosed:
+            continue
+        close = low.find("</ix:" + m.group(1), m.end())
+        if close < 0:  # nothing later closes this kind either
+            unclosed.add(m.group(1))
+            continue
+        raw = markup[m.end() : close]
         text = _TAG.sub(" ", raw) if "<" in raw else raw
         if "&" in text:
             text = _html.unescape(text)
         value = _WS.sub(" ", text.replace("\xa0", " ")).strip()
-        attrs = m.group(2) + m.group(4)
+        attrs = low[m.start() : m.end()]
         if not value and "fixed-true" not in attrs and "fixed-false" not in attrs:
             continue
+        concept = markup[m.start(2) : m.end(2)]  # as written (dei names are case-sensitive)
         is_hidden = any(a <= m.start() < b for a, b in hidden) or _in_hidden_element(markup, m.start())
-        facts.setdefault(m.group(3), []).append(Fact(value, is_hidden))
+        facts.setdefault(concept, []).append(Fact(value, is_hidden))
     return facts
+
+
+def _header_spans(low: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    while (start := low.find("<ix:header", pos)) >= 0:
+        end = low.find("</ix:header", start)
+        end = len(low) if end < 0 else end
+        spans.append((start, end))
+        pos = end + 1
+    return spans
 
 
 def _in_hidden_element(markup: str, pos: int) -> bool:
