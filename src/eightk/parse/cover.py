@@ -456,7 +456,8 @@ def parse_address(raw: str) -> dict[str, str | None]:
 _POSTAL_CA = re.compile(r"\b([A-Za-z]\d[A-Za-z]\s?\d[A-Za-z]\d)\b")
 _PROVINCE_AT_END = re.compile(
     r"(?:^|[\s,])(ontario|quebec|québec|british columbia|alberta|manitoba|saskatchewan|nova scotia|"
-    r"new brunswick|newfoundland(?: and labrador)?|prince edward island|yukon|nunavut|northwest territories)\s*$",
+    r"new brunswick|newfoundland(?: and labrador)?|prince edward island|yukon|nunavut|"
+    r"northwest territories)\s*$",
     _I,
 )
 _UNIT = re.compile(r"(?:suite|ste\.?|unit|floor|room|building|bldg\.?|#)\s*[\w-]+\s+", _I)
