@@ -171,22 +171,32 @@ def vm_hwm_mb() -> float | None:
     return None
 
 
-def rss_worker(path: Path) -> int:
-    """Child mode: parse one file, print JSON with this process's RSS before and after."""
+def rss_worker(path: Path, streamed: bool = False) -> int:
+    """Child mode: parse one file, print JSON with this process's RSS before and after.
+
+    ``streamed``: read it the way the CLI and ingest do (``eightk.read.parse_paths``), which streams
+    plain files above 32 MB instead of holding their bytes."""
     parse_filing = load_parse_filing()
     if parse_filing is None:
         print(json.dumps({"error": NO_PARSER_MESSAGE}))
         return 0
     base = peak_rss_mb()
     start = time.perf_counter()
-    raw = path.read_bytes()
-    after_read = peak_rss_mb()
-    filing = parse_filing(raw, name=path.name)
+    if streamed:
+        from eightk.read import parse_paths
+
+        raw = b""
+        after_read = base
+        filing = next(iter(parse_paths([path])))
+    else:
+        raw = path.read_bytes()
+        after_read = peak_rss_mb()
+        filing = parse_filing(raw, name=path.name)
     seconds = time.perf_counter() - start
     docs = [(d.sequence, d.format, d.bytes, d.text_chars) for d in filing.documents]
     problems = [f"{p.severity}:{p.code}" for p in filing.problems]
     result = {
-        "bytes": len(raw),
+        "bytes": filing.source.bytes,
         "seconds": seconds,
         "rss_after_import_mb": base,
         "rss_after_read_mb": after_read,
@@ -199,14 +209,16 @@ def rss_worker(path: Path) -> int:
     return 0
 
 
-def run_big(corpus_file: Path) -> None:
+def run_big(corpus_file: Path, megabytes: int = ATTACHMENT_MB, streamed: bool = False) -> None:
     with tempfile.TemporaryDirectory(prefix="eightk-bench-", dir="/tmp") as tmp:
-        big = build_big_submission(corpus_file, ATTACHMENT_MB, Path(tmp))
-        cmd = [sys.executable, str(Path(__file__).resolve()), "--_rss-worker", str(big)]
+        big = build_big_submission(corpus_file, megabytes, Path(tmp))
+        flag = "--_rss-worker-streamed" if streamed else "--_rss-worker"
+        cmd = [sys.executable, str(Path(__file__).resolve()), flag, str(big)]
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
         size = big.stat().st_size
+    how = "read as the CLI reads files (streamed)" if streamed else "parsed from bytes in memory"
     print(f"\nsynthetic submission ({size / 1e6:.1f} MB): {corpus_file.name}", end="")
-    print(f" + a {ATTACHMENT_MB} MB uuencoded attachment, parsed in a fresh process")
+    print(f" + a {megabytes} MB uuencoded attachment, {how}, in a fresh process")
     try:
         r = json.loads(proc.stdout.strip().splitlines()[-1])
     except (json.JSONDecodeError, IndexError):
@@ -305,9 +317,7 @@ def run_edgartools(files: Sequence[CorpusFile], repeats: int, python: Path) -> d
         return None
     with tempfile.TemporaryDirectory(prefix="eightk-bench-edgar-", dir="/tmp") as tmp:
         out = Path(tmp) / "edgartools.json"
-        env = dict(
-            os.environ, EDGAR_IDENTITY=EDGAR_IDENTITY, EDGAR_LOCAL_DATA_DIR=str(Path(tmp) / "edgar-data")
-        )
+        env = dict(os.environ, EDGAR_IDENTITY=EDGAR_IDENTITY, EDGAR_LOCAL_DATA_DIR=str(Path(tmp) / "edgar-data"))
         env.pop("PYTHONPATH", None)
         # As root a new network namespace is enough; otherwise map the user to root in a user namespace.
         cut = [unshare, "-n"] if os.geteuid() == 0 else [unshare, "-r", "-n"]
@@ -368,13 +378,12 @@ def _parsers(
 
 def main(argv: Iterable[str] | None = None, parse_filing: ParseFiling | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    ap.add_argument(
-        "--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus folder (default: %(default)s)"
-    )
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus folder (default: %(default)s)")
     ap.add_argument("--repeats", type=int, default=5, help="timed passes after the warm-up (default: 5)")
     ap.add_argument("--no-edgartools", action="store_true", help="skip the edgartools comparison")
     ap.add_argument("--edgartools-python", type=Path, default=EDGARTOOLS_PYTHON, help="default: %(default)s")
     ap.add_argument("--_rss-worker", dest="rss_worker", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--_rss-worker-streamed", dest="rss_worker_streamed", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--_edgartools-worker", dest="edgar_worker", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
@@ -383,6 +392,8 @@ def main(argv: Iterable[str] | None = None, parse_filing: ParseFiling | None = N
         return edgartools_worker(args.paths, args.repeats, args.out)
     if args.rss_worker:
         return rss_worker(args.rss_worker)
+    if args.rss_worker_streamed:
+        return rss_worker(args.rss_worker_streamed, streamed=True)
 
     files = corpus_files(args.corpus)
     headered = [cf for cf in files if cf.has_sec_header]
@@ -407,6 +418,7 @@ def main(argv: Iterable[str] | None = None, parse_filing: ParseFiling | None = N
         if headered:
             smallest = min(headered, key=lambda cf: cf.path.stat().st_size)
             run_big(smallest.path)
+            run_big(smallest.path, 500, streamed=True)
     if not args.no_edgartools and headered:
         result = run_edgartools(headered, args.repeats, args.edgartools_python)
         if result is not None:

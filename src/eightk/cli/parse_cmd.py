@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import argparse
 import collections
-import hashlib
 import json
 import sys
 import time
-from collections.abc import Iterator
 from typing import Any, TextIO
 
 from eightk.errors import UsageError
-from eightk.model import Filing, Problem, Source
-from eightk.parse.pipeline import parse_filing
+from eightk.model import Filing
+from eightk.read import parse_input, parse_paths
 from eightk.sources.local import Input, InputError, is_archive, iter_inputs
 
 EXIT_OK, EXIT_ERRORS = 0, 1
@@ -34,23 +32,6 @@ def register(sub: Any) -> None:
     t.set_defaults(func=run_text)
 
 
-def failed_record(err: InputError) -> Filing:
-    """The record of an input that could not be read at all."""
-    return Filing(
-        source=Source(err.name, hashlib.sha256(b"").hexdigest(), 0, "text"),
-        problems=(Problem("error", "unreadable", err.reason),),
-    )
-
-
-def parse_inputs(paths: list[str], *, events: bool = True) -> Iterator[Filing]:
-    """Every filing under ``paths``, parsed; unreadable inputs yield records with an error."""
-    for item in iter_inputs(paths):
-        if isinstance(item, InputError):
-            yield failed_record(item)
-        else:
-            yield parse_filing(item.data, name=item.name, events=events)
-
-
 def _errors(filing: Filing) -> list[str]:
     return [f"{p.code}: {p.message}" for p in filing.problems if p.severity == "error"]
 
@@ -59,7 +40,7 @@ def run_parse(args: argparse.Namespace) -> int:
     summary = Summary() if args.summary else None
     status = EXIT_OK
     out = sys.stdout
-    for filing in parse_inputs(args.paths, events=not args.no_events):
+    for filing in parse_paths(args.paths, events=not args.no_events):
         for reason in _errors(filing):
             print(f"eightk: {filing.source.path}: {reason}", file=sys.stderr)
             status = EXIT_ERRORS
@@ -85,7 +66,7 @@ def run_text(args: argparse.Namespace) -> int:
         print(f"eightk: {item.name}: {item.reason}", file=sys.stderr)
         return EXIT_ERRORS
     assert isinstance(item, Input)
-    filing = parse_filing(item.data, name=item.name, events=False)
+    filing = parse_input(item, events=False)
     seq = args.doc if args.doc is not None else _primary_sequence(filing)
     doc = filing.document(seq) if seq is not None else None
     if doc is None:

@@ -356,9 +356,7 @@ def _guess_address(text: Page, start: int, end: int) -> Found | None:
         s, e = start + m.start(), start + m.end()
         if not re.match(r"\s*(?:\d|one|two|three|p\.?\s*o\.?\s+box)", line, _I):
             above = _value_lines_before(text, s, limit=1)
-            if above and re.match(
-                r"\s*(?:\d|one|two|three|p\.?\s*o\.?\s+box)", text[above[0][0] : above[0][1]], _I
-            ):
+            if above and re.match(r"\s*(?:\d|one|two|three|p\.?\s*o\.?\s+box)", text[above[0][0] : above[0][1]], _I):
                 s = above[0][0]
         s += len(text[s:e]) - len(text[s:e].lstrip())
         return Found(text[s:e], s, e)

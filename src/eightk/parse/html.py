@@ -33,9 +33,7 @@ _BLOCK_NAMES = (
 # Case-sensitive alternatives (lower, UPPER, Title) run much faster than IGNORECASE here.
 _BLOCK = re.compile(
     r"</?(?:"
-    + "|".join(
-        sorted({v for n in _BLOCK_NAMES for v in (n, n.upper(), n.capitalize())}, key=len, reverse=True)
-    )
+    + "|".join(sorted({v for n in _BLOCK_NAMES for v in (n, n.upper(), n.capitalize())}, key=len, reverse=True))
     + r")\b[^>]*>"
 )
 _CELL = re.compile(r"<t[dh]\b[^>]*>", re.IGNORECASE)

@@ -9,6 +9,7 @@ import dataclasses
 import datetime as _dt
 import hashlib
 import re
+from collections.abc import Iterable
 
 from eightk.model import (
     Document,
@@ -33,9 +34,10 @@ from eightk.parse.ixbrl import Fact, dei_facts
 from eightk.parse.registrant import Candidates, assemble_registrant, filer_from_header, norm_name
 from eightk.parse.sgml import Header, RawDocument, split_submission
 from eightk.parse.signatures import find_signature_start, read_signatures
+from eightk.parse.stream import TEXT_CAP, reduce_stream
 from eightk.parse.text import fold, normalize_text
 
-__all__ = ["parse_filing", "document_texts"]
+__all__ = ["document_texts", "parse_filing", "parse_filing_stream"]
 
 _TEXT_KINDS = ("text", "html", "ixbrl")
 _ACCESSION = re.compile(r"(?<!\d)(\d{10})-?(\d{2})-?(\d{6})(?!\d)")
@@ -46,9 +48,7 @@ def _to_text(doc: RawDocument, problems: list[Problem]) -> tuple[str, str]:
     """(normalized text, decoded markup) of a text/html document."""
     markup, encoding = decode(doc.body)
     if encoding != "utf-8":
-        problems.append(
-            Problem("warning", "encoding", f"document {doc.sequence} is not UTF-8; read as cp1252")
-        )
+        problems.append(Problem("warning", "encoding", f"document {doc.sequence} is not UTF-8; read as cp1252"))
     if doc.kind == "text":
         if "<" in markup:
             markup = _OLD_SGML_TAGS.sub(lambda m: " " * len(m.group(0)), markup)
@@ -67,11 +67,7 @@ def _documents(sub_docs: list[RawDocument], problems: list[Problem]) -> tuple[li
             problems.append(
                 Problem("error", "truncated", f"document {rd.sequence} ({rd.type or rd.kind}) is cut short")
             )
-        docs.append(
-            Document(
-                rd.sequence, rd.type, rd.filename, rd.description, rd.kind, len(rd.body), len(text), text
-            )
-        )
+        docs.append(Document(rd.sequence, rd.type, rd.filename, rd.description, rd.kind, rd.size, len(text), text))
     return docs, markups
 
 
@@ -135,9 +131,7 @@ def _signatures(text: str, doc: int, sig_start: int | None, low: str) -> list[Si
     ]
 
 
-def _exhibits(
-    text: str, items: list[Item], docs: list[Document], sig_start: int | None, low: str
-) -> list[Exhibit]:
+def _exhibits(text: str, items: list[Item], docs: list[Document], sig_start: int | None, low: str) -> list[Exhibit]:
     rows = []
     idx = find_index_start(text, sig_start or 0, low)
     if idx is None:
@@ -160,9 +154,7 @@ def _exhibits(
     return out
 
 
-def _signed_name(
-    reg: Registrant, signatures: list[Signature], provenance: list[FieldSource], block: str
-) -> Registrant:
+def _signed_name(reg: Registrant, signatures: list[Signature], provenance: list[FieldSource], block: str) -> Registrant:
     """A cover printed in capitals hides how the company writes its name; a signature block that names
     the company above "(Registrant)" shows it. Use that spelling when it is the same name."""
     if not reg.name or not reg.name.isupper() or not re.search(r"\(\s*registrant\s*\)", block[:3000], re.I):
@@ -178,9 +170,7 @@ def _signed_name(
 def _checks(filing: Filing, header: Header | None, problems: list[Problem], on: _dt.date | None) -> None:
     form = (filing.form_type or "").upper()
     if form.startswith("EX-"):
-        problems.append(
-            Problem("warning", "exhibit_only", f"this is an exhibit document ({form}), not a whole 8-K")
-        )
+        problems.append(Problem("warning", "exhibit_only", f"this is an exhibit document ({form}), not a whole 8-K"))
     elif form and not form.startswith("8-K"):
         problems.append(Problem("error", "not_8k", f"form type is {filing.form_type}, not 8-K"))
     if not filing.items:
@@ -207,10 +197,28 @@ def _empty(source: Source, code: str, message: str) -> Filing:
 def parse_filing(raw: bytes, *, name: str | None = None, events: bool = True) -> Filing:
     """Parse one filing (a full submission, a bare primary document, HTML or inline XBRL)."""
     source = Source(name, hashlib.sha256(raw).hexdigest(), len(raw), "text")
+    return _parse(raw, source, events=events, omitted=None, clipped=())
+
+
+def parse_filing_stream(chunks: Iterable[bytes], *, name: str | None = None, events: bool = True) -> Filing:
+    """``parse_filing`` for submissions too large to hold: reads ``chunks`` (e.g. a file read in
+    pieces) in bounded memory, leaving binary bodies out (see ``parse.stream``). Same record."""
+    reduced = reduce_stream(chunks)
+    source = Source(name, reduced.sha256, reduced.size, "text")
+    return _parse(reduced.data, source, events=events, omitted=reduced.omitted, clipped=reduced.clipped)
+
+
+def _parse(
+    raw: bytes, source: Source, *, events: bool, omitted: dict[int, int] | None, clipped: Iterable[int]
+) -> Filing:
+    name = source.path
     if not raw.strip():
         return _empty(source, "empty", "the file is empty")
-    sub = split_submission(raw)
+    sub = split_submission(raw, omitted)
     problems: list[Problem] = [Problem("error", "truncated", t) for t in sub.truncated]
+    problems += [
+        Problem("warning", "clipped", f"document {i + 1}: text beyond {TEXT_CAP // 2**20} MB left out") for i in clipped
+    ]
     docs, markups = _documents(sub.documents, problems)
     primary = _primary(docs)
     header = sub.header
@@ -223,9 +231,7 @@ def parse_filing(raw: bytes, *, name: str | None = None, events: bool = True) ->
             problems=(*problems, Problem("error", "not_text", f"no readable text document (found: {kinds})")),
         )
     facts = dei_facts(markups[primary.sequence]) if primary.format == "ixbrl" else {}
-    filing = _assemble(
-        source, header=header, docs=docs, primary=primary, facts=facts, problems=problems, name=name
-    )
+    filing = _assemble(source, header=header, docs=docs, primary=primary, facts=facts, problems=problems, name=name)
     if events:
         from eightk.extract import extract_events
 

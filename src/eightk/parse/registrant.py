@@ -68,9 +68,7 @@ def _irs(v: str | None) -> str | None:
 
 
 def filer_from_header(f: dict[str, str]) -> Registrant:
-    street = ", ".join(
-        x for x in (f.get("BUSINESS ADDRESS/STREET 1"), f.get("BUSINESS ADDRESS/STREET 2")) if x
-    )
+    street = ", ".join(x for x in (f.get("BUSINESS ADDRESS/STREET 1"), f.get("BUSINESS ADDRESS/STREET 2")) if x)
     return Registrant(
         name=f.get("COMPANY DATA/COMPANY CONFORMED NAME"),
         cik=(f.get("COMPANY DATA/CENTRAL INDEX KEY") or "").lstrip("0") or None,
@@ -135,9 +133,7 @@ class _Picker:
                 self.sources.append(FieldSource(key, body[1], body[2]))
                 return norm(body[0])
             self.problems.append(
-                Problem(
-                    "warning", "cover_mismatch", f"{key}: header says {head!r}, {body[1]} says {body[0]!r}"
-                )
+                Problem("warning", "cover_mismatch", f"{key}: header says {head!r}, {body[1]} says {body[0]!r}")
             )
         if head:
             self.sources.append(FieldSource(key, "header"))
@@ -174,9 +170,7 @@ def _address(p: _Picker, header_addr: Address | None) -> Address:
         if _norm_address(header_addr)[0] == _norm_address(body)[0] and body.zip:
             p.sources.append(FieldSource("address", source, span))
             return body
-        p.problems.append(
-            Problem("warning", "cover_mismatch", f"address: header says {header_addr}, body says {body}")
-        )
+        p.problems.append(Problem("warning", "cover_mismatch", f"address: header says {header_addr}, body says {body}"))
     if header_addr:
         p.sources.append(FieldSource("address", "header"))
         return header_addr

@@ -34,6 +34,7 @@ class RawDocument:
     body: bytes
     kind: str  # text | html | ixbrl | xml | pdf | uuencoded | binary | empty
     truncated: bool = False
+    size: int = 0  # bytes of the original body (more than len(body) when a stream reader left some out)
 
 
 @dataclass(slots=True)
@@ -48,9 +49,7 @@ _HEADER_COLON = re.compile(rb"<(SEC-HEADER|IMS-HEADER)>(.*?)(?:</\1>|(?=<DOCUMEN
 _HEADER_TAG = re.compile(rb"<SUBMISSION>(.*?)(?=<DOCUMENT>|</SUBMISSION>|\Z)", re.DOTALL)
 _DOC_START = re.compile(rb"<DOCUMENT>", re.IGNORECASE)
 _DOC_END = re.compile(rb"</DOCUMENT>", re.IGNORECASE)
-_META = re.compile(
-    rb"^[ \t]*<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>[ \t]*([^\n<]*)", re.IGNORECASE | re.MULTILINE
-)
+_META = re.compile(rb"^[ \t]*<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>[ \t]*([^\n<]*)", re.IGNORECASE | re.MULTILINE)
 _TEXT_START = re.compile(rb"<TEXT>", re.IGNORECASE)
 _TEXT_END = re.compile(rb"</TEXT>", re.IGNORECASE)
 _UU_BEGIN = re.compile(rb"^begin [0-7]{3,4} \S", re.MULTILINE)
@@ -86,7 +85,9 @@ _TAG_NAMES = {
 _FILER_SECTIONS = ("FILER", "SUBJECT COMPANY", "FILED BY", "REPORTING-OWNER", "ISSUER")
 
 
-def split_submission(raw: bytes) -> Submission:
+def split_submission(raw: bytes, omitted: dict[int, int] | None = None) -> Submission:
+    """Header and documents of a submission; ``omitted`` (document index → bytes) comes from
+    ``parse.stream.reduce_stream`` when bodies were left out of ``raw``."""
     header, truncated = _find_header(raw)
     docs: list[RawDocument] = []
     starts = [m.start() for m in _DOC_START.finditer(raw)]
@@ -94,6 +95,7 @@ def split_submission(raw: bytes) -> Submission:
         limit = starts[i + 1] if i + 1 < len(starts) else len(raw)
         end_m = _DOC_END.search(raw, start, limit)
         doc = _read_document(raw, start + len("<DOCUMENT>"), end_m.start() if end_m else limit, i + 1)
+        doc.size += (omitted or {}).get(i, 0)
         if end_m is None:
             doc.truncated = True  # reported once, by the pipeline
         docs.append(doc)
@@ -211,7 +213,7 @@ def _make_document(
     sequence: int, doc_type: str | None, filename: str | None, description: str | None, body: bytes
 ) -> RawDocument:
     kind, body = _classify(body, doc_type or "", filename or "")
-    doc = RawDocument(sequence, doc_type or None, filename or None, description or None, body, kind)
+    doc = RawDocument(sequence, doc_type or None, filename or None, description or None, body, kind, size=len(body))
     if kind == "uuencoded" and not _UU_END.search(body, max(0, len(body) - 512)):
         doc.truncated = True
     return doc

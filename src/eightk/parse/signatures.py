@@ -20,9 +20,7 @@ __all__ = ["Signer", "find_signature_start", "read_signatures"]
 _I = re.IGNORECASE | re.MULTILINE
 # Matched in folded (lower-case) text; line starts are checked in Python.
 _SIG_HEADING = re.compile(r"signatures?[ \t]*[.:]?[ \t]*(?=\n|$)")
-_PURSUANT = re.compile(
-    r"pursuant\s+to\s+the\s+requirements\s+of\s+the\s+securities\s+(?:and\s+)?exchange\s+act"
-)
+_PURSUANT = re.compile(r"pursuant\s+to\s+the\s+requirements\s+of\s+the\s+securities\s+(?:and\s+)?exchange\s+act")
 _SLASH_S = re.compile(r"/s/[ \t]*([^\n\t]*)", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*(name|title|by|date|dated|its)\s*:\s*", re.IGNORECASE)
 _REGISTRANT = re.compile(r"\(\s*registrant\s*\)", re.IGNORECASE)
@@ -104,9 +102,7 @@ def _entity(text: str, start: int, at: int) -> str | None:
     if reg is not None:
         upto = window[: reg.start()]
         prev = [
-            ln
-            for ln in upto.split("\n")
-            if _clean(ln) and not _RULE.match(ln) and not _DESCRIPTOR.match(_clean(ln))
+            ln for ln in upto.split("\n") if _clean(ln) and not _RULE.match(ln) and not _DESCRIPTOR.match(_clean(ln))
         ]
         if prev:
             cand = _clean(prev[-1].split("\t")[0])
@@ -119,9 +115,7 @@ def _entity(text: str, start: int, at: int) -> str | None:
     return None
 
 
-_DESCRIPTOR = re.compile(
-    r"\(?an?\s+[A-Za-z ]+\s+(?:corporation|company|limited\s+partnership)\)?$", re.IGNORECASE
-)
+_DESCRIPTOR = re.compile(r"\(?an?\s+[A-Za-z ]+\s+(?:corporation|company|limited\s+partnership)\)?$", re.IGNORECASE)
 _NOT_ENTITY = re.compile(r"(?:pursuant|date[d]?\b|by\b|/s/|in accordance)", re.IGNORECASE)
 _CONNECTOR = re.compile(r"(?:\band|\bof|&|,|-|\bthe)$", re.IGNORECASE)
 

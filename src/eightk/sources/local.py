@@ -16,10 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-__all__ = ["Input", "InputError", "MAX_INPUT_BYTES", "iter_inputs", "is_archive"]
+__all__ = ["Input", "InputError", "MAX_INPUT_BYTES", "STREAM_MIN_BYTES", "iter_inputs", "is_archive"]
 
-# One filing larger than this is refused with a clear error instead of exhausting memory.
+# A filing (or archive member) held in memory whole is at most this big; a plain file larger than
+# STREAM_MIN_BYTES is read as a stream instead (see ``Input.chunks`` and ``parse_filing_stream``).
 MAX_INPUT_BYTES = 256 * 1024 * 1024
+STREAM_MIN_BYTES = 32 * 1024 * 1024
+MAX_STREAM_BYTES = 64 * 1024 * 1024 * 1024
+CHUNK = 1024 * 1024
 # An archive whose members add up to more than this (uncompressed) is treated as hostile.
 MAX_ARCHIVE_BYTES = 64 * 1024 * 1024 * 1024
 MAX_ARCHIVE_MEMBERS = 5_000_000
@@ -30,8 +34,30 @@ _SKIP_SUFFIXES = (".json", ".tsv", ".md", ".py", ".db", ".sqlite", ".parquet", "
 
 @dataclass(frozen=True, slots=True)
 class Input:
+    """One filing's bytes: held (``data``), or, for a large plain file, its ``path`` to stream."""
+
     name: str  # a path, or "archive.tar.gz!member" for archive members
-    data: bytes
+    raw: bytes | None = None
+    path: str | None = None
+
+    @property
+    def streamed(self) -> bool:
+        return self.raw is None and self.path is not None
+
+    @property
+    def data(self) -> bytes:
+        """All the bytes (read now for a streamed file: prefer ``chunks()`` for those)."""
+        if self.raw is not None:
+            return self.raw
+        return Path(self.path or self.name).read_bytes()
+
+    def chunks(self, size: int = CHUNK) -> Iterator[bytes]:
+        if self.raw is not None:
+            yield self.raw
+            return
+        with open(self.path or self.name, "rb") as fh:
+            while block := fh.read(size):
+                yield block
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,12 +73,7 @@ def is_archive(name: str) -> bool:
 
 def _wanted(name: str) -> bool:
     base = os.path.basename(name)
-    return (
-        bool(base)
-        and base not in _SKIP_NAMES
-        and not base.startswith(".")
-        and not base.endswith(_SKIP_SUFFIXES)
-    )
+    return bool(base) and base not in _SKIP_NAMES and not base.startswith(".") and not base.endswith(_SKIP_SUFFIXES)
 
 
 def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Input | InputError]:
@@ -93,8 +114,13 @@ def _iter_file(path: Path) -> Iterator[Input | InputError]:
         if is_archive(name):
             yield from _iter_archive(path)
             return
-        if size > MAX_INPUT_BYTES:
-            yield InputError(name, f"file too large ({size:,} bytes; limit {MAX_INPUT_BYTES:,})")
+        if size > MAX_STREAM_BYTES:
+            yield InputError(name, f"file too large ({size:,} bytes; limit {MAX_STREAM_BYTES:,})")
+            return
+        if size > STREAM_MIN_BYTES:
+            with open(path, "rb"):  # readable? (the bytes are streamed later)
+                pass
+            yield Input(name, path=str(path))
             return
         data = path.read_bytes()
     except OSError as exc:

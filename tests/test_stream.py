@@ -1,0 +1,41 @@
+"""Large submissions are streamed in bounded memory and give the same record as in-memory parsing."""
+
+from __future__ import annotations
+
+import binascii
+import os
+from pathlib import Path
+
+from eightk import parse_filing
+from eightk.parse.pipeline import parse_filing_stream
+from eightk.read import parse_paths
+from eightk.sources.local import STREAM_MIN_BYTES, iter_inputs
+from tests.conftest import SAMPLES, sample_files
+
+
+def test_streamed_records_equal_in_memory_records_for_every_sample() -> None:
+    for path in sample_files():
+        raw = path.read_bytes()
+        whole = parse_filing(raw, name=path.name).to_dict()
+        for step in (4093, 1 << 20):
+            pieces = (raw[i : i + step] for i in range(0, len(raw), step))
+            assert parse_filing_stream(pieces, name=path.name).to_dict() == whole, (path.name, step)
+
+
+def test_a_file_above_the_stream_threshold_is_streamed(tmp_path: Path) -> None:
+    src = (SAMPLES / "1990s" / "ryankfrench__0000891618-95-000727.txt").read_bytes()
+    data = os.urandom(STREAM_MIN_BYTES // 4 * 3 + 45 * 1000)
+    lines = [binascii.b2a_uu(data[i : i + 45]) for i in range(0, len(data), 45)]
+    doc = b"<DOCUMENT>\n<TYPE>GRAPHIC\n<SEQUENCE>9\n<FILENAME>big.jpg\n<TEXT>\nbegin 644 big.jpg\n"
+    doc += b"".join(lines) + b"`\nend\n</TEXT>\n</DOCUMENT>\n"
+    cut = src.rfind(b"</SEC-DOCUMENT>")
+    big = tmp_path / "big.txt"
+    big.write_bytes(src[:cut] + doc + src[cut:])
+    assert big.stat().st_size > STREAM_MIN_BYTES
+    (item,) = list(iter_inputs([big]))
+    assert item.streamed
+    (filing,) = list(parse_paths([big]))
+    assert filing.source.bytes == big.stat().st_size
+    attachment = filing.document(9)
+    assert attachment is not None and attachment.format == "uuencoded" and attachment.bytes > STREAM_MIN_BYTES
+    assert filing.to_dict() == parse_filing(big.read_bytes(), name=str(big)).to_dict()
