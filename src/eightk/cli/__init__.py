@@ -28,9 +28,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="eightk", description="Read SEC Form 8-K filings of every era into structured records."
-    )
+    parser = _Parser(prog="eightk", description="Read SEC Form 8-K filings of every era into structured records.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     for modname in COMMAND_MODULES:
