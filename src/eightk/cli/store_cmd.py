@@ -1,0 +1,220 @@
+"""``eightk ingest | search | show | export | stats | reparse``: the store from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import os
+import sys
+from typing import Any
+
+from eightk.errors import UsageError
+from eightk.store import DEFAULT_DB, Store
+from eightk.store.ingest import IngestReport
+
+EXIT_OK, EXIT_ERRORS = 0, 1
+
+
+def _db_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default=None, help=f"database file (default: $EIGHTK_DB or ./{DEFAULT_DB})")
+
+
+def _filter_args(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("filters")
+    g.add_argument("--company", help="registrant name contains this (case-insensitive)")
+    g.add_argument("--cik")
+    g.add_argument("--ticker")
+    g.add_argument("--form", help="form type, e.g. 8-K or 8-K/A")
+    g.add_argument("--item", help="item code (8.01) or old item number (5); both eras match")
+    g.add_argument("--event", help="event type, e.g. license, officer_change, earnings")
+    g.add_argument("--from", dest="date_from", type=dt.date.fromisoformat, help="on or after YYYY-MM-DD")
+    g.add_argument("--to", dest="date_to", type=dt.date.fromisoformat, help="on or before YYYY-MM-DD")
+    g.add_argument("--min-amount", type=float, help="an event amount (e.g. upfront) at least this many units")
+    g.add_argument("--amount-field", help="the money field --min-amount applies to (upfront, milestones, …)")
+
+
+_FILTER_KEYS = (
+    "company",
+    "cik",
+    "ticker",
+    "form",
+    "item",
+    "event",
+    "date_from",
+    "date_to",
+    "min_amount",
+    "amount_field",
+)
+
+
+def _filters(args: argparse.Namespace) -> dict[str, Any]:
+    return {k: getattr(args, k) for k in _FILTER_KEYS if getattr(args, k, None) is not None}
+
+
+def _open(args: argparse.Namespace) -> Store:
+    return Store(args.db or os.environ.get("EIGHTK_DB") or DEFAULT_DB)
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("ingest", help="parse filings into the database (resumable; re-running is safe)")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--workers", type=int, default=max(1, min(4, os.cpu_count() or 1)), help="parsing processes")
+    p.add_argument("--batch", type=int, default=200, help="filings per transaction (default: 200)")
+    _db_arg(p)
+    p.set_defaults(func=run_ingest)
+
+    s = sub.add_parser("search", help="full-text search over item and exhibit texts")
+    s.add_argument("query", help='FTS5 query: words, "a phrase", AND/OR/NOT, prefix*')
+    s.add_argument("--limit", type=int, default=20)
+    s.add_argument("--json", action="store_true")
+    _filter_args(s)
+    _db_arg(s)
+    s.set_defaults(func=run_search)
+
+    sh = sub.add_parser("show", help="print one stored filing")
+    sh.add_argument("key", metavar="ACCESSION|ID")
+    sh.add_argument("--json", action="store_true")
+    _db_arg(sh)
+    sh.set_defaults(func=run_show)
+
+    e = sub.add_parser("export", help="export rows per filing, item or event (jsonl, csv, parquet)")
+    e.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
+    e.add_argument("--level", choices=("filing", "item", "event"), default="filing")
+    e.add_argument("-o", "--output", help="file to write (default: standard output; required for parquet)")
+    _filter_args(e)
+    _db_arg(e)
+    e.set_defaults(func=run_export)
+
+    st = sub.add_parser("stats", help="what the database holds")
+    st.add_argument("--json", action="store_true")
+    _db_arg(st)
+    st.set_defaults(func=run_stats)
+
+    r = sub.add_parser("reparse", help="rebuild every record from the stored raw bytes (after an upgrade)")
+    _db_arg(r)
+    r.set_defaults(func=run_reparse)
+
+
+def _progress(report: IngestReport) -> None:
+    line = f"\r{report.stored + report.quarantined} filings ({report.skipped} already stored), {report.rate:.0f}/s"
+    if sys.stderr.isatty():
+        sys.stderr.write(line)
+        sys.stderr.flush()
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    if args.workers < 1 or args.batch < 1:
+        raise UsageError("--workers and --batch must be at least 1")
+    with _open(args) as store:
+        report = store.ingest(args.paths, workers=args.workers, batch=args.batch, progress=_progress)
+        total = store.stats()["filings"]
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
+    for name, reason in report.failures:
+        print(f"eightk: {name}: {reason}", file=sys.stderr)
+    verb = "Interrupted after" if report.interrupted else "Ingested"
+    print(
+        f"{verb} {report.stored} filings ({report.bytes / 1e6:.1f} MB) in {report.seconds:.1f} s "
+        f"({report.rate:.0f} filings/s); {report.skipped} already stored, {report.quarantined} quarantined, "
+        f"{report.with_errors} stored with errors. The database holds {total} filings."
+    )
+    if report.interrupted:
+        print("Run the same command again to finish: nothing is lost or stored twice.")
+        return 130
+    return EXIT_ERRORS if report.failures else EXIT_OK
+
+
+def run_search(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        hits = store.search(args.query, limit=args.limit, **_filters(args))
+    if args.json:
+        for h in hits:
+            print(json.dumps({k: getattr(h, k) for k in h.__slots__}, ensure_ascii=False))
+        return EXIT_OK
+    if not hits:
+        print("No matches.")
+    for h in hits:
+        where = f"Item {h.ref}" if h.kind == "item" else f"document {h.ref}"
+        print(f"{h.date or '????-??-??'}  {h.company or '?'}  {h.accession or f'#{h.filing_id}'}  {where}")
+        print(f"    {' '.join(h.snippet.split())}")
+    return EXIT_OK
+
+
+def run_show(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        filing = store.get(args.key)
+    if filing is None:
+        raise UsageError(f"no stored filing {args.key!r}")
+    if args.json:
+        print(json.dumps(filing.to_dict(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    r = filing.registrant
+    print(f"{r.name}  (CIK {r.cik or '?'})  {filing.form_type}  accession {filing.accession or '-'}")
+    print(f"Date of report {filing.date_of_report or '?'}; filed {filing.filed_at or '?'}; {filing.source.path}")
+    for it in filing.items:
+        mark = "" if it.applicable else "  (not applicable)"
+        print(f"  Item {it.number} [{it.code}] {it.title or ''}{mark}")
+    for ev in filing.events:
+        print(f"  event: {ev.type}")
+    for e in filing.exhibits:
+        print(f"  Exhibit {e.number}: {e.description or ''}")
+    for p in filing.problems:
+        print(f"  {p.severity}: {p.code}: {p.message}")
+    return EXIT_OK
+
+
+def run_export(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        rows = list(store.rows(args.level, **_filters(args)))
+    if args.format == "parquet":
+        return _parquet(rows, args.output)
+    out = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+    try:
+        if args.format == "jsonl":
+            for row in rows:
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        else:
+            writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["filing_id"])
+            writer.writeheader()
+            writer.writerows(rows)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return EXIT_OK
+
+
+def _parquet(rows: list[dict[str, Any]], output: str | None) -> int:
+    if not output:
+        raise UsageError("--format parquet needs -o FILE")
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ModuleNotFoundError:
+        raise UsageError("Parquet export needs pyarrow: pip install 'eightk[export]'") from None
+    pq.write_table(pa.Table.from_pylist(rows), output)
+    return EXIT_OK
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        stats = store.stats()
+    if args.json:
+        print(json.dumps(stats, indent=2))
+        return EXIT_OK
+    print(f"{stats['database']}: {stats['filings']} filings of {stats['companies']} companies, "
+          f"{stats['first_date']} to {stats['last_date']}; {stats['with_errors']} with errors, "
+          f"{stats['quarantined']} inputs quarantined; {stats['bytes_on_disk'] / 1e6:.1f} MB on disk")  # fmt: skip
+    for title in ("items", "events", "problems"):
+        print(f"{title.capitalize()}:")
+        for key, n in stats[title].items():
+            print(f"  {key:<28} {n:>8}")
+    return EXIT_OK
+
+
+def run_reparse(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        n = store.reparse()
+    print(f"Reparsed {n} filings from their stored bytes.")
+    return EXIT_OK
