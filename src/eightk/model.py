@@ -352,16 +352,15 @@ class Earnings(Event):
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Bankruptcy(Event):
     type: str = "bankruptcy"
-    chapter: str | None = None
-    court: str | None = None
-    filed: _dt.date | None = None
+    counterparty: str | None = None  # the court, or the receiver
+    agreement_type: str | None = None  # e.g. "Chapter 11 petition"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Delisting(Event):
     type: str = "delisting"
-    exchange: str | None = None
-    security: str | None = None
+    counterparty: str | None = None  # the exchange
+    agreement_type: str | None = None  # what happened: notice, transfer of listing, …
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,0 +1,219 @@
+"""Licensing and collaboration deals, from items of any era and from press-release/agreement exhibits.
+
+A region holds a deal when a sentence announces one ("exclusively licensed", "license agreement",
+"collaboration and license agreement") and the region speaks of deal terms (exclusivity, payments,
+royalties, rights). Terms are read sentence by sentence; the same deal told in the item and in the
+press release becomes one event whose evidence cites both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from eightk.extract.money import money_in
+from eightk.extract.text import Region, companies, sentences, span, squash, ticker_after
+from eightk.model import Deal, FieldSource, Filing, Money, Party, Royalties, Span, Ticker
+from eightk.parse.registrant import norm_name
+
+__all__ = ["deals"]
+
+_I = re.IGNORECASE
+_CUE = re.compile(
+    r"\b(?:(?:exclusive(?:ly)?\s+|non-?exclusive\s+)?licen[cs]ed\b(?!\s+(?:under|by\s+the|to\s+practice))"
+    r"|(?:exclusive\s+)?licen[cs](?:e|ing)\s+agreement|collaboration(?:\s+and\s+(?:option\s+and\s+)?licen[cs]e)?\s+agreement"
+    r"|licen[cs]e\s+and\s+collaboration\s+agreement)",
+    _I,
+)
+_TERMS = re.compile(r"\b(?:exclusive|royalt|milestone|up-?front|worldwide|rights\s+to|licensee|licensor)", _I)
+_LICENSED_BY = re.compile(
+    r"(?P<a>[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*)\s+(?:has\s+|have\s+|will\s+)?(?:exclusively\s+|non-exclusively\s+)?"
+    r"(?:licensed|in-licensed|acquired\s+(?:an?\s+)?(?:exclusive\s+)?(?:worldwide\s+)?(?:license|rights))\s+(?:to\s+)?"
+    r"(?P<b>[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*)(?:'s|’s)",
+)
+_GRANTED = re.compile(
+    r"(?P<a>[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*)\s+(?:has\s+|will\s+)?(?:granted|grants|grant)\s+"
+    r"(?P<b>[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*)\s+(?:an?\s+)?(?:exclusive\s+|non-exclusive\s+)?(?:worldwide\s+)?"
+    r"(?:licen[cs]e|rights)",
+)
+_SUBJECT = re.compile(
+    r"licen[cs]ed\s+(?:to\s+)?(?:[A-Z][\w\-]*(?:'s|’s)\s+)?(?P<s>(?:[\w\-()]+\s+){0,8}?"
+    r"(?:technology|technologies|platform|patents?|compounds?|program|antibod(?:y|ies)|molecules?|products?))\b",
+    _I,
+)
+_FIELD = re.compile(r"\bfor\s+use\s+(?:with|in)\s+(?P<f>[^.;,]{3,100}?)(?=\s+such\s+as|,|;|\.|\s+and\s+)", _I)
+_TERRITORY = re.compile(r"\b(world-?wide|global|worldwide)\b", _I)
+_EXCLUSIVE = re.compile(r"\b(non-?exclusive|exclusive(?:ly)?)\b", _I)
+_UPFRONT = re.compile(r"up-?\s?front|upfront|initial\s+payment|signing\s+fee|license\s+fee", _I)
+_MILESTONE = re.compile(r"milestone", _I)
+_ROYALTY = re.compile(r"royalt(?:y|ies)", _I)
+_EQUITY = re.compile(
+    r"equity\s+investment|purchase\s+(?:of\s+)?(?:\$[\d.,]+\s+\w+\s+(?:of|in)\s+)?(?:newly\s+issued\s+)?(?:shares|common\s+stock)|stock\s+purchase",
+    _I,
+)
+_PERCENT = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*(?:%|percent)", _I)
+
+
+@dataclass(slots=True)
+class _Draft:
+    kind: str
+    parties: list[Party] = field(default_factory=list)
+    values: dict[str, object] = field(default_factory=dict)
+    sources: list[FieldSource] = field(default_factory=list)
+    evidence: list[Span] = field(default_factory=list)
+
+    def put(self, name: str, value: object, where: Span) -> None:
+        if name not in self.values and value is not None:
+            self.values[name] = value
+            self.sources.append(FieldSource(name, "text", where))
+            if where not in self.evidence:
+                self.evidence.append(where)
+
+
+def _parties(region: Region, registrant: str | None) -> list[tuple[Party, Span]]:
+    found: dict[str, tuple[Party, Span]] = {}
+    for name, start, end in companies(region):
+        key = norm_name(name)
+        tick = ticker_after(region, end)
+        ticker: Ticker | None = tick[0] if tick else None
+        stop = tick[2] if tick else end
+        if key in found and (ticker is None or found[key][0].ticker is not None):
+            continue
+        found[key] = (Party(found[key][0].name if key in found else name, None, ticker), span(region, start, stop))
+    return list(found.values())
+
+
+def _match_party(short: str, parties: list[Party]) -> int | None:
+    s = short.lower()
+    for i, p in enumerate(parties):
+        if p.name.lower().startswith(s) or s.startswith(p.name.lower().split(",")[0]):
+            return i
+    return None
+
+
+def _roles(text: str, parties: list[Party], registrant: str | None) -> list[Party]:
+    roles: dict[int, str] = {}
+    for pattern, first_role, second_role in (
+        (_LICENSED_BY, "licensee", "licensor"),
+        (_GRANTED, "licensor", "licensee"),
+    ):
+        for m in pattern.finditer(text):
+            a = _match_party(m.group("a"), parties)
+            if a is None:
+                a = _match_party(m.group("a").split()[-1], parties)
+            b = _match_party(m.group("b"), parties)
+            if a is not None and b is not None and a != b:
+                roles.setdefault(a, first_role)
+                roles.setdefault(b, second_role)
+    out = []
+    for i, p in enumerate(parties):
+        out.append(Party(p.name, roles.get(i, "partner"), p.ticker))
+    return out
+
+
+def _terms(region: Region, draft: _Draft) -> None:
+    for s, e in sentences(region):
+        sent = region.body[s:e]
+        where = span(region, s, e)
+        if "subject" not in draft.values and (m := _SUBJECT.search(sent)):
+            draft.put("subject", squash(m.group("s")), span(region, s + m.start("s"), s + m.end("s")))
+        if "field" not in draft.values and (m := _FIELD.search(sent)):
+            draft.put("field", squash(m.group("f")), span(region, s + m.start("f"), s + m.end("f")))
+        if (m := _TERRITORY.search(sent)) and re.search(r"rights|licen|territor", sent, _I):
+            draft.put("territory", "worldwide", span(region, s + m.start(), s + m.end()))
+        if m := _EXCLUSIVE.search(sent):
+            draft.put("exclusive", not m.group(1).lower().startswith("non"), span(region, s + m.start(), s + m.end()))
+        if _ROYALTY.search(sent):
+            rates = [float(p) / 100 for p in _PERCENT.findall(sent)]
+            royalties = Royalties(True, min(rates) if rates else None, max(rates) if rates else None)
+            draft.put("royalties", royalties, where)
+        for mention in money_in(sent):
+            _money(region, s, sent, mention, draft)
+
+
+def _money(region: Region, s: int, sent: str, mention: object, draft: _Draft) -> None:
+    from eightk.extract.money import MoneyMention
+
+    assert isinstance(mention, MoneyMention)
+    near = sent[max(0, mention.start - 160) : mention.end + 60]
+    where = span(region, s + mention.start, s + mention.end)
+    money: Money = mention.high or mention.money
+    if _MILESTONE.search(near) and not _UPFRONT.search(sent[max(0, mention.start - 40) : mention.start]):
+        draft.put("milestones", money, where)
+    elif _UPFRONT.search(near):
+        draft.put("upfront", mention.money, where)
+    elif _EQUITY.search(near):
+        draft.put("equity", mention.money, where)
+
+
+def _draft(region: Region, cue: re.Match[str], registrant: str | None) -> _Draft | None:
+    if not _TERMS.search(region.body[:6000]):
+        return None
+    kind = "collaboration" if "collaboration" in cue.group(0).lower() else "license"
+    found = _parties(region, registrant)
+    if not found:
+        return None
+    draft = _Draft(kind)
+    parties = _roles(region.body[:6000], [p for p, _ in found], registrant)
+    draft.parties = parties
+    for (party, where), final in zip(found, parties, strict=True):
+        draft.sources.append(FieldSource(f"parties.{final.name}", "text", where))
+    draft.evidence.append(span(region, cue.start(), cue.end()))
+    _terms(region, draft)
+    return draft
+
+
+def _same(a: _Draft, b: _Draft) -> bool:
+    names_a = {norm_name(p.name) for p in a.parties}
+    names_b = {norm_name(p.name) for p in b.parties}
+    return a.kind == b.kind and len(names_a & names_b) >= 2 or (a.kind == b.kind and names_a == names_b)
+
+
+def deals(filing: Filing, regions: list[Region]) -> list[Deal]:
+    drafts: list[_Draft] = []
+    registrant = filing.registrant.name
+    for region in regions:
+        if region.kind == "item" and region.code not in ("1.01", "8.01", "7.01", "2.01", "1.02"):
+            continue
+        cue = _CUE.search(region.body[:20000])
+        if cue is None:
+            continue
+        draft = _draft(region, cue, registrant)
+        if draft is None:
+            continue
+        twin = next((d for d in drafts if _same(d, draft)), None)
+        if twin is None:
+            drafts.append(draft)
+            continue
+        for name, value in draft.values.items():  # the second telling fills gaps and adds evidence
+            src = next(s for s in draft.sources if s.field == name)
+            assert src.span is not None
+            twin.put(name, value, src.span)
+        twin.evidence.extend(e for e in draft.evidence if e not in twin.evidence)
+        twin.parties = [_with_ticker(p, draft.parties) for p in twin.parties]
+    return [_event(d) for d in drafts]
+
+
+def _with_ticker(party: Party, others: list[Party]) -> Party:
+    if party.ticker is not None:
+        return party
+    twin = next((o for o in others if o.ticker and norm_name(o.name) == norm_name(party.name)), None)
+    return Party(party.name, party.role, twin.ticker) if twin else party
+
+
+def _event(d: _Draft) -> Deal:
+    v = d.values
+    return Deal(
+        type=d.kind,
+        evidence=tuple(d.evidence),
+        values=tuple(d.sources),
+        parties=tuple(d.parties),
+        exclusive=v.get("exclusive"),  # type: ignore[arg-type]
+        territory=v.get("territory"),  # type: ignore[arg-type]
+        subject=v.get("subject"),  # type: ignore[arg-type]
+        field=v.get("field"),  # type: ignore[arg-type]
+        upfront=v.get("upfront"),  # type: ignore[arg-type]
+        milestones=v.get("milestones"),  # type: ignore[arg-type]
+        royalties=v.get("royalties"),  # type: ignore[arg-type]
+        equity=v.get("equity"),  # type: ignore[arg-type]
+    )

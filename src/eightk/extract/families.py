@@ -1,0 +1,335 @@
+"""Item families with one small reader each: auditor changes (4.01), acquisitions (2.01, agreed mergers
+under 1.01/8.01), earnings (2.02 and old Item 12), bankruptcy (1.03), delisting (3.01), and other
+material agreements (1.01)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterator
+
+from eightk.extract.money import money_in
+from eightk.extract.text import COMPANY, Region, companies, dates_in, sentences, span, squash
+from eightk.model import (
+    Acquisition,
+    Agreement,
+    AuditorChange,
+    Bankruptcy,
+    Delisting,
+    Earnings,
+    FieldSource,
+    Filing,
+    Money,
+    Span,
+)
+from eightk.parse.registrant import norm_name
+
+__all__ = ["acquisitions", "agreements", "auditor_changes", "bankruptcies", "delistings", "earnings"]
+
+_I = re.IGNORECASE
+
+
+def _items(regions: list[Region], *codes: str) -> Iterator[Region]:
+    return (r for r in regions if r.kind == "item" and r.code in codes)
+
+
+def _others(region: Region, registrant: str | None) -> Iterator[tuple[str, int, int]]:
+    mine = norm_name(registrant or "")
+    for name, s, e in companies(region):
+        if norm_name(name) and norm_name(name) != mine:
+            yield name, s, e
+
+
+# --- auditor changes ------------------------------------------------------------------------------
+
+_FIRM = re.compile(
+    r"(?<![A-Za-z])((?:[A-Z][\w&.\-'’]*|&)(?:[ \t]+(?:[A-Z][\w&.\-'’]*|&))*,?[ \t]+"
+    r"(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|P\.C\.|PC|CPA|CPAs|Inc\.|Ltd\.?|Chartered)(?:,?[ \t]+(?:P\.?C\.?|PC|LLC|CPAs?))?)"
+)
+_FORMER = re.compile(r"dismiss|resign|terminat|declin\w+\s+to\s+stand|replacing|former", _I)
+_NEW = re.compile(r"engag|appoint|retain|new\s+(?:principal|independent)", _I)
+
+
+def auditor_changes(filing: Filing, regions: list[Region]) -> list[AuditorChange]:
+    out = []
+    for region in _items(regions, "4.01"):
+        body = region.body
+        former = new = None
+        sources: list[FieldSource] = []
+        for s, e in sentences(region):
+            sent = body[s:e]
+            for m in _FIRM.finditer(sent):
+                name = squash(m.group(1))
+                before = sent[: m.start()]
+                where = span(region, s + m.start(1), s + m.end(1))
+                if former is None and (
+                    re.search(r"replacing[^,]*$|former[^,]*$", before, _I)
+                    or (_FORMER.search(sent) and not _NEW.search(before[-60:]))
+                ):
+                    if name != new:
+                        former = name
+                        sources.append(FieldSource("former", "text", where))
+                elif new is None and _NEW.search(sent) and name != former:
+                    new = name
+                    sources.append(FieldSource("new", "text", where))
+        if former is None and new is None:
+            continue
+        action = (
+            "dismissed"
+            if re.search(r"dismiss", body, _I)
+            else "resigned"
+            if re.search(r"\bresign", body, _I)
+            else "engaged"
+        )
+        act = re.search(r"dismiss\w*|resign\w*|engag\w*|retain\w*", body, _I)
+        if act:
+            sources.append(FieldSource("action", "text", span(region, act.start(), act.end())))
+        dis = re.search(r"(?:no|not\s+(?:had\s+)?any)\s+disagreements?|no\s+dispute", body, _I)
+        disagreements = False if dis else None
+        if dis:
+            sources.append(FieldSource("disagreements", "text", span(region, dis.start(), dis.end())))
+        evidence = tuple(dict.fromkeys(s.span for s in sources if s.span))
+        out.append(
+            AuditorChange(
+                evidence=evidence,
+                values=tuple(sources),
+                former=former,
+                new=new,
+                action=action,
+                disagreements=disagreements,
+            )
+        )
+    return out
+
+
+# --- acquisitions ---------------------------------------------------------------------------------
+
+_ACQ_CUE = re.compile(
+    r"\b(?:complet\w+\s+(?:the|its|our)\s+(?:previously\s+announced\s+)?(?:acquisition|merger|purchase)|acquired|"
+    r"consummated|(?:agreement\s+and\s+plan\s+of\s+merger|merger\s+agreement|definitive\s+agreement\s+to\s+acquire|"
+    r"agreed\s+to\s+acquire|to\s+acquire)|terminat\w+\s+(?:the\s+)?(?:\w+\s+){0,3}(?:agreement|transaction|acquisition))",
+    _I,
+)
+_TARGET_AFTER = re.compile(
+    r"(?:acquisition\s+of|acquired|acquire|merger\s+(?:of\s+\w+\s+)?with|purchase\s+of|merge\s+with)\s+", _I
+)
+
+
+def _status(region: Region, sent: str) -> str:
+    if re.search(r"terminat", sent, _I):
+        return "terminated"
+    if region.code == "2.01" and re.search(r"complet|consummat|acquired|closed", sent, _I):
+        return "completed"
+    return "agreed"
+
+
+def _consideration(region: Region, start: int, end: int) -> tuple[Money, Span] | None:
+    body = region.body
+    for m in money_in(body, start, end):
+        tail = body[m.end : m.end + 20].lower()
+        near = body[max(start, m.start - 120) : m.start].lower()
+        if "per share" in tail or "per share" in near[-30:]:
+            continue
+        if re.search(
+            r"aggregate|purchase\s+price|consideration|in\s+cash|for\s+(?:approximately\s+|about\s+)?$|valued|value\s+of|transaction",
+            near,
+        ):
+            return m.money, span(region, m.start, m.end)
+    return None
+
+
+def acquisitions(filing: Filing, regions: list[Region]) -> list[Acquisition]:
+    registrant = filing.registrant.name
+    for region in _items(regions, "2.01", "1.01", "8.01"):
+        for s, e in sentences(region):
+            sent = region.body[s:e]
+            cue = _ACQ_CUE.search(sent)
+            if not cue or (region.code != "2.01" and not re.search(r"merger|acqui", sent, _I)):
+                continue
+            target = _target(region, s, e, registrant)
+            if target is None:
+                continue
+            return [_acquisition(filing, region, s, e, cue, target)]
+    return []
+
+
+def _target(region: Region, s: int, e: int, registrant: str | None) -> tuple[str, int, int] | None:
+    sub = Region(region.doc, region.start + s, region.start + e, region.text, region.kind, region.code)
+    names = list(_others(sub, registrant))
+    if not names:
+        return None
+    sent = region.body[s:e]
+    for m in _TARGET_AFTER.finditer(sent):
+        for name, a, b in names:
+            if 0 <= a - m.end() <= 5:
+                return name, s + a, s + b
+    name, a, b = names[0]
+    return name, s + a, s + b
+
+
+def _acquisition(
+    filing: Filing, region: Region, s: int, e: int, cue: re.Match[str], target: tuple[str, int, int]
+) -> Acquisition:
+    sent = region.body[s:e]
+    status = _status(region, sent)
+    sources = [FieldSource("target", "text", span(region, target[1], target[2]))]
+    sources.append(FieldSource("status", "text", span(region, s + cue.start(), s + cue.end())))
+    completed: _dt.date | None = None
+    if status == "completed":
+        date = next(dates_in(region, s, e), None)
+        if date:
+            completed = date[0]
+            sources.append(FieldSource("completed", "text", span(region, date[1], date[2])))
+    money = _consideration(region, s, min(len(region.body), e + 1500))
+    if money:
+        sources.append(FieldSource("consideration", "text", money[1]))
+    return Acquisition(
+        evidence=(span(region, s, e),) + ((money[1],) if money else ()),
+        values=tuple(sources),
+        buyer=filing.registrant.name,
+        target=target[0],
+        consideration=money[0] if money else None,
+        status=status,
+        completed=completed,
+    )
+
+
+# --- earnings -------------------------------------------------------------------------------------
+
+_PERIOD = re.compile(r"(?:quarter|year|period|months|weeks)\s+ended\s+", _I)
+_REVENUE = re.compile(
+    r"(?:total\s+)?(?:net\s+)?(?:revenues?|sales)\s+(?:(?:of|was|were|totaled|reached)\s+|(?:increased|decreased|grew|rose|fell)[^$.]{0,40}?\bto\s+)(?=(?:US)?\$)",
+    _I,
+)
+_NET_INCOME = re.compile(
+    r"net\s+(?:income|earnings)(?:\s+attributable\s+to\s+[\w .,]+?)?\s+(?:of|was|were|totaled)\s+(?=\$)", _I
+)
+_EPS = re.compile(
+    r"\$\s?(\d+\.\d{2})\s+per\s+diluted\s+share|diluted\s+(?:earnings|net\s+income|EPS)[^$.]{0,60}?\$\s?(\d+\.\d{2})",
+    _I,
+)
+
+
+def earnings(filing: Filing, regions: list[Region]) -> list[Earnings]:
+    items = list(_items(regions, "2.02"))
+    if not items:
+        return []
+    exhibits = [r for r in regions if r.kind in ("exhibit", "inline") and (r.code or "EX-99").startswith("EX-99")]
+    sources: list[FieldSource] = [FieldSource("type", "text", span(items[0], 0, min(40, len(items[0].body))))]
+    values: dict[str, object] = {}
+    for region in items + exhibits:
+        _period(region, values, sources)
+        _figures(region, values, sources)
+    evidence = tuple(dict.fromkeys(s.span for s in sources if s.span))
+    return [
+        Earnings(
+            evidence=evidence,
+            values=tuple(sources),
+            period_end=values.get("period_end"),  # type: ignore[arg-type]
+            revenue=values.get("revenue"),  # type: ignore[arg-type]
+            net_income=values.get("net_income"),  # type: ignore[arg-type]
+            eps=values.get("eps"),  # type: ignore[arg-type]
+        )
+    ]
+
+
+def _period(region: Region, values: dict[str, object], sources: list[FieldSource]) -> None:
+    if "period_end" in values:
+        return
+    for m in _PERIOD.finditer(region.body[:8000]):
+        date = next(dates_in(region, m.end(), m.end() + 30), None)
+        if date and date[1] == m.end():
+            values["period_end"] = date[0]
+            sources.append(FieldSource("period_end", "text", span(region, date[1], date[2])))
+            return
+
+
+def _figures(region: Region, values: dict[str, object], sources: list[FieldSource]) -> None:
+    body = region.body[:12000]
+    for name, pattern in (("revenue", _REVENUE), ("net_income", _NET_INCOME)):
+        if name in values:
+            continue
+        m = pattern.search(body)
+        mention = next(money_in(body, m.end(), m.end() + 40), None) if m else None
+        if mention is not None and mention.money.amount >= 1000:
+            values[name] = mention.money
+            sources.append(FieldSource(name, "text", span(region, mention.start, mention.end)))
+    if "eps" not in values and (m := _EPS.search(body)):
+        group = 1 if m.group(1) else 2
+        values["eps"] = float(m.group(group))
+        sources.append(FieldSource("eps", "text", span(region, m.start(group), m.end(group))))
+
+
+# --- bankruptcy, delisting, agreements ----------------------------------------------------------------
+
+_COURT = re.compile(
+    r"United\s+States\s+Bankruptcy\s+Court\s+for\s+the\s+[A-Z][\w ]+?District\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+)
+_CHAPTER = re.compile(r"Chapter\s+(7|11|15)\b", _I)
+_EXCHANGE = re.compile(
+    r"New\s+York\s+Stock\s+Exchange|Nasdaq\s+(?:Global\s+Select\s+|Global\s+|Capital\s+)?(?:Stock\s+)?Market|NYSE\s+American|NYSE|Nasdaq",
+    _I,
+)
+_AGREEMENT = re.compile(
+    r"(?:entered\s+into|entry\s+into|executed|amended|enter\s+into)\s+(?:an?\s+|the\s+|that\s+certain\s+|its\s+)?"
+    r"(?P<t>(?:[\w\-]+\s+){0,7}?(?:agreement|amendment|indenture|facility|note))\b",
+    _I,
+)
+
+
+def bankruptcies(filing: Filing, regions: list[Region]) -> list[Bankruptcy]:
+    out = []
+    for region in _items(regions, "1.03"):
+        court = _COURT.search(region.body)
+        chapter = _CHAPTER.search(region.body)
+        sources = [
+            FieldSource(k, "text", span(region, m.start(), m.end()))
+            for k, m in (("counterparty", court), ("agreement_type", chapter))
+            if m
+        ]
+        out.append(Bankruptcy(
+            evidence=tuple(s.span for s in sources if s.span) or (span(region, 0, min(200, len(region.body))),),
+            values=tuple(sources),
+            counterparty=squash(court.group(0)) if court else None,
+            agreement_type=f"Chapter {chapter.group(1)} petition" if chapter else None,
+        ))  # fmt: skip
+    return out
+
+
+def delistings(filing: Filing, regions: list[Region]) -> list[Delisting]:
+    out = []
+    for region in _items(regions, "3.01"):
+        ex = _EXCHANGE.search(region.body)
+        kind = "transfer of listing" if re.search(r"transfer", region.body, _I) else None
+        sources = [FieldSource("counterparty", "text", span(region, ex.start(), ex.end()))] if ex else []
+        out.append(Delisting(
+            evidence=tuple(s.span for s in sources if s.span) or (span(region, 0, min(200, len(region.body))),),
+            values=tuple(sources),
+            counterparty=squash(ex.group(0)) if ex else None,
+            agreement_type=kind,
+        ))  # fmt: skip
+    return out
+
+
+def agreements(filing: Filing, regions: list[Region]) -> list[Agreement]:
+    out = []
+    for region in _items(regions, "1.01"):
+        m = _AGREEMENT.search(region.body)
+        other = next(_others(region, filing.registrant.name), None)
+        if m is None and other is None:
+            continue
+        sources = []
+        if m:
+            sources.append(FieldSource("agreement_type", "text", span(region, m.start("t"), m.end("t"))))
+        if other:
+            sources.append(FieldSource("counterparty", "text", span(region, other[1], other[2])))
+        out.append(Agreement(
+            evidence=tuple(s.span for s in sources if s.span),
+            values=tuple(sources),
+            counterparty=other[0] if other else None,
+            agreement_type=squash(m.group("t")).lower() if m else None,
+        ))  # fmt: skip
+    return out
+
+
+_ = COMPANY

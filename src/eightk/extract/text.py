@@ -1,0 +1,141 @@
+"""Building blocks over a document's normalized text: regions, sentences, spans, names, tickers, dates.
+
+Every value an extractor returns comes with the ``Span`` it was read from, so provenance is never an
+afterthought: ``quote == text[start:end]`` always.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from eightk.model import Filing, Span, Ticker
+from eightk.parse.dates import DATE_PATTERN, parse_date
+
+__all__ = [
+    "COMPANY",
+    "Region",
+    "companies",
+    "dates_in",
+    "regions",
+    "sentences",
+    "span",
+    "squash",
+    "ticker_after",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A stretch of one document's text: an item, an exhibit, or an inline exhibit after the signature."""
+
+    doc: int
+    start: int
+    end: int
+    text: str  # the whole document's normalized text
+    kind: str  # "item" | "exhibit" | "inline"
+    code: str | None = None  # item code, or exhibit type such as "EX-99.1"
+
+    @property
+    def body(self) -> str:
+        return self.text[self.start : self.end]
+
+
+def span(region: Region, start: int, end: int) -> Span:
+    """A span from offsets relative to the region."""
+    a, b = region.start + start, region.start + end
+    return Span(region.doc, a, b, region.text[a:b])
+
+
+def squash(value: str) -> str:
+    return " ".join(value.split())
+
+
+_EXHIBIT_WINDOW = 40_000  # events live near the top of press releases and agreements
+
+
+def regions(filing: Filing) -> list[Region]:
+    """The item texts (applicable ones), text after the signature in a bare document (exhibits printed
+    inline, as in 1990s filings), and the EX-99/EX-10 exhibit documents."""
+    out: list[Region] = []
+    for it in filing.items:
+        doc = filing.document(it.span.doc)
+        if it.applicable and doc is not None:
+            out.append(Region(it.span.doc, it.span.start, it.span.end, doc.text, "item", it.code))
+    if filing.items and filing.signatures:
+        doc = filing.document(filing.items[-1].span.doc)
+        tail = max(s.span.end for s in filing.signatures)
+        if doc is not None and len(doc.text) - tail > 800:
+            out.append(Region(doc.sequence, tail, min(len(doc.text), tail + _EXHIBIT_WINDOW), doc.text, "inline"))
+    for d in filing.documents:
+        t = (d.type or "").upper()
+        if d.text and t.startswith(("EX-99", "EX-10", "EX-2")):
+            out.append(Region(d.sequence, 0, min(len(d.text), _EXHIBIT_WINDOW), d.text, "exhibit", t))
+    return out
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])|\n\s*\n")
+
+
+def sentences(region: Region) -> Iterator[tuple[int, int]]:
+    """Sentence offsets within the region (relative), skipping abbreviations such as "Inc." and "Mr."."""
+    body = region.body
+    start = 0
+    for m in _SENTENCE_END.finditer(body):
+        before = body[max(start, m.start() - 6) : m.start()]
+        if re.search(r"\b(?:Inc|Corp|Co|Ltd|Mr|Ms|Mrs|Dr|No|St|Jr|Sr|[A-Z])\.$", before):
+            continue
+        if m.start() > start:
+            yield start, m.start()
+        start = m.end()
+    if start < len(body):
+        yield start, len(body)
+
+
+_SUFFIX = (
+    r"(?:Inc\.?|Incorporated|Corporation|Corp\.?|Company|Co\.|Ltd\.?|Limited|LLC|L\.L\.C\.|L\.P\.|LP|plc|PLC|AG|"
+    r"N\.V\.|S\.A\.|SE|GmbH|LLP|P\.C\.|PC)"
+)
+COMPANY = re.compile(
+    r"(?<![A-Za-z])((?:[A-Z][\w&.\-'’]*|&)(?:[ \t]+(?:[A-Z][\w&.\-'’]*|&|of|and|de|la))*,?[ \t]*\n?[ \t]*(?<=[\s,])"
+    + _SUFFIX
+    + r")(?![\w])"
+)
+_TICKER = re.compile(
+    r"\s*\(\s*(NYSE|Nasdaq|NASDAQ|NasdaqGS|NYSE American|AMEX|OTC|OTCQB|OTCQX|TSX|LSE|SIX)\s*:\s*([A-Z][A-Z.\-]{0,6})\s*\)"
+)
+_LEAD = re.compile(r"^(?:This|Our|Such|Each|Any|Under|In|On|As|If|For|With|And|By|From|Between|Among|To|At)\s+")
+
+
+def companies(region: Region) -> Iterator[tuple[str, int, int]]:
+    """Company names with a corporate suffix: (name, start, end) relative to the region."""
+    for m in COMPANY.finditer(region.body):
+        name = m.group(1)
+        start = m.start(1)
+        while lead := _LEAD.match(name):
+            name, start = name[lead.end() :], start + lead.end()
+        if len(name) > 80 or len(name.split()) > 7:
+            continue
+        yield squash(name), start, start + len(name)
+
+
+def ticker_after(region: Region, end: int) -> tuple[Ticker, int, int] | None:
+    """A "(NYSE: DNA)" right after a name ending at ``end`` (relative offsets)."""
+    m = _TICKER.match(region.body, end)
+    if not m:
+        return None
+    exchange = m.group(1)
+    if exchange.upper().startswith("NASDAQ"):
+        exchange = "Nasdaq"
+    return Ticker(exchange, m.group(2)), m.start(1), m.end()
+
+
+def dates_in(region: Region, start: int, end: int) -> Iterator[tuple[_dt.date, int, int]]:
+    body = region.body[start:end]
+    low = body.lower()
+    for m in DATE_PATTERN.finditer(low):
+        d = parse_date(body[m.start() : m.end()])
+        if d is not None:
+            yield d, start + m.start(), start + m.end()
