@@ -76,7 +76,7 @@ def regions(filing: Filing) -> list[Region]:
     return out
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])|\n\s*\n")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])[\"”’]?\s+(?=[\"“(]?[A-Z0-9])|\n\s*\n")
 
 
 def sentences(region: Region) -> Iterator[tuple[int, int]]:
