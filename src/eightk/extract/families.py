@@ -107,7 +107,7 @@ def auditor_changes(filing: Filing, regions: list[Region]) -> list[AuditorChange
 _ACQ_CUE = re.compile(
     r"\b(?:complet\w+\s+(?:the|its|our)\s+(?:previously\s+announced\s+)?(?:acquisition|merger|purchase)|acquired|"
     r"consummated|(?:agreement\s+and\s+plan\s+of\s+merger|merger\s+agreement|definitive\s+agreement\s+to\s+acquire|"
-    r"agreed\s+to\s+acquire|to\s+acquire)|terminat\w+\s+(?:the\s+)?(?:\w+\s+){0,3}(?:agreement|transaction|acquisition))",
+    r"agreed\s+to\s+acquire|(?:to|will)\s+acquire)|terminat\w+\s+(?:the\s+)?(?:\w+\s+){0,3}(?:agreement|transaction|acquisition))",
     _I,
 )
 _TARGET_AFTER = re.compile(
@@ -118,7 +118,7 @@ _TARGET_AFTER = re.compile(
 def _status(region: Region, sent: str) -> str:
     if re.search(r"terminat", sent, _I):
         return "terminated"
-    if region.code == "2.01" and re.search(r"complet|consummat|acquired|closed", sent, _I):
+    if re.search(r"\b(?:completed|consummated|acquired|closed)\b", sent, _I):
         return "completed"
     return "agreed"
 
@@ -128,8 +128,8 @@ def _consideration(region: Region, start: int, end: int) -> tuple[Money, Span] |
     for m in money_in(body, start, end):
         tail = body[m.end : m.end + 20].lower()
         near = body[max(start, m.start - 120) : m.start].lower()
-        if "per share" in tail or "per share" in near[-30:]:
-            continue
+        if "per share" in tail or "per share" in near[-30:] or m.money.amount < 100_000:
+            continue  # per-share prices and par values are not the deal's consideration
         if re.search(
             r"aggregate|purchase\s+price|consideration|in\s+cash|for\s+(?:approximately\s+|about\s+)?$|valued|value\s+of|transaction",
             near,
@@ -144,7 +144,7 @@ def acquisitions(filing: Filing, regions: list[Region]) -> list[Acquisition]:
         for s, e in sentences(region):
             sent = region.body[s:e]
             cue = _ACQ_CUE.search(sent)
-            if not cue or (region.code != "2.01" and not re.search(r"merger|acqui", sent, _I)):
+            if not cue or (region.code != "2.01" and not re.search(r"merger|acqui|purchase\s+agreement", sent, _I)):
                 continue
             target = _target(region, s, e, registrant)
             if target is None:
@@ -153,18 +153,38 @@ def acquisitions(filing: Filing, regions: list[Region]) -> list[Acquisition]:
     return []
 
 
+_VEHICLE = re.compile(r"\b(?:Acquisition|Merger|Sub)\b|\bsubsidiary", _I)
+
+
+def _candidates(region: Region, start: int, end: int, registrant: str | None) -> list[tuple[str, int, int]]:
+    """Companies in region[start:end] that are neither the registrant, its own subsidiaries (same first
+    word), nor deal vehicles ("Merger Sub", "… Acquisition, Inc.")."""
+    first = (registrant or "").split()[0].lower() if registrant else ""
+    sub = Region(region.doc, region.start + start, region.start + end, region.text, region.kind, region.code)
+    out = []
+    for name, a, b in _others(sub, registrant):
+        after = region.body[start + b : start + b + 80]
+        if (
+            name.split()[0].lower() == first
+            or _VEHICLE.search(name)
+            or re.match(r",?\s+(?:a|its)\s+(?:wholly\s+owned\s+)?subsidiary", after, _I)
+        ):
+            continue
+        out.append((name, start + a, start + b))
+    return out
+
+
 def _target(region: Region, s: int, e: int, registrant: str | None) -> tuple[str, int, int] | None:
-    sub = Region(region.doc, region.start + s, region.start + e, region.text, region.kind, region.code)
-    names = list(_others(sub, registrant))
-    if not names:
-        return None
+    names = _candidates(region, s, e, registrant)
     sent = region.body[s:e]
     for m in _TARGET_AFTER.finditer(sent):
         for name, a, b in names:
-            if 0 <= a - m.end() <= 5:
-                return name, s + a, s + b
-    name, a, b = names[0]
-    return name, s + a, s + b
+            if 0 <= a - (s + m.end()) <= 5:
+                return name, a, b
+    if names:
+        return names[0]
+    rest = _candidates(region, 0, len(region.body), registrant)
+    return rest[0] if rest else None
 
 
 def _acquisition(
@@ -271,7 +291,7 @@ _EXCHANGE = re.compile(
     _I,
 )
 _AGREEMENT = re.compile(
-    r"(?:entered\s+into|entry\s+into|executed|amended|enter\s+into)\s+(?:an?\s+|the\s+|that\s+certain\s+|its\s+)?"
+    r"(?:entered\s+into|entry\s+into|executed|enter\s+into)\s+(?:an?\s+|the\s+|that\s+certain\s+|its\s+)?"
     r"(?P<t>(?:[\w\-]+\s+){0,7}?(?:agreement|amendment|indenture|facility|note))\b",
     _I,
 )
@@ -311,25 +331,66 @@ def delistings(filing: Filing, regions: list[Region]) -> list[Delisting]:
     return out
 
 
+_ROLE_AFTER = re.compile(
+    r",?\s+(?:or\s+the\s+\w+,?\s+)?as\s+(?:the\s+)?(?:administrative\s+agent|agent|representatives?|underwriters?|trustee|lenders?|purchasers?|sellers?|buyers?)",
+    _I,
+)
+
+
+def _counterparty(region: Region, registrant: str | None) -> tuple[str, int, int] | None:
+    names = _candidates(region, 0, len(region.body), registrant)
+    for name, a, b in names:  # the party the agreement names by its role ("…, as administrative agent")
+        if _ROLE_AFTER.match(region.body, b):
+            return name, a, b
+    for name, a, b in names:  # "… with Goldman Sachs & Co. LLC"
+        if re.search(r"\bwith\s+$", region.body[max(0, a - 6) : a], _I):
+            return name, a, b
+    return names[0] if names else None
+
+
+def _paragraph(region: Region, pos: int) -> tuple[int, int]:
+    start = region.body.rfind("\n\n", 0, pos)
+    end = region.body.find("\n\n", pos)
+    return (0 if start < 0 else start + 2), (len(region.body) if end < 0 else end)
+
+
 def agreements(filing: Filing, regions: list[Region]) -> list[Agreement]:
+    """One event per agreement a 1.01 item says was entered into (several when paragraphs tell of
+    several), with the counterparty named in that paragraph, else in the item."""
     out = []
     for region in _items(regions, "1.01"):
-        m = _AGREEMENT.search(region.body)
-        other = next(_others(region, filing.registrant.name), None)
-        if m is None and other is None:
-            continue
-        sources = []
-        if m:
-            sources.append(FieldSource("agreement_type", "text", span(region, m.start("t"), m.end("t"))))
-        if other:
-            sources.append(FieldSource("counterparty", "text", span(region, other[1], other[2])))
-        out.append(Agreement(
-            evidence=tuple(s.span for s in sources if s.span),
-            values=tuple(sources),
-            counterparty=other[0] if other else None,
-            agreement_type=squash(m.group("t")).lower() if m else None,
-        ))  # fmt: skip
+        title_end = max(0, region.body.find("\n"))
+        kinds: set[str] = set()
+        whole = _counterparty(region, filing.registrant.name)
+        for m in _AGREEMENT.finditer(region.body, title_end):
+            kind = squash(m.group("t")).lower()
+            if "material definitive" in kind or kind in kinds or len(kinds) >= 3:
+                continue
+            a, b = _paragraph(region, m.start())
+            sub = Region(region.doc, region.start + a, region.start + b, region.text, region.kind, region.code)
+            local = _counterparty(sub, filing.registrant.name)
+            other = (local[0], a + local[1], a + local[2]) if local else whole
+            if kinds and local is None:
+                continue  # a later paragraph that names no party of its own: not a new agreement
+            kinds.add(kind)
+            out.append(_agreement(region, m, other))
+        if not kinds and whole is not None:
+            out.append(_agreement(region, None, whole))
     return out
+
+
+def _agreement(region: Region, m: re.Match[str] | None, other: tuple[str, int, int] | None) -> Agreement:
+    sources = []
+    if m:
+        sources.append(FieldSource("agreement_type", "text", span(region, m.start("t"), m.end("t"))))
+    if other:
+        sources.append(FieldSource("counterparty", "text", span(region, other[1], other[2])))
+    return Agreement(
+        evidence=tuple(s.span for s in sources if s.span),
+        values=tuple(sources),
+        counterparty=other[0] if other else None,
+        agreement_type=squash(m.group("t")).lower() if m else None,
+    )
 
 
 _ = COMPANY

@@ -96,12 +96,11 @@ def sentences(region: Region) -> Iterator[tuple[int, int]]:
 
 _SUFFIX = (
     r"(?:Inc\.?|Incorporated|Corporation|Corp\.?|Company|Co\.|Ltd\.?|Limited|LLC|L\.L\.C\.|L\.P\.|LP|plc|PLC|AG|"
-    r"N\.V\.|S\.A\.|SE|GmbH|LLP|P\.C\.|PC)"
+    r"N\.V\.|S\.A\.|N\.A\.|National\s+Association|SE|GmbH|LLP|P\.C\.|PC)"
 )
 COMPANY = re.compile(
-    r"(?<![A-Za-z])((?:[A-Z][\w&.\-'’]*|&)(?:[ \t]+(?:[A-Z][\w&.\-'’]*|&|of|and|de|la))*,?[ \t]*\n?[ \t]*(?<=[\s,])"
-    + _SUFFIX
-    + r")(?![\w])"
+    r"(?<![A-Za-z])((?:[A-Z][\w&.\-'’]*|&)(?:[ \t]+(?:[A-Z][\w&.\-'’]*|&|of|and|de|la|\([A-Z][\w .&\-]*\)))*"
+    r",?[ \t]*\n?[ \t]*(?<=[\s,])" + _SUFFIX + r")(?![\w])"
 )
 _TICKER = re.compile(
     r"\s*\(\s*(NYSE|Nasdaq|NASDAQ|NasdaqGS|NYSE American|AMEX|OTC|OTCQB|OTCQX|TSX|LSE|SIX)\s*:\s*([A-Z][A-Z.\-]{0,6})\s*\)"
@@ -116,6 +115,8 @@ def companies(region: Region) -> Iterator[tuple[str, int, int]]:
         start = m.start(1)
         while lead := _LEAD.match(name):
             name, start = name[lead.end() :], start + lead.end()
+        if re.fullmatch(r"(?:The\s+)?(?:Company|Corporation|Registrant)", name):
+            continue
         if len(name) > 80 or len(name.split()) > 7:
             continue
         yield squash(name), start, start + len(name)
