@@ -203,6 +203,9 @@ def _acquisition(
     money = _consideration(region, s, min(len(region.body), e + 1500))
     if money:
         sources.append(FieldSource("consideration", "text", money[1]))
+    named = next((p for p in filing.provenance if p.field == "name" and p.span is not None), None)
+    if named is not None:  # the buyer is the registrant, as its cover names it
+        sources.append(FieldSource("buyer", named.source, named.span))
     return Acquisition(
         evidence=(span(region, s, e),) + ((money[1],) if money else ()),
         values=tuple(sources),
@@ -320,8 +323,11 @@ def delistings(filing: Filing, regions: list[Region]) -> list[Delisting]:
     out = []
     for region in _items(regions, "3.01"):
         ex = _EXCHANGE.search(region.body)
-        kind = "transfer of listing" if re.search(r"transfer", region.body, _I) else None
+        transfer = re.search(r"transfer\w*\s+(?:the\s+|its\s+)?(?:\w+\s+){0,4}?listing", region.body, _I)
+        kind = "transfer of listing" if transfer else None
         sources = [FieldSource("counterparty", "text", span(region, ex.start(), ex.end()))] if ex else []
+        if transfer:
+            sources.append(FieldSource("agreement_type", "text", span(region, transfer.start(), transfer.end())))
         out.append(Delisting(
             evidence=tuple(s.span for s in sources if s.span) or (span(region, 0, min(200, len(region.body))),),
             values=tuple(sources),

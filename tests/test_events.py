@@ -1,0 +1,71 @@
+"""Events: the seed's license deal, and provenance for every value of every event of every sample."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from eightk import parse_filing
+from eightk.model import Filing
+from eightk.parse.registrant import norm_name
+from tests.conftest import SEED, sample_files
+
+GOLD = json.loads((Path(__file__).parent / "data" / "seed.gold.json").read_text(encoding="utf-8"))
+_NOT_VALUES = {"type", "evidence", "values", "other_terms"}
+
+
+def test_seed_license_event_equals_gold() -> None:
+    filing = parse_filing(SEED.read_bytes(), name=SEED.name)
+    (gold,) = GOLD["events"]
+    (event,) = [e for e in filing.to_dict()["events"] if e["type"] == "license"]
+    for name in ("exclusive", "territory", "subject", "field", "royalties", "equity"):
+        assert event[name] == gold[name], name
+    for name in ("upfront", "milestones"):
+        assert {k: v for k, v in event[name].items() if k in gold[name]} == gold[name], name
+    assert [(norm_name(p["name"]), p["role"], p["ticker"]) for p in event["parties"]] == [
+        (norm_name(p["name"]), p["role"], p["ticker"]) for p in gold["parties"]
+    ]
+    quotes = " ".join(" ".join(s["quote"].split()) for s in event["evidence"])
+    assert "$2 million" in quotes and "$40 million" in quotes
+    assert {s["doc"] for s in event["evidence"]} == {1}
+    # told twice (the item and the press release printed after the signature): one event, both places
+    item = filing.items[0].span
+    assert any(item.start <= s["start"] < item.end for s in event["evidence"])
+    assert any(s["start"] > filing.signatures[0].span.end for s in event["evidence"])
+
+
+def _check_spans(filing: Filing) -> None:
+    texts = {d.sequence: d.text for d in filing.documents}
+    for ev in filing.events:
+        assert ev.evidence, ev.type
+        for s in ev.evidence:
+            assert texts[s.doc][s.start : s.end] == s.quote
+        for v in ev.values:
+            assert v.span is not None, (ev.type, v.field)
+            assert texts[v.span.doc][v.span.start : v.span.end] == v.span.quote
+        data: dict[str, Any] = json.loads(json.dumps(ev.__class__.__dict__ and _fields(ev)))
+        covered = {v.field.split(".")[0] for v in ev.values}
+        for name, value in data.items():
+            if name not in _NOT_VALUES and value not in (None, [], {}):
+                assert name in covered, f"{filing.source.path}: {ev.type}.{name} has no span"
+
+
+def _fields(ev: object) -> dict[str, Any]:
+    from eightk.model import record_to_dict
+
+    out = record_to_dict(ev)
+    assert isinstance(out, dict)
+    return out
+
+
+@pytest.mark.parametrize("path", sample_files(), ids=[p.name for p in sample_files()])
+def test_every_event_value_has_a_span_quoting_its_text(path: Path) -> None:
+    _check_spans(parse_filing(path.read_bytes(), name=path.name))
+
+
+def test_the_samples_yield_events_of_many_families() -> None:
+    types = {e.type for p in sample_files() for e in parse_filing(p.read_bytes(), name=p.name).events}
+    assert {"license", "officer_change", "earnings", "acquisition", "agreement"} <= types
