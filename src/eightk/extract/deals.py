@@ -32,14 +32,17 @@ _LICENSED_BY = re.compile(
     r"(?P<b>[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*)(?:'s|’s)",
 )
 _GRANTED = re.compile(
-    r"(?P<a>[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*)\s+(?:has\s+|will\s+)?(?:granted|grants|grant)\s+"
-    r"(?P<b>[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*)\s+(?:an?\s+)?(?:exclusive\s+|non-exclusive\s+)?(?:worldwide\s+)?"
-    r"(?:licen[cs]e|rights)",
+    r"(?P<a>(?:the\s+)?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*)\s+(?:has\s+|will\s+)?(?:granted|grants|grant)\s+(?:to\s+)?"
+    r"(?P<b>[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*)\s+(?:\(i\)\s+)?(?:an?\s+)?(?:co-exclusive\s+|exclusive\s+|non-exclusive\s+)?"
+    r"(?:worldwide\s+)?(?:licen[cs]e|rights)",
 )
-_SUBJECT = re.compile(
+_ALIAS = re.compile(r"\s*\(\s*(?:the\s+)?[“\"](?P<alias>[^”\"]{2,40})[,]?[”\"]")
+_GROUP_ALIAS = re.compile(
+    r"each\s+of\s+(?P<a>[\w .\-]+?)\s+and\s+(?P<b>[\w .\-]+?),[^)]{0,80}?[“\"](?P<alias>[^”\"]{2,40})[”\"]"
+)
+_SUBJECT = re.compile(  # "licensed" as a verb (lower case), not the defined term "Licensed Products"
     r"licen[cs]ed\s+(?:to\s+)?(?:[A-Z][\w\-]*(?:'s|’s)\s+)?(?P<s>(?:[\w\-()]+\s+){0,8}?"
-    r"(?:technology|technologies|platform|patents?|compounds?|program|antibod(?:y|ies)|molecules?|products?))\b",
-    _I,
+    r"(?:[Tt]echnology|[Tt]echnologies|[Pp]latform|[Pp]atents?|[Cc]ompounds?|[Pp]rogram|[Aa]ntibod(?:y|ies)|[Mm]olecules?))\b",
 )
 _FIELD = re.compile(r"\bfor\s+use\s+(?:with|in)\s+(?P<f>[^.;,]{3,100}?)(?=\s+such\s+as|,|;|\.|\s+and\s+)", _I)
 _TERRITORY = re.compile(r"\b(world-?wide|global|worldwide)\b", _I)
@@ -83,32 +86,52 @@ def _parties(region: Region, registrant: str | None) -> list[tuple[Party, Span]]
     return list(found.values())
 
 
-def _match_party(short: str, parties: list[Party]) -> int | None:
-    s = short.lower()
+def _aliases(text: str, parties: list[Party], registrant: str | None) -> dict[str, list[int]]:
+    """Defined terms: 'Alnylam Pharmaceuticals, Inc. (the “Company”)' → the party; a group term
+    ('each of Roche Basel and Genentech, … “Roche”') → every party it gathers."""
+    out: dict[str, list[int]] = {}
+    for i, p in enumerate(parties):
+        for m in re.finditer(re.escape(p.name.split(",")[0]) + r"[^(]{0,12}", text):
+            a = _ALIAS.match(text, m.end())
+            if a:
+                out.setdefault(a.group("alias").strip(" ,.").lower(), []).append(i)
+    for g in _GROUP_ALIAS.finditer(text):
+        members = [j for k in (g.group("a"), g.group("b")) for j in out.get(k.strip(' “”"').lower(), [])]
+        if members:
+            out[g.group("alias").lower()] = members
+    reg = next((i for i, p in enumerate(parties) if registrant and norm_name(p.name) == norm_name(registrant)), None)
+    if reg is not None:
+        for word in ("company", "registrant"):
+            out.setdefault(word, [reg])
+    return out
+
+
+def _match_party(short: str, parties: list[Party], aliases: dict[str, list[int]] | None = None) -> list[int]:
+    s = short.lower().removeprefix("the ").strip()
+    if aliases and s in aliases:
+        return aliases[s]
     for i, p in enumerate(parties):
         if p.name.lower().startswith(s) or s.startswith(p.name.lower().split(",")[0]):
-            return i
-    return None
+            return [i]
+    return []
 
 
 def _roles(text: str, parties: list[Party], registrant: str | None) -> list[Party]:
     roles: dict[int, str] = {}
+    aliases = _aliases(text, parties, registrant)
     for pattern, first_role, second_role in (
         (_LICENSED_BY, "licensee", "licensor"),
         (_GRANTED, "licensor", "licensee"),
     ):
         for m in pattern.finditer(text):
-            a = _match_party(m.group("a"), parties)
-            if a is None:
-                a = _match_party(m.group("a").split()[-1], parties)
-            b = _match_party(m.group("b"), parties)
-            if a is not None and b is not None and a != b:
-                roles.setdefault(a, first_role)
-                roles.setdefault(b, second_role)
-    out = []
-    for i, p in enumerate(parties):
-        out.append(Party(p.name, roles.get(i, "partner"), p.ticker))
-    return out
+            a = _match_party(m.group("a"), parties, aliases) or _match_party(m.group("a").split()[-1], parties, aliases)
+            b = _match_party(m.group("b"), parties, aliases)
+            if a and b and not set(a) & set(b):
+                for i in a:
+                    roles.setdefault(i, first_role)
+                for i in b:
+                    roles.setdefault(i, second_role)
+    return [Party(p.name, roles.get(i, "partner"), p.ticker) for i, p in enumerate(parties)]
 
 
 def _terms(region: Region, draft: _Draft) -> None:
@@ -135,7 +158,7 @@ def _money(region: Region, s: int, sent: str, mention: object, draft: _Draft) ->
     from eightk.extract.money import MoneyMention
 
     assert isinstance(mention, MoneyMention)
-    near = sent[max(0, mention.start - 160) : mention.end + 60]
+    near = sent[max(0, mention.start - 160) : mention.end + 150]
     where = span(region, s + mention.start, s + mention.end)
     money: Money = mention.high or mention.money
     if _MILESTONE.search(near) and not _UPFRONT.search(sent[max(0, mention.start - 40) : mention.start]):

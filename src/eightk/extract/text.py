@@ -117,6 +117,8 @@ def companies(region: Region) -> Iterator[tuple[str, int, int]]:
             name, start = name[lead.end() :], start + lead.end()
         if re.fullmatch(r"(?:The\s+)?(?:Company|Corporation|Registrant)", name):
             continue
+        if re.search(r"[a-z]{2}\.\s+[A-Z]", name):  # ran across a sentence end ("… Company. The Company")
+            continue
         if len(name) > 80 or len(name.split()) > 7:
             continue
         yield squash(name), start, start + len(name)
