@@ -179,7 +179,7 @@ def _draft(region: Region, cue: re.Match[str], registrant: str | None) -> _Draft
     draft = _Draft(kind)
     parties = _roles(region.body[:6000], [p for p, _ in found], registrant)
     draft.parties = parties
-    for (party, where), final in zip(found, parties, strict=True):
+    for (_, where), final in zip(found, parties, strict=True):
         draft.sources.append(FieldSource(f"parties.{final.name}", "text", where))
     draft.evidence.append(span(region, cue.start(), cue.end()))
     _terms(region, draft)

@@ -149,7 +149,7 @@ def acquisitions(filing: Filing, regions: list[Region]) -> list[Acquisition]:
             target = _target(region, s, e, registrant)
             if target is None:
                 continue
-            return [_acquisition(filing, region, s, e, cue, target)]
+            return [_acquisition(filing, region, s, e, cue=cue, target=target)]
     return []
 
 
@@ -188,7 +188,7 @@ def _target(region: Region, s: int, e: int, registrant: str | None) -> tuple[str
 
 
 def _acquisition(
-    filing: Filing, region: Region, s: int, e: int, cue: re.Match[str], target: tuple[str, int, int]
+    filing: Filing, region: Region, s: int, e: int, *, cue: re.Match[str], target: tuple[str, int, int]
 ) -> Acquisition:
     sent = region.body[s:e]
     status = _status(region, sent)

@@ -6,6 +6,7 @@ a change of role is two events. Re-electing directors at an annual meeting (5.07
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 
 from eightk.extract.text import Region, dates_in, sentences, span, squash
@@ -103,7 +104,9 @@ def _person(names: list[tuple[str, int, int]], cue_start: int, cue_end: int) -> 
     return before[-1] if before else None
 
 
-def _effective(region: Region, s: int, e: int, cue: int, nxt: tuple[int, int] | None) -> tuple[object, int, int] | None:
+def _effective(
+    region: Region, s: int, e: int, cue: int, nxt: tuple[int, int] | None
+) -> tuple[_dt.date, int, int] | None:
     """The effective date: one that follows "effective", else the date nearest the cue, else an
     "effective"/"on" date in the next sentence when this one only dates the announcement."""
     dates = list(dates_in(region, s, e))

@@ -103,7 +103,8 @@ COMPANY = re.compile(
     r",?[ \t]*\n?[ \t]*(?<=[\s,])" + _SUFFIX + r")(?![\w])"
 )
 _TICKER = re.compile(
-    r"\s*\(\s*(NYSE|Nasdaq|NASDAQ|NasdaqGS|NYSE American|AMEX|OTC|OTCQB|OTCQX|TSX|LSE|SIX)\s*:\s*([A-Z][A-Z.\-]{0,6})\s*\)"
+    r"\s*\(\s*(NYSE|Nasdaq|NASDAQ|NasdaqGS|NYSE American|AMEX|OTC|OTCQB|OTCQX|TSX|LSE|SIX)\s*:"
+    r"\s*([A-Z][A-Z.\-]{0,6})\s*\)"
 )
 _LEAD = re.compile(r"^(?:This|Our|Such|Each|Any|Under|In|On|As|If|For|With|And|By|From|Between|Among|To|At)\s+")
 
