@@ -267,6 +267,41 @@ def _period(region: Region, values: dict[str, object], sources: list[FieldSource
             return
 
 
+_ROWS = {
+    "revenue": re.compile(r"(?:^|\n)[ \t]*(?:total\s+)?(?:net\s+)?(?:revenues?|sales|net\s+sales)(?:,\s*net)?[ \t]*(?=[\t$\d(])", _I),
+    "net_income": re.compile(r"(?:^|\n)[ \t]*net\s+(?:income|earnings)(?:\s+\(loss\))?[ \t]*(?=[\t$\d(])", _I),
+    "eps": re.compile(r"(?:^|\n)[ \t]*(?:diluted(?:\s+(?:earnings|net\s+income)\s+per\s+(?:common\s+)?share)?|"
+                      r"(?:earnings|net\s+income)\s+per\s+(?:common\s+)?share\s*[-–—:]?\s*diluted)[ \t:]*(?=[\t$\d(])", _I),
+}  # fmt: skip
+_CELL_NUMBER = re.compile(r"\(?\$?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\)?")
+_SCALE = re.compile(r"in\s+(millions|thousands|billions)", _I)
+_SCALES = {"millions": 1e6, "thousands": 1e3, "billions": 1e9}
+
+
+def _table_figure(region: Region, name: str) -> tuple[float, int, int] | None:
+    """The first number on a financial-table row ("Total net sales  $ 119,575  $ 117,154"), scaled by
+    the nearest "(in millions …)" above it; per-share figures are not scaled."""
+    body = region.body
+    m = _ROWS[name].search(body)
+    if not m:
+        return None
+    line_end = body.find("\n", m.end())
+    n = _CELL_NUMBER.search(body, m.end(), line_end if line_end >= 0 else len(body))
+    if not n:
+        return None
+    value = float(n.group(1).replace(",", ""))
+    if name != "eps":
+        scale = None
+        for sc in _SCALE.finditer(body, max(0, m.start() - 4000), m.start()):
+            scale = sc
+        value *= _SCALES[scale.group(1).lower()] if scale else 1.0
+    elif value >= 100:
+        return None
+    if n.group(0).startswith("(") and n.group(0).endswith(")"):
+        value = -value
+    return value, n.start(1), n.end(1)
+
+
 def _figures(region: Region, values: dict[str, object], sources: list[FieldSource]) -> None:
     body = region.body[:12000]
     for name, pattern in (("revenue", _REVENUE), ("net_income", _NET_INCOME)):
@@ -281,6 +316,17 @@ def _figures(region: Region, values: dict[str, object], sources: list[FieldSourc
         group = 1 if m.group(1) else 2
         values["eps"] = float(m.group(group))
         sources.append(FieldSource("eps", "text", span(region, m.start(group), m.end(group))))
+    if region.kind == "item":
+        return
+    for name in ("revenue", "net_income", "eps"):
+        if name in values:
+            continue
+        got = _table_figure(region, name)
+        if got is None:
+            continue
+        value, a, b = got
+        values[name] = value if name == "eps" else Money(int(value) if value == int(value) else value, "USD")
+        sources.append(FieldSource(name, "text", span(region, a, b)))
 
 
 # --- bankruptcy, delisting, agreements ----------------------------------------------------------------
