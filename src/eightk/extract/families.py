@@ -267,12 +267,17 @@ def _period(region: Region, values: dict[str, object], sources: list[FieldSource
             return
 
 
+_ROW_START = r"(?:^|\n)[ \t]*"
+_ROW_END = r"[ \t:]*(?=[\t$\d(])"
 _ROWS = {
-    "revenue": re.compile(r"(?:^|\n)[ \t]*(?:total\s+)?(?:net\s+)?(?:revenues?|sales|net\s+sales)(?:,\s*net)?[ \t]*(?=[\t$\d(])", _I),
-    "net_income": re.compile(r"(?:^|\n)[ \t]*net\s+(?:income|earnings)(?:\s+\(loss\))?[ \t]*(?=[\t$\d(])", _I),
-    "eps": re.compile(r"(?:^|\n)[ \t]*(?:diluted(?:\s+(?:earnings|net\s+income)\s+per\s+(?:common\s+)?share)?|"
-                      r"(?:earnings|net\s+income)\s+per\s+(?:common\s+)?share\s*[-–—:]?\s*diluted)[ \t:]*(?=[\t$\d(])", _I),
-}  # fmt: skip
+    "revenue": re.compile(_ROW_START + r"(?:total\s+)?(?:net\s+)?(?:revenues?|sales|net\s+sales)(?:,\s*net)?" + _ROW_END, _I),
+    "net_income": re.compile(_ROW_START + r"net\s+(?:income|earnings)(?:\s+\(loss\))?" + _ROW_END, _I),
+    "eps": re.compile(
+        _ROW_START + r"(?:diluted(?:\s+(?:earnings|net\s+income)\s+per\s+(?:common\s+)?share)?|"
+        r"(?:earnings|net\s+income)\s+per\s+(?:common\s+)?share\s*[-–—:]?\s*diluted)" + _ROW_END,
+        _I,
+    ),
+}
 _CELL_NUMBER = re.compile(r"\(?\$?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\)?")
 _SCALE = re.compile(r"in\s+(millions|thousands|billions)", _I)
 _SCALES = {"millions": 1e6, "thousands": 1e3, "billions": 1e9}
