@@ -270,7 +270,9 @@ def _period(region: Region, values: dict[str, object], sources: list[FieldSource
 _ROW_START = r"(?:^|\n)[ \t]*"
 _ROW_END = r"[ \t:]*(?=[\t$\d(])"
 _ROWS = {
-    "revenue": re.compile(_ROW_START + r"(?:total\s+)?(?:net\s+)?(?:revenues?|sales|net\s+sales)(?:,\s*net)?" + _ROW_END, _I),
+    "revenue": re.compile(
+        _ROW_START + r"(?:total\s+)?(?:net\s+)?(?:revenues?|sales|net\s+sales)(?:,\s*net)?" + _ROW_END, _I
+    ),
     "net_income": re.compile(_ROW_START + r"net\s+(?:income|earnings)(?:\s+\(loss\))?" + _ROW_END, _I),
     "eps": re.compile(
         _ROW_START + r"(?:diluted(?:\s+(?:earnings|net\s+income)\s+per\s+(?:common\s+)?share)?|"
