@@ -233,8 +233,18 @@ _EPS = re.compile(
 )
 
 
+_RESULTS_CUE = re.compile(
+    r"\b(?:announc\w+|report\w+|releas\w+)\s+(?:its\s+|the\s+)?(?:\w+\s+){0,3}?(?:financial\s+)?(?:results|earnings)"
+    r"\s+(?:of\s+operations\s+)?for\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:quarter|year|period|months)",
+    _I,
+)
+
+
 def earnings(filing: Filing, regions: list[Region]) -> list[Earnings]:
     items = list(_items(regions, "2.02"))
+    old_era = filing.items and all("." not in it.number for it in filing.items)
+    if not items and old_era:  # before Item 12 (2003) releases were furnished under Item 5 or Item 9
+        items = [r for r in _items(regions, "8.01", "7.01") if _RESULTS_CUE.search(r.body[:3000])]
     if not items:
         return []
     exhibits = [r for r in regions if r.kind in ("exhibit", "inline") and (r.code or "EX-99").startswith("EX-99")]
