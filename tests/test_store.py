@@ -1,173 +1,232 @@
-"""The store: real SQLite files, real CLI processes, real sample filings."""
+"""The store: real SQLite files, real CLI processes, real corpus filings (tests/data/store/SOURCES.tsv)."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
-import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from eightk.api import open_store
-from eightk.errors import SearchError
-from tests.conftest import SAMPLES, sample_files
+from eightk.errors import StoreError
+from eightk.store.schema import SCHEMA_VERSION, migrate
+
+STORE_DATA = Path(__file__).resolve().parent / "data" / "store"
+CLI = [sys.executable, "-m", "eightk"]
+SEED_NAME = "immunogen-genentech-2000-05-04.txt"
+
+
+def fixture_files() -> list[Path]:
+    return sorted(p for p in STORE_DATA.iterdir() if p.suffix in (".txt", ".htm"))
+
+
+def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, check=False, env=env)
 
 
 @pytest.fixture(scope="module")
 def store_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("store") / "samples.db"
+    db = tmp_path_factory.mktemp("store") / "fixtures.db"
     with open_store(db) as store:
-        report = store.ingest([SAMPLES], workers=2)
-    assert report.stored > 40 and report.quarantined == 0
+        report = store.ingest([STORE_DATA], workers=2)
+    assert report.quarantined == 0 and report.stored == len(fixture_files()) - 1  # one is a lesser duplicate
     return db
 
 
-def test_every_era_is_stored_and_counted(store_db: Path) -> None:
+def test_every_era_is_stored_once(store_db: Path) -> None:
     with open_store(store_db) as store:
         stats = store.stats()
-        assert stats["filings"] == len({f["accession"] or f["id"] for f in store.filings()})
-        assert stats["first_date"] < "1996" and stats["last_date"] > "2025"
-        assert stats["items"]["8.01"] >= 5
+        rows = list(store.filings())
+        assert stats["filings"] == len(rows) == 16
+        assert stats["first_date"] == "1995-09-29" and stats["last_date"] == "2024-11-07"
+        assert stats["items"]["8.01"] >= 5 and stats["events"]["license"] == 1
+        # The full submission of 0000084581-00-500009 wins over its bare primary document.
+        rock = [r for r in rows if r.accession == "0000084581-00-500009"]
+        assert len(rock) == 1 and rock[0].format == "sgml"
+        assert [r.date_of_report for r in rows] == sorted((r.date_of_report for r in rows), reverse=True)
+
+
+def test_get_returns_the_typed_record_with_texts(store_db: Path) -> None:
+    with open_store(store_db) as store:
+        filing = store.get("0000320193-96-000027")
+        assert filing is not None and filing.registrant.name == "Apple Computer, Inc."
+        assert filing.registrant.cik == "320193" and filing.filed_at is not None
+        assert "NeXT" in filing.text(filing.documents[-1].sequence) or "NEXT" in filing.text(2)
+        same = store.get(store.get_id("0000320193-96-000027"))
+        assert same is not None and same.to_dict() == filing.to_dict()
+        seed = store.get(next(r.id for r in store.filings(company="immunogen")))
+        assert seed is not None and seed.accession is None and seed.events[0].type == "license"
+        assert store.get(f"sha256:{seed.source.sha256}") is not None
+        assert store.get("0000000000-00-000000") is None
 
 
 def test_reingest_never_duplicates(store_db: Path) -> None:
     with open_store(store_db) as store:
-        before = store.conn.execute("SELECT COUNT(*), SUM(bytes) FROM filings").fetchone()
-        report = store.ingest([SAMPLES])
-        after = store.conn.execute("SELECT COUNT(*), SUM(bytes) FROM filings").fetchone()
-    assert report.stored == 0 and report.skipped == len(sample_files())
-    assert before == after
+        before = store.conn.execute("SELECT COUNT(*), SUM(bytes), MAX(id) FROM filings").fetchone()
+        fts_before = store.conn.execute("SELECT COUNT(*) FROM search").fetchone()
+        report = store.ingest([STORE_DATA])
+        after = store.conn.execute("SELECT COUNT(*), SUM(bytes), MAX(id) FROM filings").fetchone()
+        assert report.stored == 0 and report.skipped == len(fixture_files())
+        assert before == after and fts_before == store.conn.execute("SELECT COUNT(*) FROM search").fetchone()
 
 
-def test_search_finds_old_and_new_eras_with_item_filter(store_db: Path) -> None:
-    with open_store(store_db) as store:
-        hits = store.search("maytansinoid")
-        assert hits and hits[0].company == "ImmunoGen, Inc." and hits[0].code == "8.01"
-        assert "[maytansinoid]" in hits[0].snippet.lower()
-        other_events = store.search("announced OR dividend OR agreement", item="5", limit=200)
-        years = {h.date[:4] for h in other_events if h.date}
-        assert min(years) < "2004" < max(years)  # Item 5 (old) and Item 8.01 (new) together
-        assert all(h.code == "8.01" for h in other_events if h.kind == "item")
-        phrase = store.search('"exclusive worldwide rights"')
-        assert [h.company for h in phrase] == ["ImmunoGen, Inc."]
-        dated = store.search("license", date_from=__import__("datetime").date(2020, 1, 1))
-        assert dated and all(h.date >= "2020" for h in dated)
+def test_a_changed_filing_replaces_the_old_one_in_place(tmp_path: Path) -> None:
+    src = STORE_DATA / "ryankfrench__0000723533-04-000001.txt"
+    first, second = tmp_path / "a" / src.name, tmp_path / "b" / src.name
+    first.parent.mkdir(), second.parent.mkdir()
+    shutil.copy(src, first)
+    second.write_bytes(src.read_bytes().replace(b"SIGNATURES", b"Zanzibarian addendum.\n\nSIGNATURES", 1))
+    with open_store(tmp_path / "r.db") as store:
+        store.ingest([first])
+        fid = store.get_id("0000723533-04-000001")
+        assert store.search("zanzibarian") == []
+        store.ingest([second])
+        assert store.conn.execute("SELECT COUNT(*) FROM filings").fetchone()[0] == 1
+        assert store.get_id("0000723533-04-000001") == fid  # same id, new content
+        hits = store.search("zanzibarian")
+        assert [h.filing_id for h in hits] == [fid]
+        orphans = store.conn.execute(
+            "SELECT COUNT(*) FROM search_rows r WHERE NOT EXISTS (SELECT 1 FROM search s WHERE s.rowid = r.rowid)"
+        ).fetchone()[0]
+        assert (
+            orphans == 0
+            and store.conn.execute("SELECT COUNT(*) FROM search").fetchone()[0]
+            == (store.conn.execute("SELECT COUNT(*) FROM search_rows").fetchone()[0])
+        )
 
 
-def test_bad_queries_are_clear_errors_not_sql(store_db: Path) -> None:
-    with open_store(store_db) as store:
-        with pytest.raises(SearchError, match="cannot read the query"):
-            store.search('"unterminated phrase')
-        with pytest.raises(SearchError):
-            store.search("   ")
-        with pytest.raises(SearchError):  # the text goes to FTS as a parameter, never into SQL
-            store.search("x'); DROP TABLE filings; --")
-        assert store.search('"x\'); DROP TABLE filings; --"') == []
-        assert store.conn.execute("SELECT COUNT(*) FROM filings").fetchone()[0] > 40
-        assert list(store.filings(company="%")) == []  # LIKE wildcards are literal
+def test_plain_sql_answers_structured_questions(store_db: Path) -> None:
+    """What Datasette or sqlite-utils users write: deals with an upfront payment of at least $1M."""
+    conn = sqlite3.connect(store_db)
+    try:
+        rows = conn.execute(
+            "SELECT f.company, v.num_value, v.currency FROM event_values v JOIN filings f ON f.id = v.filing_id"
+            " WHERE v.type IN ('license', 'collaboration') AND v.field = 'upfront' AND v.num_value >= 1e6"
+        ).fetchall()
+        assert rows == [("ImmunoGen, Inc.", 2_000_000.0, "USD")]
+        deal = conn.execute("SELECT company, upfront, milestones, currency FROM deal_terms").fetchall()
+        assert deal == [("ImmunoGen, Inc.", 2_000_000.0, 40_000_000.0, "USD")]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+        assert {"filings", "filers", "items", "signatures", "exhibits", "documents", "events", "event_values",
+                "problems", "quarantine", "raw", "deal_terms", "filing_items"} <= tables  # fmt: skip
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        conn.close()
 
 
-def test_show_and_export_from_the_cli(store_db: Path, tmp_path: Path) -> None:
-    run = [sys.executable, "-m", "eightk"]
-    show = subprocess.run(
-        [*run, "show", "0001193125-23-194715", "--db", str(store_db)], capture_output=True, text=True, check=False
-    )
-    assert show.returncode == 0 and "Alnylam" in show.stdout
-    missing = subprocess.run(
-        [*run, "show", "0000000000-00-000000", "--db", str(store_db)], capture_output=True, text=True, check=False
-    )
-    assert missing.returncode == 2
-    out = tmp_path / "items.csv"
-    exp = subprocess.run(
-        [*run, "export", "--level", "item", "--format", "csv", "-o", str(out), "--item", "9.01", "--db", str(store_db)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )  # noqa: E501
-    assert exp.returncode == 0, exp.stderr
-    rows = out.read_text().splitlines()
-    assert rows[0].startswith("filing_id,") and len(rows) > 10
-    pq = tmp_path / "filings.parquet"
-    subprocess.run([*run, "export", "--format", "parquet", "-o", str(pq), "--db", str(store_db)], check=True)
-    from pyarrow import parquet
-
-    assert parquet.read_table(pq).num_rows > 40
+def test_migrations_upgrade_old_databases_and_refuse_newer_ones(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    migrate(conn, target=1)
+    conn.close()
+    with open_store(db) as store:
+        assert store.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(
+            SCHEMA_VERSION
+        )
+        store.ingest([STORE_DATA / SEED_NAME])
+        assert store.conn.execute("SELECT upfront FROM deal_terms").fetchone()[0] == 2_000_000
+        store.conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="newer than this eightk"):
+        open_store(db)
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    with pytest.raises(StoreError, match="not an eightk database"):
+        open_store(other)
+    assert cli("stats", "--db", str(other)).returncode == 1
 
 
 def test_corrupt_inputs_go_to_quarantine_and_the_batch_goes_on(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
-    (src / "empty.txt").write_bytes(b"")
-    (src / "noise.bin").write_bytes(os.urandom(4000))
-    shutil.copy(SAMPLES / "2000s" / "immunogen-genentech-2000-05-04.txt", src / "seed.txt")
+    (src / "a-empty.txt").write_bytes(b"")
+    (src / "b-noise.bin").write_bytes(bytes(range(256)) * 40)
+    (src / "c-broken.tar.gz").write_bytes(b"\x1f\x8b\x08\x00 this is not a gzip stream")
+    shutil.copy(STORE_DATA / SEED_NAME, src / "d-seed.txt")
     with open_store(tmp_path / "q.db") as store:
-        report = store.ingest([src])
+        report = store.ingest([src], workers=2)
         reasons = dict(store.conn.execute("SELECT name, reason FROM quarantine").fetchall())
-        assert report.stored == 1 and report.quarantined == 2
-        assert "empty" in reasons[str(src / "empty.txt")]
-        assert "not_text" in reasons[str(src / "noise.bin")]
-        assert store.get(1) is not None and store.get(1).registrant.name == "ImmunoGen, Inc."  # type: ignore[union-attr]
+        assert report.stored == 1 and report.quarantined == 3
+        assert "empty" in reasons[str(src / "a-empty.txt")]
+        assert "not_text" in reasons[str(src / "b-noise.bin")]
+        assert str(src / "c-broken.tar.gz") in reasons
+        seed = store.get(1)
+        assert seed is not None and seed.registrant.name == "ImmunoGen, Inc."
+        again = store.ingest([src])  # quarantined inputs are remembered, not duplicated
+        assert again.stored == 0 and store.conn.execute("SELECT COUNT(*) FROM quarantine").fetchone()[0] == 3
+    out = cli("ingest", str(src), "--db", str(tmp_path / "cli.db"), "--workers", "1")
+    assert out.returncode == 1 and "3 quarantined" in out.stdout and "a-empty.txt" in out.stderr
 
 
-def _corpus(tmp_path: Path, copies: int) -> Path:
-    """Distinct filings: bare primary documents re-issued under fresh accession numbers."""
-    base = [p for p in sample_files() if p.suffix in (".htm", ".html")]
-    out = tmp_path / "corpus"
-    out.mkdir()
-    n = 0
-    for c in range(copies):
-        for p in base:
-            n += 1
-            data = p.read_bytes() + f"\n<!-- copy {c} -->\n".encode()
-            (out / f"0009999999-26-{n:06d}__{p.name}").write_bytes(data)
-    return out
+def test_reparse_rebuilds_every_record_without_the_source(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(STORE_DATA, src)
+    db = tmp_path / "r.db"
+    assert cli("ingest", str(src), "--db", str(db)).returncode == 0
+    before = _records(db)
+    shutil.rmtree(src)
+    conn = sqlite3.connect(db)
+    conn.execute("DELETE FROM items")  # as if an older parser had found nothing
+    conn.commit()
+    conn.close()
+    out = cli("reparse", "--db", str(db), "--workers", "2")
+    assert out.returncode == 0 and "Reparsed 16 filings" in out.stdout, out.stderr
+    assert _records(db) == before
 
 
-def _dump(db: Path) -> dict[str, list[tuple]]:
+def _records(db: Path) -> dict[str, object]:
     conn = sqlite3.connect(db)
     try:
-        tables = ["filings", "items", "documents", "events", "problems", "search_rows", "inputs", "quarantine"]
-        out = {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
-        out["fts"] = conn.execute(
-            "SELECT rowid, bm25(search) FROM search WHERE search MATCH 'results OR director' ORDER BY rowid"
-        ).fetchall()
-        return out
+        return {
+            "filings": conn.execute("SELECT id, key, sha256, company, date FROM filings ORDER BY id").fetchall(),
+            "items": conn.execute("SELECT * FROM items ORDER BY filing_id, position").fetchall(),
+            "search": conn.execute("SELECT filing_id, kind, ref, label FROM search_rows ORDER BY rowid").fetchall(),
+            "hits": conn.execute(
+                "SELECT r.filing_id, r.ref FROM search JOIN search_rows r ON r.rowid = search.rowid"
+                " WHERE search MATCH 'agreement' ORDER BY rank"
+            ).fetchall(),
+        }
     finally:
         conn.close()
 
 
-def test_kill_9_then_resume_equals_a_clean_run(tmp_path: Path) -> None:
-    corpus = _corpus(tmp_path, copies=12)
-    total = len(list(corpus.iterdir()))
-    cmd = [sys.executable, "-m", "eightk", "ingest", str(corpus), "--workers", "2", "--batch", "10"]
-    killed = tmp_path / "killed.db"
-    proc = subprocess.Popen([*cmd, "--db", str(killed)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 120
-    count = 0
-    while time.time() < deadline and proc.poll() is None:
-        time.sleep(0.05)
-        if killed.exists():
-            try:
-                with sqlite3.connect(killed, timeout=1) as c:
-                    count = c.execute("SELECT COUNT(*) FROM filings").fetchone()[0]
-            except sqlite3.Error:
-                count = 0
-            if count >= 20:
-                break
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    with sqlite3.connect(killed) as c:
-        partial = c.execute("SELECT COUNT(*) FROM filings").fetchone()[0]
-    assert 0 < partial < total, "the ingest was not interrupted mid-way"
-    subprocess.run([*cmd, "--db", str(killed)], check=True, capture_output=True)
-    clean = tmp_path / "clean.db"
-    subprocess.run([*cmd, "--db", str(clean)], check=True, capture_output=True)
-    a, b = _dump(killed), _dump(clean)
-    assert len(a["filings"]) == total
-    for table in a:
-        assert a[table] == b[table], table
+def test_show_stats_and_the_db_from_the_environment(store_db: Path) -> None:
+    env = {**os.environ, "EIGHTK_DB": str(store_db)}
+    show = cli("show", "0000320193-96-000027", env=env)
+    assert show.returncode == 0 and "Apple Computer, Inc." in show.stdout and "Item 5" in show.stdout
+    record = json.loads(cli("show", "1", "--json", env=env).stdout)
+    assert record["registrant"]["name"] == "ImmunoGen, Inc." and record["schema"] == 1
+    missing = cli("show", "0000000000-00-000000", env=env)
+    assert missing.returncode == 2 and "no stored filing" in missing.stderr
+    stats = json.loads(cli("stats", "--json", env=env).stdout)
+    assert stats["filings"] == 16 and stats["schema"] == SCHEMA_VERSION
+    assert "16 filings" in cli("stats", env=env).stdout
+
+
+def test_export_per_filing_item_and_event(store_db: Path, tmp_path: Path) -> None:
+    db = ["--db", str(store_db)]
+    items = tmp_path / "items.csv"
+    out = cli("export", "--level", "item", "--format", "csv", "-o", str(items), "--item", "5", *db)
+    assert out.returncode == 0, out.stderr
+    lines = items.read_text().splitlines()
+    assert lines[0].startswith("filing_id,accession,cik,company") and len(lines) > 6
+    events = [json.loads(line) for line in cli("export", "--level", "event", *db).stdout.splitlines()]
+    deal = next(e for e in events if e["type"] == "license")
+    assert deal["upfront"] == 2_000_000 and deal["upfront_currency"] == "USD" and "Genentech" in deal["parties"]
+    assert {e["type"] for e in events} >= {"officer_change", "auditor_change", "acquisition"}
+    pq = tmp_path / "filings.parquet"
+    assert cli("export", "--format", "parquet", "-o", str(pq), "--from", "2010-01-01", *db).returncode == 0
+    from pyarrow import parquet
+
+    table = parquet.read_table(pq)
+    assert table.num_rows == 6  # 2013, 2017, 2019 (2), 2021, 2024
+    assert all(d >= "2010" for d in table.column("date_of_report").to_pylist())
+    no_out = cli("export", "--format", "parquet", *db)
+    assert no_out.returncode == 2 and "-o FILE" in no_out.stderr

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import itertools
 import json
 import os
 import sys
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, TextIO
 
 from eightk.errors import UsageError
 from eightk.store import DEFAULT_DB, Store
@@ -32,7 +34,9 @@ def _filter_args(p: argparse.ArgumentParser) -> None:
     g.add_argument("--from", dest="date_from", type=dt.date.fromisoformat, help="on or after YYYY-MM-DD")
     g.add_argument("--to", dest="date_to", type=dt.date.fromisoformat, help="on or before YYYY-MM-DD")
     g.add_argument("--min-amount", type=float, help="an event amount (e.g. upfront) at least this many units")
-    g.add_argument("--amount-field", help="the money field --min-amount applies to (upfront, milestones, …)")
+    g.add_argument("--max-amount", type=float, help="an event amount at most this many units")
+    g.add_argument("--amount-field", help="the money field the amounts apply to (upfront, milestones, …)")
+    g.add_argument("--currency", help="the currency the amounts are in (USD)")
 
 
 _FILTER_KEYS = (
@@ -45,7 +49,9 @@ _FILTER_KEYS = (
     "date_from",
     "date_to",
     "min_amount",
+    "max_amount",
     "amount_field",
+    "currency",
 )
 
 
@@ -93,14 +99,27 @@ def register(sub: Any) -> None:
     st.set_defaults(func=run_stats)
 
     r = sub.add_parser("reparse", help="rebuild every record from the stored raw bytes (after an upgrade)")
+    r.add_argument("--workers", type=int, default=max(1, min(4, os.cpu_count() or 1)), help="parsing processes")
     _db_arg(r)
     r.set_defaults(func=run_reparse)
 
 
-def _progress(report: IngestReport) -> None:
-    line = f"\r{report.stored + report.quarantined} filings ({report.skipped} already stored), {report.rate:.0f}/s"
-    if sys.stderr.isatty():
-        sys.stderr.write(line)
+class _Progress:
+    """A live line on a terminal; a plain line every 10 seconds otherwise (logs, CI)."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.last = 0.0
+
+    def __call__(self, report: IngestReport) -> None:
+        if not self.tty and report.seconds - self.last < 10:
+            return
+        self.last = report.seconds
+        line = (
+            f"{report.done} filings, {report.rate:.0f}/s, {report.bytes / 1e6 / max(report.seconds, 1e-9):.1f} MB/s"
+            f" ({report.skipped} already stored, {report.quarantined} quarantined)"
+        )
+        sys.stderr.write(f"\r{line}\x1b[K" if self.tty else line + "\n")
         sys.stderr.flush()
 
 
@@ -108,16 +127,19 @@ def run_ingest(args: argparse.Namespace) -> int:
     if args.workers < 1 or args.batch < 1:
         raise UsageError("--workers and --batch must be at least 1")
     with _open(args) as store:
-        report = store.ingest(args.paths, workers=args.workers, batch=args.batch, progress=_progress)
+        report = store.ingest(args.paths, workers=args.workers, batch=args.batch, progress=_Progress())
         total = store.stats()["filings"]
     if sys.stderr.isatty():
         sys.stderr.write("\n")
-    for name, reason in report.failures:
+    for name, reason in report.failures[:50]:
         print(f"eightk: {name}: {reason}", file=sys.stderr)
+    if len(report.failures) > 50:
+        print("eightk: … and more: see the quarantine and problems tables", file=sys.stderr)
     verb = "Interrupted after" if report.interrupted else "Ingested"
     print(
         f"{verb} {report.stored} filings ({report.bytes / 1e6:.1f} MB) in {report.seconds:.1f} s "
-        f"({report.rate:.0f} filings/s); {report.skipped} already stored, {report.quarantined} quarantined, "
+        f"({report.rate:.0f} filings/s, {report.bytes / 1e6 / max(report.seconds, 1e-9):.1f} MB/s); "
+        f"{report.skipped} already stored, {report.quarantined} quarantined, "
         f"{report.with_errors} stored with errors. The database holds {total} filings."
     )
     if report.interrupted:
@@ -136,7 +158,7 @@ def run_search(args: argparse.Namespace) -> int:
     if not hits:
         print("No matches.")
     for h in hits:
-        where = f"Item {h.ref}" if h.kind == "item" else f"document {h.ref}"
+        where = h.label or (f"Item {h.ref}" if h.kind == "item" else f"document {h.ref}")
         print(f"{h.date or '????-??-??'}  {h.company or '?'}  {h.accession or f'#{h.filing_id}'}  {where}")
         print(f"    {' '.join(h.snippet.split())}")
     return EXIT_OK
@@ -166,34 +188,56 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    with _open(args) as store:
-        rows = list(store.rows(args.level, **_filters(args)))
     if args.format == "parquet":
-        return _parquet(rows, args.output)
-    out = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
-    try:
-        if args.format == "jsonl":
-            for row in rows:
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-        else:
-            writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["filing_id"])
-            writer.writeheader()
-            writer.writerows(rows)
-    finally:
-        if out is not sys.stdout:
-            out.close()
+        return _parquet(args)
+    with _open(args) as store:
+        rows = store.rows(args.level, **_filters(args))
+        out = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+        try:
+            if args.format == "jsonl":
+                for row in rows:
+                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            else:
+                _csv(rows, out)
+        finally:
+            if out is not sys.stdout:
+                out.close()
     return EXIT_OK
 
 
-def _parquet(rows: list[dict[str, Any]], output: str | None) -> int:
-    if not output:
+def _csv(rows: Iterator[dict[str, Any]], out: TextIO) -> None:
+    first = next(rows, None)
+    writer = csv.DictWriter(out, fieldnames=list(first) if first else ["filing_id"])
+    writer.writeheader()
+    if first is not None:
+        writer.writerow(first)
+        writer.writerows(rows)
+
+
+def _parquet(args: argparse.Namespace) -> int:
+    if not args.output:
         raise UsageError("--format parquet needs -o FILE")
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ModuleNotFoundError:
         raise UsageError("Parquet export needs pyarrow: pip install 'eightk[export]'") from None
-    pq.write_table(pa.Table.from_pylist(rows), output)
+    with _open(args) as store:
+        rows = store.rows(args.level, **_filters(args))
+        writer = None
+        try:
+            while chunk := list(itertools.islice(rows, 5000)):
+                table = pa.Table.from_pylist(chunk)
+                if writer is None:
+                    schema = pa.schema([pa.field(f.name, pa.string() if pa.types.is_null(f.type) else f.type)
+                                        for f in table.schema])  # fmt: skip
+                    writer = pq.ParquetWriter(args.output, schema)
+                writer.write_table(table.cast(writer.schema))
+            if writer is None:
+                pq.write_table(pa.table({"filing_id": pa.array([], pa.int64())}), args.output)
+        finally:
+            if writer is not None:
+                writer.close()
     return EXIT_OK
 
 
@@ -215,6 +259,9 @@ def run_stats(args: argparse.Namespace) -> int:
 
 def run_reparse(args: argparse.Namespace) -> int:
     with _open(args) as store:
-        n = store.reparse()
-    print(f"Reparsed {n} filings from their stored bytes.")
-    return EXIT_OK
+        report = store.reparse(workers=args.workers, progress=_Progress())
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
+    print(f"Reparsed {report.stored} filings from their stored bytes in {report.seconds:.1f} s; "
+          f"{report.quarantined} could not be read.")  # fmt: skip
+    return 130 if report.interrupted else EXIT_OK

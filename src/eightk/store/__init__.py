@@ -6,37 +6,66 @@ connection; ingest parses in worker processes and writes here in batches.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sqlite3
+import time
 import zlib
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from eightk.errors import StoreError
 from eightk.model import Filing
-from eightk.parse.pipeline import parse_filing
 from eightk.search import Filters, SearchHit, filter_sql, search
-from eightk.store.ingest import IngestReport, Progress, ingest
+from eightk.sources.local import Input
+from eightk.store.ingest import IngestReport, Progress, ingest, run_parsed, write_batches
 from eightk.store.schema import SCHEMA_VERSION, migrate
-from eightk.store.write import put_filing
 
-__all__ = ["DEFAULT_DB", "Store", "open_store"]
+__all__ = ["DEFAULT_DB", "FilingRow", "Store", "open_store"]
 
 DEFAULT_DB = "eightk.db"
 
 
+@dataclass(frozen=True, slots=True)
+class FilingRow:
+    """One stored filing as a row of the ``filings`` table (the full record: ``Store.get``)."""
+
+    id: int
+    accession: str | None
+    cik: str | None
+    company: str | None
+    form_type: str | None
+    filed_at: str | None
+    date_of_report: str | None
+    item_codes: tuple[str, ...]
+    format: str | None
+    bytes: int | None
+    ok: bool
+    path: str | None
+
+
+_FILING_COLUMNS = (
+    "id, accession, cik, company, form_type, filed_at, date_of_report, item_codes, format, bytes, ok, path"
+)
+
+
 def _connect(path: str) -> sqlite3.Connection:
     try:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=30)
+        conn = sqlite3.connect(path, isolation_level=None, timeout=60)
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open database: {exc}", path=path) from None
     try:
         conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA cache_size=-65536")  # 64 MB page cache
         migrate(conn)
+    except StoreError as exc:
+        conn.close()
+        raise StoreError(exc.reason, path=path) from None
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise StoreError(f"not an eightk database or corrupt: {exc}", path=path) from None
@@ -68,80 +97,84 @@ class Store:
         batch: int = 200,
         progress: Progress | None = None,
     ) -> IngestReport:
-        """Parse and store every filing under ``paths``; safe to re-run (see ``store.ingest``)."""
+        """Parse and store every filing under ``paths``; safe to re-run and to resume after a crash."""
         return ingest(self.conn, [str(p) for p in paths], workers=workers, batch=batch, progress=progress)
 
-    def reparse(self) -> int:
-        """Rebuild every stored record from its kept raw bytes (after a parser upgrade)."""
-        ids = [
-            row[0] for row in self.conn.execute("SELECT filing_id FROM raw WHERE zlib IS NOT NULL ORDER BY filing_id")
-        ]
-        done = 0
-        for fid in ids:
-            name, blob = self.conn.execute("SELECT name, zlib FROM raw WHERE filing_id = ?", (fid,)).fetchone()
-            raw = zlib.decompress(blob)
-            filing = parse_filing(raw, name=name)
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                put_filing(self.conn, filing, raw)
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-            self.conn.execute("COMMIT")
-            done += 1
-        return done
+    def reparse(self, *, workers: int = 1, batch: int = 200, progress: Progress | None = None) -> IngestReport:
+        """Rebuild every stored record from its kept raw bytes (after a parser upgrade); no source needed."""
+        report = IngestReport()
+        started = time.perf_counter()
+        try:
+            parsed = run_parsed(self._raw_inputs(), workers)
+            write_batches(self.conn, parsed, report, batch=batch, progress=progress, started=started)
+        except KeyboardInterrupt:
+            report.interrupted = True
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _raw_inputs(self) -> Iterator[Input]:
+        last = 0
+        while True:  # in pages of ids, so a long reparse never holds one read cursor across commits
+            page = self.conn.execute(
+                "SELECT filing_id, name, zlib FROM raw WHERE filing_id > ? AND zlib IS NOT NULL ORDER BY filing_id"
+                " LIMIT 100",
+                (last,),
+            ).fetchall()
+            if not page:
+                return
+            for fid, name, blob in page:
+                last = fid
+                yield Input(name or f"filing {fid}", zlib.decompress(blob))
 
     # -- reading --------------------------------------------------------------------------------
     def search(self, query: str, *, limit: int = 20, **filters: Any) -> list[SearchHit]:
+        """Ranked hits for an FTS5 query within the filters (see ``eightk.search.Filters``)."""
         return search(self.conn, query, Filters(**filters), limit=limit)
 
-    def filings(self, *, limit: int | None = None, **filters: Any) -> Iterator[dict[str, Any]]:
-        """Filing rows (id, accession, company, dates, items…) matching the filters, newest first."""
+    def filings(self, *, limit: int | None = None, **filters: Any) -> Iterator[FilingRow]:
+        """Stored filings matching the filters, newest first."""
         where, args = filter_sql(Filters(**filters))
-        sql = (
-            "SELECT id, accession, cik, company, form_type, filed_at, date_of_report, item_codes, format, bytes, ok,"
-            f" path FROM filings f WHERE {where} ORDER BY COALESCE(date_of_report, filed_at) DESC, id"
-        )
+        sql = f"SELECT {_FILING_COLUMNS} FROM filings f WHERE {where} ORDER BY f.date DESC, f.id"
         if limit is not None:
             sql += " LIMIT ?"
             args.append(limit)
-        cols = ["id", "accession", "cik", "company", "form_type", "filed_at", "date_of_report", "item_codes",
-                "format", "bytes", "ok", "path"]  # fmt: skip
-        for row in self.conn.execute(sql, args):
-            yield dict(zip(cols, row, strict=True))
+        for row in self.conn.execute(sql, args).fetchall():
+            codes = tuple(c for c in (row[7] or "").split(",") if c)
+            yield FilingRow(
+                id=row[0], accession=row[1], cik=row[2], company=row[3], form_type=row[4], filed_at=row[5],
+                date_of_report=row[6], item_codes=codes, format=row[8], bytes=row[9], ok=bool(row[10]), path=row[11],
+            )  # fmt: skip
 
-    def get(self, key: str | int) -> Filing | None:
-        """A stored filing by accession ("0000950135-00-002622"), row id, or "sha256:…" key."""
+    def get_id(self, key: str | int) -> int | None:
+        """The row id of a stored filing, by accession, row id, or "sha256:…" key."""
         text = str(key).strip()
         if text.isdigit():
-            row = self.conn.execute("SELECT record FROM filings WHERE id = ?", (int(text),)).fetchone()
+            row = self.conn.execute("SELECT id FROM filings WHERE id = ?", (int(text),)).fetchone()
         else:
-            row = self.conn.execute(
-                "SELECT record FROM filings WHERE key = ? OR accession = ?", (text, text)
-            ).fetchone()
-        if row is None:
+            sql = "SELECT id FROM filings WHERE key = ? OR accession = ? LIMIT 1"
+            row = self.conn.execute(sql, (text, text)).fetchone()
+        return int(row[0]) if row else None
+
+    def get(self, key: str | int) -> Filing | None:
+        """A stored filing by accession ("0000950135-00-002622"), row id, or "sha256:…" key; its documents
+        carry their normalized text."""
+        fid = self.get_id(key)
+        if fid is None:
             return None
-        return Filing.from_dict(json.loads(row[0]))
+        blob = self.conn.execute("SELECT record FROM filings WHERE id = ?", (fid,)).fetchone()[0]
+        filing = Filing.from_dict(json.loads(zlib.decompress(blob)))
+        texts = dict(self.conn.execute("SELECT sequence, text FROM documents WHERE filing_id = ?", (fid,)))
+        docs = tuple(dataclasses.replace(d, text=texts.get(d.sequence) or "") for d in filing.documents)
+        return dataclasses.replace(filing, documents=docs)
 
     def rows(self, level: str, **filters: Any) -> Iterator[dict[str, Any]]:
-        """Export rows: one per filing, per item or per event."""
-        where, args = filter_sql(Filters(**filters))
-        queries = {
-            "filing": "SELECT f.id AS filing_id, f.accession, f.cik, f.company, f.form_type, f.filed_at,"
-            " f.date_of_report, f.item_codes, f.format, f.bytes, f.ok FROM filings f",
-            "item": "SELECT f.id AS filing_id, f.accession, f.company, f.date_of_report, i.number, i.code, i.title,"
-            " i.applicable, i.text FROM items i JOIN filings f ON f.id = i.filing_id",
-            "event": "SELECT f.id AS filing_id, f.accession, f.company, f.date_of_report, e.type, e.record"
-            " FROM events e JOIN filings f ON f.id = e.filing_id",
-        }
-        if level not in queries:
-            raise StoreError(f"unknown export level {level!r}: use filing, item or event")
-        cur = self.conn.execute(f"{queries[level]} WHERE {where} ORDER BY f.id", args)
-        names = [d[0] for d in cur.description]
-        for row in cur:
-            yield dict(zip(names, row, strict=True))
+        """Export rows: one per filing, per item or per event (streamed, never all in memory)."""
+        from eightk.store.export import export_rows
+
+        return export_rows(self.conn, level, Filters(**filters))
 
     def stats(self) -> dict[str, Any]:
+        """Counts of what the database holds."""
         one = self.conn.execute
         out: dict[str, Any] = {
             "database": self.path,
@@ -150,18 +183,18 @@ class Store:
             "with_errors": one("SELECT COUNT(*) FROM filings WHERE NOT ok").fetchone()[0],
             "quarantined": one("SELECT COUNT(*) FROM quarantine").fetchone()[0],
             "companies": one("SELECT COUNT(DISTINCT COALESCE(cik, company)) FROM filings").fetchone()[0],
-            "first_date": one("SELECT MIN(COALESCE(date_of_report, filed_at)) FROM filings").fetchone()[0],
-            "last_date": one("SELECT MAX(COALESCE(date_of_report, filed_at)) FROM filings").fetchone()[0],
-            "items": dict(
-                one("SELECT code, COUNT(*) FROM items WHERE applicable GROUP BY code ORDER BY code").fetchall()
-            ),
+            "first_date": one("SELECT MIN(date) FROM filings").fetchone()[0],
+            "last_date": one("SELECT MAX(date) FROM filings").fetchone()[0],
+            "forms": dict(one("SELECT form_type, COUNT(*) FROM filings GROUP BY 1 ORDER BY 2 DESC").fetchall()),
+            "items": dict(one("SELECT code, COUNT(*) FROM items WHERE applicable GROUP BY 1 ORDER BY 1").fetchall()),
             "events": dict(one("SELECT type, COUNT(*) FROM events GROUP BY type ORDER BY 2 DESC").fetchall()),
             "problems": dict(
                 one("SELECT severity || ' ' || code, COUNT(*) FROM problems GROUP BY 1 ORDER BY 2 DESC").fetchall()
             ),
         }
-        size = Path(self.path).stat().st_size if Path(self.path).exists() else 0
-        out["bytes_on_disk"] = size
+        out["bytes_on_disk"] = sum(
+            Path(self.path + suffix).stat().st_size for suffix in ("", "-wal") if Path(self.path + suffix).exists()
+        )
         return out
 
 

@@ -1,118 +1,167 @@
 """Ingest: read inputs, parse them in worker processes, write them with one writer in batches.
 
-Resumable: a filing whose sha256 is already stored (or already quarantined) is skipped, and every
-batch is one transaction, so a run killed at any point leaves only whole batches behind; running the
-same ingest again finishes the job with nothing lost and nothing twice. Inputs are written in input
-order, so a resumed run and a clean run give the same rows.
+Resumable: an input whose sha256 is already stored (or already quarantined under the same name) is
+skipped, and every batch is one transaction, so a run killed at any point (kill -9, Ctrl-C, power
+loss) leaves only whole batches behind; running the same ingest again finishes the job with nothing
+lost and nothing twice. Inputs are written in input order, so a resumed run and a clean run give the
+same rows. Workers exit on their own when the writer dies.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import signal
 import sqlite3
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from eightk.model import Filing
 from eightk.read import parse_input
 from eightk.sources.local import Input, InputError, iter_inputs
-from eightk.store.write import filing_key, put_filing, put_quarantine
+from eightk.store.write import FilingRows, prepare, put_quarantine, put_rows
 
-__all__ = ["IngestReport", "ingest"]
+__all__ = ["IngestReport", "Parsed", "ingest", "parse_one", "run_parsed", "write_batches", "write_parsed"]
 
 _QUARANTINE_CODES = {"unreadable", "empty", "not_text"}  # no usable record: the input goes to quarantine
+_MAX_LISTED_FAILURES = 1000  # the report lists this many; the counts are always complete
 
 
 @dataclass(slots=True)
 class IngestReport:
     stored: int = 0
-    skipped: int = 0  # already in the database (same bytes)
+    skipped: int = 0  # already in the database (same bytes), or a lesser copy of a stored filing
     quarantined: int = 0
     with_errors: int = 0  # stored, but with error-severity problems
     bytes: int = 0
     seconds: float = 0.0
     interrupted: bool = False
-    failures: list[tuple[str, str]] = field(default_factory=list)  # (input, reason)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (input, reason), the first 1000
+
+    @property
+    def done(self) -> int:
+        return self.stored + self.quarantined
 
     @property
     def rate(self) -> float:
-        return (self.stored + self.quarantined) / self.seconds if self.seconds > 0 else 0.0
+        return self.done / self.seconds if self.seconds > 0 else 0.0
+
+    def fail(self, name: str, reason: str) -> None:
+        if len(self.failures) < _MAX_LISTED_FAILURES:
+            self.failures.append((name, reason))
 
 
 Progress = Callable[[IngestReport], None]
-_Parsed = tuple[str, str | None, Filing | None, bytes | None, str | None]  # name, sha, filing, raw, failure
 
 
-def _work(item: Input | InputError) -> _Parsed:
-    """Worker side: parse one input. Runs in a child process."""
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """What a worker sends back for one input: prepared rows, or why it goes to quarantine."""
+
+    name: str
+    sha256: str
+    rows: FilingRows | None
+    failure: str | None = None
+    size: int = 0
+    errors: tuple[str, ...] = ()  # error-severity problems of a stored record
+
+
+def parse_one(item: Input | InputError, keep_raw: bool = True) -> Parsed:
+    """Worker side: parse one input and prepare its rows. This is the batch boundary: a parser bug
+    on one input quarantines that input and the batch goes on."""
     if isinstance(item, InputError):
-        return item.name, None, None, None, item.reason
-    filing = parse_input(item, events=True)
-    raw = None if item.streamed else item.data
-    return item.name, filing.source.sha256, filing, raw, None
+        return Parsed(item.name, "", None, item.reason)
+    try:
+        filing = parse_input(item, events=True)
+        fatal = [p for p in filing.problems if p.severity == "error" and p.code in _QUARANTINE_CODES]
+        if fatal:
+            reason = "; ".join(f"{p.code}: {p.message}" for p in fatal)
+            return Parsed(item.name, filing.source.sha256, None, reason)
+        raw = None if item.streamed or not keep_raw else item.data
+        errors = tuple(f"{p.code}: {p.message}" for p in filing.problems if p.severity == "error")
+        return Parsed(item.name, filing.source.sha256, prepare(filing, raw), None, filing.source.bytes, errors)
+    except Exception as exc:  # noqa: BLE001 - the batch boundary: one bad input never stops the batch
+        sha = "" if item.streamed else hashlib.sha256(item.data).hexdigest()
+        return Parsed(item.name, sha, None, f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _watch_parent(parent: int) -> None:
+    """Worker initializer: exit when the writer process is gone (kill -9 leaves no orphans), and leave
+    Ctrl-C to the writer, which stops cleanly after rolling back its open batch."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def run_parsed(items: Iterable[Input | InputError], workers: int) -> Iterator[Parsed]:
+    """Parse in input order; with workers > 1 in a process pool with a bounded number in flight."""
+    if workers <= 1:
+        for item in items:
+            yield parse_one(item)
+        return
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_watch_parent, initargs=(os.getpid(),))
+    pending: deque[Future[Parsed]] = deque()
+    try:
+        for item in items:
+            pending.append(pool.submit(parse_one, item))
+            if len(pending) >= workers * 8:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _sha256(item: Input) -> str:
+    if not item.streamed:
+        return hashlib.sha256(item.data).hexdigest()
+    h = hashlib.sha256()
+    for block in item.chunks():
+        h.update(block)
+    return h.hexdigest()
 
 
 def _known(conn: sqlite3.Connection, item: Input | InputError) -> bool:
-    if isinstance(item, InputError) or item.streamed:
+    if isinstance(item, InputError):
         return False
-    sha = hashlib.sha256(item.data).hexdigest()
+    sha = _sha256(item)
     if conn.execute("SELECT 1 FROM inputs WHERE sha256 = ?", (sha,)).fetchone():
         return True
     return bool(conn.execute("SELECT 1 FROM quarantine WHERE sha256 = ? AND name = ?", (sha, item.name)).fetchone())
 
 
-def _parsed(items: Iterable[Input | InputError], workers: int) -> Iterator[_Parsed]:
-    """Parse in order; with workers > 1 in a process pool with a bounded number in flight."""
-    if workers <= 1:
-        for item in items:
-            yield _work(item)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: deque[Future[_Parsed]] = deque()
-        try:
-            for item in items:
-                pending.append(pool.submit(_work, item))
-                if len(pending) >= workers * 4:
-                    yield pending.popleft().result()
-            while pending:
-                yield pending.popleft().result()
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-
-
-def _write(conn: sqlite3.Connection, parsed: _Parsed, report: IngestReport) -> None:
-    name, sha, filing, raw, failure = parsed
-    if filing is None:
-        put_quarantine(conn, name, sha, failure or "unreadable")
+def write_parsed(conn: sqlite3.Connection, parsed: Parsed, report: IngestReport) -> None:
+    """Writer side: one parsed input into the open transaction."""
+    if parsed.rows is None:
+        reason = parsed.failure or "unreadable"
+        put_quarantine(conn, parsed.name, parsed.sha256, reason)
         report.quarantined += 1
-        report.failures.append((name, failure or "unreadable"))
+        report.fail(parsed.name, reason)
         return
-    fatal = [p for p in filing.problems if p.severity == "error" and p.code in _QUARANTINE_CODES]
-    if fatal:
-        reason = "; ".join(f"{p.code}: {p.message}" for p in fatal)
-        put_quarantine(conn, name, sha, reason)
-        report.quarantined += 1
-        report.failures.append((name, reason))
-        return
-    key = filing_key(filing)
+    rows = parsed.rows
     conn.execute(
         "INSERT INTO inputs(sha256, name, key) VALUES(?,?,?) ON CONFLICT(sha256) DO UPDATE SET name=excluded.name",
-        (filing.source.sha256, name, key),
+        (parsed.sha256, parsed.name, rows.key),
     )
-    old = conn.execute("SELECT format FROM filings WHERE key = ?", (key,)).fetchone()
-    if old is not None and old[0] == "sgml" and filing.source.format != "sgml":
+    old = conn.execute("SELECT format FROM filings WHERE key = ?", (rows.key,)).fetchone()
+    if old is not None and old[0] == "sgml" and rows.format != "sgml":
         report.skipped += 1  # the full submission of this accession is stored: keep it
         return
-    put_filing(conn, filing, raw)
+    put_rows(conn, rows)
     report.stored += 1
-    report.bytes += filing.source.bytes
-    if not filing.ok:
+    report.bytes += parsed.size
+    if parsed.errors:
         report.with_errors += 1
-        report.failures.extend((name, f"{p.code}: {p.message}") for p in filing.problems if p.severity == "error")
+        for reason in parsed.errors:
+            report.fail(parsed.name, reason)
 
 
 def ingest(
@@ -126,7 +175,6 @@ def ingest(
     """Ingest every filing under ``paths``; see the module docs for the guarantees."""
     report = IngestReport()
     started = time.perf_counter()
-    last_tick = started
 
     def fresh() -> Iterator[Input | InputError]:
         for item in iter_inputs(paths):
@@ -135,28 +183,43 @@ def ingest(
             else:
                 yield item
 
-    in_batch = 0
     try:
-        for parsed in _parsed(fresh(), workers):
+        write_batches(conn, run_parsed(fresh(), workers), report, batch=batch, progress=progress, started=started)
+    except KeyboardInterrupt:
+        report.interrupted = True
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def write_batches(
+    conn: sqlite3.Connection,
+    parsed: Iterator[Parsed],
+    report: IngestReport,
+    *,
+    batch: int,
+    progress: Progress | None,
+    started: float,
+) -> None:
+    """Write in transactions of ``batch`` inputs (or ~2 s of work); a partial batch is rolled back."""
+    in_batch = 0
+    last_commit = last_tick = time.perf_counter()
+    try:
+        for item in parsed:
             if in_batch == 0:
                 conn.execute("BEGIN IMMEDIATE")
-            _write(conn, parsed, report)
+            write_parsed(conn, item, report)
             in_batch += 1
             now = time.perf_counter()
-            if in_batch >= batch or now - last_tick > 2.0:
+            if in_batch >= batch or now - last_commit > 2.0:
                 conn.execute("COMMIT")
-                in_batch = 0
-            if progress is not None and now - last_tick > 0.5:
+                in_batch, last_commit = 0, now
+            if progress is not None and now - last_tick > 1.0:
                 report.seconds = now - started
                 progress(report)
                 last_tick = now
         if in_batch:
             conn.execute("COMMIT")
             in_batch = 0
-    except KeyboardInterrupt:
-        report.interrupted = True
     finally:
         if in_batch:
             conn.execute("ROLLBACK")  # a partial batch is redone by the next run
-    report.seconds = time.perf_counter() - started
-    return report

@@ -1,8 +1,11 @@
 """Writing records: one filing becomes rows in every table and in the full-text index, atomically.
 
-``put_filing`` replaces any earlier version of the same filing (same accession, or same sha256 when
-there is no accession), so re-ingesting is always safe. It runs inside the caller's transaction: the
-writer commits a batch at a time, and the index never disagrees with the records.
+The work is split in two so the single writer stays fast: ``prepare`` (pure, runs in the parsing
+worker) turns a ``Filing`` into ready-made row tuples, compressed record and compressed raw bytes;
+``put_rows`` (the writer) replaces any earlier version of the same filing (same accession, or same
+sha256 when there is none) and inserts the rows, inside the caller's transaction. The writer commits
+a batch at a time, so the full-text index never disagrees with the records. A replaced filing keeps
+its row id.
 """
 
 from __future__ import annotations
@@ -11,125 +14,136 @@ import json
 import sqlite3
 import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from eightk.model import Event, Filing, Money, record_to_dict
+from eightk.model import Document, Filing, Item
 
-__all__ = ["filing_key", "put_filing", "put_quarantine"]
+__all__ = ["FilingRows", "event_values", "filing_key", "prepare", "put_quarantine", "put_rows", "search_label"]
+
+Row = tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FilingRows:
+    """Everything one filing writes, minus its row id (the writer assigns it)."""
+
+    key: str
+    filing: Row  # the filings columns after id and key
+    children: dict[str, list[Row]]  # table → rows without the leading filing_id
+    search: list[tuple[Row, str]]  # (search_rows columns after rowid and filing_id, text)
+    raw: Row | None  # raw columns after filing_id
+    format: str
+    ok: bool
+
+
+_INSERTS = {
+    "filers": "INSERT INTO filers VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "securities": "INSERT INTO securities VALUES(?,?,?,?,?)",
+    "items": "INSERT INTO items VALUES(?,?,?,?,?,?,?,?,?,?)",
+    "signatures": "INSERT INTO signatures VALUES(?,?,?,?,?,?)",
+    "exhibits": "INSERT INTO exhibits VALUES(?,?,?,?,?)",
+    "documents": "INSERT INTO documents VALUES(?,?,?,?,?,?,?,?,?)",
+    "events": "INSERT INTO events VALUES(?,?,?,?)",
+    "event_values": "INSERT INTO event_values VALUES(?,?,?,?,?,?,?)",
+    "problems": "INSERT INTO problems VALUES(?,?,?,?)",
+}
 
 
 def filing_key(filing: Filing) -> str:
     return filing.accession or f"sha256:{filing.source.sha256}"
 
 
-def put_quarantine(conn: sqlite3.Connection, name: str, sha256: str | None, reason: str) -> None:
-    conn.execute(
-        "INSERT INTO quarantine(name, sha256, reason) VALUES(?, ?, ?) "
-        "ON CONFLICT(name, sha256) DO UPDATE SET reason=excluded.reason",
-        (name, sha256, reason),
-    )
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def put_filing(conn: sqlite3.Connection, filing: Filing, raw: bytes | None) -> int:
-    """Insert (or replace) one filing; return its row id."""
-    key = filing_key(filing)
-    old = conn.execute("SELECT id FROM filings WHERE key = ?", (key,)).fetchone()
-    if old is not None:
-        _delete(conn, old[0])
+def prepare(filing: Filing, raw: bytes | None) -> FilingRows:
+    """Row tuples for one filing (pure: runs in a worker process)."""
     record = filing.to_dict()
     reg = filing.registrant
-    cur = conn.execute(
-        "INSERT INTO filings(key, accession, sha256, path, form_type, filed_at, date_of_report, cik, company,"
-        " format, bytes, item_codes, ok, record) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (
-            key, filing.accession, filing.source.sha256, filing.source.path, filing.form_type,
-            record["filed_at"], record["date_of_report"], reg.cik, reg.name, filing.source.format,
-            filing.source.bytes, ",".join(filing.item_codes), int(filing.ok),
-            json.dumps(record, ensure_ascii=False, separators=(",", ":")),
-        ),
+    row = (
+        filing.accession, filing.source.sha256, filing.source.path, filing.form_type, record["filed_at"],
+        record["date_of_report"], record["date_of_report"] or record["filed_at"], reg.cik, reg.name,
+        filing.source.format, filing.source.bytes, ",".join(filing.item_codes), int(filing.ok),
+        zlib.compress(_json(record).encode(), 6),
     )  # fmt: skip
-    fid = int(cur.lastrowid or 0)
-    _children(conn, fid, filing)
-    _search_rows(conn, fid, filing)
+    raw_row = None
     if raw is not None:
-        conn.execute(
-            "INSERT INTO raw(filing_id, name, sha256, bytes, zlib) VALUES(?,?,?,?,?)",
-            (fid, filing.source.path, filing.source.sha256, len(raw), zlib.compress(raw, 6)),
-        )
-    return fid
+        raw_row = (filing.source.path, filing.source.sha256, len(raw), zlib.compress(raw, 6))
+    return FilingRows(
+        key=filing_key(filing), filing=row, children=_children(filing, record), search=_search(filing),
+        raw=raw_row, format=filing.source.format, ok=filing.ok,
+    )  # fmt: skip
 
 
-def _delete(conn: sqlite3.Connection, fid: int) -> None:
-    conn.execute("DELETE FROM search WHERE rowid IN (SELECT rowid FROM search_rows WHERE filing_id = ?)", (fid,))
-    conn.execute("DELETE FROM filings WHERE id = ?", (fid,))  # children go by ON DELETE CASCADE
-
-
-def _children(conn: sqlite3.Connection, fid: int, f: Filing) -> None:
+def _children(f: Filing, record: dict[str, Any]) -> dict[str, list[Row]]:
     filers = f.filers or (f.registrant,)
-    conn.executemany(
-        "INSERT INTO filers VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [
-            (fid, i, r.name, r.cik, r.state_of_incorporation, r.file_number, r.irs_number, r.address.street,
-             r.address.city, r.address.state, r.address.zip, r.phone, r.former_name)
+    events: list[Row] = []
+    values: list[Row] = []
+    for pos, (ev, data) in enumerate(zip(f.events, record["events"], strict=True)):
+        events.append((pos, ev.type, _json(data)))
+        values += [(pos, ev.type, *v) for v in event_values(data)]
+    return {
+        "filers": [
+            (
+                i,
+                r.name,
+                r.cik,
+                r.state_of_incorporation,
+                r.file_number,
+                r.irs_number,
+                r.address.street,
+                r.address.city,
+                r.address.state,
+                r.address.zip,
+                r.phone,
+                r.former_name,
+            )
             for i, r in enumerate(filers)
-        ],
-    )  # fmt: skip
-    conn.executemany(
-        "INSERT INTO securities VALUES(?,?,?,?)",
-        [(fid, s.title, s.symbol, s.exchange) for s in f.registrant.securities],
-    )
-    conn.executemany(
-        "INSERT INTO items VALUES(?,?,?,?,?,?,?,?,?,?)",
-        [
-            (fid, i, it.number, it.code, it.title, int(it.applicable), it.span.doc, it.span.start, it.span.end,
-             it.span.quote)
+        ],  # fmt: skip
+        "securities": [(i, s.title, s.symbol, s.exchange) for i, s in enumerate(f.registrant.securities)],
+        "items": [
+            (
+                i,
+                it.number,
+                it.code,
+                it.title,
+                int(it.applicable),
+                it.span.doc,
+                it.span.start,
+                it.span.end,
+                it.span.quote,
+            )
             for i, it in enumerate(f.items)
+        ],  # fmt: skip
+        "signatures": [
+            (i, s.name, s.title, s.date.isoformat() if s.date else None, s.entity) for i, s in enumerate(f.signatures)
         ],
-    )  # fmt: skip
-    conn.executemany(
-        "INSERT INTO signatures VALUES(?,?,?,?,?,?)",
-        [
-            (fid, i, s.name, s.title, s.date.isoformat() if s.date else None, s.entity)
-            for i, s in enumerate(f.signatures)
-        ],
-    )
-    conn.executemany(
-        "INSERT INTO exhibits VALUES(?,?,?,?,?)",
-        [(fid, i, e.number, e.description, e.document) for i, e in enumerate(f.exhibits)],
-    )
-    conn.executemany(
-        "INSERT INTO documents VALUES(?,?,?,?,?,?,?,?,?)",
-        [
-            (fid, d.sequence, d.type, d.filename, d.description, d.format, d.bytes, d.text_chars, d.text or None)
+        "exhibits": [(i, e.number, e.description, e.document) for i, e in enumerate(f.exhibits)],
+        "documents": [
+            (d.sequence, d.type, d.filename, d.description, d.format, d.bytes, d.text_chars, d.text or None)
             for d in f.documents
         ],
-    )
-    conn.executemany("INSERT INTO problems VALUES(?,?,?,?)", [(fid, p.severity, p.code, p.message) for p in f.problems])
-    for i, ev in enumerate(f.events):
-        _event(conn, fid, i, ev)
-
-
-def _event(conn: sqlite3.Connection, fid: int, position: int, ev: Event) -> None:
-    data = record_to_dict(ev)
-    cur = conn.execute(
-        "INSERT INTO events(filing_id, position, type, record) VALUES(?,?,?,?)",
-        (fid, position, ev.type, json.dumps(data, ensure_ascii=False, separators=(",", ":"))),
-    )
-    eid = int(cur.lastrowid or 0)
-    conn.executemany(
-        "INSERT INTO event_values VALUES(?,?,?,?,?,?,?)",
-        [(eid, fid, ev.type, field, text, num, cur_) for field, text, num, cur_ in event_values(data)],
-    )
+        "events": events,
+        "event_values": values,
+        "problems": [(p.severity, p.code, p.message) for p in f.problems],
+    }
 
 
 def event_values(data: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, str | None, float | None, str | None]]:
-    """Flatten an event into typed (field, text, number, currency) rows; money keeps its currency."""
+    """Flatten an event into typed (field, text, number, currency) rows; money keeps its currency.
+
+    ``upfront`` gives ("upfront", None, 2000000.0, "USD"); a party's name gives ("parties.name", "Genentech,
+    Inc.", None, None); a qualifier of money ("up to") is the text of its row.
+    """
     for key, value in data.items():
         if key in ("type", "evidence", "values") or value is None:
             continue
         name = f"{prefix}{key}"
         if isinstance(value, dict) and "amount" in value:
-            yield name, value.get("qualifier"), float(value["amount"]), value.get("currency")
+            amount = value.get("amount")
+            yield name, value.get("qualifier"), float(amount) if amount is not None else None, value.get("currency")
         elif isinstance(value, dict):
             yield from event_values(value, prefix=f"{name}.")
         elif isinstance(value, list):
@@ -146,25 +160,72 @@ def event_values(data: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, 
             yield name, str(value), None, None
 
 
-def _search_rows(conn: sqlite3.Connection, fid: int, f: Filing) -> None:
-    """Index each item's text and each exhibit document's text (the primary's text is its items)."""
-    rows: list[tuple[str, str | None, str | None, str]] = [
-        ("item", it.number, it.code, it.span.quote) for it in f.items if it.span.quote
+def search_label(kind: str, item: Item | None = None, doc: Document | None = None, exhibit: str | None = None) -> str:
+    """How a hit names its place: "Item 8.01 Other Events", "Exhibit 99.1 (press release)"."""
+    if item is not None:
+        return " ".join(x for x in (f"Item {item.number}", item.title) if x)
+    assert doc is not None
+    name = f"Exhibit {exhibit}" if exhibit else (doc.type or f"document {doc.sequence}")
+    return f"{name} ({doc.description})" if doc.description else name
+
+
+def _search(f: Filing) -> list[tuple[Row, str]]:
+    """Index each item's text and each other document's text (the primary's text is its items)."""
+    out: list[tuple[Row, str]] = [
+        (("item", it.number, it.code, search_label("item", item=it)), it.span.quote) for it in f.items if it.span.quote
     ]
     primary = f.items[0].span.doc if f.items else None
+    exhibit_of = {e.document: e.number for e in f.exhibits if e.document is not None}
     for d in f.documents:
-        if d.text and d.sequence != primary and primary is not None:
-            rows.append(("document", f"{d.sequence}:{d.type or ''}", None, d.text))
-    if primary is None:  # no items found: index the primary document's text whole
-        first = next((d for d in f.documents if d.text), None)
-        if first is not None:
-            rows = [r for r in rows if r[1] != f"{first.sequence}:{first.type or ''}"]
-            rows.insert(0, ("document", f"{first.sequence}:{first.type or ''}", None, first.text))
-    for kind, ref, code, text in rows:
-        cur = conn.execute(
-            "INSERT INTO search_rows(filing_id, kind, ref, code) VALUES(?,?,?,?)", (fid, kind, ref, code)
-        )
+        if not d.text or (primary is not None and d.sequence == primary):
+            continue
+        number = exhibit_of.get(d.sequence) or _exhibit_number(d.type)
+        out.append((("document", str(d.sequence), None, search_label("document", doc=d, exhibit=number)), d.text))
+        if primary is None:
+            primary = d.sequence  # the whole primary document, when no item was found in it
+    return out
+
+
+def _exhibit_number(doc_type: str | None) -> str | None:
+    if doc_type and doc_type.upper().startswith("EX-"):
+        return doc_type[3:]
+    return None
+
+
+def put_quarantine(conn: sqlite3.Connection, name: str, sha256: str | None, reason: str) -> None:
+    conn.execute(
+        "INSERT INTO quarantine(name, sha256, reason) VALUES(?, ?, ?) "
+        "ON CONFLICT(name, sha256) DO UPDATE SET reason=excluded.reason",
+        (name, sha256 or "", reason),
+    )
+
+
+def put_rows(conn: sqlite3.Connection, rows: FilingRows) -> int:
+    """Insert (or replace, keeping its id) one prepared filing; return its row id."""
+    old = conn.execute("SELECT id FROM filings WHERE key = ?", (rows.key,)).fetchone()
+    fid: int | None = None
+    if old is not None:
+        fid = int(old[0])
+        _delete(conn, fid)
+    cur = conn.execute(
+        "INSERT INTO filings(id, key, accession, sha256, path, form_type, filed_at, date_of_report, date, cik,"
+        " company, format, bytes, item_codes, ok, record) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (fid, rows.key, *rows.filing),
+    )
+    fid = int(cur.lastrowid or 0)
+    for table, sql in _INSERTS.items():
+        if rows.children[table]:
+            conn.executemany(sql, [(fid, *r) for r in rows.children[table]])
+    for meta, text in rows.search:
+        cur = conn.execute("INSERT INTO search_rows(filing_id, kind, ref, code, label) VALUES(?,?,?,?,?)", (fid, *meta))
         conn.execute("INSERT INTO search(rowid, text) VALUES(?, ?)", (cur.lastrowid, text))
+    if rows.raw is not None:
+        conn.execute("INSERT INTO raw(filing_id, name, sha256, bytes, zlib) VALUES(?,?,?,?,?)", (fid, *rows.raw))
+    return fid
 
 
-_ = Money  # money values are recognized by shape in event_values
+def _delete(conn: sqlite3.Connection, fid: int) -> None:
+    conn.execute("DELETE FROM search WHERE rowid IN (SELECT rowid FROM search_rows WHERE filing_id = ?)", (fid,))
+    for table in ("search_rows", *_INSERTS, "raw"):
+        conn.execute(f"DELETE FROM {table} WHERE filing_id = ?", (fid,))  # table names are constants
+    conn.execute("DELETE FROM filings WHERE id = ?", (fid,))

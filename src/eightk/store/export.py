@@ -1,0 +1,67 @@
+"""Export rows for analysts: one per filing, per item or per event, streamed in id order.
+
+Rows are flat dicts of scalars (lists become comma-joined text, money becomes ``<field>`` and
+``<field>_currency`` columns) so the same rows go to JSON Lines, CSV and Parquet.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+from eightk.errors import UsageError
+from eightk.search import Filters, filter_sql
+
+__all__ = ["LEVELS", "export_rows"]
+
+_QUERIES = {
+    "filing": "SELECT f.id AS filing_id, f.accession, f.cik, f.company, f.form_type, f.filed_at, f.date_of_report,"
+    " f.item_codes, f.format, f.bytes, f.ok, f.path,"
+    " (SELECT GROUP_CONCAT(type) FROM events e WHERE e.filing_id = f.id) AS event_types"
+    " FROM filings f",
+    "item": "SELECT f.id AS filing_id, f.accession, f.cik, f.company, f.form_type, f.date_of_report, i.position,"
+    " i.number, i.code, i.title, i.applicable, i.text FROM filings f JOIN items i ON i.filing_id = f.id",
+    "event": "SELECT f.id AS filing_id, f.accession, f.cik, f.company, f.form_type, f.date_of_report,"
+    " e.position AS event, e.type, e.record FROM filings f JOIN events e ON e.filing_id = f.id",
+}
+_ORDER = {"filing": "f.id", "item": "f.id, i.position", "event": "f.id, e.position"}
+LEVELS = tuple(_QUERIES)
+
+# The typed fields an event row carries as columns (others stay in ``record``, the event's JSON).
+_EVENT_FIELDS = (
+    "upfront", "milestones", "equity", "total_value", "consideration", "revenue", "net_income", "eps",
+    "exclusive", "territory", "subject", "field", "stage", "person", "role", "action", "effective",
+    "former", "new", "disagreements", "buyer", "target", "status", "completed", "period_end",
+    "counterparty", "agreement_type",
+)  # fmt: skip
+
+
+def export_rows(conn: sqlite3.Connection, level: str, filters: Filters) -> Iterator[dict[str, Any]]:
+    if level not in _QUERIES:
+        raise UsageError(f"unknown export level {level!r}: use one of {', '.join(LEVELS)}")
+    where, args = filter_sql(filters)
+    cur = conn.execute(f"{_QUERIES[level]} WHERE {where} ORDER BY {_ORDER[level]}", args)
+    names = [d[0] for d in cur.description]
+    try:
+        for row in cur:
+            out = dict(zip(names, row, strict=True))
+            yield _event_columns(out) if level == "event" else out
+    finally:
+        cur.close()
+
+
+def _event_columns(row: dict[str, Any]) -> dict[str, Any]:
+    data = json.loads(row["record"])
+    for name in _EVENT_FIELDS:
+        value = data.get(name)
+        if isinstance(value, dict) and "amount" in value:
+            row[name], row[f"{name}_currency"] = value.get("amount"), value.get("currency")
+        elif name in ("upfront", "milestones", "equity", "total_value", "consideration", "revenue", "net_income"):
+            row[name], row[f"{name}_currency"] = None, None
+        else:
+            row[name] = value if not isinstance(value, (dict, list)) else json.dumps(value, ensure_ascii=False)
+    parties = data.get("parties") or []
+    row["parties"] = "; ".join(f"{p.get('name')} ({p.get('role')})" for p in parties if isinstance(p, dict)) or None
+    return row
