@@ -1,13 +1,12 @@
-"""Running a search: choose the cheaper road, rank, then cut snippets for the hits only.
+"""Running a search: choose the cheaper road, rank, then cut snippets for the returned hits only.
 
 Two roads to the same answer:
-- *filters first*, when the filters leave few filings (a CIK, a ticker, a rare event): walk their
-  full-text rows and test each against the query by rowid;
+- *filters first*, when the filters leave few texts (a CIK, a ticker, a rare event type): walk those
+  texts and test each against the query by rowid;
 - *index first* otherwise: walk the query's matches in the index and keep those passing the filters.
-  When a query matches more than ``WINDOW`` texts (a very common word), ranking every match would cost
-  time proportional to the archive; bm25 then ranks the newest ``WINDOW`` matching texts (the highest
-  rowids, i.e. the most recently ingested) and says so in ``SearchResult``-less form: ``windowed``.
-Snippets are made for the returned hits only.
+  Ranking every match of a very common word would cost time in proportion to the archive, so when more
+  than ``WINDOW`` texts match (after the filters), bm25 ranks the newest ``WINDOW`` of them (the highest
+  rowids: the most recently stored). Queries with fewer matches are ranked in full.
 """
 
 from __future__ import annotations
@@ -74,22 +73,24 @@ def _filters_first(
     return [(int(a), float(b)) for a, b in _run(conn, query, sql, [*args, query, limit])]
 
 
-def _cutoff(conn: sqlite3.Connection, query: str) -> int | None:
-    """The rowid of the WINDOW-th newest match, or None when the query matches fewer texts."""
-    sql = "SELECT rowid FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?"
-    rows = _run(conn, query, sql, [query, WINDOW - 1])
+_FROM_INDEX = (
+    "FROM search CROSS JOIN search_rows r ON r.rowid = search.rowid CROSS JOIN filings f ON f.id = r.filing_id"
+)
+
+
+def _cutoff(conn: sqlite3.Connection, query: str, where: str, args: list[Any], window: int) -> int | None:
+    """The rowid of the ``window``-th newest match passing the filters, or None when there are fewer."""
+    sql = f"SELECT search.rowid {_FROM_INDEX} WHERE search MATCH ? AND {where} ORDER BY search.rowid DESC"
+    rows = _run(conn, query, sql + " LIMIT 1 OFFSET ?", [query, *args, window - 1])
     return int(rows[0][0]) if rows else None
 
 
 def _index_first(
-    conn: sqlite3.Connection, query: str, where: str, args: list[Any], limit: int
+    conn: sqlite3.Connection, query: str, where: str, args: list[Any], limit: int, *, window: int = WINDOW
 ) -> list[tuple[int, float]]:
-    cutoff = _cutoff(conn, query)
-    window = "" if cutoff is None else " AND search.rowid >= ?"
-    sql = (
-        "SELECT search.rowid, bm25(search) FROM search JOIN search_rows r ON r.rowid = search.rowid"
-        f" JOIN filings f ON f.id = r.filing_id WHERE search MATCH ?{window} AND {where} ORDER BY 2 LIMIT ?"
-    )
+    cutoff = _cutoff(conn, query, where, args, window)
+    bound = "" if cutoff is None else " AND search.rowid >= ?"
+    sql = f"SELECT search.rowid, bm25(search) {_FROM_INDEX} WHERE search MATCH ?{bound} AND {where} ORDER BY 2 LIMIT ?"
     params = [query, *([cutoff] if cutoff is not None else []), *args, limit]
     return [(int(a), float(b)) for a, b in _run(conn, query, sql, params)]
 

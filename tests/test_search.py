@@ -1,0 +1,128 @@
+"""Full-text search with filters, on a real SQLite file of real corpus filings (tests/data/store)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from eightk.api import open_store
+from eightk.errors import SearchError
+from eightk.search import Filters, filter_sql
+from eightk.search import plan as search_plan
+
+STORE_DATA = Path(__file__).resolve().parent / "data" / "store"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("search") / "search.db"
+    with open_store(path) as store:
+        store.ingest([STORE_DATA], workers=1)
+    return path
+
+
+def test_ranked_hits_with_snippets_and_where_they_came_from(db: Path) -> None:
+    with open_store(db) as store:
+        hits = store.search("maytansinoid")
+        assert hits and {h.company for h in hits} == {"ImmunoGen, Inc."}
+        top = hits[0]
+        assert top.kind == "item" and top.code == "8.01" and top.label == "Item 5 OTHER EVENTS"
+        assert "[maytansinoid]" in top.snippet and top.score < 0
+        exhibit = store.search("NEXTSTEP", limit=50)
+        assert any(h.kind == "document" and (h.label or "").startswith("Exhibit 99") for h in exhibit)
+        assert [h.score for h in exhibit] == sorted(h.score for h in exhibit)
+        phrase = store.search('"exclusively licensed"')
+        assert [h.company for h in phrase] == ["ImmunoGen, Inc."]
+        assert store.search("license", limit=1) and len(store.search("the", limit=3)) == 3
+
+
+def test_item_filter_finds_both_eras_under_one_code(db: Path) -> None:
+    with open_store(db) as store:
+        old_and_new = store.search("result OR results OR announced", item="5", limit=100)
+        years = {h.date[:4] for h in old_and_new if h.date}
+        assert min(years) < "2004" < max(years)  # a 1990s Item 5 and a post-2004 Item 8.01 together
+        assert all(h.code == "8.01" for h in old_and_new if h.kind == "item")
+        assert {h.filing_id for h in old_and_new} == {
+            h.filing_id for h in store.search("result OR results OR announced", item="8.01", limit=100)
+        }
+
+
+def test_every_filter_narrows(db: Path) -> None:
+    with open_store(db) as store:
+        every = store.search("company", limit=200)
+        by_cik = store.search("company", cik="0000723533", limit=200)
+        assert by_cik and {h.company for h in by_cik} == {"ExperTelligence, Inc."} and len(by_cik) < len(every)
+        assert {h.company for h in store.search("company", company="expertell", limit=200)} == {"ExperTelligence, Inc."}
+        amzn = store.search("amazon", ticker="amzn")
+        assert amzn and {h.company for h in amzn} == {"AMAZON.COM, INC."}
+        dated = store.search("company", date_from=dt.date(2010, 1, 1), date_to="2019-12-31", limit=200)
+        assert dated and all("2010" <= (h.date or "") <= "2019-12-31" for h in dated)
+        auditors = store.search("accountant OR accountants OR auditor", event="auditor_change", limit=50)
+        assert auditors and all(store.get(h.filing_id).events for h in auditors)  # type: ignore[union-attr]
+        deals = store.search("license", min_amount=1_000_000, amount_field="upfront", currency="usd")
+        assert {h.company for h in deals} == {"ImmunoGen, Inc."}
+        assert store.search("license", min_amount=5_000_000, amount_field="upfront") == []
+        assert store.search("company", form="8-K/A") == []
+        assert store.search("nonexistentwordzz") == []
+
+
+def test_both_query_plans_give_the_same_answer(db: Path) -> None:
+    conn = sqlite3.connect(db)
+    try:
+        for filters in (Filters(cik="723533"), Filters(date_from="2000-01-01"), Filters(item="8.01")):
+            where, args = filter_sql(filters)
+            a = search_plan._filters_first(conn, "company OR agreement", where, args, 50)
+            b = search_plan._index_first(conn, "company OR agreement", where, args, 50, window=10_000)
+            assert a and [r for r, _ in a] == [r for r, _ in b]
+    finally:
+        conn.close()
+
+
+def test_a_very_common_query_ranks_the_newest_window(db: Path) -> None:
+    conn = sqlite3.connect(db)
+    try:
+        full = search_plan._index_first(conn, "the", "1", [], 1000, window=10_000)
+        windowed = search_plan._index_first(conn, "the", "1", [], 1000, window=20)
+        assert len(full) > 20 and len(windowed) == 20
+        newest = sorted((r for r, _ in full), reverse=True)[:20]
+        assert sorted(r for r, _ in windowed) == sorted(newest)
+    finally:
+        conn.close()
+
+
+def test_bad_queries_are_clear_errors_and_never_sql(db: Path) -> None:
+    with open_store(db) as store:
+        with pytest.raises(SearchError, match="cannot read the search query"):
+            store.search('"unterminated phrase')
+        with pytest.raises(SearchError, match="empty query"):
+            store.search("   ")
+        with pytest.raises(SearchError):
+            store.search("x'); DROP TABLE filings; --")
+        assert store.search('"x\'); DROP TABLE filings; --"') == []
+        with pytest.raises(SearchError, match="unknown item"):
+            store.search("company", item="99.99")
+        with pytest.raises(SearchError, match="must be a date"):
+            store.search("company", date_from="last tuesday")
+        assert store.search("company", company="%") == []  # LIKE wildcards are literal
+        assert store.conn.execute("SELECT COUNT(*) FROM filings").fetchone()[0] == 16
+
+
+def test_search_from_the_cli(db: Path) -> None:
+    run = [sys.executable, "-m", "eightk", "search"]
+    out = subprocess.run([*run, "maytansinoid", "--db", str(db)], capture_output=True, text=True, check=False)
+    assert out.returncode == 0 and "ImmunoGen, Inc." in out.stdout and "[maytansinoid]" in out.stdout
+    js = subprocess.run(
+        [*run, "license", "--json", "--item", "8.01", "--db", str(db)], capture_output=True, text=True, check=False
+    )
+    hits = [json.loads(line) for line in js.stdout.splitlines()]
+    assert hits and {"filing_id", "label", "snippet", "score"} <= set(hits[0])
+    bad = subprocess.run([*run, '"oops', "--db", str(db)], capture_output=True, text=True, check=False)
+    assert bad.returncode == 1 and "cannot read the search query" in bad.stderr and "Traceback" not in bad.stderr
+    none = subprocess.run([*run, "zzzqqq", "--db", str(db)], capture_output=True, text=True, check=False)
+    assert none.returncode == 0 and "No matches." in none.stdout
