@@ -9,7 +9,7 @@ from typing import Any
 from eightk.catalog import code_for
 from eightk.errors import SearchError
 
-__all__ = ["Filters", "SearchHit", "filter_sql", "normalize_item"]
+__all__ = ["Filters", "SearchHit", "filter_sql", "normalize_item", "residual_sql"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +112,30 @@ def filter_sql(f: Filters, alias: str = "f") -> tuple[str, list[Any]]:
     return (" AND ".join(conds) or "1"), args
 
 
-def _amount_sql(f: Filters) -> tuple[str, list[Any]]:
-    sub = "SELECT v.filing_id FROM event_values v WHERE v.currency IS NOT NULL"
+def residual_sql(f: Filters, alias: str = "f") -> tuple[str, list[Any]]:
+    """The conditions the index's filter tags do not settle exactly (company text, days, amounts), for
+    the rows a tagged full-text query returns; a correlated EXISTS, so the cost follows those rows."""
+    a = alias
+    conds: list[str] = []
+    args: list[Any] = []
+    if f.company:
+        conds.append(f"{a}.company LIKE ? ESCAPE '\\'")
+        args.append(_like(f.company))
+    if f.date_from:
+        conds.append(f"{a}.date >= ?")
+        args.append(_date(f.date_from, "date_from"))
+    if f.date_to:
+        conds.append(f"{a}.date <= ?")
+        args.append(_date(f.date_to, "date_to"))
+    if f.min_amount is not None or f.max_amount is not None:
+        sub, sub_args = _amount_sql(f, f"v.filing_id = {a}.id")
+        conds.append(f"EXISTS ({sub})")
+        args += sub_args
+    return (" AND ".join(conds) or "1"), args
+
+
+def _amount_sql(f: Filters, link: str = "1") -> tuple[str, list[Any]]:
+    sub = f"SELECT v.filing_id FROM event_values v WHERE {link} AND v.currency IS NOT NULL"
     args: list[Any] = []
     for cond, value in (
         ("v.num_value >= ?", f.min_amount),

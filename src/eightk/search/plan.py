@@ -1,35 +1,55 @@
-"""Running a search: choose the cheaper road, rank, then cut snippets for the returned hits only.
+"""Running a search: one full-text query with the filters as tags, a bounded ranking, snippets last.
 
-Two roads to the same answer:
-- *filters first*, when the filters leave few texts (a CIK, a ticker, a rare event type): walk those
-  texts and test each against the query by rowid;
-- *index first* otherwise: walk the query's matches in the index and keep those passing the filters.
-  Ranking every match of a very common word would cost time in proportion to the archive, so when more
-  than ``WINDOW`` texts match (after the filters), bm25 ranks the newest ``WINDOW`` of them (the highest
-  rowids: the most recently stored). Queries with fewer matches are ranked in full.
+1. The user's query is confined to the ``text`` column and the filters become tag words in the
+   ``tags`` column (``eightk.search.tags``): ``text : (QUERY) AND tags : (xcik320193 AND xsc801)``.
+   The user's text is always a bound parameter, never SQL; it is checked so that it cannot close the
+   parentheses around it.
+2. What the tags leave open (days within a month, exact amounts, company name text) is checked in SQL
+   on the rows the index returns.
+3. Ranking every match of a very common word costs time in proportion to the archive, so when more
+   than ``WINDOW`` texts match (after the filters), bm25 ranks the newest ``WINDOW`` of them (the highest
+   rowids: the most recently stored). Queries with fewer matches are ranked in full.
+4. Snippets are cut for the returned hits only.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import sqlite3
 from typing import Any
 
 from eightk.errors import SearchError
-from eightk.search.filters import Filters, SearchHit, filter_sql, normalize_item
+from eightk.search.filters import Filters, SearchHit, _date, _like, normalize_item, residual_sql
+from eightk.search.tags import amount_bucket, code_tag, date_tags, word
 
-__all__ = ["FILTERS_FIRST_MAX", "WINDOW", "search"]
+__all__ = ["MAX_LIMIT", "WINDOW", "fts_query", "search"]
 
-FILTERS_FIRST_MAX = 3000  # at most this many candidate texts: go filters first
-WINDOW = 20000  # rank at most this many matches of a very common query
+WINDOW = 5000
 MAX_LIMIT = 1000
-
+_COMPANY_CIKS = 200  # a company filter naming more registrants than this is checked in SQL only
 _HIT_COLUMNS = "r.filing_id, f.accession, f.company, f.form_type, f.date, r.kind, r.ref, r.code, r.label"
+_JOINED = "FROM search CROSS JOIN search_rows r ON r.rowid = search.rowid CROSS JOIN filings f ON f.id = r.filing_id"
+
+
+class _Nothing(Exception):
+    """The filters exclude everything (e.g. a company no registrant's name contains)."""
+
+
+def _check(query: str) -> None:
+    if not query or not query.strip():
+        raise SearchError('empty query: give words or a "quoted phrase"')
+    depth, quoted = 0, False
+    for ch in query:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in "()":
+            depth += 1 if ch == "(" else -1
+            if depth < 0:
+                raise SearchError(f"cannot read the search query {query!r}: a ')' closes nothing")
 
 
 def _fts_error(query: str, exc: sqlite3.OperationalError) -> SearchError:
-    msg = str(exc)
-    if msg.startswith("fts5: "):
-        msg = msg[6:]
+    msg = str(exc).removeprefix("fts5: ")
     return SearchError(
         f'cannot read the search query {query!r} ({msg}). Use words, "quoted phrases", AND, OR, NOT, '
         "NEAR(a b) and prefix*; put other punctuation inside double quotes."
@@ -46,71 +66,106 @@ def _run(conn: sqlite3.Connection, query: str, sql: str, args: list[Any]) -> lis
         raise
 
 
-def _scope(filters: Filters) -> tuple[str, list[Any]]:
-    """Conditions on the full-text row itself: with an item filter, that item's texts and documents."""
-    if not filters.item:
-        return "1", []
-    return "(r.code = ? OR r.kind = 'document')", [normalize_item(filters.item)]
+def _any(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else "(" + " OR ".join(words) + ")"
 
 
-def _candidates(conn: sqlite3.Connection, where: str, args: list[Any], scope: str, scope_args: list[Any]) -> int:
-    """How many full-text rows pass the filters (counted up to FILTERS_FIRST_MAX + 1)."""
-    sql = (
-        "SELECT COUNT(*) FROM (SELECT 1 FROM filings f JOIN search_rows r ON r.filing_id = f.id"
-        f" WHERE {where} AND {scope} LIMIT ?)"
-    )
-    return int(conn.execute(sql, [*args, *scope_args, FILTERS_FIRST_MAX + 1]).fetchone()[0])
+def _company_tags(conn: sqlite3.Connection, company: str) -> list[str] | None:
+    rows = conn.execute(
+        "SELECT DISTINCT cik FROM companies WHERE name LIKE ? ESCAPE '\\' LIMIT ?", (_like(company), _COMPANY_CIKS + 1)
+    ).fetchall()
+    if not rows:
+        raise _Nothing
+    ciks = [r[0] for r in rows]
+    if "" in ciks or len(ciks) > _COMPANY_CIKS:
+        return None  # a registrant without a CIK, or too many: SQL alone checks the name
+    return [word("xcik", c) for c in ciks]
 
 
-def _filters_first(
-    conn: sqlite3.Connection, query: str, where: str, args: list[Any], limit: int
-) -> list[tuple[int, float]]:
-    sql = (
-        "SELECT r.rowid, bm25(search) FROM filings f CROSS JOIN search_rows r ON r.filing_id = f.id"
-        f" CROSS JOIN search ON search.rowid = r.rowid WHERE {where} AND search MATCH ?"
-        " ORDER BY 2 LIMIT ?"
-    )
-    return [(int(a), float(b)) for a, b in _run(conn, query, sql, [*args, query, limit])]
+def _date_words(conn: sqlite3.Connection, f: Filters) -> list[str]:
+    lo, hi = conn.execute("SELECT MIN(date), MAX(date) FROM filings").fetchone()
+    if lo is None:
+        raise _Nothing
+    start = _dt.date.fromisoformat(_date(f.date_from, "date_from") if f.date_from else lo)
+    end = _dt.date.fromisoformat(_date(f.date_to, "date_to") if f.date_to else hi)
+    found = date_tags(start, end)
+    if not found:
+        raise _Nothing
+    return found
 
 
-_FROM_INDEX = (
-    "FROM search CROSS JOIN search_rows r ON r.rowid = search.rowid CROSS JOIN filings f ON f.id = r.filing_id"
-)
+def tag_query(conn: sqlite3.Connection, f: Filters) -> str:
+    """The filters as an FTS5 expression over the tags column ("" when there are none)."""
+    groups: list[str] = []
+    if f.cik:
+        groups.append(word("xcik", f.cik.strip().lstrip("0")))
+    if f.company and (ciks := _company_tags(conn, f.company)):
+        groups.append(_any(ciks))
+    for prefix, value in (("xtk", f.ticker), ("xform", f.form), ("xev", f.event)):
+        if value:
+            groups.append(word(prefix, value))
+    if f.item:
+        groups.append(code_tag(normalize_item(f.item)))
+    if f.date_from or f.date_to:
+        groups.append(_any(_date_words(conn, f)))
+    if f.min_amount is not None or f.max_amount is not None:
+        low = amount_bucket(f.min_amount or 0)
+        high = amount_bucket(f.max_amount) if f.max_amount is not None else 15
+        stem = word("xam", f.amount_field) if f.amount_field else "xamany"
+        if high < low:
+            raise _Nothing
+        groups.append(_any([f"{stem}{b}" for b in range(low, high + 1)]))
+    return " AND ".join(groups)
 
 
-def _cutoff(conn: sqlite3.Connection, query: str, where: str, args: list[Any], window: int) -> int | None:
+def fts_query(conn: sqlite3.Connection, query: str, f: Filters) -> str:
+    """The whole FTS5 expression: the user's query on the text, the filters on the tags."""
+    _check(query)
+    tags = tag_query(conn, f)
+    return f"text : ({query})" + (f" AND tags : ({tags})" if tags else "")
+
+
+def _cutoff(conn: sqlite3.Connection, query: str, fts: str, residual: tuple[str, list[Any]], window: int) -> int | None:
     """The rowid of the ``window``-th newest match passing the filters, or None when there are fewer."""
-    sql = f"SELECT search.rowid {_FROM_INDEX} WHERE search MATCH ? AND {where} ORDER BY search.rowid DESC"
-    rows = _run(conn, query, sql + " LIMIT 1 OFFSET ?", [query, *args, window - 1])
+    where, args = residual
+    source = "FROM search" if where == "1" else _JOINED
+    sql = f"SELECT search.rowid {source} WHERE search MATCH ? AND {where} ORDER BY search.rowid DESC LIMIT 1 OFFSET ?"
+    rows = _run(conn, query, sql, [fts, *args, window - 1])
     return int(rows[0][0]) if rows else None
 
 
-def _index_first(
-    conn: sqlite3.Connection, query: str, where: str, args: list[Any], limit: int, *, window: int = WINDOW
+def ranked(
+    conn: sqlite3.Connection, query: str, fts: str, residual: tuple[str, list[Any]], *, limit: int, window: int = WINDOW
 ) -> list[tuple[int, float]]:
-    cutoff = _cutoff(conn, query, where, args, window)
+    """(rowid, bm25) of the best ``limit`` matches, best first (text column only in the score)."""
+    where, args = residual
+    cutoff = _cutoff(conn, query, fts, residual, window)
     bound = "" if cutoff is None else " AND search.rowid >= ?"
-    sql = f"SELECT search.rowid, bm25(search) {_FROM_INDEX} WHERE search MATCH ?{bound} AND {where} ORDER BY 2 LIMIT ?"
-    params = [query, *([cutoff] if cutoff is not None else []), *args, limit]
+    source = "FROM search" if where == "1" else _JOINED
+    sql = (
+        f"SELECT search.rowid, bm25(search, 1.0, 0.0) AS score {source} WHERE search MATCH ?{bound} AND {where}"
+        " ORDER BY score, search.rowid LIMIT ?"
+    )
+    params = [fts, *([cutoff] if cutoff is not None else []), *args, limit]
     return [(int(a), float(b)) for a, b in _run(conn, query, sql, params)]
 
 
-def search(conn: sqlite3.Connection, query: str, filters: Filters | None = None, limit: int = 20) -> list[SearchHit]:
+def search(
+    conn: sqlite3.Connection, query: str, filters: Filters | None = None, limit: int = 20, *, window: int = WINDOW
+) -> list[SearchHit]:
     """Ranked hits for an FTS5 query (words, "phrases", AND/OR/NOT, NEAR, prefix*) within the filters."""
-    if not query or not query.strip():
-        raise SearchError('empty query: give words or a "quoted phrase"')
     filters = filters or Filters()
     limit = max(1, min(int(limit), MAX_LIMIT))
-    where, args = filter_sql(filters)
-    scope, scope_args = _scope(filters)
-    if where != "1" and _candidates(conn, where, args, scope, scope_args) <= FILTERS_FIRST_MAX:
-        ranked = _filters_first(conn, query, f"{where} AND {scope}", [*args, *scope_args], limit)
-    else:
-        ranked = _index_first(conn, query, f"{where} AND {scope}", [*args, *scope_args], limit)
-    return [_hit(conn, query, rowid, score) for rowid, score in ranked]
+    try:
+        fts = fts_query(conn, query, filters)
+    except _Nothing:
+        _check(query)
+        return []
+    hits = ranked(conn, query, fts, residual_sql(filters), limit=limit, window=window)
+    return [_hit(conn, query, fts, rowid, score) for rowid, score in hits]
 
 
-def _hit(conn: sqlite3.Connection, query: str, rowid: int, score: float) -> SearchHit:
+def _hit(conn: sqlite3.Connection, query: str, fts: str, rowid: int, score: float) -> SearchHit:
     row = conn.execute(
         f"SELECT {_HIT_COLUMNS} FROM search_rows r JOIN filings f ON f.id = r.filing_id WHERE r.rowid = ?", (rowid,)
     ).fetchone()
@@ -118,7 +173,7 @@ def _hit(conn: sqlite3.Connection, query: str, rowid: int, score: float) -> Sear
         conn,
         query,
         "SELECT snippet(search, 0, '[', ']', ' … ', 24) FROM search WHERE search MATCH ? AND rowid = ?",
-        [query, rowid],
+        [fts, rowid],
     )
     fid, accession, company, form_type, date, kind, ref, code, label = row
     snippet = " ".join((snip[0][0] if snip else "").split())

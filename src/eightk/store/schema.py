@@ -76,9 +76,13 @@ _V1 = [
         kind TEXT NOT NULL,                     -- 'item' or 'document'
         ref TEXT,                               -- the item number as printed, or the document sequence
         code TEXT,                              -- modern item code (items only)
+        part INTEGER NOT NULL,                  -- long texts are indexed in parts of ~32,000 characters
         label TEXT)                             -- 'Item 8.01 Other Events', 'Exhibit 99.1 (press release)'""",
     "CREATE INDEX search_rows_filing ON search_rows(filing_id)",
-    "CREATE VIRTUAL TABLE search USING fts5(text, tokenize = 'porter unicode61')",
+    # text: the item or document text; tags: filter words (eightk.search.tags), never ranked
+    "CREATE VIRTUAL TABLE search USING fts5(text, tags, tokenize = 'porter unicode61')",
+    """CREATE TABLE companies (               -- every registrant name seen, for the company filter
+        name TEXT NOT NULL, cik TEXT NOT NULL DEFAULT '', UNIQUE(name, cik))""",
 ]
 
 # Version 2: views for analysts (Datasette shows them next to the tables).

@@ -17,9 +17,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from eightk.model import Document, Filing, Item
+from eightk.model import Filing
+from eightk.store.index import search_rows
 
-__all__ = ["FilingRows", "event_values", "filing_key", "prepare", "put_quarantine", "put_rows", "search_label"]
+__all__ = ["FilingRows", "event_values", "filing_key", "prepare", "put_quarantine", "put_rows"]
 
 Row = tuple[Any, ...]
 
@@ -31,10 +32,11 @@ class FilingRows:
     key: str
     filing: Row  # the filings columns after id and key
     children: dict[str, list[Row]]  # table → rows without the leading filing_id
-    search: list[tuple[Row, str]]  # (search_rows columns after rowid and filing_id, text)
+    search: list[tuple[Row, str, str]]  # (search_rows columns after rowid and filing_id, text, tags)
     raw: Row | None  # raw columns after filing_id
     format: str
     ok: bool
+    company: tuple[str, str] | None  # (name, cik or "") for the companies table
 
 
 _INSERTS = {
@@ -68,12 +70,14 @@ def prepare(filing: Filing, raw: bytes | None) -> FilingRows:
         filing.source.format, filing.source.bytes, ",".join(filing.item_codes), int(filing.ok),
         zlib.compress(_json(record).encode(), 6),
     )  # fmt: skip
+    children = _children(filing, record)
     raw_row = None
     if raw is not None:
         raw_row = (filing.source.path, filing.source.sha256, len(raw), zlib.compress(raw, 6))
     return FilingRows(
-        key=filing_key(filing), filing=row, children=_children(filing, record), search=_search(filing),
+        key=filing_key(filing), filing=row, children=children, search=search_rows(filing, children["event_values"]),
         raw=raw_row, format=filing.source.format, ok=filing.ok,
+        company=(reg.name, reg.cik or "") if reg.name else None,
     )  # fmt: skip
 
 
@@ -160,38 +164,6 @@ def event_values(data: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, 
             yield name, str(value), None, None
 
 
-def search_label(kind: str, item: Item | None = None, doc: Document | None = None, exhibit: str | None = None) -> str:
-    """How a hit names its place: "Item 8.01 Other Events", "Exhibit 99.1 (press release)"."""
-    if item is not None:
-        return " ".join(x for x in (f"Item {item.number}", item.title) if x)
-    assert doc is not None
-    name = f"Exhibit {exhibit}" if exhibit else (doc.type or f"document {doc.sequence}")
-    return f"{name} ({doc.description})" if doc.description else name
-
-
-def _search(f: Filing) -> list[tuple[Row, str]]:
-    """Index each item's text and each other document's text (the primary's text is its items)."""
-    out: list[tuple[Row, str]] = [
-        (("item", it.number, it.code, search_label("item", item=it)), it.span.quote) for it in f.items if it.span.quote
-    ]
-    primary = f.items[0].span.doc if f.items else None
-    exhibit_of = {e.document: e.number for e in f.exhibits if e.document is not None}
-    for d in f.documents:
-        if not d.text or (primary is not None and d.sequence == primary):
-            continue
-        number = exhibit_of.get(d.sequence) or _exhibit_number(d.type)
-        out.append((("document", str(d.sequence), None, search_label("document", doc=d, exhibit=number)), d.text))
-        if primary is None:
-            primary = d.sequence  # the whole primary document, when no item was found in it
-    return out
-
-
-def _exhibit_number(doc_type: str | None) -> str | None:
-    if doc_type and doc_type.upper().startswith("EX-"):
-        return doc_type[3:]
-    return None
-
-
 def put_quarantine(conn: sqlite3.Connection, name: str, sha256: str | None, reason: str) -> None:
     conn.execute(
         "INSERT INTO quarantine(name, sha256, reason) VALUES(?, ?, ?) "
@@ -216,9 +188,13 @@ def put_rows(conn: sqlite3.Connection, rows: FilingRows) -> int:
     for table, sql in _INSERTS.items():
         if rows.children[table]:
             conn.executemany(sql, [(fid, *r) for r in rows.children[table]])
-    for meta, text in rows.search:
-        cur = conn.execute("INSERT INTO search_rows(filing_id, kind, ref, code, label) VALUES(?,?,?,?,?)", (fid, *meta))
-        conn.execute("INSERT INTO search(rowid, text) VALUES(?, ?)", (cur.lastrowid, text))
+    for meta, text, tags in rows.search:
+        cur = conn.execute(
+            "INSERT INTO search_rows(filing_id, kind, ref, code, part, label) VALUES(?,?,?,?,?,?)", (fid, *meta)
+        )
+        conn.execute("INSERT INTO search(rowid, text, tags) VALUES(?, ?, ?)", (cur.lastrowid, text, tags))
+    if rows.company:
+        conn.execute("INSERT OR IGNORE INTO companies(name, cik) VALUES(?, ?)", rows.company)
     if rows.raw is not None:
         conn.execute("INSERT INTO raw(filing_id, name, sha256, bytes, zlib) VALUES(?,?,?,?,?)", (fid, *rows.raw))
     return fid
