@@ -12,6 +12,7 @@ import os
 import sqlite3
 import time
 import zlib
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,14 +106,18 @@ class Store:
         report = IngestReport()
         started = time.perf_counter()
         try:
-            parsed = run_parsed(self._raw_inputs(), workers)
+            ids: deque[int] = deque()
+            parsed = (
+                dataclasses.replace(p, replace_id=ids.popleft()) for p in run_parsed(self._raw_inputs(ids), workers)
+            )
             write_batches(self.conn, parsed, report, batch=batch, progress=progress, started=started)
         except KeyboardInterrupt:
             report.interrupted = True
         report.seconds = time.perf_counter() - started
         return report
 
-    def _raw_inputs(self) -> Iterator[Input]:
+    def _raw_inputs(self, ids: deque[int]) -> Iterator[Input]:
+        """Every stored raw filing, oldest id first; each id is appended to ``ids`` as its input goes out."""
         last = 0
         while True:  # in pages of ids, so a long reparse never holds one read cursor across commits
             page = self.conn.execute(
@@ -124,6 +129,7 @@ class Store:
                 return
             for fid, name, blob in page:
                 last = fid
+                ids.append(fid)
                 yield Input(name or f"filing {fid}", zlib.decompress(blob))
 
     # -- reading --------------------------------------------------------------------------------

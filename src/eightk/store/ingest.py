@@ -67,6 +67,7 @@ class Parsed:
     failure: str | None = None
     size: int = 0
     errors: tuple[str, ...] = ()  # error-severity problems of a stored record
+    replace_id: int | None = None  # reparse: the stored row this record replaces
 
 
 def parse_one(item: Input | InputError, keep_raw: bool = True) -> Parsed:
@@ -152,10 +153,10 @@ def write_parsed(conn: sqlite3.Connection, parsed: Parsed, report: IngestReport)
         (parsed.sha256, parsed.name, rows.key),
     )
     old = conn.execute("SELECT format FROM filings WHERE key = ?", (rows.key,)).fetchone()
-    if old is not None and old[0] == "sgml" and rows.format != "sgml":
+    if parsed.replace_id is None and old is not None and old[0] == "sgml" and rows.format != "sgml":
         report.skipped += 1  # the full submission of this accession is stored: keep it
         return
-    put_rows(conn, rows)
+    put_rows(conn, rows, parsed.replace_id)
     report.stored += 1
     report.bytes += parsed.size
     if parsed.errors:

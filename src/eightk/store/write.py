@@ -172,12 +172,16 @@ def put_quarantine(conn: sqlite3.Connection, name: str, sha256: str | None, reas
     )
 
 
-def put_rows(conn: sqlite3.Connection, rows: FilingRows) -> int:
-    """Insert (or replace, keeping its id) one prepared filing; return its row id."""
+def put_rows(conn: sqlite3.Connection, rows: FilingRows, replace_id: int | None = None) -> int:
+    """Insert (or replace, keeping its id) one prepared filing; return its row id.
+
+    ``replace_id`` (reparse) names the row the record replaces even if its key changed; another row
+    already holding the new key is merged into it."""
     old = conn.execute("SELECT id FROM filings WHERE key = ?", (rows.key,)).fetchone()
-    fid: int | None = None
-    if old is not None:
-        fid = int(old[0])
+    fid: int | None = replace_id if replace_id is not None else (int(old[0]) if old else None)
+    if old is not None and int(old[0]) != fid:
+        _delete(conn, int(old[0]))
+    if fid is not None:
         _delete(conn, fid)
     cur = conn.execute(
         "INSERT INTO filings(id, key, accession, sha256, path, form_type, filed_at, date_of_report, date, cik,"
