@@ -24,7 +24,7 @@ from eightk.search.tags import amount_bucket, code_tag, date_tags, word
 
 __all__ = ["MAX_LIMIT", "WINDOW", "fts_query", "search"]
 
-WINDOW = 5000
+WINDOW = 2000
 MAX_LIMIT = 1000
 _COMPANY_CIKS = 200  # a company filter naming more registrants than this is checked in SQL only
 _HIT_COLUMNS = "r.filing_id, f.accession, f.company, f.form_type, f.date, r.kind, r.ref, r.code, r.label"
@@ -83,7 +83,7 @@ def _company_tags(conn: sqlite3.Connection, company: str) -> list[str] | None:
 
 
 def _date_words(conn: sqlite3.Connection, f: Filters) -> list[str]:
-    lo, hi = conn.execute("SELECT MIN(date), MAX(date) FROM filings").fetchone()
+    lo, hi = conn.execute("SELECT (SELECT MIN(date) FROM filings), (SELECT MAX(date) FROM filings)").fetchone()
     if lo is None:
         raise _Nothing
     start = _dt.date.fromisoformat(_date(f.date_from, "date_from") if f.date_from else lo)
@@ -161,20 +161,35 @@ def search(
     except _Nothing:
         _check(query)
         return []
-    hits = ranked(conn, query, fts, residual_sql(filters), limit=limit, window=window)
-    return [_hit(conn, query, fts, rowid, score) for rowid, score in hits]
+    return _hits(conn, query, ranked(conn, query, fts, residual_sql(filters), limit=limit, window=window))
 
 
-def _hit(conn: sqlite3.Connection, query: str, fts: str, rowid: int, score: float) -> SearchHit:
-    row = conn.execute(
-        f"SELECT {_HIT_COLUMNS} FROM search_rows r JOIN filings f ON f.id = r.filing_id WHERE r.rowid = ?", (rowid,)
-    ).fetchone()
-    snip = _run(
-        conn,
-        query,
-        "SELECT snippet(search, 0, '[', ']', ' … ', 24) FROM search WHERE search MATCH ? AND rowid = ?",
-        [fts, rowid],
+def _hits(conn: sqlite3.Connection, query: str, ranked_rows: list[tuple[int, float]]) -> list[SearchHit]:
+    """The returned hits with their filing, label and a snippet cut around the user's words."""
+    if not ranked_rows:
+        return []
+    marks = ",".join("?" * len(ranked_rows))  # one '?' per hit: the SQL text depends on the count only
+    ids = [rowid for rowid, _ in ranked_rows]
+    meta = {
+        row[0]: row[1:]
+        for row in conn.execute(
+            f"SELECT r.rowid, {_HIT_COLUMNS} FROM search_rows r JOIN filings f ON f.id = r.filing_id"
+            f" WHERE r.rowid IN ({marks})",
+            ids,
+        )
+    }
+    snippets = dict(
+        _run(
+            conn,
+            query,
+            "SELECT rowid, snippet(search, 0, '[', ']', ' … ', 24) FROM search WHERE search MATCH ?"
+            f" AND rowid IN ({marks})",
+            [f"text : ({query})", *ids],
+        )
     )
-    fid, accession, company, form_type, date, kind, ref, code, label = row
-    snippet = " ".join((snip[0][0] if snip else "").split())
-    return SearchHit(fid, accession, company, form_type, date, kind, ref, code, label, snippet, score)
+    out = []
+    for rowid, score in ranked_rows:
+        fid, accession, company, form_type, date, kind, ref, code, label = meta[rowid]
+        snippet = " ".join((snippets.get(rowid) or "").split())
+        out.append(SearchHit(fid, accession, company, form_type, date, kind, ref, code, label, snippet, score))
+    return out

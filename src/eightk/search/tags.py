@@ -64,11 +64,14 @@ def filing_tags(
 
 
 def date_tags(start: _dt.date | None, end: _dt.date | None) -> list[str]:
-    """Year and month words covering [start, end]; edge months are whole (SQL checks the days)."""
+    """Year and month words covering [start, end] (SQL checks the days): months for a range within a
+    year or so, else whole years, so that a long range stays a short OR."""
     lo = start or _dt.date(1990, 1, 1)
     hi = end or _dt.date(_LAST_YEAR, 12, 31)
     if lo > hi:
         return []
+    if (hi.year - lo.year) * 12 + hi.month - lo.month >= 12:
+        return [f"xy{y}" for y in range(lo.year, hi.year + 1)]
     tags: list[str] = []
     y, m = lo.year, lo.month
     while (y, m) <= (hi.year, hi.month):
