@@ -69,3 +69,14 @@ def test_every_event_value_has_a_span_quoting_its_text(path: Path) -> None:
 def test_the_samples_yield_events_of_many_families() -> None:
     types = {e.type for p in sample_files() for e in parse_filing(p.read_bytes(), name=p.name).events}
     assert {"license", "officer_change", "earnings", "acquisition", "agreement"} <= types
+
+
+def test_yearless_dates_take_the_filing_year() -> None:
+    import datetime as dt
+
+    from eightk.extract.text import Region, dates_in
+
+    text = "Effective on May 4, Jane Roe was appointed; on June 30, 2001 she resigned."
+    region = Region(1, 0, len(text), text, "item", "5.02", dt.date(2000, 5, 8))
+    got = [(d.isoformat(), text[a:b]) for d, a, b in dates_in(region, 0, len(text))]
+    assert got == [("2000-05-04", "May 4"), ("2001-06-30", "June 30, 2001")]

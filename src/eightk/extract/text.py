@@ -37,6 +37,7 @@ class Region:
     text: str  # the whole document's normalized text
     kind: str  # "item" | "exhibit" | "inline"
     code: str | None = None  # item code, or exhibit type such as "EX-99.1"
+    ref: _dt.date | None = None  # the filing's date: the year of a yearless "on May 4"
 
     @property
     def body(self) -> str:
@@ -60,19 +61,22 @@ def regions(filing: Filing) -> list[Region]:
     """The item texts (applicable ones), text after the signature in a bare document (exhibits printed
     inline, as in 1990s filings), and the EX-99/EX-10 exhibit documents."""
     out: list[Region] = []
+    ref = filing.date_of_report or filing.filed_at
     for it in filing.items:
         doc = filing.document(it.span.doc)
         if it.applicable and doc is not None:
-            out.append(Region(it.span.doc, it.span.start, it.span.end, doc.text, "item", it.code))
+            out.append(Region(it.span.doc, it.span.start, it.span.end, doc.text, "item", it.code, ref))
     if filing.items and filing.signatures:
         doc = filing.document(filing.items[-1].span.doc)
         tail = max(s.span.end for s in filing.signatures)
         if doc is not None and len(doc.text) - tail > 800:
-            out.append(Region(doc.sequence, tail, min(len(doc.text), tail + _EXHIBIT_WINDOW), doc.text, "inline"))
+            out.append(
+                Region(doc.sequence, tail, min(len(doc.text), tail + _EXHIBIT_WINDOW), doc.text, "inline", None, ref)
+            )
     for d in filing.documents:
         t = (d.type or "").upper()
         if d.text and t.startswith(("EX-99", "EX-10", "EX-2")):
-            out.append(Region(d.sequence, 0, min(len(d.text), _EXHIBIT_WINDOW), d.text, "exhibit", t))
+            out.append(Region(d.sequence, 0, min(len(d.text), _EXHIBIT_WINDOW), d.text, "exhibit", t, ref))
     return out
 
 
@@ -136,10 +140,30 @@ def ticker_after(region: Region, end: int) -> tuple[Ticker, int, int] | None:
     return Ticker(exchange, m.group(2)), m.start(1), m.end()
 
 
+_YEARLESS = re.compile(
+    r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)(?!\d)"
+)
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+
 def dates_in(region: Region, start: int, end: int) -> Iterator[tuple[_dt.date, int, int]]:
+    """Dates in region[start:end] in order; a date without a year ("on May 4") takes the filing's year."""
     body = region.body[start:end]
     low = body.lower()
+    found = []
     for m in DATE_PATTERN.finditer(low):
         d = parse_date(body[m.start() : m.end()])
         if d is not None:
-            yield d, start + m.start(), start + m.end()
+            found.append((d, start + m.start(), start + m.end()))
+    if region.ref is not None:
+        taken = [(a - start, b - start) for _, a, b in found]
+        for m in _YEARLESS.finditer(low):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            try:
+                d = _dt.date(region.ref.year, _MONTHS.index(m.group(1)[:3]) + 1, int(m.group(2)))
+            except ValueError:
+                continue
+            found.append((d, start + m.start(), start + m.end()))
+    yield from sorted(found, key=lambda f: f[1])
