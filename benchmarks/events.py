@@ -150,7 +150,37 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {k:<36}{c['ok']:>4}/{c['ok'] + c['bad']:<4}")
     print(f"\nmisses ({len(lines)}):")
     print("\n".join(lines))
+    _provenance(args.corpus)
     return 0
+
+
+def _provenance(corpus: Path) -> None:
+    """Every value of every event over the whole corpus: a span whose quote is the text at its offsets."""
+    files = [p for p in sorted((corpus / "filings").iterdir()) if p.is_file() and not p.name.endswith((".tsv", ".md"))]
+    events = values = bad = 0
+    for path in files:
+        filing = parse_filing(path.read_bytes(), name=path.name)
+        texts = {d.sequence: d.text for d in filing.documents}
+        for ev in filing.events:
+            events += 1
+            covered = {v.field.split(".")[0] for v in ev.values}
+            data = ev.__class__.__dataclass_fields__
+            for name in data:
+                value = getattr(ev, name)
+                if name in ("type", "evidence", "values", "other_terms") or value in (None, (), []):
+                    continue
+                values += 1
+                if name not in covered:
+                    bad += 1
+                    print(f"  no span: {path.name} {ev.type}.{name}")
+            for v in ev.values:
+                if v.span is None or texts[v.span.doc][v.span.start : v.span.end] != v.span.quote:
+                    bad += 1
+                    print(f"  bad span: {path.name} {ev.type}.{v.field}")
+    print(
+        f"\nprovenance over the whole corpus: {len(files)} filings, {events} events, {values} values,"
+        f" {bad} without a true span"
+    )
 
 
 if __name__ == "__main__":
