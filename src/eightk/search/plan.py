@@ -8,7 +8,9 @@
    on the rows the index returns.
 3. Ranking every match of a very common word costs time in proportion to the archive, so when more
    than ``WINDOW`` texts match (after the filters), bm25 ranks the newest ``WINDOW`` of them (the highest
-   rowids: the most recently stored). Queries with fewer matches are ranked in full.
+   rowids: the most recently stored). Queries with fewer matches are ranked in full. (bm25 still
+   counts the query's matching rows over the whole index for its IDF; for common phrases that count is
+   what grows with the archive.)
 4. Snippets are cut for the returned hits only.
 """
 

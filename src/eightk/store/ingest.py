@@ -28,6 +28,7 @@ __all__ = ["IngestReport", "Parsed", "ingest", "parse_one", "run_parsed", "write
 
 _QUARANTINE_CODES = {"unreadable", "empty", "not_text"}  # no usable record: the input goes to quarantine
 _MAX_LISTED_FAILURES = 1000  # the report lists this many; the counts are always complete
+INFLIGHT_BYTES = 48 * 1024 * 1024  # input bytes handed to workers and not yet written
 
 
 @dataclass(slots=True)
@@ -103,20 +104,26 @@ def _watch_parent(parent: int) -> None:
 
 
 def run_parsed(items: Iterable[Input | InputError], workers: int) -> Iterator[Parsed]:
-    """Parse in input order; with workers > 1 in a process pool with a bounded number in flight."""
+    """Parse in input order; with workers > 1 in a process pool with a bounded number of inputs (and
+    bytes) in flight, so memory stays flat whatever the corpus size."""
     if workers <= 1:
         for item in items:
             yield parse_one(item)
         return
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_watch_parent, initargs=(os.getpid(),))
-    pending: deque[Future[Parsed]] = deque()
+    pending: deque[tuple[Future[Parsed], int]] = deque()
+    in_flight = 0
     try:
         for item in items:
-            pending.append(pool.submit(parse_one, item))
-            if len(pending) >= workers * 8:
-                yield pending.popleft().result()
+            size = len(item.raw) if isinstance(item, Input) and item.raw is not None else 0
+            pending.append((pool.submit(parse_one, item), size))
+            in_flight += size
+            while pending and (len(pending) >= workers * 8 or in_flight > INFLIGHT_BYTES):
+                future, done = pending.popleft()
+                in_flight -= done
+                yield future.result()
         while pending:
-            yield pending.popleft().result()
+            yield pending.popleft()[0].result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
