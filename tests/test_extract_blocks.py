@@ -1,0 +1,74 @@
+"""Building blocks of extract/: money, dates, company names with tickers — each value with its offsets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eightk.extract.money import money_in
+from eightk.extract.text import Region, companies, dates_in, ticker_after
+from eightk.model import Ticker
+
+
+def _region(text: str, ref: dt.date | None = None) -> Region:
+    return Region(doc=1, start=0, end=len(text), text=text, kind="item", code="8.01", ref=ref)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency", "qualifier"),
+    [
+        ("an upfront payment of $2 million", 2_000_000, "USD", None),
+        ("a facility of US$1.5 billion", 1_500_000_000, "USD", None),
+        ("a fee of $250,000 was paid", 250_000, "USD", None),
+        ("EUR 25 million on signing", 25_000_000, "EUR", None),
+        ("milestones of up to $40 million", 40_000_000, "USD", "up to"),
+        ("an aggregate of $10.5 million", 10_500_000, "USD", None),
+    ],
+)
+def test_money_amounts_in_units(text: str, amount: int, currency: str, qualifier: str | None) -> None:
+    (m,) = list(money_in(text))
+    assert (m.money.amount, m.money.currency, m.money.qualifier) == (amount, currency, qualifier)
+    assert "$" in text[m.start : m.end] or currency in text[m.start : m.end]
+
+
+def test_money_range_gives_both_ends() -> None:
+    text = "revenue of $1.2 to $1.5 billion"
+    (m,) = list(money_in(text))
+    assert m.money.amount == 1_200_000_000
+    assert m.high is not None and m.high.amount == 1_500_000_000
+    assert text[m.start : m.end].endswith("billion")
+
+
+def test_money_offsets_are_absolute_within_a_window() -> None:
+    text = "first $5 million, then $7 million"
+    found = list(money_in(text, start=17))
+    assert [f.money.amount for f in found] == [7_000_000]
+    assert text[found[0].start : found[0].end] == "$7 million"
+
+
+def test_yearless_date_takes_the_filing_year() -> None:
+    text = "The agreement was signed on May 4 and announced on May 5, 2000."
+    region = _region(text, ref=dt.date(2000, 5, 8))
+    found = list(dates_in(region, 0, len(text)))
+    assert [d for d, _, _ in found] == [dt.date(2000, 5, 4), dt.date(2000, 5, 5)]
+    for _, a, b in found:
+        assert text[a:b].lower().startswith("may")
+
+
+def test_yearless_date_needs_a_reference() -> None:
+    text = "signed on May 4 by both parties"
+    assert list(dates_in(_region(text), 0, len(text))) == []
+
+
+def test_company_with_ticker() -> None:
+    text = "ImmunoGen licensed its technology to Genentech, Inc. (NYSE: DNA) for a fee."
+    region = _region(text)
+    names = list(companies(region))
+    assert any(n == "Genentech, Inc." for n, _, _ in names)
+    name, _, end = next(c for c in names if c[0] == "Genentech, Inc.")
+    found = ticker_after(region, end)
+    assert found is not None
+    ticker, a, b = found
+    assert ticker == Ticker("NYSE", "DNA")
+    assert text[a:b].startswith("NYSE")
