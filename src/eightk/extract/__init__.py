@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from eightk.extract.deals import deals
-from eightk.extract.families import acquisitions, agreements, auditor_changes, bankruptcies, delistings, earnings
+from eightk.extract.earnings import earnings
+from eightk.extract.families import acquisitions, agreements, auditor_changes, bankruptcies, delistings
 from eightk.extract.people import officer_changes
 from eightk.extract.text import Region, regions
 from eightk.model import Event, Filing

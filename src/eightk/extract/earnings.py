@@ -1,0 +1,145 @@
+"""Earnings releases: 2.02, old Item 12, and pre-2003 releases furnished under old Items 5 and 9 (8.01/7.01):
+period end, revenue, net income and EPS from the release's words or its financial-table rows."""
+
+from __future__ import annotations
+
+import re
+
+from eightk.extract.money import money_in
+from eightk.extract.text import Region, dates_in, span
+from eightk.model import Earnings, FieldSource, Filing, Money
+
+__all__ = ["earnings"]
+
+_I = re.IGNORECASE
+
+
+def _items(regions: list[Region], *codes: str) -> list[Region]:
+    return [r for r in regions if r.kind == "item" and r.code in codes]
+
+
+_PERIOD = re.compile(r"(?:quarter|year|period|months|weeks)\s+ended\s+", _I)
+_REVENUE = re.compile(
+    r"(?:total\s+)?(?:net\s+)?(?:revenues?|sales)\s+(?:(?:of|was|were|totaled|reached)\s+|(?:increased|decreased|grew|rose|fell)[^$.]{0,40}?\bto\s+)(?=(?:US)?\$)",
+    _I,
+)
+_NET_INCOME = re.compile(
+    r"net\s+(?:income|earnings)(?:\s+attributable\s+to\s+[\w .,]+?)?\s+(?:of|was|were|totaled)\s+(?=\$)", _I
+)
+_EPS = re.compile(
+    r"\$\s?(\d+\.\d{2})\s+per\s+diluted\s+share|diluted\s+(?:earnings|net\s+income|EPS)[^$.]{0,60}?\$\s?(\d+\.\d{2})",
+    _I,
+)
+
+
+_RESULTS_CUE = re.compile(
+    r"\b(?:announc\w+|report\w+|releas\w+)\s+(?:its\s+|the\s+)?(?:\w+\s+){0,3}?(?:financial\s+)?(?:results|earnings)"
+    r"\s+(?:of\s+operations\s+)?for\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:quarter|year|period|months)",
+    _I,
+)
+
+
+def earnings(filing: Filing, regions: list[Region]) -> list[Earnings]:
+    items = list(_items(regions, "2.02"))
+    old_era = filing.items and all("." not in it.number for it in filing.items)
+    if not items and old_era:  # before Item 12 (2003) releases were furnished under Item 5 or Item 9
+        items = [r for r in _items(regions, "8.01", "7.01") if _RESULTS_CUE.search(r.body[:3000])]
+    if not items:
+        return []
+    exhibits = [r for r in regions if r.kind in ("exhibit", "inline") and (r.code or "EX-99").startswith("EX-99")]
+    sources: list[FieldSource] = [FieldSource("type", "text", span(items[0], 0, min(40, len(items[0].body))))]
+    values: dict[str, object] = {}
+    for region in items + exhibits:
+        _period(region, values, sources)
+        _figures(region, values, sources)
+    evidence = tuple(dict.fromkeys(s.span for s in sources if s.span))
+    return [
+        Earnings(
+            evidence=evidence,
+            values=tuple(sources),
+            period_end=values.get("period_end"),  # type: ignore[arg-type]
+            revenue=values.get("revenue"),  # type: ignore[arg-type]
+            net_income=values.get("net_income"),  # type: ignore[arg-type]
+            eps=values.get("eps"),  # type: ignore[arg-type]
+        )
+    ]
+
+
+def _period(region: Region, values: dict[str, object], sources: list[FieldSource]) -> None:
+    if "period_end" in values:
+        return
+    for m in _PERIOD.finditer(region.body[:8000]):
+        date = next(dates_in(region, m.end(), m.end() + 30), None)
+        if date and date[1] == m.end():
+            values["period_end"] = date[0]
+            sources.append(FieldSource("period_end", "text", span(region, date[1], date[2])))
+            return
+
+
+_ROW_START = r"(?:^|\n)[ \t]*"
+_ROW_END = r"[ \t:]*(?=[\t$\d(])"
+_ROWS = {
+    "revenue": re.compile(
+        _ROW_START + r"(?:total\s+)?(?:net\s+)?(?:revenues?|sales|net\s+sales)(?:,\s*net)?" + _ROW_END, _I
+    ),
+    "net_income": re.compile(_ROW_START + r"net\s+(?:income|earnings)(?:\s+\(loss\))?" + _ROW_END, _I),
+    "eps": re.compile(
+        _ROW_START + r"(?:diluted(?:\s+(?:earnings|net\s+income)\s+per\s+(?:common\s+)?share)?|"
+        r"(?:earnings|net\s+income)\s+per\s+(?:common\s+)?share\s*[-–—:]?\s*diluted)" + _ROW_END,
+        _I,
+    ),
+}
+_CELL_NUMBER = re.compile(r"\(?\$?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\)?")
+_SCALE = re.compile(r"in\s+(millions|thousands|billions)", _I)
+_SCALES = {"millions": 1e6, "thousands": 1e3, "billions": 1e9}
+
+
+def _table_figure(region: Region, name: str) -> tuple[float, int, int] | None:
+    """The first number on a financial-table row ("Total net sales  $ 119,575  $ 117,154"), scaled by
+    the nearest "(in millions …)" above it; per-share figures are not scaled."""
+    body = region.body
+    m = _ROWS[name].search(body)
+    if not m:
+        return None
+    line_end = body.find("\n", m.end())
+    n = _CELL_NUMBER.search(body, m.end(), line_end if line_end >= 0 else len(body))
+    if not n:
+        return None
+    value = float(n.group(1).replace(",", ""))
+    if name != "eps":
+        scale = None
+        for sc in _SCALE.finditer(body, max(0, m.start() - 4000), m.start()):
+            scale = sc
+        value *= _SCALES[scale.group(1).lower()] if scale else 1.0
+    elif value >= 100:
+        return None
+    if n.group(0).startswith("(") and n.group(0).endswith(")"):
+        value = -value
+    return value, n.start(1), n.end(1)
+
+
+def _figures(region: Region, values: dict[str, object], sources: list[FieldSource]) -> None:
+    body = region.body[:12000]
+    for name, pattern in (("revenue", _REVENUE), ("net_income", _NET_INCOME)):
+        if name in values:
+            continue
+        m = pattern.search(body)
+        mention = next(money_in(body, m.end(), m.end() + 40), None) if m else None
+        if mention is not None and mention.money.amount >= 1000:
+            values[name] = mention.money
+            sources.append(FieldSource(name, "text", span(region, mention.start, mention.end)))
+    if "eps" not in values and (m := _EPS.search(body)):
+        group = 1 if m.group(1) else 2
+        values["eps"] = float(m.group(group))
+        sources.append(FieldSource("eps", "text", span(region, m.start(group), m.end(group))))
+    if region.kind == "item":
+        return
+    for name in ("revenue", "net_income", "eps"):
+        if name in values:
+            continue
+        got = _table_figure(region, name)
+        if got is None:
+            continue
+        value, a, b = got
+        values[name] = value if name == "eps" else Money(int(value) if value == int(value) else value, "USD")
+        sources.append(FieldSource(name, "text", span(region, a, b)))
