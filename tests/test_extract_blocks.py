@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from eightk.extract.families import _auditor_action
 from eightk.extract.money import money_in
 from eightk.extract.text import Region, companies, dates_in, ticker_after
 from eightk.model import Ticker
@@ -72,3 +73,18 @@ def test_company_with_ticker() -> None:
     ticker, a, b = found
     assert ticker == Ticker("NYSE", "DNA")
     assert text[a:b].startswith("NYSE")
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("The former auditor neither resigned nor declined to stand for re-election. We engaged X LLP.", "engaged"),
+        ("On May 1 the Audit Committee dismissed Y LLP and engaged X LLP.", "dismissed"),
+        ("Y LLP resigned as the Company's independent accountant.", "resigned"),
+        ("Y LLP was not dismissed; it resigned on May 1.", "resigned"),
+    ],
+)
+def test_auditor_action_skips_negated_verbs(text: str, action: str) -> None:
+    found, m = _auditor_action(text)
+    assert found == action
+    assert m is not None and text[m.start() : m.end()].lower().startswith(("dismiss", "resign", "engag"))

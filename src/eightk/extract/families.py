@@ -73,14 +73,7 @@ def auditor_changes(filing: Filing, regions: list[Region]) -> list[AuditorChange
                     sources.append(FieldSource("new", "text", where))
         if former is None and new is None:
             continue
-        action = (
-            "dismissed"
-            if re.search(r"dismiss", body, _I)
-            else "resigned"
-            if re.search(r"\bresign", body, _I)
-            else "engaged"
-        )
-        act = re.search(r"dismiss\w*|resign\w*|engag\w*|retain\w*", body, _I)
+        action, act = _auditor_action(body)
         if act:
             sources.append(FieldSource("action", "text", span(region, act.start(), act.end())))
         dis = re.search(r"(?:no|not\s+(?:had\s+)?any)\s+disagreements?|no\s+dispute", body, _I)
@@ -99,6 +92,23 @@ def auditor_changes(filing: Filing, regions: list[Region]) -> list[AuditorChange
             )
         )
     return out
+
+
+_ACTION = (
+    ("dismissed", re.compile(r"\bdismiss\w*", _I)),
+    ("resigned", re.compile(r"\bresign\w*", _I)),
+    ("engaged", re.compile(r"\b(?:engag|retain)\w*", _I)),
+)
+_NEGATED = re.compile(r"\b(?:neither|not|never|nor)\s+(?:\w+\s+){0,2}$", _I)
+
+
+def _auditor_action(body: str) -> tuple[str, re.Match[str] | None]:
+    """Dismissed, else resigned, else engaged; a negated verb ("neither resigned nor …") does not count."""
+    for action, pattern in _ACTION:
+        for m in pattern.finditer(body):
+            if not _NEGATED.search(body, max(0, m.start() - 40), m.start()):
+                return action, m
+    return "engaged", None
 
 
 # --- acquisitions ---------------------------------------------------------------------------------
