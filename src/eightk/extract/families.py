@@ -116,11 +116,11 @@ def _auditor_action(body: str) -> tuple[str, re.Match[str] | None]:
 _ACQ_CUE = re.compile(
     r"\b(?:complet\w+\s+(?:the|its|our)\s+(?:previously\s+announced\s+)?(?:acquisition|merger|purchase)|acquired|"
     r"consummated|(?:agreement\s+and\s+plan\s+of\s+merger|merger\s+agreement|definitive\s+agreement\s+to\s+acquire|"
-    r"agreed\s+to\s+acquire|(?:to|will)\s+acquire)|terminat\w+\s+(?:the\s+)?(?:\w+\s+){0,3}(?:agreement|transaction|acquisition))",
+    r"agreed\s+to\s+acquire|(?:to|will)\s+acquire|agreement\s+to\s+(?:purchase|acquire))|terminat\w+\s+(?:the\s+)?(?:\w+\s+){0,3}(?:agreement|transaction|acquisition))",
     _I,
 )
 _TARGET_AFTER = re.compile(
-    r"(?:acquisition\s+of|acquired|acquire|merger\s+(?:of\s+\w+\s+)?with|purchase\s+of|merge\s+with)\s+", _I
+    r"(?:acquisition\s+of|acquired|acquire|merger\s+(?:of\s+\w+\s+)?with|purchase(?:\s+of)?|merge\s+with)\s+", _I
 )
 
 
@@ -140,11 +140,22 @@ def _consideration(region: Region, start: int, end: int) -> tuple[Money, Span] |
         if "per share" in tail or "per share" in near[-30:] or m.money.amount < 100_000:
             continue  # per-share prices and par values are not the deal's consideration
         if re.search(
-            r"aggregate|purchase\s+price|consideration|in\s+cash|for\s+(?:approximately\s+|about\s+)?$|valued|value\s+of|transaction",
+            r"aggregate|purchase\s+price|price\s+of|consideration|in\s+cash|for\s+(?:approximately\s+|about\s+)?$|valued|value\s+of|transaction",
             near,
         ):
             return m.money, span(region, m.start, m.end)
     return None
+
+
+_ACQ_CONTEXT = re.compile(r"merger|acqui|purchase\s+agreement|agreement\s+to\s+purchase", _I)
+
+
+def _of_registrant(after: str, registrant: str | None) -> bool:
+    """The object of the acquisition verb is the registrant itself ("acquired a majority interest in Acme")."""
+    words = [w for w in re.findall(r"[A-Za-z][\w&'-]*", registrant or "") if w.lower() not in ("the", "a")]
+    own = re.escape(words[0]) if words and len(words[0]) >= 3 else None
+    pattern = r"^[^\w\n]*(?:\w+[^\w\n]+){0,5}?(?:the\s+(?:Company|Registrant)\b" + (rf"|{own}\b" if own else "") + ")"
+    return re.search(pattern, after, _I) is not None
 
 
 def acquisitions(filing: Filing, regions: list[Region]) -> list[Acquisition]:
@@ -153,8 +164,10 @@ def acquisitions(filing: Filing, regions: list[Region]) -> list[Acquisition]:
         for s, e in sentences(region):
             sent = region.body[s:e]
             cue = _ACQ_CUE.search(sent)
-            if not cue or (region.code != "2.01" and not re.search(r"merger|acqui|purchase\s+agreement", sent, _I)):
+            if not cue or (region.code != "2.01" and not _ACQ_CONTEXT.search(sent)):
                 continue
+            if _of_registrant(region.body[s + cue.end() : s + cue.end() + 60], registrant):
+                continue  # someone acquired the registrant (a change in control), not its acquisition
             target = _target(region, s, e, registrant)
             if target is None:
                 continue
@@ -162,6 +175,7 @@ def acquisitions(filing: Filing, regions: list[Region]) -> list[Acquisition]:
     return []
 
 
+_JOINED = re.compile(r"(\w+)\s+and\s+")
 _VEHICLE = re.compile(r"\b(?:Acquisition|Merger|Sub)\b|\bsubsidiary", _I)
 
 
@@ -172,6 +186,9 @@ def _candidates(region: Region, start: int, end: int, registrant: str | None) ->
     sub = Region(region.doc, region.start + start, region.start + end, region.text, region.kind, region.code)
     out = []
     for name, a, b in _others(sub, registrant):
+        joined = _JOINED.match(name)  # "Biogen and Reata Pharmaceuticals, Inc." after a defined "Biogen"
+        if joined and f"“{joined.group(1)}”" in region.text:
+            name, a = name[joined.end() :], a + joined.end()
         after = region.body[start + b : start + b + 80]
         if (
             name.split()[0].lower() == first

@@ -110,7 +110,10 @@ _TICKER = re.compile(
     r"\s*\(\s*(NYSE|Nasdaq|NASDAQ|NasdaqGS|NYSE American|AMEX|OTC|OTCQB|OTCQX|TSX|LSE|SIX)\s*:"
     r"\s*([A-Z][A-Z.\-]{0,6})\s*\)"
 )
-_LEAD = re.compile(r"^(?:This|Our|Such|Each|Any|Under|In|On|As|If|For|With|And|By|From|Between|Among|To|At)\s+")
+_LEAD = re.compile(
+    r"^(?:(?:This|Our|Such|Each|Any|Under|In|On|As|If|For|With|And|By|From|Between|Among|To|At)\s+"
+    r"|[^-]*?[ \t]*(?:--|—)[ \t]*)"  # a dateline: "New York, NY -- Acme, Inc."
+)
 
 
 def companies(region: Region) -> Iterator[tuple[str, int, int]]:
