@@ -77,7 +77,7 @@ def _period(region: Region, values: dict[str, object], sources: list[FieldSource
 
 
 _ROW_START = r"(?:^|\n)[ \t]*"
-_ROW_END = r"[ \t:]*(?=[\t$\d(])"
+_ROW_END = r"[ \t:]*(?:(?=[\t$\d(])|\n(?=[ \t]*[$\d(]))"  # cells on the label's line or the next one
 _ROWS = {
     "revenue": re.compile(
         _ROW_START + r"(?:total\s+)?(?:net\s+)?(?:revenues?|sales|net\s+sales)(?:,\s*net)?" + _ROW_END, _I
@@ -101,7 +101,7 @@ def _table_figure(region: Region, name: str) -> tuple[float, int, int] | None:
     m = _ROWS[name].search(body)
     if not m:
         return None
-    line_end = body.find("\n", m.end())
+    line_end = body.find("\n", m.end() + 1)
     n = _CELL_NUMBER.search(body, m.end(), line_end if line_end >= 0 else len(body))
     if not n:
         return None
@@ -110,6 +110,9 @@ def _table_figure(region: Region, name: str) -> tuple[float, int, int] | None:
         scale = None
         for sc in _SCALE.finditer(body, max(0, m.start() - 4000), m.start()):
             scale = sc
+        if scale:  # the line's first unit: "(In millions, except shares in thousands …)" is in millions
+            line_start = body.rfind("\n", 0, scale.start()) + 1
+            scale = _SCALE.search(body, line_start, scale.end()) or scale
         value *= _SCALES[scale.group(1).lower()] if scale else 1.0
     elif value >= 100:
         return None
