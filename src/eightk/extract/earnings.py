@@ -94,17 +94,30 @@ _SCALE = re.compile(r"in\s+(millions|thousands|billions)", _I)
 _SCALES = {"millions": 1e6, "thousands": 1e3, "billions": 1e9}
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _first_cell(body: str, name: str) -> tuple[re.Match[str], re.Match[str]] | None:
+    """The first row of the kind with a number in it, a "Total …" row first; header rows whose first
+    cell is a year ("Revenues  2013  % of Revenues") are skipped."""
+    rows = list(_ROWS[name].finditer(body))
+    rows.sort(key=lambda r: not r.group(0).strip().lower().startswith("total"))
+    for m in rows:
+        line_end = body.find("\n", m.end() + 1)
+        n = _CELL_NUMBER.search(body, m.end(), line_end if line_end >= 0 else len(body))
+        if n and not _YEAR.fullmatch(n.group(0).strip()):
+            return m, n
+    return None
+
+
 def _table_figure(region: Region, name: str) -> tuple[float, int, int] | None:
     """The first number on a financial-table row ("Total net sales  $ 119,575  $ 117,154"), scaled by
     the nearest "(in millions …)" above it; per-share figures are not scaled."""
     body = region.body
-    m = _ROWS[name].search(body)
-    if not m:
+    found = _first_cell(body, name)
+    if found is None:
         return None
-    line_end = body.find("\n", m.end() + 1)
-    n = _CELL_NUMBER.search(body, m.end(), line_end if line_end >= 0 else len(body))
-    if not n:
-        return None
+    m, n = found
     value = float(n.group(1).replace(",", ""))
     if name != "eps":
         scale = None
