@@ -90,7 +90,8 @@ _ROWS = {
     ),
 }
 _CELL_NUMBER = re.compile(r"\(?\$?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\)?")
-_SCALE = re.compile(r"in\s+(millions|thousands|billions)", _I)
+# "(in millions", "Dollars in thousands", "(millions, except per share …)", "($ in billions)"
+_SCALE = re.compile(r"(?:\bin\s+|\(\s*(?:\$\s*)?)(millions|thousands|billions)\b", _I)
 _SCALES = {"millions": 1e6, "thousands": 1e3, "billions": 1e9}
 
 
