@@ -70,6 +70,7 @@ class HeaderFacts:
     dialect: str  # "colon" | "tag"
     values: dict[str, list[str]] = field(default_factory=dict)  # top-level KEY → values in order
     filer: dict[str, str] = field(default_factory=dict)  # "SECTION/KEY" → value, first filer only
+    filers: list[dict[str, str]] = field(default_factory=list)  # every FILER section, same keys, in order
 
     def first(self, key: str) -> str | None:
         vals = self.values.get(key)
@@ -149,10 +150,14 @@ def _collect(dialect: str, pairs: Iterator[tuple[str, str]]) -> HeaderFacts:
     facts = HeaderFacts(dialect)
     where = "top"  # "top" | "first" (the first filer section) | "other" (any later filer section)
     section = ""
+    current: dict[str, str] | None = None  # the FILER section being read
     for key, value in pairs:
         if key in _FILER_ROLES and not value:
             # "FILED BY" names the filing agent's entity on some 8-Ks, never the registrant.
             where = "first" if key != "FILED BY" and not facts.filer else "other"
+            current = {} if key == "FILER" else None
+            if current is not None:
+                facts.filers.append(current)
             section = ""
             continue
         if key in _SECTIONS and not value:
@@ -162,6 +167,8 @@ def _collect(dialect: str, pairs: Iterator[tuple[str, str]]) -> HeaderFacts:
             facts.values.setdefault(key, []).append(value)
         elif where == "first" and value:
             facts.filer.setdefault(f"{section}/{key}", value)
+        if current is not None and value:
+            current.setdefault(f"{section}/{key}", value)
     return facts
 
 

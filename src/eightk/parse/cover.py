@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from eightk.parse.cover_table import read_registrant_table
 from eightk.parse.dates import find_date
 from eightk.parse.places import JURISDICTION_PATTERN, STATE_CODES, STATE_NAMES, state_code
 from eightk.parse.text import fold
@@ -397,6 +398,9 @@ def read_cover(text: str, end: int | None = None) -> dict[str, Found]:
     ):
         if got:
             found[key] = got
+    table = read_registrant_table(text, text.low, end)  # a combined cover: its first row is the registrant
+    if table:
+        found.update((key, Found(cell.value, cell.start, cell.end)) for key, cell in table.items())
     return found
 
 

@@ -268,6 +268,7 @@ def _assemble(
         filers[0] if filers else None,
         table,
         problems,
+        filers[1:],
     )
     provenance += reg_sources
     body_form = cover["form_type"].value if "form_type" in cover else None

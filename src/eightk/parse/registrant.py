@@ -7,7 +7,7 @@ disagree, the header wins and a warning says so. Every field records which strat
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from eightk.model import Address, FieldSource, Problem, Registrant, Security, Span
@@ -194,13 +194,24 @@ def _securities(p: _Picker, table: list[Security]) -> tuple[Security, ...]:
     return tuple(table)
 
 
+_OWN_FIELDS = ("state_of_incorporation", "file_number", "irs_number", "address", "phone")
+
+
 def assemble_registrant(
-    c: Candidates, header_filer: Registrant | None, table: list[Security], problems: list[Problem]
+    c: Candidates,
+    header_filer: Registrant | None,
+    table: list[Security],
+    problems: list[Problem],
+    other_filers: Sequence[Registrant] = (),
 ) -> tuple[Registrant, list[FieldSource]]:
     p = _Picker(c, problems)
     if header_filer:
         c.header = {k: v for k, v in _header_strings(header_filer).items() if v}
         printed = c.body.get("name")
+        if printed and any(f.name and norm_name(f.name) == norm_name(printed.value) for f in other_filers):
+            # a combined filing whose cover prints another filer first: its values are not this filer's
+            for key in _OWN_FIELDS:
+                c.body.pop(key, None)
         if header_filer.name and not (printed and norm_name(printed.value) == norm_name(header_filer.name)):
             located = locate_name(c.text, header_filer.name, norm_name)
             if located:
