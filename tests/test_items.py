@@ -90,3 +90,9 @@ def test_missing_signature_heading_and_exhibit_text_mentioning_items() -> None:
     assert [(s.name, s.title) for s in filing.signatures] == [("Jane Roe", "President")]
     assert filing.items[-1].span.end <= filing.text(1).index("Pursuant")
     assert [e.number for e in filing.exhibits] == ["99.1"]
+
+
+def test_entities_are_decoded_once() -> None:
+    text = html_to_text("<p>AT&amp;T&#8217;s &ldquo;plan&rdquo; &amp;nbsp; R&amp;D&nbsp;&#x2014;&#233; &lt;b&gt;</p>")
+    assert text.strip() == "AT&T\u2019s \u201cplan\u201d &nbsp; R&D \u2014\u00e9 <b>"
+    assert html_to_text("<p>Smith &amp; Wesson</p>").strip() == "Smith & Wesson"

@@ -165,10 +165,34 @@ def _flow(markup: str) -> str:
     return _SPACES.sub(" ", _inline(markup))
 
 
+# The entities nearly every filing uses, replaced with str.replace before html.unescape (which calls
+# Python once per entity): "&amp;" is not among them, so nothing is unescaped twice.
+_COMMON_ENTITIES = (
+    ("&nbsp;", "\xa0"), ("&#160;", "\xa0"), ("&#xa0;", "\xa0"), ("&#xA0;", "\xa0"),
+    ("&#8217;", "\u2019"), ("&#8220;", "\u201c"), ("&#8221;", "\u201d"), ("&#8212;", "\u2014"),
+    ("&#8211;", "\u2013"), ("&#x2019;", "\u2019"), ("&#x201c;", "\u201c"), ("&#x201d;", "\u201d"),
+    ("&#x2014;", "\u2014"), ("&#x2013;", "\u2013"), ("&#8226;", "\u2022"), ("&#x2022;", "\u2022"),
+    ("&#9679;", "\u25cf"), ("&rsquo;", "\u2019"), ("&ldquo;", "\u201c"), ("&rdquo;", "\u201d"),
+    ("&mdash;", "\u2014"), ("&ndash;", "\u2013"), ("&#36;", "$"), ("&#37;", "%"), ("&#40;", "("),
+    ("&#41;", ")"), ("&#44;", ","), ("&#46;", "."), ("&quot;", '"'), ("&#39;", "'"), ("&#8203;", "\u200b"),
+)  # fmt: skip
+
+
+def _unescape(text: str) -> str:
+    for entity, char in _COMMON_ENTITIES:
+        if entity in text:
+            text = text.replace(entity, char)
+    if "&" not in text:
+        return text
+    if text.count("&") == text.count("&amp;"):
+        return text.replace("&amp;", "&")
+    return _html.unescape(text)
+
+
 def _inline(markup: str) -> str:
     text = _TAG.sub("", markup)
     if "&" in text:
-        text = _html.unescape(text)
+        text = _unescape(text)
     for odd, repl in _ODD_SPACES.items():
         if odd in text:
             text = text.replace(odd, repl)
