@@ -1,7 +1,11 @@
-"""Shared test setup: the sample filings and the --update-golden flag."""
+"""Shared test setup: the sample filings, the store tests' folder of them, and the --update-golden flag."""
 
 from __future__ import annotations
 
+import atexit
+import functools
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -30,3 +34,26 @@ def sample_files() -> list[Path]:
     return sorted(
         p for p in SAMPLES.rglob("*") if p.is_file() and not p.name.endswith((".json", ".tsv", ".md"))
     )
+
+
+_STORE_LIST = ROOT / "tests" / "data" / "store"
+@functools.cache
+def store_data() -> Path:
+    """The store/ingest/search tests' filings in one folder: the samples listed in
+    tests/data/store/FILES.txt (raw bytes live once, under samples/), with that folder's README.md and
+    SOURCES.tsv. Made once per test run in a temporary folder, removed at exit."""
+    folder = Path(tempfile.mkdtemp(prefix="eightk-store-data-"))
+    atexit.register(shutil.rmtree, folder, True)
+    for rel in (_STORE_LIST / "FILES.txt").read_text(encoding="utf-8").split():
+        shutil.copyfile(SAMPLES / rel, folder / Path(rel).name)
+    for doc in ("README.md", "SOURCES.tsv"):
+        shutil.copyfile(_STORE_LIST / doc, folder / doc)
+    return folder
+
+
+def sample_named(name: str) -> Path:
+    """The sample filing with this file name, wherever its decade folder is."""
+    found = [p for p in sample_files() if p.name == name]
+    if len(found) != 1:
+        raise FileNotFoundError(f"no single sample named {name!r} under {SAMPLES}")
+    return found[0]

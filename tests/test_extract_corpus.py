@@ -1,4 +1,4 @@
-"""Events on real corpus filings copied into tests/data/events (sources in SOURCES.tsv), against their gold."""
+"""Events on real corpus filings (in samples/) against their gold files in tests/data/events (SOURCES.tsv)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ import pytest
 from eightk import parse_filing
 from eightk.model import Filing
 from eightk.parse.registrant import norm_name
+from tests.conftest import sample_named
 
-DATA = Path(__file__).parent / "data" / "events"
-FILES = sorted(p for p in DATA.iterdir() if not p.name.endswith((".json", ".tsv")))
+DATA = Path(__file__).parent / "data" / "events"  # gold files; the filings themselves are samples
+FILES = sorted(sample_named(p.name.removesuffix(".gold.json")) for p in DATA.glob("*.gold.json"))
 # the fields that identify an event of each type (the benchmark scores the others)
 KEYS = {
     "acquisition": ("target", "status"),

@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 
 from eightk.api import open_store
+from tests.conftest import store_data
 
-STORE_DATA = Path(__file__).resolve().parent / "data" / "store"
+STORE_DATA = store_data()
 CLI = [sys.executable, "-m", "eightk", "ingest"]
 _ACC = re.compile(rb"(ACCESSION NUMBER:\s*)\d{10}-\d{2}-\d{6}")
 

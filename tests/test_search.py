@@ -16,8 +16,9 @@ from eightk.errors import SearchError
 from eightk.search import Filters, filter_sql, normalize_item
 from eightk.search import plan as search_plan
 from eightk.search.filters import residual_sql
+from tests.conftest import store_data
 
-STORE_DATA = Path(__file__).resolve().parent / "data" / "store"
+STORE_DATA = store_data()
 
 
 @pytest.fixture(scope="module")

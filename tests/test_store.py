@@ -15,8 +15,9 @@ import pytest
 from eightk.api import open_store
 from eightk.errors import StoreError
 from eightk.store.schema import SCHEMA_VERSION, migrate
+from tests.conftest import store_data
 
-STORE_DATA = Path(__file__).resolve().parent / "data" / "store"
+STORE_DATA = store_data()
 CLI = [sys.executable, "-m", "eightk"]
 SEED_NAME = "immunogen-genentech-2000-05-04.txt"
 
