@@ -80,3 +80,58 @@ def test_yearless_dates_take_the_filing_year() -> None:
     region = Region(1, 0, len(text), text, "item", "5.02", dt.date(2000, 5, 8))
     got = [(d.isoformat(), text[a:b]) for d, a, b in dates_in(region, 0, len(text))]
     assert got == [("2000-05-04", "May 4"), ("2001-06-30", "June 30, 2001")]
+
+
+def _officer_changes(item_text: str) -> list[tuple[str, str, str | None, str | None]]:
+    """Officer changes read from a small 2020s 8-K whose Item 5.02 says ``item_text``."""
+    raw = (
+        "FORM 8-K\n\nDate of Report (Date of earliest event reported): March 3, 2021\n\n"
+        "Widget Works, Inc.\n(Exact name of registrant as specified in its charter)\n\n"
+        "Item 5.02 Departure of Directors or Certain Officers; Election of Directors; Appointment of Certain "
+        f"Officers; Compensatory Arrangements of Certain Officers.\n\n{item_text}\n\nSIGNATURE\n\n"
+        "Widget Works, Inc.\n\nBy: /s/ Jane Roe\n    Jane Roe\n    Secretary\n"
+    ).encode()
+    filing = parse_filing(raw, name="widget.txt")
+    _check_spans(filing)
+    return [
+        (e.person, e.action, e.role, e.effective.isoformat() if e.effective else None)
+        for e in filing.events
+        if e.type == "officer_change"
+    ]
+
+
+def test_officer_changes_successor_and_title_in_the_next_sentence() -> None:
+    got = _officer_changes(
+        "On March 1, 2021, Widget Works, Inc. announced that Alan Poe, Senior Vice President, Sales, would "
+        "depart, effective April 30, 2021. Mr. Poe is succeeded by Maria Lind, who assumed the role of Senior "
+        "Vice President, Sales + Service, effective March 1, 2021."
+    )
+    assert got == [
+        ("Alan Poe", "departed", "Senior Vice President, Sales", "2021-04-30"),
+        ("Maria Lind", "appointed", "Senior Vice President, Sales + Service", "2021-03-01"),
+    ]
+    got = _officer_changes(
+        "On March 1, 2021, Carl B. Moss informed Widget Works, Inc. of his decision to resign. As a result, he "
+        "will cease to serve as Chief Operating Officer, effective immediately."
+    )
+    assert got == [("Carl B. Moss", "departed", "Chief Operating Officer", "2021-03-01")]
+
+
+def test_officer_changes_resolve_mr_surname_and_keep_one_departure_per_person() -> None:
+    got = _officer_changes(
+        "On March 1, 2021 the Company announced that Frank T. Hale, Vice President and Controller, is retiring. "
+        "Mr. Hale will step down from his role as Controller on March 31, 2021, but will remain with the "
+        "Company through June 30, 2021. Ms. Dana Ruiz will remain Treasurer until her retirement in 2022, after "
+        "which the office will be led by Mr. Hale's successor."
+    )
+    assert got[0] == ("Frank T. Hale", "retired", "Vice President and Controller", "2021-03-31")
+    assert ("Dana Ruiz", "retired") in [(p, a) for p, a, _r, _d in got]
+    assert len([g for g in got if g[0] == "Frank T. Hale"]) == 1
+
+
+def test_a_notice_date_is_not_the_effective_date() -> None:
+    got = _officer_changes(
+        "On March 1, 2021, Lee Park, a member of the Board of Directors of Widget Works, Inc., informed the "
+        "Company of his decision not to stand for re-election at the annual meeting."
+    )
+    assert got == [("Lee Park", "departed", "director", None)]

@@ -29,7 +29,11 @@ _ACTIONS = (
     ("elected", re.compile(r"\belected\b(?!\s+not)", re.I)),
     (
         "appointed",
-        re.compile(r"\b(?:appointed|appoint|named|promoted|hired|designated|welcomed\s+back|will\s+become)\b", re.I),
+        re.compile(
+            r"\b(?:appointed|appoint|named|promoted|hired|designated|welcomed\s+back|will\s+become|succeeded\s+by|"
+            r"promotion\s+to|assum(?:ed|es|e|ing)\s+the\s+(?:role|position|title)\s+of)\b",
+            re.I,
+        ),
     ),
 )
 _NAME = re.compile(r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?\b(?P<n>[A-Z][a-z]+(?:[ \t]+(?:[A-Z]\.|[A-Z][a-zA-Z’'\-]+)){1,3})\b")
@@ -43,34 +47,57 @@ _NOT_NAME_WORDS = set(
     Restated Current Report Commission Human Resources Global Group Operations Principal Interim Executive""".split()
 )
 _DIRECTOR = re.compile(r"\b(?:board\s+of\s+directors|the\s+board|director|directors)\b", re.I)
-_TITLE_WORDS = r"(?P<t>(?:(?:[A-Z][\w\-+]*|and|of|&|,)\s*){1,12})"
-_BECOME = re.compile(r"^\s*(?:the\s+|its\s+|our\s+|a\s+)?(?:Company['’]s\s+)?" + _TITLE_WORDS)
+_TITLE_WORDS = r"(?P<t>(?:(?:[A-Z][\w\-+]*+(?!['’]s\b)|and|of|&|\+|,)\s*){1,12})"
+_BECOME = re.compile(r"^\s*(?:the\s+|its\s+|our\s+|a\s+)?(?:[A-Z][\w.&\-]*['’]s\s+)?" + _TITLE_WORDS)
 _TITLE = re.compile(
     r"\b(?:as(?!\s+of\b)|position\s+(?:as|of)|role\s+(?:as|of)|serve\s+as|title\s+of)\s+(?:the\s+|its\s+|our\s+|a\s+)?"
-    r"(?:Company['’]s\s+|Corporation['’]s\s+)?(?P<t>(?:(?:[A-Z][\w\-+]*|and|of|&|,)\s*){1,12})",
+    r"(?:[A-Z][\w.&\-]*['’]s\s+)?(?P<t>(?:(?:[A-Z][\w\-+]*+(?!['’]s\b)|and|of|&|\+|,)\s*){1,12})",
 )
 
 
 _APPOSITIVE = re.compile(
-    r",\s+(?:age\s+\d+,\s+)?(?P<t>[A-Z][^.;]{2,120}?),\s+(?:is|was|will|has|had|informed|notified|announced|resigned|retired)\b"
+    r",\s+(?:age\s+\d+,\s+)?(?P<t>[A-Z][^.;]{2,120}?),\s+(?:is|was|will|would|has|had|informed|notified|announced|resigned|retired)\b"
 )
 _OLD_NEWS = re.compile(r"^\s*As\s+previously\s+(?:reported|disclosed|announced)", re.I)
 _EFFECTIVE = re.compile(r"\beffective\s+(?:as\s+of\s+|on\s+|from\s+)?", re.I)
+# In the sentence after the change: "effective as of July 31", "will retire on June 30" (not "vesting on").
+_EFFECTIVE_BEFORE = re.compile(
+    r"(?:\beffective(?:\s+as\s+of|\s+on|\s+from)?|\b(?:retire|resign|depart|leave|step\s+down|serve|join|start|"
+    r"commence)\w*\b[^.;\d]{0,90}?\b(?:on|as\s+of|from|until))\s+$",
+    re.I,
+)
+_NOTICE = re.compile(r"\b(?:informed|notified|advised|told|tendered|submitted|delivered)\b", re.I)
+_IMMEDIATELY = re.compile(r"\b(?:effective\s+)?immediately\b", re.I)
 
 
-def _names(sent: str) -> list[tuple[str, int, int]]:
+_SURNAME = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.\s+(?P<n>[A-Z][\w’'\-]+)")
+
+
+def _names(sent: str, known: dict[str, str], company: str = "") -> list[tuple[str, int, int]]:
+    """Full names in the sentence, and "Mr. Glazer" where an earlier sentence named David Glazer
+    (``known``: surname → full name, filled as names are found). The registrant's name is not a person's."""
     out = []
     for m in _NAME.finditer(sent):
         name = re.sub(r"['’]s$", "", m.group("n"))
         words = [w.strip(".,") for w in name.split()]
-        if any(w in _NOT_NAME_WORDS for w in words) or len(words) < 2:
+        if any(w in _NOT_NAME_WORDS for w in words) or len(words) < 2 or company.startswith(name):
             continue
         out.append((name, m.start("n"), m.start("n") + len(name)))
+        known.setdefault(words[-1], name)
+    taken = [(a, b) for _n, a, b in out]
+    for m in _SURNAME.finditer(sent):
+        surname = re.sub(r"['’]s$", "", m.group("n"))
+        full = known.get(surname)
+        if full and not any(a <= m.start("n") < b for a, b in taken):
+            out.append((full, m.start("n"), m.start("n") + len(surname)))
+    out.sort(key=lambda n: n[1])
     return out
 
 
 def _role(sent: str, cue_end: int, become: bool = False) -> tuple[str, int, int] | None:
     window = sent[cue_end : cue_end + 200]
+    kept = _KEEPS.search(window)  # "…, but will continue his role as Chief Financial Officer": not the change
+    window = window[: kept.start()] if kept else window
     t = (_BECOME if become else _TITLE).search(window)
     if t:
         title = squash(t.group("t")).strip(" ,&")
@@ -89,6 +116,28 @@ def _role(sent: str, cue_end: int, become: bool = False) -> tuple[str, int, int]
     return None
 
 
+_LEAVING = re.compile(r"\b(?:cease[sd]?\s+to\s+serve|no\s+longer\s+serve|step\s+down|resign)\w*\b", re.I)
+_OBJECT_PRONOUN = re.compile(r"\s+(?:him|her|them)\b")
+_POSSESSIVE = re.compile(r"\b(?:his|her|their)\s+$", re.I)
+_KEEPS = re.compile(r",?\s+but\b|\b(?:continue|remain)s?\b", re.I)
+_BECOME_CUE = re.compile(r"(?:become|\bto|\bof)$", re.I)
+# "He will cease to serve as …", "As a result, she will …"
+_PRONOUN_START = re.compile(r"\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,4},\s+)?(?:[Hh]e|[Ss]he|[Tt]hey|Mr\.|Ms\.|Mrs\.|Dr\.)\s")
+
+
+def _role_said_next(region: Region, s: int, nxt: tuple[int, int]) -> tuple[str, int, int] | None:
+    """A departure whose title comes in the next sentence, about the same person: "He will cease to
+    serve as Executive Vice President, …". Offsets are relative to the departure's sentence start ``s``."""
+    following = region.body[nxt[0] : nxt[1]]
+    leaving = _LEAVING.search(following) if _PRONOUN_START.match(following) else None
+    if leaving is None:
+        return None
+    role = _role(following, leaving.start())
+    if role is None or role[0] == "director" and not _DIRECTOR.search(following[role[1] : role[2]]):
+        return None
+    return role[0], nxt[0] - s + role[1], nxt[0] - s + role[2]
+
+
 def _appositive_role(sent: str, name_end: int) -> tuple[str, int, int] | None:
     m = _APPOSITIVE.match(sent, name_end)
     if not m:
@@ -96,9 +145,13 @@ def _appositive_role(sent: str, name_end: int) -> tuple[str, int, int] | None:
     return squash(m.group("t")), m.start("t"), m.end("t")
 
 
-def _person(names: list[tuple[str, int, int]], cue_start: int, cue_end: int) -> tuple[str, int, int] | None:
+def _person(
+    names: list[tuple[str, int, int]], cue_start: int, cue_end: int, possessive: object = None
+) -> tuple[str, int, int] | None:
+    """The name right after the cue ("appointed Jane Roe"), else the last one before it; after "his" or
+    "her" ("until her retirement") only the one before."""
     after = [n for n in names if 0 <= n[1] - cue_end <= 60]
-    if after:
+    if after and not possessive:
         return after[0]
     before = [n for n in names if n[2] <= cue_start]
     return before[-1] if before else None
@@ -118,31 +171,66 @@ def _effective(
         return later[0]
     if nxt is not None:
         for d in dates_in(region, *nxt):
-            if re.search(r"(?:effective|on)\s+(?:as\s+of\s+)?$", region.body[max(nxt[0], d[1] - 25) : d[1]], re.I):
+            if _EFFECTIVE_BEFORE.search(region.body[max(nxt[0], d[1] - 120) : d[1]]):
                 return d
+    if _NOTICE.search(region.body, s, e) and not _IMMEDIATELY.search(region.body, s, nxt[1] if nxt else e):
+        return None  # "On May 1, X informed the Company of her decision to retire": when she told, not when
     return min(dates, key=lambda d: abs(d[1] - s - cue)) if dates else None
 
 
+def _without_company(sent: str, role: tuple[str, int, int], company: str) -> tuple[str, int, int]:
+    """ "President and Chief Executive Officer of Amazon.com" → the title without the registrant."""
+    first = company.split(maxsplit=1)[0].strip(",.").split(".")[0] if company.strip() else ""
+    if len(first) < 3:
+        return role
+    start, end = role[1], role[2]
+    own = re.match(re.escape(first) + r"[\w.]*['’]s\s+", sent[start:end], re.I)  # "Apple’s Senior Vice President"
+    if own and own.end() < end - start:
+        start += own.end()
+    cut = re.search(r"\s+of\s+(?:the\s+)?" + re.escape(first) + r"\b", sent[start:end], re.I)
+    if cut and cut.start() > 0:
+        end = start + cut.start()
+    if (start, end) == (role[1], role[2]):
+        return role
+    return squash(sent[start:end]).strip(" ,"), start, end
+
+
 def _sentence_events(
-    region: Region, s: int, e: int, seen: set[tuple[str, str]], nxt: tuple[int, int] | None = None
+    region: Region,
+    s: int,
+    e: int,
+    seen: set[tuple[str, str]],
+    *,
+    nxt: tuple[int, int] | None = None,
+    company: str = "",
+    known: dict[str, str] | None = None,
 ) -> list[OfficerChange]:
     sent = region.body[s:e]
-    names = _names(sent)
+    names = _names(sent, known if known is not None else {}, company)
     if not names or _OLD_NEWS.match(sent) or re.search(r"\bannual\s+meeting\b.*\belected\b", sent, re.I | re.S):
         return []
     out = []
     for action, pattern in _ACTIONS:
         for cue in pattern.finditer(sent):
-            person = _person(names, cue.start(), cue.end())
-            if person is None or (person[0], action) in seen:
+            if _OBJECT_PRONOUN.match(sent, cue.end()):
+                continue  # "… appointed X as CFO and designated her as …": X again, already reported
+            owner = _POSSESSIVE.search(sent, max(0, cue.start() - 8), cue.start())  # "until her retirement"
+            person = _person(names, cue.start(), cue.end(), owner)
+            kind = "left" if action in ("retired", "departed") else action  # "is retiring … will step down": one
+            if person is None or (person[0], kind) in seen:
                 continue
             if action in ("appointed", "elected"):
-                role = _role(sent, cue.end(), become="become" in cue.group(0).lower())
+                # "will become CEO", "promotion to CEO", "assumed the role of CEO": the title follows the cue
+                role = _role(sent, cue.end(), become=bool(_BECOME_CUE.search(cue.group(0))))
             else:
                 role = _appositive_role(sent, person[2]) or _role(sent, cue.end())
+                if role is None and nxt is not None:
+                    role = _role_said_next(region, s, nxt)
+            if role:
+                role = _without_company(sent, role, company)
             if role and (person[0], role[0].lower()) in seen:
                 continue  # "elected a director … and appointed him to the Audit Committee" is one change
-            seen.add((person[0], action))
+            seen.add((person[0], kind))
             if role:
                 seen.add((person[0], role[0].lower()))
             date = _effective(region, s, e, cue.start(), nxt)
@@ -176,7 +264,10 @@ def officer_changes(filing: Filing, regions: list[Region]) -> list[OfficerChange
         if region.code != "5.02" and not old_era_other_events:
             continue
         spans = list(sentences(region))
+        known: dict[str, str] = {}
         for i, (s, e) in enumerate(spans):
             nxt = spans[i + 1] if i + 1 < len(spans) else None
-            events.extend(_sentence_events(region, s, e, seen, nxt))
+            events.extend(_sentence_events(
+                region, s, e, seen, nxt=nxt, company=filing.registrant.name or "", known=known
+            ))
     return events
