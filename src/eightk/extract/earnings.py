@@ -20,16 +20,28 @@ def _items(regions: list[Region], *codes: str) -> list[Region]:
 
 _PERIOD = re.compile(r"(?:quarter|year|period|months|weeks)\s+ended\s+", _I)
 _REVENUE = re.compile(
-    r"(?:total\s+)?(?:net\s+)?(?:revenues?|sales)\s+(?:(?:of|was|were|totaled|reached)\s+|(?:increased|decreased|grew|rose|fell)[^$.]{0,40}?\bto\s+)(?=(?:US)?\$)",
+    r"(?:total\s+)?(?:net\s+)?(?:revenues?|sales)\s+(?:(?:of|was|were|totaled|reached)\s+|"
+    r"(?:increased|decreased|grew|rose|fell|(?:was|were)\s+(?:up|down))[^$.]{0,90}?\bto\s+)(?=(?:US)?\$)",
     _I,
+)
+# The word before "revenues" when it names the company's total, not a part ("deferred revenues",
+# "Cloud IaaS revenues"): nothing, or one of these.
+_WHOLE = frozenset(
+    "total net quarterly annual consolidated the our its and company q1 q2 q3 q4 quarter year fiscal gaap "
+    "reported record".split()
 )
 _NET_INCOME = re.compile(
-    r"net\s+(?:income|earnings)(?:\s+attributable\s+to\s+[\w .,]+?)?\s+(?:of|was|were|totaled)\s+(?=\$)", _I
+    r"net\s+(?:income|earnings|profit)(?:\s+attributable\s+to\s+[\w .,]+?)?\s+(?:of|was|were|totaled)\s+(?=\$)", _I
 )
 _EPS = re.compile(
-    r"\$\s?(\d+\.\d{2})\s+per\s+diluted\s+share|diluted\s+(?:earnings|net\s+income|EPS)[^$.]{0,60}?\$\s?(\d+\.\d{2})",
+    r"\$\s?(\d*\.\d{2})\s+per\s+diluted\s+share|diluted\s+(?:earnings|net\s+income|EPS)[^$.]{0,60}?\$\s?(\d*\.\d{2})|"
+    r"(?:earnings|profit|net\s+income)\s+per\s+(?:diluted\s+|common\s+)?share\s*(?:\(diluted\)\s*)?"
+    r"(?:(?:of|was|were|is|are)\s+(?:(?:unchanged|up|down|flat)\b[^$.]{0,30}?\b(?:at|to)\s+)?)?\$\s?(\d*\.\d{2})|"
+    r"net\s+(?:income|earnings|profit)\s+(?:of|was)\s+\$[\d.,]+(?:\s+(?:million|billion))?,?\s+or\s+"
+    r"\$\s?(\d*\.\d{2})\s+per\s+(?:common\s+)?share",
     _I,
 )
+_ADJUSTED = re.compile(r"(?:non-?\s?gaap|adjusted|pro\s+forma|operating)\s+$", _I)
 
 
 _RESULTS_CUE = re.compile(
@@ -135,18 +147,27 @@ def _table_figure(region: Region, name: str) -> tuple[float, int, int] | None:
     return value, n.start(1), n.end(1)
 
 
+def _whole(body: str, start: int) -> bool:
+    before = re.search(r"([\w-]+)[ \t]*$", body[max(0, start - 30) : start])
+    if before is None:
+        return True
+    word = before.group(1).lower()
+    return word in _WHOLE or word.endswith("quarter") or word.isdigit()
+
+
 def _figures(region: Region, values: dict[str, object], sources: list[FieldSource]) -> None:
     body = region.body[:12000]
     for name, pattern in (("revenue", _REVENUE), ("net_income", _NET_INCOME)):
         if name in values:
             continue
-        m = pattern.search(body)
+        m = next((m for m in pattern.finditer(body) if name != "revenue" or _whole(body, m.start())), None)
         mention = next(money_in(body, m.end(), m.end() + 40), None) if m else None
         if mention is not None and mention.money.amount >= 1000:
             values[name] = mention.money
             sources.append(FieldSource(name, "text", span(region, mention.start, mention.end)))
-    if "eps" not in values and (m := _EPS.search(body)):
-        group = 1 if m.group(1) else 2
+    eps = (m for m in _EPS.finditer(body) if not _ADJUSTED.search(body, max(0, m.start() - 12), m.start()))
+    if "eps" not in values and (m := next(eps, None)):
+        group = next(g for g in (1, 2, 3, 4) if m.group(g))
         values["eps"] = float(m.group(group))
         sources.append(FieldSource("eps", "text", span(region, m.start(group), m.end(group))))
     if region.kind == "item":
