@@ -160,7 +160,7 @@ def _of_registrant(after: str, registrant: str | None) -> bool:
 
 def acquisitions(filing: Filing, regions: list[Region]) -> list[Acquisition]:
     registrant = filing.registrant.name
-    for region in _items(regions, "2.01", "1.01", "8.01"):
+    for region in _items(regions, "2.01", "1.01", "1.02", "8.01"):  # 1.02: a terminated purchase agreement
         for s, e in sentences(region):
             sent = region.body[s:e]
             cue = _ACQ_CUE.search(sent)
@@ -176,12 +176,14 @@ def acquisitions(filing: Filing, regions: list[Region]) -> list[Acquisition]:
 
 
 _JOINED = re.compile(r"(\w+)\s+and\s+")
+# "SoftBank … and SVF Holdco (UK) Limited (together with SoftBank, the “Sellers”)": a seller is not the target
+_SELLER = re.compile(r"[^.;]{0,120}?[“\"](?:Sellers?|Vendors?)[”\"]")
 _VEHICLE = re.compile(r"\b(?:Acquisition|Merger|Sub)\b|\bsubsidiary", _I)
 
 
 def _candidates(region: Region, start: int, end: int, registrant: str | None) -> list[tuple[str, int, int]]:
     """Companies in region[start:end] that are neither the registrant, its own subsidiaries (same first
-    word), nor deal vehicles ("Merger Sub", "… Acquisition, Inc.")."""
+    word), deal vehicles ("Merger Sub", "… Acquisition, Inc.") nor named as the sellers."""
     first = (registrant or "").split()[0].lower() if registrant else ""
     sub = Region(region.doc, region.start + start, region.start + end, region.text, region.kind, region.code)
     out = []
@@ -193,6 +195,7 @@ def _candidates(region: Region, start: int, end: int, registrant: str | None) ->
         if (
             name.split()[0].lower() == first
             or _VEHICLE.search(name)
+            or _SELLER.match(after)
             or re.match(r",?\s+(?:a|its)\s+(?:wholly\s+owned\s+)?subsidiary", after, _I)
         ):
             continue
@@ -226,7 +229,8 @@ def _acquisition(
         if date:
             completed = date[0]
             sources.append(FieldSource("completed", "text", span(region, date[1], date[2])))
-    money = _consideration(region, s, min(len(region.body), e + 1500))
+    # a terminated deal's amounts are fees, prepayments and charges, not a price paid
+    money = None if status == "terminated" else _consideration(region, s, min(len(region.body), e + 1500))
     if money:
         sources.append(FieldSource("consideration", "text", money[1]))
     named = next((p for p in filing.provenance if p.field == "name" and p.span is not None), None)
