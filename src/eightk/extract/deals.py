@@ -42,8 +42,13 @@ _GROUP_ALIAS = re.compile(
 )
 _SUBJECT = re.compile(  # "licensed" as a verb (lower case), not the defined term "Licensed Products"
     r"licen[cs]ed\s+(?:to\s+)?(?:[A-Z][\w\-]*(?:'s|’s)\s+)?(?P<s>(?:[\w\-()]+\s+){0,8}?"
-    r"(?:[Tt]echnology|[Tt]echnologies|[Pp]latform|[Pp]atents?|[Cc]ompounds?|[Pp]rogram|[Aa]ntibod(?:y|ies)|[Mm]olecules?))\b",
+    r"(?:[Tt]echnology|[Tt]echnologies|[Pp]latform|[Pp]atents?|[Cc]ompounds?|[Pp]rogram|[Aa]ntibod(?:y|ies)|[Mm]olecules?))\b"
+    r"|(?:products?|therapeutics?|compositions?)\s+containing\s+(?P<c>[a-z][\w\-]{3,40})\b",
 )
+# A field of use belongs to a grant of rights ("licensed … for use with antibodies"), not to a plan of
+# work ("development of Licensed Products for use in …"): "license" in lower case, "rights" or "field".
+_GRANT = re.compile(r"\blicen[cs]\w*|\brights\b|\bfield\b")
+_CO_EXCLUSIVE = re.compile(r"\bco-?exclusive\b", _I)
 _FIELD = re.compile(r"\bfor\s+use\s+(?:with|in)\s+(?P<f>[^.;,]{3,100}?)(?=\s+such\s+as|,|;|\.|\s+and\s+)", _I)
 _TERRITORY = re.compile(r"\b(world-?wide|global|worldwide)\b", _I)
 _EXCLUSIVE = re.compile(r"\b(non-?exclusive|exclusive(?:ly)?)\b", _I)
@@ -139,12 +144,15 @@ def _terms(region: Region, draft: _Draft) -> None:
         sent = region.body[s:e]
         where = span(region, s, e)
         if "subject" not in draft.values and (m := _SUBJECT.search(sent)):
-            draft.put("subject", squash(m.group("s")), span(region, s + m.start("s"), s + m.end("s")))
-        if "field" not in draft.values and (m := _FIELD.search(sent)):
+            g = "s" if m.group("s") else "c"  # "… products containing zilebesiran": the compound
+            draft.put("subject", squash(m.group(g)), span(region, s + m.start(g), s + m.end(g)))
+        if "field" not in draft.values and _GRANT.search(sent) and (m := _FIELD.search(sent)):
             draft.put("field", squash(m.group("f")), span(region, s + m.start("f"), s + m.end("f")))
         if (m := _TERRITORY.search(sent)) and re.search(r"rights|licen|territor", sent, _I):
             draft.put("territory", "worldwide", span(region, s + m.start(), s + m.end()))
-        if m := _EXCLUSIVE.search(sent):
+        if "exclusive" not in draft.values and _CO_EXCLUSIVE.search(sent):
+            draft.values["exclusive"] = None  # co-exclusive here, exclusive there: neither true nor false
+        elif m := _EXCLUSIVE.search(sent):
             draft.put("exclusive", not m.group(1).lower().startswith("non"), span(region, s + m.start(), s + m.end()))
         if _ROYALTY.search(sent):
             rates = [float(p) / 100 for p in _PERCENT.findall(sent)]
