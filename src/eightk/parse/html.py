@@ -8,6 +8,7 @@ decoded and runs of spaces collapse. ``<pre>`` blocks keep their lines.
 
 from __future__ import annotations
 
+import functools
 import html as _html
 import re
 
@@ -25,23 +26,35 @@ _PRE_OPEN = re.compile(r"<pre\b[^>]*>")
 _PAGE_BREAK_TAIL = re.compile(r"(?:before|after|BEFORE|AFTER)\s*:\s*(?:always|ALWAYS)")
 _PAGE_BREAK_HEADS = ("page-break-", "PAGE-BREAK-", "Page-Break-")
 _HR = re.compile(r"<(?:hr|HR|Hr)\b")
-_DISPLAY_NONE = (re.compile(r"display\s*:\s*none"), re.compile(r"DISPLAY\s*:\s*NONE"))
+# "display" / "DISPLAY" (found with str.find) → the rest of "display:none", matched after it.
+_DISPLAY_NONE = {"display": re.compile(r"\s*:\s*none"), "DISPLAY": re.compile(r"\s*:\s*NONE")}
 _BLOCK_NAMES = (
     "p div br tr li ul ol h1 h2 h3 h4 h5 h6 table thead tbody tfoot center blockquote dl dt dd section "
     "article header footer caption body html form"
 ).split()
+
+
+def _trie(words: set[str]) -> str:
+    """An alternation of ``words`` factored by common prefixes ("d(?:iv|l|t|d)"): the regex engine
+    then tries one branch per character instead of every word at every tag."""
+    heads = sorted({w[0] for w in words})
+    alts = []
+    for h in heads:
+        tails = {w[1:] for w in words if w[0] == h}
+        rest = _trie(tails - {""}) if tails - {""} else ""
+        alts.append(re.escape(h) + (f"(?:{rest})?" if rest and "" in tails else rest))
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
 # Case-sensitive alternatives (lower, UPPER, Title) run much faster than IGNORECASE here.
-_BLOCK = re.compile(
-    r"</?(?:"
-    + "|".join(sorted({v for n in _BLOCK_NAMES for v in (n, n.upper(), n.capitalize())}, key=len, reverse=True))
-    + r")\b[^>]*>"
-)
+_BLOCK = re.compile(r"</?" + _trie({v for n in _BLOCK_NAMES for v in (n, n.upper(), n.capitalize())}) + r"\b[^>]*>")
 _CELL = re.compile(r"<t[dh]\b[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
-_CELL_RUN = re.compile(r" ?\t[ \t]*")  # spaces are single here: _flow collapsed them
-_LINE_START = re.compile(r"\n[ \t]+")
-_LINE_END = re.compile(r"[ \t]+\n")
-_SPACES = re.compile(r" {2,}")
+# Patterns here start with a literal character where they can: the regex engine scans for one quickly,
+# whereas a leading class or optional part makes it try a match at every space.
+_TABS = re.compile(r"\t[ \t]*")
+_SPACES = re.compile(r"  +")
+_ENTITY = re.compile(r"&#?\w+;")
 _ODD_SPACES = {
     "\xa0": " ",
     "\u2002": " ",
@@ -73,9 +86,20 @@ def html_to_text(markup: str) -> str:
         pos = len(markup) if close < 0 else low.find(">", close) + 1 or len(markup)
     parts.append(_flow(markup[pos:]))
     text = "".join(parts)
-    text = _CELL_RUN.sub("\t", text)
-    text = _LINE_END.sub("\n", _LINE_START.sub("\n", text))
-    return normalize_text(text, strip_lines=False)
+    if "\t" in text:  # a run of blanks with a tab in it → the spaces before its last space, one tab
+        text = _TABS.sub("\t", text.replace(" \t", "\t"))
+    return normalize_text(_strip_lines(text), strip_lines=False)
+
+
+def _strip_lines(text: str) -> str:
+    """Spaces and tabs after each line break and before each line break removed."""
+    lines = text.split("\n")
+    if len(lines) == 1:
+        return text
+    first, last = lines[0].rstrip(" \t"), lines[-1].lstrip(" \t")
+    lines = [line.strip(" \t") for line in lines]
+    lines[0], lines[-1] = first, last
+    return "\n".join(lines)
 
 
 def _drop_blocks(markup: str) -> str:
@@ -105,7 +129,8 @@ def _drop_blocks(markup: str) -> str:
 
 def _drop_hidden(markup: str) -> str:
     """Remove elements styled ``display:none`` (with their nested elements of the same name)."""
-    hits = sorted(m.start() for pat in _DISPLAY_NONE for m in pat.finditer(markup))
+    hits = [i for w, tail in _DISPLAY_NONE.items() for i in _find_all(markup, w) if tail.match(markup, i + len(w))]
+    hits.sort()
     if not hits:
         return markup
     parts, pos = [], 0
@@ -124,14 +149,29 @@ def _drop_hidden(markup: str) -> str:
 
 def _element_end(markup: str, start: int, name: str) -> int:
     """End of the element opened at ``start``, counting nested elements of the same name."""
-    low = name.lower()
-    opener = re.compile(rf"<(/?)(?:{low}|{low.upper()}|{low.capitalize()})\b[^>]*>")
     depth = 0
-    for m in opener.finditer(markup, start):
+    for m in _opener(name.lower()).finditer(markup, start):
         depth += -1 if m.group(1) else 1
         if depth == 0:
             return m.end()
     return len(markup)
+
+
+@functools.lru_cache(maxsize=64)
+def _opener(name: str) -> re.Pattern[str]:
+    """Opening or closing tags named ``name`` (lower case, UPPER or Title), with the slash as group 1."""
+    return re.compile(rf"<(/?)(?:{name}|{name.upper()}|{name.capitalize()})\b[^>]*>")
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    """Start offsets of every occurrence of ``word``: str.find scans faster than the regex engine
+    looking for a literal prefix (not so for words starting with the ubiquitous "<")."""
+    found = []
+    i = text.find(word)
+    while i >= 0:
+        found.append(i)
+        i = text.find(word, i + 1)
+    return found
 
 
 def _mark_page_breaks(markup: str) -> str:
@@ -179,8 +219,9 @@ _COMMON_ENTITIES = (
 
 
 def _unescape(text: str) -> str:
+    found = set(_ENTITY.findall(text))  # one scan, not one per common entity
     for entity, char in _COMMON_ENTITIES:
-        if entity in text:
+        if entity in found:
             text = text.replace(entity, char)
     if "&" not in text:
         return text
