@@ -110,3 +110,21 @@ def test_non_utf8_bytes_are_read(encoding: str) -> None:
     assert "encoding" in {p.code for p in filing.problems}
     assert "such as Herceptin\u00ae" in filing.text(1)
     assert filing.item_codes == ("8.01", "9.01")
+
+
+def test_archives_that_hold_nothing_are_reported(tmp_path: Path) -> None:
+    import gzip
+    import tarfile
+    import zipfile
+
+    from eightk.sources.local import InputError, iter_inputs
+
+    with tarfile.open(tmp_path / "empty.tar", "w"):
+        pass
+    zipfile.ZipFile(tmp_path / "empty.zip", "w").close()
+    # a gzip of zero bytes reads as a valid tar with no members: it must not vanish from the batch
+    with gzip.open(tmp_path / "zeros.txt.gz", "wb") as gz:
+        gz.write(b"\0" * (1 << 20))
+    got = {Path(i.name).name: i for i in iter_inputs([tmp_path])}
+    assert set(got) == {"empty.tar", "empty.zip", "zeros.txt.gz"}
+    assert all(isinstance(i, InputError) and "holds no files" in i.reason for i in got.values())

@@ -130,16 +130,25 @@ def _iter_file(path: Path) -> Iterator[Input | InputError]:
 
 
 def _iter_archive(path: Path) -> Iterator[Input | InputError]:
+    """An archive's filings; an archive that yields nothing (an empty tar, a gzip of zeros that reads as
+    one) is reported, never silently skipped."""
     low = path.name.lower()
+    found = 0
     try:
         if low.endswith(".zip"):
-            yield from _iter_zip(path)
+            members = _iter_zip(path)
         elif low.endswith((".tar", ".tar.gz", ".tgz")) or (low.endswith(".gz") and tarfile.is_tarfile(path)):
-            yield from _iter_tar(path)
+            members = _iter_tar(path)
         else:  # a single gzipped filing
-            yield from _iter_gz(path)
+            members = _iter_gz(path)
+        for got in members:
+            found += 1
+            yield got
     except (OSError, EOFError, tarfile.TarError, zipfile.BadZipFile, gzip.BadGzipFile, ValueError) as exc:
         yield InputError(str(path), f"broken archive: {exc}")
+        return
+    if not found:
+        yield InputError(str(path), "archive holds no files to read")
 
 
 def _read_limited(stream: IO[bytes] | gzip.GzipFile, name: str) -> Input | InputError:
