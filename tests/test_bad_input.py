@@ -128,3 +128,11 @@ def test_archives_that_hold_nothing_are_reported(tmp_path: Path) -> None:
     got = {Path(i.name).name: i for i in iter_inputs([tmp_path])}
     assert set(got) == {"empty.tar", "empty.zip", "zeros.txt.gz"}
     assert all(isinstance(i, InputError) and "holds no files" in i.reason for i in got.values())
+
+
+def test_utf16_with_a_byte_order_mark_is_read() -> None:
+    text = SEED.read_bytes().decode("latin-1")
+    for raw in (text.encode("utf-16"), text.encode("utf-16-be").join([b"\xfe\xff", b""])):
+        filing = parse_filing(raw, name="seed-utf16.txt")
+        assert filing.registrant.name == "ImmunoGen, Inc."
+        assert filing.item_codes == ("8.01", "9.01")

@@ -7,11 +7,22 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["decode", "looks_binary"]
+__all__ = ["decode", "from_utf16", "looks_binary"]
 
 # C0 controls except tab, newline, form feed and carriage return; DEL.
 _CONTROL_SET = bytes([*range(0, 9), 11, *range(14, 32), 127])
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+
+
+def from_utf16(raw: bytes) -> bytes:
+    """A file saved as UTF-16 with a byte-order mark (EDGAR never took one, re-saved copies can be) as
+    UTF-8, so the byte-level SGML reader sees ASCII markup; any other bytes unchanged."""
+    if raw[:2] not in (b"\xff\xfe", b"\xfe\xff"):
+        return raw
+    try:
+        return raw.decode("utf-16").encode("utf-8")
+    except UnicodeDecodeError:
+        return raw
 
 
 def looks_binary(sample: bytes) -> bool:

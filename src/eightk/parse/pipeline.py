@@ -26,7 +26,7 @@ from eightk.model import (
 )
 from eightk.parse.cover import read_cover, read_securities
 from eightk.parse.dates import parse_date
-from eightk.parse.decode import decode
+from eightk.parse.decode import decode, from_utf16
 from eightk.parse.exhibits import exhibit_key, find_exhibit_rows, find_index_start
 from eightk.parse.html import html_to_text
 from eightk.parse.items import find_items
@@ -107,12 +107,14 @@ def _form_type(
     return body, "text"
 
 
-def _items(text: str, doc: int, on: _dt.date | None, low: str) -> tuple[list[Item], int | None]:
+def _items(
+    text: str, doc: int, on: _dt.date | None, low: str, first_start: int | None
+) -> tuple[list[Item], int | None]:
+    """``first_start``: where the first heading starts (headings' places do not depend on ``on``)."""
     sig_start = None
-    first = find_items(text, start=0, on=on, low=low)
-    if first:
-        sig_start = find_signature_start(text, first[0].start, low)
-    headings = find_items(text, start=0, end=sig_start, on=on, low=low) if sig_start is not None else first
+    if first_start is not None:
+        sig_start = find_signature_start(text, first_start, low)
+    headings = find_items(text, start=0, end=sig_start, on=on, low=low)
     items = [
         Item(h.number, h.code, h.title, h.applicable, Span(doc, h.start, h.end, text[h.start : h.end]))
         for h in headings
@@ -214,6 +216,7 @@ def _parse(
     name = source.path
     if not raw.strip():
         return _empty(source, "empty", "the file is empty")
+    raw = from_utf16(raw)
     sub = split_submission(raw, omitted)
     problems: list[Problem] = [Problem("error", "truncated", t) for t in sub.truncated]
     problems += [
@@ -260,7 +263,7 @@ def _assemble(
         header, facts=facts, cover=cover, seq=seq, text=text, problems=problems, provenance=provenance
     )
     on = filed or date_report
-    items, sig_start = _items(text, seq, on, low)
+    items, sig_start = _items(text, seq, on, low, cover_end)
     filers = [filer_from_header(f) for f in header.filers] if header else []
     table = [Security(*row) for row in read_securities(text, cover_end)]
     registrant, reg_sources = assemble_registrant(
