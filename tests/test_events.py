@@ -30,6 +30,10 @@ def test_seed_license_event_equals_gold() -> None:
     ]
     quotes = " ".join(" ".join(s["quote"].split()) for s in event["evidence"])
     assert "$2 million" in quotes and "$40 million" in quotes
+    # the gold paraphrases its other terms ("licensee responsible for manufacturing, …"); eightk quotes them
+    terms = " | ".join(event["other_terms"])
+    assert "Genentech will be responsible for manufacturing" in terms and "ImmunoGen will be reimbursed" in terms
+    assert len(event["other_terms"]) == len(gold["other_terms"])
     assert {s["doc"] for s in event["evidence"]} == {1}
     # told twice (the item and the press release printed after the signature): one event, both places
     item = filing.items[0].span

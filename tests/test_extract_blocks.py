@@ -88,3 +88,36 @@ def test_auditor_action_skips_negated_verbs(text: str, action: str) -> None:
     found, m = _auditor_action(text)
     assert found == action
     assert m is not None and text[m.start() : m.end()].lower().startswith(("dismiss", "resign", "engag"))
+
+
+def test_other_terms_are_the_clauses_that_state_them() -> None:
+    from eightk.extract.terms import other_terms
+
+    sent = (
+        "Beta will be responsible for manufacturing and marketing of products resulting from the license; "
+        "Acme will be reimbursed for any clinical materials that it makes under the agreement."
+    )
+    got = [(kind, text) for kind, text, _a, _b in other_terms(sent)]
+    assert got == [
+        (
+            "responsibilities",
+            "Beta will be responsible for manufacturing and marketing of products resulting from the license",
+        ),
+        ("reimbursement", "Acme will be reimbursed for any clinical materials that it makes under the agreement"),
+    ]
+    split = other_terms(
+        "Acme granted Beta (i) co-exclusive rights to sell Products in the United States and (ii) exclusive rights "
+        "outside the United States, and the parties will share equally the profits and losses in the United States."
+    )
+    assert [k for k, *_ in split] == ["co-exclusive", "profits"]
+    assert split[0][1] == "co-exclusive rights to sell Products in the United States"
+    for _kind, text, a, b in split:
+        assert text in " ".join(
+            "Acme granted Beta (i) co-exclusive rights to sell Products in the United States and (ii) exclusive "
+            "rights outside the United States, and the parties will share equally the profits and losses in the "
+            "United States.".split()
+        )
+        assert b > a
+    # safe-harbor boilerplate names costs and reimbursement without stating a term
+    boilerplate = "Risks include uncertainty as to whether adequate reimbursement and development costs will exist."
+    assert other_terms(boilerplate) == []

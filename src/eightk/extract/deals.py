@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from eightk.extract.money import money_in
+from eightk.extract.terms import other_terms
 from eightk.extract.text import Region, companies, sentences, span, squash, ticker_after
 from eightk.model import Deal, FieldSource, Filing, Money, Party, Royalties, Span, Ticker
 from eightk.parse.registrant import norm_name
@@ -62,6 +63,9 @@ _EQUITY = re.compile(
 _PERCENT = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*(?:%|percent)", _I)
 
 
+_MAX_TERMS = 8
+
+
 @dataclass(slots=True)
 class _Draft:
     kind: str
@@ -69,6 +73,15 @@ class _Draft:
     values: dict[str, object] = field(default_factory=dict)
     sources: list[FieldSource] = field(default_factory=list)
     evidence: list[Span] = field(default_factory=list)
+
+    terms: dict[str, str] = field(default_factory=dict)  # other terms: text → kind (extract.terms)
+
+    def add_term(self, kind: str, text: str, where: Span) -> None:
+        if text not in self.terms and len(self.terms) < _MAX_TERMS:
+            self.terms[text] = kind
+            self.sources.append(FieldSource("other_terms", "text", where))
+            if where not in self.evidence:
+                self.evidence.append(where)
 
     def put(self, name: str, value: object, where: Span) -> None:
         if name not in self.values and value is not None:
@@ -160,6 +173,8 @@ def _terms(region: Region, draft: _Draft) -> None:
             draft.put("royalties", royalties, where)
         for mention in money_in(sent):
             _money(region, s, sent, mention, draft)
+        for kind, text, a, b in other_terms(sent):
+            draft.add_term(kind, text, span(region, s + a, s + b))
 
 
 def _money(region: Region, s: int, sent: str, mention: object, draft: _Draft) -> None:
@@ -220,6 +235,10 @@ def deals(filing: Filing, regions: list[Region]) -> list[Deal]:
             src = next(s for s in draft.sources if s.field == name)
             assert src.span is not None
             twin.put(name, value, src.span)
+        terms = [s for s in draft.sources if s.field == "other_terms"]
+        for (text, kind), src in zip(draft.terms.items(), terms, strict=True):
+            assert src.span is not None
+            twin.add_term(kind, text, src.span)
         twin.evidence.extend(e for e in draft.evidence if e not in twin.evidence)
         twin.parties = [_with_ticker(p, draft.parties) for p in twin.parties]
     return [_event(d) for d in drafts]
@@ -247,4 +266,5 @@ def _event(d: _Draft) -> Deal:
         milestones=v.get("milestones"),  # type: ignore[arg-type]
         royalties=v.get("royalties"),  # type: ignore[arg-type]
         equity=v.get("equity"),  # type: ignore[arg-type]
+        other_terms=tuple(d.terms),
     )
