@@ -139,3 +139,30 @@ def test_a_notice_date_is_not_the_effective_date() -> None:
         "Company of his decision not to stand for re-election at the annual meeting."
     )
     assert got == [("Lee Park", "departed", "director", None)]
+
+
+def test_deal_milestones_split_and_total_value() -> None:
+    raw = (
+        b"FORM 8-K\n\nDate of Report (Date of earliest event reported): March 3, 2021\n\n"
+        b"Acme Bio, Inc.\n(Exact name of registrant as specified in its charter)\n\n"
+        b"Item 1.01 Entry into a Material Definitive Agreement.\n\n"
+        b"On March 1, 2021, Acme Bio, Inc. entered into an exclusive license agreement with Beta Pharma Corp. "
+        b"under which Beta received worldwide rights to Acme's antibody platform. Beta will pay an upfront fee "
+        b"of $15 million. Acme is eligible for up to $100 million in development milestones and up to $250 million "
+        b"in sales milestones, plus tiered royalties. The agreement has a total potential value of up to $365 "
+        b"million.\n\nSIGNATURE\n\nAcme Bio, Inc.\n\nBy: /s/ Jane Roe\n    Jane Roe\n    Secretary\n"
+    )
+    filing = parse_filing(raw, name="acme.txt")
+    _check_spans(filing)
+    (deal,) = [e for e in filing.to_dict()["events"] if e["type"] == "license"]
+    assert deal["upfront"]["amount"] == 15_000_000
+    assert deal["milestones"] is None  # stated only by kind
+    split = deal["milestones_split"]
+    assert (split["development"]["amount"], split["regulatory"], split["sales"]["amount"]) == (
+        100_000_000,
+        None,
+        250_000_000,
+    )
+    assert deal["total_value"] == {"amount": 365_000_000, "currency": "USD", "qualifier": "up to"}
+    fields = {v["field"] for v in deal["values"]}
+    assert {"milestones_split.development", "milestones_split.sales", "total_value"} <= fields

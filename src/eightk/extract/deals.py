@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from eightk.extract.money import money_in
 from eightk.extract.terms import other_terms
 from eightk.extract.text import Region, companies, sentences, span, squash, ticker_after
-from eightk.model import Deal, FieldSource, Filing, Money, Party, Royalties, Span, Ticker
+from eightk.model import Deal, FieldSource, Filing, MilestonesSplit, Money, Party, Royalties, Span, Ticker
 from eightk.parse.registrant import norm_name
 
 __all__ = ["deals"]
@@ -184,12 +184,42 @@ def _money(region: Region, s: int, sent: str, mention: object, draft: _Draft) ->
     near = sent[max(0, mention.start - 160) : mention.end + 150]
     where = span(region, s + mention.start, s + mention.end)
     money: Money = mention.high or mention.money
+    before = sent[max(0, mention.start - 60) : mention.start]
+    if _TOTAL.search(before):
+        draft.put("total_value", money, where)
+        return
     if _MILESTONE.search(near) and not _UPFRONT.search(sent[max(0, mention.start - 40) : mention.start]):
+        kind = _milestone_kind(sent[mention.end : mention.end + 70], before)
+        if kind is not None:  # "$25 million in development milestones": one part of a split
+            draft.put(f"milestones_split.{kind}", money, where)
+            return
         draft.put("milestones", money, where)
     elif _UPFRONT.search(near):
         draft.put("upfront", mention.money, where)
     elif _EQUITY.search(near):
         draft.put("equity", mention.money, where)
+
+
+_TOTAL = re.compile(
+    r"(?:total|aggregate)\s+(?:potential\s+)?(?:deal\s+|transaction\s+|contract\s+)?value\s+(?:of\s+)?"
+    r"(?:(?:up\s+to|approximately|about)\s+)?$|\b(?:valued\s+at|worth)\s+(?:(?:up\s+to|approximately)\s+)?$",
+    _I,
+)
+_KINDS = {"development": "development", "clinical": "development", "regulatory": "regulatory",
+          "approval": "regulatory", "sales": "sales", "commercial": "sales"}  # fmt: skip
+_KIND_AFTER = re.compile(
+    r"^\s*(?:in|of)?\s*(?:potential\s+|additional\s+)?(?P<k>[a-z]+)(?:-based|-related)?\s+milestone", _I
+)
+_KIND_BEFORE = re.compile(
+    r"(?P<k>[a-z]+)(?:-based|-related)?\s+milestones?(?:\s+payments?)?\s+(?:of\s+)?(?:up\s+to\s+)?$", _I
+)
+
+
+def _milestone_kind(after: str, before: str) -> str | None:
+    """The one kind of milestone an amount is tied to ("$25 million in development milestones",
+    "sales milestones of up to $50 million"), or None (milestones in general, or several kinds)."""
+    m = _KIND_AFTER.match(after) or _KIND_BEFORE.search(before)
+    return _KINDS.get(m.group("k").lower()) if m else None
 
 
 def _draft(region: Region, cue: re.Match[str], registrant: str | None) -> _Draft | None:
@@ -266,5 +296,14 @@ def _event(d: _Draft) -> Deal:
         milestones=v.get("milestones"),  # type: ignore[arg-type]
         royalties=v.get("royalties"),  # type: ignore[arg-type]
         equity=v.get("equity"),  # type: ignore[arg-type]
+        milestones_split=_split(v),
+        total_value=v.get("total_value"),  # type: ignore[arg-type]
         other_terms=tuple(d.terms),
     )
+
+
+def _split(values: dict[str, object]) -> MilestonesSplit | None:
+    parts = {k: values.get(f"milestones_split.{k}") for k in ("development", "regulatory", "sales")}
+    if not any(parts.values()):
+        return None
+    return MilestonesSplit(**parts)  # type: ignore[arg-type]
