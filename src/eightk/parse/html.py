@@ -71,11 +71,13 @@ _ODD_SPACES = {
 
 
 def html_to_text(markup: str) -> str:
-    markup = _drop_blocks(markup)
+    low = fold(markup)
+    maybe_pre = "<pre" in low  # dropping blocks only removes text, so it cannot make a "<pre"
+    markup = _drop_blocks(markup, low)
     markup = _drop_hidden(markup)
     parts: list[str] = []
     pos = 0
-    low = fold(markup) if "<pre" in markup or "<PRE" in markup else ""
+    low = fold(markup) if maybe_pre and ("<pre" in markup or "<PRE" in markup) else ""
     for m in _PRE_OPEN.finditer(low):
         if m.start() < pos:
             continue
@@ -102,9 +104,9 @@ def _strip_lines(text: str) -> str:
     return "\n".join(lines)
 
 
-def _drop_blocks(markup: str) -> str:
-    """Remove comments, scripts, styles, the head, inline-XBRL headers and processing instructions."""
-    low = fold(markup)
+def _drop_blocks(markup: str, low: str) -> str:
+    """Remove comments, scripts, styles, the head, inline-XBRL headers and processing instructions
+    (``low`` is ``fold(markup)``)."""
     parts, pos = [], 0
     for m in _DROP_OPEN.finditer(low):
         if m.start() < pos:

@@ -47,11 +47,7 @@ class Submission:
 
 _HEADER_COLON = re.compile(rb"<(SEC-HEADER|IMS-HEADER)>(.*?)(?:</\1>|(?=<DOCUMENT>)|\Z)", re.DOTALL)
 _HEADER_TAG = re.compile(rb"<SUBMISSION>(.*?)(?=<DOCUMENT>|</SUBMISSION>|\Z)", re.DOTALL)
-_DOC_START = re.compile(rb"<DOCUMENT>", re.IGNORECASE)
-_DOC_END = re.compile(rb"</DOCUMENT>", re.IGNORECASE)
 _META = re.compile(rb"^[ \t]*<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>[ \t]*([^\n<]*)", re.IGNORECASE | re.MULTILINE)
-_TEXT_START = re.compile(rb"<TEXT>", re.IGNORECASE)
-_TEXT_END = re.compile(rb"</TEXT>", re.IGNORECASE)
 _UU_BEGIN = re.compile(rb"^begin [0-7]{3,4} \S", re.MULTILINE)
 _UU_END = re.compile(rb"^end[ \t]*\r?$", re.MULTILINE)
 _HTML_HINT = re.compile(rb"<(?:html|body|div|p|font|br|td|tr|span|b|i|a)\b", re.IGNORECASE)
@@ -90,13 +86,18 @@ def split_submission(raw: bytes, omitted: dict[int, int] | None = None) -> Submi
     ``parse.stream.reduce_stream`` when bodies were left out of ``raw``."""
     header, truncated = _find_header(raw)
     docs: list[RawDocument] = []
-    starts = [m.start() for m in _DOC_START.finditer(raw)]
+    low = raw.lower()  # tags are matched in any case: bytes.find on this beats IGNORECASE regexes
+    starts = []
+    i = low.find(b"<document>")
+    while i >= 0:
+        starts.append(i)
+        i = low.find(b"<document>", i + 1)
     for i, start in enumerate(starts):
         limit = starts[i + 1] if i + 1 < len(starts) else len(raw)
-        end_m = _DOC_END.search(raw, start, limit)
-        doc = _read_document(raw, start + len("<DOCUMENT>"), end_m.start() if end_m else limit, i + 1)
+        end = low.find(b"</document>", start, limit)
+        doc = _read_document(raw, low, start + len("<DOCUMENT>"), end if end >= 0 else limit, i + 1)
         doc.size += (omitted or {}).get(i, 0)
-        if end_m is None:
+        if end < 0:
             doc.truncated = True  # reported once, by the pipeline
         docs.append(doc)
     if b"<SEC-DOCUMENT>" in raw[:4096] and b"</SEC-DOCUMENT>" not in raw[-4096:]:
@@ -116,7 +117,7 @@ def _header_end(raw: bytes) -> int:
 
 def _find_header(raw: bytes) -> tuple[Header | None, list[str]]:
     head = raw[: 1 << 20]
-    m = _HEADER_COLON.search(head)
+    m = _HEADER_COLON.search(head) if b"-HEADER>" in head else None
     if m:
         block = m.group(2)
         truncated = [] if m.group(0).rstrip().endswith(b"-HEADER>") else ["the SGML header has no end tag"]
@@ -192,16 +193,17 @@ def _parse_tag_header(block: str) -> Header:
     return header
 
 
-def _read_document(raw: bytes, start: int, end: int, position: int) -> RawDocument:
+def _read_document(raw: bytes, low: bytes, start: int, end: int, position: int) -> RawDocument:
+    """The document in ``raw[start:end]`` (``low`` is ``raw.lower()``)."""
     meta: dict[str, str] = {}
-    text_m = _TEXT_START.search(raw, start, end)
-    meta_end = text_m.start() if text_m else min(end, start + 4096)
+    text_at = low.find(b"<text>", start, end)
+    meta_end = text_at if text_at >= 0 else min(end, start + 4096)
     for m in _META.finditer(raw, start, meta_end):
         meta.setdefault(m.group(1).upper().decode(), m.group(2).strip().decode("latin-1"))
-    if text_m:
-        body_start = text_m.end()
-        tend = _TEXT_END.search(raw, body_start, end)
-        body = raw[body_start : tend.start() if tend else end]
+    if text_at >= 0:
+        body_start = text_at + len("<TEXT>")
+        tend = low.find(b"</text>", body_start, end)
+        body = raw[body_start : tend if tend >= 0 else end]
     else:
         body = raw[meta_end:end]
     seq_text = meta.get("SEQUENCE", "")
