@@ -54,6 +54,7 @@ _TAG = re.compile(r"<[^>]*>")
 # whereas a leading class or optional part makes it try a match at every space.
 _TABS = re.compile(r"\t[ \t]*")
 _SPACES = re.compile(r"  +")
+_NL, _TAB = "\x01", "\x02"  # stand-ins (control characters no decoded filing holds); see _flow
 _ENTITY = re.compile(r"&#?\w+;")
 _ODD_SPACES = {
     "\xa0": " ",
@@ -176,8 +177,8 @@ def _find_all(text: str, word: str) -> list[int]:
     return found
 
 
-def _mark_page_breaks(markup: str) -> str:
-    """A blank line before every element that breaks the page (``<hr>``, page-break styles)."""
+def _mark_page_breaks(markup: str, blank: str = "\n\n") -> str:
+    """A blank line (``blank``) before every element that breaks the page (``<hr>``, page-break styles)."""
     found = {m.start() for m in _HR.finditer(markup)}
     for head in _PAGE_BREAK_HEADS:
         i = markup.find(head)
@@ -192,19 +193,29 @@ def _mark_page_breaks(markup: str) -> str:
     for c in cuts:
         if c >= pos:
             parts.append(markup[pos:c])
-            parts.append("\n\n")
+            parts.append(blank)
             pos = c
     parts.append(markup[pos:])
     return "".join(parts)
 
 
 def _flow(markup: str) -> str:
-    """Markup whose whitespace is insignificant."""
-    markup = " ".join(markup.split())
-    markup = _mark_page_breaks(markup)
-    markup = _BLOCK.sub("\n", markup)
-    markup = _CELL.sub("\t", markup)
-    return _SPACES.sub(" ", _inline(markup))
+    """Markup whose whitespace is insignificant: each run of it reads as one space. The runs are
+    collapsed once the tags are gone (far less text), so the line breaks and tabs that tags become
+    are stand-ins until then; when the markup holds a stand-in character, whitespace is collapsed first."""
+    early = _NL in markup or _TAB in markup
+    nl, tab = ("\n", "\t") if early else (_NL, _TAB)
+    markup = " ".join(markup.split()) if early else markup.strip()
+    markup = _mark_page_breaks(markup, nl + nl)
+    markup = _BLOCK.sub(nl, markup)
+    markup = _CELL.sub(tab, markup)
+    text = _TAG.sub("", markup)
+    if not early:
+        # Only where runs are matters, not how long they are: _SPACES shortens them below.
+        lead = " " if text[:1].isspace() else ""
+        trail = " " if text[-1:].isspace() else ""
+        text = (lead + " ".join(text.split()) + trail).replace(_NL, "\n").replace(_TAB, "\t")
+    return _SPACES.sub(" ", _decoded(text))
 
 
 # The entities nearly every filing uses, replaced with str.replace before html.unescape (which calls
@@ -233,7 +244,11 @@ def _unescape(text: str) -> str:
 
 
 def _inline(markup: str) -> str:
-    text = _TAG.sub("", markup)
+    return _decoded(_TAG.sub("", markup))
+
+
+def _decoded(text: str) -> str:
+    """Text between tags with its entities decoded and odd spaces made plain."""
     if "&" in text:
         text = _unescape(text)
     for odd, repl in _ODD_SPACES.items():
