@@ -73,7 +73,7 @@ _ODD_SPACES = {
 
 def html_to_text(markup: str) -> str:
     low = fold(markup)
-    maybe_pre = "<pre" in low  # dropping blocks only removes text, so it cannot make a "<pre"
+    maybe_pre = "<pre" in low  # what is dropped below leaves a space, so it cannot make a "<pre"
     markup = _drop_blocks(markup, low)
     markup = _drop_hidden(markup)
     parts: list[str] = []
@@ -89,7 +89,7 @@ def html_to_text(markup: str) -> str:
         pos = len(markup) if close < 0 else low.find(">", close) + 1 or len(markup)
     parts.append(_flow(markup[pos:]))
     text = "".join(parts)
-    if "\t" in text:  # a run of blanks with a tab in it → the spaces before its last space, one tab
+    if "\t" in text:  # a tab, the blanks after it and one space before it → one tab
         text = _TABS.sub("\t", text.replace(" \t", "\t"))
     return normalize_text(_strip_lines(text), strip_lines=False)
 
