@@ -39,3 +39,45 @@ def test_a_file_above_the_stream_threshold_is_streamed(tmp_path: Path) -> None:
     attachment = filing.document(9)
     assert attachment is not None and attachment.format == "uuencoded" and attachment.bytes > STREAM_MIN_BYTES
     assert filing.to_dict() == parse_filing(big.read_bytes(), name=str(big)).to_dict()
+
+
+def test_large_archive_members_are_streamed_from_the_archive(tmp_path: Path) -> None:
+    import io
+    import tarfile
+    import zipfile
+
+    src = (SAMPLES / "1990s" / "ryankfrench__0000891618-95-000727.txt").read_bytes()
+    line = b"M" + b"A" * 60 + b"\n"
+    doc = b"<DOCUMENT>\n<TYPE>GRAPHIC\n<SEQUENCE>9\n<FILENAME>big.jpg\n<TEXT>\nbegin 644 big.jpg\n"
+    doc += line * (STREAM_MIN_BYTES // len(line) + 1000) + b"`\nend\n</TEXT>\n</DOCUMENT>\n"
+    cut = src.rfind(b"</SEC-DOCUMENT>")
+    big = src[:cut] + doc + src[cut:]
+    with tarfile.open(tmp_path / "batch.tar", "w") as tar:
+        for name, data in (("big.txt", big), ("small.txt", src)):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    with zipfile.ZipFile(tmp_path / "batch.zip", "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("big.txt", big)
+    items = list(iter_inputs([tmp_path / "batch.tar", tmp_path / "batch.zip"]))
+    assert [(Path(i.name).name, i.streamed) for i in items] == [
+        ("batch.tar!big.txt", True),
+        ("batch.tar!small.txt", False),
+        ("batch.zip!big.txt", True),
+    ]
+    whole = parse_filing(big, name="big.txt").to_dict()
+    for filing in parse_paths([tmp_path / "batch.tar", tmp_path / "batch.zip"]):
+        if filing.source.path.endswith("big.txt"):
+            assert filing.source.bytes == len(big)
+            assert {**filing.to_dict(), "source": whole["source"]} == whole
+
+
+def test_a_huge_bare_text_is_clipped_not_held() -> None:
+    from eightk.parse.stream import TEXT_CAP
+
+    block = b"Item 8.01 Other Events.\n" + b"word " * 200_000 + b"\n"
+    pieces = (block for _ in range(TEXT_CAP // len(block) + 20))
+    filing = parse_filing_stream(pieces, name="huge.txt")
+    assert filing.source.bytes > TEXT_CAP
+    assert "clipped" in {p.code for p in filing.problems}
+    assert sum(d.text_chars for d in filing.documents) <= TEXT_CAP + (1 << 20)  # one chunk past the cap at most

@@ -2,8 +2,9 @@
 
 ``reduce_stream`` copies a submission but leaves out the bodies of uuencoded and binary documents
 (keeping their first 4 KB and last 512 bytes, enough to classify them and to see that they end), and
-clips a text document's body beyond ``TEXT_CAP``. It hashes and measures the original bytes on the way,
-so the record still names the file's real sha256 and size and each document's real size.
+clips a text document's body beyond ``TEXT_CAP``, and a bare file (no document bodies) likewise. It
+hashes and measures the original bytes on the way, so the record still names the file's real sha256 and
+size and each document's real size.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ __all__ = ["HEAD", "TEXT_CAP", "Reduced", "reduce_stream"]
 
 HEAD = 4096  # bytes of a body kept to classify it
 TAIL = 512  # bytes of a skipped body kept to see its "end" line
-TEXT_CAP = 64 * 1024 * 1024  # a text document's body beyond this is clipped
+TEXT_CAP = 16 * 1024 * 1024  # a text document's body beyond this is clipped (8-K texts run to a few MB)
 
 
 @dataclass(slots=True)
@@ -46,6 +47,7 @@ class _Reducer:
         self.mode = ""  # "" while reading the head, then "keep" or "skip"
         self.kept = 0
         self.tail = b""
+        self.outside = 0  # bytes kept that are not in a document body
 
     def line(self, line: bytes) -> None:
         if self.in_body:
@@ -59,6 +61,12 @@ class _Reducer:
         upper = line.lstrip()[:12].upper()
         if upper.startswith(b"<DOCUMENT>"):
             self.doc += 1
+        elif self.outside > TEXT_CAP and not upper.startswith((b"<TEXT>", b"</", b"<SEC-", b"<TYPE>")):
+            # no document body: a bare file (or text between documents) longer than a text may be
+            if max(self.doc, 0) not in self.result.clipped:
+                self.result.clipped.append(max(self.doc, 0))
+            return
+        self.outside += len(line)
         self.out += line
         if upper.startswith(b"<TEXT>"):
             self.in_body, self.head, self.mode, self.kept, self.tail = True, bytearray(), "", 0, b""

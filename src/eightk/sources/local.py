@@ -7,6 +7,7 @@ the caller decides what to do with the errors, and the other inputs still come t
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import os
 import tarfile
@@ -18,10 +19,10 @@ from typing import IO
 
 __all__ = ["Input", "InputError", "MAX_INPUT_BYTES", "STREAM_MIN_BYTES", "iter_inputs", "is_archive"]
 
-# A filing (or archive member) held in memory whole is at most this big; a plain file larger than
-# STREAM_MIN_BYTES is read as a stream instead (see ``Input.chunks`` and ``parse_filing_stream``).
-MAX_INPUT_BYTES = 256 * 1024 * 1024
+# A file or archive member larger than STREAM_MIN_BYTES is not held in memory: it is read as a stream
+# (see ``Input.chunks`` and ``parse_filing_stream``), up to MAX_STREAM_BYTES.
 STREAM_MIN_BYTES = 32 * 1024 * 1024
+MAX_INPUT_BYTES = STREAM_MIN_BYTES  # the most a held input can be
 MAX_STREAM_BYTES = 64 * 1024 * 1024 * 1024
 CHUNK = 1024 * 1024
 # An archive whose members add up to more than this (uncompressed) is treated as hostile.
@@ -34,11 +35,14 @@ _SKIP_SUFFIXES = (".json", ".tsv", ".md", ".py", ".db", ".sqlite", ".parquet", "
 
 @dataclass(frozen=True, slots=True)
 class Input:
-    """One filing's bytes: held (``data``), or, for a large plain file, its ``path`` to stream."""
+    """One filing's bytes: held (``data``), or, for a large file or archive member, where to stream
+    them from: the file at ``path``, or ``member`` of the archive at ``path`` ("" for a .gz's one file).
+    Only strings are kept, so an input crosses to a worker process cheaply."""
 
     name: str  # a path, or "archive.tar.gz!member" for archive members
     raw: bytes | None = None
     path: str | None = None
+    member: str | None = None
 
     @property
     def streamed(self) -> bool:
@@ -46,18 +50,42 @@ class Input:
 
     @property
     def data(self) -> bytes:
-        """All the bytes (read now for a streamed file: prefer ``chunks()`` for those)."""
+        """All the bytes (read now for a streamed input: prefer ``chunks()`` for those)."""
         if self.raw is not None:
             return self.raw
-        return Path(self.path or self.name).read_bytes()
+        return b"".join(self.chunks())
 
     def chunks(self, size: int = CHUNK) -> Iterator[bytes]:
         if self.raw is not None:
             yield self.raw
             return
-        with open(self.path or self.name, "rb") as fh:
+        with _open_stream(self.path or self.name, self.member) as fh:
+            read = 0
             while block := fh.read(size):
+                read += len(block)
+                if read > MAX_STREAM_BYTES:
+                    raise OSError(f"{self.name}: more than {MAX_STREAM_BYTES:,} bytes")
                 yield block
+
+
+@contextlib.contextmanager
+def _open_stream(path: str, member: str | None) -> Iterator[IO[bytes]]:
+    """A plain file, or one member of an archive, opened for reading."""
+    with contextlib.ExitStack() as stack:
+        fh: IO[bytes] | None
+        if member is None:
+            fh = stack.enter_context(open(path, "rb"))  # noqa: SIM115 - closed by the stack
+        elif path.lower().endswith(".zip"):
+            fh = stack.enter_context(stack.enter_context(zipfile.ZipFile(path)).open(member))
+        elif member == "":
+            fh = stack.enter_context(gzip.GzipFile(path, "rb"))  # type: ignore[assignment]
+        else:
+            fh = stack.enter_context(tarfile.open(path, "r:*")).extractfile(member)
+            if fh is None:
+                raise OSError(f"{path}!{member}: not a regular file")
+            stack.enter_context(fh)
+        assert fh is not None
+        yield fh
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,19 +179,21 @@ def _iter_archive(path: Path) -> Iterator[Input | InputError]:
         yield InputError(str(path), "archive holds no files to read")
 
 
-def _read_limited(stream: IO[bytes] | gzip.GzipFile, name: str) -> Input | InputError:
+def _read_limited(stream: IO[bytes] | gzip.GzipFile, name: str, archive: Path, member: str) -> Input | InputError:
+    """A member's bytes, held when small; past STREAM_MIN_BYTES (whatever its header claimed) it is
+    left to be streamed from the archive later."""
     data = stream.read(MAX_INPUT_BYTES + 1)
     if data is None:
         return InputError(name, "cannot read member")
     if len(data) > MAX_INPUT_BYTES:
-        return InputError(name, f"member too large (over {MAX_INPUT_BYTES:,} bytes uncompressed)")
+        return Input(name, path=str(archive), member=member)
     return Input(name, bytes(data))
 
 
 def _iter_gz(path: Path) -> Iterator[Input | InputError]:
     name = str(path)
     with gzip.open(path, "rb") as fh:
-        yield _read_limited(fh, name)
+        yield _read_limited(fh, name, path, "")
 
 
 def _iter_tar(path: Path) -> Iterator[Input | InputError]:
@@ -184,15 +214,18 @@ def _iter_tar(path: Path) -> Iterator[Input | InputError]:
             if total > MAX_ARCHIVE_BYTES:
                 yield InputError(str(path), "archive expands beyond the size limit; stopped")
                 return
-            if member.size > MAX_INPUT_BYTES:
+            if member.size > MAX_STREAM_BYTES:
                 yield InputError(label, f"member too large ({member.size:,} bytes)")
+                continue
+            if member.size > MAX_INPUT_BYTES:
+                yield Input(label, path=str(path), member=member.name)
                 continue
             fh = tar.extractfile(member)
             if fh is None:
                 yield InputError(label, "cannot read member")
                 continue
             with fh:
-                yield _read_limited(fh, label)
+                yield _read_limited(fh, label, path, member.name)
 
 
 def _iter_zip(path: Path) -> Iterator[Input | InputError]:
@@ -210,11 +243,14 @@ def _iter_zip(path: Path) -> Iterator[Input | InputError]:
             if total > MAX_ARCHIVE_BYTES:
                 yield InputError(str(path), "archive expands beyond the size limit; stopped")
                 return
-            if info.file_size > MAX_INPUT_BYTES:
+            if info.file_size > MAX_STREAM_BYTES:
                 yield InputError(label, f"member too large ({info.file_size:,} bytes)")
+                continue
+            if info.file_size > MAX_INPUT_BYTES:
+                yield Input(label, path=str(path), member=info.filename)
                 continue
             try:
                 with zf.open(info) as fh:
-                    yield _read_limited(fh, label)
+                    yield _read_limited(fh, label, path, info.filename)
             except (OSError, zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError) as exc:
                 yield InputError(label, f"cannot read member: {exc}")
