@@ -207,18 +207,28 @@ class Filing:
 # Generic conversion between records and JSON-ready values.
 
 
+_JSON_FIELDS: dict[type, tuple[str, ...]] = {}  # record class → the names of its fields that go to JSON
+
+
+def _json_fields(cls: type) -> tuple[str, ...] | None:
+    names = _JSON_FIELDS.get(cls)
+    if names is None and dataclasses.is_dataclass(cls):
+        names = tuple(f.name for f in dataclasses.fields(cls) if f.metadata.get("json", True))
+        _JSON_FIELDS[cls] = names
+    return names
+
+
 def record_to_dict(obj: Any) -> Any:
     """Any record (or tuple/list of records) → JSON-ready value."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        out: dict[str, Any] = {}
-        for f in dataclasses.fields(obj):
-            if f.metadata.get("json", True):
-                out[f.name] = record_to_dict(getattr(obj, f.name))
-        return out
+    if obj is None or isinstance(obj, (str, int, float)):
+        return obj
     if isinstance(obj, (tuple, list)):
         return [record_to_dict(x) for x in obj]
     if isinstance(obj, _dt.date):
         return obj.isoformat()
+    names = None if isinstance(obj, type) else _json_fields(type(obj))
+    if names is not None:
+        return {name: record_to_dict(getattr(obj, name)) for name in names}
     return obj
 
 
