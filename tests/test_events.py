@@ -166,3 +166,48 @@ def test_deal_milestones_split_and_total_value() -> None:
     assert deal["total_value"] == {"amount": 365_000_000, "currency": "USD", "qualifier": "up to"}
     fields = {v["field"] for v in deal["values"]}
     assert {"milestones_split.development", "milestones_split.sales", "total_value"} <= fields
+
+
+def test_officer_changes_from_a_review_of_misfires() -> None:
+    # the person on the right side of the cue, the latest of two with one surname, a title held before
+    # or kept is not the change, "appointed him" after a sentence naming him, a notice date only for
+    # the one who gave notice, "until" is not an effective date, a generic first word is not the company
+    got = _officer_changes(
+        "On March 1, 2021, the Company announced the appointment of Jane Roe as Chief Operating Officer. "
+        "Ms. Roe assumed the role of Chief Operating Officer from Peter Smith, who will become the Company's "
+        "Chief Strategy Officer."
+    )
+    assert got == [
+        ("Jane Roe", "appointed", "Chief Operating Officer", "2021-03-01"),
+        ("Peter Smith", "appointed", "Chief Strategy Officer", None),
+    ]
+    got = _officer_changes(
+        "Robert Chen resigned as Chief Technology Officer. The Board selected Lisa Chen, age 41, to succeed him. "
+        "Ms. Chen was appointed Chief Technology Officer effective March 2, 2021."
+    )
+    assert ("Lisa Chen", "appointed", "Chief Technology Officer", "2021-03-02") in got
+    got = _officer_changes(
+        "On March 1, 2021, the Board appointed Jane Roe, who will continue to serve as Chief Financial Officer, "
+        "as Interim Chief Executive Officer. Mr. Smith will be succeeded by Ann Lee, who currently serves as "
+        "President."
+    )
+    assert got[0] == ("Jane Roe", "appointed", "Interim Chief Executive Officer", "2021-03-01")
+    assert all(role != "President" for _p, _a, role, _d in got)
+    got = _officer_changes(
+        "John Smith, 52, has served as the Company's Chief Operating Officer since 2018. On March 1, 2021, the "
+        "Board appointed him as President."
+    )
+    assert got == [("John Smith", "appointed", "President", "2021-03-01")]
+    got = _officer_changes(
+        "On March 1, 2021, John Doe informed the Board that he would retire as Chief Executive Officer, and the "
+        "Board appointed Jane Roe as Chief Executive Officer."
+    )
+    assert got == [
+        ("John Doe", "retired", "Chief Executive Officer", None),
+        ("Jane Roe", "appointed", "Chief Executive Officer", "2021-03-01"),
+    ]
+    got = _officer_changes(
+        "John Doe resigned as Chief Financial Officer of the Company. Jane Roe will serve as interim Chief "
+        "Financial Officer until June 30, 2021."
+    )
+    assert got[0][:2] == ("John Doe", "departed") and got[0][3] is None

@@ -30,12 +30,17 @@ _ACTIONS = (
     (
         "appointed",
         re.compile(
-            r"\b(?:appointed|appoint|named|promoted|hired|designated|welcomed\s+back|will\s+become|succeeded\s+by|"
-            r"promotion\s+to|assum(?:ed|es|e|ing)\s+the\s+(?:role|position|title)\s+of)\b",
+            r"(?<!to\sbe\s)\b(?:appointed|appoint|named|promoted|hired|designated|welcomed\s+back|will\s+become|"
+            r"succeeded\s+by|appointment\s+of|promotion\s+to|assum(?:ed|es|e|ing)\s+the\s+(?:role|position|title)\s+of)\b",
             re.I,
         ),
     ),
 )
+# Cues whose person is on one side only: "succeeded by Jane Roe" (after), "Jane Roe assumed the role of",
+# "Jane Roe will become", "Jane Roe's promotion to" (before). Other cues take a name right after them
+# ("appointed Jane Roe"), else the one before ("Jane Roe was appointed").
+_PERSON_AFTER = re.compile(r"(?:succeeded\s+by|appointment\s+of)$", re.I)
+_PERSON_BEFORE = re.compile(r"(?:become|promotion\s+to|\bof)$", re.I)
 _NAME = re.compile(r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?\b(?P<n>[A-Z][a-z]+(?:[ \t]+(?:[A-Z]\.|[A-Z][a-zA-Z’'\-]+)){1,3})\b")
 _NOT_NAME_WORDS = set(
     """Board Directors Director Company Chief Executive Officer President Vice Senior Financial Operating Accounting
@@ -62,46 +67,66 @@ _OLD_NEWS = re.compile(r"^\s*As\s+previously\s+(?:reported|disclosed|announced)"
 _EFFECTIVE = re.compile(r"\beffective\s+(?:as\s+of\s+|on\s+|from\s+)?", re.I)
 # In the sentence after the change: "effective as of July 31", "will retire on June 30" (not "vesting on").
 _EFFECTIVE_BEFORE = re.compile(
-    r"(?:\beffective(?:\s+as\s+of|\s+on|\s+from)?|\b(?:retire|resign|depart|leave|step\s+down|serve|join|start|"
-    r"commence)\w*\b[^.;\d]{0,90}?\b(?:on|as\s+of|from|until))\s+$",
+    r"(?:\beffective(?:\s+as\s+of|\s+on|\s+from)?|\b(?:retire|resign|depart|leave|step\s+down|join|start|"
+    r"commence)\w*\b[^.;\d]{0,90}?\b(?:on|as\s+of|from))\s+$",
     re.I,
 )
-_NOTICE = re.compile(r"\b(?:informed|notified|advised|told|tendered|submitted|delivered)\b", re.I)
+# Telling, not leaving: "informed the Board of his decision to retire". A tendered resignation takes
+# effect when delivered, so "tendered" and "submitted" are not here.
+_NOTICE = re.compile(r"\b(?:informed|notified|advised|told)\b", re.I)
 _IMMEDIATELY = re.compile(r"\b(?:effective\s+)?immediately\b", re.I)
 
 
 _SURNAME = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.\s+(?P<n>[A-Z][\w’'\-]+)")
 
 
-def _names(sent: str, known: dict[str, str], company: str = "") -> list[tuple[str, int, int]]:
-    """Full names in the sentence, and "Mr. Glazer" where an earlier sentence named David Glazer
-    (``known``: surname → full name, filled as names are found). The registrant's name is not a person's."""
+_CORPORATE_AFTER = re.compile(
+    r",?\s+(?:Inc|Incorporated|Corp|Corporation|Company|Co|Ltd|LLC|L\.?P|plc|N\.V|S\.A|Holdings|Group)\b"
+)
+
+Known = dict[str, tuple[str, int, int]]  # surname (or "" for the last one named) → (full name, start, end)
+
+
+def _names(sent: str, s: int, known: Known) -> list[tuple[str, int, int]]:
+    """Full names in the sentence (offsets into it), and "Mr. Glazer" where an earlier sentence named
+    David Glazer. ``known`` maps each surname to the latest full name with it (absolute offsets, ``s`` is
+    the sentence's start) and "" to the last person named. A name followed by "Inc." is a company's."""
     out = []
     for m in _NAME.finditer(sent):
         name = re.sub(r"['’]s$", "", m.group("n"))
         words = [w.strip(".,") for w in name.split()]
-        if any(w in _NOT_NAME_WORDS for w in words) or len(words) < 2 or company.startswith(name):
+        end = m.start("n") + len(name)
+        if (
+            any(w in _NOT_NAME_WORDS for w in words)
+            or len(words) < 2
+            or _CORPORATE_AFTER.match(sent, end)
+            or _CORPORATE_AFTER.fullmatch(" " + words[-1])
+        ):
             continue
-        out.append((name, m.start("n"), m.start("n") + len(name)))
-        known.setdefault(words[-1], name)
+        out.append((name, m.start("n"), end))
+        known[words[-1]] = known[""] = (name, s + m.start("n"), s + end)
     taken = [(a, b) for _n, a, b in out]
     for m in _SURNAME.finditer(sent):
         surname = re.sub(r"['’]s$", "", m.group("n"))
         full = known.get(surname)
         if full and not any(a <= m.start("n") < b for a, b in taken):
-            out.append((full, m.start("n"), m.start("n") + len(surname)))
+            out.append((full[0], m.start("n"), m.start("n") + len(surname)))
+            known[""] = (full[0], s + m.start("n"), s + m.start("n") + len(surname))
     out.sort(key=lambda n: n[1])
     return out
 
 
-def _role(sent: str, cue_end: int, become: bool = False) -> tuple[str, int, int] | None:
+def _role(sent: str, cue_end: int, become: bool = False, fallback: bool = True) -> tuple[str, int, int] | None:
     window = sent[cue_end : cue_end + 200]
-    kept = _KEEPS.search(window)  # "…, but will continue his role as Chief Financial Officer": not the change
-    window = window[: kept.start()] if kept else window
-    t = (_BECOME if become else _TITLE).search(window)
+    # a title said to be kept or held before ("who will continue to serve as CFO", "who currently serves
+    # as President") is not the change: the next candidate is
+    t = next(
+        (c for c in (_BECOME if become else _TITLE).finditer(window) if not _KEEPS.search(window[: c.start()][-45:])),
+        None,
+    )
     if t:
-        title = squash(t.group("t")).strip(" ,&")
-        title = re.sub(r"\s+(?:of|and|&)$", "", title)
+        raw = re.sub(r"\s+(?:of|and|&)$", "", t.group("t").rstrip(" ,&\n\t")).rstrip(" ,&\n\t")
+        title = squash(raw)
         words = title.split()
         if (
             words
@@ -109,8 +134,8 @@ def _role(sent: str, cue_end: int, become: bool = False) -> tuple[str, int, int]
             and title.lower() not in ("member", "a member")
         ):
             if not re.match(r"(?:member|director)\b", title, re.I):
-                return title, cue_end + t.start("t"), cue_end + t.start("t") + len(t.group("t").rstrip(" ,"))
-    d = _DIRECTOR.search(sent)
+                return title, cue_end + t.start("t"), cue_end + t.start("t") + len(raw)
+    d = _DIRECTOR.search(sent) if fallback else None
     if d:
         return "director", d.start(), d.end()
     return None
@@ -119,8 +144,10 @@ def _role(sent: str, cue_end: int, become: bool = False) -> tuple[str, int, int]
 _LEAVING = re.compile(r"\b(?:cease[sd]?\s+to\s+serve|no\s+longer\s+serve|step\s+down|resign)\w*\b", re.I)
 _OBJECT_PRONOUN = re.compile(r"\s+(?:him|her|them)\b")
 _POSSESSIVE = re.compile(r"\b(?:his|her|their)\s+$", re.I)
-_KEEPS = re.compile(r",?\s+but\b|\b(?:continue|remain)s?\b", re.I)
-_BECOME_CUE = re.compile(r"(?:become|\bto|\bof)$", re.I)
+# words before a title that is not the change: kept ("will continue to serve as CFO") or held before
+# ("who currently serves as President", "previously served as")
+_KEEPS = re.compile(r"\b(?:continue|remain|currently|previously|formerly|serves|served|has\s+been)s?\b", re.I)
+_BECOME_CUE = re.compile(r"(?:become|promotion\s+to|(?:role|position|title)\s+of)$", re.I)
 # "He will cease to serve as …", "As a result, she will …"
 _PRONOUN_START = re.compile(r"\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,4},\s+)?(?:[Hh]e|[Ss]he|[Tt]hey|Mr\.|Ms\.|Mrs\.|Dr\.)\s")
 
@@ -142,23 +169,32 @@ def _appositive_role(sent: str, name_end: int) -> tuple[str, int, int] | None:
     m = _APPOSITIVE.match(sent, name_end)
     if not m:
         return None
-    return squash(m.group("t")), m.start("t"), m.end("t")
+    title = m.group("t").rstrip(" ,")
+    return squash(title), m.start("t"), m.start("t") + len(title)
+
+
+_OF_AFTER = re.compile(r"\s+of\s")
 
 
 def _person(
-    names: list[tuple[str, int, int]], cue_start: int, cue_end: int, possessive: object = None
+    names: list[tuple[str, int, int]], cue: re.Match[str], possessive: object = None, *, leaving: bool = False
 ) -> tuple[str, int, int] | None:
-    """The name right after the cue ("appointed Jane Roe"), else the last one before it; after "his" or
-    "her" ("until her retirement") only the one before."""
-    after = [n for n in names if 0 <= n[1] - cue_end <= 60]
-    if after and not possessive:
+    """The name right after the cue ("appointed Jane Roe"), else the last one before it. Only the one
+    before after "his" or "her" ("until her retirement"), for subject cues ("assumed the role of") and
+    for departures ("Jane Roe will retire"), unless "resignation of Jane Roe"; after "succeeded by" and
+    "appointment of" only the one after."""
+    words = cue.group(0)
+    after = [n for n in names if 0 <= n[1] - cue.end() <= 60]
+    if _PERSON_AFTER.search(words) or (leaving and _OF_AFTER.match(cue.string, cue.end())):
+        return after[0] if after else None
+    if after and not possessive and not leaving and not _PERSON_BEFORE.search(words):
         return after[0]
-    before = [n for n in names if n[2] <= cue_start]
+    before = [n for n in names if n[2] <= cue.start()]
     return before[-1] if before else None
 
 
 def _effective(
-    region: Region, s: int, e: int, cue: int, nxt: tuple[int, int] | None
+    region: Region, s: int, e: int, cue: int, nxt: tuple[int, int] | None, *, notice_from: int | None = None
 ) -> tuple[_dt.date, int, int] | None:
     """The effective date: one that follows "effective", else the date nearest the cue, else an
     "effective"/"on" date in the next sentence when this one only dates the announcement."""
@@ -173,26 +209,73 @@ def _effective(
         for d in dates_in(region, *nxt):
             if _EFFECTIVE_BEFORE.search(region.body[max(nxt[0], d[1] - 120) : d[1]]):
                 return d
-    if _NOTICE.search(region.body, s, e) and not _IMMEDIATELY.search(region.body, s, nxt[1] if nxt else e):
+    told = notice_from is not None and _NOTICE.search(region.body, s + notice_from, s + cue)
+    if told and not _IMMEDIATELY.search(region.body, s, nxt[1] if nxt else e):
         return None  # "On May 1, X informed the Company of her decision to retire": when she told, not when
     return min(dates, key=lambda d: abs(d[1] - s - cue)) if dates else None
 
 
+_SUFFIXES = re.compile(
+    r"(?:[\s,]+(?:inc|incorporated|corp|corporation|company|co|ltd|limited|llc|l\.?p|plc|n\.?v|s\.?a)\.?)+$", re.I
+)
+
+
+def _company_core(company: str) -> str:
+    """ "The Southern Company" → "southern"; "AMAZON.COM, INC." → "amazon.com"; "Apple Inc." → "apple"."""
+    core = _SUFFIXES.sub("", company.strip()).strip(" ,.")
+    return re.sub(r"^the\s+", "", core, flags=re.I).lower()
+
+
 def _without_company(sent: str, role: tuple[str, int, int], company: str) -> tuple[str, int, int]:
-    """ "President and Chief Executive Officer of Amazon.com" → the title without the registrant."""
-    first = company.split(maxsplit=1)[0].strip(",.").split(".")[0] if company.strip() else ""
-    if len(first) < 3:
+    """ "President and Chief Executive Officer of Amazon.com" → the title without the registrant, and
+    "Apple’s Senior Vice President" without its owner; only the registrant's own name is cut, at the
+    title's end ("President of International Operations" at International Paper stays whole)."""
+    core = _company_core(company)
+    if len(core) < 3:
         return role
     start, end = role[1], role[2]
-    own = re.match(re.escape(first) + r"[\w.]*['’]s\s+", sent[start:end], re.I)  # "Apple’s Senior Vice President"
-    if own and own.end() < end - start:
+    title = sent[start:end]
+    own = re.match(r"([\w.&\-]+(?:\s+[\w.&\-]+){0,3})['’]s\s+", title)  # "Apple’s Senior Vice President"
+    if own and core.startswith(own.group(1).lower()) and own.end() < len(title):
         start += own.end()
-    cut = re.search(r"\s+of\s+(?:the\s+)?" + re.escape(first) + r"\b", sent[start:end], re.I)
-    if cut and cut.start() > 0:
-        end = start + cut.start()
+        title = sent[start:end]
+    for cut in re.finditer(r"\s+of\s+(?:the\s+)?", title):
+        tail = title[cut.end() :].strip(" ,.").lower()
+        if len(tail) >= 3 and core.startswith(tail):
+            end = start + cut.start()
+            break
     if (start, end) == (role[1], role[2]):
         return role
     return squash(sent[start:end]).strip(" ,"), start, end
+
+
+def _role_for(
+    region: Region,
+    s: int,
+    sent: str,
+    cue: re.Match[str],
+    person: tuple[str, int, int],
+    *,
+    nxt: tuple[int, int] | None,
+    leaving: bool,
+) -> tuple[str, int, int] | None:
+    """The title the change is about, offsets into ``sent``."""
+    if leaving:  # "X, Senior Vice President, will retire", "resigned as CFO", or said in the next sentence
+        role = _appositive_role(sent, person[2]) or _role(sent, cue.end(), fallback=False)
+        if role is None and nxt is not None:
+            role = _role_said_next(region, s, nxt)
+        # "X, a member of the Board, will not stand for re-election", "resigned from the Board"
+        board = _DIRECTOR.search(sent, max(0, person[2]), cue.end() + 60)
+        return role or (("director", board.start(), board.end()) if board else None)
+    # "will become CEO", "promotion to CEO", "assumed the role of CEO", "Jane Roe was named CFO": the title
+    # follows the cue
+    if _BECOME_CUE.search(cue.group(0)):
+        return _role(sent, cue.end(), become=True)
+    role = _role(sent, cue.end())
+    passive = cue.group(0).lower() in ("named", "appointed", "elected") and person[2] <= cue.start()
+    if passive and (role is None or role[0] == "director"):
+        role = _role(sent, cue.end(), become=True, fallback=False) or role
+    return role
 
 
 def _sentence_events(
@@ -203,29 +286,30 @@ def _sentence_events(
     *,
     nxt: tuple[int, int] | None = None,
     company: str = "",
-    known: dict[str, str] | None = None,
+    known: Known | None = None,
 ) -> list[OfficerChange]:
     sent = region.body[s:e]
-    names = _names(sent, known if known is not None else {}, company)
-    if not names or _OLD_NEWS.match(sent) or re.search(r"\bannual\s+meeting\b.*\belected\b", sent, re.I | re.S):
+    known = known if known is not None else {}
+    last = known.get("")  # the person named before this sentence, for "appointed him"
+    names = _names(sent, s, known)
+    if _OLD_NEWS.match(sent) or re.search(r"\bannual\s+meeting\b.*\belected\b", sent, re.I | re.S):
         return []
-    out = []
+    out: list[OfficerChange] = []
     for action, pattern in _ACTIONS:
         for cue in pattern.finditer(sent):
             if _OBJECT_PRONOUN.match(sent, cue.end()):
-                continue  # "… appointed X as CFO and designated her as …": X again, already reported
-            owner = _POSSESSIVE.search(sent, max(0, cue.start() - 8), cue.start())  # "until her retirement"
-            person = _person(names, cue.start(), cue.end(), owner)
+                # "… appointed X as CFO and designated her as …": X again, already reported; but "John Smith
+                # has served as COO since 2018. The Board appointed him as President.": the one named before
+                if out or names or last is None:
+                    continue
+                person: tuple[str, int, int] | None = (last[0], last[1] - s, last[2] - s)
+            else:
+                owner = _POSSESSIVE.search(sent, max(0, cue.start() - 8), cue.start())  # "until her retirement"
+                person = _person(names, cue, owner, leaving=action in ("retired", "departed"))
             kind = "left" if action in ("retired", "departed") else action  # "is retiring … will step down": one
             if person is None or (person[0], kind) in seen:
                 continue
-            if action in ("appointed", "elected"):
-                # "will become CEO", "promotion to CEO", "assumed the role of CEO": the title follows the cue
-                role = _role(sent, cue.end(), become=bool(_BECOME_CUE.search(cue.group(0))))
-            else:
-                role = _appositive_role(sent, person[2]) or _role(sent, cue.end())
-                if role is None and nxt is not None:
-                    role = _role_said_next(region, s, nxt)
+            role = _role_for(region, s, sent, cue, person, nxt=nxt, leaving=kind == "left")
             if role:
                 role = _without_company(sent, role, company)
             if role and (person[0], role[0].lower()) in seen:
@@ -233,7 +317,7 @@ def _sentence_events(
             seen.add((person[0], kind))
             if role:
                 seen.add((person[0], role[0].lower()))
-            date = _effective(region, s, e, cue.start(), nxt)
+            date = _effective(region, s, e, cue.start(), nxt, notice_from=person[2] if kind == "left" else None)
             sources = [FieldSource("person", "text", span(region, s + person[1], s + person[2]))]
             sources.append(FieldSource("action", "text", span(region, s + cue.start(), s + cue.end())))
             if role:
@@ -264,7 +348,7 @@ def officer_changes(filing: Filing, regions: list[Region]) -> list[OfficerChange
         if region.code != "5.02" and not old_era_other_events:
             continue
         spans = list(sentences(region))
-        known: dict[str, str] = {}
+        known: Known = {}
         for i, (s, e) in enumerate(spans):
             nxt = spans[i + 1] if i + 1 < len(spans) else None
             events.extend(_sentence_events(
