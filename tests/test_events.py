@@ -211,3 +211,49 @@ def test_officer_changes_from_a_review_of_misfires() -> None:
         "Financial Officer until June 30, 2021."
     )
     assert got[0][:2] == ("John Doe", "departed") and got[0][3] is None
+
+
+def _deal(text: str) -> dict[str, Any]:
+    raw = (
+        "FORM 8-K\n\nDate of Report (Date of earliest event reported): March 3, 2021\n\n"
+        "Widget Works, Inc.\n(Exact name of registrant as specified in its charter)\n\n"
+        f"Item 1.01 Entry into a Material Definitive Agreement.\n\n{text}\n\nSIGNATURE\n\n"
+        "Widget Works, Inc.\n\nBy: /s/ Jane Roe\n    Jane Roe\n    Secretary\n"
+    ).encode()
+    filing = parse_filing(raw, name="widget.txt")
+    _check_spans(filing)
+    (deal,) = [e for e in filing.to_dict()["events"] if e["type"] in ("license", "collaboration")]
+    return deal
+
+
+def test_deal_amounts_go_to_the_right_fields() -> None:
+    opening = (
+        "On March 1, 2021, Widget Works, Inc. (the “Company”) entered into a License Agreement with Acme "
+        "Biotech, Inc. (“Acme”). The Company granted Acme an exclusive license and royalties. "
+    )
+    listed = _deal(
+        opening + "Acme will pay development, regulatory and commercial milestone payments of up to $1.2 billion."
+    )
+    assert listed["milestones"]["amount"] == 1_200_000_000 and listed["milestones_split"] is None
+    part = _deal(opening + "Acme will pay milestone payments with an aggregate value of up to $400 million.")
+    assert part["milestones"]["amount"] == 400_000_000 and part["total_value"] is None
+    shares = _deal(
+        opening
+        + "Acme will purchase 1,000,000 shares of the Company's common stock, valued at approximately $25 million."
+    )
+    assert shares["total_value"] is None and shares["equity"]["amount"] == 25_000_000
+
+
+def test_a_deal_told_twice_with_co_exclusive_rights_is_one_event() -> None:
+    raw = (
+        "FORM 8-K\n\nDate of Report (Date of earliest event reported): March 3, 2021\n\n"
+        "Widget Works, Inc.\n(Exact name of registrant as specified in its charter)\n\n"
+        "Item 1.01 Entry into a Material Definitive Agreement.\n\nOn March 1, 2021, the Company entered into a "
+        "License Agreement with Acme Biotech, Inc. (“Acme”). Acme granted the Company an exclusive license with "
+        "royalties.\n\nItem 8.01 Other Events.\n\nOn March 1, 2021, the Company entered into a License Agreement "
+        "with Acme Biotech, Inc. (“Acme”). Acme granted the Company co-exclusive rights in the United States, "
+        "with royalties.\n\nSIGNATURE\n\nWidget Works, Inc.\n\nBy: /s/ Jane Roe\n    Jane Roe\n    Secretary\n"
+    ).encode()
+    filing = parse_filing(raw, name="widget.txt")
+    (deal,) = [e for e in filing.events if e.type == "license"]
+    assert deal.exclusive is None  # exclusive in one telling, co-exclusive in the other

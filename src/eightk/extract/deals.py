@@ -44,7 +44,8 @@ _GROUP_ALIAS = re.compile(
 _SUBJECT = re.compile(  # "licensed" as a verb (lower case), not the defined term "Licensed Products"
     r"licen[cs]ed\s+(?:to\s+)?(?:[A-Z][\w\-]*(?:'s|’s)\s+)?(?P<s>(?:[\w\-()]+\s+){0,8}?"
     r"(?:[Tt]echnology|[Tt]echnologies|[Pp]latform|[Pp]atents?|[Cc]ompounds?|[Pp]rogram|[Aa]ntibod(?:y|ies)|[Mm]olecules?))\b"
-    r"|(?:products?|therapeutics?|compositions?)\s+containing\s+(?P<c>[a-z][\w\-]{3,40})\b",
+    r"|(?:products?|therapeutics?|compositions?)\s+containing\s+"
+    r"(?!(?:such|any|either|the|that|these|those|licensed|one|its|our|their)\b)(?P<c>[a-z][\w\-]{3,40})\b",
 )
 # A field of use belongs to a grant of rights ("licensed … for use with antibodies"), not to a plan of
 # work ("development of Licensed Products for use in …"): "license" in lower case, "rights" or "field".
@@ -57,7 +58,8 @@ _UPFRONT = re.compile(r"up-?\s?front|upfront|initial\s+payment|signing\s+fee|lic
 _MILESTONE = re.compile(r"milestone", _I)
 _ROYALTY = re.compile(r"royalt(?:y|ies)", _I)
 _EQUITY = re.compile(
-    r"equity\s+investment|purchase\s+(?:of\s+)?(?:\$[\d.,]+\s+\w+\s+(?:of|in)\s+)?(?:newly\s+issued\s+)?(?:shares|common\s+stock)|stock\s+purchase",
+    r"equity\s+investment|purchase\s+(?:of\s+)?(?:[\d,]+\s+|\$[\d.,]+\s+\w+\s+(?:of|in)\s+)?(?:newly\s+issued\s+)?"
+    r"(?:shares|common\s+stock)|stock\s+purchase",
     _I,
 )
 _PERCENT = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*(?:%|percent)", _I)
@@ -75,6 +77,7 @@ class _Draft:
     evidence: list[Span] = field(default_factory=list)
 
     terms: dict[str, str] = field(default_factory=dict)  # other terms: text → kind (extract.terms)
+    co_exclusive: bool = False
 
     def add_term(self, kind: str, text: str, where: Span) -> None:
         if text not in self.terms and len(self.terms) < _MAX_TERMS:
@@ -163,8 +166,8 @@ def _terms(region: Region, draft: _Draft) -> None:
             draft.put("field", squash(m.group("f")), span(region, s + m.start("f"), s + m.end("f")))
         if (m := _TERRITORY.search(sent)) and re.search(r"rights|licen|territor", sent, _I):
             draft.put("territory", "worldwide", span(region, s + m.start(), s + m.end()))
-        if "exclusive" not in draft.values and _CO_EXCLUSIVE.search(sent):
-            draft.values["exclusive"] = None  # co-exclusive here, exclusive there: neither true nor false
+        if _CO_EXCLUSIVE.search(sent):
+            draft.co_exclusive = True  # co-exclusive here, exclusive there: neither true nor false
         elif m := _EXCLUSIVE.search(sent):
             draft.put("exclusive", not m.group(1).lower().startswith("non"), span(region, s + m.start(), s + m.end()))
         if _ROYALTY.search(sent):
@@ -185,7 +188,13 @@ def _money(region: Region, s: int, sent: str, mention: object, draft: _Draft) ->
     where = span(region, s + mention.start, s + mention.end)
     money: Money = mention.high or mention.money
     before = sent[max(0, mention.start - 60) : mention.start]
-    if _TOTAL.search(before):
+    total = _TOTAL.search(before)
+    if total:
+        ahead = sent[max(0, mention.start - 60 + total.start() - (40 if total.group("total") else 80)) : mention.start]
+        part = _PART_OF_TOTAL if total.group("total") else _PART_VALUED
+        if part.search(ahead[: len(ahead) - len(total.group(0))]):
+            total = None
+    if total:
         draft.put("total_value", money, where)
         return
     if _MILESTONE.search(near) and not _UPFRONT.search(sent[max(0, mention.start - 40) : mention.start]):
@@ -200,11 +209,15 @@ def _money(region: Region, s: int, sent: str, mention: object, draft: _Draft) ->
         draft.put("equity", mention.money, where)
 
 
+# "a total potential value of up to $365 million", "a deal valued at $1 billion": the whole deal, not a
+# part of it ("milestone payments with an aggregate value of …", "shares … valued at $25 million")
 _TOTAL = re.compile(
-    r"(?:total|aggregate)\s+(?:potential\s+)?(?:deal\s+|transaction\s+|contract\s+)?value\s+(?:of\s+)?"
-    r"(?:(?:up\s+to|approximately|about)\s+)?$|\b(?:valued\s+at|worth)\s+(?:(?:up\s+to|approximately)\s+)?$",
+    r"(?P<total>(?:total|aggregate)\s+(?:potential\s+)?(?:deal\s+|transaction\s+|contract\s+)?value\s+(?:of\s+)?"
+    r"(?:(?:up\s+to|approximately|about)\s+)?)$|\b(?:valued\s+at|worth)\s+(?:(?:up\s+to|approximately)\s+)?$",
     _I,
 )
+_PART_OF_TOTAL = re.compile(r"milestone|payments?\s+with", _I)  # "milestone payments with an aggregate value of"
+_PART_VALUED = re.compile(r"shares|stock|equity|warrant", _I)  # "… shares of common stock, valued at"
 _KINDS = {"development": "development", "clinical": "development", "regulatory": "regulatory",
           "approval": "regulatory", "sales": "sales", "commercial": "sales"}  # fmt: skip
 _KIND_AFTER = re.compile(
@@ -217,9 +230,16 @@ _KIND_BEFORE = re.compile(
 
 def _milestone_kind(after: str, before: str) -> str | None:
     """The one kind of milestone an amount is tied to ("$25 million in development milestones",
-    "sales milestones of up to $50 million"), or None (milestones in general, or several kinds)."""
-    m = _KIND_AFTER.match(after) or _KIND_BEFORE.search(before)
-    return _KINDS.get(m.group("k").lower()) if m else None
+    "sales milestones of up to $50 million"), or None: milestones in general, or a list of kinds
+    ("development, regulatory and commercial milestone payments of up to $1.2 billion")."""
+    m = _KIND_AFTER.match(after)
+    text = after
+    if m is None:
+        m = _KIND_BEFORE.search(before)
+        text = before
+    if m is None or re.search(r"(?:,|\band|\bor)\s*$", text[: m.start("k")]):
+        return None
+    return _KINDS.get(m.group("k").lower())
 
 
 def _draft(region: Region, cue: re.Match[str], registrant: str | None) -> _Draft | None:
@@ -262,9 +282,10 @@ def deals(filing: Filing, regions: list[Region]) -> list[Deal]:
             drafts.append(draft)
             continue
         for name, value in draft.values.items():  # the second telling fills gaps and adds evidence
-            src = next(s for s in draft.sources if s.field == name)
-            assert src.span is not None
-            twin.put(name, value, src.span)
+            src = next((s for s in draft.sources if s.field == name), None)
+            if src is not None and src.span is not None:
+                twin.put(name, value, src.span)
+        twin.co_exclusive = twin.co_exclusive or draft.co_exclusive
         terms = [s for s in draft.sources if s.field == "other_terms"]
         for (text, kind), src in zip(draft.terms.items(), terms, strict=True):
             assert src.span is not None
@@ -288,7 +309,7 @@ def _event(d: _Draft) -> Deal:
         evidence=tuple(d.evidence),
         values=tuple(d.sources),
         parties=tuple(d.parties),
-        exclusive=v.get("exclusive"),  # type: ignore[arg-type]
+        exclusive=None if d.co_exclusive else v.get("exclusive"),  # type: ignore[arg-type]
         territory=v.get("territory"),  # type: ignore[arg-type]
         subject=v.get("subject"),  # type: ignore[arg-type]
         field=v.get("field"),  # type: ignore[arg-type]
