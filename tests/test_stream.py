@@ -81,3 +81,21 @@ def test_a_huge_bare_text_is_clipped_not_held() -> None:
     assert filing.source.bytes > TEXT_CAP
     assert "clipped" in {p.code for p in filing.problems}
     assert sum(d.text_chars for d in filing.documents) <= TEXT_CAP + (1 << 20)  # one chunk past the cap at most
+
+
+def test_a_truncated_large_archive_member_is_a_failed_record_not_a_crash(tmp_path: Path) -> None:
+    import gzip
+
+    from eightk.api import open_store
+
+    line = b"M" + b"A" * 60 + b"\n"
+    body = b"<DOCUMENT>\n<TYPE>8-K\n<TEXT>\n" + line * ((STREAM_MIN_BYTES + (8 << 20)) // len(line))
+    packed = gzip.compress(body, 1)
+    (tmp_path / "cut.txt.gz").write_bytes(packed[: len(packed) * 9 // 10])  # past 32 MB, short of the end
+    (tmp_path / "seed.txt").write_bytes((SAMPLES / "2000s" / "immunogen-genentech-2000-05-04.txt").read_bytes())
+    (cut, seed) = list(parse_paths([tmp_path / "cut.txt.gz", tmp_path / "seed.txt"]))
+    assert [p.code for p in cut.problems] == ["unreadable"] and "broken archive" in cut.problems[0].message
+    assert seed.registrant.name == "ImmunoGen, Inc."
+    with open_store(tmp_path / "s.db") as store:
+        report = store.ingest([tmp_path], workers=1)
+    assert (report.stored, report.quarantined) == (1, 1)

@@ -19,10 +19,7 @@ def from_utf16(raw: bytes) -> bytes:
     UTF-8, so the byte-level SGML reader sees ASCII markup; any other bytes unchanged."""
     if raw[:2] not in (b"\xff\xfe", b"\xfe\xff"):
         return raw
-    try:
-        return raw.decode("utf-16").encode("utf-8")
-    except UnicodeDecodeError:
-        return raw
+    return raw.decode("utf-16", errors="replace").encode("utf-8")  # a stray odd byte costs one character
 
 
 def looks_binary(sample: bytes) -> bool:

@@ -12,6 +12,7 @@ import gzip
 import os
 import tarfile
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +31,7 @@ MAX_ARCHIVE_BYTES = 64 * 1024 * 1024 * 1024
 MAX_ARCHIVE_MEMBERS = 5_000_000
 
 _SKIP_NAMES = {"MANIFEST.tsv", "README.md", ".DS_Store"}
-_SKIP_SUFFIXES = (".json", ".tsv", ".md", ".py", ".db", ".sqlite", ".parquet", ".csv")
+_SKIP_SUFFIXES = (".json", ".tsv", ".md", ".py", ".db", ".sqlite", ".parquet", ".csv", "-wal", "-shm", "-journal")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,16 +57,21 @@ class Input:
         return b"".join(self.chunks())
 
     def chunks(self, size: int = CHUNK) -> Iterator[bytes]:
+        """The bytes in pieces. A file or archive that cannot be read to the end (gone, truncated,
+        corrupt) raises OSError, whatever the archive library raised."""
         if self.raw is not None:
             yield self.raw
             return
-        with _open_stream(self.path or self.name, self.member) as fh:
-            read = 0
-            while block := fh.read(size):
-                read += len(block)
-                if read > MAX_STREAM_BYTES:
-                    raise OSError(f"{self.name}: more than {MAX_STREAM_BYTES:,} bytes")
-                yield block
+        try:
+            with _open_stream(self.path or self.name, self.member) as fh:
+                read = 0
+                while block := fh.read(size):
+                    read += len(block)
+                    if read > MAX_STREAM_BYTES:
+                        raise OSError(f"more than {MAX_STREAM_BYTES:,} bytes")
+                    yield block
+        except (EOFError, zlib.error, tarfile.TarError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+            raise OSError(f"broken archive: {exc}") from exc
 
 
 @contextlib.contextmanager

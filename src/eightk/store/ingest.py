@@ -140,7 +140,11 @@ def _sha256(item: Input) -> str:
 def _known(conn: sqlite3.Connection, item: Input | InputError) -> bool:
     if isinstance(item, InputError):
         return False
-    sha = _sha256(item)
+    try:
+        sha = _sha256(item)
+    except OSError:
+        return False  # unreadable now: the worker records why, in the quarantine
+
     if conn.execute("SELECT 1 FROM inputs WHERE sha256 = ?", (sha,)).fetchone():
         return True
     return bool(conn.execute("SELECT 1 FROM quarantine WHERE sha256 = ? AND name = ?", (sha, item.name)).fetchone())
