@@ -257,3 +257,33 @@ def test_a_deal_told_twice_with_co_exclusive_rights_is_one_event() -> None:
     filing = parse_filing(raw, name="widget.txt")
     (deal,) = [e for e in filing.events if e.type == "license"]
     assert deal.exclusive is None  # exclusive in one telling, co-exclusive in the other
+
+
+def _acquisitions(item: str, text: str) -> list[tuple[str | None, str | None]]:
+    raw = (
+        "FORM 8-K\n\nDate of Report (Date of earliest event reported): March 3, 2021\n\n"
+        "Widget Works, Inc.\n(Exact name of registrant as specified in its charter)\n\n"
+        f"Item {item}\n\n{text}\n\nSIGNATURE\n\nWidget Works, Inc.\n\nBy: /s/ Jane Roe\n    Jane Roe\n    Secretary\n"
+    ).encode()
+    filing = parse_filing(raw, name="widget.txt")
+    _check_spans(filing)
+    return [(e.target, e.status) for e in filing.events if e.type == "acquisition"]
+
+
+def test_acquisitions_not_from_other_terminations_sales_or_sellers() -> None:
+    ended = "1.02 Termination of a Material Definitive Agreement."
+    assert not _acquisitions(
+        ended,
+        "On March 1, 2021, in connection with the completion of the acquisition of the Company by Parent Corp., "
+        "the Company terminated its Credit Agreement with Bank of America, N.A., as administrative agent.",
+    )
+    assert not _acquisitions(
+        ended,
+        "On March 1, 2021, the Company terminated the Asset Purchase Agreement with Buyer Holdings, Inc., "
+        "pursuant to which the Company had agreed to sell its consumer division to Buyer Holdings, Inc.",
+    )
+    assert _acquisitions(
+        "2.01 Completion of Acquisition or Disposition of Assets.",
+        "On March 1, 2021, the Company completed its previously announced acquisition of Target Inc. (“Target”) "
+        "from Parent Holdings, LLC (the “Seller”) for an aggregate purchase price of $120 million in cash.",
+    ) == [("Target Inc.", "completed")]

@@ -147,6 +147,12 @@ def _consideration(region: Region, start: int, end: int) -> tuple[Money, Span] |
     return None
 
 
+_DEAL_TERMINATED = re.compile(r"terminat\w*.*\b(?:merger|purchase|acquisition)\b", _I)
+_SELLING = re.compile(
+    r"\b(?:agreed|agreement)\s+to\s+sell\b|\bacquisition\s+of\s+the\s+(?:Company|Registrant)\b|"
+    r"\b(?:Company|Registrant)\s+(?:will\s+)?(?:become|became)\s+a\s+(?:wholly[\s-]owned\s+)?subsidiary\b",
+    _I,
+)
 _ACQ_CONTEXT = re.compile(r"merger|acqui|purchase\s+agreement|agreement\s+to\s+purchase", _I)
 
 
@@ -166,6 +172,10 @@ def acquisitions(filing: Filing, regions: list[Region]) -> list[Acquisition]:
             cue = _ACQ_CUE.search(sent)
             if not cue or (region.code != "2.01" and not _ACQ_CONTEXT.search(sent)):
                 continue
+            if region.code == "1.02" and not _DEAL_TERMINATED.search(cue.group(0)):
+                continue  # a credit agreement ended at a closing is not an acquisition
+            if _SELLING.search(sent):
+                continue  # the registrant sells (a disposition), or is bought
             if _of_registrant(region.body[s + cue.end() : s + cue.end() + 60], registrant):
                 continue  # someone acquired the registrant (a change in control), not its acquisition
             target = _target(region, s, e, registrant)
@@ -176,8 +186,12 @@ def acquisitions(filing: Filing, regions: list[Region]) -> list[Acquisition]:
 
 
 _JOINED = re.compile(r"(\w+)\s+and\s+")
-# "SoftBank … and SVF Holdco (UK) Limited (together with SoftBank, the “Sellers”)": a seller is not the target
-_SELLER = re.compile(r"[^.;]{0,120}?[“\"](?:Sellers?|Vendors?)[”\"]")
+# A seller is not the target: a name defined as one ("Parent Holdings, LLC (the “Seller”)"), or named in
+# such a definition ("SVF Holdco (UK) Limited (together with SoftBank, the “Sellers”)" makes SoftBank one)
+_SELLER = re.compile(r"\s*,?\s*\((?:together\s+with[^)]*,\s*)?(?:the\s+)?[“\"](?:Sellers?|Vendors?)[”\"]")
+_SELLERS_WITH = re.compile(
+    r"together\s+with\s+(?:the\s+)?([A-Z][\w&\-]*)[^)]*?,\s*(?:the\s+)?[“\"](?:Sellers?|Vendors?)[”\"]"
+)
 _VEHICLE = re.compile(r"\b(?:Acquisition|Merger|Sub)\b|\bsubsidiary", _I)
 
 
@@ -186,6 +200,7 @@ def _candidates(region: Region, start: int, end: int, registrant: str | None) ->
     word), deal vehicles ("Merger Sub", "… Acquisition, Inc.") nor named as the sellers."""
     first = (registrant or "").split()[0].lower() if registrant else ""
     sub = Region(region.doc, region.start + start, region.start + end, region.text, region.kind, region.code)
+    sellers = {m.group(1).lower() for m in _SELLERS_WITH.finditer(region.body)}
     out = []
     for name, a, b in _others(sub, registrant):
         joined = _JOINED.match(name)  # "Biogen and Reata Pharmaceuticals, Inc." after a defined "Biogen"
@@ -196,6 +211,7 @@ def _candidates(region: Region, start: int, end: int, registrant: str | None) ->
             name.split()[0].lower() == first
             or _VEHICLE.search(name)
             or _SELLER.match(after)
+            or name.split()[0].lower() in sellers
             or re.match(r",?\s+(?:a|its)\s+(?:wholly\s+owned\s+)?subsidiary", after, _I)
         ):
             continue
