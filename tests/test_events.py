@@ -287,3 +287,32 @@ def test_acquisitions_not_from_other_terminations_sales_or_sellers() -> None:
         "On March 1, 2021, the Company completed its previously announced acquisition of Target Inc. (“Target”) "
         "from Parent Holdings, LLC (the “Seller”) for an aggregate purchase price of $120 million in cash.",
     ) == [("Target Inc.", "completed")]
+
+
+def test_earnings_figures_are_the_reported_ones() -> None:
+    def figures(text: str) -> tuple[object, object, object]:
+        raw = (
+            "FORM 8-K\n\nDate of Report (Date of earliest event reported): March 1, 2021\n\nWidget Works, Inc.\n"
+            "(Exact name of registrant as specified in its charter)\n\nItem 2.02 Results of Operations and Financial "
+            f"Condition.\n\nOn March 1, 2021, the Company reported results. {text}\n\nSIGNATURE\n\nWidget Works, Inc.\n"
+        ).encode()
+        filing = parse_filing(raw, name="widget.txt")
+        _check_spans(filing)
+        (e,) = [e for e in filing.events if e.type == "earnings"]
+        return (e.revenue and e.revenue.amount, e.net_income and e.net_income.amount, e.eps)
+
+    assert figures("Operating revenues were $512.3 million. Net income was $40.1 million.") == (
+        512_300_000,
+        40_100_000,
+        None,
+    )
+    assert figures("Core earnings per share were $1.45, and GAAP diluted earnings per share were $1.10.")[2] == 1.10
+    assert figures("Net loss was $5.0 million, or $0.12 per diluted share.")[1:] == (-5_000_000, -0.12)
+    assert figures(
+        "For fiscal 2021 the Company expects earnings per share of $2.10 to $2.20. Fourth quarter net income was "
+        "$20 million, or $0.51 per share."
+    )[1:] == (20_000_000, 0.51)
+    assert figures(
+        "Adjusted net income of $30 million, or $0.75 per share; net income of $20 million, or $0.50 per share."
+    )[1:] == (20_000_000, 0.50)
+    assert figures("Deferred revenue was $20 million. Total revenue for the quarter was $90 million.")[0] == 90_000_000

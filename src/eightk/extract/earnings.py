@@ -3,6 +3,7 @@ period end, revenue, net income and EPS from the release's words or its financia
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from eightk.extract.money import money_in
@@ -20,28 +21,47 @@ def _items(regions: list[Region], *codes: str) -> list[Region]:
 
 _PERIOD = re.compile(r"(?:quarter|year|period|months|weeks)\s+ended\s+", _I)
 _REVENUE = re.compile(
-    r"(?:total\s+)?(?:net\s+)?(?:revenues?|sales)\s+(?:(?:of|was|were|totaled|reached)\s+|"
-    r"(?:increased|decreased|grew|rose|fell|(?:was|were)\s+(?:up|down))[^$.]{0,90}?\bto\s+)(?=(?:US)?\$)",
+    r"(?:total\s+)?(?:net\s+)?(?:revenues?|sales)(?:\s+for\s+the\s+(?:\w+\s+){0,3}?(?:quarter|year|period|months))?\s+"
+    r"(?:(?:of|was|were|totaled|reached)\s+|"
+    r"(?:increased|decreased|grew|rose|fell|(?:was|were)\s+(?:up|down))[^$.]{0,90}?(?<!compared\s)\bto\s+)(?=(?:US)?\$)",
     _I,
 )
-# The word before "revenues" when it names the company's total, not a part ("deferred revenues",
-# "Cloud IaaS revenues"): nothing, or one of these.
-_WHOLE = frozenset(
-    "total net quarterly annual consolidated the our its and company q1 q2 q3 q4 quarter year fiscal gaap "
-    "reported record".split()
+# Words before "revenues" that name a part of them, not the company's total ("deferred revenues", "Cloud
+# IaaS revenues", "product revenues"); "total", "operating", "worldwide" and the like are the whole.
+_PART = frozenset(
+    "deferred unearned product products service services segment cloud iaas saas paas license licenses licensing "
+    "subscription subscriptions software hardware advertising interest fee fees other royalty royalties "
+    "collaboration grant contract consulting maintenance support retail wholesale equipment rental".split()
 )
 _NET_INCOME = re.compile(
-    r"net\s+(?:income|earnings|profit)(?:\s+attributable\s+to\s+[\w .,]+?)?\s+(?:of|was|were|totaled)\s+(?=\$)", _I
+    r"net\s+(?P<kind>income|earnings|profit|loss)(?:\s+(?:attributable|available)\s+to\s+[\w .,]+?)?\s+"
+    r"(?:of|was|were|totaled)\s+"
+    r"(?=\$)",
+    _I,
 )
 _EPS = re.compile(
     r"\$\s?(\d*\.\d{2})\s+per\s+diluted\s+share|diluted\s+(?:earnings|net\s+income|EPS)[^$.]{0,60}?\$\s?(\d*\.\d{2})|"
     r"(?:earnings|profit|net\s+income)\s+per\s+(?:diluted\s+|common\s+)?share\s*(?:\(diluted\)\s*)?"
     r"(?:(?:of|was|were|is|are)\s+(?:(?:unchanged|up|down|flat)\b[^$.]{0,30}?\b(?:at|to)\s+)?)?\$\s?(\d*\.\d{2})|"
-    r"net\s+(?:income|earnings|profit)\s+(?:of|was)\s+\$[\d.,]+(?:\s+(?:million|billion))?,?\s+or\s+"
-    r"\$\s?(\d*\.\d{2})\s+per\s+(?:common\s+)?share",
+    r"net\s+(?:income|earnings|profit|loss)(?:\s+(?:attributable|available)\s+to\s+[\w .,]+?)?\s+(?:of|was)\s+"
+    r"\$[\d.,]+(?:\s+(?:million|billion))?,?\s+or\s+"
+    r"\$\s?(\d*\.\d{2})\s+per\s+(?:diluted\s+|basic\s+|common\s+)?share",
     _I,
 )
-_ADJUSTED = re.compile(r"(?:non-?\s?gaap|adjusted|pro\s+forma|operating)\s+$", _I)
+# Not the reported GAAP figure: "adjusted net income", "non-GAAP EPS", "core earnings per share"
+_ADJUSTED = re.compile(
+    r"(?:non-?\s?gaap|adjusted|pro\s+forma|operating|core|cash|underlying|normalized|excluding\s+[\w\s]{0,30}?)\s+$", _I
+)
+# A sentence that looks ahead: "expects earnings per share of $2.10 to $2.20"
+_GUIDANCE = re.compile(r"\b(?:expect|guidance|outlook|forecast|anticipate|project|target|estimate)\w*", _I)
+
+
+def _reported(body: str, m: re.Match[str], adjusted: bool = True) -> bool:
+    """A figure the release reports, not guidance nor (with ``adjusted``) an adjusted one."""
+    if adjusted and _ADJUSTED.search(body, max(0, m.start() - 40), m.start()):
+        return False
+    sentence_start = max(body.rfind(". ", 0, m.start()), body.rfind("\n", 0, m.start()), 0)
+    return not _GUIDANCE.search(body, sentence_start, m.start())
 
 
 _RESULTS_CUE = re.compile(
@@ -149,10 +169,7 @@ def _table_figure(region: Region, name: str) -> tuple[float, int, int] | None:
 
 def _whole(body: str, start: int) -> bool:
     before = re.search(r"([\w-]+)[ \t]*$", body[max(0, start - 30) : start])
-    if before is None:
-        return True
-    word = before.group(1).lower()
-    return word in _WHOLE or word.endswith("quarter") or word.isdigit()
+    return before is None or before.group(1).lower() not in _PART
 
 
 def _figures(region: Region, values: dict[str, object], sources: list[FieldSource]) -> None:
@@ -160,15 +177,20 @@ def _figures(region: Region, values: dict[str, object], sources: list[FieldSourc
     for name, pattern in (("revenue", _REVENUE), ("net_income", _NET_INCOME)):
         if name in values:
             continue
-        m = next((m for m in pattern.finditer(body) if name != "revenue" or _whole(body, m.start())), None)
+        found = (m for m in pattern.finditer(body) if _reported(body, m, adjusted=name == "net_income"))
+        m = next((m for m in found if name != "revenue" or _whole(body, m.start())), None)
         mention = next(money_in(body, m.end(), m.end() + 40), None) if m else None
-        if mention is not None and mention.money.amount >= 1000:
-            values[name] = mention.money
+        if m is not None and mention is not None and mention.money.amount >= 1000:
+            money = mention.money
+            if name == "net_income" and m.group("kind").lower() == "loss":
+                money = dataclasses.replace(money, amount=-money.amount)
+            values[name] = money
             sources.append(FieldSource(name, "text", span(region, mention.start, mention.end)))
-    eps = (m for m in _EPS.finditer(body) if not _ADJUSTED.search(body, max(0, m.start() - 12), m.start()))
+    eps = (m for m in _EPS.finditer(body) if _reported(body, m))
     if "eps" not in values and (m := next(eps, None)):
         group = next(g for g in (1, 2, 3, 4) if m.group(g))
-        values["eps"] = float(m.group(group))
+        loss = re.match(r"net\s+loss", m.group(0), _I) or re.search(r"\bloss\s+per\b", m.group(0), _I)
+        values["eps"] = -float(m.group(group)) if loss else float(m.group(group))
         sources.append(FieldSource("eps", "text", span(region, m.start(group), m.end(group))))
     if region.kind == "item":
         return

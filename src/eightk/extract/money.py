@@ -35,7 +35,7 @@ class MoneyMention:
 
 def _amount(num: str, scale: str | None) -> float | int:
     value = float(num.replace(",", ""))
-    value *= _SCALE.get((scale or "").lower(), 1.0)
+    value = round(value * _SCALE.get((scale or "").lower(), 1.0), 4)  # "$512.3 million" is 512300000, exactly
     return int(value) if value == int(value) else value
 
 
