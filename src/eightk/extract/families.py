@@ -365,17 +365,29 @@ def agreements(filing: Filing, regions: list[Region]) -> list[Agreement]:
     return out
 
 
+# "Amendment No. 11 to the Revolving Credit Agreement": the kind of agreement amended
+_AMENDED = re.compile(
+    r"\s+(?:No\.\s*\d+\s+)?to\s+(?:the\s+|its\s+|that\s+certain\s+)?(?P<a>(?:[\w\-]+\s+){0,5}?(?:Agreement|Indenture))\b"
+)
+
+
 def _agreement(region: Region, m: re.Match[str] | None, other: tuple[str, int, int] | None) -> Agreement:
     sources = []
+    kind = squash(m.group("t")).lower() if m else None
     if m:
-        sources.append(FieldSource("agreement_type", "text", span(region, m.start("t"), m.end("t"))))
+        end = m.end("t")
+        amended = _AMENDED.match(region.body, end) if kind == "amendment" else None
+        if amended:  # "amendment" alone says little: "revolving credit agreement amendment"
+            kind = f"{squash(amended.group('a')).lower()} amendment"
+            end = amended.end("a")
+        sources.append(FieldSource("agreement_type", "text", span(region, m.start("t"), end)))
     if other:
         sources.append(FieldSource("counterparty", "text", span(region, other[1], other[2])))
     return Agreement(
         evidence=tuple(s.span for s in sources if s.span),
         values=tuple(sources),
         counterparty=other[0] if other else None,
-        agreement_type=squash(m.group("t")).lower() if m else None,
+        agreement_type=kind,
     )
 
 
