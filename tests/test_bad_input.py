@@ -136,3 +136,17 @@ def test_utf16_with_a_byte_order_mark_is_read() -> None:
         filing = parse_filing(raw, name="seed-utf16.txt")
         assert filing.registrant.name == "ImmunoGen, Inc."
         assert filing.item_codes == ("8.01", "9.01")
+
+
+def test_documents_that_repeat_a_sequence_are_renumbered() -> None:
+    raw = (SAMPLES / "1990s" / "ryankfrench__0000891618-95-000727.txt").read_bytes()
+    start = raw.find(b"<DOCUMENT>")
+    end = raw.find(b"</DOCUMENT>", start) + len(b"</DOCUMENT>")
+    cut = raw.rfind(b"</SEC-DOCUMENT>")
+    twice = raw[:cut] + raw[start:end] + b"\n" + raw[cut:]  # the first document again, same <SEQUENCE>
+    filing = parse_filing(twice, name="twice.txt")
+    sequences = [d.sequence for d in filing.documents]
+    assert len(sequences) == len(set(sequences)) == len(parse_filing(raw).documents) + 1
+    assert "sequence" in {p.code for p in filing.problems}
+    texts = {d.sequence: d.text for d in filing.documents}
+    assert all(texts[s.doc][s.start : s.end] == s.quote for e in filing.events for s in e.evidence)

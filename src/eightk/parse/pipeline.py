@@ -219,6 +219,7 @@ def _parse(
     raw = from_utf16(raw)
     sub = split_submission(raw, omitted)
     problems: list[Problem] = [Problem("error", "truncated", t) for t in sub.truncated]
+    problems += [Problem("warning", "sequence", t) for t in sub.renumbered]
     problems += [
         Problem("warning", "clipped", f"document {i + 1}: text beyond {TEXT_CAP // 2**20} MB left out") for i in clipped
     ]

@@ -43,6 +43,7 @@ class Submission:
     documents: list[RawDocument]
     truncated: list[str]  # what was cut short, for the problems list
     has_documents: bool  # whether the bytes had <DOCUMENT> blocks at all
+    renumbered: list[str] = field(default_factory=list)  # documents whose <SEQUENCE> another one had
 
 
 _HEADER_COLON = re.compile(rb"<(SEC-HEADER|IMS-HEADER)>(.*?)(?:</\1>|(?=<DOCUMENT>)|\Z)", re.DOTALL)
@@ -107,7 +108,21 @@ def split_submission(raw: bytes, omitted: dict[int, int] | None = None) -> Submi
     if not starts:
         body = raw if header is None else raw[_header_end(raw) :]
         docs.append(_make_document(1, None, None, None, body))
-    return Submission(header, docs, truncated, bool(starts))
+    return Submission(header, docs, truncated, bool(starts), _unique_sequences(docs))
+
+
+def _unique_sequences(docs: list[RawDocument]) -> list[str]:
+    """Spans name documents by sequence, so two documents never share one: a repeated <SEQUENCE> (a
+    damaged or hand-assembled submission) moves to the next free number; what moved is returned."""
+    seen: set[int] = set()
+    moved = []
+    for position, doc in enumerate(docs, 1):
+        if doc.sequence in seen:
+            new = max(seen | {d.sequence for d in docs}) + 1
+            moved.append(f"document {position} repeats sequence {doc.sequence}; numbered {new}")
+            doc.sequence = new
+        seen.add(doc.sequence)
+    return moved
 
 
 def _header_end(raw: bytes) -> int:
