@@ -113,13 +113,14 @@ def test_tagged_index_queries_equal_plain_sql(db: Path, filters: Filters) -> Non
             assert expected or query == "the"
 
 
-def test_a_very_common_query_ranks_the_newest_window(db: Path) -> None:
+def test_a_very_common_query_lists_its_newest_matches_first(db: Path) -> None:
     with open_store(db) as store:
         fts = search_plan.fts_query(store.conn, "the", Filters())
         full = search_plan.ranked(store.conn, "the", fts, ("1", []), limit=1000, window=100_000)
         windowed = search_plan.ranked(store.conn, "the", fts, ("1", []), limit=1000, window=20)
         assert len(full) > 20 and len(windowed) == 20
         assert sorted(r for r, _ in windowed) == sorted(r for r, _ in full)[-20:]
+        assert [r for r, _ in windowed] == sorted((r for r, _ in windowed), reverse=True)  # newest first
 
 
 def test_bad_queries_are_clear_errors_and_never_sql(db: Path) -> None:

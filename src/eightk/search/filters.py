@@ -46,7 +46,7 @@ class SearchHit:
     code: str | None  # modern item code for item hits
     label: str | None  # "Item 8.01 Other Events", "Exhibit 99.1 (press release)"
     snippet: str  # matched words in [brackets]
-    score: float  # bm25: lower is better
+    score: float  # bm25: lower is better; 0 when a very common query lists its newest matches first
 
 
 def normalize_item(value: str) -> str:

@@ -6,11 +6,11 @@
    parentheses around it.
 2. What the tags leave open (days within a month, exact amounts, company name text) is checked in SQL
    on the rows the index returns.
-3. Ranking every match of a very common word costs time in proportion to the archive, so when more
-   than ``WINDOW`` texts match (after the filters), bm25 ranks the newest ``WINDOW`` of them (the highest
-   rowids: the most recently stored). Queries with fewer matches are ranked in full. (bm25 still
-   counts the query's matching rows over the whole index for its IDF; for common phrases that count is
-   what grows with the archive.)
+3. Ranking costs time in proportion to the archive for a very common query: bm25 first counts the
+   query's matches over the whole index (its IDF), and for a phrase with a common word that count reads
+   the word's whole position list. So when more than ``WINDOW`` texts match (after the filters), the
+   newest matches come first (the highest rowids: the most recently stored), with score 0; queries
+   with fewer matches are ranked by bm25.
 4. Snippets are cut for the returned hits only.
 """
 
@@ -142,14 +142,21 @@ def ranked(
     """(rowid, bm25) of the best ``limit`` matches, best first (text column only in the score)."""
     where, args = residual
     cutoff = _cutoff(conn, query, fts, residual, window)
-    bound = "" if cutoff is None else " AND search.rowid >= ?"
     source = "FROM search" if where == "1" else _JOINED
+    if cutoff is not None:
+        # A very common query: its newest matches, newest first. bm25 would first count the query's
+        # matches over the whole index (its IDF), and for a phrase with a common word ("results of
+        # operations") that count reads the word's whole position list: the cost grows with the archive.
+        sql = (
+            f"SELECT search.rowid, 0.0 {source} WHERE search MATCH ? AND search.rowid >= ? AND {where}"
+            " ORDER BY search.rowid DESC LIMIT ?"
+        )
+        return [(int(a), float(b)) for a, b in _run(conn, query, sql, [fts, cutoff, *args, limit])]
     sql = (
-        f"SELECT search.rowid, bm25(search, 1.0, 0.0) AS score {source} WHERE search MATCH ?{bound} AND {where}"
+        f"SELECT search.rowid, bm25(search, 1.0, 0.0) AS score {source} WHERE search MATCH ? AND {where}"
         " ORDER BY score, search.rowid LIMIT ?"
     )
-    params = [fts, *([cutoff] if cutoff is not None else []), *args, limit]
-    return [(int(a), float(b)) for a, b in _run(conn, query, sql, params)]
+    return [(int(a), float(b)) for a, b in _run(conn, query, sql, [fts, *args, limit])]
 
 
 def search(
