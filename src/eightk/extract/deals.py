@@ -187,16 +187,14 @@ def _money(region: Region, s: int, sent: str, mention: object, draft: _Draft) ->
     near = sent[max(0, mention.start - 160) : mention.end + 150]
     where = span(region, s + mention.start, s + mention.end)
     money: Money = mention.high or mention.money
-    before = sent[max(0, mention.start - 60) : mention.start]
-    total = _TOTAL.search(before)
-    if total:
-        ahead = sent[max(0, mention.start - 60 + total.start() - (40 if total.group("total") else 80)) : mention.start]
-        part = _PART_OF_TOTAL if total.group("total") else _PART_VALUED
-        if part.search(ahead[: len(ahead) - len(total.group(0))]):
-            total = None
-    if total:
-        draft.put("total_value", money, where)
-        return
+    before_at = max(0, mention.start - 60)
+    before = sent[before_at : mention.start]
+    if total := _TOTAL.search(before):
+        said_at = before_at + total.start()  # where "total value of" / "valued at" begins
+        part, reach = (_PART_OF_TOTAL, 40) if total.group("total") else (_PART_VALUED, 80)
+        if not part.search(sent, max(0, said_at - reach), said_at):
+            draft.put("total_value", money, where)
+            return
     if _MILESTONE.search(near) and not _UPFRONT.search(sent[max(0, mention.start - 40) : mention.start]):
         kind = _milestone_kind(sent[mention.end : mention.end + 70], before)
         if kind is not None:  # "$25 million in development milestones": one part of a split

@@ -11,6 +11,7 @@ import re
 
 from eightk.extract.text import Region, dates_in, sentences, span, squash
 from eightk.model import FieldSource, Filing, OfficerChange, Span
+from eightk.parse.registrant import norm_name
 
 __all__ = ["officer_changes"]
 
@@ -215,33 +216,26 @@ def _effective(
     return min(dates, key=lambda d: abs(d[1] - s - cue)) if dates else None
 
 
-_SUFFIXES = re.compile(
-    r"(?:[\s,]+(?:inc|incorporated|corp|corporation|company|co|ltd|limited|llc|l\.?p|plc|n\.?v|s\.?a)\.?)+$", re.I
-)
-
-
-def _company_core(company: str) -> str:
-    """ "The Southern Company" → "southern"; "AMAZON.COM, INC." → "amazon.com"; "Apple Inc." → "apple"."""
-    core = _SUFFIXES.sub("", company.strip()).strip(" ,.")
-    return re.sub(r"^the\s+", "", core, flags=re.I).lower()
-
-
 def _without_company(sent: str, role: tuple[str, int, int], company: str) -> tuple[str, int, int]:
     """ "President and Chief Executive Officer of Amazon.com" → the title without the registrant, and
     "Apple’s Senior Vice President" without its owner; only the registrant's own name is cut, at the
     title's end ("President of International Operations" at International Paper stays whole)."""
-    core = _company_core(company)
+    core = norm_name(company)  # "AMAZON.COM, INC." → "amazon com"
     if len(core) < 3:
         return role
+
+    def names_registrant(words: str) -> bool:
+        words = norm_name(words)
+        return len(words) >= 3 and core.startswith(words)
+
     start, end = role[1], role[2]
     title = sent[start:end]
     own = re.match(r"([\w.&\-]+(?:\s+[\w.&\-]+){0,3})['’]s\s+", title)  # "Apple’s Senior Vice President"
-    if own and core.startswith(own.group(1).lower()) and own.end() < len(title):
+    if own and names_registrant(own.group(1)) and own.end() < len(title):
         start += own.end()
         title = sent[start:end]
     for cut in re.finditer(r"\s+of\s+(?:the\s+)?", title):
-        tail = title[cut.end() :].strip(" ,.").lower()
-        if len(tail) >= 3 and core.startswith(tail):
+        if names_registrant(title[cut.end() :]):
             end = start + cut.start()
             break
     if (start, end) == (role[1], role[2]):

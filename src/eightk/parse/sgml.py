@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from eightk.parse.decode import looks_binary
+from eightk.parse.text import find_all
 
 __all__ = ["Header", "RawDocument", "Submission", "split_submission"]
 
@@ -88,11 +89,7 @@ def split_submission(raw: bytes, omitted: dict[int, int] | None = None) -> Submi
     header, truncated = _find_header(raw)
     docs: list[RawDocument] = []
     low = raw.lower()  # tags are matched in any case: bytes.find on this beats IGNORECASE regexes
-    starts = []
-    i = low.find(b"<document>")
-    while i >= 0:
-        starts.append(i)
-        i = low.find(b"<document>", i + 1)
+    starts = find_all(low, b"<document>")
     for i, start in enumerate(starts):
         limit = starts[i + 1] if i + 1 < len(starts) else len(raw)
         end = low.find(b"</document>", start, limit)

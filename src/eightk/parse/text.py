@@ -8,8 +8,20 @@ with "-" was sent as "- -…"). Keeps the layout otherwise (columns matter on co
 from __future__ import annotations
 
 import re
+from typing import AnyStr
 
-__all__ = ["normalize_text"]
+__all__ = ["find_all", "normalize_text"]
+
+
+def find_all(text: AnyStr, word: AnyStr) -> list[int]:
+    """Start offsets of every occurrence of ``word`` (str or bytes): str.find scans faster than the
+    regex engine looking for a literal (not so for words starting with the ubiquitous "<" in HTML)."""
+    found = []
+    i = text.find(word)
+    while i >= 0:
+        found.append(i)
+        i = text.find(word, i + 1)
+    return found
 
 # Patterns start with a literal newline (the text is padded with one) so the regex engine can scan
 # for it quickly instead of trying every position, as a MULTILINE "^" would.

@@ -18,12 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-__all__ = ["Input", "InputError", "MAX_INPUT_BYTES", "STREAM_MIN_BYTES", "iter_inputs", "is_archive"]
+__all__ = ["Input", "InputError", "STREAM_MIN_BYTES", "iter_inputs", "is_archive"]
 
 # A file or archive member larger than STREAM_MIN_BYTES is not held in memory: it is read as a stream
 # (see ``Input.chunks`` and ``parse_filing_stream``), up to MAX_STREAM_BYTES.
 STREAM_MIN_BYTES = 32 * 1024 * 1024
-MAX_INPUT_BYTES = STREAM_MIN_BYTES  # the most a held input can be
 MAX_STREAM_BYTES = 64 * 1024 * 1024 * 1024
 CHUNK = 1024 * 1024
 # An archive whose members add up to more than this (uncompressed) is treated as hostile.
@@ -188,10 +187,10 @@ def _iter_archive(path: Path) -> Iterator[Input | InputError]:
 def _read_limited(stream: IO[bytes] | gzip.GzipFile, name: str, archive: Path, member: str) -> Input | InputError:
     """A member's bytes, held when small; past STREAM_MIN_BYTES (whatever its header claimed) it is
     left to be streamed from the archive later."""
-    data = stream.read(MAX_INPUT_BYTES + 1)
+    data = stream.read(STREAM_MIN_BYTES + 1)
     if data is None:
         return InputError(name, "cannot read member")
-    if len(data) > MAX_INPUT_BYTES:
+    if len(data) > STREAM_MIN_BYTES:
         return Input(name, path=str(archive), member=member)
     return Input(name, bytes(data))
 
@@ -223,7 +222,7 @@ def _iter_tar(path: Path) -> Iterator[Input | InputError]:
             if member.size > MAX_STREAM_BYTES:
                 yield InputError(label, f"member too large ({member.size:,} bytes)")
                 continue
-            if member.size > MAX_INPUT_BYTES:
+            if member.size > STREAM_MIN_BYTES:
                 yield Input(label, path=str(path), member=member.name)
                 continue
             fh = tar.extractfile(member)
@@ -252,7 +251,7 @@ def _iter_zip(path: Path) -> Iterator[Input | InputError]:
             if info.file_size > MAX_STREAM_BYTES:
                 yield InputError(label, f"member too large ({info.file_size:,} bytes)")
                 continue
-            if info.file_size > MAX_INPUT_BYTES:
+            if info.file_size > STREAM_MIN_BYTES:
                 yield Input(label, path=str(path), member=info.filename)
                 continue
             try:
