@@ -16,6 +16,7 @@ from eightk.extract.terms import other_terms
 from eightk.extract.text import Region, companies, sentences, span, squash, ticker_after
 from eightk.model import Deal, FieldSource, Filing, MilestonesSplit, Money, Party, Royalties, Span, Ticker
 from eightk.parse.registrant import norm_name
+from eightk.parse.text import fold
 
 __all__ = ["deals"]
 
@@ -24,8 +25,7 @@ _CUE = re.compile(
     r"\b(?:(?:exclusive(?:ly)?\s+|non-?exclusive\s+)?licen[cs]ed\b(?!\s+(?:under|by\s+the|to\s+practice))"
     r"|(?:exclusive\s+)?licen[cs](?:e|ing)\s+agreement|collaboration(?:\s+and\s+(?:option\s+and\s+)?licen[cs]e)?\s+agreement"
     r"|licen[cs]e\s+and\s+collaboration\s+agreement)",
-    _I,
-)
+)  # matched against folded (lower-case) text
 _TERMS = re.compile(r"\b(?:exclusive|royalt|milestone|up-?front|worldwide|rights\s+to|licensee|licensor)", _I)
 _LICENSED_BY = re.compile(
     r"(?P<a>[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*)\s+(?:has\s+|have\s+|will\s+)?(?:exclusively\s+|non-exclusively\s+)?"
@@ -243,7 +243,7 @@ def _milestone_kind(after: str, before: str) -> str | None:
 def _draft(region: Region, cue: re.Match[str], registrant: str | None) -> _Draft | None:
     if not _TERMS.search(region.body[:6000]):
         return None
-    kind = "collaboration" if "collaboration" in cue.group(0).lower() else "license"
+    kind = "collaboration" if "collaboration" in cue.group(0) else "license"
     found = _parties(region, registrant)
     if not found:
         return None
@@ -269,7 +269,9 @@ def deals(filing: Filing, regions: list[Region]) -> list[Deal]:
     for region in regions:
         if region.kind == "item" and region.code not in ("1.01", "8.01", "7.01", "2.01", "1.02"):
             continue
-        cue = _CUE.search(region.body[:20000])
+        low = fold(region.body[:20000])
+        # every cue holds "licen" or "collaboration": most regions are ruled out by a plain substring test
+        cue = _CUE.search(low) if "licen" in low or "collaboration" in low else None
         if cue is None:
             continue
         draft = _draft(region, cue, registrant)

@@ -9,6 +9,7 @@ import re
 from eightk.extract.money import money_in
 from eightk.extract.text import Region, dates_in, span
 from eightk.model import Earnings, FieldSource, Filing, Money
+from eightk.parse.text import fold
 
 __all__ = ["earnings"]
 
@@ -19,12 +20,11 @@ def _items(regions: list[Region], *codes: str) -> list[Region]:
     return [r for r in regions if r.kind == "item" and r.code in codes]
 
 
-_PERIOD = re.compile(r"(?:quarter|year|period|months|weeks)\s+ended\s+", _I)
+_PERIOD = re.compile(r"(?:quarter|year|period|months|weeks)\s+ended\s+")
 _REVENUE = re.compile(
-    r"(?:total\s+)?(?:net\s+)?(?:revenues?|sales)(?:\s+for\s+the\s+(?:\w+\s+){0,3}?(?:quarter|year|period|months))?\s+"
+    r"(?:total\s+(?:net\s+)?(?:revenues?|sales)|net\s+(?:revenues?|sales)|revenues?|sales)(?:\s+for\s+the\s+(?:\w+\s+){0,3}?(?:quarter|year|period|months))?\s+"
     r"(?:(?:of|was|were|totaled|reached)\s+|"
-    r"(?:increased|decreased|grew|rose|fell|(?:was|were)\s+(?:up|down))[^$.]{0,90}?(?<!compared\s)\bto\s+)(?=(?:US)?\$)",
-    _I,
+    r"(?:increased|decreased|grew|rose|fell|(?:was|were)\s+(?:up|down))[^$.]{0,90}?(?<!compared\s)\bto\s+)(?=(?:us)?\$)",
 )
 # Words before "revenues" that name a part of them, not the company's total ("deferred revenues", "Cloud
 # IaaS revenues", "product revenues"); "total", "operating", "worldwide" and the like are the whole.
@@ -37,23 +37,21 @@ _NET_INCOME = re.compile(
     r"net\s+(?P<kind>income|earnings|profit|loss)(?:\s+(?:attributable|available)\s+to\s+[\w .,]+?)?\s+"
     r"(?:of|was|were|totaled)\s+"
     r"(?=\$)",
-    _I,
 )
 _EPS = re.compile(
-    r"\$\s?(\d*\.\d{2})\s+per\s+diluted\s+share|diluted\s+(?:earnings|net\s+income|EPS)[^$.]{0,60}?\$\s?(\d*\.\d{2})|"
+    r"\$\s?(\d*\.\d{2})\s+per\s+diluted\s+share|diluted\s+(?:earnings|net\s+income|eps)[^$.]{0,60}?\$\s?(\d*\.\d{2})|"
     r"(?:earnings|profit|net\s+income)\s+per\s+(?:diluted\s+|common\s+)?share\s*(?:\(diluted\)\s*)?"
     r"(?:(?:of|was|were|is|are)\s+(?:(?:unchanged|up|down|flat)\b[^$.]{0,30}?\b(?:at|to)\s+)?)?\$\s?(\d*\.\d{2})|"
     r"net\s+(?:income|earnings|profit|loss)(?:\s+(?:attributable|available)\s+to\s+[\w .,]+?)?\s+(?:of|was)\s+"
     r"\$[\d.,]+(?:\s+(?:million|billion))?,?\s+or\s+"
     r"\$\s?(\d*\.\d{2})\s+per\s+(?:diluted\s+|basic\s+|common\s+)?share",
-    _I,
 )
 # Not the reported GAAP figure: "adjusted net income", "non-GAAP EPS", "core earnings per share"
 _ADJUSTED = re.compile(
-    r"(?:non-?\s?gaap|adjusted|pro\s+forma|operating|core|cash|underlying|normalized|excluding\s+[\w\s]{0,30}?)\s+$", _I
+    r"(?:non-?\s?gaap|adjusted|pro\s+forma|operating|core|cash|underlying|normalized|excluding\s+[\w\s]{0,30}?)\s+$"
 )
 # A sentence that looks ahead: "expects earnings per share of $2.10 to $2.20"
-_GUIDANCE = re.compile(r"\b(?:expect|guidance|outlook|forecast|anticipate|project|target|estimate)\w*", _I)
+_GUIDANCE = re.compile(r"\b(?:expect|guidance|outlook|forecast|anticipate|project|target|estimate)\w*")
 
 
 def _reported(body: str, m: re.Match[str], adjusted: bool = True) -> bool:
@@ -82,8 +80,9 @@ def earnings(filing: Filing, regions: list[Region]) -> list[Earnings]:
     sources: list[FieldSource] = [FieldSource("type", "text", span(items[0], 0, min(40, len(items[0].body))))]
     values: dict[str, object] = {}
     for region in items + exhibits:
-        _period(region, values, sources)
-        _figures(region, values, sources)
+        low = fold(region.body)  # the patterns here are lower case: case-sensitive matching is faster
+        _period(region, low, values, sources)
+        _figures(region, low, values, sources)
     evidence = tuple(dict.fromkeys(s.span for s in sources if s.span))
     return [
         Earnings(
@@ -97,10 +96,10 @@ def earnings(filing: Filing, regions: list[Region]) -> list[Earnings]:
     ]
 
 
-def _period(region: Region, values: dict[str, object], sources: list[FieldSource]) -> None:
+def _period(region: Region, low: str, values: dict[str, object], sources: list[FieldSource]) -> None:
     if "period_end" in values:
         return
-    for m in _PERIOD.finditer(region.body[:8000]):
+    for m in _PERIOD.finditer(low, 0, 8000):
         date = next(dates_in(region, m.end(), m.end() + 30), None)
         if date and date[1] == m.end():
             values["period_end"] = date[0]
@@ -108,33 +107,39 @@ def _period(region: Region, values: dict[str, object], sources: list[FieldSource
             return
 
 
-_ROW_START = r"(?:^|\n)[ \t]*"
 _ROW_END = r"[ \t:]*(?:(?=[\t$\d(])|\n(?=[ \t]*[$\d(]))"  # cells on the label's line or the next one
-_ROWS = {
-    "revenue": re.compile(
-        _ROW_START + r"(?:total\s+)?(?:net\s+)?(?:revenues?|sales|net\s+sales)(?:,\s*net)?" + _ROW_END, _I
-    ),
-    "net_income": re.compile(_ROW_START + r"net\s+(?:income|earnings)(?:\s+\(loss\))?" + _ROW_END, _I),
-    "eps": re.compile(
-        _ROW_START + r"(?:diluted(?:\s+(?:earnings|net\s+income)\s+per\s+(?:common\s+)?share)?|"
-        r"(?:earnings|net\s+income)\s+per\s+(?:common\s+)?share\s*[-–—:]?\s*diluted)" + _ROW_END,
-        _I,
-    ),
+_ROW_LABELS = {
+    "revenue": r"(?:total\s+)?(?:net\s+)?(?:revenues?|sales|net\s+sales)(?:,\s*net)?",
+    "net_income": r"net\s+(?:income|earnings)(?:\s+\(loss\))?",
+    "eps": r"(?:diluted(?:\s+(?:earnings|net\s+income)\s+per\s+(?:common\s+)?share)?|"
+    r"(?:earnings|net\s+income)\s+per\s+(?:common\s+)?share\s*[-–—:]?\s*diluted)",
 }
+# A row starts a line. The patterns start with its newline, which the regex engine finds fast; a row on
+# the text's first line is matched on its own (see _rows).
+_ROWS = {name: re.compile(r"\n[ \t]*" + label + _ROW_END) for name, label in _ROW_LABELS.items()}
+_FIRST_ROWS = {name: re.compile(r"[ \t]*" + label + _ROW_END) for name, label in _ROW_LABELS.items()}
 _CELL_NUMBER = re.compile(r"\(?\$?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\)?")
 # "(in millions", "Dollars in thousands", "(millions, except per share …)", "($ in billions)"
-_SCALE = re.compile(r"(?:\bin\s+|\(\s*(?:\$\s*)?)(millions|thousands|billions)\b", _I)
+_SCALE = re.compile(r"(?:\bin\s+|\(\s*(?:\$\s*)?)(millions|thousands|billions)\b")
 _SCALES = {"millions": 1e6, "thousands": 1e3, "billions": 1e9}
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
+def _rows(body: str, name: str) -> list[re.Match[str]]:
+    """The rows of the kind in ``body`` (folded), in order."""
+    first = _FIRST_ROWS[name].match(body)
+    if first is None:
+        return list(_ROWS[name].finditer(body))
+    return [first, *_ROWS[name].finditer(body, first.end())]
+
+
 def _first_cell(body: str, name: str) -> tuple[re.Match[str], re.Match[str]] | None:
     """The first row of the kind with a number in it, a "Total …" row first; header rows whose first
     cell is a year ("Revenues  2013  % of Revenues") are skipped."""
-    rows = list(_ROWS[name].finditer(body))
-    rows.sort(key=lambda r: not r.group(0).strip().lower().startswith("total"))
+    rows = _rows(body, name)
+    rows.sort(key=lambda r: not r.group(0).strip().startswith("total"))
     for m in rows:
         line_end = body.find("\n", m.end() + 1)
         n = _CELL_NUMBER.search(body, m.end(), line_end if line_end >= 0 else len(body))
@@ -143,10 +148,9 @@ def _first_cell(body: str, name: str) -> tuple[re.Match[str], re.Match[str]] | N
     return None
 
 
-def _table_figure(region: Region, name: str) -> tuple[float, int, int] | None:
+def _table_figure(body: str, name: str) -> tuple[float, int, int] | None:
     """The first number on a financial-table row ("Total net sales  $ 119,575  $ 117,154"), scaled by
-    the nearest "(in millions …)" above it; per-share figures are not scaled."""
-    body = region.body
+    the nearest "(in millions …)" above it; per-share figures are not scaled. ``body`` is folded."""
     found = _first_cell(body, name)
     if found is None:
         return None
@@ -159,7 +163,7 @@ def _table_figure(region: Region, name: str) -> tuple[float, int, int] | None:
         if scale:  # the line's first unit: "(In millions, except shares in thousands …)" is in millions
             line_start = body.rfind("\n", 0, scale.start()) + 1
             scale = _SCALE.search(body, line_start, scale.end()) or scale
-        value *= _SCALES[scale.group(1).lower()] if scale else 1.0
+        value *= _SCALES[scale.group(1)] if scale else 1.0
     elif value >= 100:
         return None
     if n.group(0).startswith("(") and n.group(0).endswith(")"):
@@ -172,24 +176,24 @@ def _whole(body: str, start: int) -> bool:
     return before is None or before.group(1).lower() not in _PART
 
 
-def _figures(region: Region, values: dict[str, object], sources: list[FieldSource]) -> None:
+def _figures(region: Region, low: str, values: dict[str, object], sources: list[FieldSource]) -> None:
     body = region.body[:12000]
     for name, pattern in (("revenue", _REVENUE), ("net_income", _NET_INCOME)):
         if name in values:
             continue
-        found = (m for m in pattern.finditer(body) if _reported(body, m, adjusted=name == "net_income"))
-        m = next((m for m in found if name != "revenue" or _whole(body, m.start())), None)
+        found = (m for m in pattern.finditer(low, 0, 12000) if _reported(low, m, adjusted=name == "net_income"))
+        m = next((m for m in found if name != "revenue" or _whole(low, m.start())), None)
         mention = next(money_in(body, m.end(), m.end() + 40), None) if m else None
         if m is not None and mention is not None and mention.money.amount >= 1000:
             money = mention.money
-            if name == "net_income" and m.group("kind").lower() == "loss":
+            if name == "net_income" and m.group("kind") == "loss":
                 money = dataclasses.replace(money, amount=-money.amount)
             values[name] = money
             sources.append(FieldSource(name, "text", span(region, mention.start, mention.end)))
-    eps = (m for m in _EPS.finditer(body) if _reported(body, m))
+    eps = (m for m in _EPS.finditer(low, 0, 12000) if _reported(low, m))
     if "eps" not in values and (m := next(eps, None)):
         group = next(g for g in (1, 2, 3, 4) if m.group(g))
-        loss = re.match(r"net\s+loss", m.group(0), _I) or re.search(r"\bloss\s+per\b", m.group(0), _I)
+        loss = re.match(r"net\s+loss", m.group(0)) or re.search(r"\bloss\s+per\b", m.group(0))
         values["eps"] = -float(m.group(group)) if loss else float(m.group(group))
         sources.append(FieldSource("eps", "text", span(region, m.start(group), m.end(group))))
     if region.kind == "item":
@@ -197,7 +201,7 @@ def _figures(region: Region, values: dict[str, object], sources: list[FieldSourc
     for name in ("revenue", "net_income", "eps"):
         if name in values:
             continue
-        got = _table_figure(region, name)
+        got = _table_figure(low, name)
         if got is None:
             continue
         value, a, b = got
