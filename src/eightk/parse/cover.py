@@ -127,13 +127,26 @@ def _find_name(text: Page, end: int) -> Found | None:
     return Found(value, s + (len(text[s:e]) - len(text[s:e].lstrip())), e)
 
 
+_APOSTROPHES = str.maketrans("", "", "'\u2019`")
+
+
 def locate_name(text: str, wanted: str, norm: Callable[[str], str], end: int = COVER_LIMIT) -> Found | None:
-    """The cover line (or table cell) that prints a known name, e.g. the header's conformed name."""
+    """The cover line (or table cell) that prints a known name, e.g. the header's conformed name.
+
+    ``norm`` lower-cases, deletes apostrophes and turns "&" into "and" and other characters into spaces
+    (as ``registrant.norm_name`` does), so a cell can match only if its lower-cased, apostrophe-free text
+    holds the target's longest word: lines without it are skipped unread."""
     target = norm(wanted)
     if not target:
         return None
+    key = max((w for w in target.split() if w != "and"), key=len, default="")
     pos = 0
-    for line in text[:end].split("\n"):
+    lines = text[:end].split("\n")
+    keyed = text[:end].lower().translate(_APOSTROPHES).split("\n")  # line for line (no "\n" is added or lost)
+    for line, low in zip(lines, keyed, strict=True):
+        if key not in low:
+            pos += len(line) + 1
+            continue
         for cell in line.split("\t"):
             if norm(cell) == target:
                 start = pos + line.find(cell) + (len(cell) - len(cell.lstrip()))

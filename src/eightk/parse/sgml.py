@@ -142,6 +142,7 @@ def _find_header(raw: bytes) -> tuple[Header | None, list[str]]:
     return None, []
 
 
+_KEY_JUNK = re.compile(r"^[^A-Z]+")
 _SUBSECTIONS = ("COMPANY DATA", "FILING VALUES", "BUSINESS ADDRESS", "MAIL ADDRESS", "FORMER COMPANY")
 
 
@@ -158,7 +159,9 @@ def _parse_colon_header(block: str) -> Header:
         key, sep, value = stripped.partition(":")
         if not sep:
             continue
-        key = re.sub(r"^[^A-Z]+", "", key.strip().upper())
+        key = key.strip().upper()
+        if key[:1] < "A" or key[:1] > "Z":  # garbled old headers: "]  CITY"
+            key = _KEY_JUNK.sub("", key)
         value = value.strip()
         depth = len(line) - len(line.lstrip("\t"))
         if key in _FILER_SECTIONS and not value:
