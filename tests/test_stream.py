@@ -99,3 +99,54 @@ def test_a_truncated_large_archive_member_is_a_failed_record_not_a_crash(tmp_pat
     with open_store(tmp_path / "s.db") as store:
         report = store.ingest([tmp_path], workers=1)
     assert (report.stored, report.quarantined) == (1, 1)
+
+
+def test_reparse_rebuilds_a_streamed_filing_from_its_source_and_keeps_it_when_the_source_changed(
+    tmp_path: Path,
+) -> None:
+    import sqlite3
+
+    from eightk.api import open_store
+
+    src = (SAMPLES / "1990s" / "ryankfrench__0000891618-95-000727.txt").read_bytes()
+    line = b"M" + b"A" * 60 + b"\n"
+    doc = b"<DOCUMENT>\n<TYPE>GRAPHIC\n<SEQUENCE>9\n<FILENAME>big.jpg\n<TEXT>\nbegin 644 big.jpg\n"
+    doc += line * (STREAM_MIN_BYTES // len(line) + 1000) + b"`\nend\n</TEXT>\n</DOCUMENT>\n"
+    cut = src.rfind(b"</SEC-DOCUMENT>")
+    big = tmp_path / "big.txt"
+    big.write_bytes(src[:cut] + doc + src[cut:])
+    (tmp_path / "seed.txt").write_bytes((SAMPLES / "2000s" / "immunogen-genentech-2000-05-04.txt").read_bytes())
+    db = tmp_path / "s.db"
+
+    def items() -> list[tuple[object, ...]]:
+        with sqlite3.connect(db) as conn:
+            return conn.execute("SELECT filing_id, number, code, text FROM items ORDER BY 1, 2").fetchall()
+
+    with open_store(db) as store:
+        assert store.ingest([big, tmp_path / "seed.txt"]).stored == 2
+    with sqlite3.connect(db) as conn:  # the big one is kept by path and sha256 only
+        assert conn.execute("SELECT COUNT(*) FROM raw").fetchone()[0] == 1
+    before = items()
+    assert {row[2] for row in before} >= {"8.01", "9.01"}
+    with sqlite3.connect(db) as conn:
+        conn.execute("DELETE FROM items")  # as if an older parser had found nothing
+
+    with open_store(db) as store:
+        report = store.reparse()
+    assert (report.stored, report.skipped, report.failures) == (2, 0, [])
+    assert items() == before
+
+    with sqlite3.connect(db) as conn:
+        conn.execute("DELETE FROM items")
+    with big.open("ab") as fh:
+        fh.write(b"\n")  # other bytes now: this source no longer holds the stored filing
+    with open_store(db) as store:
+        report = store.reparse()
+    assert (report.stored, report.skipped) == (1, 1)
+    assert report.failures == [(str(big), "source changed since it was ingested (sha256 differs); record kept")]
+    big.unlink()
+    with open_store(db) as store:
+        report = store.reparse()
+    assert report.failures == [(str(big), "not stored and its source is gone; record kept")]
+    with sqlite3.connect(db) as conn:  # the big filing's record is still there, untouched
+        assert conn.execute("SELECT COUNT(*) FROM filings").fetchone()[0] == 2

@@ -123,6 +123,13 @@ class _Progress:
         sys.stderr.flush()
 
 
+def _print_failures(report: IngestReport) -> None:
+    for name, reason in report.failures[:50]:
+        print(f"eightk: {name}: {reason}", file=sys.stderr)
+    if len(report.failures) > 50:
+        print("eightk: … and more: see the quarantine and problems tables", file=sys.stderr)
+
+
 def run_ingest(args: argparse.Namespace) -> int:
     if args.workers < 1 or args.batch < 1:
         raise UsageError("--workers and --batch must be at least 1")
@@ -131,10 +138,7 @@ def run_ingest(args: argparse.Namespace) -> int:
         total = store.stats()["filings"]
     if sys.stderr.isatty():
         sys.stderr.write("\n")
-    for name, reason in report.failures[:50]:
-        print(f"eightk: {name}: {reason}", file=sys.stderr)
-    if len(report.failures) > 50:
-        print("eightk: … and more: see the quarantine and problems tables", file=sys.stderr)
+    _print_failures(report)
     verb = "Interrupted after" if report.interrupted else "Ingested"
     print(
         f"{verb} {report.stored} filings ({report.bytes / 1e6:.1f} MB) in {report.seconds:.1f} s "
@@ -262,6 +266,9 @@ def run_reparse(args: argparse.Namespace) -> int:
         report = store.reparse(workers=args.workers, progress=_Progress())
     if sys.stderr.isatty():
         sys.stderr.write("\n")
-    print(f"Reparsed {report.stored} filings from their stored bytes in {report.seconds:.1f} s; "
-          f"{report.quarantined} could not be read.")  # fmt: skip
-    return 130 if report.interrupted else EXIT_OK
+    print(f"Reparsed {report.stored} filings in {report.seconds:.1f} s; {report.quarantined} could not be read; "
+          f"{report.skipped} kept as they were.")  # fmt: skip
+    _print_failures(report)
+    if report.interrupted:
+        return 130
+    return EXIT_ERRORS if report.failures else EXIT_OK

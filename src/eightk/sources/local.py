@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-__all__ = ["Input", "InputError", "STREAM_MIN_BYTES", "iter_inputs", "is_archive"]
+__all__ = ["Input", "InputError", "STREAM_MIN_BYTES", "iter_inputs", "is_archive", "source_of"]
 
 # A file or archive member larger than STREAM_MIN_BYTES is not held in memory: it is read as a stream
 # (see ``Input.chunks`` and ``parse_filing_stream``), up to MAX_STREAM_BYTES.
@@ -97,6 +97,16 @@ def _open_stream(path: str, member: str | None) -> Iterator[IO[bytes]]:
 class InputError:
     name: str
     reason: str
+
+
+def source_of(name: str) -> str:
+    """The file an input's name comes from: "feed.tar.gz!a.txt" → "feed.tar.gz"; a plain file's own path."""
+    cut = name.find("!")
+    while cut >= 0:
+        if is_archive(name[:cut]):
+            return name[:cut]
+        cut = name.find("!", cut + 1)
+    return name
 
 
 def is_archive(name: str) -> bool:

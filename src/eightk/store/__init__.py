@@ -21,8 +21,8 @@ from typing import Any
 from eightk.errors import StoreError
 from eightk.model import Filing
 from eightk.search import Filters, SearchHit, filter_sql, search
-from eightk.sources.local import Input
-from eightk.store.ingest import IngestReport, Progress, ingest, run_parsed, write_batches
+from eightk.sources.local import Input, iter_inputs, source_of
+from eightk.store.ingest import IngestReport, Parsed, Progress, ingest, run_parsed, write_batches
 from eightk.store.schema import SCHEMA_VERSION, migrate
 
 __all__ = ["DEFAULT_DB", "FilingRow", "Store", "open_store"]
@@ -102,35 +102,69 @@ class Store:
         return ingest(self.conn, [str(p) for p in paths], workers=workers, batch=batch, progress=progress)
 
     def reparse(self, *, workers: int = 1, batch: int = 200, progress: Progress | None = None) -> IngestReport:
-        """Rebuild every stored record from its kept raw bytes (after a parser upgrade); no source needed."""
+        """Rebuild every stored record after a parser upgrade: from its kept raw bytes (no source needed),
+        or, for an input too large to keep (streamed at ingest), from its source file when that still holds
+        the same bytes (same sha256). A record whose source is gone or changed is kept as it was and
+        listed in the report's failures."""
         report = IngestReport()
         started = time.perf_counter()
         try:
-            ids: deque[int] = deque()
-            parsed = (
-                dataclasses.replace(p, replace_id=ids.popleft()) for p in run_parsed(self._raw_inputs(ids), workers)
-            )
+            ids: deque[tuple[int, str]] = deque()
+            inputs = run_parsed(self._raw_inputs(ids, report), workers)
+            parsed = (m for p in inputs if (m := self._matched(p, ids.popleft(), report)) is not None)
             write_batches(self.conn, parsed, report, batch=batch, progress=progress, started=started)
         except KeyboardInterrupt:
             report.interrupted = True
         report.seconds = time.perf_counter() - started
         return report
 
-    def _raw_inputs(self, ids: deque[int]) -> Iterator[Input]:
-        """Every stored raw filing, oldest id first; each id is appended to ``ids`` as its input goes out."""
+    @staticmethod
+    def _matched(parsed: Parsed, stored: tuple[int, str], report: IngestReport) -> Parsed | None:
+        """The reparsed input as the replacement of stored row ``stored[0]``, unless its bytes are not the
+        ones stored (sha256 ``stored[1]``): a source file changed since the ingest replaces nothing."""
+        fid, sha = stored
+        if parsed.sha256 and parsed.sha256 != sha:
+            report.skipped += 1
+            report.fail(parsed.name, "source changed since it was ingested (sha256 differs); record kept")
+            return None
+        return dataclasses.replace(parsed, replace_id=fid)
+
+    def _raw_inputs(self, ids: deque[tuple[int, str]], report: IngestReport) -> Iterator[Input]:
+        """Every stored filing's bytes, oldest id first, then the streamed ones from their sources; each
+        (id, sha256) is appended to ``ids`` as its input goes out."""
         last = 0
         while True:  # in pages of ids, so a long reparse never holds one read cursor across commits
             page = self.conn.execute(
-                "SELECT filing_id, name, zlib FROM raw WHERE filing_id > ? AND zlib IS NOT NULL ORDER BY filing_id"
-                " LIMIT 100",
+                "SELECT r.filing_id, r.name, r.zlib, f.sha256 FROM raw r JOIN filings f ON f.id = r.filing_id"
+                " WHERE r.filing_id > ? AND r.zlib IS NOT NULL ORDER BY r.filing_id LIMIT 100",
                 (last,),
             ).fetchall()
             if not page:
-                return
-            for fid, name, blob in page:
+                break
+            for fid, name, blob, sha in page:
                 last = fid
-                ids.append(fid)
+                ids.append((fid, sha))
                 yield Input(name or f"filing {fid}", zlib.decompress(blob))
+        yield from self._source_inputs(ids, report)
+
+    def _source_inputs(self, ids: deque[tuple[int, str]], report: IngestReport) -> Iterator[Input]:
+        """Filings stored without their bytes, read again from the file or archive they came from (each
+        source read once, in order); those whose source is gone are reported."""
+        by_source: dict[str, dict[str, tuple[int, str]]] = {}
+        rows = self.conn.execute(
+            "SELECT f.id, f.path, f.sha256 FROM filings f WHERE NOT EXISTS"
+            " (SELECT 1 FROM raw r WHERE r.filing_id = f.id AND r.zlib IS NOT NULL) ORDER BY f.id"
+        ).fetchall()
+        for fid, path, sha in rows:
+            by_source.setdefault(source_of(path or ""), {})[path or ""] = (fid, sha)
+        for source, wanted in by_source.items():
+            for item in iter_inputs([source]) if source else ():
+                if isinstance(item, Input) and item.name in wanted:
+                    ids.append(wanted.pop(item.name))
+                    yield item
+            for name in wanted:
+                report.skipped += 1
+                report.fail(name or "(no path)", "not stored and its source is gone; record kept")
 
     # -- reading --------------------------------------------------------------------------------
     def search(self, query: str, *, limit: int = 20, **filters: Any) -> list[SearchHit]:
