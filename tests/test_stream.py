@@ -150,3 +150,35 @@ def test_reparse_rebuilds_a_streamed_filing_from_its_source_and_keeps_it_when_th
     assert report.failures == [(str(big), "not stored and its source is gone; record kept")]
     with sqlite3.connect(db) as conn:  # the big filing's record is still there, untouched
         assert conn.execute("SELECT COUNT(*) FROM filings").fetchone()[0] == 2
+
+
+def test_streamed_archive_members_with_the_same_name_are_each_read(tmp_path: Path, monkeypatch) -> None:
+    """A hostile or careless archive may hold two members of one name: each streamed member is its own."""
+    import hashlib
+    import io
+    import tarfile
+    import warnings
+    import zipfile
+
+    from eightk.sources import local
+
+    first = (SAMPLES / "2020s" / "ryankfrench__0001140361-25-017716.txt").read_bytes()
+    second = (SAMPLES / "2000s" / "ryankfrench__0000092122-07-000008.txt").read_bytes()
+    monkeypatch.setattr(local, "STREAM_MIN_BYTES", 50_000)  # both members are streamed
+    assert min(len(first), len(second)) > 50_000
+    with tarfile.open(tmp_path / "dup.tar", "w") as tar:
+        for data in (first, second):
+            info = tarfile.TarInfo("filing.txt")
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    with warnings.catch_warnings(), zipfile.ZipFile(tmp_path / "dup.zip", "w") as zf:
+        warnings.simplefilter("ignore")  # zipfile warns about the duplicate name, as it should
+        zf.writestr("filing.txt", first)
+        zf.writestr("filing.txt", second)
+    items = list(iter_inputs([tmp_path / "dup.tar", tmp_path / "dup.zip"]))
+    assert [i.streamed for i in items] == [True] * 4
+    want = [hashlib.sha256(d).hexdigest() for d in (first, second)]
+    assert [hashlib.sha256(i.data).hexdigest() for i in items] == want + want
+    records = list(parse_paths([tmp_path / "dup.tar", tmp_path / "dup.zip"]))
+    assert [r.source.sha256 for r in records] == want + want
+    assert records[0].registrant.name != records[1].registrant.name

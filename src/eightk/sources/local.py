@@ -36,13 +36,15 @@ _SKIP_SUFFIXES = (".json", ".tsv", ".md", ".py", ".db", ".sqlite", ".parquet", "
 @dataclass(frozen=True, slots=True)
 class Input:
     """One filing's bytes: held (``data``), or, for a large file or archive member, where to stream
-    them from: the file at ``path``, or ``member`` of the archive at ``path`` ("" for a .gz's one file).
+    them from: the file at ``path``, or ``member`` of the archive at ``path`` ("" for a .gz's one file),
+    the archive's entry number ``index`` (an archive may hold two members of the same name).
     Only strings are kept, so an input crosses to a worker process cheaply."""
 
     name: str  # a path, or "archive.tar.gz!member" for archive members
     raw: bytes | None = None
     path: str | None = None
     member: str | None = None
+    index: int | None = None
 
     @property
     def streamed(self) -> bool:
@@ -62,7 +64,7 @@ class Input:
             yield self.raw
             return
         try:
-            with _open_stream(self.path or self.name, self.member) as fh:
+            with _open_stream(self.path or self.name, self.member, self.index) as fh:
                 read = 0
                 while block := fh.read(size):
                     read += len(block)
@@ -74,23 +76,45 @@ class Input:
 
 
 @contextlib.contextmanager
-def _open_stream(path: str, member: str | None) -> Iterator[IO[bytes]]:
-    """A plain file, or one member of an archive, opened for reading."""
+def _open_stream(path: str, member: str | None, index: int | None = None) -> Iterator[IO[bytes]]:
+    """A plain file, or one member of an archive (the ``index``-th entry when given), opened for reading."""
     with contextlib.ExitStack() as stack:
         fh: IO[bytes] | None
         if member is None:
             fh = stack.enter_context(open(path, "rb"))  # noqa: SIM115 - closed by the stack
         elif path.lower().endswith(".zip"):
-            fh = stack.enter_context(stack.enter_context(zipfile.ZipFile(path)).open(member))
+            zf = stack.enter_context(zipfile.ZipFile(path))
+            fh = stack.enter_context(zf.open(_zip_entry(zf, member, index)))
         elif member == "":
             fh = stack.enter_context(gzip.GzipFile(path, "rb"))  # type: ignore[assignment]
         else:
-            fh = stack.enter_context(tarfile.open(path, "r:*")).extractfile(member)
+            tar = stack.enter_context(tarfile.open(path, "r:*"))
+            fh = tar.extractfile(_tar_entry(tar, member, index))
             if fh is None:
                 raise OSError(f"{path}!{member}: not a regular file")
             stack.enter_context(fh)
         assert fh is not None
         yield fh
+
+
+def _zip_entry(zf: zipfile.ZipFile, member: str, index: int | None) -> zipfile.ZipInfo | str:
+    infos = zf.infolist()
+    if index is None:
+        return member
+    if index >= len(infos) or infos[index].filename != member:
+        raise OSError(f"{member}: not entry {index} of the archive any more")
+    return infos[index]
+
+
+def _tar_entry(tar: tarfile.TarFile, member: str, index: int | None) -> tarfile.TarInfo | str:
+    if index is None:
+        return member
+    for i, info in enumerate(tar):
+        if i == index:
+            if info.name != member:
+                break
+            return info
+    raise OSError(f"{member}: not entry {index} of the archive any more")
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,14 +218,16 @@ def _iter_archive(path: Path) -> Iterator[Input | InputError]:
         yield InputError(str(path), "archive holds no files to read")
 
 
-def _read_limited(stream: IO[bytes] | gzip.GzipFile, name: str, archive: Path, member: str) -> Input | InputError:
+def _read_limited(
+    stream: IO[bytes] | gzip.GzipFile, name: str, archive: Path, member: str, index: int | None = None
+) -> Input | InputError:
     """A member's bytes, held when small; past STREAM_MIN_BYTES (whatever its header claimed) it is
     left to be streamed from the archive later."""
     data = stream.read(STREAM_MIN_BYTES + 1)
     if data is None:
         return InputError(name, "cannot read member")
     if len(data) > STREAM_MIN_BYTES:
-        return Input(name, path=str(archive), member=member)
+        return Input(name, path=str(archive), member=member, index=index)
     return Input(name, bytes(data))
 
 
@@ -233,14 +259,14 @@ def _iter_tar(path: Path) -> Iterator[Input | InputError]:
                 yield InputError(label, f"member too large ({member.size:,} bytes)")
                 continue
             if member.size > STREAM_MIN_BYTES:
-                yield Input(label, path=str(path), member=member.name)
+                yield Input(label, path=str(path), member=member.name, index=count - 1)
                 continue
             fh = tar.extractfile(member)
             if fh is None:
                 yield InputError(label, "cannot read member")
                 continue
             with fh:
-                yield _read_limited(fh, label, path, member.name)
+                yield _read_limited(fh, label, path, member.name, count - 1)
 
 
 def _iter_zip(path: Path) -> Iterator[Input | InputError]:
@@ -250,7 +276,7 @@ def _iter_zip(path: Path) -> Iterator[Input | InputError]:
         if len(infos) > MAX_ARCHIVE_MEMBERS:
             yield InputError(str(path), f"archive has more than {MAX_ARCHIVE_MEMBERS:,} members")
             return
-        for info in sorted(infos, key=lambda i: i.filename):
+        for index, info in sorted(enumerate(infos), key=lambda p: p[1].filename):
             label = f"{path}!{info.filename}"
             if info.is_dir() or not _wanted(info.filename):
                 continue
@@ -262,10 +288,10 @@ def _iter_zip(path: Path) -> Iterator[Input | InputError]:
                 yield InputError(label, f"member too large ({info.file_size:,} bytes)")
                 continue
             if info.file_size > STREAM_MIN_BYTES:
-                yield Input(label, path=str(path), member=info.filename)
+                yield Input(label, path=str(path), member=info.filename, index=index)
                 continue
             try:
                 with zf.open(info) as fh:
-                    yield _read_limited(fh, label, path, info.filename)
+                    yield _read_limited(fh, label, path, info.filename, index)
             except (OSError, zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError) as exc:
                 yield InputError(label, f"cannot read member: {exc}")
