@@ -1,0 +1,1388 @@
+/*
+ * eightk.parse._fasthtml: C versions of the hot passes of eightk.parse.html (HTML -> text).
+ *
+ * Why: html_to_text is a chain of regular-expression passes, each of which builds a new copy of the
+ * whole document; on large exhibits most of the parse time goes there. Each function here does the
+ * work of one or more of those passes in a single scan and builds its result once. html.py keeps the
+ * Python passes as the reference (and as the fallback where this module is not built); every function
+ * here must return exactly what its Python counterpart returns, character for character, which
+ * tests/test_fasthtml.py checks on the sample filings and on random markup.
+ *
+ * What Python does, and so what this file does too:
+ * - str.split(), str.strip(), str.isspace() and the regex "\s" agree on what whitespace is:
+ *   Py_UNICODE_ISSPACE (which includes \x1c-\x1f, \x85, \xa0, \u2028 ...).
+ * - The regex "\b" on str is Unicode-aware: a word character is Py_UNICODE_ISALNUM or "_", so
+ *   "<pé>" is not a <p> tag. "\b" holds at the end of the string after a word character.
+ * - Strings are PEP 393: 1, 2 or 4 bytes per character. They are read in their own kind (Text) and
+ *   results are built in a buffer of the same kind (Buf), or of 4 bytes where entities can widen the
+ *   text; PyUnicode_FromKindAndData then makes the canonical str.
+ *
+ * The GIL is held throughout; inputs are never modified.
+ */
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------------------------------------ */
+/* Reading a str                                                                                    */
+
+typedef struct {
+    int kind;         /* PyUnicode_1BYTE_KIND, _2BYTE_KIND or _4BYTE_KIND */
+    const void *data;
+    Py_ssize_t len;
+} Text;
+
+static int
+text_init(Text *t, PyObject *s)
+{
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(s) < 0)
+        return -1;
+#endif
+    t->kind = PyUnicode_KIND(s);
+    t->data = PyUnicode_DATA(s);
+    t->len = PyUnicode_GET_LENGTH(s);
+    return 0;
+}
+
+static inline Py_UCS4
+at(const Text *t, Py_ssize_t i)
+{
+    return PyUnicode_READ(t->kind, t->data, i);
+}
+
+/* A word character for the regex "\b". */
+static inline int
+is_word(Py_UCS4 c)
+{
+    if (c < 128)
+        return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_';
+    return Py_UNICODE_ISALNUM(c);
+}
+
+static inline int
+is_space(Py_UCS4 c)
+{
+    return Py_UNICODE_ISSPACE(c);
+}
+
+/* Whether a word character stands at i (never at or past end, where "\b" sees the string's end). */
+static inline int
+word_at(const Text *t, Py_ssize_t i, Py_ssize_t end)
+{
+    return i < end && is_word(at(t, i));
+}
+
+static inline char
+ascii_lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+}
+
+static inline char
+ascii_upper(char c)
+{
+    return (c >= 'a' && c <= 'z') ? (char)(c - 32) : c;
+}
+
+/* Whether the ASCII string s stands at i, wholly before end. */
+static int
+matches_ascii(const Text *t, Py_ssize_t i, const char *s, Py_ssize_t end)
+{
+    if (i < 0)
+        return 0;
+    for (; *s; s++, i++)
+        if (i >= end || at(t, i) != (Py_UCS4)(unsigned char)*s)
+            return 0;
+    return 1;
+}
+
+/* str.find(c, i, end) for one character; -1 when absent. */
+static Py_ssize_t
+find_char(const Text *t, Py_UCS4 c, Py_ssize_t i, Py_ssize_t end)
+{
+    if (i < 0)
+        i = 0;
+    if (i >= end)
+        return -1;
+    switch (t->kind) {
+    case PyUnicode_1BYTE_KIND: {
+        const Py_UCS1 *d = t->data;
+        const Py_UCS1 *p = c > 0xff ? NULL : memchr(d + i, (int)c, (size_t)(end - i));
+        return p ? p - d : -1;
+    }
+    case PyUnicode_2BYTE_KIND: {
+        const Py_UCS2 *d = t->data;
+        for (; i < end; i++)
+            if (d[i] == c)
+                return i;
+        return -1;
+    }
+    default: {
+        const Py_UCS4 *d = t->data;
+        for (; i < end; i++)
+            if (d[i] == c)
+                return i;
+        return -1;
+    }
+    }
+}
+
+/* str.rfind(c, lo, end): the last c in [lo, end); -1 when absent. */
+static Py_ssize_t
+rfind_char(const Text *t, Py_UCS4 c, Py_ssize_t lo, Py_ssize_t end)
+{
+    for (Py_ssize_t i = end - 1; i >= lo; i--)
+        if (at(t, i) == c)
+            return i;
+    return -1;
+}
+
+/* str.find(s, i, end) for an ASCII string s; -1 when absent. */
+static Py_ssize_t
+find_ascii(const Text *t, const char *s, Py_ssize_t i, Py_ssize_t end)
+{
+    Py_ssize_t n = (Py_ssize_t)strlen(s);
+    while ((i = find_char(t, (Py_UCS4)(unsigned char)s[0], i, end - n + 1)) >= 0) {
+        if (matches_ascii(t, i, s, end))
+            return i;
+        i++;
+    }
+    return -1;
+}
+
+/* The first whitespace character in [i, end), or end. */
+static Py_ssize_t
+find_space(const Text *t, Py_ssize_t i, Py_ssize_t end)
+{
+    switch (t->kind) {
+    case PyUnicode_1BYTE_KIND: {
+        const Py_UCS1 *d = t->data;
+        while (i < end && !is_space(d[i]))
+            i++;
+        return i;
+    }
+    case PyUnicode_2BYTE_KIND: {
+        const Py_UCS2 *d = t->data;
+        while (i < end && !is_space(d[i]))
+            i++;
+        return i;
+    }
+    default: {
+        const Py_UCS4 *d = t->data;
+        while (i < end && !is_space(d[i]))
+            i++;
+        return i;
+    }
+    }
+}
+
+/* The first "<" or ">" in [i, end); -1 when there is neither. */
+static Py_ssize_t
+find_angle(const Text *t, Py_ssize_t i, Py_ssize_t end)
+{
+    if (t->kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *d = t->data;
+        for (; i < end; i++)
+            if (d[i] == '<' || d[i] == '>')
+                return i;
+        return -1;
+    }
+    for (; i < end; i++) {
+        Py_UCS4 c = at(t, i);
+        if (c == '<' || c == '>')
+            return i;
+    }
+    return -1;
+}
+
+/* ------------------------------------------------------------------------------------------------ */
+/* Growing buffers                                                                                  */
+
+/* Characters of one kind, turned into a str at the end. */
+typedef struct {
+    int kind;
+    char *data;
+    Py_ssize_t len, cap; /* in characters */
+} Buf;
+
+/* Largest buffer, in characters, whose size in bytes cannot overflow. */
+#define BUF_MAX (PY_SSIZE_T_MAX / 8)
+
+static int
+buf_init(Buf *b, int kind, Py_ssize_t cap)
+{
+    b->kind = kind;
+    b->len = 0;
+    b->cap = cap < 64 ? 64 : cap;
+    b->data = NULL;
+    if (b->cap > BUF_MAX) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    b->data = PyMem_Malloc((size_t)b->cap * (size_t)kind);
+    if (b->data == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    return 0;
+}
+
+static void
+buf_free(Buf *b)
+{
+    PyMem_Free(b->data);
+    b->data = NULL;
+}
+
+/* Room for `extra` more characters. */
+static int
+buf_reserve(Buf *b, Py_ssize_t extra)
+{
+    if (extra <= b->cap - b->len)
+        return 0;
+    if (extra > BUF_MAX - b->len) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    Py_ssize_t cap = b->cap + b->cap / 2;
+    if (cap > BUF_MAX)
+        cap = BUF_MAX;
+    if (cap < b->len + extra)
+        cap = b->len + extra;
+    char *data = PyMem_Realloc(b->data, (size_t)cap * (size_t)b->kind);
+    if (data == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    b->data = data;
+    b->cap = cap;
+    return 0;
+}
+
+/* Append c, which must fit the buffer's kind (callers only write characters of the input, ASCII,
+   or, in a 4-byte buffer, anything). */
+static inline int
+buf_put(Buf *b, Py_UCS4 c)
+{
+    if (b->len == b->cap && buf_reserve(b, 1) < 0)
+        return -1;
+    PyUnicode_WRITE(b->kind, b->data, b->len, c);
+    b->len++;
+    return 0;
+}
+
+static int
+buf_put_ascii(Buf *b, const char *s)
+{
+    for (; *s; s++)
+        if (buf_put(b, (Py_UCS4)(unsigned char)*s) < 0)
+            return -1;
+    return 0;
+}
+
+/* Append t[a:z]. */
+static int
+buf_put_range(Buf *b, const Text *t, Py_ssize_t a, Py_ssize_t z)
+{
+    if (z <= a)
+        return 0;
+    if (buf_reserve(b, z - a) < 0)
+        return -1;
+    if (t->kind == b->kind) {
+        memcpy(b->data + (size_t)b->len * (size_t)b->kind, (const char *)t->data + (size_t)a * (size_t)t->kind,
+               (size_t)(z - a) * (size_t)t->kind);
+        b->len += z - a;
+        return 0;
+    }
+    for (Py_ssize_t i = a; i < z; i++)
+        PyUnicode_WRITE(b->kind, b->data, b->len++, at(t, i));
+    return 0;
+}
+
+/* Append a str object's characters (a 4-byte buffer takes any). */
+static int
+buf_put_str(Buf *b, PyObject *s)
+{
+    Text t;
+    if (text_init(&t, s) < 0)
+        return -1;
+    return buf_put_range(b, &t, 0, t.len);
+}
+
+/* The buffer as a str (freed either way). */
+static PyObject *
+buf_result(Buf *b)
+{
+    PyObject *s = PyUnicode_FromKindAndData(b->kind, b->data, b->len);
+    buf_free(b);
+    return s;
+}
+
+/* A growing array of offsets. */
+typedef struct {
+    Py_ssize_t *at;
+    Py_ssize_t len, cap;
+} Offsets;
+
+static int
+offsets_add(Offsets *o, Py_ssize_t v)
+{
+    if (o->len == o->cap) {
+        Py_ssize_t cap = o->cap ? o->cap * 2 : 64;
+        if (cap > PY_SSIZE_T_MAX / (Py_ssize_t)sizeof(Py_ssize_t)) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        Py_ssize_t *a = PyMem_Realloc(o->at, (size_t)cap * sizeof(Py_ssize_t));
+        if (a == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        o->at = a;
+        o->cap = cap;
+    }
+    o->at[o->len++] = v;
+    return 0;
+}
+
+static int
+cmp_offsets(const void *a, const void *b)
+{
+    Py_ssize_t x = *(const Py_ssize_t *)a, y = *(const Py_ssize_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Every offset in [lo, end) where the ASCII string s starts (overlapping ones too, as a loop of
+   str.find(s, i + 1) finds them) and `tail(t, offset + len(s), end, arg)` holds. */
+static int
+find_all_ascii(Offsets *o, const Text *t, const char *s, Py_ssize_t lo, Py_ssize_t end,
+               int (*tail)(const Text *, Py_ssize_t, Py_ssize_t, const char *), const char *arg)
+{
+    Py_ssize_t n = (Py_ssize_t)strlen(s);
+    for (Py_ssize_t i = find_ascii(t, s, lo, end); i >= 0; i = find_ascii(t, s, i + 1, end))
+        if (tail(t, i + n, end, arg) && offsets_add(o, i) < 0)
+            return -1;
+    return 0;
+}
+
+/* ------------------------------------------------------------------------------------------------ */
+/* _flow: page breaks, block tags, cells, other tags and whitespace, in one scan                   */
+/*
+ * _flow runs, on the stripped markup: _mark_page_breaks (a blank line before each <hr> and before
+ * the "<" of a tag styled page-break-before/after: always), then _BLOCK.sub (block tags -> line
+ * break), then _CELL.sub (<td>, <th> -> tab), then _TAG.sub (any other <...> -> nothing), each pass
+ * over the previous one's output. Replacing a tag removes its ">", so a later pass's "[^>]*>" can
+ * run past tags an earlier pass replaced: in "<b <p> x>" _BLOCK replaces "<p>" and _TAG then removes
+ * all of "<b \x01 x>". The scan below reproduces that: a cell or other tag ends at the first ">" that
+ * no earlier pass consumed, found by skipping the earlier passes' tags within it (tag_end).
+ *
+ * Whitespace: when the markup holds a stand-in ("\x01", "\x02"), _flow first collapses each run of
+ * whitespace in the markup to one space (" ".join(markup.split())) and writes tags as "\n", "\t";
+ * otherwise it writes stand-ins, collapses each run of whitespace in the text left once the tags are
+ * gone, then turns the stand-ins into "\n", "\t". Tag boundaries do not depend on whitespace (it is
+ * neither "<", ">" nor a word character, and "\s*" takes one space as well as many), so the scan is
+ * the same in both cases; only where spaces are written differs ("early" below).
+ */
+
+enum { CELL = 0, OTHER = 1 };
+
+typedef struct {
+    Text m;
+    Py_ssize_t lo, hi;           /* the markup without leading and trailing whitespace (str.strip()) */
+    int early;                   /* it holds a stand-in: whitespace collapsed in the markup */
+    Offsets marks;               /* the "<" before each page-break style, ascending (repeats allowed) */
+    Py_ssize_t next_mark;
+    Py_ssize_t never_closes[2];  /* [CELL], [OTHER]: from this offset on, no such tag finds its ">" */
+    Buf out;
+    int space_pending;           /* not early: whitespace seen since the last character written */
+} Flow;
+
+static const char *const BLOCK_NAMES[] = {
+    "p", "div", "br", "tr", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead",
+    "tbody", "tfoot", "center", "blockquote", "dl", "dt", "dd", "section", "article", "header",
+    "footer", "caption", "body", "html", "form", NULL,
+};
+#define BLOCK_NAME_MAX 10
+
+/* _PAGE_BREAK_TAIL.match at i: (?:before|after|BEFORE|AFTER)\s*:\s*(?:always|ALWAYS) */
+static int
+page_break_tail(const Text *t, Py_ssize_t i, Py_ssize_t end, const char *unused)
+{
+    static const char *const sides[] = {"before", "after", "BEFORE", "AFTER"};
+    (void)unused;
+    int k = 0;
+    while (k < 4 && !matches_ascii(t, i, sides[k], end))
+        k++;
+    if (k == 4)
+        return 0;
+    i += (Py_ssize_t)strlen(sides[k]);
+    while (i < end && is_space(at(t, i)))
+        i++;
+    if (i >= end || at(t, i) != ':')
+        return 0;
+    i++;
+    while (i < end && is_space(at(t, i)))
+        i++;
+    return matches_ascii(t, i, "always", end) || matches_ascii(t, i, "ALWAYS", end);
+}
+
+/* The "<" that _mark_page_breaks finds for each page-break style: markup.rfind("<", 0, i) for each
+   head "page-break-" (or its UPPER, Title spellings) at i followed by _PAGE_BREAK_TAIL. The styles
+   are taken in order, so each rfind only searches back to the previous style. */
+static int
+find_page_breaks(Flow *f)
+{
+    static const char *const heads[] = {"page-break-", "PAGE-BREAK-", "Page-Break-"};
+    Offsets hits = {NULL, 0, 0};
+    for (int h = 0; h < 3; h++)
+        if (find_all_ascii(&hits, &f->m, heads[h], f->lo, f->hi, page_break_tail, NULL) < 0)
+            goto error;
+    qsort(hits.at, (size_t)hits.len, sizeof(Py_ssize_t), cmp_offsets);
+    Py_ssize_t searched = f->lo, lt = -1;
+    for (Py_ssize_t k = 0; k < hits.len; k++) {
+        Py_ssize_t found = rfind_char(&f->m, '<', searched, hits.at[k]);
+        if (found >= 0)
+            lt = found;
+        searched = hits.at[k];
+        if (lt >= 0 && offsets_add(&f->marks, lt) < 0)
+            goto error;
+    }
+    PyMem_Free(hits.at);
+    return 0;
+error:
+    PyMem_Free(hits.at);
+    return -1;
+}
+
+/* Whether the "<" at j gets a blank line before it: a page-break mark, or _HR: <(?:hr|HR|Hr)\b */
+static int
+page_break_at(Flow *f, Py_ssize_t j)
+{
+    while (f->next_mark < f->marks.len && f->marks.at[f->next_mark] < j)
+        f->next_mark++;
+    if (f->next_mark < f->marks.len && f->marks.at[f->next_mark] == j)
+        return 1;
+    return (matches_ascii(&f->m, j + 1, "hr", f->hi) || matches_ascii(&f->m, j + 1, "HR", f->hi) ||
+            matches_ascii(&f->m, j + 1, "Hr", f->hi)) &&
+           !word_at(&f->m, j + 3, f->hi);
+}
+
+/* Whether the word of L characters at k is a block name spelled as _BLOCK accepts it: all lower
+   case, all UPPER case or Capitalized (str.capitalize()). */
+static int
+is_block_word(const Text *t, Py_ssize_t k, Py_ssize_t L)
+{
+    char word[BLOCK_NAME_MAX + 1], low[BLOCK_NAME_MAX + 1];
+    int lower = 1, upper = 1, title = 1;
+    for (Py_ssize_t i = 0; i < L; i++) {
+        Py_UCS4 c = at(t, k + i);
+        if (c >= 128)
+            return 0;
+        word[i] = (char)c;
+        low[i] = ascii_lower((char)c);
+        lower &= word[i] == low[i];
+        upper &= word[i] == ascii_upper(low[i]);
+        title &= word[i] == (i == 0 ? ascii_upper(low[i]) : low[i]);
+    }
+    if (!(lower || upper || title))
+        return 0;
+    for (const char *const *name = BLOCK_NAMES; *name; name++)
+        if ((*name)[0] == low[0] && strlen(*name) == (size_t)L && memcmp(*name, low, (size_t)L) == 0)
+            return 1;
+    return 0;
+}
+
+/* _BLOCK at j, </?NAME\b[^>]*> for a block NAME: the offset of its ">", or -1. */
+static Py_ssize_t
+block_end(const Flow *f, Py_ssize_t j)
+{
+    const Text *m = &f->m;
+    Py_ssize_t k = j + 1, L = 0;
+    if (k < f->hi && at(m, k) == '/')
+        k++;
+    /* "\b" after the name: the name is the whole word there */
+    while (L <= BLOCK_NAME_MAX && word_at(m, k + L, f->hi))
+        L++;
+    if (L == 0 || L > BLOCK_NAME_MAX || !is_block_word(m, k, L))
+        return -1;
+    return find_char(m, '>', k + L, f->hi);
+}
+
+/* _CELL's opening at j: <t[dh]\b with IGNORECASE (no other character folds to t, d or h). */
+static int
+cell_at(const Flow *f, Py_ssize_t j)
+{
+    if (j + 2 >= f->hi)
+        return 0;
+    Py_UCS4 t = at(&f->m, j + 1), d = at(&f->m, j + 2);
+    return (t == 't' || t == 'T') && (d == 'd' || d == 'D' || d == 'h' || d == 'H') && !word_at(&f->m, j + 3, f->hi);
+}
+
+/*
+ * Where the tag opened at p ends, as _CELL (level CELL, "<t[dh]\b[^>]*>") or _TAG (level OTHER,
+ * "<[^>]*>") sees it: the first ">" after p that the earlier passes left. A "<" on the way may open
+ * a block tag (_BLOCK ran first, its ">" is gone) or, for OTHER, a cell (_CELL ran first): those are
+ * skipped whole. -1 when no ">" is left: then none is left for any later tag of this level either,
+ * which never_closes remembers so that hostile input ("<td" repeated) costs one scan, not one each.
+ */
+static Py_ssize_t
+tag_end(Flow *f, int level, Py_ssize_t p)
+{
+    if (p >= f->never_closes[level])
+        return -1;
+    Py_ssize_t i = p + 1;
+    for (;;) {
+        Py_ssize_t q = find_angle(&f->m, i, f->hi);
+        if (q < 0)
+            break;
+        if (at(&f->m, q) == '>')
+            return q;
+        Py_ssize_t e = block_end(f, q);
+        if (e < 0 && level == OTHER && cell_at(f, q)) {
+            e = tag_end(f, CELL, q);
+            if (e < 0) /* no ">" after q left by _CELL, so none left for _TAG */
+                break;
+        }
+        i = e >= 0 ? e + 1 : q + 1;
+    }
+    f->never_closes[level] = p;
+    return -1;
+}
+
+/* Write a character of the text (a tag's line break or tab, or text): a pending space first. */
+static inline int
+flow_put(Flow *f, Py_UCS4 c)
+{
+    if (f->space_pending) {
+        f->space_pending = 0;
+        if (buf_put(&f->out, ' ') < 0)
+            return -1;
+    }
+    return buf_put(&f->out, c);
+}
+
+/* Write the text markup[a:z] (no tags in it): each run of whitespace becomes one space, either in
+   the markup (early) or in the text as written. */
+static int
+flow_text(Flow *f, Py_ssize_t a, Py_ssize_t z)
+{
+    const Text *m = &f->m;
+    Py_ssize_t i = a;
+    while (i < z) {
+        Py_ssize_t run = i; /* m[run:i] holds no whitespace: copied as is */
+        i = find_space(m, i, z);
+        if (i > run) {
+            if (f->space_pending) {
+                f->space_pending = 0;
+                if (buf_put(&f->out, ' ') < 0)
+                    return -1;
+            }
+            if (buf_put_range(&f->out, m, run, i) < 0)
+                return -1;
+        }
+        if (i == z)
+            break;
+        /* whitespace at i; early: a run in the markup (it cannot start at lo, which is not space) */
+        if (f->early) {
+            if (!is_space(at(m, i - 1)) && buf_put(&f->out, ' ') < 0)
+                return -1;
+        }
+        else
+            f->space_pending = 1;
+        i++;
+    }
+    return 0;
+}
+
+static int
+flow_scan(Flow *f)
+{
+    const Text *m = &f->m;
+    Py_ssize_t i = f->lo;
+    while (i < f->hi) {
+        Py_ssize_t j = find_char(m, '<', i, f->hi);
+        if (j < 0)
+            j = f->hi;
+        if (flow_text(f, i, j) < 0)
+            return -1;
+        if (j == f->hi)
+            break;
+        if (page_break_at(f, j) && (flow_put(f, '\n') < 0 || flow_put(f, '\n') < 0))
+            return -1;
+        Py_ssize_t e = block_end(f, j);
+        if (e >= 0) {
+            if (flow_put(f, '\n') < 0)
+                return -1;
+            i = e + 1;
+            continue;
+        }
+        if (cell_at(f, j)) {
+            e = tag_end(f, CELL, j);
+            if (e >= 0 && flow_put(f, '\t') < 0)
+                return -1;
+        }
+        else
+            e = tag_end(f, OTHER, j); /* a cell left open is not a tag either: nothing closes it */
+        if (e >= 0) {
+            i = e + 1;
+            continue;
+        }
+        if (flow_text(f, j, j + 1) < 0) /* a "<" no ">" closes is text */
+            return -1;
+        i = j + 1;
+    }
+    if (f->space_pending) {
+        /* (lead + " ".join(text.split()) + trail) of all-whitespace text is two spaces */
+        f->space_pending = 0;
+        if (buf_put(&f->out, ' ') < 0 || (f->out.len == 1 && buf_put(&f->out, ' ') < 0))
+            return -1;
+    }
+    return 0;
+}
+
+PyDoc_STRVAR(flow_doc, "flow(markup: str) -> str\n\n"
+                       "_flow without _decoded and _SPACES: page breaks, block tags, cells and other tags\n"
+                       "replaced, whitespace collapsed.");
+
+static PyObject *
+fasthtml_flow(PyObject *module, PyObject *arg)
+{
+    Flow f;
+    memset(&f, 0, sizeof f);
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "flow() takes a str");
+        return NULL;
+    }
+    if (text_init(&f.m, arg) < 0)
+        return NULL;
+    f.early = find_char(&f.m, 0x01, 0, f.m.len) >= 0 || find_char(&f.m, 0x02, 0, f.m.len) >= 0;
+    f.hi = f.m.len;
+    while (f.lo < f.hi && is_space(at(&f.m, f.lo)))
+        f.lo++;
+    while (f.hi > f.lo && is_space(at(&f.m, f.hi - 1)))
+        f.hi--;
+    f.never_closes[CELL] = f.never_closes[OTHER] = PY_SSIZE_T_MAX;
+    if (find_page_breaks(&f) < 0 || buf_init(&f.out, f.m.kind, f.hi - f.lo + 64) < 0)
+        goto error;
+    if (flow_scan(&f) < 0)
+        goto error;
+    PyMem_Free(f.marks.at);
+    return buf_result(&f.out);
+error:
+    PyMem_Free(f.marks.at);
+    buf_free(&f.out);
+    return NULL;
+}
+
+/* ------------------------------------------------------------------------------------------------ */
+/* _drop_blocks: comments, scripts, styles, the head, inline-XBRL headers, processing instructions  */
+
+/* _DROP_OPEN at j in the folded text: <!--|<!\[cdata\[|<(?:script|style|head|title|ix:header)\b|<![a-z]|<\?
+   Sets the closer (_DROP_CLOSE, or "</" + name) and where the opener ends; 0 when none opens at j. */
+static int
+drop_opener(const Text *low, Py_ssize_t j, char *closer, Py_ssize_t *after)
+{
+    static const char *const names[] = {"script", "style", "head", "title", "ix:header", NULL};
+    Py_ssize_t n = low->len;
+    Py_UCS4 second = j + 1 < n ? at(low, j + 1) : 0;
+    if (second != '!' && second != '?' && second != 's' && second != 'h' && second != 't' && second != 'i')
+        return 0; /* most tags: quickly */
+    if (matches_ascii(low, j, "<!--", n)) {
+        strcpy(closer, "-->");
+        *after = j + 4;
+        return 1;
+    }
+    if (matches_ascii(low, j, "<![cdata[", n)) {
+        strcpy(closer, "]]>");
+        *after = j + 9;
+        return 1;
+    }
+    for (const char *const *name = names; *name; name++) {
+        Py_ssize_t end = j + 1 + (Py_ssize_t)strlen(*name);
+        if (matches_ascii(low, j + 1, *name, n) && !word_at(low, end, n)) {
+            closer[0] = '<';
+            closer[1] = '/';
+            strcpy(closer + 2, *name);
+            *after = end;
+            return 1;
+        }
+    }
+    if (j + 2 < n && at(low, j + 1) == '!' && at(low, j + 2) >= 'a' && at(low, j + 2) <= 'z') {
+        strcpy(closer, ">");
+        *after = j + 3;
+        return 1;
+    }
+    if (j + 1 < n && at(low, j + 1) == '?') {
+        strcpy(closer, ">");
+        *after = j + 2;
+        return 1;
+    }
+    return 0;
+}
+
+PyDoc_STRVAR(drop_blocks_doc, "drop_blocks(markup: str, low: str) -> str\n\n"
+                              "_drop_blocks: each block no reader sees becomes one space (low is fold(markup)).");
+
+static PyObject *
+fasthtml_drop_blocks(PyObject *module, PyObject *args)
+{
+    PyObject *markup, *lowered;
+    Text m, low;
+    Buf out = {0, NULL, 0, 0};
+    char closer[16];
+    if (!PyArg_ParseTuple(args, "UU:drop_blocks", &markup, &lowered) || text_init(&m, markup) < 0 ||
+        text_init(&low, lowered) < 0)
+        return NULL;
+    if (m.len != low.len) {
+        PyErr_SetString(PyExc_ValueError, "drop_blocks(): low must be fold(markup), of the same length");
+        return NULL;
+    }
+    Py_ssize_t n = m.len, pos = 0, j, after;
+    for (j = find_char(&low, '<', 0, n); j >= 0; j = find_char(&low, '<', j + 1, n)) {
+        if (!drop_opener(&low, j, closer, &after))
+            continue;
+        Py_ssize_t close = find_ascii(&low, closer, after, n), end;
+        if (close < 0)
+            end = n;
+        else if (closer[0] == '<') { /* "</name": through the next ">" */
+            Py_ssize_t gt = find_char(&low, '>', close, n);
+            end = gt < 0 ? n : gt + 1;
+        }
+        else
+            end = close + (Py_ssize_t)strlen(closer);
+        if (out.data == NULL && buf_init(&out, m.kind, n) < 0)
+            return NULL;
+        if (buf_put_range(&out, &m, pos, j) < 0 || buf_put(&out, ' ') < 0)
+            goto error;
+        pos = end;
+        j = end - 1; /* openers inside what was dropped are skipped */
+    }
+    if (out.data == NULL)
+        return Py_NewRef(markup);
+    if (buf_put_range(&out, &m, pos, n) < 0)
+        goto error;
+    return buf_result(&out);
+error:
+    buf_free(&out);
+    return NULL;
+}
+
+/* ------------------------------------------------------------------------------------------------ */
+/* _drop_hidden: elements styled display:none                                                       */
+
+/* _DISPLAY_NONE's tail at i: \s*:\s*none (or NONE, as given) */
+static int
+display_none_tail(const Text *t, Py_ssize_t i, Py_ssize_t end, const char *none)
+{
+    while (i < end && is_space(at(t, i)))
+        i++;
+    if (i >= end || at(t, i) != ':')
+        return 0;
+    i++;
+    while (i < end && is_space(at(t, i)))
+        i++;
+    return matches_ascii(t, i, none, end);
+}
+
+/* Whether the L characters at k are the ASCII name at nm (L characters) in lower case, UPPER case or
+   Capitalized, followed by "\b": _opener(name)'s (?:name|NAME|Name)\b */
+static int
+spelled_as(const Text *t, Py_ssize_t k, Py_ssize_t nm, Py_ssize_t L)
+{
+    int lower = 1, upper = 1, title = 1;
+    if (L > t->len - k || word_at(t, k + L, t->len))
+        return 0;
+    for (Py_ssize_t i = 0; i < L && (lower || upper || title); i++) {
+        Py_UCS4 c = at(t, k + i);
+        char lo = ascii_lower((char)at(t, nm + i)), up = ascii_upper(lo);
+        lower &= c == (Py_UCS4)lo;
+        upper &= c == (Py_UCS4)up;
+        title &= c == (Py_UCS4)(i == 0 ? up : lo);
+    }
+    return lower || upper || title;
+}
+
+/* _element_end: the end of the element opened at start, named by the L characters at start + 1,
+   counting the nested elements of the same name (matches of <(/?)(?:name|NAME|Name)\b[^>]*> from
+   start on). */
+static Py_ssize_t
+element_end(const Text *m, Py_ssize_t start, Py_ssize_t L)
+{
+    Py_ssize_t depth = 0, n = m->len, i = start;
+    for (Py_ssize_t q = find_char(m, '<', i, n); q >= 0; q = find_char(m, '<', i, n)) {
+        int closing = q + 1 < n && at(m, q + 1) == '/';
+        Py_ssize_t k = q + 1 + closing;
+        if (!spelled_as(m, k, start + 1, L)) {
+            i = q + 1;
+            continue;
+        }
+        Py_ssize_t gt = find_char(m, '>', k + L, n);
+        if (gt < 0) /* no ">" left: no later tag matches either */
+            break;
+        depth += closing ? -1 : 1;
+        if (depth == 0)
+            return gt + 1;
+        i = gt + 1;
+    }
+    return n;
+}
+
+/* _TAG_NAME at start, <([A-Za-z][A-Za-z0-9]*): the name's length, 0 when there is none. */
+static Py_ssize_t
+ascii_tag_name(const Text *m, Py_ssize_t start)
+{
+    Py_ssize_t i = start + 1;
+    while (i < m->len) {
+        Py_UCS4 c = at(m, i);
+        int letter = c < 128 && (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        if (!(letter || (i > start + 1 && c >= '0' && c <= '9')))
+            break;
+        i++;
+    }
+    return i - start - 1;
+}
+
+PyDoc_STRVAR(drop_hidden_doc, "drop_hidden(markup: str) -> str\n\n"
+                              "_drop_hidden: each element styled display:none becomes one space.");
+
+static PyObject *
+fasthtml_drop_hidden(PyObject *module, PyObject *arg)
+{
+    Text m;
+    Offsets hits = {NULL, 0, 0};
+    Buf out = {0, NULL, 0, 0};
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "drop_hidden() takes a str");
+        return NULL;
+    }
+    if (text_init(&m, arg) < 0)
+        return NULL;
+    if (find_all_ascii(&hits, &m, "display", 0, m.len, display_none_tail, "none") < 0 ||
+        find_all_ascii(&hits, &m, "DISPLAY", 0, m.len, display_none_tail, "NONE") < 0)
+        goto error;
+    if (hits.len == 0) {
+        PyMem_Free(hits.at);
+        return Py_NewRef(arg);
+    }
+    qsort(hits.at, (size_t)hits.len, sizeof(Py_ssize_t), cmp_offsets);
+    if (buf_init(&out, m.kind, m.len) < 0)
+        goto error;
+    /* start = markup.rfind("<", 0, hit), searched back to the previous hit only */
+    Py_ssize_t pos = 0, searched = 0, start = -1;
+    for (Py_ssize_t k = 0; k < hits.len; k++) {
+        Py_ssize_t found = rfind_char(&m, '<', searched, hits.at[k]);
+        if (found >= 0)
+            start = found;
+        searched = hits.at[k];
+        Py_ssize_t L = start >= pos ? ascii_tag_name(&m, start) : 0;
+        if (L == 0)
+            continue;
+        Py_ssize_t end = element_end(&m, start, L);
+        if (buf_put_range(&out, &m, pos, start) < 0 || buf_put(&out, ' ') < 0)
+            goto error;
+        pos = end;
+    }
+    if (buf_put_range(&out, &m, pos, m.len) < 0)
+        goto error;
+    PyMem_Free(hits.at);
+    return buf_result(&out);
+error:
+    PyMem_Free(hits.at);
+    buf_free(&out);
+    return NULL;
+}
+
+/* ------------------------------------------------------------------------------------------------ */
+/* The end of _decoded, and _SPACES                                                                 */
+
+/* _ODD_SPACES: what each odd space becomes (' ' or nothing, -1); the character itself otherwise. */
+static inline int
+odd_space(Py_UCS4 c)
+{
+    switch (c) {
+    case 0xa0: case 0x2002: case 0x2003: case 0x2009: case 0x200a: case 0x202f:
+        return ' ';
+    case 0x200b: case 0x200c: case 0x200d: case 0xfeff: case 0xad:
+        return -1;
+    default:
+        return (int)c;
+    }
+}
+
+/* finish()'s loop, inlined once per kind (so that PyUnicode_READ and _WRITE lose their switch): in[:n]
+   into out, which has room for n characters (the result is never longer); returns the length.
+   prev is the last character written: only a tab right before a line break is taken back, and
+   neither is a space, so the runs of spaces are those of the text after the odd-space mapping. */
+static inline Py_ALWAYS_INLINE Py_ssize_t
+finish_kind(int kind, const void *in, Py_ssize_t n, void *out)
+{
+    Py_UCS4 prev = 0;
+    Py_ssize_t len = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, in, i);
+        if (c == 0xa0 || c == 0xad || c >= 0x2002) {
+            int mapped = odd_space(c);
+            if (mapped < 0)
+                continue;
+            c = (Py_UCS4)mapped;
+        }
+        if (c == ' ' && prev == ' ')
+            continue;
+        if (c == '\n' && prev == '\t')
+            len--; /* str.replace("\t\n", "\n") */
+        prev = c;
+        PyUnicode_WRITE(kind, out, len, c);
+        len++;
+    }
+    return len;
+}
+
+PyDoc_STRVAR(finish_doc, "finish(text: str) -> str\n\n"
+                         "The end of _decoded after _unescape, then _SPACES: odd spaces made plain or removed,\n"
+                         "\"\\t\\n\" -> \"\\n\", runs of spaces -> one.");
+
+static PyObject *
+fasthtml_finish(PyObject *module, PyObject *arg)
+{
+    Text t;
+    Buf out;
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "finish() takes a str");
+        return NULL;
+    }
+    if (text_init(&t, arg) < 0 || buf_init(&out, t.kind, t.len) < 0)
+        return NULL;
+    switch (t.kind) {
+    case PyUnicode_1BYTE_KIND:
+        out.len = finish_kind(PyUnicode_1BYTE_KIND, t.data, t.len, out.data);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        out.len = finish_kind(PyUnicode_2BYTE_KIND, t.data, t.len, out.data);
+        break;
+    default:
+        out.len = finish_kind(PyUnicode_4BYTE_KIND, t.data, t.len, out.data);
+    }
+    return buf_result(&out);
+}
+
+/* ------------------------------------------------------------------------------------------------ */
+/* Tabs and line ends: html_to_text's _TABS pass, then _strip_lines                                 */
+
+PyDoc_STRVAR(tidy_doc, "tidy(text: str) -> str\n\n"
+                       "html_to_text's tab clean-up (\" \\t\" -> \"\\t\", then \\t[ \\t]* -> \"\\t\") and _strip_lines.");
+
+/* _TABS.sub("\t", text.replace(" \t", "\t")): a space right before a tab goes, and a tab swallows the
+   spaces and tabs after it. Inlined once per kind, as finish_kind; out has room for n characters. */
+static inline Py_ALWAYS_INLINE Py_ssize_t
+tidy_tabs_kind(int kind, const void *in, Py_ssize_t n, void *out)
+{
+    int in_run = 0;
+    Py_ssize_t len = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, in, i);
+        if (in_run && (c == ' ' || c == '\t'))
+            continue;
+        in_run = c == '\t';
+        if (c == ' ' && i + 1 < n && PyUnicode_READ(kind, in, i + 1) == '\t')
+            continue;
+        PyUnicode_WRITE(kind, out, len, c);
+        len++;
+    }
+    return len;
+}
+
+static void
+tidy_tabs(const Text *t, Buf *out)
+{
+    switch (t->kind) {
+    case PyUnicode_1BYTE_KIND:
+        out->len = tidy_tabs_kind(PyUnicode_1BYTE_KIND, t->data, t->len, out->data);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        out->len = tidy_tabs_kind(PyUnicode_2BYTE_KIND, t->data, t->len, out->data);
+        break;
+    default:
+        out->len = tidy_tabs_kind(PyUnicode_4BYTE_KIND, t->data, t->len, out->data);
+    }
+}
+
+/* _strip_lines: spaces and tabs removed after each line break and before each line break. */
+static int
+strip_lines(const Text *t, Buf *out)
+{
+    Py_ssize_t start = 0;
+    for (;;) {
+        Py_ssize_t nl = find_char(t, '\n', start, t->len), a = start, z = nl < 0 ? t->len : nl;
+        if (start > 0)
+            while (a < z && (at(t, a) == ' ' || at(t, a) == '\t'))
+                a++;
+        if (nl >= 0)
+            while (z > a && (at(t, z - 1) == ' ' || at(t, z - 1) == '\t'))
+                z--;
+        if (buf_put_range(out, t, a, z) < 0)
+            return -1;
+        if (nl < 0)
+            return 0;
+        if (buf_put(out, '\n') < 0)
+            return -1;
+        start = nl + 1;
+    }
+}
+
+static PyObject *
+fasthtml_tidy(PyObject *module, PyObject *arg)
+{
+    Text t;
+    Buf tabbed = {0, NULL, 0, 0}, out = {0, NULL, 0, 0};
+    PyObject *s = arg, *result = NULL;
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "tidy() takes a str");
+        return NULL;
+    }
+    if (text_init(&t, arg) < 0)
+        return NULL;
+    if (find_char(&t, '\t', 0, t.len) >= 0) {
+        if (buf_init(&tabbed, t.kind, t.len) < 0)
+            goto done;
+        tidy_tabs(&t, &tabbed);
+        t.data = tabbed.data;
+        t.len = tabbed.len;
+        s = NULL;
+    }
+    if (find_char(&t, '\n', 0, t.len) < 0) { /* one line: _strip_lines leaves it as it is */
+        result = s ? Py_NewRef(s) : PyUnicode_FromKindAndData(t.kind, t.data, t.len);
+        goto done;
+    }
+    if (buf_init(&out, t.kind, t.len) < 0 || strip_lines(&t, &out) < 0)
+        goto done;
+    result = buf_result(&out);
+done:
+    buf_free(&tabbed);
+    buf_free(&out);
+    return result;
+}
+
+/* ------------------------------------------------------------------------------------------------ */
+/* _unescape: entities                                                                              */
+/*
+ * _unescape replaces the common entities (_COMMON_ENTITIES) with str.replace, then, when an "&" is
+ * left, either only "&amp;" (replaced) or html.unescape: the regex
+ *     &(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)
+ * with html._replace_charref, which looks names up in html.entities.html5 (the name, then its
+ * prefixes, longest first) and numbers in html._invalid_charrefs and html._invalid_codepoints. The
+ * tables are those very objects, taken from the html module at import. A decimal reference of more
+ * than MAX_DECIMAL digits is left to Python: int() refuses very long ones (sys.set_int_max_str_digits),
+ * and this module must fail where Python does.
+ */
+
+static PyObject *html5, *invalid_charrefs, *invalid_codepoints; /* NULL: unescape() always declines */
+#define MAX_DECIMAL 20
+#define BEYOND_UNICODE 0x110000 /* any number above 0x10FFFF (no table holds one: checked at import) */
+
+/* _COMMON_ENTITIES, in its order (which does not matter: no replacement makes or breaks another). */
+static const struct {
+    const char *entity;
+    Py_UCS4 c;
+} COMMON[] = {
+    {"&nbsp;", 0xa0}, {"&#160;", 0xa0}, {"&#xa0;", 0xa0}, {"&#xA0;", 0xa0}, {"&#8217;", 0x2019},
+    {"&#8220;", 0x201c}, {"&#8221;", 0x201d}, {"&#8212;", 0x2014}, {"&#8211;", 0x2013},
+    {"&#x2019;", 0x2019}, {"&#x201c;", 0x201c}, {"&#x201d;", 0x201d}, {"&#x2014;", 0x2014},
+    {"&#x2013;", 0x2013}, {"&#8226;", 0x2022}, {"&#x2022;", 0x2022}, {"&#9679;", 0x25cf},
+    {"&rsquo;", 0x2019}, {"&ldquo;", 0x201c}, {"&rdquo;", 0x201d}, {"&mdash;", 0x2014},
+    {"&ndash;", 0x2013}, {"&#36;", '$'}, {"&#37;", '%'}, {"&#40;", '('}, {"&#41;", ')'},
+    {"&#44;", ','}, {"&#46;", '.'}, {"&quot;", '"'}, {"&#39;", '\''}, {"&#8203;", 0x200b},
+    {NULL, 0},
+};
+
+/* The common entities replaced (4-byte buffer: they widen Latin-1 text). */
+static int
+replace_common(const Text *t, Buf *out)
+{
+    Py_ssize_t i = 0;
+    for (Py_ssize_t amp = find_char(t, '&', 0, t->len); amp >= 0; amp = find_char(t, '&', i, t->len)) {
+        if (buf_put_range(out, t, i, amp) < 0)
+            return -1;
+        int k = 0;
+        while (COMMON[k].entity && !matches_ascii(t, amp, COMMON[k].entity, t->len))
+            k++;
+        if (COMMON[k].entity) {
+            if (buf_put(out, COMMON[k].c) < 0)
+                return -1;
+            i = amp + (Py_ssize_t)strlen(COMMON[k].entity);
+        }
+        else {
+            if (buf_put(out, '&') < 0)
+                return -1;
+            i = amp + 1;
+        }
+    }
+    return buf_put_range(out, t, i, t->len);
+}
+
+/* Whether every "&" starts "&amp;" (text.count("&") == text.count("&amp;")). */
+static int
+only_amp(const Text *t)
+{
+    for (Py_ssize_t amp = find_char(t, '&', 0, t->len); amp >= 0; amp = find_char(t, '&', amp + 1, t->len))
+        if (!matches_ascii(t, amp, "&amp;", t->len))
+            return 0;
+    return 1;
+}
+
+static int
+hex_value(Py_UCS4 c)
+{
+    if (c >= '0' && c <= '9')
+        return (int)(c - '0');
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+        return (int)((c | 0x20) - 'a' + 10);
+    return -1;
+}
+
+/* html._replace_charref for a number (capped at BEYOND_UNICODE). */
+static int
+put_number(Buf *out, Py_UCS4 num)
+{
+    PyObject *key = PyLong_FromUnsignedLong(num), *value;
+    if (key == NULL)
+        return -1;
+    value = PyDict_GetItemWithError(invalid_charrefs, key); /* borrowed */
+    if (value != NULL) {
+        Py_DECREF(key);
+        return buf_put_str(out, value);
+    }
+    if (PyErr_Occurred()) {
+        Py_DECREF(key);
+        return -1;
+    }
+    if ((num >= 0xD800 && num <= 0xDFFF) || num > 0x10FFFF) {
+        Py_DECREF(key);
+        return buf_put(out, 0xFFFD);
+    }
+    int invalid = PySet_Contains(invalid_codepoints, key);
+    Py_DECREF(key);
+    if (invalid < 0)
+        return -1;
+    return invalid ? 0 : buf_put(out, num);
+}
+
+/* html._replace_charref for a name s = t[a:z] (with its ";" if it had one). */
+static int
+put_name(Buf *out, const Text *t, Py_ssize_t a, Py_ssize_t z)
+{
+    /* s, then its prefixes s[:x] for x from len(s) - 1 down to 2 */
+    for (Py_ssize_t x = z - a; x >= 2 || x == z - a; x--) {
+        PyObject *key = PyUnicode_FromKindAndData(t->kind, (const char *)t->data + (size_t)a * (size_t)t->kind, x);
+        if (key == NULL)
+            return -1;
+        PyObject *value = PyDict_GetItemWithError(html5, key); /* borrowed */
+        Py_DECREF(key);
+        if (value != NULL)
+            return buf_put_str(out, value) < 0 ? -1 : buf_put_range(out, t, a + x, z);
+        if (PyErr_Occurred())
+            return -1;
+    }
+    return buf_put(out, '&') < 0 ? -1 : buf_put_range(out, t, a, z);
+}
+
+/* A decimal or hexadecimal reference at amp ("&#"): its end through the optional ";", and its value
+   capped at BEYOND_UNICODE; 0 when neither #[0-9]+ nor #[xX][0-9a-fA-F]+ is there, -1 when the
+   number is too long to be left to anything but int(). */
+static int
+read_number(const Text *t, Py_ssize_t amp, Py_ssize_t *end, Py_UCS4 *num)
+{
+    Py_ssize_t i = amp + 2, first;
+    int base = 10;
+    if (i < t->len && (at(t, i) == 'x' || at(t, i) == 'X') && i + 1 < t->len && hex_value(at(t, i + 1)) >= 0) {
+        base = 16;
+        i++;
+    }
+    else if (!(i < t->len && at(t, i) >= '0' && at(t, i) <= '9'))
+        return 0;
+    first = i;
+    Py_UCS4 v = 0;
+    for (; i < t->len; i++) {
+        Py_UCS4 c = at(t, i);
+        int d = base == 16 ? hex_value(c) : (c >= '0' && c <= '9' ? (int)(c - '0') : -1);
+        if (d < 0)
+            break;
+        v = v * (Py_UCS4)base + (Py_UCS4)d;
+        if (v > BEYOND_UNICODE)
+            v = BEYOND_UNICODE; /* stays above 0x10FFFF whatever digits follow */
+    }
+    if (base == 10 && i - first > MAX_DECIMAL)
+        return -1;
+    *end = i < t->len && at(t, i) == ';' ? i + 1 : i;
+    *num = v;
+    return 1;
+}
+
+/* html.unescape(t) into out; 1 done, 0 declined (left to Python), -1 error. */
+static int
+html_unescape(const Text *t, Buf *out)
+{
+    Py_ssize_t i = 0;
+    for (Py_ssize_t amp = find_char(t, '&', 0, t->len); amp >= 0; amp = find_char(t, '&', i, t->len)) {
+        if (buf_put_range(out, t, i, amp) < 0)
+            return -1;
+        i = amp + 1;
+        if (amp + 1 < t->len && at(t, amp + 1) == '#') {
+            Py_ssize_t end;
+            Py_UCS4 num;
+            int found = read_number(t, amp, &end, &num);
+            if (found < 0)
+                return 0;
+            if (found) {
+                if (put_number(out, num) < 0)
+                    return -1;
+                i = end;
+                continue;
+            }
+        }
+        else {
+            /* [^\t\n\f <&#;]{1,32};? */
+            Py_ssize_t z = amp + 1;
+            while (z < t->len && z - amp - 1 < 32) {
+                Py_UCS4 c = at(t, z);
+                if (c == '\t' || c == '\n' || c == '\f' || c == ' ' || c == '<' || c == '&' || c == '#' || c == ';')
+                    break;
+                z++;
+            }
+            if (z > amp + 1) {
+                if (z < t->len && at(t, z) == ';')
+                    z++;
+                if (put_name(out, t, amp + 1, z) < 0)
+                    return -1;
+                i = z;
+                continue;
+            }
+        }
+        if (buf_put(out, '&') < 0) /* no reference here */
+            return -1;
+    }
+    return buf_put_range(out, t, i, t->len) < 0 ? -1 : 1;
+}
+
+/* "&amp;" -> "&" */
+static int
+replace_amp(const Text *t, Buf *out)
+{
+    Py_ssize_t i = 0;
+    for (Py_ssize_t amp = find_ascii(t, "&amp;", 0, t->len); amp >= 0; amp = find_ascii(t, "&amp;", i, t->len)) {
+        if (buf_put_range(out, t, i, amp + 1) < 0)
+            return -1;
+        i = amp + 5;
+    }
+    return buf_put_range(out, t, i, t->len);
+}
+
+PyDoc_STRVAR(unescape_doc, "unescape(text: str) -> str | None\n\n"
+                           "_unescape(text), or None when only Python can say (the html tables are missing, or\n"
+                           "a decimal reference is too long for this module).");
+
+static PyObject *
+fasthtml_unescape(PyObject *module, PyObject *arg)
+{
+    Text t, common;
+    Buf first = {0, NULL, 0, 0}, second = {0, NULL, 0, 0};
+    PyObject *result = NULL;
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "unescape() takes a str");
+        return NULL;
+    }
+    if (html5 == NULL)
+        Py_RETURN_NONE;
+    if (text_init(&t, arg) < 0 || buf_init(&first, PyUnicode_4BYTE_KIND, t.len) < 0 || replace_common(&t, &first) < 0)
+        goto done;
+    common.kind = first.kind;
+    common.data = first.data;
+    common.len = first.len;
+    if (find_char(&common, '&', 0, common.len) < 0) {
+        result = buf_result(&first);
+        goto done;
+    }
+    if (buf_init(&second, PyUnicode_4BYTE_KIND, common.len) < 0)
+        goto done;
+    if (only_amp(&common)) {
+        if (replace_amp(&common, &second) == 0)
+            result = buf_result(&second);
+        goto done;
+    }
+    int status = html_unescape(&common, &second);
+    if (status > 0)
+        result = buf_result(&second);
+    else if (status == 0)
+        result = Py_NewRef(Py_None);
+done:
+    buf_free(&first);
+    buf_free(&second);
+    return result;
+}
+
+/* ------------------------------------------------------------------------------------------------ */
+/* The module                                                                                       */
+
+/* The html module's tables, or NULL (and no error) when they are not what this file expects. */
+static int
+load_html_tables(void)
+{
+    PyObject *html = PyImport_ImportModule("html"), *entities = PyImport_ImportModule("html.entities");
+    if (html && entities) {
+        html5 = PyObject_GetAttrString(entities, "html5");
+        invalid_charrefs = PyObject_GetAttrString(html, "_invalid_charrefs");
+        invalid_codepoints = PyObject_GetAttrString(html, "_invalid_codepoints");
+    }
+    Py_XDECREF(html);
+    Py_XDECREF(entities);
+    int ok = html5 && PyDict_Check(html5) && invalid_charrefs && PyDict_Check(invalid_charrefs) &&
+             invalid_codepoints && PyAnySet_Check(invalid_codepoints);
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+    while (ok && PyDict_Next(invalid_charrefs, &pos, &key, &value)) {
+        long k = PyLong_Check(key) ? PyLong_AsLong(key) : -1;
+        ok = k >= 0 && k <= 0x10FFFF && PyUnicode_Check(value);
+    }
+    pos = 0;
+    while (ok && PyDict_Next(html5, &pos, &key, &value))
+        ok = PyUnicode_Check(value);
+    PyErr_Clear();
+    if (!ok) {
+        Py_CLEAR(html5);
+        Py_CLEAR(invalid_charrefs);
+        Py_CLEAR(invalid_codepoints);
+    }
+    return 0;
+}
+
+static PyMethodDef fasthtml_methods[] = {
+    {"flow", fasthtml_flow, METH_O, flow_doc},
+    {"drop_blocks", fasthtml_drop_blocks, METH_VARARGS, drop_blocks_doc},
+    {"drop_hidden", fasthtml_drop_hidden, METH_O, drop_hidden_doc},
+    {"finish", fasthtml_finish, METH_O, finish_doc},
+    {"tidy", fasthtml_tidy, METH_O, tidy_doc},
+    {"unescape", fasthtml_unescape, METH_O, unescape_doc},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef fasthtml_module = {
+    PyModuleDef_HEAD_INIT,
+    "_fasthtml",
+    "C versions of the hot passes of eightk.parse.html; each returns exactly what its Python\n"
+    "counterpart there returns.",
+    -1,
+    fasthtml_methods,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+};
+
+PyMODINIT_FUNC
+PyInit__fasthtml(void)
+{
+    if (load_html_tables() < 0)
+        return NULL;
+    return PyModule_Create(&fasthtml_module);
+}
