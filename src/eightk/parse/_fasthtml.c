@@ -144,6 +144,14 @@ static Py_ssize_t
 find_ascii(const Text *t, const char *s, Py_ssize_t i, Py_ssize_t end)
 {
     Py_ssize_t n = (Py_ssize_t)strlen(s);
+    if (i < 0)
+        i = 0;
+#ifdef __GLIBC__
+    if (t->kind == PyUnicode_1BYTE_KIND) { /* memmem skips ahead where a loop on s[0] would stop often */
+        const char *d = t->data, *p = end - i < n ? NULL : memmem(d + i, (size_t)(end - i), s, (size_t)n);
+        return p ? p - d : -1;
+    }
+#endif
     while ((i = find_char(t, (Py_UCS4)(unsigned char)s[0], i, end - n + 1)) >= 0) {
         if (matches_ascii(t, i, s, end))
             return i;
@@ -182,12 +190,9 @@ find_space(const Text *t, Py_ssize_t i, Py_ssize_t end)
 static Py_ssize_t
 find_angle(const Text *t, Py_ssize_t i, Py_ssize_t end)
 {
-    if (t->kind == PyUnicode_1BYTE_KIND) {
-        const Py_UCS1 *d = t->data;
-        for (; i < end; i++)
-            if (d[i] == '<' || d[i] == '>')
-                return i;
-        return -1;
+    if (t->kind == PyUnicode_1BYTE_KIND) { /* the next ">", then a "<" before it: two memchr */
+        Py_ssize_t gt = find_char(t, '>', i, end), lt = find_char(t, '<', i, gt < 0 ? end : gt);
+        return lt >= 0 ? lt : gt;
     }
     for (; i < end; i++) {
         Py_UCS4 c = at(t, i);
@@ -399,12 +404,12 @@ typedef struct {
     int space_pending;           /* not early: whitespace seen since the last character written */
 } Flow;
 
-static const char *const BLOCK_NAMES[] = {
-    "p", "div", "br", "tr", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead",
-    "tbody", "tfoot", "center", "blockquote", "dl", "dt", "dd", "section", "article", "header",
-    "footer", "caption", "body", "html", "form", NULL,
-};
+/* _BLOCK_NAMES by length: BLOCK_NAMES[L] holds the names of L letters, one after another. */
 #define BLOCK_NAME_MAX 10
+static const char *const BLOCK_NAMES[BLOCK_NAME_MAX + 1] = {
+    "", "p", "brtrliulolh1h2h3h4h5h6dldtdd", "div", "bodyhtmlform", "tabletheadtbodytfoot",
+    "centerheaderfooter", "sectionarticlecaption", "", "", "blockquote",
+};
 
 /* _PAGE_BREAK_TAIL.match at i: (?:before|after|BEFORE|AFTER)\s*:\s*(?:always|ALWAYS) */
 static int
@@ -430,7 +435,8 @@ page_break_tail(const Text *t, Py_ssize_t i, Py_ssize_t end, const char *unused)
 
 /* The "<" that _mark_page_breaks finds for each page-break style: markup.rfind("<", 0, i) for each
    head "page-break-" (or its UPPER, Title spellings) at i followed by _PAGE_BREAK_TAIL. The styles
-   are taken in order, so each rfind only searches back to the previous style. */
+   are taken in order and each rfind searches back to the previous style only: when it finds no "<",
+   the "<" is the previous style's, already marked. */
 static int
 find_page_breaks(Flow *f)
 {
@@ -440,11 +446,9 @@ find_page_breaks(Flow *f)
         if (find_all_ascii(&hits, &f->m, heads[h], f->lo, f->hi, page_break_tail, NULL) < 0)
             goto error;
     qsort(hits.at, (size_t)hits.len, sizeof(Py_ssize_t), cmp_offsets);
-    Py_ssize_t searched = f->lo, lt = -1;
+    Py_ssize_t searched = f->lo;
     for (Py_ssize_t k = 0; k < hits.len; k++) {
-        Py_ssize_t found = rfind_char(&f->m, '<', searched, hits.at[k]);
-        if (found >= 0)
-            lt = found;
+        Py_ssize_t lt = rfind_char(&f->m, '<', searched, hits.at[k]);
         searched = hits.at[k];
         if (lt >= 0 && offsets_add(&f->marks, lt) < 0)
             goto error;
@@ -464,7 +468,9 @@ page_break_at(Flow *f, Py_ssize_t j)
         f->next_mark++;
     if (f->next_mark < f->marks.len && f->marks.at[f->next_mark] == j)
         return 1;
-    return (matches_ascii(&f->m, j + 1, "hr", f->hi) || matches_ascii(&f->m, j + 1, "HR", f->hi) ||
+    Py_UCS4 h = j + 1 < f->hi ? at(&f->m, j + 1) : 0;
+    return (h == 'h' || h == 'H') &&
+           (matches_ascii(&f->m, j + 1, "hr", f->hi) || matches_ascii(&f->m, j + 1, "HR", f->hi) ||
             matches_ascii(&f->m, j + 1, "Hr", f->hi)) &&
            !word_at(&f->m, j + 3, f->hi);
 }
@@ -488,9 +494,13 @@ is_block_word(const Text *t, Py_ssize_t k, Py_ssize_t L)
     }
     if (!(lower || upper || title))
         return 0;
-    for (const char *const *name = BLOCK_NAMES; *name; name++)
-        if ((*name)[0] == low[0] && strlen(*name) == (size_t)L && memcmp(*name, low, (size_t)L) == 0)
+    for (const char *name = BLOCK_NAMES[L]; *name; name += L) {
+        Py_ssize_t k = 0;
+        while (k < L && name[k] == low[k])
+            k++;
+        if (k == L)
             return 1;
+    }
     return 0;
 }
 
@@ -677,31 +687,71 @@ error:
 }
 
 /* ------------------------------------------------------------------------------------------------ */
-/* _drop_blocks: comments, scripts, styles, the head, inline-XBRL headers, processing instructions  */
+/* _drop: _drop_blocks (comments, scripts, styles, the head, inline-XBRL headers, processing         */
+/* instructions) then _drop_hidden (elements styled display:none)                                   */
+/*
+ * Each pass finds regions, (start, end) pairs, that replace_regions turns into one space each.
+ * _drop_blocks matches its patterns in fold(markup), the lower-cased text. It is not built here: a
+ * character lower-cases to an ASCII character x only when it is x, x in upper case, or (for "k") the
+ * Kelvin sign U+212A (checked over all of Unicode), and lower-casing never changes whether a character
+ * is a word character, so folds_to() and "\b" read on the markup itself give the same matches.
+ */
 
-/* _DROP_OPEN at j in the folded text: <!--|<!\[cdata\[|<(?:script|style|head|title|ix:header)\b|<![a-z]|<\?
+static inline int
+folds_to(Py_UCS4 c, char x)
+{
+    if (c == (Py_UCS4)(unsigned char)x)
+        return 1;
+    return x >= 'a' && x <= 'z' && (c == (Py_UCS4)(x - 32) || (x == 'k' && c == 0x212A));
+}
+
+/* Whether fold(text)[i:] starts with the lower-case ASCII string s, wholly before end. */
+static int
+matches_folded(const Text *t, Py_ssize_t i, const char *s, Py_ssize_t end)
+{
+    for (; *s; s++, i++)
+        if (i >= end || !folds_to(at(t, i), *s))
+            return 0;
+    return 1;
+}
+
+/* fold(text).find(s, i) for a lower-case ASCII s whose first character is not a letter. */
+static Py_ssize_t
+find_folded(const Text *t, const char *s, Py_ssize_t i)
+{
+    for (; (i = find_char(t, (Py_UCS4)(unsigned char)s[0], i, t->len)) >= 0; i++)
+        if (matches_folded(t, i, s, t->len))
+            return i;
+    return -1;
+}
+
+/* _DROP_OPEN at j: <!--|<!\[cdata\[|<(?:script|style|head|title|ix:header)\b|<![a-z]|<\?  (in fold(m))
    Sets the closer (_DROP_CLOSE, or "</" + name) and where the opener ends; 0 when none opens at j. */
 static int
-drop_opener(const Text *low, Py_ssize_t j, char *closer, Py_ssize_t *after)
+drop_opener(const Text *m, Py_ssize_t j, char *closer, Py_ssize_t *after)
 {
     static const char *const names[] = {"script", "style", "head", "title", "ix:header", NULL};
-    Py_ssize_t n = low->len;
-    Py_UCS4 second = j + 1 < n ? at(low, j + 1) : 0;
-    if (second != '!' && second != '?' && second != 's' && second != 'h' && second != 't' && second != 'i')
-        return 0; /* most tags: quickly */
-    if (matches_ascii(low, j, "<!--", n)) {
+    Py_ssize_t n = m->len;
+    Py_UCS4 second = j + 1 < n ? at(m, j + 1) : 0;
+    switch (second) { /* what each alternative can have second (folded): most tags have none of it */
+    case '!': case '?': case 's': case 'S': case 'h': case 'H': case 't': case 'T': case 'i': case 'I':
+        break;
+    default:
+        return 0;
+    }
+    if (matches_folded(m, j, "<!--", n)) {
         strcpy(closer, "-->");
         *after = j + 4;
         return 1;
     }
-    if (matches_ascii(low, j, "<![cdata[", n)) {
+    if (matches_folded(m, j, "<![cdata[", n)) {
         strcpy(closer, "]]>");
         *after = j + 9;
         return 1;
     }
     for (const char *const *name = names; *name; name++) {
         Py_ssize_t end = j + 1 + (Py_ssize_t)strlen(*name);
-        if (matches_ascii(low, j + 1, *name, n) && !word_at(low, end, n)) {
+        if (matches_folded(m, j + 1, *name, n) && !word_at(m, end, n)) {
             closer[0] = '<';
             closer[1] = '/';
             strcpy(closer + 2, *name);
@@ -709,12 +759,13 @@ drop_opener(const Text *low, Py_ssize_t j, char *closer, Py_ssize_t *after)
             return 1;
         }
     }
-    if (j + 2 < n && at(low, j + 1) == '!' && at(low, j + 2) >= 'a' && at(low, j + 2) <= 'z') {
-        strcpy(closer, ">");
+    Py_UCS4 third = j + 2 < n ? at(m, j + 2) : 0;
+    if (second == '!' && ((third < 128 && (third | 0x20) >= 'a' && (third | 0x20) <= 'z') || third == 0x212A)) {
+        strcpy(closer, ">"); /* (the Kelvin sign U+212A folds to "k") */
         *after = j + 3;
         return 1;
     }
-    if (j + 1 < n && at(low, j + 1) == '?') {
+    if (second == '?') {
         strcpy(closer, ">");
         *after = j + 2;
         return 1;
@@ -722,55 +773,36 @@ drop_opener(const Text *low, Py_ssize_t j, char *closer, Py_ssize_t *after)
     return 0;
 }
 
-PyDoc_STRVAR(drop_blocks_doc, "drop_blocks(markup: str, low: str) -> str\n\n"
-                              "_drop_blocks: each block no reader sees becomes one space (low is fold(markup)).");
-
-static PyObject *
-fasthtml_drop_blocks(PyObject *module, PyObject *args)
+/* _drop_blocks' regions of m, and the offsets of "<pre" and "<PRE" outside them, counted in the text
+   the regions leave (each replaced by one space). */
+static int
+block_regions(const Text *m, Offsets *regions, Offsets *pres)
 {
-    PyObject *markup, *lowered;
-    Text m, low;
-    Buf out = {0, NULL, 0, 0};
     char closer[16];
-    if (!PyArg_ParseTuple(args, "UU:drop_blocks", &markup, &lowered) || text_init(&m, markup) < 0 ||
-        text_init(&low, lowered) < 0)
-        return NULL;
-    if (m.len != low.len) {
-        PyErr_SetString(PyExc_ValueError, "drop_blocks(): low must be fold(markup), of the same length");
-        return NULL;
-    }
-    Py_ssize_t n = m.len, pos = 0, j, after;
-    for (j = find_char(&low, '<', 0, n); j >= 0; j = find_char(&low, '<', j + 1, n)) {
-        if (!drop_opener(&low, j, closer, &after))
+    Py_ssize_t n = m->len, shift = 0, after;
+    for (Py_ssize_t j = find_char(m, '<', 0, n); j >= 0; j = find_char(m, '<', j + 1, n)) {
+        if (!drop_opener(m, j, closer, &after)) {
+            if ((matches_ascii(m, j + 1, "pre", n) || matches_ascii(m, j + 1, "PRE", n)) &&
+                offsets_add(pres, j - shift) < 0)
+                return -1;
             continue;
-        Py_ssize_t close = find_ascii(&low, closer, after, n), end;
+        }
+        Py_ssize_t close = find_folded(m, closer, after), end;
         if (close < 0)
             end = n;
         else if (closer[0] == '<') { /* "</name": through the next ">" */
-            Py_ssize_t gt = find_char(&low, '>', close, n);
+            Py_ssize_t gt = find_char(m, '>', close, n);
             end = gt < 0 ? n : gt + 1;
         }
         else
             end = close + (Py_ssize_t)strlen(closer);
-        if (out.data == NULL && buf_init(&out, m.kind, n) < 0)
-            return NULL;
-        if (buf_put_range(&out, &m, pos, j) < 0 || buf_put(&out, ' ') < 0)
-            goto error;
-        pos = end;
-        j = end - 1; /* openers inside what was dropped are skipped */
+        if (offsets_add(regions, j) < 0 || offsets_add(regions, end) < 0)
+            return -1;
+        shift += end - j - 1;
+        j = end - 1; /* openers inside what is dropped are skipped */
     }
-    if (out.data == NULL)
-        return Py_NewRef(markup);
-    if (buf_put_range(&out, &m, pos, n) < 0)
-        goto error;
-    return buf_result(&out);
-error:
-    buf_free(&out);
-    return NULL;
+    return 0;
 }
-
-/* ------------------------------------------------------------------------------------------------ */
-/* _drop_hidden: elements styled display:none                                                       */
 
 /* _DISPLAY_NONE's tail at i: \s*:\s*none (or NONE, as given) */
 static int
@@ -844,54 +876,167 @@ ascii_tag_name(const Text *m, Py_ssize_t start)
     return i - start - 1;
 }
 
+/* _drop_hidden's regions of m. */
+static int
+hidden_regions(const Text *m, Offsets *regions)
+{
+    Offsets hits = {NULL, 0, 0};
+    if (find_all_ascii(&hits, m, "display", 0, m->len, display_none_tail, "none") < 0 ||
+        find_all_ascii(&hits, m, "DISPLAY", 0, m->len, display_none_tail, "NONE") < 0) {
+        PyMem_Free(hits.at);
+        return -1;
+    }
+    qsort(hits.at, (size_t)hits.len, sizeof(Py_ssize_t), cmp_offsets);
+    /* start = markup.rfind("<", 0, hit), searched back to the previous hit only: when no "<" is found,
+       start is the previous hit's, which was dropped (pos is past it) or has no name, so no other
+       outcome is possible */
+    Py_ssize_t pos = 0, searched = 0;
+    for (Py_ssize_t k = 0; k < hits.len; k++) {
+        Py_ssize_t start = rfind_char(m, '<', searched, hits.at[k]);
+        searched = hits.at[k];
+        Py_ssize_t L = start >= 0 && start >= pos ? ascii_tag_name(m, start) : 0;
+        if (L == 0)
+            continue;
+        pos = element_end(m, start, L);
+        if (offsets_add(regions, start) < 0 || offsets_add(regions, pos) < 0) {
+            PyMem_Free(hits.at);
+            return -1;
+        }
+    }
+    PyMem_Free(hits.at);
+    return 0;
+}
+
+/* m with each region replaced by one space, into out. */
+static int
+replace_regions(const Text *m, const Offsets *regions, Buf *out)
+{
+    Py_ssize_t pos = 0;
+    if (buf_init(out, m->kind, m->len) < 0)
+        return -1;
+    for (Py_ssize_t k = 0; k < regions->len; k += 2) {
+        if (buf_put_range(out, m, pos, regions->at[k]) < 0 || buf_put(out, ' ') < 0)
+            return -1;
+        pos = regions->at[k + 1];
+    }
+    return buf_put_range(out, m, pos, m->len);
+}
+
+/* The view of a buffer as text. */
+static Text
+buf_text(const Buf *b)
+{
+    Text t = {b->kind, b->data, b->len};
+    return t;
+}
+
+/* Whether an offset of pres lies outside all the regions (both ascending). */
+static int
+any_outside(const Offsets *pres, const Offsets *regions)
+{
+    Py_ssize_t k = 0;
+    for (Py_ssize_t i = 0; i < pres->len; i++) {
+        while (k < regions->len && regions->at[k + 1] <= pres->at[i])
+            k += 2;
+        if (k == regions->len || pres->at[i] < regions->at[k])
+            return 1;
+    }
+    return 0;
+}
+
+PyDoc_STRVAR(drop_doc, "drop(markup: str) -> tuple[str, bool]\n\n"
+                       "_drop: what no reader sees removed, and whether a <pre> may be left.");
+
+static PyObject *
+fasthtml_drop(PyObject *module, PyObject *arg)
+{
+    Text m, mid;
+    Offsets blocks = {NULL, 0, 0}, hidden = {NULL, 0, 0}, pres = {NULL, 0, 0};
+    Buf b1 = {0, NULL, 0, 0}, b2 = {0, NULL, 0, 0};
+    PyObject *text = NULL, *result = NULL;
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "drop() takes a str");
+        return NULL;
+    }
+    if (text_init(&m, arg) < 0 || block_regions(&m, &blocks, &pres) < 0)
+        goto done;
+    mid = m;
+    if (blocks.len) {
+        if (replace_regions(&m, &blocks, &b1) < 0)
+            goto done;
+        mid = buf_text(&b1);
+    }
+    if (hidden_regions(&mid, &hidden) < 0)
+        goto done;
+    /* _drop's maybe_pre ("<pre" in fold(markup)) holds whenever a "<pre" or "<PRE" is left after
+       the drops, which leave spaces where they drop, so that second test alone decides */
+    int has_pre = any_outside(&pres, &hidden);
+    if (hidden.len) {
+        if (replace_regions(&mid, &hidden, &b2) < 0)
+            goto done;
+        text = buf_result(&b2);
+    }
+    else
+        text = blocks.len ? buf_result(&b1) : Py_NewRef(arg);
+    if (text != NULL)
+        result = Py_BuildValue("(NO)", text, has_pre ? Py_True : Py_False);
+done:
+    PyMem_Free(blocks.at);
+    PyMem_Free(hidden.at);
+    PyMem_Free(pres.at);
+    buf_free(&b1);
+    buf_free(&b2);
+    return result;
+}
+
+/* drop_blocks() and drop_hidden(): one pass each, for the tests that compare them with Python's. */
+static PyObject *
+drop_one(PyObject *arg, int (*regions_of)(const Text *, Offsets *, Offsets *))
+{
+    Text m;
+    Offsets regions = {NULL, 0, 0}, pres = {NULL, 0, 0};
+    Buf out = {0, NULL, 0, 0};
+    PyObject *result = NULL;
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "takes a str");
+        return NULL;
+    }
+    if (text_init(&m, arg) < 0 || regions_of(&m, &regions, &pres) < 0)
+        goto done;
+    if (regions.len == 0)
+        result = Py_NewRef(arg);
+    else if (replace_regions(&m, &regions, &out) == 0)
+        result = buf_result(&out);
+done:
+    PyMem_Free(regions.at);
+    PyMem_Free(pres.at);
+    buf_free(&out);
+    return result;
+}
+
+static int
+hidden_regions_only(const Text *m, Offsets *regions, Offsets *unused)
+{
+    (void)unused;
+    return hidden_regions(m, regions);
+}
+
+PyDoc_STRVAR(drop_blocks_doc, "drop_blocks(markup: str) -> str\n\n"
+                              "_drop_blocks(markup, fold(markup)).");
+
+static PyObject *
+fasthtml_drop_blocks(PyObject *module, PyObject *arg)
+{
+    return drop_one(arg, block_regions);
+}
+
 PyDoc_STRVAR(drop_hidden_doc, "drop_hidden(markup: str) -> str\n\n"
-                              "_drop_hidden: each element styled display:none becomes one space.");
+                              "_drop_hidden(markup).");
 
 static PyObject *
 fasthtml_drop_hidden(PyObject *module, PyObject *arg)
 {
-    Text m;
-    Offsets hits = {NULL, 0, 0};
-    Buf out = {0, NULL, 0, 0};
-    if (!PyUnicode_Check(arg)) {
-        PyErr_SetString(PyExc_TypeError, "drop_hidden() takes a str");
-        return NULL;
-    }
-    if (text_init(&m, arg) < 0)
-        return NULL;
-    if (find_all_ascii(&hits, &m, "display", 0, m.len, display_none_tail, "none") < 0 ||
-        find_all_ascii(&hits, &m, "DISPLAY", 0, m.len, display_none_tail, "NONE") < 0)
-        goto error;
-    if (hits.len == 0) {
-        PyMem_Free(hits.at);
-        return Py_NewRef(arg);
-    }
-    qsort(hits.at, (size_t)hits.len, sizeof(Py_ssize_t), cmp_offsets);
-    if (buf_init(&out, m.kind, m.len) < 0)
-        goto error;
-    /* start = markup.rfind("<", 0, hit), searched back to the previous hit only */
-    Py_ssize_t pos = 0, searched = 0, start = -1;
-    for (Py_ssize_t k = 0; k < hits.len; k++) {
-        Py_ssize_t found = rfind_char(&m, '<', searched, hits.at[k]);
-        if (found >= 0)
-            start = found;
-        searched = hits.at[k];
-        Py_ssize_t L = start >= pos ? ascii_tag_name(&m, start) : 0;
-        if (L == 0)
-            continue;
-        Py_ssize_t end = element_end(&m, start, L);
-        if (buf_put_range(&out, &m, pos, start) < 0 || buf_put(&out, ' ') < 0)
-            goto error;
-        pos = end;
-    }
-    if (buf_put_range(&out, &m, pos, m.len) < 0)
-        goto error;
-    PyMem_Free(hits.at);
-    return buf_result(&out);
-error:
-    PyMem_Free(hits.at);
-    buf_free(&out);
-    return NULL;
+    return drop_one(arg, hidden_regions_only);
 }
 
 /* ------------------------------------------------------------------------------------------------ */
@@ -1358,7 +1503,8 @@ load_html_tables(void)
 
 static PyMethodDef fasthtml_methods[] = {
     {"flow", fasthtml_flow, METH_O, flow_doc},
-    {"drop_blocks", fasthtml_drop_blocks, METH_VARARGS, drop_blocks_doc},
+    {"drop", fasthtml_drop, METH_O, drop_doc},
+    {"drop_blocks", fasthtml_drop_blocks, METH_O, drop_blocks_doc},
     {"drop_hidden", fasthtml_drop_hidden, METH_O, drop_hidden_doc},
     {"finish", fasthtml_finish, METH_O, finish_doc},
     {"tidy", fasthtml_tidy, METH_O, tidy_doc},

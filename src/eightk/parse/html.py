@@ -82,13 +82,10 @@ def html_to_text(markup: str) -> str:
 
 
 def _to_text(markup: str, passes: _Passes) -> str:
-    low = fold(markup)
-    maybe_pre = "<pre" in low  # what is dropped below leaves a space, so it cannot make a "<pre"
-    markup = passes.drop_blocks(markup, low)
-    markup = passes.drop_hidden(markup)
+    markup, pre = passes.drop(markup)
     parts: list[str] = []
     pos = 0
-    low = fold(markup) if maybe_pre and ("<pre" in markup or "<PRE" in markup) else ""
+    low = fold(markup) if pre else ""
     for m in _PRE_OPEN.finditer(low):
         if m.start() < pos:
             continue
@@ -116,6 +113,14 @@ def _strip_lines(text: str) -> str:
     lines = [line.strip(" \t") for line in lines]
     lines[0], lines[-1] = first, last
     return "\n".join(lines)
+
+
+def _drop(markup: str) -> tuple[str, bool]:
+    """What no reader sees removed, and whether a ``<pre>`` may be left in what remains."""
+    low = fold(markup)
+    maybe_pre = "<pre" in low  # what is dropped below leaves a space, so it cannot make a "<pre"
+    markup = _drop_hidden(_drop_blocks(markup, low))
+    return markup, maybe_pre and ("<pre" in markup or "<PRE" in markup)
 
 
 def _drop_blocks(markup: str, low: str) -> str:
@@ -267,8 +272,7 @@ def _decoded(text: str) -> str:
 class _Passes(NamedTuple):
     """The passes html_to_text runs, all in Python or all in C."""
 
-    drop_blocks: Callable[[str, str], str]
-    drop_hidden: Callable[[str], str]
+    drop: Callable[[str], tuple[str, bool]]
     flow: Callable[[str], str]
     tidy: Callable[[str], str]
 
@@ -287,9 +291,9 @@ def _c_passes() -> _Passes | None:
             text = _unescape(text) if unescaped is None else unescaped
         return c.finish(text)  # the rest of _decoded, then _SPACES
 
-    return _Passes(c.drop_blocks, c.drop_hidden, flow, c.tidy)
+    return _Passes(c.drop, flow, c.tidy)
 
 
-_PY_PASSES = _Passes(_drop_blocks, _drop_hidden, _flow, _tidy)
+_PY_PASSES = _Passes(_drop, _flow, _tidy)
 _C_PASSES = _c_passes()
 _PASSES = _C_PASSES or _PY_PASSES
