@@ -80,6 +80,7 @@ def _assert_same(markup: str) -> None:
     _check("flow (tags and whitespace)", html._flow_markup, fast.flow, markup)
     _check("flow", html._flow, c.flow, markup)
     _check("tidy", html._tidy, c.tidy, markup)
+    _check("normalize", html._normalize, c.normalize, markup)
     if "&" in markup and fast.unescape(markup) is not None:
         _check("unescape", html._unescape, fast.unescape, markup)
     if "&" not in markup:
@@ -125,6 +126,7 @@ ENTITIES = [
     "&#65535;", "&#xfdd0;", "&notit;", "&notin;", "&NotEqualTilde;", "&Eacute;", "&eacute", "&copy", "&;",
     "&#;", "&#x;", "&#xg;", "&", "&&", "& ", "&AMP;", "&middot;", "&zwnj;", "&shy;", "&" + "a" * 40 + ";",
     "&amp;amp;", "&#38;#8217;", "&\u00e9;", "&lt\u00e9", "&#0000000000000000000065;",
+    "&amp\f", "&lt\fx;", "&a\tb;", "&a<b;", "&a#b;", "&CounterClockwiseContourIntegral;", "&DoubleLongLeftRightArrow;",
 ]
 SPACES = [
     " ", "  ", "\t", "\n", "\r", "\f", "\v", "\x1c", "\x1f", "\x85", "\xa0", "\u2002", "\u2003", "\u2009", "\u200a",
@@ -146,6 +148,26 @@ def _snippet(rng: random.Random) -> str:
         i = rng.randrange(len(s) + 1)
         return s[:i] + rng.choice(["", "<", ">", "&", s[i : i + 1] * 2, "\x01"]) + s[i + 1 :]
     return "".join(parts)
+
+
+# Lines for normalize_text: page numbers and markers of every shape, and lines that only look like them.
+LINES = [
+    "", " ", "\t", "\xa0", "\x0b", "\u2028", "1", "12", "123", "1234", " 7 ", "\u0663", "\u00b2", "1a", "- 2 -", "-2-",
+    "-  12\t-", "- 1234 -", "- 2", "-", "- -", "- - 2 -", "- -x", "Page 3", "page 3", "PAGE 3", "Page3", "Page 3 of 9",
+    "Page 3 of", "Page 3 offset", "Page 3of 9", "Page 3 of 9)", "(Page 3)", "( Page 3 )", "(page 3 of 12)",
+    "(Page 1234)", "\tPage\t3\tof\t9\t", "iv", "IV", "xviii", "vvvvvv", "Xi", "ix.", "<PAGE>", "</page>", "<Page> 12",
+    "<PAGE>12 ", "<pAGE>", "<PAGE> 1 2", "\t</PAGE>\t\u0661", "<PAGE", "Item 2.02", "x", "\f", "\f3\f", "\n",
+]
+
+
+def test_random_lines() -> None:
+    """normalize_text on text made of page-number-like lines, blank lines and text."""
+    fast = _fast()
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice(LINES) + rng.choice(["\n", "\n", "\n\n", "\f", "\n\n\n", " \n"]) for _ in range(12))
+        text = text[rng.randrange(3) :]
+        _check("normalize", html._normalize, fast.normalize, text)
 
 
 @pytest.mark.parametrize("seed", range(8))

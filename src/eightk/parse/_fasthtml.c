@@ -1467,6 +1467,218 @@ done:
 }
 
 /* ------------------------------------------------------------------------------------------------ */
+/* normalize_text(text, strip_lines=False), eightk.parse.text                                       */
+/*
+ * Its regular expressions all match whole lines: each starts at a "\n" and ends before one, with
+ * nothing in between that can be a "\n". So each pass below walks the lines of the text and asks of
+ * each line whether the pattern's language holds it; "\d" is a Unicode decimal digit
+ * (Py_UNICODE_ISDECIMAL) and strip() strips Unicode whitespace, as in Python. The passes run in
+ * normalize_text's order, each over the previous one's result: lines_pass (the "\n" padding, form
+ * feeds, _PAGE_MARKER, _DASH_ESCAPE), page_number_pass (_drop_page_numbers), then _BLANK_RUNS and
+ * strip("\n") in normalize().
+ */
+
+/* Line reading: t[i:end] is the rest of a line; each reader returns where it stops. */
+static Py_ssize_t
+skip_blanks(const Text *t, Py_ssize_t i, Py_ssize_t end) /* [ \t]* */
+{
+    while (i < end && (at(t, i) == ' ' || at(t, i) == '\t'))
+        i++;
+    return i;
+}
+
+static Py_ssize_t
+skip_digits(const Text *t, Py_ssize_t i, Py_ssize_t end, Py_ssize_t most) /* \d{0,most} */
+{
+    Py_ssize_t start = i;
+    while (i < end && i - start < most && Py_UNICODE_ISDECIMAL(at(t, i)))
+        i++;
+    return i;
+}
+
+/* \d{1,3}: where the 1 to 3 digits at i end, or -1 (what may follow a page number is never a digit,
+   so a longer number fails there). */
+static Py_ssize_t
+read_page(const Text *t, Py_ssize_t i, Py_ssize_t end)
+{
+    Py_ssize_t z = skip_digits(t, i, end, 3);
+    return z > i ? z : -1;
+}
+
+/* _PAGE_MARKER's line: [ \t]*</?(?:PAGE|page|Page)>[ \t]*\d*[ \t]* */
+static int
+page_marker_line(const Text *t, Py_ssize_t i, Py_ssize_t end)
+{
+    i = skip_blanks(t, i, end);
+    if (i >= end || at(t, i) != '<')
+        return 0;
+    i++;
+    if (i < end && at(t, i) == '/')
+        i++;
+    if (!(matches_ascii(t, i, "PAGE>", end) || matches_ascii(t, i, "page>", end) || matches_ascii(t, i, "Page>", end)))
+        return 0;
+    i = skip_blanks(t, i + 5, end);
+    i = skip_digits(t, i, end, PY_SSIZE_T_MAX);
+    return skip_blanks(t, i, end) == end;
+}
+
+static inline int
+is_roman(Py_UCS4 c) /* [ivxIVX] */
+{
+    return c == 'i' || c == 'v' || c == 'x' || c == 'I' || c == 'V' || c == 'X';
+}
+
+/* _PAGE_NUMBER's line (the regex alternatives in order):
+   [ \t]*(?:\d{1,3}|-[ \t]*\d{1,3}[ \t]*-|\(?[ \t]*[Pp]age[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?[ \t]*\)?|[ivxIVX]{1,5})[ \t]*
+   0 when the line is none of them; else 1, and *cut_anyway when m.group(0).strip().lower() starts
+   with "page", "(page" or "-" (a page number by its look alone). */
+static int
+page_number_line(const Text *t, Py_ssize_t i, Py_ssize_t end, int *cut_anyway)
+{
+    i = skip_blanks(t, i, end);
+    Py_ssize_t start = i, z;
+    *cut_anyway = 0;
+    if ((z = read_page(t, i, end)) >= 0) /* 2 */
+        return skip_blanks(t, z, end) == end;
+    if (i < end && at(t, i) == '-') { /* - 2 - */
+        z = read_page(t, skip_blanks(t, i + 1, end), end);
+        if (z < 0)
+            return 0;
+        z = skip_blanks(t, z, end);
+        *cut_anyway = 1;
+        return z < end && at(t, z) == '-' && skip_blanks(t, z + 1, end) == end;
+    }
+    if (i < end && at(t, i) == '(') /* Page 2 of 6 */
+        i++;
+    int paren = i > start;
+    i = skip_blanks(t, i, end);
+    if (i < end && (at(t, i) == 'P' || at(t, i) == 'p') && matches_ascii(t, i + 1, "age", end)) {
+        *cut_anyway = !paren || i == start + 1; /* "page…", or "(page…" with nothing between */
+        z = skip_blanks(t, i + 4, end);
+        if (z == i + 4 || (z = read_page(t, z, end)) < 0)
+            return 0;
+        Py_ssize_t of = skip_blanks(t, z, end);
+        if (of > z && matches_ascii(t, of, "of", end)) {
+            Py_ssize_t n = skip_blanks(t, of + 2, end);
+            if (n == of + 2 || (z = read_page(t, n, end)) < 0)
+                return 0;
+        }
+        z = skip_blanks(t, z, end);
+        if (z < end && at(t, z) == ')')
+            z++;
+        return skip_blanks(t, z, end) == end;
+    }
+    *cut_anyway = 0;
+    i = start; /* ii, IV */
+    while (i < end && i - start < 6 && is_roman(at(t, i)))
+        i++;
+    return i > start && i - start <= 5 && skip_blanks(t, i, end) == end;
+}
+
+/* Whether t[a:z] is empty or all whitespace (not t[a:z].strip()). */
+static int
+blank_line(const Text *t, Py_ssize_t a, Py_ssize_t z)
+{
+    for (; a < z; a++)
+        if (!is_space(at(t, a)))
+            return 0;
+    return 1;
+}
+
+/* "\n" + text.replace("\f", "\n") + "\n", then _PAGE_MARKER.sub("\n", ...) (a marker line loses its
+   text) and _DASH_ESCAPE.sub("\n", ...) (a line starting "- -" loses its "- "). */
+static int
+lines_pass(const Text *t, Buf *out)
+{
+    Py_ssize_t a = 0;
+    if (buf_put(out, '\n') < 0)
+        return -1;
+    for (;;) {
+        Py_ssize_t z = a; /* the line t[a:z], ended by "\n", "\f" or the end */
+        while (z < t->len && at(t, z) != '\n' && at(t, z) != '\f')
+            z++;
+        if (page_marker_line(t, a, z))
+            a = z;
+        else if (matches_ascii(t, a, "- -", z))
+            a += 2;
+        if (buf_put_range(out, t, a, z) < 0 || buf_put(out, '\n') < 0)
+            return -1;
+        if (z == t->len)
+            return 0;
+        a = z + 1;
+    }
+}
+
+/* _drop_page_numbers: a page-number line goes, with its "\n", when its look says so, or when the line
+   before it is blank or went too, or the line after it is blank or the last. t starts with "\n". */
+static int
+page_number_pass(const Text *t, Buf *out)
+{
+    Py_ssize_t n = t->len, s = 0, prev = -1, kept = 0, last_end = -2;
+    while (s < n) { /* the "\n" at s, the line t[s+1:e], the "\n" at e */
+        Py_ssize_t e = find_char(t, '\n', s + 1, n);
+        int cut_anyway;
+        if (e < 0)
+            break;
+        if (page_number_line(t, s + 1, e, &cut_anyway)) {
+            Py_ssize_t next = find_char(t, '\n', e + 1, n);
+            int before = last_end == s || blank_line(t, prev + 1, s);
+            int after = e >= n - 1 || blank_line(t, e + 1, next >= 0 ? next : n);
+            if (cut_anyway || before || after) {
+                if (buf_put_range(out, t, kept, s + 1) < 0)
+                    return -1;
+                kept = e + 1;
+                last_end = e;
+            }
+        }
+        prev = s;
+        s = e;
+    }
+    return buf_put_range(out, t, kept, n);
+}
+
+PyDoc_STRVAR(normalize_doc, "normalize(text: str) -> str\n\n"
+                            "normalize_text(text, strip_lines=False).");
+
+static PyObject *
+fasthtml_normalize(PyObject *module, PyObject *arg)
+{
+    Text t, lines;
+    Buf first = {0, NULL, 0, 0}, second = {0, NULL, 0, 0};
+    PyObject *result = NULL;
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "normalize() takes a str");
+        return NULL;
+    }
+    if (text_init(&t, arg) < 0 || buf_init(&first, t.kind, t.len + 2) < 0 || lines_pass(&t, &first) < 0)
+        goto done;
+    lines = buf_text(&first);
+    if (buf_init(&second, t.kind, lines.len) < 0 || page_number_pass(&lines, &second) < 0)
+        goto done;
+    /* _BLANK_RUNS.sub("\n\n", ...) then strip("\n"), in place */
+    Py_ssize_t a = 0, z = second.len, len = 0;
+    Text pages = buf_text(&second);
+    while (a < z && at(&pages, a) == '\n')
+        a++;
+    while (z > a && at(&pages, z - 1) == '\n')
+        z--;
+    for (Py_ssize_t i = a; i < z; i++) {
+        Py_UCS4 c = at(&pages, i);
+        if (c == '\n' && len >= 2 && PyUnicode_READ(second.kind, second.data, len - 1) == '\n' &&
+            PyUnicode_READ(second.kind, second.data, len - 2) == '\n')
+            continue;
+        PyUnicode_WRITE(second.kind, second.data, len, c);
+        len++;
+    }
+    second.len = len;
+    result = buf_result(&second);
+done:
+    buf_free(&first);
+    buf_free(&second);
+    return result;
+}
+
+/* ------------------------------------------------------------------------------------------------ */
 /* The module                                                                                       */
 
 /* The html module's tables, or NULL (and no error) when they are not what this file expects. */
@@ -1508,6 +1720,7 @@ static PyMethodDef fasthtml_methods[] = {
     {"drop_hidden", fasthtml_drop_hidden, METH_O, drop_hidden_doc},
     {"finish", fasthtml_finish, METH_O, finish_doc},
     {"tidy", fasthtml_tidy, METH_O, tidy_doc},
+    {"normalize", fasthtml_normalize, METH_O, normalize_doc},
     {"unescape", fasthtml_unescape, METH_O, unescape_doc},
     {NULL, NULL, 0, NULL},
 };

@@ -95,7 +95,11 @@ def _to_text(markup: str, passes: _Passes) -> str:
         parts.append("\n" + _inline(markup[m.end() : end]) + "\n")
         pos = len(markup) if close < 0 else low.find(">", close) + 1 or len(markup)
     parts.append(passes.flow(markup[pos:]))
-    return normalize_text(passes.tidy("".join(parts)), strip_lines=False)
+    return passes.normalize(passes.tidy("".join(parts)))
+
+
+def _normalize(text: str) -> str:
+    return normalize_text(text, strip_lines=False)  # lines were stripped by _tidy
 
 
 def _tidy(text: str) -> str:
@@ -275,6 +279,7 @@ class _Passes(NamedTuple):
     drop: Callable[[str], tuple[str, bool]]
     flow: Callable[[str], str]
     tidy: Callable[[str], str]
+    normalize: Callable[[str], str]
 
 
 def _c_passes() -> _Passes | None:
@@ -291,9 +296,9 @@ def _c_passes() -> _Passes | None:
             text = _unescape(text) if unescaped is None else unescaped
         return c.finish(text)  # the rest of _decoded, then _SPACES
 
-    return _Passes(c.drop, flow, c.tidy)
+    return _Passes(c.drop, flow, c.tidy, c.normalize)
 
 
-_PY_PASSES = _Passes(_drop, _flow, _tidy)
+_PY_PASSES = _Passes(_drop, _flow, _tidy, _normalize)
 _C_PASSES = _c_passes()
 _PASSES = _C_PASSES or _PY_PASSES
