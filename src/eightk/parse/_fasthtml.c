@@ -139,24 +139,20 @@ rfind_char(const Text *t, Py_UCS4 c, Py_ssize_t lo, Py_ssize_t end)
     return -1;
 }
 
-/* str.find(s, i, end) for an ASCII string s; -1 when absent. */
+/* str.find(s, i, end) for an ASCII string s; -1 when absent. The search runs on s[anchor], which
+   should be the character of s that is rarest in filings ("k" of "page-break-"): each place it stands
+   costs a comparison, and memchr skips the rest fast. */
 static Py_ssize_t
-find_ascii(const Text *t, const char *s, Py_ssize_t i, Py_ssize_t end)
+find_ascii(const Text *t, const char *s, Py_ssize_t anchor, Py_ssize_t i, Py_ssize_t end)
 {
-    Py_ssize_t n = (Py_ssize_t)strlen(s);
+    Py_ssize_t n = (Py_ssize_t)strlen(s), q;
+    Py_UCS4 c = (Py_UCS4)(unsigned char)s[anchor];
     if (i < 0)
         i = 0;
-#ifdef __GLIBC__
-    if (t->kind == PyUnicode_1BYTE_KIND) { /* memmem skips ahead where a loop on s[0] would stop often */
-        const char *d = t->data, *p = end - i < n ? NULL : memmem(d + i, (size_t)(end - i), s, (size_t)n);
-        return p ? p - d : -1;
-    }
-#endif
-    while ((i = find_char(t, (Py_UCS4)(unsigned char)s[0], i, end - n + 1)) >= 0) {
-        if (matches_ascii(t, i, s, end))
-            return i;
-        i++;
-    }
+    /* s starts at q - anchor: from i on, and it ends by end */
+    for (q = find_char(t, c, i + anchor, end - n + anchor + 1); q >= 0; q = find_char(t, c, q + 1, end - n + anchor + 1))
+        if (matches_ascii(t, q - anchor, s, end))
+            return q - anchor;
     return -1;
 }
 
@@ -362,11 +358,11 @@ cmp_offsets(const void *a, const void *b)
 /* Every offset in [lo, end) where the ASCII string s starts (overlapping ones too, as a loop of
    str.find(s, i + 1) finds them) and `tail(t, offset + len(s), end, arg)` holds. */
 static int
-find_all_ascii(Offsets *o, const Text *t, const char *s, Py_ssize_t lo, Py_ssize_t end,
+find_all_ascii(Offsets *o, const Text *t, const char *s, Py_ssize_t anchor, Py_ssize_t lo, Py_ssize_t end,
                int (*tail)(const Text *, Py_ssize_t, Py_ssize_t, const char *), const char *arg)
 {
     Py_ssize_t n = (Py_ssize_t)strlen(s);
-    for (Py_ssize_t i = find_ascii(t, s, lo, end); i >= 0; i = find_ascii(t, s, i + 1, end))
+    for (Py_ssize_t i = find_ascii(t, s, anchor, lo, end); i >= 0; i = find_ascii(t, s, anchor, i + 1, end))
         if (tail(t, i + n, end, arg) && offsets_add(o, i) < 0)
             return -1;
     return 0;
@@ -440,10 +436,10 @@ page_break_tail(const Text *t, Py_ssize_t i, Py_ssize_t end, const char *unused)
 static int
 find_page_breaks(Flow *f)
 {
-    static const char *const heads[] = {"page-break-", "PAGE-BREAK-", "Page-Break-"};
+    static const char *const heads[] = {"page-break-", "PAGE-BREAK-", "Page-Break-"}; /* [9] is "k" or "K" */
     Offsets hits = {NULL, 0, 0};
     for (int h = 0; h < 3; h++)
-        if (find_all_ascii(&hits, &f->m, heads[h], f->lo, f->hi, page_break_tail, NULL) < 0)
+        if (find_all_ascii(&hits, &f->m, heads[h], 9, f->lo, f->hi, page_break_tail, NULL) < 0)
             goto error;
     qsort(hits.at, (size_t)hits.len, sizeof(Py_ssize_t), cmp_offsets);
     Py_ssize_t searched = f->lo;
@@ -750,8 +746,10 @@ drop_opener(const Text *m, Py_ssize_t j, char *closer, Py_ssize_t *after)
         return 1;
     }
     for (const char *const *name = names; *name; name++) {
+        if (!matches_folded(m, j + 1, *name, n))
+            continue;
         Py_ssize_t end = j + 1 + (Py_ssize_t)strlen(*name);
-        if (matches_folded(m, j + 1, *name, n) && !word_at(m, end, n)) {
+        if (!word_at(m, end, n)) {
             closer[0] = '<';
             closer[1] = '/';
             strcpy(closer + 2, *name);
@@ -881,8 +879,8 @@ static int
 hidden_regions(const Text *m, Offsets *regions)
 {
     Offsets hits = {NULL, 0, 0};
-    if (find_all_ascii(&hits, m, "display", 0, m->len, display_none_tail, "none") < 0 ||
-        find_all_ascii(&hits, m, "DISPLAY", 0, m->len, display_none_tail, "NONE") < 0) {
+    if (find_all_ascii(&hits, m, "display", 6, 0, m->len, display_none_tail, "none") < 0 ||
+        find_all_ascii(&hits, m, "DISPLAY", 6, 0, m->len, display_none_tail, "NONE") < 0) {
         PyMem_Free(hits.at);
         return -1;
     }
@@ -1415,7 +1413,7 @@ static int
 replace_amp(const Text *t, Buf *out)
 {
     Py_ssize_t i = 0;
-    for (Py_ssize_t amp = find_ascii(t, "&amp;", 0, t->len); amp >= 0; amp = find_ascii(t, "&amp;", i, t->len)) {
+    for (Py_ssize_t amp = find_ascii(t, "&amp;", 0, 0, t->len); amp >= 0; amp = find_ascii(t, "&amp;", 0, i, t->len)) {
         if (buf_put_range(out, t, i, amp + 1) < 0)
             return -1;
         i = amp + 5;
@@ -1591,12 +1589,15 @@ static int
 lines_pass(const Text *t, Buf *out)
 {
     Py_ssize_t a = 0;
+    int form_feeds = find_char(t, '\f', 0, t->len) >= 0;
     if (buf_put(out, '\n') < 0)
         return -1;
     for (;;) {
-        Py_ssize_t z = a; /* the line t[a:z], ended by "\n", "\f" or the end */
-        while (z < t->len && at(t, z) != '\n' && at(t, z) != '\f')
-            z++;
+        Py_ssize_t z = find_char(t, '\n', a, t->len), ff; /* the line t[a:z], ended by "\n", "\f" or the end */
+        if (z < 0)
+            z = t->len;
+        if (form_feeds && (ff = find_char(t, '\f', a, z)) >= 0)
+            z = ff;
         if (page_marker_line(t, a, z))
             a = z;
         else if (matches_ascii(t, a, "- -", z))
