@@ -107,7 +107,8 @@ TAGS = [
     "<!1>", "<?xml version='1.0'?>", "<?", "<script>x<p>y</script>", "<SCRIPT type=x>", "</script>",
     "</SCRIPT >", "<style>", "</style>", "<head>", "</head>", "<HEAD>", "<headx>", "<header>", "<title>t</title>",
     "<ix:header>", "</ix:header>", "<IX:HEADER>", "<pre>", "</pre>", "<PRE>", "</PRE>", "<pre\u00e9>", "<pre ",
-    "<\u212a>", "<!\u212a>", "<scr\u0130pt>",
+    "<\u212a>", "<!\u212a>", "<scr\u0130pt>", "<\u0170>", "<\u0174\u0172>", "<\u0174\u0164>", "<\u0168\u0172>",
+    "<\u0173cript>", "<!\u0161>",
 ]
 STYLES = [
     '<div style="page-break-before: always">', '<p style="PAGE-BREAK-AFTER:ALWAYS">', "page-break-after :\talways",

@@ -456,34 +456,18 @@ error:
     return -1;
 }
 
-/* Whether the "<" at j gets a blank line before it: a page-break mark, or _HR: <(?:hr|HR|Hr)\b */
-static int
-page_break_at(Flow *f, Py_ssize_t j)
-{
-    while (f->next_mark < f->marks.len && f->marks.at[f->next_mark] < j)
-        f->next_mark++;
-    if (f->next_mark < f->marks.len && f->marks.at[f->next_mark] == j)
-        return 1;
-    Py_UCS4 h = j + 1 < f->hi ? at(&f->m, j + 1) : 0;
-    return (h == 'h' || h == 'H') &&
-           (matches_ascii(&f->m, j + 1, "hr", f->hi) || matches_ascii(&f->m, j + 1, "HR", f->hi) ||
-            matches_ascii(&f->m, j + 1, "Hr", f->hi)) &&
-           !word_at(&f->m, j + 3, f->hi);
-}
+/* What a tag is to the passes that look at its name. */
+enum { PLAIN, BLOCK, CELL_TAG, HR };
 
-/* Whether the word of L characters at k is a block name spelled as _BLOCK accepts it: all lower
-   case, all UPPER case or Capitalized (str.capitalize()). */
+/* Whether word (L ASCII characters) is a block name spelled as _BLOCK accepts it: all lower case,
+   all UPPER case or Capitalized (str.capitalize()). */
 static int
-is_block_word(const Text *t, Py_ssize_t k, Py_ssize_t L)
+is_block_name(const char *word, Py_ssize_t L)
 {
-    char word[BLOCK_NAME_MAX + 1], low[BLOCK_NAME_MAX + 1];
+    char low[BLOCK_NAME_MAX];
     int lower = 1, upper = 1, title = 1;
     for (Py_ssize_t i = 0; i < L; i++) {
-        Py_UCS4 c = at(t, k + i);
-        if (c >= 128)
-            return 0;
-        word[i] = (char)c;
-        low[i] = ascii_lower((char)c);
+        low[i] = ascii_lower(word[i]);
         lower &= word[i] == low[i];
         upper &= word[i] == ascii_upper(low[i]);
         title &= word[i] == (i == 0 ? ascii_upper(low[i]) : low[i]);
@@ -500,30 +484,44 @@ is_block_word(const Text *t, Py_ssize_t k, Py_ssize_t L)
     return 0;
 }
 
-/* _BLOCK at j, </?NAME\b[^>]*> for a block NAME: the offset of its ">", or -1. */
-static Py_ssize_t
-block_end(const Flow *f, Py_ssize_t j)
+/* The tag the "<" at j opens, by the word after "<" or "</" (each pattern has "\b" after its name,
+   so the name is that whole word; a non-ASCII word character makes it no name):
+   BLOCK     _BLOCK:  </?NAME\b for a block NAME
+   CELL_TAG  _CELL:   <t[dh]\b, IGNORECASE (no other character folds to t, d or h)
+   HR        _HR:     <(?:hr|HR|Hr)\b
+   PLAIN     any other. */
+static int
+tag_kind(const Flow *f, Py_ssize_t j)
 {
-    const Text *m = &f->m;
+    char word[BLOCK_NAME_MAX + 1];
     Py_ssize_t k = j + 1, L = 0;
-    if (k < f->hi && at(m, k) == '/')
-        k++;
-    /* "\b" after the name: the name is the whole word there */
-    while (L <= BLOCK_NAME_MAX && word_at(m, k + L, f->hi))
-        L++;
-    if (L == 0 || L > BLOCK_NAME_MAX || !is_block_word(m, k, L))
-        return -1;
-    return find_char(m, '>', k + L, f->hi);
+    int slash = k < f->hi && at(&f->m, k) == '/';
+    for (k += slash; L <= BLOCK_NAME_MAX && k + L < f->hi; L++) {
+        Py_UCS4 c = at(&f->m, k + L);
+        if (!is_word(c))
+            break;
+        if (c >= 128)
+            return PLAIN;
+        word[L] = (char)c;
+    }
+    if (L == 0 || L > BLOCK_NAME_MAX)
+        return PLAIN;
+    if (!slash && L == 2) {
+        if ((word[0] == 't' || word[0] == 'T') && strchr("dDhH", word[1]))
+            return CELL_TAG;
+        if ((word[0] == 'h' && word[1] == 'r') || (word[0] == 'H' && (word[1] == 'R' || word[1] == 'r')))
+            return HR;
+    }
+    return is_block_name(word, L) ? BLOCK : PLAIN;
 }
 
-/* _CELL's opening at j: <t[dh]\b with IGNORECASE (no other character folds to t, d or h). */
+/* Whether _mark_page_breaks puts a blank line before the "<" at j (of the given kind). */
 static int
-cell_at(const Flow *f, Py_ssize_t j)
+page_break_at(Flow *f, Py_ssize_t j, int kind)
 {
-    if (j + 2 >= f->hi)
-        return 0;
-    Py_UCS4 t = at(&f->m, j + 1), d = at(&f->m, j + 2);
-    return (t == 't' || t == 'T') && (d == 'd' || d == 'D' || d == 'h' || d == 'H') && !word_at(&f->m, j + 3, f->hi);
+    while (f->next_mark < f->marks.len && f->marks.at[f->next_mark] < j)
+        f->next_mark++;
+    return kind == HR || (f->next_mark < f->marks.len && f->marks.at[f->next_mark] == j);
 }
 
 /*
@@ -540,13 +538,15 @@ tag_end(Flow *f, int level, Py_ssize_t p)
         return -1;
     Py_ssize_t i = p + 1;
     for (;;) {
-        Py_ssize_t q = find_angle(&f->m, i, f->hi);
+        Py_ssize_t q = find_angle(&f->m, i, f->hi), e = -1;
         if (q < 0)
             break;
         if (at(&f->m, q) == '>')
             return q;
-        Py_ssize_t e = block_end(f, q);
-        if (e < 0 && level == OTHER && cell_at(f, q)) {
+        int kind = tag_kind(f, q);
+        if (kind == BLOCK)
+            e = find_char(&f->m, '>', q, f->hi);
+        else if (kind == CELL_TAG && level == OTHER) {
             e = tag_end(f, CELL, q);
             if (e < 0) /* no ">" after q left by _CELL, so none left for _TAG */
                 break;
@@ -615,27 +615,30 @@ flow_scan(Flow *f)
             return -1;
         if (j == f->hi)
             break;
-        if (page_break_at(f, j) && (flow_put(f, '\n') < 0 || flow_put(f, '\n') < 0))
+        int kind = tag_kind(f, j);
+        if (page_break_at(f, j, kind) && (flow_put(f, '\n') < 0 || flow_put(f, '\n') < 0))
             return -1;
-        Py_ssize_t e = block_end(f, j);
-        if (e >= 0) {
-            if (flow_put(f, '\n') < 0)
-                return -1;
-            i = e + 1;
-            continue;
+        Py_ssize_t e;
+        Py_UCS4 becomes = 0; /* what the tag becomes in the text */
+        if (kind == BLOCK) {
+            e = find_char(m, '>', j, f->hi);
+            becomes = '\n';
         }
-        if (cell_at(f, j)) {
+        else if (kind == CELL_TAG) {
             e = tag_end(f, CELL, j);
-            if (e >= 0 && flow_put(f, '\t') < 0)
-                return -1;
+            becomes = '\t';
         }
         else
-            e = tag_end(f, OTHER, j); /* a cell left open is not a tag either: nothing closes it */
+            e = tag_end(f, OTHER, j);
         if (e >= 0) {
+            if (becomes && flow_put(f, becomes) < 0)
+                return -1;
             i = e + 1;
             continue;
         }
-        if (flow_text(f, j, j + 1) < 0) /* a "<" no ">" closes is text */
+        /* a "<" no ">" closes is text (a block or cell left open is no tag for _TAG either: it finds
+           no ">" after it) */
+        if (flow_text(f, j, j + 1) < 0)
             return -1;
         i = j + 1;
     }
