@@ -724,51 +724,47 @@ find_folded(const Text *t, const char *s, Py_ssize_t i)
     return -1;
 }
 
-/* _DROP_OPEN at j: <!--|<!\[cdata\[|<(?:script|style|head|title|ix:header)\b|<![a-z]|<\?  (in fold(m))
-   Sets the closer (_DROP_CLOSE, or "</" + name) and where the opener ends; 0 when none opens at j. */
+/* An opener of _DROP_OPEN: the text it starts with (in fold(markup)), whether "\b" follows, and what
+   closes what it opens (_DROP_CLOSE, or "</" + name). */
+typedef struct {
+    const char *open;
+    int word_end;
+    const char *close;
+} Opener;
+
+static const Opener OPENERS[] = {
+    {"<!--", 0, "-->"}, {"<![cdata[", 0, "]]>"}, {"<script", 1, "</script"}, {"<style", 1, "</style"},
+    {"<head", 1, "</head"}, {"<title", 1, "</title"}, {"<ix:header", 1, "</ix:header"}, {NULL, 0, NULL},
+};
+
+/* _DROP_OPEN at j: <!--|<!\[cdata\[|<(?:script|style|head|title|ix:header)\b|<![a-z]|<\?  (in fold(m),
+   the alternatives in order). Sets what closes it and where the opener ends; 0 when none opens at j. */
 static int
-drop_opener(const Text *m, Py_ssize_t j, char *closer, Py_ssize_t *after)
+drop_opener(const Text *m, Py_ssize_t j, const char **closer, Py_ssize_t *after)
 {
-    static const char *const names[] = {"script", "style", "head", "title", "ix:header", NULL};
     Py_ssize_t n = m->len;
-    Py_UCS4 second = j + 1 < n ? at(m, j + 1) : 0;
+    Py_UCS4 second = j + 1 < n ? at(m, j + 1) : 0, third = j + 2 < n ? at(m, j + 2) : 0;
     switch (second) { /* what each alternative can have second (folded): most tags have none of it */
-    case '!': case '?': case 's': case 'S': case 'h': case 'H': case 't': case 'T': case 'i': case 'I':
+    case '!': case 's': case 'S': case 'h': case 'H': case 't': case 'T': case 'i': case 'I':
         break;
+    case '?':
+        *closer = ">";
+        *after = j + 2;
+        return 1;
     default:
         return 0;
     }
-    if (matches_folded(m, j, "<!--", n)) {
-        strcpy(closer, "-->");
-        *after = j + 4;
-        return 1;
-    }
-    if (matches_folded(m, j, "<![cdata[", n)) {
-        strcpy(closer, "]]>");
-        *after = j + 9;
-        return 1;
-    }
-    for (const char *const *name = names; *name; name++) {
-        if (!matches_folded(m, j + 1, *name, n))
-            continue;
-        Py_ssize_t end = j + 1 + (Py_ssize_t)strlen(*name);
-        if (!word_at(m, end, n)) {
-            closer[0] = '<';
-            closer[1] = '/';
-            strcpy(closer + 2, *name);
+    for (const Opener *o = OPENERS; o->open; o++) {
+        Py_ssize_t end = j + (Py_ssize_t)strlen(o->open);
+        if (folds_to(second, o->open[1]) && matches_folded(m, j, o->open, n) && !(o->word_end && word_at(m, end, n))) {
+            *closer = o->close;
             *after = end;
             return 1;
         }
     }
-    Py_UCS4 third = j + 2 < n ? at(m, j + 2) : 0;
     if (second == '!' && ((third < 128 && (third | 0x20) >= 'a' && (third | 0x20) <= 'z') || third == 0x212A)) {
-        strcpy(closer, ">"); /* (the Kelvin sign U+212A folds to "k") */
+        *closer = ">"; /* <![a-z] (the Kelvin sign U+212A folds to "k") */
         *after = j + 3;
-        return 1;
-    }
-    if (second == '?') {
-        strcpy(closer, ">");
-        *after = j + 2;
         return 1;
     }
     return 0;
@@ -779,10 +775,10 @@ drop_opener(const Text *m, Py_ssize_t j, char *closer, Py_ssize_t *after)
 static int
 block_regions(const Text *m, Offsets *regions, Offsets *pres)
 {
-    char closer[16];
+    const char *closer;
     Py_ssize_t n = m->len, shift = 0, after;
     for (Py_ssize_t j = find_char(m, '<', 0, n); j >= 0; j = find_char(m, '<', j + 1, n)) {
-        if (!drop_opener(m, j, closer, &after)) {
+        if (!drop_opener(m, j, &closer, &after)) {
             if ((matches_ascii(m, j + 1, "pre", n) || matches_ascii(m, j + 1, "PRE", n)) &&
                 offsets_add(pres, j - shift) < 0)
                 return -1;
@@ -1068,19 +1064,18 @@ finish_kind(int kind, const void *in, Py_ssize_t n, void *out)
     Py_ssize_t len = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, in, i);
-        if (c == 0xa0 || c == 0xad || c >= 0x2002) {
+        if (c >= 0xa0 && (c == 0xa0 || c == 0xad || c >= 0x2002)) {
             int mapped = odd_space(c);
             if (mapped < 0)
                 continue;
             c = (Py_UCS4)mapped;
         }
-        if (c == ' ' && prev == ' ')
-            continue;
-        if (c == '\n' && prev == '\t')
-            len--; /* str.replace("\t\n", "\n") */
-        prev = c;
+        /* without branches on the text (spaces are too common to predict): a repeated space is
+           written but not kept, a line break takes the place of the tab before it */
+        len -= c == '\n' && prev == '\t'; /* str.replace("\t\n", "\n") */
         PyUnicode_WRITE(kind, out, len, c);
-        len++;
+        len += !(c == ' ' && prev == ' ');
+        prev = c;
     }
     return len;
 }
