@@ -441,7 +441,8 @@ find_page_breaks(Flow *f)
     for (int h = 0; h < 3; h++)
         if (find_all_ascii(&hits, &f->m, heads[h], 9, f->lo, f->hi, page_break_tail, NULL) < 0)
             goto error;
-    qsort(hits.at, (size_t)hits.len, sizeof(Py_ssize_t), cmp_offsets);
+    if (hits.len > 1)
+        qsort(hits.at, (size_t)hits.len, sizeof(Py_ssize_t), cmp_offsets);
     Py_ssize_t searched = f->lo;
     for (Py_ssize_t k = 0; k < hits.len; k++) {
         Py_ssize_t lt = rfind_char(&f->m, '<', searched, hits.at[k]);
@@ -883,7 +884,8 @@ hidden_regions(const Text *m, Offsets *regions)
         PyMem_Free(hits.at);
         return -1;
     }
-    qsort(hits.at, (size_t)hits.len, sizeof(Py_ssize_t), cmp_offsets);
+    if (hits.len > 1)
+        qsort(hits.at, (size_t)hits.len, sizeof(Py_ssize_t), cmp_offsets);
     /* start = markup.rfind("<", 0, hit), searched back to the previous hit only: when no "<" is found,
        start is the previous hit's, which was dropped (pos is past it) or has no name, so no other
        outcome is possible */
