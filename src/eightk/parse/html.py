@@ -8,6 +8,7 @@ decoded and runs of spaces collapse. ``<pre>`` blocks keep their lines.
 The passes below are the reference. Where the optional C extension ``eightk.parse._fasthtml`` was
 built at install, html_to_text runs its versions of them instead (several times faster on large
 exhibits); they return the same text, character for character, which tests/test_fasthtml.py checks.
+So a change to a pass here needs the same change in _fasthtml.c: those tests fail until it is made.
 """
 
 from __future__ import annotations
