@@ -182,22 +182,6 @@ find_space(const Text *t, Py_ssize_t i, Py_ssize_t end)
     }
 }
 
-/* The first "<" or ">" in [i, end); -1 when there is neither. */
-static Py_ssize_t
-find_angle(const Text *t, Py_ssize_t i, Py_ssize_t end)
-{
-    if (t->kind == PyUnicode_1BYTE_KIND) { /* the next ">", then a "<" before it: two memchr */
-        Py_ssize_t gt = find_char(t, '>', i, end), lt = find_char(t, '<', i, gt < 0 ? end : gt);
-        return lt >= 0 ? lt : gt;
-    }
-    for (; i < end; i++) {
-        Py_UCS4 c = at(t, i);
-        if (c == '<' || c == '>')
-            return i;
-    }
-    return -1;
-}
-
 /* ------------------------------------------------------------------------------------------------ */
 /* Growing buffers                                                                                  */
 
@@ -396,6 +380,7 @@ typedef struct {
     Offsets marks;               /* the "<" before each page-break style, ascending (repeats allowed) */
     Py_ssize_t next_mark;
     Py_ssize_t never_closes[2];  /* [CELL], [OTHER]: from this offset on, no such tag finds its ">" */
+    Py_ssize_t gt, gt_from;      /* the first ">" at or after gt_from (hi: none) */
     Buf out;
     int space_pending;           /* not early: whitespace seen since the last character written */
 } Flow;
@@ -455,6 +440,28 @@ find_page_breaks(Flow *f)
 error:
     PyMem_Free(hits.at);
     return -1;
+}
+
+/* markup.find(">", i) (-1 when absent), remembered: tags are looked at from left to right, and many
+   "<" before one ">" ("<b <i <u ... >", or no ">" at all) must not each search to it again. */
+static Py_ssize_t
+next_gt(Flow *f, Py_ssize_t i)
+{
+    if (i < f->gt_from || i > f->gt) {
+        f->gt = find_char(&f->m, '>', i, f->hi);
+        if (f->gt < 0)
+            f->gt = f->hi;
+        f->gt_from = i;
+    }
+    return f->gt < f->hi ? f->gt : -1;
+}
+
+/* The first "<" or ">" at or after i; -1 when there is neither. */
+static Py_ssize_t
+next_angle(Flow *f, Py_ssize_t i)
+{
+    Py_ssize_t gt = next_gt(f, i), lt = find_char(&f->m, '<', i, gt < 0 ? f->hi : gt);
+    return lt >= 0 ? lt : gt;
 }
 
 /* What a tag is to the passes that look at its name. */
@@ -539,14 +546,14 @@ tag_end(Flow *f, int level, Py_ssize_t p)
         return -1;
     Py_ssize_t i = p + 1;
     for (;;) {
-        Py_ssize_t q = find_angle(&f->m, i, f->hi), e = -1;
+        Py_ssize_t q = next_angle(f, i), e = -1;
         if (q < 0)
             break;
         if (at(&f->m, q) == '>')
             return q;
         int kind = tag_kind(f, q);
         if (kind == BLOCK)
-            e = find_char(&f->m, '>', q, f->hi);
+            e = next_gt(f, q);
         else if (kind == CELL_TAG && level == OTHER) {
             e = tag_end(f, CELL, q);
             if (e < 0) /* no ">" after q left by _CELL, so none left for _TAG */
@@ -622,7 +629,7 @@ flow_scan(Flow *f)
         Py_ssize_t e;
         Py_UCS4 becomes = 0; /* what the tag becomes in the text */
         if (kind == BLOCK) {
-            e = find_char(m, '>', j, f->hi);
+            e = next_gt(f, j);
             becomes = '\n';
         }
         else if (kind == CELL_TAG) {
@@ -674,6 +681,7 @@ fasthtml_flow(PyObject *module, PyObject *arg)
     while (f.hi > f.lo && is_space(at(&f.m, f.hi - 1)))
         f.hi--;
     f.never_closes[CELL] = f.never_closes[OTHER] = PY_SSIZE_T_MAX;
+    f.gt_from = f.gt = -1; /* nothing remembered yet */
     if (find_page_breaks(&f) < 0 || buf_init(&f.out, f.m.kind, f.hi - f.lo + 64) < 0)
         goto error;
     if (flow_scan(&f) < 0)
