@@ -8,6 +8,13 @@
  * here must return exactly what its Python counterpart returns, character for character, which
  * tests/test_fasthtml.py checks on the sample filings and on random markup.
  *
+ *   drop(markup)     _drop: _drop_blocks then _drop_hidden (drop_blocks(), drop_hidden(): each alone)
+ *   flow(markup)     _flow_markup: _mark_page_breaks, _BLOCK, _CELL and _TAG, whitespace collapsed
+ *   unescape(text)   _unescape (None where it leaves the text to Python)
+ *   finish(text)     the rest of _decoded (odd spaces, "\t\n"), then _SPACES
+ *   tidy(text)       _tidy: html_to_text's tab clean-up and _strip_lines
+ *   normalize(text)  normalize_text(text, strip_lines=False), from eightk.parse.text
+ *
  * What Python does, and so what this file does too:
  * - str.split(), str.strip(), str.isspace() and the regex "\s" agree on what whitespace is:
  *   Py_UNICODE_ISSPACE (which includes \x1c-\x1f, \x85, \xa0, \u2028 ...).
@@ -255,15 +262,6 @@ buf_put(Buf *b, Py_UCS4 c)
         return -1;
     PyUnicode_WRITE(b->kind, b->data, b->len, c);
     b->len++;
-    return 0;
-}
-
-static int
-buf_put_ascii(Buf *b, const char *s)
-{
-    for (; *s; s++)
-        if (buf_put(b, (Py_UCS4)(unsigned char)*s) < 0)
-            return -1;
     return 0;
 }
 
@@ -1080,8 +1078,8 @@ finish_kind(int kind, const void *in, Py_ssize_t n, void *out)
                 continue;
             c = (Py_UCS4)mapped;
         }
-        /* without branches on the text (spaces are too common to predict): a repeated space is
-           written but not kept, a line break takes the place of the tab before it */
+        /* a repeated space is written but not counted (the next character overwrites it); a line
+           break takes the place of the tab before it */
         len -= c == '\n' && prev == '\t'; /* str.replace("\t\n", "\n") */
         PyUnicode_WRITE(kind, out, len, c);
         len += !(c == ' ' && prev == ' ');
