@@ -7,7 +7,8 @@ PY     := $(VENV)/bin/python
 
 setup: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml requirements.lock
+# setup.py and the C source too: an edited extension is rebuilt before the tests run.
+$(VENV)/.installed: pyproject.toml requirements.lock setup.py src/eightk/parse/_fasthtml.c
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.lock

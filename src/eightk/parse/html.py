@@ -4,6 +4,11 @@ A regular-expression converter, not a DOM: it is fast, never fails on broken mar
 reader sees: block elements and table rows start new lines, table cells are separated by a tab, page
 breaks become blank lines, hidden inline-XBRL headers, scripts and styles disappear, entities are
 decoded and runs of spaces collapse. ``<pre>`` blocks keep their lines.
+
+The passes below are the reference. Where the optional C extension ``eightk.parse._fasthtml`` was
+built at install, html_to_text runs its versions of them instead (several times faster on large
+exhibits); they return the same text, character for character, which tests/test_fasthtml.py checks.
+So a change to a pass here needs the same change in _fasthtml.c: those tests fail until it is made.
 """
 
 from __future__ import annotations
@@ -11,6 +16,8 @@ from __future__ import annotations
 import functools
 import html as _html
 import re
+from collections.abc import Callable
+from typing import NamedTuple
 
 from eightk.parse.text import find_all, fold, normalize_text
 
@@ -72,26 +79,34 @@ _ODD_SPACES = {
 
 
 def html_to_text(markup: str) -> str:
-    low = fold(markup)
-    maybe_pre = "<pre" in low  # what is dropped below leaves a space, so it cannot make a "<pre"
-    markup = _drop_blocks(markup, low)
-    markup = _drop_hidden(markup)
+    return _to_text(markup, _PASSES)
+
+
+def _to_text(markup: str, passes: _Passes) -> str:
+    markup, pre = passes.drop(markup)
     parts: list[str] = []
     pos = 0
-    low = fold(markup) if maybe_pre and ("<pre" in markup or "<PRE" in markup) else ""
+    low = fold(markup) if pre else ""
     for m in _PRE_OPEN.finditer(low):
         if m.start() < pos:
             continue
         close = low.find("</pre", m.end())
         end = len(markup) if close < 0 else close
-        parts.append(_flow(markup[pos : m.start()]))
+        parts.append(passes.flow(markup[pos : m.start()]))
         parts.append("\n" + _inline(markup[m.end() : end]) + "\n")
         pos = len(markup) if close < 0 else low.find(">", close) + 1 or len(markup)
-    parts.append(_flow(markup[pos:]))
-    text = "".join(parts)
+    parts.append(passes.flow(markup[pos:]))
+    return passes.normalize(passes.tidy("".join(parts)))
+
+
+def _normalize(text: str) -> str:
+    return normalize_text(text, strip_lines=False)  # lines were stripped by _tidy
+
+
+def _tidy(text: str) -> str:
     if "\t" in text:  # a tab, the blanks after it and one space before it → one tab
         text = _TABS.sub("\t", text.replace(" \t", "\t"))
-    return normalize_text(_strip_lines(text), strip_lines=False)
+    return _strip_lines(text)
 
 
 def _strip_lines(text: str) -> str:
@@ -103,6 +118,14 @@ def _strip_lines(text: str) -> str:
     lines = [line.strip(" \t") for line in lines]
     lines[0], lines[-1] = first, last
     return "\n".join(lines)
+
+
+def _drop(markup: str) -> tuple[str, bool]:
+    """What no reader sees removed, and whether a ``<pre>`` may be left in what remains."""
+    low = fold(markup)
+    maybe_pre = "<pre" in low  # what is dropped below leaves a space, so it cannot make a "<pre"
+    markup = _drop_hidden(_drop_blocks(markup, low))
+    return markup, maybe_pre and ("<pre" in markup or "<PRE" in markup)
 
 
 def _drop_blocks(markup: str, low: str) -> str:
@@ -189,9 +212,14 @@ def _mark_page_breaks(markup: str, blank: str = "\n\n") -> str:
 
 
 def _flow(markup: str) -> str:
-    """Markup whose whitespace is insignificant: each run of it reads as one space. The runs are
-    collapsed once the tags are gone (far less text), so the line breaks and tabs that tags become
-    are stand-ins until then; when the markup holds a stand-in character, whitespace is collapsed first."""
+    """Markup whose whitespace is insignificant: each run of it reads as one space."""
+    return _SPACES.sub(" ", _decoded(_flow_markup(markup)))
+
+
+def _flow_markup(markup: str) -> str:
+    """_flow's tags and whitespace. The runs are collapsed once the tags are gone (far less text), so
+    the line breaks and tabs that tags become are stand-ins until then; when the markup holds a
+    stand-in character, whitespace is collapsed first."""
     early = _NL in markup or _TAB in markup
     nl, tab = ("\n", "\t") if early else (_NL, _TAB)
     markup = " ".join(markup.split()) if early else markup.strip()
@@ -204,7 +232,7 @@ def _flow(markup: str) -> str:
         lead = " " if text[:1].isspace() else ""
         trail = " " if text[-1:].isspace() else ""
         text = (lead + " ".join(text.split()) + trail).replace(_NL, "\n").replace(_TAB, "\t")
-    return _SPACES.sub(" ", _decoded(text))
+    return text
 
 
 # The entities nearly every filing uses, replaced with str.replace before html.unescape (which calls
@@ -244,3 +272,34 @@ def _decoded(text: str) -> str:
         if odd in text:
             text = text.replace(odd, repl)
     return text.replace("\t\n", "\n")
+
+
+class _Passes(NamedTuple):
+    """The passes html_to_text runs, all in Python or all in C."""
+
+    drop: Callable[[str], tuple[str, bool]]
+    flow: Callable[[str], str]
+    tidy: Callable[[str], str]
+    normalize: Callable[[str], str]
+
+
+def _c_passes() -> _Passes | None:
+    """The C extension's passes, or None where it was not built (no compiler at install)."""
+    try:
+        from eightk.parse import _fasthtml as c
+    except ImportError:
+        return None
+
+    def flow(markup: str) -> str:
+        text = c.flow(markup)  # _flow_markup
+        if "&" in text:
+            unescaped = c.unescape(text)  # None where only Python can say (see _fasthtml.c)
+            text = _unescape(text) if unescaped is None else unescaped
+        return c.finish(text)  # the rest of _decoded, then _SPACES
+
+    return _Passes(c.drop, flow, c.tidy, c.normalize)
+
+
+_PY_PASSES = _Passes(_drop, _flow, _tidy, _normalize)
+_C_PASSES = _c_passes()
+_PASSES = _C_PASSES or _PY_PASSES
