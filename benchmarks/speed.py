@@ -12,14 +12,16 @@ Prints figures only; nothing is asserted. What it measures, in one run:
    fresh child that parses a synthetic submission built in /tmp from a corpus filing plus a 50 MB
    uuencoded attachment, to show that memory stays bounded whatever the input size.
 3. edgartools on the corpus's full submissions (files with an SGML header):
-   ``Filing.from_sgml(path).obj()``, then ``.items`` and each item's text (``obj[item]``), timed the same
-   way (warm-up, median of repeats). edgartools memoizes ``Filing.html()``, ``.text()`` … by accession
-   number across instances, so those per-filing caches are cleared before every run; the first (cold)
-   run is shown too. It runs in a child process under edgartools' own venv (``--edgartools-python``,
-   default /work/venv-bench/bin/python) with the network cut by ``unshare -n`` (``unshare -rn`` when not
-   root), so that any file on which it reaches for EDGAR fails instead of downloading. Its failures are
-   caught per file and reported with the reason. The headline is the median, over the files both could
-   parse, of edgartools' time divided by eightk's.
+   ``Filing.from_sgml(path).obj()``, then ``.items`` and each item's text (``obj[item]``). The two are timed
+   in alternation, ``--repeats`` rounds of one edgartools pass (warm-up and timed run per file) then one
+   eightk pass, and each side's per-file time is its median over the rounds: on a shared, noisy machine a
+   slow spell then slows both sides, not whichever ran during it. edgartools memoizes ``Filing.html()``,
+   ``.text()`` … by accession number across instances, so those per-filing caches are cleared before every
+   run; the first (cold) run is shown too. It runs in a child process under edgartools' own venv
+   (``--edgartools-python``, default /work/venv-bench/bin/python) with the network cut by ``unshare -n``
+   (``unshare -rn`` when not root), so that any file on which it reaches for EDGAR fails instead of
+   downloading. Its failures are caught per file and reported with the reason. The headline is the median,
+   over the files both could parse, of edgartools' time divided by eightk's.
 """
 
 from __future__ import annotations
@@ -338,7 +340,8 @@ def print_comparison(result: dict[str, Any], with_events: Timings, without: Timi
     both = [n for n in ran if n in with_events.seconds and n in without.seconds]
     print(
         f"\nedgartools {result['version']} (Filing.from_sgml(path).obj(), .items, obj[item] for each),"
-        f" network cut with unshare -n: ran on {len(ran)} of {len(files)} headered submissions"
+        f" network cut with unshare -n: ran on {len(ran)} of {len(files)} headered submissions;"
+        " timed in alternation with eightk (per-file medians over the rounds)"
     )
     print(f"(lru_caches of Filing cleared before every run: {', '.join(result['cleared'])})")
     print(f"{'file':<62} {'eightk ms':>9} {'edgar ms':>9} {'ratio':>7} {'1st run':>8}  edgartools items")
@@ -419,11 +422,44 @@ def main(argv: Iterable[str] | None = None, parse_filing: ParseFiling | None = N
             smallest = min(headered, key=lambda cf: cf.path.stat().st_size)
             run_big(smallest.path)
             run_big(smallest.path, 500, streamed=True)
-    if not args.no_edgartools and headered:
-        result = run_edgartools(headered, args.repeats, args.edgartools_python)
-        if result is not None:
-            print_comparison(result, with_events, without)
+    if not args.no_edgartools and headered and parse_filing is not None:
+        compared = compare_interleaved(headered, _parsers(parse_filing), args.repeats, args.edgartools_python)
+        if compared is not None:
+            print_comparison(*compared)
     return 0
+
+
+def compare_interleaved(
+    files: Sequence[CorpusFile],
+    parsers: tuple[Callable[[bytes, str], object], Callable[[bytes, str], object]],
+    rounds: int,
+    python: Path,
+) -> tuple[dict[str, Any], Timings, Timings] | None:
+    """edgartools and eightk timed in alternation: each round is one edgartools pass (a child process,
+    one warm-up and one timed run per file) followed by one eightk pass with and one without events.
+    Each side's per-file time is its median over the rounds, so a slow spell of this shared machine
+    falls on both sides instead of on whichever ran during it."""
+    runs: list[dict[str, Any]] = []
+    samples: tuple[dict[str, list[float]], dict[str, list[float]]] = ({}, {})
+    for _ in range(rounds):
+        result = run_edgartools(files, 1, python)
+        if result is None:
+            return None
+        runs.append(result)
+        for parse, got in zip(parsers, samples, strict=True):
+            for cf in files:
+                got.setdefault(cf.path.name, []).append(_time_one(parse, cf.path))
+    merged: dict[str, Any] = {"version": runs[0]["version"], "cleared": runs[0]["cleared"], "files": {}}
+    for name, first in runs[0]["files"].items():
+        tries = [r["files"].get(name, {"error": "missing from a round"}) for r in runs]
+        error = next((t["error"] for t in tries if "error" in t), None)
+        merged["files"][name] = {"error": error} if error else {
+            **first, "seconds": statistics.median(t["seconds"] for t in tries)
+        }  # fmt: skip
+    with_events, without = Timings(), Timings()
+    for t, got in zip((with_events, without), samples, strict=True):
+        t.seconds = {name: statistics.median(v) for name, v in got.items()}
+    return merged, with_events, without
 
 
 if __name__ == "__main__":
