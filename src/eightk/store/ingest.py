@@ -29,6 +29,8 @@ __all__ = ["IngestReport", "Parsed", "ingest", "parse_one", "run_parsed", "write
 _QUARANTINE_CODES = {"unreadable", "empty", "not_text"}  # no usable record: the input goes to quarantine
 _MAX_LISTED_FAILURES = 1000  # the report lists this many; the counts are always complete
 INFLIGHT_BYTES = 48 * 1024 * 1024  # input bytes handed to workers and not yet written
+CHUNK_ITEMS = 8  # inputs per worker task
+CHUNK_BYTES = 4 * 1024 * 1024  # or fewer, when they are large
 
 
 @dataclass(slots=True)
@@ -103,27 +105,41 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
+def parse_many(items: list[Input | InputError]) -> list[Parsed]:
+    """Worker side: a chunk of inputs (one task per chunk keeps the pool's per-task cost small)."""
+    return [parse_one(item) for item in items]
+
+
 def run_parsed(items: Iterable[Input | InputError], workers: int) -> Iterator[Parsed]:
-    """Parse in input order; with workers > 1 in a process pool with a bounded number of inputs (and
-    bytes) in flight, so memory stays flat whatever the corpus size."""
+    """Parse in input order; with workers > 1 in a process pool, in chunks of up to ``CHUNK_ITEMS``
+    inputs, with a bounded number of chunks (and bytes) in flight, so memory stays flat whatever the
+    corpus size."""
     if workers <= 1:
         for item in items:
             yield parse_one(item)
         return
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_watch_parent, initargs=(os.getpid(),))
-    pending: deque[tuple[Future[Parsed], int]] = deque()
+    pending: deque[tuple[Future[list[Parsed]], int]] = deque()
     in_flight = 0
+    chunk: list[Input | InputError] = []
+    chunk_bytes = 0
     try:
         for item in items:
-            size = len(item.raw) if isinstance(item, Input) and item.raw is not None else 0
-            pending.append((pool.submit(parse_one, item), size))
-            in_flight += size
-            while pending and (len(pending) >= workers * 8 or in_flight > INFLIGHT_BYTES):
+            chunk.append(item)
+            chunk_bytes += len(item.raw) if isinstance(item, Input) and item.raw is not None else 0
+            if len(chunk) < CHUNK_ITEMS and chunk_bytes < CHUNK_BYTES:
+                continue
+            pending.append((pool.submit(parse_many, chunk), chunk_bytes))
+            in_flight += chunk_bytes
+            chunk, chunk_bytes = [], 0
+            while pending and (len(pending) >= workers * 3 or in_flight > INFLIGHT_BYTES):
                 future, done = pending.popleft()
                 in_flight -= done
-                yield future.result()
+                yield from future.result()
+        if chunk:
+            pending.append((pool.submit(parse_many, chunk), chunk_bytes))
         while pending:
-            yield pending.popleft()[0].result()
+            yield from pending.popleft()[0].result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
