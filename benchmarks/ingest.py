@@ -159,6 +159,8 @@ def main() -> None:
             written = generate(args.corpus, args.generate, feed)
             print(f"generated {args.generate:,} filings ({written / 1e9:.2f} GB) in {time.perf_counter() - t:.0f} s")
         db = work / "generated.db"
+        for suffix in ("", "-wal", "-shm"):  # a kept folder's feed is reused; its database never is
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
         r = run_ingest([feed], db, args.workers)
         report(f"generated corpus of {args.generate:,} filings (.nc.tar.gz bundles), {args.workers} workers", r)
     finally:
