@@ -168,3 +168,39 @@ def test_bad_options_are_usage_errors(tmp_path: Path, workers: str) -> None:
     out = subprocess.run([*CLI, str(STORE_DATA), "--workers", workers, "--db", str(tmp_path / "u.db")],
                          capture_output=True, text=True, check=False)  # fmt: skip
     assert out.returncode == 2 and "Traceback" not in out.stderr
+
+
+def test_an_input_that_kills_its_worker_is_quarantined_and_the_rest_is_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker process can die (a crash in compiled code, the OOM killer): its chunk is parsed again one
+    input per process, the input that kills its process is quarantined, and the batch goes on."""
+    import importlib
+
+    ingest_module = importlib.import_module("eightk.store.ingest")  # the package's `ingest` is the function
+    real = ingest_module.parse_input
+
+    def dies_on_poison(item, *, events=True):  # type: ignore[no-untyped-def]
+        if str(item.name).endswith("poison.txt"):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(item, events=events)
+
+    # Workers are forked from this process, so they parse with the patched function.
+    monkeypatch.setattr(ingest_module, "parse_input", dies_on_poison)
+    src = tmp_path / "src"
+    src.mkdir()
+    samples = sorted(p for p in store_data().iterdir() if p.suffix in (".txt", ".htm"))[:12]
+    for i, path in enumerate(samples):
+        (src / f"{i:02d}-{path.name}").write_bytes(path.read_bytes())
+    (src / "05-poison.txt").write_bytes(samples[0].read_bytes() + b"\n")
+    with open_store(tmp_path / "p.db") as store:
+        report = store.ingest([src], workers=2)
+        assert report.quarantined == 1 and report.stored >= len(samples) - 1, report
+        assert report.failures == [(str(src / "05-poison.txt"), report.failures[0][1])]
+        assert "process died" in report.failures[0][1]
+        got = store.conn.execute("SELECT key, path, item_codes FROM filings ORDER BY id").fetchall()
+    (src / "05-poison.txt").unlink()
+    monkeypatch.undo()
+    with open_store(tmp_path / "clean.db") as store:  # the same inputs without the poison, nothing patched
+        store.ingest([src], workers=2)
+        assert got == store.conn.execute("SELECT key, path, item_codes FROM filings ORDER BY id").fetchall()

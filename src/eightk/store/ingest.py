@@ -18,6 +18,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from eightk.read import parse_input
@@ -113,14 +114,31 @@ def parse_many(items: list[Input | InputError]) -> list[Parsed]:
 def run_parsed(items: Iterable[Input | InputError], workers: int) -> Iterator[Parsed]:
     """Parse in input order; with workers > 1 in a process pool, in chunks of up to ``CHUNK_ITEMS``
     inputs, with a bounded number of chunks (and bytes) in flight, so memory stays flat whatever the
-    corpus size."""
+    corpus size. A worker process that dies (a crash in compiled code, the kernel's OOM killer) breaks
+    the pool: the inputs it held are then parsed one per process, the one that kills its process goes
+    to the quarantine, and a new pool takes the rest."""
     if workers <= 1:
         for item in items:
             yield parse_one(item)
         return
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_watch_parent, initargs=(os.getpid(),))
-    pending: deque[tuple[Future[list[Parsed]], int]] = deque()
+    pool = _pool(workers)
+    pending: deque[tuple[Future[list[Parsed]], list[Input | InputError], int]] = deque()
     in_flight = 0
+
+    def oldest() -> Iterator[Parsed]:
+        nonlocal pool, in_flight
+        future, chunk, size = pending.popleft()
+        in_flight -= size
+        try:
+            yield from future.result()
+        except BrokenProcessPool:
+            held = chunk + [item for _, rest, _ in pending for item in rest]
+            pending.clear()
+            in_flight = 0
+            pool.shutdown(wait=True, cancel_futures=True)
+            yield from _one_by_one(held)
+            pool = _pool(workers)
+
     chunk: list[Input | InputError] = []
     chunk_bytes = 0
     try:
@@ -129,19 +147,33 @@ def run_parsed(items: Iterable[Input | InputError], workers: int) -> Iterator[Pa
             chunk_bytes += len(item.raw) if isinstance(item, Input) and item.raw is not None else 0
             if len(chunk) < CHUNK_ITEMS and chunk_bytes < CHUNK_BYTES:
                 continue
-            pending.append((pool.submit(parse_many, chunk), chunk_bytes))
+            pending.append((pool.submit(parse_many, chunk), chunk, chunk_bytes))
             in_flight += chunk_bytes
             chunk, chunk_bytes = [], 0
             while pending and (len(pending) >= workers * 3 or in_flight > INFLIGHT_BYTES):
-                future, done = pending.popleft()
-                in_flight -= done
-                yield from future.result()
+                yield from oldest()
         if chunk:
-            pending.append((pool.submit(parse_many, chunk), chunk_bytes))
+            pending.append((pool.submit(parse_many, chunk), chunk, chunk_bytes))
         while pending:
-            yield from pending.popleft()[0].result()
+            yield from oldest()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, initializer=_watch_parent, initargs=(os.getpid(),))
+
+
+def _one_by_one(items: list[Input | InputError]) -> Iterator[Parsed]:
+    """Each input in a process of its own, after a worker died: the one that kills its process again
+    is the cause, and is quarantined with that reason."""
+    for item in items:
+        with _pool(1) as solo:
+            try:
+                yield solo.submit(parse_one, item).result()
+            except BrokenProcessPool:
+                sha = "" if isinstance(item, InputError) or item.streamed else hashlib.sha256(item.data).hexdigest()
+                yield Parsed(item.name, sha, None, "the parsing process died on this input (a crash, or out of memory)")
 
 
 def _sha256(item: Input) -> str:
