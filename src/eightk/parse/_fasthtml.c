@@ -1445,9 +1445,7 @@ fasthtml_unescape(PyObject *module, PyObject *arg)
         Py_RETURN_NONE;
     if (text_init(&t, arg) < 0 || buf_init(&first, PyUnicode_4BYTE_KIND, t.len) < 0 || replace_common(&t, &first) < 0)
         goto done;
-    common.kind = first.kind;
-    common.data = first.data;
-    common.len = first.len;
+    common = buf_text(&first);
     if (find_char(&common, '&', 0, common.len) < 0) {
         result = buf_result(&first);
         goto done;

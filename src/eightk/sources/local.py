@@ -98,9 +98,9 @@ def _open_stream(path: str, member: str | None, index: int | None = None) -> Ite
 
 
 def _zip_entry(zf: zipfile.ZipFile, member: str, index: int | None) -> zipfile.ZipInfo | str:
-    infos = zf.infolist()
     if index is None:
         return member
+    infos = zf.infolist()
     if index >= len(infos) or infos[index].filename != member:
         raise OSError(f"{member}: not entry {index} of the archive any more")
     return infos[index]

@@ -89,8 +89,7 @@ def parse_one(item: Input | InputError, keep_raw: bool = True) -> Parsed:
         errors = tuple(f"{p.code}: {p.message}" for p in filing.problems if p.severity == "error")
         return Parsed(item.name, filing.source.sha256, prepare(filing, raw), None, filing.source.bytes, errors)
     except Exception as exc:  # noqa: BLE001 - the batch boundary: one bad input never stops the batch
-        sha = "" if item.streamed else hashlib.sha256(item.data).hexdigest()
-        return Parsed(item.name, sha, None, f"internal error: {type(exc).__name__}: {exc}")
+        return Parsed(item.name, _held_sha256(item), None, f"internal error: {type(exc).__name__}: {exc}")
 
 
 def _watch_parent(parent: int) -> None:
@@ -172,8 +171,13 @@ def _one_by_one(items: list[Input | InputError]) -> Iterator[Parsed]:
             try:
                 yield solo.submit(parse_one, item).result()
             except BrokenProcessPool:
-                sha = "" if isinstance(item, InputError) or item.streamed else hashlib.sha256(item.data).hexdigest()
-                yield Parsed(item.name, sha, None, "the parsing process died on this input (a crash, or out of memory)")
+                reason = "the parsing process died on this input (a crash, or out of memory)"
+                yield Parsed(item.name, _held_sha256(item), None, reason)
+
+
+def _held_sha256(item: Input | InputError) -> str:
+    """The sha256 of an input's bytes when they are held ("" otherwise: a stream is not read again)."""
+    return "" if isinstance(item, InputError) or item.streamed else hashlib.sha256(item.data).hexdigest()
 
 
 def _sha256(item: Input) -> str:
