@@ -150,3 +150,15 @@ def test_documents_that_repeat_a_sequence_are_renumbered() -> None:
     assert "sequence" in {p.code for p in filing.problems}
     texts = {d.sequence: d.text for d in filing.documents}
     assert all(texts[s.doc][s.start : s.end] == s.quote for e in filing.events for s in e.evidence)
+
+
+def test_a_decimal_reference_thousands_of_digits_long_is_read_not_raised() -> None:
+    """html.unescape raises ValueError past 4,300 digits (int()'s limit); the parser must not."""
+    huge = b"&#" + b"1" * 5000 + b";"
+    page = b'<html xmlns:ix="http://www.xbrl.org/2013/inlineXBRL"><body><p>Item 8.01 Other Events</p><p>Notice '
+    page += huge + b"</p>"
+    page += b'<ix:nonNumeric name="dei:EntityRegistrantName">Acme ' + huge + b"</ix:nonNumeric></body></html>"
+    filing = parse_filing(page, name="huge-reference.htm")
+    assert [it.code for it in filing.items] == ["8.01"]
+    assert filing.source.format == "ixbrl" and filing.registrant.name == "Acme \ufffd"
+    assert filing.documents[0].text.endswith("Notice \ufffd\nAcme \ufffd")

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from eightk.parse.text import find_all, fold, normalize_text
 
-__all__ = ["html_to_text"]
+__all__ = ["html_to_text", "unescape"]
 
 # Blocks whose content no reader sees, found in folded text: opener → what closes it. The closer is
 # looked up with str.find, so an unclosed opener costs one scan, never a scan per opener.
@@ -257,6 +257,25 @@ def _unescape(text: str) -> str:
         return text
     if text.count("&") == text.count("&amp;"):
         return text.replace("&amp;", "&")
+    return unescape(text)
+
+
+# html.unescape reads a decimal reference with int(), which refuses a string of more than 4,300 digits
+# (ValueError). A reference of 8 or more digits after its leading zeros is above U+10FFFF, which
+# html.unescape gives as U+FFFD; leading zeros change nothing. So long ones are settled here first.
+_LONG_DECIMAL = re.compile(r"&#([0-9]{8,})(;?)")
+
+
+def _long_decimal(m: re.Match[str]) -> str:
+    digits = m.group(1).lstrip("0") or "0"
+    return "\ufffd" if len(digits) > 7 else f"&#{digits}{m.group(2)}"
+
+
+def unescape(text: str) -> str:
+    """``html.unescape``, which never raises: hostile markup may hold a decimal reference thousands of
+    digits long."""
+    if "&#" in text:
+        text = _LONG_DECIMAL.sub(_long_decimal, text)
     return _html.unescape(text)
 
 

@@ -7,10 +7,10 @@ name instead of the cover's).
 
 from __future__ import annotations
 
-import html as _html
 import re
 from typing import NamedTuple
 
+from eightk.parse.html import unescape
 from eightk.parse.text import fold
 
 __all__ = ["Fact", "dei_facts"]
@@ -45,7 +45,7 @@ def dei_facts(markup: str) -> dict[str, list[Fact]]:
         raw = markup[m.end() : close]
         text = _TAG.sub(" ", raw) if "<" in raw else raw
         if "&" in text:
-            text = _html.unescape(text)
+            text = unescape(text)
         value = _WS.sub(" ", text.replace("\xa0", " ")).strip()
         attrs = low[m.start() : m.end()]
         if not value and "fixed-true" not in attrs and "fixed-false" not in attrs:
