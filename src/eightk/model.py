@@ -25,6 +25,7 @@ __all__ = [
     "AuditorChange",
     "Bankruptcy",
     "Deal",
+    "DealUpdate",
     "Delisting",
     "Earnings",
     "Event",
@@ -155,6 +156,9 @@ class Source:
 class Filing:
     source: Source
     form_type: str | None = None
+    # what the primary document is: "filing" (an 8-K with its cover, header or items), "press_release",
+    # "agreement", "financial_note" (a 10-Q/10-K note), or "text" (none of these)
+    document_kind: str | None = None
     accession: str | None = None
     filed_at: _dt.date | None = None
     date_of_report: _dt.date | None = None
@@ -380,6 +384,19 @@ class Agreement(Event):
     agreement_type: str | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DealUpdate(Event):
+    """What happens to a deal signed earlier: ``kind`` is milestone | amendment | termination |
+    option_exercise | closing; ``parties`` the companies named; ``amount`` the money the update states
+    (a milestone paid, an exercise fee), or None; ``agreement`` the agreement's name as printed."""
+
+    type: str = "deal_update"
+    kind: str | None = None
+    parties: tuple[Party, ...] = ()
+    amount: Money | None = None
+    agreement: str | None = None
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     "license": Deal,
     "collaboration": Deal,
@@ -391,6 +408,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
     "bankruptcy": Bankruptcy,
     "delisting": Delisting,
     "agreement": Agreement,
+    "deal_update": DealUpdate,
 }
 
 

@@ -33,8 +33,6 @@ FAMILIES: tuple[Family, ...] = (
 
 def extract_events(filing: Filing) -> tuple[Event, ...]:
     """All structured events of a parsed filing."""
-    if not filing.items and not any((d.type or "").upper().startswith("EX-") for d in filing.documents):
-        return ()
     regs = regions(filing)
     events: list[Event] = []
     for family in FAMILIES:

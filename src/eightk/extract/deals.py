@@ -1,45 +1,74 @@
-"""Licensing and collaboration deals, from items of any era and from press-release/agreement exhibits.
+"""Licensing, collaboration and asset-purchase deals, and updates to deals signed earlier.
 
-A region holds a deal when a sentence announces one ("exclusively licensed", "license agreement",
-"collaboration and license agreement") and the region speaks of deal terms (exclusivity, payments,
-royalties, rights). Terms are read sentence by sentence; the same deal told in the item and in the
-press release becomes one event whose evidence cites both.
+Read from 8-K items, exhibits, text printed after the signature, and bare documents (a press release,
+an agreement, a 10-Q note given on its own). A deal starts at an *anchor*: a sentence that enters into
+an agreement ("entered into", "signed", "announced", a contract's "This Agreement is made … between")
+and names its kind (licence, collaboration, asset purchase). The sentences after it, up to the next
+anchor, are the deal's: its terms (``deal_terms``) and the roles its grammar gives the parties
+(``deal_roles``). Two anchors of different kinds or different counterparties are two deals; the same
+deal told twice (an item and its press release) is one event citing both.
+
+An anchor that amends, terminates, exercises an option under, or closes an agreement, or that tells of
+a deal signed over a year before the document's own date, is no new deal: the first four become a
+``deal_update`` event, as does a milestone paid or received under an earlier agreement.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
+from eightk.extract.deal_roles import COMPLEMENT, Votes, roles
+from eightk.extract.deal_terms import Terms, milestones_total, read_terms
+from eightk.extract.entities import REGISTRANT, Entities, entities
 from eightk.extract.money import money_in
 from eightk.extract.terms import other_terms
-from eightk.extract.text import Region, companies, sentences, span, squash, ticker_after
-from eightk.model import Deal, FieldSource, Filing, MilestonesSplit, Money, Party, Royalties, Span, Ticker
+from eightk.extract.text import Region, sentences, span, squash
+from eightk.model import Deal, DealUpdate, Event, FieldSource, Filing, MilestonesSplit, Money, Party, Royalties, Span
 from eightk.parse.registrant import norm_name
 from eightk.parse.text import fold
 
 __all__ = ["deals"]
 
 _I = re.IGNORECASE
-_CUE = re.compile(
-    r"\b(?:(?:exclusive(?:ly)?\s+|non-?exclusive\s+)?licen[cs]ed\b(?!\s+(?:under|by\s+the|to\s+practice))"
-    r"|(?:exclusive\s+)?licen[cs](?:e|ing)\s+agreement|collaboration(?:\s+and\s+(?:option\s+and\s+)?licen[cs]e)?\s+agreement"
-    r"|licen[cs]e\s+and\s+collaboration\s+agreement)",
-)  # matched against folded (lower-case) text
-_TERMS = re.compile(r"\b(?:exclusive|royalt|milestone|up-?front|worldwide|rights\s+to|licensee|licensor)", _I)
-_LICENSED_BY = re.compile(
-    r"(?P<a>[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*)\s+(?:has\s+|have\s+|will\s+)?(?:exclusively\s+|non-exclusively\s+)?"
-    r"(?:licensed|in-licensed|acquired\s+(?:an?\s+)?(?:exclusive\s+)?(?:worldwide\s+)?(?:license|rights))\s+(?:to\s+)?"
-    r"(?P<b>[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*)(?:'s|’s)",
+_WINDOW = 12_000  # deals are told near the top of a document
+_ITEM_CODES = ("1.01", "1.02", "2.01", "7.01", "8.01")
+_QUICK = re.compile(r"licen[cs]|collaborat|purchase\s+agreement|assignment|co-develop|partnership|alliance")
+_KIND = (
+    ("asset_purchase", re.compile(
+        r"asset\s+(?:and\s+\w+\s+)?purchase|purchase\s+and\s+sale|(?:trademark|patent)\s+(?:\w+\s+)?assignment|"
+        r"(?:asset|product)\s+(?:sale|transfer)\s+agreement|to\s+(?:sell|acquire)\s+(?:all\s+|certain\s+)?(?:of\s+)?"
+        r"(?:its\s+|our\s+|the\s+)?(?:worldwide\s+)?(?:right,\s+title|assets|rights\s+to|product\s+line|business)", _I)),
+    ("collaboration", re.compile(
+        r"collaborat\w*|co-?develop\w*|partnership|strategic\s+alliance|jointly\s+develop|joint\s+development", _I)),
+    ("license", re.compile(r"licen[cs](?:e|ing|ed)\b|sublicen[cs]e|licen[cs]ing", _I)),
+)  # fmt: skip
+_ENTRY = re.compile(
+    r"\b(?:entered\s+into|enters?\s+into|entering\s+into|signed|executed|(?:has|have)\s+agreed|concluded|announced|"
+    r"(?:is|was)\s+(?:made|entered)|made\s+(?:and\s+entered\s+)?(?:as\s+of|this|effective|between)|is\s+between|"
+    r"agreement\s+(?:is\s+)?(?:dated|made)|(?:have|has)\s+(?:exclusively\s+)?licensed|today\s+announced)\b",
+    _I,
 )
-_GRANTED = re.compile(
-    r"(?P<a>(?:the\s+)?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*)\s+(?:has\s+|will\s+)?(?:granted|grants|grant)\s+(?:to\s+)?"
-    r"(?P<b>[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*)\s+(?:\(i\)\s+)?(?:an?\s+)?(?:co-exclusive\s+|exclusive\s+|non-exclusive\s+)?"
-    r"(?:worldwide\s+)?(?:licen[cs]e|rights)",
+_CONTRACT_OPENING = re.compile(r"^\W*(?:THIS|This)\s+(?:[\w\-]+\s+){0,8}?(?:AGREEMENT|Agreement|LICEN[CS]E)\b.{0,400}?\bbetween\b", re.S)
+_UPDATE = (
+    ("termination", re.compile(r"\bterminat\w*", _I)),
+    ("option_exercise", re.compile(r"\bexercis\w+\s+(?:its|the|an|their|our)\s+(?:\w+\s+){0,2}option", _I)),
+    ("amendment", re.compile(r"\bamend(?:ment|ed|s|ing)?\b|\brestat(?:ed|ement)\b|\bsupplement\s+to\b", _I)),
+    ("closing", re.compile(r"\b(?:completed|closed|closing\s+of|consummat\w+)\b.{0,80}\bpreviously\s+announced|"
+                           r"\bpreviously\s+announced\b.{0,80}\b(?:closed|completed|closing)", _I | re.S)),
+)  # fmt: skip
+_RECOUNT = re.compile(r"\b(?:previously|originally|had)\s+(?:\w+\s+)?entered\b|\bhave\s+previously\b|\bunder\s+the\s+(?:existing|prior)\b", _I)
+_MILESTONE_UPDATE = re.compile(
+    r"\b(?:achieved|achievement\s+of|received|receipt\s+of|earned|triggered|trigger)\b.{0,80}\bmilestone|"
+    r"\bmilestone\s+payment\s+(?:from|to)\b",
+    _I | re.S,
 )
-_ALIAS = re.compile(r"\s*\(\s*(?:the\s+)?[“\"](?P<alias>[^”\"]{2,40})[,]?[”\"]")
-_GROUP_ALIAS = re.compile(
-    r"each\s+of\s+(?P<a>[\w .\-]+?)\s+and\s+(?P<b>[\w .\-]+?),[^)]{0,80}?[“\"](?P<alias>[^”\"]{2,40})[”\"]"
+_STOP = re.compile(r"^\s*(?:About\s+[A-Z]|Forward[-\s]Looking|Safe\s+Harbor|Cautionary|Contacts?:|Investor\s+Contact)")
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_DATE = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)\b",
+    _I,
 )
 _SUBJECT = re.compile(  # "licensed" as a verb (lower case), not the defined term "Licensed Products"
     r"licen[cs]ed\s+(?:to\s+)?(?:[A-Z][\w\-]*(?:'s|’s)\s+)?(?P<s>(?:[\w\-()]+\s+){0,8}?"
@@ -47,284 +76,355 @@ _SUBJECT = re.compile(  # "licensed" as a verb (lower case), not the defined ter
     r"|(?:products?|therapeutics?|compositions?)\s+containing\s+"
     r"(?!(?:such|any|either|the|that|these|those|licensed|one|its|our|their)\b)(?P<c>[a-z][\w\-]{3,40})\b",
 )
-# A field of use belongs to a grant of rights ("licensed … for use with antibodies"), not to a plan of
-# work ("development of Licensed Products for use in …"): "license" in lower case, "rights" or "field".
-_GRANT = re.compile(r"\blicen[cs]\w*|\brights\b|\bfield\b")
-_CO_EXCLUSIVE = re.compile(r"\bco-?exclusive\b", _I)
 _FIELD = re.compile(r"\bfor\s+use\s+(?:with|in)\s+(?P<f>[^.;,]{3,100}?)(?=\s+such\s+as|,|;|\.|\s+and\s+)", _I)
-_TERRITORY = re.compile(r"\b(world-?wide|global|worldwide)\b", _I)
-_EXCLUSIVE = re.compile(r"\b(non-?exclusive|exclusive(?:ly)?)\b", _I)
-_UPFRONT = re.compile(r"up-?\s?front|upfront|initial\s+payment|signing\s+fee|license\s+fee", _I)
-_MILESTONE = re.compile(r"milestone", _I)
-_ROYALTY = re.compile(r"royalt(?:y|ies)", _I)
-_EQUITY = re.compile(
-    r"equity\s+investment|purchase\s+(?:of\s+)?(?:[\d,]+\s+|\$[\d.,]+\s+\w+\s+(?:of|in)\s+)?(?:newly\s+issued\s+)?"
-    r"(?:shares|common\s+stock)|stock\s+purchase",
-    _I,
-)
-_PERCENT = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*(?:%|percent)", _I)
-
-
+_GRANTISH = re.compile(r"\blicen[cs]\w*|\brights\b|\bfield\b")
 _MAX_TERMS = 8
 
 
 @dataclass(slots=True)
-class _Draft:
+class _Deal:
     kind: str
-    parties: list[Party] = field(default_factory=list)
-    values: dict[str, object] = field(default_factory=dict)
-    sources: list[FieldSource] = field(default_factory=list)
-    evidence: list[Span] = field(default_factory=list)
-
-    terms: dict[str, str] = field(default_factory=dict)  # other terms: text → kind (extract.terms)
-    co_exclusive: bool = False
-
-    def add_term(self, kind: str, text: str, where: Span) -> None:
-        if text not in self.terms and len(self.terms) < _MAX_TERMS:
-            self.terms[text] = kind
-            self.sources.append(FieldSource("other_terms", "text", where))
-            if where not in self.evidence:
-                self.evidence.append(where)
-
-    def put(self, name: str, value: object, where: Span) -> None:
-        if name not in self.values and value is not None:
-            self.values[name] = value
-            self.sources.append(FieldSource(name, "text", where))
-            if where not in self.evidence:
-                self.evidence.append(where)
+    anchor: Span
+    parties: list[int]  # org indices (REGISTRANT included) named by the anchor
+    region: Region
+    ents: Entities
+    votes: Votes = field(default_factory=lambda: Votes({}))
+    terms: Terms = field(default_factory=Terms)
+    sents: list[tuple[int, str]] = field(default_factory=list)
+    extra: list[_Deal] = field(default_factory=list)  # the same deal told again elsewhere
 
 
-def _parties(region: Region, registrant: str | None) -> list[tuple[Party, Span]]:
-    found: dict[str, tuple[Party, Span]] = {}
-    for name, start, end in companies(region):
-        key = norm_name(name)
-        tick = ticker_after(region, end)
-        ticker: Ticker | None = tick[0] if tick else None
-        stop = tick[2] if tick else end
-        if key in found and (ticker is None or found[key][0].ticker is not None):
+def _ref_date(region: Region) -> _dt.date | None:
+    """The document's own date: the filing's, else the first full date near the top (a note's period,
+    a press release's dateline)."""
+    if region.ref is not None:
+        return region.ref
+    for m in _DATE.finditer(region.body[:1500]):
+        if m.group(2):
+            try:
+                return _dt.date(int(m.group(3)), _MONTHS.index(m.group(1).lower()[:3]) + 1, int(m.group(2)))
+            except ValueError:
+                continue
+    return None
+
+
+def _anchor_date(sent: str) -> _dt.date | None:
+    m = _DATE.search(sent)
+    if m is None:
+        y = re.search(r"\b(?:in|during)\s+((?:19|20)\d\d)\b", sent)
+        return _dt.date(int(y.group(1)), 12, 31) if y else None
+    day = int(m.group(2)) if m.group(2) else 28
+    try:
+        return _dt.date(int(m.group(3)), _MONTHS.index(m.group(1).lower()[:3]) + 1, day)
+    except ValueError:
+        return None
+
+
+def _kinds(sent: str, title_kind: str | None) -> list[str]:
+    """The kinds of agreement a sentence enters into: two when it names an asset sale and a separate
+    licence ("(i) an asset purchase agreement … and (ii) a licensing agreement")."""
+    found = [k for k, p in _KIND if p.search(sent)]
+    if not found:
+        return [title_kind] if title_kind and re.search(r"\bagreement\b", sent, _I) else []
+    if "asset_purchase" in found and len(found) > 1:
+        n_agreements = len(re.findall(r"\bagreements?\b|\barrangements?\b", sent, _I))
+        return ["asset_purchase", found[1]] if n_agreements >= 2 else ["asset_purchase"]
+    if "collaboration" in found:
+        return ["collaboration"]
+    return found[:1]
+
+
+def _title_kind(body: str) -> str | None:
+    head = body[:800]
+    for k, p in _KIND:
+        if p.search(head) and re.search(r"AGREEMENT|Agreement|LICEN[CS]E", head):
+            return k
+    return None
+
+
+def _anchor_parties(sent: str, offset: int, ents: Entities, entry: re.Match[str] | None) -> tuple[list[int], int | None]:
+    """The organizations an anchor names as parties, and the sentence's subject."""
+    ms = ents.between(offset, offset + len(sent))
+    verb = entry.start() if entry else 0
+    before = [m for m in ms if m.end <= offset + verb]
+    after = [m for m in ms if m.start >= offset + verb]
+    out: list[int] = []
+    subject = None
+    if before:
+        subject = before[-1].org
+        out.append(subject)
+        lead = sent[max(0, before[-1].start - offset - 12) : before[-1].start - offset]
+        if len(before) > 1 and re.search(r"\band\s+$", lead):  # "A and B announced"
+            out.append(before[-2].org)
+    between = re.search(r"\b(?:between|among)\b", sent[verb:], _I)
+    with_ = re.search(r"\bwith\b", sent[verb:], _I)
+    for m in after:
+        gap = sent[max(0, m.start - offset - 30) : m.start - offset]
+        if re.search(r"\b(?:of|at|by|to|from|in)\s+(?:the\s+)?$", gap):
             continue
-        found[key] = (Party(found[key][0].name if key in found else name, None, ticker), span(region, start, stop))
-    return list(found.values())
+        if between and m.start >= offset + verb + between.start():
+            out.append(m.org)
+        elif with_ and m.start >= offset + verb + with_.start() and not any(o != subject for o in out):
+            out.append(m.org)
+        elif subject is None and not out:
+            out.append(m.org)
+    return list(dict.fromkeys(out)), subject
 
 
-def _aliases(text: str, parties: list[Party], registrant: str | None) -> dict[str, list[int]]:
-    """Defined terms: 'Alnylam Pharmaceuticals, Inc. (the “Company”)' → the party; a group term
-    ('each of Roche Basel and Genentech, … “Roche”') → every party it gathers."""
-    out: dict[str, list[int]] = {}
-    for i, p in enumerate(parties):
-        for m in re.finditer(re.escape(p.name.split(",")[0]) + r"[^(]{0,12}", text):
-            a = _ALIAS.match(text, m.end())
-            if a:
-                out.setdefault(a.group("alias").strip(" ,.").lower(), []).append(i)
-    for g in _GROUP_ALIAS.finditer(text):
-        members = [j for k in (g.group("a"), g.group("b")) for j in out.get(k.strip(' “”"').lower(), [])]
-        if members:
-            out[g.group("alias").lower()] = members
-    reg = next((i for i, p in enumerate(parties) if registrant and norm_name(p.name) == norm_name(registrant)), None)
-    if reg is not None:
-        for word in ("company", "registrant"):
-            out.setdefault(word, [reg])
+def _update_kind(sent: str, region: Region) -> str | None:
+    if region.kind == "item" and region.code == "1.02":
+        return "termination"
+    for kind, pattern in _UPDATE:
+        if pattern.search(sent):
+            return kind
+    return None
+
+
+def _read_region(region: Region, registrant: str | None) -> tuple[list[_Deal], list[DealUpdate]]:
+    body = region.body[:_WINDOW]
+    ents = entities(body, registrant)
+    title_kind = _title_kind(body)
+    ref = _ref_date(region)
+    found: list[_Deal] = []
+    updates: list[DealUpdate] = []
+    current: list[_Deal] = []
+    for s, e in sentences(Region(region.doc, region.start, region.start + len(body), region.text, region.kind, region.code, region.ref)):
+        sent = body[s:e]
+        if _STOP.match(sent):
+            current = []
+            continue
+        entry = _ENTRY.search(sent) or (_CONTRACT_OPENING.search(sent) if s < 3000 else None)
+        kinds = _kinds(sent, title_kind) if entry else []
+        if kinds:
+            update = _update_kind(sent, region)
+            when = _anchor_date(sent)
+            old = bool(_RECOUNT.search(sent)) or (when is not None and ref is not None and (ref - when).days > 400)
+            if update or old:
+                current = []
+                if update:
+                    updates.append(_update(region, ents, sent, s, update))
+                continue
+            parties, subject = _anchor_parties(sent, s, ents, entry)
+            current = []
+            for kind in kinds:
+                d = _Deal(kind, span(region, s, e), parties, region, ents)
+                found.append(d)
+                current.append(d)
+            for d in current[:1]:
+                _feed(d, s, sent, subject)
+            for d in current[1:]:
+                roles(sent, s, ents, d.kind, d.votes, subject)
+            current = current[-1:]
+            continue
+        if _MILESTONE_UPDATE.search(sent) and not any(d.terms.money or d.terms.milestone_parts for d in current):
+            if not current:
+                updates.append(_update(region, ents, sent, s, "milestone"))
+                continue
+        for d in current:
+            _feed(d, s, sent, None)
+    return found, updates[:3]
+
+
+def _feed(d: _Deal, offset: int, sent: str, subject: int | None) -> None:
+    d.sents.append((offset, sent))
+    read_terms([(offset, sent)], d.terms)
+    roles(sent, offset, d.ents, d.kind, d.votes, subject)
+
+
+def _update(region: Region, ents: Entities, sent: str, offset: int, kind: str) -> DealUpdate:
+    where = span(region, offset, offset + len(sent))
+    values = [FieldSource("kind", "text", where)]
+    parties = []
+    for idx in dict.fromkeys(m.org for m in ents.between(offset, offset + len(sent)) if m.org != REGISTRANT):
+        org = ents.orgs[idx]
+        parties.append(Party(org.name, None, org.ticker))
+        values.append(FieldSource(f"parties.{org.name}", "text", where))
+    amount = None
+    if mention := next(money_in(sent), None):
+        amount = mention.money
+        values.append(FieldSource("amount", "text", span(region, offset + mention.start, offset + mention.end)))
+    agreement = None
+    if m := re.search(r"\b((?:[A-Z][\w\-&]*\s+){0,5}(?:Agreement|AGREEMENT))\b", sent):
+        agreement = squash(m.group(1))
+        values.append(FieldSource("agreement", "text", span(region, offset + m.start(1), offset + m.end(1))))
+    return DealUpdate(evidence=(where,), values=tuple(values), kind=kind, parties=tuple(parties), amount=amount,
+                      agreement=agreement)  # fmt: skip
+
+
+def _party_roles(d: _Deal) -> dict[int, str]:
+    """Roles for the deal's organizations: votes, then a contract's labels, then the complement of a
+    two-sided deal, then ``partner``."""
+    ents = d.ents
+    involved = list(dict.fromkeys([*d.parties, *d.votes.counts]))
+    out: dict[int, str] = {}
+    for i in involved:
+        label = ents.orgs[i].label if i != REGISTRANT else None
+        if label in COMPLEMENT and (d.kind != "asset_purchase") == (label in ("licensor", "licensee")):
+            out[i] = label
+        elif (r := d.votes.role(i)) is not None:
+            out[i] = r
+    if d.kind == "asset_purchase":
+        out = {i: r for i, r in out.items() if r in ("buyer", "seller")}
+    else:
+        out = {i: r for i, r in out.items() if r in ("licensor", "licensee")}
+    sides = [i for i in involved if i == REGISTRANT or i == ents.registrant or i in d.parties or i in out]
+    if len(set(sides)) == 2:
+        a, b = list(dict.fromkeys(sides))
+        if a in out and b not in out:
+            out[b] = COMPLEMENT[out[a]]
+        elif b in out and a not in out:
+            out[a] = COMPLEMENT[out[b]]
     return out
 
 
-def _match_party(short: str, parties: list[Party], aliases: dict[str, list[int]] | None = None) -> list[int]:
-    s = short.lower().removeprefix("the ").strip()
-    if aliases and s in aliases:
-        return aliases[s]
-    for i, p in enumerate(parties):
-        if p.name.lower().startswith(s) or s.startswith(p.name.lower().split(",")[0]):
-            return [i]
-    return []
+def _event(d: _Deal) -> Deal:
+    region, ents = d.region, d.ents
+    values: list[FieldSource] = []
+    evidence = [d.anchor]
 
+    def at(a: int, b: int) -> Span:
+        sp = span(region, a, b)
+        if not any(e.start <= sp.start and sp.end <= e.end for e in evidence):
+            evidence.append(sp)
+        return sp
 
-def _roles(text: str, parties: list[Party], registrant: str | None) -> list[Party]:
-    roles: dict[int, str] = {}
-    aliases = _aliases(text, parties, registrant)
-    for pattern, first_role, second_role in (
-        (_LICENSED_BY, "licensee", "licensor"),
-        (_GRANTED, "licensor", "licensee"),
-    ):
-        for m in pattern.finditer(text):
-            a = _match_party(m.group("a"), parties, aliases) or _match_party(m.group("a").split()[-1], parties, aliases)
-            b = _match_party(m.group("b"), parties, aliases)
-            if a and b and not set(a) & set(b):
-                for i in a:
-                    roles.setdefault(i, first_role)
-                for i in b:
-                    roles.setdefault(i, second_role)
-    return [Party(p.name, roles.get(i, "partner"), p.ticker) for i, p in enumerate(parties)]
-
-
-def _terms(region: Region, draft: _Draft) -> None:
-    for s, e in sentences(region):
-        sent = region.body[s:e]
-        where = span(region, s, e)
-        if "subject" not in draft.values and (m := _SUBJECT.search(sent)):
-            g = "s" if m.group("s") else "c"  # "… products containing zilebesiran": the compound
-            draft.put("subject", squash(m.group(g)), span(region, s + m.start(g), s + m.end(g)))
-        if "field" not in draft.values and _GRANT.search(sent) and (m := _FIELD.search(sent)):
-            draft.put("field", squash(m.group("f")), span(region, s + m.start("f"), s + m.end("f")))
-        if (m := _TERRITORY.search(sent)) and re.search(r"rights|licen|territor", sent, _I):
-            draft.put("territory", "worldwide", span(region, s + m.start(), s + m.end()))
-        if _CO_EXCLUSIVE.search(sent):
-            draft.co_exclusive = True  # co-exclusive here, exclusive there: neither true nor false
-        elif m := _EXCLUSIVE.search(sent):
-            draft.put("exclusive", not m.group(1).lower().startswith("non"), span(region, s + m.start(), s + m.end()))
-        if _ROYALTY.search(sent):
-            rates = [float(p) / 100 for p in _PERCENT.findall(sent)]
-            royalties = Royalties(True, min(rates) if rates else None, max(rates) if rates else None)
-            draft.put("royalties", royalties, where)
-        for mention in money_in(sent):
-            _money(region, s, sent, mention, draft)
-        for kind, text, a, b in other_terms(sent):
-            draft.add_term(kind, text, span(region, s + a, s + b))
-
-
-def _money(region: Region, s: int, sent: str, mention: object, draft: _Draft) -> None:
-    from eightk.extract.money import MoneyMention
-
-    assert isinstance(mention, MoneyMention)
-    near = sent[max(0, mention.start - 160) : mention.end + 150]
-    where = span(region, s + mention.start, s + mention.end)
-    money: Money = mention.high or mention.money
-    before_at = max(0, mention.start - 60)
-    before = sent[before_at : mention.start]
-    if total := _TOTAL.search(before):
-        said_at = before_at + total.start()  # where "total value of" / "valued at" begins
-        part, reach = (_PART_OF_TOTAL, 40) if total.group("total") else (_PART_VALUED, 80)
-        if not part.search(sent, max(0, said_at - reach), said_at):
-            draft.put("total_value", money, where)
-            return
-    if _MILESTONE.search(near) and not _UPFRONT.search(sent[max(0, mention.start - 40) : mention.start]):
-        kind = _milestone_kind(sent[mention.end : mention.end + 70], before)
-        if kind is not None:  # "$25 million in development milestones": one part of a split
-            draft.put(f"milestones_split.{kind}", money, where)
-            return
-        draft.put("milestones", money, where)
-    elif _UPFRONT.search(near):
-        draft.put("upfront", mention.money, where)
-    elif _EQUITY.search(near):
-        draft.put("equity", mention.money, where)
-
-
-# "a total potential value of up to $365 million", "a deal valued at $1 billion": the whole deal, not a
-# part of it ("milestone payments with an aggregate value of …", "shares … valued at $25 million")
-_TOTAL = re.compile(
-    r"(?P<total>(?:total|aggregate)\s+(?:potential\s+)?(?:deal\s+|transaction\s+|contract\s+)?value\s+(?:of\s+)?"
-    r"(?:(?:up\s+to|approximately|about)\s+)?)$|\b(?:valued\s+at|worth)\s+(?:(?:up\s+to|approximately)\s+)?$",
-    _I,
-)
-_PART_OF_TOTAL = re.compile(r"milestone|payments?\s+with", _I)  # "milestone payments with an aggregate value of"
-_PART_VALUED = re.compile(r"shares|stock|equity|warrant", _I)  # "… shares of common stock, valued at"
-_KINDS = {"development": "development", "clinical": "development", "regulatory": "regulatory",
-          "approval": "regulatory", "sales": "sales", "commercial": "sales"}  # fmt: skip
-_KIND_AFTER = re.compile(
-    r"^\s*(?:in|of)?\s*(?:potential\s+|additional\s+)?(?P<k>[a-z]+)(?:-based|-related)?\s+milestone", _I
-)
-_KIND_BEFORE = re.compile(
-    r"(?P<k>[a-z]+)(?:-based|-related)?\s+milestones?(?:\s+payments?)?\s+(?:of\s+)?(?:up\s+to\s+)?$", _I
-)
-
-
-def _milestone_kind(after: str, before: str) -> str | None:
-    """The one kind of milestone an amount is tied to ("$25 million in development milestones",
-    "sales milestones of up to $50 million"), or None: milestones in general, or a list of kinds
-    ("development, regulatory and commercial milestone payments of up to $1.2 billion")."""
-    m = _KIND_AFTER.match(after)
-    text = after
-    if m is None:
-        m = _KIND_BEFORE.search(before)
-        text = before
-    if m is None or re.search(r"(?:,|\band|\bor)\s*$", text[: m.start("k")]):
-        return None
-    return _KINDS.get(m.group("k").lower())
-
-
-def _draft(region: Region, cue: re.Match[str], registrant: str | None) -> _Draft | None:
-    if not _TERMS.search(region.body[:6000]):
-        return None
-    kind = "collaboration" if "collaboration" in cue.group(0) else "license"
-    found = _parties(region, registrant)
-    if not found:
-        return None
-    draft = _Draft(kind)
-    parties = _roles(region.body[:6000], [p for p, _ in found], registrant)
-    draft.parties = parties
-    for (_, where), final in zip(found, parties, strict=True):
-        draft.sources.append(FieldSource(f"parties.{final.name}", "text", where))
-    draft.evidence.append(span(region, cue.start(), cue.end()))
-    _terms(region, draft)
-    return draft
-
-
-def _same(a: _Draft, b: _Draft) -> bool:
-    names_a = {norm_name(p.name) for p in a.parties}
-    names_b = {norm_name(p.name) for p in b.parties}
-    return a.kind == b.kind and len(names_a & names_b) >= 2 or (a.kind == b.kind and names_a == names_b)
-
-
-def deals(filing: Filing, regions: list[Region]) -> list[Deal]:
-    drafts: list[_Draft] = []
-    registrant = filing.registrant.name
-    for region in regions:
-        if region.kind == "item" and region.code not in ("1.01", "8.01", "7.01", "2.01", "1.02"):
+    role_of = _party_roles(d)
+    parties: list[Party] = []
+    for i in dict.fromkeys([*d.parties, *role_of]):
+        if i == REGISTRANT:
             continue
-        low = fold(region.body[:20000])
-        # every cue holds "licen" or "collaboration": most regions are ruled out by a plain substring test
-        cue = _CUE.search(low) if "licen" in low or "collaboration" in low else None
-        if cue is None:
-            continue
-        draft = _draft(region, cue, registrant)
-        if draft is None:
-            continue
-        twin = next((d for d in drafts if _same(d, draft)), None)
-        if twin is None:
-            drafts.append(draft)
-            continue
-        for name, value in draft.values.items():  # the second telling fills gaps and adds evidence
-            src = next((s for s in draft.sources if s.field == name), None)
-            if src is not None and src.span is not None:
-                twin.put(name, value, src.span)
-        twin.co_exclusive = twin.co_exclusive or draft.co_exclusive
-        terms = [s for s in draft.sources if s.field == "other_terms"]
-        for (text, kind), src in zip(draft.terms.items(), terms, strict=True):
-            assert src.span is not None
-            twin.add_term(kind, text, src.span)
-        twin.evidence.extend(e for e in draft.evidence if e not in twin.evidence)
-        twin.parties = [_with_ticker(p, draft.parties) for p in twin.parties]
-    return [_event(d) for d in drafts]
-
-
-def _with_ticker(party: Party, others: list[Party]) -> Party:
-    if party.ticker is not None:
-        return party
-    twin = next((o for o in others if o.ticker and norm_name(o.name) == norm_name(party.name)), None)
-    return Party(party.name, party.role, twin.ticker) if twin else party
-
-
-def _event(d: _Draft) -> Deal:
-    v = d.values
+        org = ents.orgs[i]
+        parties.append(Party(org.name, role_of.get(i, "partner"), org.ticker))
+        values.append(FieldSource(f"parties.{org.name}", "text", at(org.start, org.end)))
+    t = d.terms
+    money: dict[str, Money | None] = {}
+    for name, (m, a, b) in t.money.items():
+        money[name] = m
+        values.append(FieldSource(name, "text", at(a, b)))
+    if ms := milestones_total(t.milestone_parts):
+        money["milestones"] = ms[0]
+        values.append(FieldSource("milestones", "text", at(ms[1], ms[2])))
+    split = _split(t, values, at)
+    exclusive = t.exclusive[0] if t.exclusive else None
+    if t.exclusive and exclusive is not None:
+        values.append(FieldSource("exclusive", "text", at(t.exclusive[1], t.exclusive[2])))
+    territory = t.territory[0] if t.territory else None
+    if t.territory:
+        values.append(FieldSource("territory", "text", at(t.territory[1], t.territory[2])))
+    royalties = None
+    if t.royalties:
+        royalties = Royalties(True, t.royalties[1], t.royalties[2])
+        values.append(FieldSource("royalties", "text", at(t.royalties[3], t.royalties[4])))
+    subject, field_, terms = _prose(d, values, at)
     return Deal(
         type=d.kind,
-        evidence=tuple(d.evidence),
-        values=tuple(d.sources),
-        parties=tuple(d.parties),
-        exclusive=None if d.co_exclusive else v.get("exclusive"),  # type: ignore[arg-type]
-        territory=v.get("territory"),  # type: ignore[arg-type]
-        subject=v.get("subject"),  # type: ignore[arg-type]
-        field=v.get("field"),  # type: ignore[arg-type]
-        upfront=v.get("upfront"),  # type: ignore[arg-type]
-        milestones=v.get("milestones"),  # type: ignore[arg-type]
-        royalties=v.get("royalties"),  # type: ignore[arg-type]
-        equity=v.get("equity"),  # type: ignore[arg-type]
-        milestones_split=_split(v),
-        total_value=v.get("total_value"),  # type: ignore[arg-type]
-        other_terms=tuple(d.terms),
+        evidence=tuple(evidence),
+        values=tuple(values),
+        parties=tuple(parties),
+        exclusive=exclusive,
+        territory=territory,
+        subject=subject,
+        field=field_,
+        upfront=money.get("upfront"),
+        milestones=money.get("milestones"),
+        royalties=royalties,
+        equity=money.get("equity"),
+        milestones_split=split,
+        total_value=money.get("total_value"),
+        other_terms=tuple(terms),
     )
 
 
-def _split(values: dict[str, object]) -> MilestonesSplit | None:
-    parts = {k: values.get(f"milestones_split.{k}") for k in ("development", "regulatory", "sales")}
-    if not any(parts.values()):
-        return None
-    return MilestonesSplit(**parts)  # type: ignore[arg-type]
+def _split(t: Terms, values: list[FieldSource], at) -> MilestonesSplit | None:  # type: ignore[no-untyped-def]
+    parts: dict[str, Money] = {}
+    for kind, money, a, b in t.milestone_parts:
+        if kind and kind not in parts:
+            parts[kind] = money
+            values.append(FieldSource(f"milestones_split.{kind}", "text", at(a, b)))
+    return MilestonesSplit(**parts) if parts else None  # type: ignore[arg-type]
+
+
+def _prose(d: _Deal, values: list[FieldSource], at) -> tuple[str | None, str | None, list[str]]:  # type: ignore[no-untyped-def]
+    """Subject (what is licensed), field of use, and other terms quoted as the text states them."""
+    subject = field_ = None
+    terms: list[str] = []
+    for offset, sent in d.sents:
+        if subject is None and (m := _SUBJECT.search(sent)):
+            g = "s" if m.group("s") else "c"
+            subject = squash(m.group(g))
+            values.append(FieldSource("subject", "text", at(offset + m.start(g), offset + m.end(g))))
+        if field_ is None and _GRANTISH.search(sent) and (m := _FIELD.search(sent)):
+            field_ = squash(m.group("f"))
+            values.append(FieldSource("field", "text", at(offset + m.start("f"), offset + m.end("f"))))
+        for _kind, text, a, b in other_terms(sent):
+            if text not in terms and len(terms) < _MAX_TERMS:
+                terms.append(text)
+                values.append(FieldSource("other_terms", "text", at(offset + a, offset + b)))
+    return subject, field_, terms
+
+
+def _names(d: _Deal) -> set[str]:
+    return {norm_name(d.ents.orgs[i].name) for i in d.parties if i != REGISTRANT}
+
+
+def _merge(into: _Deal, other: _Deal) -> None:
+    """The same deal told again: fill what the first telling left out."""
+    for name, v in other.terms.money.items():
+        into.terms.money.setdefault(name, v)
+    into.extra.append(other)
+
+
+def deals(filing: Filing, regions: list[Region]) -> list[Event]:
+    """Deal events (license, collaboration, asset_purchase) and deal_update events of a filing."""
+    registrant = filing.registrant.name
+    drafts: list[_Deal] = []
+    updates: list[DealUpdate] = []
+    for region in regions:
+        if region.kind == "item" and region.code not in _ITEM_CODES:
+            continue
+        if not _QUICK.search(fold(region.body[:_WINDOW])):
+            continue
+        found, ups = _read_region(region, registrant)
+        updates.extend(ups)
+        for d in found:
+            twin = next((x for x in drafts if x.kind == d.kind and _names(x) & _names(d)), None)
+            if twin is None:
+                drafts.append(d)
+            else:
+                _merge(twin, d)
+    out: list[Event] = []
+    for d in drafts:
+        ev = _event(d)
+        for other in d.extra:  # the second telling adds its evidence and fills empty fields
+            ev = _fill(ev, _event(other))
+        out.append(ev)
+    return out + list(updates)
+
+
+def _fill(ev: Deal, other: Deal) -> Deal:
+    import dataclasses
+
+    changes: dict[str, object] = {}
+    have = {v.field.split(".")[0] for v in ev.values}
+    extra_values = []
+    for name in ("exclusive", "territory", "subject", "field", "upfront", "milestones", "royalties", "equity",
+                 "milestones_split", "total_value"):  # fmt: skip
+        if getattr(ev, name) is None and getattr(other, name) is not None:
+            changes[name] = getattr(other, name)
+            extra_values += [v for v in other.values if v.field.split(".")[0] == name and name not in have]
+    names = {norm_name(p.name) for p in ev.parties}
+    parties = list(ev.parties)
+    for i, p in enumerate(parties):
+        twin = next((o for o in other.parties if norm_name(o.name) == norm_name(p.name)), None)
+        if twin and (p.ticker is None and twin.ticker is not None or p.role == "partner" and twin.role != "partner"):
+            parties[i] = Party(p.name, p.role if p.role != "partner" else twin.role, p.ticker or twin.ticker)
+    changes["parties"] = tuple(parties)
+    terms = list(ev.other_terms)
+    for t, v in zip(other.other_terms, [v for v in other.values if v.field == "other_terms"], strict=False):
+        if t not in terms and len(terms) < _MAX_TERMS:
+            terms.append(t)
+            extra_values.append(v)
+    changes["other_terms"] = tuple(terms)
+    _ = names
+    evidence = list(ev.evidence) + [e for e in other.evidence if e not in ev.evidence]
+    return dataclasses.replace(ev, evidence=tuple(evidence), values=ev.values + tuple(extra_values), **changes)  # type: ignore[arg-type]

@@ -11,16 +11,28 @@ from eightk.model import Money
 
 __all__ = ["MoneyMention", "money_in"]
 
-_CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "eur": "EUR", "€": "EUR", "£": "GBP", "gbp": "GBP",
-             "c$": "CAD", "cad": "CAD", "chf": "CHF", "¥": "JPY", "jpy": "JPY"}  # fmt: skip
+_CURRENCY = {"$": "USD", "us$": "USD", "u.s.$": "USD", "usd": "USD", "eur": "EUR", "€": "EUR", "£": "GBP",
+             "gbp": "GBP", "c$": "CAD", "cad": "CAD", "a$": "AUD", "chf": "CHF", "¥": "JPY", "jpy": "JPY",
+             "sek": "SEK", "rmb": "CNY", "cny": "CNY", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+             "pounds": "GBP", "yen": "JPY", "kronor": "SEK", "francs": "CHF", "yuan": "CNY", "dollars": "USD"}  # fmt: skip
 _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mm": 1e6, "m": 1e6, "mil": 1e6, "billion": 1e9, "bn": 1e9,
           "b": 1e9, "trillion": 1e12}  # fmt: skip
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_PRE = r"US\$|U\.S\.\s?\$|C\$|A\$|\$|USD\s?|EUR\s?|€\s?|£\s?|GBP\s?|CHF\s?|CAD\s?|JPY\s?|¥\s?|SEK\s?|RMB\s?|CNY\s?"
+# a currency written after the amount: "500 million yen", "1.25 billion Japanese Yen", "$10,000,000 USD"
+_POST = (
+    r"\s?(?P<post>USD|EUR|GBP|JPY|SEK|CHF|CNY|RMB|(?:Japanese\s+)?[Yy]en|[Ee]uros?|[Pp]ounds?(?=\s+[Ss]terling)|"
+    r"(?:Swedish\s+)?[Kk]ronor|(?:Swiss\s+)?[Ff]rancs|(?:Chinese\s+)?[Yy]uan|(?:U\.S\.|United\s+States)\s+[Dd]ollars|"
+    r"[Dd]ollars)\b"
+)
 _MONEY = re.compile(
-    r"(?P<qual>up\s+to\s+(?:an?\s+(?:aggregate|total)\s+of\s+)?|approximately\s+|about\s+|an\s+aggregate\s+of\s+)?"
-    r"(?P<cur>US\$|C\$|\$|USD\s?|EUR\s?|€\s?|£\s?|GBP\s?|CHF\s?|CAD\s?|JPY\s?|¥)\s?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s*(?:-|to|and)\s*(?:\$\s?)?(?P<num2>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))?"
-    r"(?:\s*(?P<scale>thousand|million|billion|trillion|mm|bn|mil)\b|(?P<short>[mMbBkK])\b)?",
+    r"(?P<qual>up\s+to\s+(?:an?\s+(?:aggregate|total)\s+(?:amount\s+)?of\s+)?|approximately\s+|about\s+"
+    r"|an\s+aggregate\s+of\s+)?"
+    rf"(?:(?P<cur>{_PRE})\s?(?P<num>{_NUM})"
+    rf"(?:\s*(?:-|to|and)\s*(?:\$\s?)?(?P<num2>{_NUM}))?"
+    r"(?:\s*(?P<scale>thousand|million|billion|trillion|mm|bn|mil)\b|(?P<short>[mMbBkK])\b)?"
+    rf"(?:{_POST})?"
+    rf"|(?<![\d,.$€£¥])(?P<bnum>{_NUM})\s*(?P<bscale>thousand|million|billion|trillion)?{_POST.replace('post', 'bpost')})",
     re.IGNORECASE,
 )
 
@@ -39,13 +51,28 @@ def _amount(num: str, scale: str | None) -> float | int:
     return int(value) if value == int(value) else value
 
 
+def _currency(word: str | None) -> str | None:
+    if not word:
+        return None
+    w = " ".join(word.lower().split())
+    return _CURRENCY.get(w) or _CURRENCY.get(w.split()[-1]) or ("USD" if "dollar" in w else None)
+
+
 def money_in(text: str, start: int = 0, end: int | None = None) -> Iterator[MoneyMention]:
-    """Money mentions in ``text[start:end]`` with absolute offsets."""
+    """Money mentions in ``text[start:end]`` with absolute offsets. A currency may stand before the
+    amount ("$", "€", "EUR", "JPY") or after it ("500 million yen", "1.25 billion Japanese Yen"); the
+    one after wins when both are printed ("$10,000,000 USD"). A bare number is money only with a
+    currency after it."""
     for m in _MONEY.finditer(text, start, len(text) if end is None else end):
-        currency = _CURRENCY.get(m.group("cur").strip().lower(), "USD")
-        scale = m.group("scale") or m.group("short")
         qual = m.group("qual")
         qualifier = "up to" if qual and qual.lower().startswith("up") else None
+        if m.group("bnum") is not None:
+            currency = _currency(m.group("bpost")) or "USD"
+            low = Money(_amount(m.group("bnum"), m.group("bscale")), currency, qualifier)
+            yield MoneyMention(low, None, m.start(), m.end())
+            continue
+        currency = _currency(m.group("post")) or _CURRENCY.get(m.group("cur").replace(" ", "").lower(), "USD")
+        scale = m.group("scale") or m.group("short")
         low = Money(_amount(m.group("num"), scale), currency, qualifier)
         high = Money(_amount(m.group("num2"), scale), currency, qualifier) if m.group("num2") else None
         yield MoneyMention(low, high, m.start(), m.end())

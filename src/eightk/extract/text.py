@@ -35,7 +35,7 @@ class Region:
     start: int
     end: int
     text: str  # the whole document's normalized text
-    kind: str  # "item" | "exhibit" | "inline"
+    kind: str  # "item" | "exhibit" | "inline" | "document" (a bare document's text)
     code: str | None = None  # item code, or exhibit type such as "EX-99.1"
     ref: _dt.date | None = None  # the filing's date: the year of a yearless "on May 4"
 
@@ -73,6 +73,10 @@ def regions(filing: Filing) -> list[Region]:
             out.append(
                 Region(doc.sequence, tail, min(len(doc.text), tail + _EXHIBIT_WINDOW), doc.text, "inline", None, ref)
             )
+    if not filing.items and filing.documents:  # a bare document: a press release, an agreement, a note
+        d = next((x for x in filing.documents if x.text and not (x.type or "").upper().startswith("EX-")), None)
+        if d is not None:
+            out.append(Region(d.sequence, 0, min(len(d.text), _EXHIBIT_WINDOW), d.text, "document", None, ref))
     for d in filing.documents:
         t = (d.type or "").upper()
         if d.text and t.startswith(("EX-99", "EX-10", "EX-2")):
@@ -102,9 +106,9 @@ _SUFFIX = (
     r"(?:Inc\.?|Incorporated|Corporation|Corp\.?|Company|Co\.|Ltd\.?|Limited|LLC|L\.L\.C\.|L\.P\.|LP|plc|PLC|AG|"
     r"N\.V\.|S\.A\.|N\.A\.|National\s+Association|SE|GmbH|LLP|P\.C\.|PC)"
 )
-COMPANY = re.compile(
-    r"(?<![A-Za-z])((?:[A-Z][\w&.\-'’]*|&)(?:[ \t]+(?:[A-Z][\w&.\-'’]*|&|of|and|de|la|\([A-Z][\w .&\-]*\)))*"
-    r",?[ \t]*\n?[ \t]*(?<=[\s,])" + _SUFFIX + r")(?![\w])"
+COMPANY = re.compile(  # bounded word count and gaps: linear time on runs of capitalized words or spaces
+    r"(?<![A-Za-z])((?:[A-Z][\w&.\-'’]*|&)(?:[ \t]{1,4}(?:[A-Z][\w&.\-'’]*|&|of|and|de|la|\([A-Z][\w .&\-]{0,40}\))){0,8}"
+    r",?[ \t]{0,4}\n?[ \t]{0,4}(?<=[\s,])" + _SUFFIX + r")(?![\w])"
 )
 _TICKER = re.compile(
     r"\s*\(\s*(NYSE|Nasdaq|NASDAQ|NasdaqGS|NYSE American|AMEX|OTC|OTCQB|OTCQX|TSX|LSE|SIX)\s*:"

@@ -1,0 +1,155 @@
+"""Deal extraction on real deal passages, as the texts stand, split by company into two fixed halves.
+
+    python benchmarks/deals.py [--deals DIR] [-v] [--half tune|measure|all]
+
+Reads ``../shared/corpus/deals`` (texts/NNN.txt, gold/NNN.txt.gold.json, SOURCES.tsv), parses every
+passage in-process with ``parse_filing`` exactly as ``eightk parse`` would, and scores the deal events
+(license, collaboration, asset_purchase) with the matching and field rules of the set's own ``score.py``
+(imported from the data folder, so the yardstick is the set's, not ours).
+
+The split is by company and fixed: a passage's company is the first name of its SOURCES.tsv ``company``
+column (before " / " or "("), and the passage is in the *tune* half when crc32 of that name's first word
+is even, else in the *measure* half. Two passages of one company always fall in the same half. Rules
+are written while reading the tune half only; the measure half is only scored. A large gap between the
+halves means rules tuned to the texts read.
+
+Prints, per half and for all: passages, precision, recall, parties with roles right, upfront,
+milestones, royalties, exclusive, territory, equity, total value (rates among matched deals), and the
+number of no-new-deal passages that yield a deal; with ``-v`` every miss. Asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib.util
+import json
+import re
+import sys
+import zlib
+from pathlib import Path
+from types import ModuleType
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+from eightk import parse_filing  # noqa: E402
+
+DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "deals"
+FIELDS = ("parties", "upfront", "milestones", "royalties", "exclusive", "territory", "equity", "total_value")
+
+
+def load_scorer(deals: Path) -> ModuleType:
+    """The data set's own ``score.py`` as a module (its matching rules are the yardstick)."""
+    spec = importlib.util.spec_from_file_location("deals_score", deals / "score.py")
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"{deals / 'score.py'}: cannot load the scorer")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def company_key(company: str) -> str:
+    """First word of the first company named ("Agenus / Gilead Sciences" → "agenus")."""
+    first = re.split(r"\s+/\s+|\(", company, maxsplit=1)[0]
+    words = re.findall(r"[a-z0-9]+", first.lower())
+    return words[0] if words else ""
+
+
+def half_of(company: str) -> str:
+    """``tune`` or ``measure``: fixed by the company's name, never by the passage."""
+    return "tune" if zlib.crc32(company_key(company).encode()) % 2 == 0 else "measure"
+
+
+def halves(deals: Path) -> dict[str, str]:
+    with (deals / "SOURCES.tsv").open(newline="", encoding="utf-8") as fh:
+        return {row["file"]: half_of(row["company"]) for row in csv.DictReader(fh, delimiter="\t")}
+
+
+def match(sc: ModuleType, got: list[dict], gold: list[dict]) -> dict[int, int]:
+    """Gold index → extracted index, as score.py pairs them (same type first, most agreeing fields)."""
+    free = list(range(len(got)))
+    pairs: dict[int, int] = {}
+    for same_type in (True, False):
+        for gi, gev in enumerate(gold):
+            if gi in pairs:
+                continue
+            cands = [
+                j
+                for j in free
+                if (not same_type or got[j].get("type") == gev.get("type"))
+                and any(sc.party_matches(gp, p.get("name")) for gp in gev.get("parties", []) for p in got[j].get("parties") or [])
+            ]
+            if cands:
+                j = max(cands, key=lambda j: sum(sc.field_ok(f, got[j], gev) for f in FIELDS))
+                free.remove(j)
+                pairs[gi] = j
+    return pairs
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.passages = self.gold = self.got = self.matched = self.negatives = self.neg_fp = 0
+        self.ok = dict.fromkeys(FIELDS, 0)
+
+    def line(self, name: str) -> str:
+        def r(x: int, d: int) -> str:
+            return f"{x / d:.2f}" if d else "n/a"
+
+        m = self.matched
+        fields = " ".join(f"{f}={r(self.ok[f], m)}" for f in FIELDS)
+        return (
+            f"{name:8} passages={self.passages:3} gold={self.gold:3} extracted={self.got:3} matched={m:3} "
+            f"precision={r(m, self.got)} recall={r(m, self.gold)} {fields} "
+            f"negatives_with_deal={self.neg_fp}/{self.negatives}"
+        )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--deals", type=Path, default=DEFAULT)
+    ap.add_argument("-v", action="store_true", help="list every miss")
+    ap.add_argument("--half", choices=("tune", "measure", "all"), default="all", help="which misses -v lists")
+    a = ap.parse_args()
+    sc = load_scorer(a.deals)
+    which = halves(a.deals)
+    tallies = {"tune": Tally(), "measure": Tally(), "all": Tally()}
+    for path in sorted((a.deals / "texts").glob("*.txt")):
+        gold_file = a.deals / "gold" / (path.name + ".gold.json")
+        if not gold_file.exists():
+            continue
+        gold = json.loads(gold_file.read_text(encoding="utf-8")).get("events", [])
+        rec = parse_filing(path.read_bytes(), name=str(path)).to_dict()
+        got = [e for e in rec.get("events") or [] if e.get("type") in sc.DEAL_TYPES]
+        half = which.get(path.name, "measure")
+        pairs = match(sc, got, gold)
+        show = a.v and a.half in (half, "all")
+        for t in (tallies[half], tallies["all"]):
+            t.passages += 1
+            t.gold += len(gold)
+            t.got += len(got)
+            t.matched += len(pairs)
+            t.negatives += not gold
+            t.neg_fp += bool(not gold and got)
+            for gi, j in pairs.items():
+                for f in FIELDS:
+                    t.ok[f] += sc.field_ok(f, got[j], gold[gi])
+        if not show:
+            continue
+        for gi, gev in enumerate(gold):
+            if gi not in pairs:
+                print(f"FN   {half[0]} {path.name} #{gi} gold={sc.short(sc.brief(gev))}")
+                continue
+            j = pairs[gi]
+            if got[j].get("type") != gev.get("type"):
+                print(f"TYPE {half[0]} {path.name} #{gi} gold={gev.get('type')} got={got[j].get('type')}")
+            for f in FIELDS:
+                if not sc.field_ok(f, got[j], gev):
+                    print(f"MISS {half[0]} {path.name} #{gi} {f:11} gold={sc.short(gev.get(f))} got={sc.short(got[j].get(f))}")
+        for j in set(range(len(got))) - set(pairs.values()):
+            print(f"FP   {half[0]} {path.name} got={sc.short(sc.brief(got[j]))}")
+    for name, t in tallies.items():
+        print(t.line(name))
+
+
+if __name__ == "__main__":
+    main()

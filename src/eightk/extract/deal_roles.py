@@ -1,0 +1,173 @@
+"""Who is who in a deal, from the grammar of the grant and of the payment.
+
+``roles(sentence, offset, ents, kind)`` reads one sentence and votes a role for each organization it
+mentions: the grantor of rights is the licensor and the grantee the licensee ("X granted Y an exclusive
+license", "Y obtained … rights from X", "X out-licensed … to Y", "Y in-licensed … from X", "Y received
+an exclusive license … owned by X"); the payer of a licence is the licensee and the payee the licensor
+("Y will pay X", "X will receive $…", "a payment to X"); in an asset sale the seller sells, assigns or
+transfers to the buyer, who acquires or purchases from the seller. A contract's own labels
+('("Licensee")') vote too, and weigh more. Subjects are the nearest organization mentioned before the
+verb that is not its object; an infinitive of purpose ("entered into an agreement with X to sell …")
+takes the subject of the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from eightk.extract.entities import Entities, Mention
+
+__all__ = ["COMPLEMENT", "Votes", "roles"]
+
+COMPLEMENT = {"licensor": "licensee", "licensee": "licensor", "buyer": "seller", "seller": "buyer"}
+_MONEYISH = re.compile(r"[$€£¥]|\b(?:payments?|fees?|royalt|milestones?|consideration|cash|USD|EUR|million|yen)\b", re.I)
+_RIGHTSISH = re.compile(r"\b(?:licen[cs]e|sublicen[cs]e|rights?|option)\b", re.I)
+
+# (pattern, subject's role, object's role): the object is the first organization after the verb
+# (after "to"/"from"/"by"/"of" where the pattern says so), the subject the nearest one before it.
+_GRANT = re.compile(
+    r"\b(?:grants?|granted|granting|hereby\s+grants|agrees\s+to\s+grant|will\s+grant|(?:out-?)?licen[cs]es\s+to|"
+    r"out-?licen[cs]ed|sublicen[cs]ed|licen[cs]ed\s+(?:back\s+)?to)\b",
+    re.I,
+)
+_PASSIVE_GRANT = re.compile(r"\b(?:has|have|had|was|were|is|are|been)\s+(?:been\s+)?granted\b", re.I)
+_OBTAIN = re.compile(
+    r"\b(?:obtain(?:s|ed|ing)?|acquir(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|in-?licen[cs]ed|licen[cs]ed|accepts?|"
+    r"take|took|secur(?:e|ed))\b",
+    re.I,
+)
+_PAY = re.compile(r"\b(?:pay|pays|paid|paying|will\s+make|made|makes)\b", re.I)
+_PAYMENT_TO = re.compile(r"\bpayments?\s+to\b", re.I)
+_RECEIVE_MONEY = re.compile(
+    r"\b(?:receiv(?:e|es|ed|ing)|(?:is|are|was|be|become)\s+(?:eligible|entitled)\s+to\s+(?:receive|earn)|earn(?:s|ed)?)\b",
+    re.I,
+)
+_SELL = re.compile(r"\b(?:sell|sells|sold|selling|assign(?:s|ed)?|transfer(?:s|red)?|divest(?:s|ed)?)\b", re.I)
+_BUY = re.compile(r"\b(?:acquir(?:e|es|ed|ing)|purchas(?:e|es|ed|ing)|buy|bought)\b", re.I)
+
+
+@dataclass
+class Votes:
+    """Role votes per organization index (``REGISTRANT`` included)."""
+
+    counts: dict[int, Counter[str]]
+
+    def add(self, org: int, role: str, weight: int = 1) -> None:
+        self.counts.setdefault(org, Counter())[role] += weight
+
+    def role(self, org: int) -> str | None:
+        c = self.counts.get(org)
+        return c.most_common(1)[0][0] if c else None
+
+
+def _before(ms: list[Mention], pos: int, not_org: int | None = None) -> Mention | None:
+    for m in reversed(ms):
+        if m.end <= pos and m.org != not_org:
+            return m
+    return None
+
+
+def _after(ms: list[Mention], pos: int, reach: int = 120, not_org: int | None = None) -> Mention | None:
+    for m in ms:
+        if m.start >= pos and m.start - pos <= reach and m.org != not_org:
+            return m
+    return None
+
+
+def _subject(ms: list[Mention], sent: str, cue_start: int, offset: int, obj: int | None, main: int | None) -> int | None:
+    """The subject of the verb at ``cue_start`` (sentence-relative)."""
+    if re.search(r"\bto\s+$|\bwhich\s+(?:the\s+\w+\s+)?$|,\s*$", sent[max(0, cue_start - 12) : cue_start]) and main is not None:
+        return main if main != obj else None
+    m = _before(ms, offset + cue_start, obj)
+    return m.org if m else (main if main != obj else None)
+
+
+def roles(sent: str, offset: int, ents: Entities, kind: str, votes: Votes, main: int | None = None) -> None:
+    """Vote roles from one sentence (``offset``: where it starts in the text ``ents`` was read from;
+    ``kind``: license | collaboration | asset_purchase; ``main``: the deal sentence's subject, for
+    infinitives and participles)."""
+    ms = ents.between(offset, offset + len(sent))
+    if not ms:
+        return
+    payer, payee = ("buyer", "seller") if kind == "asset_purchase" else ("licensee", "licensor")
+    for cue in _PASSIVE_GRANT.finditer(sent):  # "Bracco has been granted exclusive rights"
+        subj = _before(ms, offset + cue.start())
+        if subj:
+            votes.add(subj.org, "licensee")
+            by = re.match(r"\s*(?:\S+\s+){0,8}?by\s+", sent[cue.end() :])
+            if by and (obj := _after(ms, offset + cue.end() + by.end(), 30, subj.org)):
+                votes.add(obj.org, "licensor")
+    for cue in _GRANT.finditer(sent):
+        if _PASSIVE_GRANT.search(sent[max(0, cue.start() - 20) : cue.end()]):
+            continue
+        obj = _after(ms, offset + cue.end(), 60)
+        subj = _subject(ms, sent, cue.start(), offset, obj.org if obj else None, main)
+        if subj is not None:
+            votes.add(subj, "licensor")
+        if obj is not None:
+            votes.add(obj.org, "licensee")
+    for cue in _OBTAIN.finditer(sent):
+        tail = sent[cue.end() : cue.end() + 90]
+        if not _RIGHTSISH.search(tail[:70]) and not cue.group(0).lower().startswith(("in-", "inl", "licen")):
+            continue
+        if cue.group(0).lower().startswith("licen") and re.match(r"\s*(?:\S+\s+){0,6}?to\b", tail):
+            continue  # "licensed … to Y" is a grant
+        src = re.search(r"\b(?:from|of|by|owned\s+by|controlled\s+by)\s+", tail)
+        giver = _after(ms, offset + cue.end() + src.end(), 40) if src else None
+        subj = _subject(ms, sent, cue.start(), offset, giver.org if giver else None, main)
+        if kind == "asset_purchase" and cue.group(0).lower().startswith("acqui"):
+            continue  # buying, below
+        if subj is not None:
+            votes.add(subj, "licensee")
+        if giver is not None:
+            votes.add(giver.org, "licensor")
+    _payments(sent, offset, ms, votes, payer, payee, main)
+    if kind == "asset_purchase":
+        _sale(sent, offset, ms, votes, main)
+
+
+def _payments(sent: str, offset: int, ms: list[Mention], votes: Votes, payer: str, payee: str, main: int | None) -> None:
+    for cue in _PAY.finditer(sent):
+        tail = sent[cue.end() : cue.end() + 120]
+        if not _MONEYISH.search(tail):
+            continue
+        to = _PAYMENT_TO.search(tail) or re.match(r"\s*(?:to\s+)?", tail)
+        obj = _after(ms, offset + cue.end() + (to.end() if to else 0), 60 if to and to.end() > 3 else 8)
+        subj = _subject(ms, sent, cue.start(), offset, obj.org if obj else None, main)
+        if subj is not None:
+            votes.add(subj, payer)
+        if obj is not None and obj.org != subj:
+            votes.add(obj.org, payee)
+    for cue in _RECEIVE_MONEY.finditer(sent):
+        tail = sent[cue.end() : cue.end() + 80]
+        if not _MONEYISH.search(tail[:60]) or _RIGHTSISH.search(tail[:25]):
+            continue
+        subj = _subject(ms, sent, cue.start(), offset, None, main)
+        if subj is not None:
+            votes.add(subj, payee)
+        frm = re.search(r"\bfrom\s+", tail)
+        if frm and (giver := _after(ms, offset + cue.end() + frm.end(), 10, subj)):
+            votes.add(giver.org, payer)
+
+
+def _sale(sent: str, offset: int, ms: list[Mention], votes: Votes, main: int | None) -> None:
+    for cue in _SELL.finditer(sent):
+        tail = sent[cue.end() : cue.end() + 200]
+        to = re.search(r"\bto\s+", tail)
+        obj = _after(ms, offset + cue.end() + to.end(), 12) if to else None
+        subj = _subject(ms, sent, cue.start(), offset, obj.org if obj else None, main)
+        if subj is not None:
+            votes.add(subj, "seller")
+        if obj is not None:
+            votes.add(obj.org, "buyer")
+    for cue in _BUY.finditer(sent):
+        tail = sent[cue.end() : cue.end() + 200]
+        frm = re.search(r"\bfrom\s+", tail)
+        obj = _after(ms, offset + cue.end() + frm.end(), 12) if frm else None
+        subj = _subject(ms, sent, cue.start(), offset, obj.org if obj else None, main)
+        if subj is not None:
+            votes.add(subj, "buyer")
+        if obj is not None:
+            votes.add(obj.org, "seller")

@@ -1,0 +1,191 @@
+"""A deal's typed terms from its sentences: money in its field, exclusivity, territory, royalties.
+
+Money goes to the field whose cue stands nearest the amount in its clause: upfront (up-front, initial,
+signing, initiation or license issue fee, one-time or lump-sum payment, paid at closing or on execution),
+milestones, equity investment, or total value ("a total value of", "total consideration of", "valued
+at", "for $X, of which …"). An amount followed by "which includes …" or "of which …" is the sum of the
+parts that follow: a total when a total cue names it, else nothing. An amount in parentheses right after
+another ("€10 million ($11.8 million)") is its equivalent and is not counted again. Milestones are the
+stated maxima: one amount for milestones in general wins, else the parts by kind are added.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from eightk.extract.money import MoneyMention, money_in
+from eightk.model import Money
+
+__all__ = ["Terms", "read_terms", "classify"]
+
+_I = re.IGNORECASE
+_CUES: dict[str, re.Pattern[str]] = {
+    "upfront": re.compile(
+        r"up-?\s?front|initial\s+(?:license\s+|licensing\s+)?(?:payment|fee)|signing\s+(?:fee|payment|bonus)|"
+        r"(?:upon|on|at)\s+(?:the\s+)?(?:signing|execution|closing)|at\s+or\s+prior\s+to\s+(?:the\s+)?closing|"
+        r"initiation\s+fee|(?:license\s+)?issue\s+fee|one-?\s?time\s+(?:\w+\s+)?(?:payment|fee)|lump[-\s]sum|"
+        r"license\s+fee|non-?refundable\s+(?:\w+\s+)?(?:payment|fee)|exercise\s+fee|upon\s+(?:the\s+)?effective",
+        _I,
+    ),
+    "milestones": re.compile(r"milestones?|(?:contingent|success|event)[-\s]based\s+payments?", _I),
+    "equity": re.compile(
+        r"equity\s+investment|invest(?:ment)?\s+(?:of\s+)?(?:in|into)\b|purchase\s+(?:of\s+)?(?:\$[\d.,]+\s+\w+\s+(?:of|in)\s+)?"
+        r"(?:newly\s+issued\s+)?(?:shares|common\s+stock|ordinary\s+shares)|stock\s+purchase|premium\s+to",
+        _I,
+    ),
+    "total_value": re.compile(
+        r"total\s+(?:potential\s+)?(?:deal\s+|transaction\s+|contract\s+)?(?:value|consideration)|"
+        r"aggregate\s+(?:deal\s+|transaction\s+)?(?:value|consideration)|valued\s+at|worth|"
+        r"up\s+to\s+a\s+total\s+of|purchase\s+price|total\s+of\s+up\s+to|potential\s+value",
+        _I,
+    ),
+}
+_PARTS_FOLLOW = re.compile(r"^\s*(?:\([^)]{0,80}\)\s*)?,?\s*(?:which\s+includes?|including|consisting\s+of|comprised\s+of|of\s+which)\b", _I)
+_NOT_DEAL_MONEY = re.compile(
+    r"(?:net\s+sales|revenues?|sales)\s+(?:exceed|of|threshold)|exceed(?:s|ing)?\s*$|threshold|minimum\s+(?:annual\s+)?royalt|"
+    r"recogni[sz]ed|amortization|deferred|book\s+value|expense|gain|loss|liabilit",
+    _I,
+)
+_KIND = re.compile(r"(development|clinical|regulatory|approval|sales|commercial)(?:-based|-related)?\s+(?:and\s+\w+\s+)?milestone", _I)
+_KINDS = {"development": "development", "clinical": "development", "regulatory": "regulatory", "approval": "regulatory",
+          "sales": "sales", "commercial": "sales"}  # fmt: skip
+_EXCLUSIVE = re.compile(r"\b(co-?exclusive|non-?exclusive|exclusive(?:ly)?)\b", _I)
+_NOT_GRANT_EXCLUSIVE = re.compile(r"^\s*(?:option|negotiation|right\s+to\s+negotiate|dealing|period)", _I)
+_ROYALTY = re.compile(r"royalt(?:y|ies)", _I)
+_NO_ROYALTY = re.compile(r"royalty[-\s]free|free\s+of\s+(?:any\s+)?royalt|fully\s+paid(?:-up)?", _I)
+_PERCENT = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*(?:%|percent)", _I)
+_WORLD = re.compile(r"\b(?:world-?wide|global(?:ly)?|throughout\s+the\s+world)\b", _I)
+
+
+@dataclass(slots=True)
+class Terms:
+    """What a deal's sentences say: each value with the (start, end) it came from (text offsets)."""
+
+    money: dict[str, tuple[Money, int, int]] = field(default_factory=dict)
+    milestone_parts: list[tuple[str | None, Money, int, int]] = field(default_factory=list)
+    exclusive: tuple[bool | None, int, int] | None = None
+    territory: tuple[str, int, int] | None = None
+    royalties: tuple[bool, float | None, float | None, int, int] | None = None
+
+
+def classify(sent: str, mention: MoneyMention) -> str | None:
+    """The field of one amount in its sentence, or None when it is no deal term."""
+    before = sent[max(0, mention.start - 90) : mention.start]
+    after = sent[mention.end : mention.end + 70]
+    if _NOT_DEAL_MONEY.search(before[-45:]) or _NOT_DEAL_MONEY.search(after[:30]):
+        return None
+    if _PARTS_FOLLOW.match(after):
+        return "total_value" if _CUES["total_value"].search(before[-50:]) or re.match(r"^\s*,?\s*of\s+which", after) else None
+    best: tuple[int, str] | None = None
+    for name, pattern in _CUES.items():
+        for m in pattern.finditer(before):
+            dist = len(before) - m.end()
+            if name == "total_value" and dist > 25:
+                continue
+            best = min(best, (dist, name)) if best else (dist, name)
+        m = pattern.search(after)
+        if m and name != "total_value":
+            dist = m.start() + (8 if re.search(r"[.;]", after[: m.start()]) else 0)
+            best = min(best, (dist, name)) if best else (dist, name)
+    if best is None or best[0] > 75:
+        return None
+    return best[1]
+
+
+def read_terms(sents: list[tuple[int, str]], terms: Terms | None = None) -> Terms:
+    """Terms from ``(offset, sentence)`` pairs, the first value of each field kept."""
+    t = terms or Terms()
+    for offset, sent in sents:
+        _money(offset, sent, t)
+        _exclusive(offset, sent, t)
+        _royalties(offset, sent, t)
+        _territory(offset, sent, t)
+    return t
+
+
+def _money(offset: int, sent: str, t: Terms) -> None:
+    prev_end = -10
+    for mention in money_in(sent):
+        equivalent = re.fullmatch(r"\s*\(\s*(?:or\s+|approximately\s+|about\s+)?", sent[prev_end : mention.start])
+        prev_end = mention.end
+        if equivalent:
+            continue
+        name = classify(sent, mention)
+        money = mention.high or mention.money
+        a, b = offset + mention.start, offset + mention.end
+        if name == "milestones":
+            kind = _KIND.search(sent[mention.end : mention.end + 60]) or _KIND.search(sent[max(0, mention.start - 60) : mention.start])
+            t.milestone_parts.append((_KINDS[kind.group(1).lower()] if kind else None, money, a, b))
+        elif name is not None and name not in t.money:
+            t.money[name] = (mention.money if name == "upfront" else money, a, b)
+
+
+def _exclusive(offset: int, sent: str, t: Terms) -> None:
+    if t.exclusive is not None and t.exclusive[0] is None:
+        return
+    for m in _EXCLUSIVE.finditer(sent):
+        if _NOT_GRANT_EXCLUSIVE.match(sent[m.end() : m.end() + 25]):
+            continue
+        word = m.group(1).lower()
+        value = None if word.startswith("co") else not word.startswith("non")
+        if t.exclusive is None:
+            t.exclusive = (value, offset + m.start(), offset + m.end())
+        elif t.exclusive[0] != value:  # exclusive here, non-exclusive there: mixed
+            t.exclusive = (None, offset + m.start(), offset + m.end())
+        return
+
+
+def _royalties(offset: int, sent: str, t: Terms) -> None:
+    m = _ROYALTY.search(sent)
+    if m is None or t.royalties is not None:
+        return
+    if _NO_ROYALTY.search(sent) and not re.search(r"royalty[-\s]bearing|royalties\s+on|pay\s+(?:\w+\s+){0,3}royalt", sent, _I):
+        return
+    window = sent[max(0, m.start() - 120) : m.end() + 120]
+    rates = [float(p) / 100 for p in _PERCENT.findall(window) if float(p) < 60]
+    t.royalties = (True, min(rates) if rates else None, max(rates) if rates else None, offset + m.start(), offset + m.end())
+
+
+_PLACE = (
+    r"(?:the\s+)?(?:United\s+States(?:\s+of\s+America)?|U\.S\.|USA|Canada|Mexico|Europe(?:an\s+Union)?|EU|"
+    r"(?:North|South|Latin|Central)\s+America|Asia(?:\s+Pacific)?|Africa|(?:the\s+)?Middle\s+East|Greater\s+China|"
+    r"(?:mainland\s+)?China|Japan|(?:South\s+)?Korea|Taiwan|Hong\s+Kong|Macau|India|Australia|New\s+Zealand|Israel|"
+    r"Russia|Ukraine|Turkey|Brazil|Argentina|Italy|Spain|France|Germany|Switzerland|Austria|Belgium|Netherlands|"
+    r"Sweden|Norway|Denmark|Finland|Ireland|United\s+Kingdom|U\.K\.|UK|Poland|Portugal|Greece|Singapore|Malaysia|"
+    r"Indonesia|Philippines|Thailand|Vietnam|Southeast\s+Asia|Scandinavia|Nordic\s+countries|Oman|Bahrain|Qatar|"
+    r"Saudi\s+Arabia|Kuwait|Lebanon|Syria|Jordan|Iraq|Yemen|United\s+Arab\s+Emirates|Egypt|South\s+Africa)"
+)
+_TERRITORY = re.compile(
+    rf"\b(?:in|for|throughout|within)\s+(?:the\s+territor(?:y|ies)\s+of\s+)?(?P<t>{_PLACE}(?:\s*(?:,|and|or|,\s*and)\s*{_PLACE}){{0,14}}"
+    rf"(?:\s*,?\s*(?:excluding|except(?:\s+for)?)\s+{_PLACE}(?:\s*(?:,|and|,\s*and)\s*{_PLACE}){{0,6}})?)"
+)
+_RIGHTS_WORDS = re.compile(r"licen|rights|commerciali|territor|market|distribut|sell", _I)
+
+
+def _territory(offset: int, sent: str, t: Terms) -> None:
+    if t.territory is not None or not _RIGHTS_WORDS.search(sent):
+        return
+    w = _WORLD.search(sent)
+    m = _TERRITORY.search(sent)
+    if w and (m is None or w.start() < m.start()):
+        t.territory = ("worldwide", offset + w.start(), offset + w.end())
+    elif m:
+        t.territory = (" ".join(m.group("t").split()), offset + m.start("t"), offset + m.end("t"))
+
+
+def milestones_total(parts: list[tuple[str | None, Money, int, int]]) -> tuple[Money, int, int] | None:
+    """One general amount wins (the largest); else the parts by kind, added (one per kind)."""
+    general = [p for p in parts if p[0] is None]
+    if general:
+        k, money, a, b = max(general, key=lambda p: p[1].amount)
+        return money, a, b
+    if not parts:
+        return None
+    seen: dict[str, tuple[str | None, Money, int, int]] = {}
+    for p in parts:
+        seen.setdefault(p[0] or "", p)
+    chosen = list(seen.values())
+    total = sum(p[1].amount for p in chosen)
+    first = chosen[0]
+    return Money(total, first[1].currency, "up to"), first[2], first[3]

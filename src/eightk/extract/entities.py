@@ -1,0 +1,330 @@
+"""The entity layer: organizations, their defined terms and every place the text mentions them.
+
+``entities(text, registrant)`` reads one stretch of normalized text and returns an ``Entities``:
+
+- ``orgs``: the organizations named, each once, with the span of its first full name, its defined terms
+  ("AVEO", "Licensee", "UCLB"), the role a contract's label gives it ("Licensee" → licensee) and its
+  ticker ("(NASDAQ: GILD)");
+- ``mentions``: every mention in text order, as ``Mention(org, start, end)``, where ``org`` is an index
+  into ``orgs`` or ``REGISTRANT`` for "the Company", "we", "our" and "us" when no organization of the
+  text took "Company" as its defined term.
+
+Organizations are found by several kinds of evidence, none of them capitalization alone:
+a corporate suffix in any case and across a line break ("Brilliant Digital Entertainment,\\nInc."),
+an institution's head word ("University of …", "… Research Foundation", "Department of Energy"), a
+defined term in parentheses that names what precedes it ('Eurolink ("Licensee")'), an exchange ticker
+('Gilead Sciences, Inc. (NASDAQ: GILD)'), and the counterparty slot of an agreement ("an asset purchase
+agreement with Harrow"). Short forms ("Gilead" for "Gilead Sciences, Inc.") are mentions of the full name.
+Every pattern is bounded (word counts, gaps), so time grows linearly with the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from eightk.model import Ticker
+from eightk.parse.registrant import norm_name
+
+__all__ = ["REGISTRANT", "Entities", "Mention", "Org", "entities"]
+
+REGISTRANT = -1  # a mention of the registrant by pronoun or "the Company"
+
+_CAP = r"(?:[A-Z][\w&.\-'’*]*|[0-9][\w\-]*[A-Za-z][\w\-]*|&)"  # a capitalized (or all-caps) word
+_JOIN = r"(?:of|and|de|del|la|for|the|du|des|van|von|zur|für)"
+_SEP = r"(?:[ \t]{1,4}|[ \t]{0,4}\n[ \t]{0,4})"
+_SUFFIX = (
+    r"(?:Inc\.?|INC\.?|Incorporated|INCORPORATED|Corporation|CORPORATION|Corp\.?|CORP\.?|Company|COMPANY|Co\.|CO\.|"
+    r"Ltd\.?|LTD\.?|Limited|LIMITED|LLC|L\.L\.C\.|L\.P\.|LP|LLP|plc|PLC|P\.L\.C\.|AG|A\.G\.|N\.V\.|NV|B\.V\.|BV|"
+    r"S\.A\.|SA|S\.p\.A\.|SpA|SPA|SE|GmbH|GMBH|K\.K\.|KK|SAS|S\.A\.S\.|AB|A/S|ASA|Oy|Pty\.?\s+Ltd\.?|PBC|"
+    r"N\.A\.|Co\.,\s+Ltd\.?|Co\.\s+Ltd\.?)"
+)
+_SUFFIXED = re.compile(
+    rf"(?<![\w&.\-'’*])({_CAP}(?:{_SEP}(?:{_CAP}|{_JOIN}|\([A-Z][\w .&\-]{{0,30}}\))){{0,11}}"
+    rf",?{_SEP}?(?<=[\s,]){_SUFFIX})(?![\w])"
+    r"|(?<![\w&.\-])([a-z][a-z0-9\-]{2,20}[ \t]+(?:AG|GmbH|Inc\.|Ltd\.|LLC|N\.V\.|B\.V\.|S\.A\.|plc|SE|AB))(?![\w])"
+)
+_HEAD = (
+    r"(?:University|UNIVERSITY|Foundation|FOUNDATION|Institute|INSTITUTE|College|COLLEGE|Center|CENTER|Centre|"
+    r"Hospital|HOSPITAL|Trust|Partnership|PARTNERSHIP|Associates|ASSOCIATES|Syndicate|Council|Agency|Clinic|"
+    r"Laboratories|Society|Trustees|Regents|Department\s+of\s+[A-Z][a-z]+|DEPARTMENT\s+OF\s+[A-Z]+)"
+)
+_INSTITUTION = re.compile(
+    rf"(?<![\w&.\-])((?:(?:The|THE){_SEP})?(?:{_CAP}{_SEP}(?:{_JOIN}{_SEP})?){{0,6}}{_HEAD}"
+    rf"(?:[ \t]{{1,3}}{_JOIN}(?:[ \t]{{1,3}}(?:{_CAP}|{_JOIN})){{1,6}}|(?:[ \t](?!Research|Agreement)[A-Z][a-z]+){{0,2}})?)"
+)
+# '("AVEO")', '(the “Licensee”)', '(hereinafter, “PALOMAR”, as …)', '(herein known as "AMI")',
+# '(hereinafter referred to as DVA)', '(hereinafter called "LICENSOR")'
+_DEFINED = re.compile(
+    r"\(\s*(?:(?:together\s+with[^()]{0,120}?|collectively\s+(?:with[^()]{0,80}?)?|individually\s+and\s+collectively\s+)?"
+    r"(?:referred\s+to\s+)?(?:as\s+)?)?(?:the\s+|hereinafter,?\s+(?:referred\s+to\s+as\s+|called\s+)?|herein\s+(?:known\s+as|called)\s+)?"
+    r"(?:[“\"]\s*(?P<q>[^”\"()]{1,60}?)\s*[,]?[”\"“]|(?<=as\s|ed\s)(?P<u>[A-Z][A-Z0-9&\-]{1,20})\))"
+)
+# a defined term that names an agreement, a territory or a deal, not a party
+_NOT_PARTY_TERM = re.compile(
+    r"\b(?:Agreements?|AGREEMENTS?|Licen[cs]es?|LICEN[CS]ES?|Amendments?|AMENDMENT|Memorandum|Royalt(?:y|ies)|"
+    r"Territory|TERRITORY|Transaction|Products?|PRODUCTS?|Technology|Patents?|PATENTS?|Field|Date|DATE|Program|"
+    r"Assignment|Notes?|Shares|Stock|Closing|Effective|Term|Rights|Know-how|Compounds?|Parties|Party|Merger|"
+    r"NYSE|Nasdaq|NASDAQ|the|The|an?)\b"
+)
+_PLACE_WORDS = frozenset(
+    "delaware california new york nevada massachusetts england wales united kingdom states america usa germany "
+    "japan france switzerland netherlands canada israel china ireland limited partnership corporation company "
+    "liability a the of and".split()
+)
+_TICKER = re.compile(
+    r"\s*\(\s*(?P<ex>NYSE|Nasdaq|NASDAQ|NasdaqGS|NasdaqGM|NYSE American|NYSE MKT|AMEX|OTC|OTCQB|OTCQX|TSX|TSXV|LSE|"
+    r"SIX|Euronext|ASX)\s*:\s*(?P<sym>[A-Z][A-Z.\-]{0,6})\s*[;)]"
+)
+_BEFORE_TICKER = re.compile(rf"({_CAP}(?:[ \t]{{1,3}}(?:{_CAP}|{_JOIN})){{0,5}})$")
+# the counterparty slot of an agreement, and the two sides of "between A and B"
+_SLOT = re.compile(
+    r"\b(?:[Aa]greements?|[Aa]greements?\)|[Ll]icen[cs]e|collaboration|partnership|alliance)(?:\s*\([^()]{0,80}\))?\s+"
+    r"(?:with|between)\s+(?:the\s+)?"
+    rf"({_CAP}(?:[ \t]{{1,3}}(?:{_CAP}|{_JOIN})){{0,5}})"
+)
+_NOT_NAME = re.compile(
+    r"(?:The|This|Such|Each|Any|Its|Our|Their|Company|Registrant|Agreement|License|Licensee|Licensor|Party|Parties|"
+    r"Seller|Buyer|Purchaser|Effective|Date|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Section|Article|Exhibit|Item|Note|Form|United|States|U\.S\.|Inc\.|Corp\.)$"
+)
+_LEAD = re.compile(
+    r"^(?:(?:This|Our|Such|Each|Any|Under|In|On|As|If|For|With|And|By|From|Between|Among|To|At|Both|Pursuant|"
+    r"Whereas|WHEREAS|AND|BETWEEN|AMONG|BY|By|Further|Additionally|Also|Accordingly|Recital)(?:,)?\s+)+"
+)
+_JOINED = re.compile(
+    "(?:" + "|".join(f"(?<={re.escape(w)})" for w in ("Inc.", "INC.", "Ltd.", "LTD.", "LLC", "Corporation", "CORPORATION",
+                                                        "Limited", "LIMITED")) + r")\s+(?:and|AND)\s+"
+)  # fmt: skip
+_CUT = re.compile(r"(?s)^.*\b(?:Agreement|AGREEMENT|License|LICENSE|Licence|LICENCE|Item|ITEM|Events|EVENTS)\b[\s.:,]*")
+_ROLE_LABEL = {
+    "licensee": "licensee", "licensor": "licensor", "sublicensee": "licensee", "sublicensor": "licensor",
+    "buyer": "buyer", "purchaser": "buyer", "seller": "seller", "vendor": "seller", "assignee": "buyer",
+    "assignor": "seller", "company": "company", "registrant": "company",
+}  # fmt: skip
+_GENERIC_WORDS = frozenset(
+    "the a an and of for international pharmaceuticals pharmaceutical pharma therapeutics technologies technology "
+    "holdings group research university medical systems sciences biosciences products services entertainment "
+    "united states american national global new first general digital life health capital partners "
+    "company corporation board trustees regents institute foundation center".split()
+)
+_PRONOUN = re.compile(r"\b(?:[Tt]he\s+Company|[Tt]he\s+Registrant|[Ww]e|[Oo]ur|us)\b")
+
+
+@dataclass(slots=True)
+class Org:
+    """One organization: ``name`` as first printed in full (whitespace squashed), ``start``/``end`` of
+    that name in the text, ``aliases`` (defined terms and other spellings), ``label`` (the role its
+    defined term states: licensor, licensee, buyer, seller, company; or None), ``ticker``."""
+
+    name: str
+    start: int
+    end: int
+    aliases: list[str] = field(default_factory=list)
+    label: str | None = None
+    ticker: Ticker | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """``org`` (an index into ``Entities.orgs``, or ``REGISTRANT``) mentioned at text[start:end]."""
+
+    org: int
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Entities:
+    """The organizations of a text and their mentions in order (see the module docstring)."""
+
+    orgs: list[Org]
+    mentions: list[Mention]
+    registrant: int | None = None  # the org that is the registrant, when the text names it
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        """Mentions that lie inside text[start:end], in order."""
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+
+def _squash(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _clean(name: str, start: int) -> tuple[str, int]:
+    """Drop leading function words ("Under", "WHEREAS", "By and between") from a found name."""
+    if cut := _CUT.match(name):
+        name, start = name[cut.end() :], start + cut.end()
+    if lead := _LEAD.match(name):
+        return name[lead.end() :], start + lead.end()
+    return name, start
+
+
+def _acceptable(name: str) -> bool:
+    words = re.findall(r"[A-Za-z0-9*]+", name)
+    if not words or len(name) > 110:
+        return False
+    if re.fullmatch(r"(?:the\s+)?(?:company|corporation|registrant|licensee|licensor)", name.strip(), re.I):
+        return False
+    if re.search(r"[a-zA-Z]{2}\.\s+[A-Z]", name):  # ran across a sentence end ("… PAH. The Company")
+        return False
+    if re.search(r"\b(?:The|THE|the)\s+(?:Company|COMPANY)$", name):
+        return False
+    if all(w.lower() in _PLACE_WORDS for w in words):  # "a Delaware Limited Partnership"
+        return False
+    return not all(w.lower() in _GENERIC_WORDS for w in words)
+
+
+def _found(text: str) -> list[tuple[str, int, int]]:
+    """Names with their offsets, from suffixes, institutions and tickers (may overlap)."""
+    out: list[tuple[str, int, int]] = []
+    for pattern in (_SUFFIXED, _INSTITUTION):
+        for m in pattern.finditer(text):
+            g = 1 if m.group(1) else 2
+            name, start = _clean(m.group(g), m.start(g))
+            if pattern is _INSTITUTION and (marker := re.match(r"[A-Z0-9]\.\s+(?=[A-Z][a-z])", name)):
+                name, start = name[marker.end() :], start + marker.end()  # a list marker "A."
+            name = name.rstrip(" ,\n\t")
+            for part in _JOINED.split(name):  # "X Inc. and Y Inc.": two names
+                at = start + name.find(part)
+                if _acceptable(part):
+                    out.append((part, at, at + len(part)))
+    for m in _TICKER.finditer(text):
+        b = _BEFORE_TICKER.search(text, max(0, m.start() - 80), m.start())
+        if b:
+            name, start = _clean(b.group(1), b.start(1))
+            if _acceptable(name):
+                out.append((name, start, start + len(name)))
+    for m in _SLOT.finditer(text):
+        name, start = _clean(m.group(1), m.start(1))
+        name = re.sub(r"[\s,.;:]+$", "", name)
+        while name and (_NOT_NAME.search(name.split()[-1]) or re.fullmatch(_JOIN, name.split()[-1])):
+            name = " ".join(name.split()[:-1])
+        if name and _acceptable(name) and not _NOT_NAME.match(name.split()[0]):
+            out.append((name, start, start + len(name)))
+    return out
+
+
+def _short_forms(name: str) -> list[str]:
+    """'Gilead Sciences, Inc.' → ['Gilead Sciences', 'Gilead']: the forms a text uses after the first."""
+    base = re.sub(rf",?\s*{_SUFFIX}$", "", name).strip(" ,")
+    forms = [base] if base and base != name else []
+    first = base.split()[0] if base.split() else ""
+    if len(first) >= 4 and first.lower() not in _GENERIC_WORDS and first[0].isupper() and first != base:
+        forms.append(first)
+    return forms
+
+
+def _definitions(text: str, occ: list[Org]) -> None:
+    """Attach each parenthesized defined term to the organization it names (the nearest name ending
+    before it, within a short reach), or make one from the capitalized words right before it."""
+    since = 0  # where the phrase a definition closes begins: after the previous definition
+    for m in _DEFINED.finditer(text):
+        alias = _squash(m.group("q") or m.group("u") or "").strip(" ,.")
+        label = _ROLE_LABEL.get(alias.lower())
+        begin, since = max(since, m.start() - 260), m.end()
+        if not alias or len(alias.split()) > 6 or (label is None and _NOT_PARTY_TERM.search(alias)):
+            continue
+        owner = None  # the first name of the phrase: "X, a company …, whose office is at Y ("X'")" names X
+        for i, o in enumerate(occ):
+            gap = text[o.end : m.start()]
+            if begin <= o.start and o.end <= m.start() and not re.search(r"[“\"]|[a-z]\.\s+[A-Z]|\n\s*\n", gap):
+                if owner is None or o.start < occ[owner].start:
+                    owner = i
+        if owner is None:
+            window = text[max(0, m.start() - 80) : m.start()]
+            b = re.search(rf"({_CAP}(?:[ \t]{{1,3}}(?:{_CAP}|{_JOIN})){{0,5}})[\s,\-–—]*(?:or\s+order\s*)?$", window)
+            if not b:
+                continue
+            name, start = _clean(b.group(1), m.start() - len(window) + b.start(1))
+            if (
+                not _acceptable(name)
+                or _NOT_NAME.match(name.split()[0])
+                or _NOT_PARTY_TERM.search(name)
+                or alias.lower() == name.lower()
+            ):
+                continue
+            occ.append(Org(_squash(name), start, start + len(name)))
+            owner = len(occ) - 1
+        org = occ[owner]
+        if label and org.label is None:
+            org.label = label
+        if alias not in org.aliases and alias != org.name:
+            org.aliases.append(alias)
+
+
+def _dedupe(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Non-overlapping occurrences, the longer one first where two overlap."""
+    kept: list[tuple[str, int, int]] = []
+    for f in sorted(found, key=lambda f: (-(f[2] - f[1]), f[1])):
+        if all(f[2] <= k[1] or f[1] >= k[2] for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda f: f[1])
+
+
+def entities(text: str, registrant: str | None = None) -> Entities:
+    """Organizations and their mentions in ``text`` (see the module docstring). ``registrant`` is the
+    filer's name when known: the organization of that name is ``Entities.registrant``."""
+    occ = [Org(_squash(n), s, e) for n, s, e in _dedupe(_found(text)) if norm_name(n)]
+    _definitions(text, occ)
+    _tickers(text, occ)
+    occ.sort(key=lambda o: o.start)
+    return _mentions(text, _merge(occ), registrant)
+
+
+def _tickers(text: str, orgs: list[Org]) -> None:
+    for o in orgs:
+        t = _TICKER.match(text, o.end)
+        if t and o.ticker is None:
+            ex = "Nasdaq" if t.group("ex").upper().startswith("NASDAQ") else t.group("ex")
+            o.ticker = Ticker(ex, t.group("sym"))
+
+
+def _merge(orgs: list[Org]) -> list[Org]:
+    """One org per company: a later org whose name is a short form or alias of an earlier one joins it."""
+    out: list[Org] = []
+    for o in orgs:
+        key = norm_name(o.name)
+        twin = next(
+            (p for p in out if key and (key == norm_name(p.name) or o.name in p.aliases or o.name in _short_forms(p.name)
+                                        or p.name in _short_forms(o.name))),
+            None,
+        )  # fmt: skip
+        if twin is None:
+            out.append(o)
+            continue
+        for a in [o.name, *o.aliases]:
+            if a not in twin.aliases and a != twin.name:
+                twin.aliases.append(a)
+        twin.label = twin.label or o.label
+        twin.ticker = twin.ticker or o.ticker
+    return out
+
+
+def _mentions(text: str, orgs: list[Org], registrant: str | None) -> Entities:
+    forms: dict[str, int] = {}
+    reg_org: int | None = None
+    reg_key = norm_name(registrant) if registrant else None
+    for i, o in enumerate(orgs):
+        if o.label == "company" or (reg_key and norm_name(o.name) == reg_key):
+            reg_org = i if reg_org is None else reg_org
+        for f in [o.name, *o.aliases, *_short_forms(o.name)]:
+            if f.lower() in ("company", "registrant") or len(f) < 2:
+                continue
+            forms.setdefault(f, i)
+    found: list[Mention] = []
+    if forms:
+        alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![\w&])(?:{alt})(?![\w&])")
+        squashed = {_squash(f): i for f, i in forms.items()}
+        for m in pattern.finditer(text):
+            org = squashed.get(_squash(m.group(0)))
+            if org is not None:
+                found.append(Mention(org, m.start(), m.end()))
+    taken = [(m.start, m.end) for m in found]
+    for m in _PRONOUN.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        found.append(Mention(REGISTRANT if reg_org is None else reg_org, m.start(), m.end()))
+    found.sort(key=lambda m: m.start)
+    return Entities(orgs, found, reg_org)
