@@ -23,7 +23,9 @@ __all__ = ["COMPLEMENT", "Votes", "roles"]
 
 COMPLEMENT = {"licensor": "licensee", "licensee": "licensor", "buyer": "seller", "seller": "buyer"}
 _MONEYISH = re.compile(r"[$€£¥]|\b(?:payments?|fees?|royalt|milestones?|consideration|cash|USD|EUR|million|yen)\b", re.I)
-_RIGHTSISH = re.compile(r"\b(?:licen[cs]e|sublicen[cs]e|rights?|option)\b", re.I)
+_RIGHTSISH = re.compile(
+    r"\b(?:licen[cs](?:e[sd]?|ing)|sublicen[cs]e[sd]?|rights?|option)\b(?!\s+(?:fees?|payments?|revenues?|income|issue))", re.I
+)
 
 # (pattern, subject's role, object's role): the object is the first organization after the verb
 # (after "to"/"from"/"by"/"of" where the pattern says so), the subject the nearest one before it.
@@ -35,7 +37,7 @@ _GRANT = re.compile(
 _PASSIVE_GRANT = re.compile(r"\b(?:has|have|had|was|were|is|are|been)\s+(?:been\s+)?granted\b", re.I)
 _OBTAIN = re.compile(
     r"\b(?:obtain(?:s|ed|ing)?|acquir(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|in-?licen[cs]ed|licen[cs]ed|accepts?|"
-    r"take|took|secur(?:e|ed))\b",
+    r"take|took|secur(?:e|ed)|seek(?:s|ing)?|licen[cs]e(?=\s+(?:\S+\s+){0,3}from\b))\b",
     re.I,
 )
 _PAY = re.compile(r"\b(?:pay|pays|paid|paying|will\s+make|made|makes)\b", re.I)
@@ -102,12 +104,16 @@ def roles(sent: str, offset: int, ents: Entities, kind: str, votes: Votes, main:
     for cue in _GRANT.finditer(sent):
         if _PASSIVE_GRANT.search(sent[max(0, cue.start() - 20) : cue.end()]):
             continue
-        obj = _after(ms, offset + cue.end(), 60)
+        if by := re.match(r"\s+(?:\w+\s+){0,2}?by\s+", sent[cue.end() :]):  # "the rights granted by X"
+            if giver := _after(ms, offset + cue.end() + by.end(), 12):
+                votes.add(giver.org, "licensor", 2)
+            continue
+        obj = _after(ms, offset + cue.end(), 20)  # "granted to X", "grants X", "granting X the rights"
         subj = _subject(ms, sent, cue.start(), offset, obj.org if obj else None, main)
         if subj is not None:
             votes.add(subj, "licensor")
         if obj is not None:
-            votes.add(obj.org, "licensee")
+            votes.add(obj.org, "licensee", 2)
     for cue in _OBTAIN.finditer(sent):
         tail = sent[cue.end() : cue.end() + 90]
         if not _RIGHTSISH.search(tail[:70]) and not cue.group(0).lower().startswith(("in-", "inl", "licen")):
@@ -116,13 +122,16 @@ def roles(sent: str, offset: int, ents: Entities, kind: str, votes: Votes, main:
             continue  # "licensed … to Y" is a grant
         src = re.search(r"\b(?:from|of|by|owned\s+by|controlled\s+by)\s+", tail)
         giver = _after(ms, offset + cue.end() + src.end(), 40) if src else None
+        own = _after(ms, offset + cue.end(), 4)  # "licensed ImmunoGen's technology"
+        if giver is None and own is not None and sent[own.end - offset : own.end - offset + 2] in ("'s", "’s"):
+            giver = own
         subj = _subject(ms, sent, cue.start(), offset, giver.org if giver else None, main)
         if kind == "asset_purchase" and cue.group(0).lower().startswith("acqui"):
             continue  # buying, below
         if subj is not None:
             votes.add(subj, "licensee")
         if giver is not None:
-            votes.add(giver.org, "licensor")
+            votes.add(giver.org, "licensor", 2)
     _payments(sent, offset, ms, votes, payer, payee, main)
     if kind == "asset_purchase":
         _sale(sent, offset, ms, votes, main)
@@ -130,6 +139,8 @@ def roles(sent: str, offset: int, ents: Entities, kind: str, votes: Votes, main:
 
 def _payments(sent: str, offset: int, ms: list[Mention], votes: Votes, payer: str, payee: str, main: int | None) -> None:
     for cue in _PAY.finditer(sent):
+        if re.search(r"\b(?:was|were|been|be|is|are)\s+$", sent[max(0, cue.start() - 8) : cue.start()]):
+            continue  # "$20,000 was paid": the payer is not before the verb
         tail = sent[cue.end() : cue.end() + 120]
         if not _MONEYISH.search(tail):
             continue
@@ -139,7 +150,7 @@ def _payments(sent: str, offset: int, ms: list[Mention], votes: Votes, payer: st
         if subj is not None:
             votes.add(subj, payer)
         if obj is not None and obj.org != subj:
-            votes.add(obj.org, payee)
+            votes.add(obj.org, payee, 2)
     for cue in _RECEIVE_MONEY.finditer(sent):
         tail = sent[cue.end() : cue.end() + 80]
         if not _MONEYISH.search(tail[:60]) or _RIGHTSISH.search(tail[:25]):

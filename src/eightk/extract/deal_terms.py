@@ -17,14 +17,14 @@ from dataclasses import dataclass, field
 from eightk.extract.money import MoneyMention, money_in
 from eightk.model import Money
 
-__all__ = ["Terms", "read_terms", "classify"]
+__all__ = ["Terms", "classify", "milestones_total", "read_terms", "title_exclusive"]
 
 _I = re.IGNORECASE
 _CUES: dict[str, re.Pattern[str]] = {
     "upfront": re.compile(
         r"up-?\s?front|initial\s+(?:license\s+|licensing\s+)?(?:payment|fee)|signing\s+(?:fee|payment|bonus)|"
         r"(?:upon|on|at)\s+(?:the\s+)?(?:signing|execution|closing)|at\s+or\s+prior\s+to\s+(?:the\s+)?closing|"
-        r"initiation\s+fee|(?:license\s+)?issue\s+fee|one-?\s?time\s+(?:\w+\s+)?(?:payment|fee)|lump[-\s]sum|"
+        r"initiation\s+fee|(?:license\s+)?issue\s+fee|one-?\s?time\b|lump[-\s]sum|"
         r"license\s+fee|non-?refundable\s+(?:\w+\s+)?(?:payment|fee)|exercise\s+fee|upon\s+(?:the\s+)?effective",
         _I,
     ),
@@ -53,7 +53,7 @@ _KINDS = {"development": "development", "clinical": "development", "regulatory":
 _EXCLUSIVE = re.compile(r"\b(co-?exclusive|non-?exclusive|exclusive(?:ly)?)\b", _I)
 _NOT_GRANT_EXCLUSIVE = re.compile(r"^\s*(?:option|negotiation|right\s+to\s+negotiate|dealing|period)", _I)
 _ROYALTY = re.compile(r"royalt(?:y|ies)", _I)
-_NO_ROYALTY = re.compile(r"royalty[-\s]free|free\s+of\s+(?:any\s+)?royalt|fully\s+paid(?:-up)?", _I)
+_NO_ROYALTY = re.compile(r"royalty(?:\s+and\s+\w+)?[-\s]free|free\s+of\s+(?:any\s+)?royalt|fully\s+paid(?:-up)?", _I)
 _PERCENT = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*(?:%|percent)", _I)
 _WORLD = re.compile(r"\b(?:world-?wide|global(?:ly)?|throughout\s+the\s+world)\b", _I)
 
@@ -65,6 +65,7 @@ class Terms:
     money: dict[str, tuple[Money, int, int]] = field(default_factory=dict)
     milestone_parts: list[tuple[str | None, Money, int, int]] = field(default_factory=list)
     exclusive: tuple[bool | None, int, int] | None = None
+    exclusive_locked: bool = False  # set by a contract's title
     territory: tuple[str, int, int] | None = None
     royalties: tuple[bool, float | None, float | None, int, int] | None = None
 
@@ -121,7 +122,17 @@ def _money(offset: int, sent: str, t: Terms) -> None:
             t.money[name] = (mention.money if name == "upfront" else money, a, b)
 
 
+def title_exclusive(title: str, t: Terms) -> None:
+    """A contract's title decides exclusivity ("EXCLUSIVE PATENT LICENSE", "NON-EXCLUSIVE … AGREEMENT")."""
+    for m in re.finditer(r"\b(NON-?EXCLUSIVE|EXCLUSIVE|Non-?[Ee]xclusive|Exclusive)\b[\w\s\-]{0,60}?\b(?:LICEN[CS]E|License|Licence)", title):
+        t.exclusive = (not m.group(1).lower().startswith("non"), m.start(1), m.end(1))
+        t.exclusive_locked = True
+        return
+
+
 def _exclusive(offset: int, sent: str, t: Terms) -> None:
+    if t.exclusive_locked:
+        return
     if t.exclusive is not None and t.exclusive[0] is None:
         return
     for m in _EXCLUSIVE.finditer(sent):
@@ -163,8 +174,16 @@ _TERRITORY = re.compile(
 _RIGHTS_WORDS = re.compile(r"licen|rights|commerciali|territor|market|distribut|sell", _I)
 
 
+_LABELLED_TERRITORY = re.compile(r"\bTerritory\s*:\s*(?:-+\s*)?(?P<t>[A-Z][^.\n:]{3,120})")
+
+
 def _territory(offset: int, sent: str, t: Terms) -> None:
-    if t.territory is not None or not _RIGHTS_WORDS.search(sent):
+    if t.territory is not None:
+        return
+    if m := _LABELLED_TERRITORY.search(sent):  # a contract's schedule: "3. Territory: All countries in which …"
+        t.territory = (" ".join(m.group("t").split()), offset + m.start("t"), offset + m.end("t"))
+        return
+    if not _RIGHTS_WORDS.search(sent):
         return
     w = _WORLD.search(sent)
     m = _TERRITORY.search(sent)

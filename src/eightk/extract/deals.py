@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass, field
 
 from eightk.extract.deal_roles import COMPLEMENT, Votes, roles
-from eightk.extract.deal_terms import Terms, milestones_total, read_terms
-from eightk.extract.entities import REGISTRANT, Entities, entities
+from eightk.extract.deal_terms import Terms, milestones_total, read_terms, title_exclusive
+from eightk.extract.entities import REGISTRANT, Entities, Mention, entities
 from eightk.extract.money import money_in
 from eightk.extract.terms import other_terms
 from eightk.extract.text import Region, sentences, span, squash
@@ -34,23 +34,29 @@ __all__ = ["deals"]
 _I = re.IGNORECASE
 _WINDOW = 12_000  # deals are told near the top of a document
 _ITEM_CODES = ("1.01", "1.02", "2.01", "7.01", "8.01")
-_QUICK = re.compile(r"licen[cs]|collaborat|purchase\s+agreement|assignment|co-develop|partnership|alliance")
+_QUICK = re.compile(r"licen[cs]|collaborat|purchase\s+agreement|assignment|co-develop|partnership|alliance|jointly|joint\s+develop")
 _KIND = (
     ("asset_purchase", re.compile(
         r"asset\s+(?:and\s+\w+\s+)?purchase|purchase\s+and\s+sale|(?:trademark|patent)\s+(?:\w+\s+)?assignment|"
         r"(?:asset|product)\s+(?:sale|transfer)\s+agreement|to\s+(?:sell|acquire)\s+(?:all\s+|certain\s+)?(?:of\s+)?"
         r"(?:its\s+|our\s+|the\s+)?(?:worldwide\s+)?(?:right,\s+title|assets|rights\s+to|product\s+line|business)", _I)),
     ("collaboration", re.compile(
-        r"collaborat\w*|co-?develop\w*|partnership|strategic\s+alliance|jointly\s+develop|joint\s+development", _I)),
+        r"collaborat\w*|co-?develop\w*|(?<!limited\s)partnership(?!\s+law)|strategic\s+alliance|jointly\s+develop|"
+        r"joint\s+development", _I)),
     ("license", re.compile(r"licen[cs](?:e|ing|ed)\b|sublicen[cs]e|licen[cs]ing", _I)),
 )  # fmt: skip
 _ENTRY = re.compile(
     r"\b(?:entered\s+into|enters?\s+into|entering\s+into|signed|executed|(?:has|have)\s+agreed|concluded|announced|"
     r"(?:is|was)\s+(?:made|entered)|made\s+(?:and\s+entered\s+)?(?:as\s+of|this|effective|between)|is\s+between|"
-    r"agreement\s+(?:is\s+)?(?:dated|made)|(?:have|has)\s+(?:exclusively\s+)?licensed|today\s+announced)\b",
+    r"(?:have|has)\s+(?:exclusively\s+)?licensed|today\s+announced|execution\s+of)\b",
     _I,
 )
-_CONTRACT_OPENING = re.compile(r"^\W*(?:THIS|This)\s+(?:[\w\-]+\s+){0,8}?(?:AGREEMENT|Agreement|LICEN[CS]E)\b.{0,400}?\bbetween\b", re.S)
+_CONTRACT_OPENING = re.compile(
+    r"[\s\S]{0,300}?(?:^|\n)\W*(?:THIS|This|AGREEMENT)\s+(?:[\w\-]+\s+){0,8}?(?:AGREEMENT|Agreement|LICEN[CS]E|made)\b.{0,400}?\b(?:between|BETWEEN)\b",
+    re.S,
+)
+_OPENING_END = re.compile(r"\bWHEREAS\b|\bRECITALS?\b|\bBACKGROUND\b|\bNOW,?\s+THEREFORE\b|\bWITNESSETH\b|\n\s*1\.\s+(?:DEFINITIONS|Definitions)|\bRecitals?\b|\bwho\s+agree\b")
+_DEFINITION = re.compile(r"[”\"]\s*(?:shall\s+)?(?:mean|means|refers?\s+to)\b|^\s*\(?[a-z0-9]{1,3}[.)]\s+(?:The\s+term\s+)?[“\"]")
 _UPDATE = (
     ("termination", re.compile(r"\bterminat\w*", _I)),
     ("option_exercise", re.compile(r"\bexercis\w+\s+(?:its|the|an|their|our)\s+(?:\w+\s+){0,2}option", _I)),
@@ -58,7 +64,7 @@ _UPDATE = (
     ("closing", re.compile(r"\b(?:completed|closed|closing\s+of|consummat\w+)\b.{0,80}\bpreviously\s+announced|"
                            r"\bpreviously\s+announced\b.{0,80}\b(?:closed|completed|closing)", _I | re.S)),
 )  # fmt: skip
-_RECOUNT = re.compile(r"\b(?:previously|originally|had)\s+(?:\w+\s+)?entered\b|\bhave\s+previously\b|\bunder\s+the\s+(?:existing|prior)\b", _I)
+_RECOUNT = re.compile(r"\b(?:previously|originally|had)\s+(?:\w+\s+)?entered\b|\bare\s+parties\s+to\b|\bhave\s+previously\b|\bunder\s+the\s+(?:existing|prior)\b", _I)
 _MILESTONE_UPDATE = re.compile(
     r"\b(?:achieved|achievement\s+of|received|receipt\s+of|earned|triggered|trigger)\b.{0,80}\bmilestone|"
     r"\bmilestone\s+payment\s+(?:from|to)\b",
@@ -134,17 +140,27 @@ def _kinds(sent: str, title_kind: str | None) -> list[str]:
     return found[:1]
 
 
-def _title_kind(body: str) -> str | None:
-    head = body[:800]
-    for k, p in _KIND:
-        if p.search(head) and re.search(r"AGREEMENT|Agreement|LICEN[CS]E", head):
+def _title_kind(head: str) -> str | None:
+    """The kind a contract's title names ("SOURCE CODE LICENSE AGREEMENT" → license), read from the
+    agreement names of its first lines; a licence title wins over words of its recitals."""
+    names = re.findall(r"(?:[\w\-,]+[ \t]+){0,5}(?:AGREEMENT|Agreement|LICEN[CS]E|License|Licence)\b", head)
+    for k, p in (_KIND[2], _KIND[0], _KIND[1]):
+        if any(p.search(n) for n in names):
             return k
     return None
 
 
-def _anchor_parties(sent: str, offset: int, ents: Entities, entry: re.Match[str] | None) -> tuple[list[int], int | None]:
-    """The organizations an anchor names as parties, and the sentence's subject."""
-    ms = ents.between(offset, offset + len(sent))
+def _anchor_parties(
+    body: str, sent: str, offset: int, ents: Entities, entry: re.Match[str] | None, opening: bool
+) -> tuple[list[int], int | None]:
+    """The organizations an anchor names as parties, and the sentence's subject. A contract's opening
+    names its parties between "between" and the recitals, across the lines and semicolons it uses."""
+    end = offset + len(sent)
+    if opening:
+        stop = _OPENING_END.search(body, offset + 20, offset + 2500)
+        end = stop.start() if stop else min(len(body), offset + 1500)
+        sent = body[offset:end]
+    ms = ents.between(offset, end)
     verb = entry.start() if entry else 0
     before = [m for m in ms if m.end <= offset + verb]
     after = [m for m in ms if m.start >= offset + verb]
@@ -158,16 +174,24 @@ def _anchor_parties(sent: str, offset: int, ents: Entities, entry: re.Match[str]
             out.append(before[-2].org)
     between = re.search(r"\b(?:between|among)\b", sent[verb:], _I)
     with_ = re.search(r"\bwith\b", sent[verb:], _I)
+    last: Mention | None = None
     for m in after:
         gap = sent[max(0, m.start - offset - 30) : m.start - offset]
-        if re.search(r"\b(?:of|at|by|to|from|in)\s+(?:the\s+)?$", gap):
+        if re.search(r"\b(?:of|at|by|to|from|in|on\s+behalf\s+of)\s+(?:the\s+)?$", gap, _I):
             continue
+        joined = last is not None and re.fullmatch(
+            r"(?:\s*\([^()]{0,80}\))?\s*,?\s*(?:and|&)\s+(?:the\s+)?", body[last.end : m.start], _I
+        )
         if between and m.start >= offset + verb + between.start():
+            if last is None or joined or re.search(r"\b(?:and|AND)\b|\(\d\)", body[last.end : m.start]):
+                out.append(m.org)
+                last = m
+        elif with_ and m.start >= offset + verb + with_.start() and (last is None or joined):
             out.append(m.org)
-        elif with_ and m.start >= offset + verb + with_.start() and not any(o != subject for o in out):
-            out.append(m.org)
+            last = m
         elif subject is None and not out:
             out.append(m.org)
+            last = m
     return list(dict.fromkeys(out)), subject
 
 
@@ -183,7 +207,8 @@ def _update_kind(sent: str, region: Region) -> str | None:
 def _read_region(region: Region, registrant: str | None) -> tuple[list[_Deal], list[DealUpdate]]:
     body = region.body[:_WINDOW]
     ents = entities(body, registrant)
-    title_kind = _title_kind(body)
+    title_kind: str | None = None
+    contract = False
     ref = _ref_date(region)
     found: list[_Deal] = []
     updates: list[DealUpdate] = []
@@ -193,8 +218,16 @@ def _read_region(region: Region, registrant: str | None) -> tuple[list[_Deal], l
         if _STOP.match(sent):
             current = []
             continue
-        entry = _ENTRY.search(sent) or (_CONTRACT_OPENING.search(sent) if s < 3000 else None)
-        kinds = _kinds(sent, title_kind) if entry else []
+        opening = _CONTRACT_OPENING.match(body, s, s + 600) if s < 3000 and not found else None
+        if opening:
+            title_kind = _title_kind(body[: opening.end()])
+            contract = True  # a contract's recitals tell of other agreements: they feed this one
+        elif contract or (found and re.search(r"\bthis\s+(?:[\w\-]+\s+){0,6}(?:agreement|licen[cs]e)\b", sent, _I)):
+            for d in current:  # the contract speaking of itself
+                _feed(d, s, sent, None)
+            continue
+        entry = opening or _ENTRY.search(sent)
+        kinds = ([title_kind] if opening and title_kind else _kinds(sent, title_kind)) if entry else []
         if kinds:
             update = _update_kind(sent, region)
             when = _anchor_date(sent)
@@ -204,12 +237,20 @@ def _read_region(region: Region, registrant: str | None) -> tuple[list[_Deal], l
                 if update:
                     updates.append(_update(region, ents, sent, s, update))
                 continue
-            parties, subject = _anchor_parties(sent, s, ents, entry)
+            parties, subject = _anchor_parties(body, sent, s, ents, entry, opening is not None)
+            if not [p for p in parties if p != REGISTRANT] and found and found[-1].kind in kinds:
+                current = found[-1:]  # the deal told again without its names
+                for d in current:
+                    _feed(d, s, sent, subject)
+                continue
             current = []
             for kind in kinds:
                 d = _Deal(kind, span(region, s, e), parties, region, ents)
                 found.append(d)
                 current.append(d)
+            if opening:
+                for d in current:
+                    title_exclusive(body[:s + 200], d.terms)
             for d in current[:1]:
                 _feed(d, s, sent, subject)
             for d in current[1:]:
@@ -227,7 +268,8 @@ def _read_region(region: Region, registrant: str | None) -> tuple[list[_Deal], l
 
 def _feed(d: _Deal, offset: int, sent: str, subject: int | None) -> None:
     d.sents.append((offset, sent))
-    read_terms([(offset, sent)], d.terms)
+    if not _DEFINITION.search(sent):  # a contract's definitions state no terms of the deal
+        read_terms([(offset, sent)], d.terms)
     roles(sent, offset, d.ents, d.kind, d.votes, subject)
 
 
@@ -270,9 +312,10 @@ def _party_roles(d: _Deal) -> dict[int, str]:
     sides = [i for i in involved if i == REGISTRANT or i == ents.registrant or i in d.parties or i in out]
     if len(set(sides)) == 2:
         a, b = list(dict.fromkeys(sides))
-        if a in out and b not in out:
+        labelled = [i for i in (a, b) if i != REGISTRANT and ents.orgs[i].label in COMPLEMENT]
+        if a in out and (b not in out or (out[a] == out[b] and labelled == [a])):
             out[b] = COMPLEMENT[out[a]]
-        elif b in out and a not in out:
+        elif b in out and (a not in out or (out[a] == out[b] and labelled == [b])):
             out[a] = COMPLEMENT[out[b]]
     return out
 
@@ -308,8 +351,8 @@ def _event(d: _Deal) -> Deal:
     exclusive = t.exclusive[0] if t.exclusive else None
     if t.exclusive and exclusive is not None:
         values.append(FieldSource("exclusive", "text", at(t.exclusive[1], t.exclusive[2])))
-    territory = t.territory[0] if t.territory else None
-    if t.territory:
+    territory = t.territory[0] if t.territory and d.kind != "asset_purchase" else None
+    if territory:
         values.append(FieldSource("territory", "text", at(t.territory[1], t.territory[2])))
     royalties = None
     if t.royalties:
@@ -395,6 +438,8 @@ def deals(filing: Filing, regions: list[Region]) -> list[Event]:
     out: list[Event] = []
     for d in drafts:
         ev = _event(d)
+        if not ev.parties:
+            continue
         for other in d.extra:  # the second telling adds its evidence and fills empty fields
             ev = _fill(ev, _event(other))
         out.append(ev)

@@ -234,6 +234,9 @@ def _definitions(text: str, occ: list[Org]) -> None:
         if owner is None:
             window = text[max(0, m.start() - 80) : m.start()]
             b = re.search(rf"({_CAP}(?:[ \t]{{1,3}}(?:{_CAP}|{_JOIN})){{0,5}})[\s,\-–—]*(?:or\s+order\s*)?$", window)
+            if not b or not _acceptable(b.group(1)):  # else the phrase's first words: "and FUTURE MEDIA, a … corporation"
+                window = text[begin : m.start()]
+                b = re.search(rf"(?:\band|\bbetween|\bBETWEEN|\bAND)\s+({_CAP}(?:[ \t]{{1,3}}(?:{_CAP}|{_JOIN})){{0,5}})\s*[,(]", window)
             if not b:
                 continue
             name, start = _clean(b.group(1), m.start() - len(window) + b.start(1))
