@@ -77,7 +77,11 @@ def match(sc: ModuleType, got: list[dict], gold: list[dict]) -> dict[int, int]:
                 j
                 for j in free
                 if (not same_type or got[j].get("type") == gev.get("type"))
-                and any(sc.party_matches(gp, p.get("name")) for gp in gev.get("parties", []) for p in got[j].get("parties") or [])
+                and any(
+                    sc.party_matches(gp, p.get("name"))
+                    for gp in gev.get("parties", [])
+                    for p in got[j].get("parties") or []
+                )
             ]
             if cands:
                 j = max(cands, key=lambda j: sum(sc.field_ok(f, got[j], gev) for f in FIELDS))
@@ -144,7 +148,10 @@ def main() -> None:
                 print(f"TYPE {half[0]} {path.name} #{gi} gold={gev.get('type')} got={got[j].get('type')}")
             for f in FIELDS:
                 if not sc.field_ok(f, got[j], gev):
-                    print(f"MISS {half[0]} {path.name} #{gi} {f:11} gold={sc.short(gev.get(f))} got={sc.short(got[j].get(f))}")
+                    print(
+                        f"MISS {half[0]} {path.name} #{gi} {f:11} "
+                        f"gold={sc.short(gev.get(f))} got={sc.short(got[j].get(f))}"
+                    )
         for j in set(range(len(got))) - set(pairs.values()):
             print(f"FP   {half[0]} {path.name} got={sc.short(sc.brief(got[j]))}")
     for name, t in tallies.items():

@@ -156,7 +156,8 @@ def test_deal_milestones_split_and_total_value() -> None:
     _check_spans(filing)
     (deal,) = [e for e in filing.to_dict()["events"] if e["type"] == "license"]
     assert deal["upfront"]["amount"] == 15_000_000
-    assert deal["milestones"] is None  # stated only by kind
+    # stated only by kind: the milestones are the stated maxima added (deals issue: "the stated maxima summed")
+    assert deal["milestones"] == {"amount": 350_000_000, "currency": "USD", "qualifier": "up to"}
     split = deal["milestones_split"]
     assert (split["development"]["amount"], split["regulatory"], split["sales"]["amount"]) == (
         100_000_000,
@@ -164,6 +165,10 @@ def test_deal_milestones_split_and_total_value() -> None:
         250_000_000,
     )
     assert deal["total_value"] == {"amount": 365_000_000, "currency": "USD", "qualifier": "up to"}
+    assert [(p["name"], p["role"]) for p in deal["parties"]] == [
+        ("Acme Bio, Inc.", "licensor"),
+        ("Beta Pharma Corp.", "licensee"),
+    ]
     fields = {v["field"] for v in deal["values"]}
     assert {"milestones_split.development", "milestones_split.sales", "total_value"} <= fields
 

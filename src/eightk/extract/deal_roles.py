@@ -15,16 +15,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from eightk.extract.entities import Entities, Mention
 
 __all__ = ["COMPLEMENT", "Votes", "roles"]
 
 COMPLEMENT = {"licensor": "licensee", "licensee": "licensor", "buyer": "seller", "seller": "buyer"}
-_MONEYISH = re.compile(r"[$€£¥]|\b(?:payments?|fees?|royalt|milestones?|consideration|cash|USD|EUR|million|yen)\b", re.I)
+_MONEYISH = re.compile(
+    r"[$€£¥]|\b(?:payments?|fees?|royalt|milestones?|consideration|cash|USD|EUR|million|yen)\b", re.I
+)
 _RIGHTSISH = re.compile(
-    r"\b(?:licen[cs](?:e[sd]?|ing)|sublicen[cs]e[sd]?|rights?|option)\b(?!\s+(?:fees?|payments?|revenues?|income|issue))", re.I
+    r"\b(?:licen[cs](?:e[sd]?|ing)|sublicen[cs]e[sd]?|rights?|option)\b(?!\s+(?:fees?|payments?|revenues?|income|issue))",
+    re.I,
 )
 
 # (pattern, subject's role, object's role): the object is the first organization after the verb
@@ -41,7 +44,7 @@ _OBTAIN = re.compile(
     re.I,
 )
 _PAY = re.compile(r"\b(?:pay|pays|paid|paying|will\s+make|made|makes)\b", re.I)
-_PAYMENT_TO = re.compile(r"\bpayments?\s+to\b", re.I)
+_PAYMENT_TO = re.compile(r"\bpayments?\b[^.;]{0,60}?\bto\s+", re.I)
 _RECEIVE_MONEY = re.compile(
     r"\b(?:receiv(?:e|es|ed|ing)|(?:is|are|was|be|become)\s+(?:eligible|entitled)\s+to\s+(?:receive|earn)|earn(?:s|ed)?)\b",
     re.I,
@@ -52,12 +55,15 @@ _BUY = re.compile(r"\b(?:acquir(?:e|es|ed|ing)|purchas(?:e|es|ed|ing)|buy|bought
 
 @dataclass
 class Votes:
-    """Role votes per organization index (``REGISTRANT`` included)."""
+    """Role votes per organization index (``REGISTRANT`` included). A vote for an organization named by a
+    group term ("Roche" for two companies) goes to every member mentioned at the same place."""
 
     counts: dict[int, Counter[str]]
+    groups: dict[int, list[int]] = field(default_factory=dict)
 
     def add(self, org: int, role: str, weight: int = 1) -> None:
-        self.counts.setdefault(org, Counter())[role] += weight
+        for o in self.groups.get(org, [org]):
+            self.counts.setdefault(o, Counter())[role] += weight
 
     def role(self, org: int) -> str | None:
         c = self.counts.get(org)
@@ -78,66 +84,102 @@ def _after(ms: list[Mention], pos: int, reach: int = 120, not_org: int | None = 
     return None
 
 
-def _subject(ms: list[Mention], sent: str, cue_start: int, offset: int, obj: int | None, main: int | None) -> int | None:
-    """The subject of the verb at ``cue_start`` (sentence-relative)."""
-    if re.search(r"\bto\s+$|\bwhich\s+(?:the\s+\w+\s+)?$|,\s*$", sent[max(0, cue_start - 12) : cue_start]) and main is not None:
-        return main if main != obj else None
-    m = _before(ms, offset + cue_start, obj)
-    return m.org if m else (main if main != obj else None)
+@dataclass
+class _Sentence:
+    """One sentence being read: its text, where it starts, the mentions in it, the votes, the subject of
+    the deal sentence (for infinitives and participles)."""
+
+    text: str
+    offset: int
+    ms: list[Mention]
+    votes: Votes
+    main: int | None
+
+    def after(self, pos: int, reach: int, not_org: int | None = None) -> Mention | None:
+        """The first mention within ``reach`` characters after sentence position ``pos``."""
+        return _after(self.ms, self.offset + pos, reach, not_org)
+
+    def subject(self, cue_start: int, obj: int | None) -> int | None:
+        """The subject of the verb at ``cue_start``: the nearest other organization before it, or the
+        deal sentence's subject for "… with X to sell" and ", granting X …"."""
+        lead = self.text[max(0, cue_start - 12) : cue_start]
+        if re.search(r"\bto\s+$|\bwhich\s+(?:the\s+\w+\s+)?$|,\s*$", lead) and self.main is not None:
+            return self.main if self.main != obj else None
+        m = _before(self.ms, self.offset + cue_start, obj)
+        return m.org if m else (self.main if self.main != obj else None)
+
+    def vote(self, org: int | None, role: str, weight: int = 1) -> None:
+        if org is not None:
+            self.votes.add(org, role, weight)
 
 
-def roles(sent: str, offset: int, ents: Entities, kind: str, votes: Votes, main: int | None = None) -> None:
+def _defined_term(sent: str, cue: re.Match[str]) -> bool:
+    """'Licensed Products', 'License Agreement': a capitalized defined term, not a verb."""
+    return cue.group(0)[:1].isupper() and bool(re.match(r"\s+[A-Z]", sent[cue.end() : cue.end() + 3]))
+
+
+def roles(sent: str, offset: int, ents: Entities, *, kind: str, votes: Votes, main: int | None = None) -> None:
     """Vote roles from one sentence (``offset``: where it starts in the text ``ents`` was read from;
     ``kind``: license | collaboration | asset_purchase; ``main``: the deal sentence's subject, for
     infinitives and participles)."""
     ms = ents.between(offset, offset + len(sent))
     if not ms:
         return
-    payer, payee = ("buyer", "seller") if kind == "asset_purchase" else ("licensee", "licensor")
+    for m in ms:  # members of a group term share its place
+        same = [x.org for x in ms if x.start == m.start and x.end == m.end]
+        if len(same) > 1:
+            votes.groups[m.org] = same
+    s = _Sentence(sent, offset, ms, votes, main)
+    _grants(s)
+    _obtains(s, buying=kind == "asset_purchase")
+    _payments(s, *(("buyer", "seller") if kind == "asset_purchase" else ("licensee", "licensor")))
+    if kind == "asset_purchase":
+        _sale(s)
+
+
+def _grants(s: _Sentence) -> None:
+    sent = s.text
     for cue in _PASSIVE_GRANT.finditer(sent):  # "Bracco has been granted exclusive rights"
-        subj = _before(ms, offset + cue.start())
+        subj = _before(s.ms, s.offset + cue.start())
         if subj:
-            votes.add(subj.org, "licensee")
+            s.vote(subj.org, "licensee")
             by = re.match(r"\s*(?:\S+\s+){0,8}?by\s+", sent[cue.end() :])
-            if by and (obj := _after(ms, offset + cue.end() + by.end(), 30, subj.org)):
-                votes.add(obj.org, "licensor")
+            if by and (obj := s.after(cue.end() + by.end(), 30, subj.org)):
+                s.vote(obj.org, "licensor")
     for cue in _GRANT.finditer(sent):
-        if _PASSIVE_GRANT.search(sent[max(0, cue.start() - 20) : cue.end()]):
+        if _PASSIVE_GRANT.search(sent[max(0, cue.start() - 20) : cue.end()]) or _defined_term(sent, cue):
             continue
         if by := re.match(r"\s+(?:\w+\s+){0,2}?by\s+", sent[cue.end() :]):  # "the rights granted by X"
-            if giver := _after(ms, offset + cue.end() + by.end(), 12):
-                votes.add(giver.org, "licensor", 2)
+            if giver := s.after(cue.end() + by.end(), 12):
+                s.vote(giver.org, "licensor", 2)
             continue
-        obj = _after(ms, offset + cue.end(), 20)  # "granted to X", "grants X", "granting X the rights"
-        subj = _subject(ms, sent, cue.start(), offset, obj.org if obj else None, main)
-        if subj is not None:
-            votes.add(subj, "licensor")
-        if obj is not None:
-            votes.add(obj.org, "licensee", 2)
+        obj = s.after(cue.end(), 20)  # "granted to X", "grants X", "granting X the rights"
+        s.vote(s.subject(cue.start(), obj.org if obj else None), "licensor", 2)
+        s.vote(obj.org if obj else None, "licensee", 2)
+
+
+def _obtains(s: _Sentence, *, buying: bool) -> None:
+    sent = s.text
     for cue in _OBTAIN.finditer(sent):
-        tail = sent[cue.end() : cue.end() + 90]
-        if not _RIGHTSISH.search(tail[:70]) and not cue.group(0).lower().startswith(("in-", "inl", "licen")):
+        word = cue.group(0).lower()
+        if _defined_term(sent, cue) or (buying and word.startswith("acqui")):  # buying: _sale
             continue
-        if cue.group(0).lower().startswith("licen") and re.match(r"\s*(?:\S+\s+){0,6}?to\b", tail):
+        tail = sent[cue.end() : cue.end() + 90]
+        if not _RIGHTSISH.search(tail[:70]) and not word.startswith(("in-", "inl", "licen")):
+            continue
+        if word.startswith("licen") and re.match(r"\s*(?:\S+\s+){0,6}?to\b", tail):
             continue  # "licensed … to Y" is a grant
         src = re.search(r"\b(?:from|of|by|owned\s+by|controlled\s+by)\s+", tail)
-        giver = _after(ms, offset + cue.end() + src.end(), 40) if src else None
-        own = _after(ms, offset + cue.end(), 4)  # "licensed ImmunoGen's technology"
-        if giver is None and own is not None and sent[own.end - offset : own.end - offset + 2] in ("'s", "’s"):
+        giver = s.after(cue.end() + src.end(), 40) if src else None
+        own = s.after(cue.end(), 4)  # "licensed ImmunoGen's technology"
+        if giver is None and own is not None and sent[own.end - s.offset : own.end - s.offset + 2] in ("'s", "’s"):
             giver = own
-        subj = _subject(ms, sent, cue.start(), offset, giver.org if giver else None, main)
-        if kind == "asset_purchase" and cue.group(0).lower().startswith("acqui"):
-            continue  # buying, below
-        if subj is not None:
-            votes.add(subj, "licensee")
-        if giver is not None:
-            votes.add(giver.org, "licensor", 2)
-    _payments(sent, offset, ms, votes, payer, payee, main)
-    if kind == "asset_purchase":
-        _sale(sent, offset, ms, votes, main)
+        s.vote(s.subject(cue.start(), giver.org if giver else None), "licensee")
+        s.vote(giver.org if giver else None, "licensor", 2)
 
 
-def _payments(sent: str, offset: int, ms: list[Mention], votes: Votes, payer: str, payee: str, main: int | None) -> None:
+def _payments(s: _Sentence, payer: str, payee: str) -> None:
+    sent = s.text
     for cue in _PAY.finditer(sent):
         if re.search(r"\b(?:was|were|been|be|is|are)\s+$", sent[max(0, cue.start() - 8) : cue.start()]):
             continue  # "$20,000 was paid": the payer is not before the verb
@@ -145,40 +187,27 @@ def _payments(sent: str, offset: int, ms: list[Mention], votes: Votes, payer: st
         if not _MONEYISH.search(tail):
             continue
         to = _PAYMENT_TO.search(tail) or re.match(r"\s*(?:to\s+)?", tail)
-        obj = _after(ms, offset + cue.end() + (to.end() if to else 0), 60 if to and to.end() > 3 else 8)
-        subj = _subject(ms, sent, cue.start(), offset, obj.org if obj else None, main)
-        if subj is not None:
-            votes.add(subj, payer)
+        obj = s.after(cue.end() + (to.end() if to else 0), 60 if to and to.end() > 3 else 8)
+        subj = s.subject(cue.start(), obj.org if obj else None)
+        s.vote(subj, payer)
         if obj is not None and obj.org != subj:
-            votes.add(obj.org, payee, 2)
+            s.vote(obj.org, payee, 2)
     for cue in _RECEIVE_MONEY.finditer(sent):
         tail = sent[cue.end() : cue.end() + 80]
         if not _MONEYISH.search(tail[:60]) or _RIGHTSISH.search(tail[:25]):
             continue
-        subj = _subject(ms, sent, cue.start(), offset, None, main)
-        if subj is not None:
-            votes.add(subj, payee)
+        subj = s.subject(cue.start(), None)
+        s.vote(subj, payee)
         frm = re.search(r"\bfrom\s+", tail)
-        if frm and (giver := _after(ms, offset + cue.end() + frm.end(), 10, subj)):
-            votes.add(giver.org, payer)
+        if frm and (giver := s.after(cue.end() + frm.end(), 10, subj)):
+            s.vote(giver.org, payer)
 
 
-def _sale(sent: str, offset: int, ms: list[Mention], votes: Votes, main: int | None) -> None:
-    for cue in _SELL.finditer(sent):
-        tail = sent[cue.end() : cue.end() + 200]
-        to = re.search(r"\bto\s+", tail)
-        obj = _after(ms, offset + cue.end() + to.end(), 12) if to else None
-        subj = _subject(ms, sent, cue.start(), offset, obj.org if obj else None, main)
-        if subj is not None:
-            votes.add(subj, "seller")
-        if obj is not None:
-            votes.add(obj.org, "buyer")
-    for cue in _BUY.finditer(sent):
-        tail = sent[cue.end() : cue.end() + 200]
-        frm = re.search(r"\bfrom\s+", tail)
-        obj = _after(ms, offset + cue.end() + frm.end(), 12) if frm else None
-        subj = _subject(ms, sent, cue.start(), offset, obj.org if obj else None, main)
-        if subj is not None:
-            votes.add(subj, "buyer")
-        if obj is not None:
-            votes.add(obj.org, "seller")
+def _sale(s: _Sentence) -> None:
+    for pattern, prep, subj_role, obj_role in ((_SELL, "to", "seller", "buyer"), (_BUY, "from", "buyer", "seller")):
+        for cue in pattern.finditer(s.text):
+            tail = s.text[cue.end() : cue.end() + 200]
+            link = re.search(rf"\b{prep}\s+", tail)
+            obj = s.after(cue.end() + link.end(), 12) if link else None
+            s.vote(s.subject(cue.start(), obj.org if obj else None), subj_role)
+            s.vote(obj.org if obj else None, obj_role)

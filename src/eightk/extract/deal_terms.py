@@ -28,7 +28,9 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"license\s+fee|non-?refundable\s+(?:\w+\s+)?(?:payment|fee)|exercise\s+fee|upon\s+(?:the\s+)?effective",
         _I,
     ),
-    "milestones": re.compile(r"milestones?|(?:contingent|success|event)[-\s]based\s+payments?", _I),
+    "milestones": re.compile(
+        r"milestones?|(?:contingent|success|event)[-\s]based\s+payments?|contingent\s+(?:\w+\s+)?payments\b", _I
+    ),
     "equity": re.compile(
         r"equity\s+investment|invest(?:ment)?\s+(?:of\s+)?(?:in|into)\b|purchase\s+(?:of\s+)?(?:\$[\d.,]+\s+\w+\s+(?:of|in)\s+)?"
         r"(?:newly\s+issued\s+)?(?:shares|common\s+stock|ordinary\s+shares)|stock\s+purchase|premium\s+to",
@@ -41,13 +43,17 @@ _CUES: dict[str, re.Pattern[str]] = {
         _I,
     ),
 }
-_PARTS_FOLLOW = re.compile(r"^\s*(?:\([^)]{0,80}\)\s*)?,?\s*(?:which\s+includes?|including|consisting\s+of|comprised\s+of|of\s+which)\b", _I)
+_PARTS_FOLLOW = re.compile(
+    r"^\s*(?:\([^)]{0,80}\)\s*)?,?\s*(?:which\s+includes?|including|consisting\s+of|comprised\s+of|of\s+which)\b", _I
+)
 _NOT_DEAL_MONEY = re.compile(
     r"(?:net\s+sales|revenues?|sales)\s+(?:exceed|of|threshold)|exceed(?:s|ing)?\s*$|threshold|minimum\s+(?:annual\s+)?royalt|"
     r"recogni[sz]ed|amortization|deferred|book\s+value|expense|gain|loss|liabilit",
     _I,
 )
-_KIND = re.compile(r"(development|clinical|regulatory|approval|sales|commercial)(?:-based|-related)?\s+(?:and\s+\w+\s+)?milestone", _I)
+_KIND = re.compile(
+    r"(development|clinical|regulatory|approval|sales|commercial)(?:-based|-related)?\s+(?:and\s+\w+\s+)?milestone", _I
+)
 _KINDS = {"development": "development", "clinical": "development", "regulatory": "regulatory", "approval": "regulatory",
           "sales": "sales", "commercial": "sales"}  # fmt: skip
 _EXCLUSIVE = re.compile(r"\b(co-?exclusive|non-?exclusive|exclusive(?:ly)?)\b", _I)
@@ -77,7 +83,11 @@ def classify(sent: str, mention: MoneyMention) -> str | None:
     if _NOT_DEAL_MONEY.search(before[-45:]) or _NOT_DEAL_MONEY.search(after[:30]):
         return None
     if _PARTS_FOLLOW.match(after):
-        return "total_value" if _CUES["total_value"].search(before[-50:]) or re.match(r"^\s*,?\s*of\s+which", after) else None
+        return (
+            "total_value"
+            if _CUES["total_value"].search(before[-50:]) or re.match(r"^\s*,?\s*of\s+which", after)
+            else None
+        )
     best: tuple[int, str] | None = None
     for name, pattern in _CUES.items():
         for m in pattern.finditer(before):
@@ -85,12 +95,18 @@ def classify(sent: str, mention: MoneyMention) -> str | None:
             if name == "total_value" and dist > 25:
                 continue
             best = min(best, (dist, name)) if best else (dist, name)
-        m = pattern.search(after)
-        if m and name != "total_value":
-            dist = m.start() + (8 if re.search(r"[.;]", after[: m.start()]) else 0)
+        later = pattern.search(after)
+        if later and name != "total_value":
+            dist = later.start() + (8 if re.search(r"[.;]", after[: later.start()]) else 0)
             best = min(best, (dist, name)) if best else (dist, name)
     if best is None or best[0] > 75:
         return None
+    if best[1] == "total_value":  # "milestone payments with an aggregate value of", "shares … valued at"
+        said = before[: len(before) - best[0]]
+        if re.search(r"milestones?\s+(?:payments?\s+)?(?:with|having)\b[^.]{0,30}$", said, _I):
+            return "milestones"
+        if re.search(r"\b(?:shares|stock|equity|warrants?)\b[^.;]{0,50}$", said, _I):
+            return "equity"
     return best[1]
 
 
@@ -116,18 +132,39 @@ def _money(offset: int, sent: str, t: Terms) -> None:
         money = mention.high or mention.money
         a, b = offset + mention.start, offset + mention.end
         if name == "milestones":
-            kind = _KIND.search(sent[mention.end : mention.end + 60]) or _KIND.search(sent[max(0, mention.start - 60) : mention.start])
-            t.milestone_parts.append((_KINDS[kind.group(1).lower()] if kind else None, money, a, b))
+            t.milestone_parts.append((_milestone_kind(sent, mention), money, a, b))
         elif name is not None and name not in t.money:
             t.money[name] = (mention.money if name == "upfront" else money, a, b)
 
 
 def title_exclusive(title: str, t: Terms) -> None:
     """A contract's title decides exclusivity ("EXCLUSIVE PATENT LICENSE", "NON-EXCLUSIVE … AGREEMENT")."""
-    for m in re.finditer(r"\b(NON-?EXCLUSIVE|EXCLUSIVE|Non-?[Ee]xclusive|Exclusive)\b[\w\s\-]{0,60}?\b(?:LICEN[CS]E|License|Licence)", title):
+    for m in re.finditer(
+        r"\b(NON-?EXCLUSIVE|EXCLUSIVE|Non-?[Ee]xclusive|Exclusive)\b[\w\s\-]{0,60}?\b(?:LICEN[CS]E|License|Licence)",
+        title,
+    ):
         t.exclusive = (not m.group(1).lower().startswith("non"), m.start(1), m.end(1))
         t.exclusive_locked = True
         return
+
+
+def _milestone_kind(sent: str, mention: MoneyMention) -> str | None:
+    """The one kind of milestone an amount is tied to ("$25 million in development milestones"), or
+    None: milestones in general, or a list of kinds ("development, regulatory and commercial …")."""
+    after = _KIND.match(sent, mention.end, mention.end + 60) or re.match(
+        r"\s*(?:in|of)?\s*(?:potential\s+|additional\s+)?", sent[mention.end :]
+    )
+    m = _KIND.match(sent, mention.end + after.end()) if after and not isinstance(after, type(None)) else None
+    if m is None:
+        near = [k for k in _KIND.finditer(sent, max(0, mention.start - 60), mention.start)]
+        m = (
+            near[-1]
+            if near and re.search(r"(?:of|totaling|up\s+to|payments?)\s*$", sent[near[-1].end() : mention.start])
+            else None
+        )
+    if m is None or re.search(r"(?:,|\band|\bor)\s*$", sent[max(0, m.start() - 6) : m.start()]):
+        return None
+    return _KINDS[m.group(1).lower()]
 
 
 def _exclusive(offset: int, sent: str, t: Terms) -> None:
@@ -151,11 +188,19 @@ def _royalties(offset: int, sent: str, t: Terms) -> None:
     m = _ROYALTY.search(sent)
     if m is None or t.royalties is not None:
         return
-    if _NO_ROYALTY.search(sent) and not re.search(r"royalty[-\s]bearing|royalties\s+on|pay\s+(?:\w+\s+){0,3}royalt", sent, _I):
+    if _NO_ROYALTY.search(sent) and not re.search(
+        r"royalty[-\s]bearing|royalties\s+on|pay\s+(?:\w+\s+){0,3}royalt", sent, _I
+    ):
         return
     window = sent[max(0, m.start() - 120) : m.end() + 120]
     rates = [float(p) / 100 for p in _PERCENT.findall(window) if float(p) < 60]
-    t.royalties = (True, min(rates) if rates else None, max(rates) if rates else None, offset + m.start(), offset + m.end())
+    t.royalties = (
+        True,
+        min(rates) if rates else None,
+        max(rates) if rates else None,
+        offset + m.start(),
+        offset + m.end(),
+    )
 
 
 _PLACE = (

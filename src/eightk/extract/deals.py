@@ -34,19 +34,23 @@ __all__ = ["deals"]
 _I = re.IGNORECASE
 _WINDOW = 12_000  # deals are told near the top of a document
 _ITEM_CODES = ("1.01", "1.02", "2.01", "7.01", "8.01")
-_QUICK = re.compile(r"licen[cs]|collaborat|purchase\s+agreement|assignment|co-develop|partnership|alliance|jointly|joint\s+develop")
+_QUICK = re.compile(
+    r"licen[cs]|collaborat|purchase\s+agreement|assignment|co-develop|partnership|alliance|jointly|joint\s+develop"
+)
 _KIND = (
     ("asset_purchase", re.compile(
         r"asset\s+(?:and\s+\w+\s+)?purchase|purchase\s+and\s+sale|(?:trademark|patent)\s+(?:\w+\s+)?assignment|"
         r"(?:asset|product)\s+(?:sale|transfer)\s+agreement|to\s+(?:sell|acquire)\s+(?:all\s+|certain\s+)?(?:of\s+)?"
-        r"(?:its\s+|our\s+|the\s+)?(?:worldwide\s+)?(?:right,\s+title|assets|rights\s+to|product\s+line|business)", _I)),
+        r"(?:its\s+|our\s+|the\s+)?(?:worldwide\s+)?(?:right,\s+title|assets|rights\s+to|product\s+line|business)",
+        _I)),
     ("collaboration", re.compile(
         r"collaborat\w*|co-?develop\w*|(?<!limited\s)partnership(?!\s+law)|strategic\s+alliance|jointly\s+develop|"
         r"joint\s+development", _I)),
     ("license", re.compile(r"licen[cs](?:e|ing|ed)\b|sublicen[cs]e|licen[cs]ing", _I)),
 )  # fmt: skip
 _ENTRY = re.compile(
-    r"\b(?:entered\s+into|enters?\s+into|entering\s+into|signed|executed|(?:has|have)\s+agreed|concluded|announced|"
+    r"\b(?:entered\s+into|enters?\s+into|entering\s+into|signed|executed|(?:has|have)\s+agreed|concluded|"
+    r"(?<!recently\s)(?<!previously\s)announced(?!\s+(?:it\s+(?:was|is|would)|plans?|an?\s+intent|that\s+it\s+is\s+exploring))|"
     r"(?:is|was)\s+(?:made|entered)|made\s+(?:and\s+entered\s+)?(?:as\s+of|this|effective|between)|is\s+between|"
     r"(?:have|has)\s+(?:exclusively\s+)?licensed|today\s+announced|execution\s+of)\b",
     _I,
@@ -55,8 +59,13 @@ _CONTRACT_OPENING = re.compile(
     r"[\s\S]{0,300}?(?:^|\n)\W*(?:THIS|This|AGREEMENT)\s+(?:[\w\-]+\s+){0,8}?(?:AGREEMENT|Agreement|LICEN[CS]E|made)\b.{0,400}?\b(?:between|BETWEEN)\b",
     re.S,
 )
-_OPENING_END = re.compile(r"\bWHEREAS\b|\bRECITALS?\b|\bBACKGROUND\b|\bNOW,?\s+THEREFORE\b|\bWITNESSETH\b|\n\s*1\.\s+(?:DEFINITIONS|Definitions)|\bRecitals?\b|\bwho\s+agree\b")
-_DEFINITION = re.compile(r"[”\"]\s*(?:shall\s+)?(?:mean|means|refers?\s+to)\b|^\s*\(?[a-z0-9]{1,3}[.)]\s+(?:The\s+term\s+)?[“\"]")
+_OPENING_END = re.compile(
+    r"\bWHEREAS\b|\bRECITALS?\b|\bBACKGROUND\b|\bNOW,?\s+THEREFORE\b|\bWITNESSETH\b|\n\s*1\.\s+(?:DEFINITIONS|Definitions)|\bRecitals?\b|\bwho\s+agree\b"
+)
+_SELF_REFERENCE = re.compile(r"\bthis\s+(?:[\w\-]+\s+){0,6}(?:agreement|licen[cs]e)\b", _I)
+_DEFINITION = re.compile(
+    r"[”\"]\s*(?:shall\s+)?(?:mean|means|refers?\s+to)\b|^\s*\(?[a-z0-9]{1,3}[.)]\s+(?:The\s+term\s+)?[“\"]"
+)
 _UPDATE = (
     ("termination", re.compile(r"\bterminat\w*", _I)),
     ("option_exercise", re.compile(r"\bexercis\w+\s+(?:its|the|an|their|our)\s+(?:\w+\s+){0,2}option", _I)),
@@ -64,7 +73,10 @@ _UPDATE = (
     ("closing", re.compile(r"\b(?:completed|closed|closing\s+of|consummat\w+)\b.{0,80}\bpreviously\s+announced|"
                            r"\bpreviously\s+announced\b.{0,80}\b(?:closed|completed|closing)", _I | re.S)),
 )  # fmt: skip
-_RECOUNT = re.compile(r"\b(?:previously|originally|had)\s+(?:\w+\s+)?entered\b|\bare\s+parties\s+to\b|\bhave\s+previously\b|\bunder\s+the\s+(?:existing|prior)\b", _I)
+_RECOUNT = re.compile(
+    r"\b(?:previously|originally|had)\s+(?:\w+\s+)?entered\b|\brecently\s+announced\b|\bare\s+parties\s+to\b|\bhave\s+previously\b|\bunder\s+the\s+(?:existing|prior)\b",
+    _I,
+)
 _MILESTONE_UPDATE = re.compile(
     r"\b(?:achieved|achievement\s+of|received|receipt\s+of|earned|triggered|trigger)\b.{0,80}\bmilestone|"
     r"\bmilestone\s+payment\s+(?:from|to)\b",
@@ -150,20 +162,29 @@ def _title_kind(head: str) -> str | None:
     return None
 
 
-def _anchor_parties(
-    body: str, sent: str, offset: int, ents: Entities, entry: re.Match[str] | None, opening: bool
-) -> tuple[list[int], int | None]:
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    """A deal sentence: where it starts in the body, its text, its entry match, and whether it is a
+    contract's opening (whose parties run on to the recitals)."""
+
+    start: int
+    text: str
+    entry: re.Match[str] | None
+    opening: bool
+
+
+def _anchor_parties(body: str, a: _Anchor, ents: Entities) -> tuple[list[int], int | None]:
     """The organizations an anchor names as parties, and the sentence's subject. A contract's opening
     names its parties between "between" and the recitals, across the lines and semicolons it uses."""
+    offset, sent = a.start, a.text
     end = offset + len(sent)
-    if opening:
+    if a.opening:
         stop = _OPENING_END.search(body, offset + 20, offset + 2500)
         end = stop.start() if stop else min(len(body), offset + 1500)
         sent = body[offset:end]
     ms = ents.between(offset, end)
-    verb = entry.start() if entry else 0
+    verb = a.entry.start() if a.entry else 0
     before = [m for m in ms if m.end <= offset + verb]
-    after = [m for m in ms if m.start >= offset + verb]
     out: list[int] = []
     subject = None
     if before:
@@ -171,28 +192,34 @@ def _anchor_parties(
         out.append(subject)
         lead = sent[max(0, before[-1].start - offset - 12) : before[-1].start - offset]
         if len(before) > 1 and re.search(r"\band\s+$", lead):  # "A and B announced"
-            out.append(before[-2].org)
+            out.insert(0, before[-2].org)
+    out += _counterparties(body, sent, offset, verb, [m for m in ms if m.start >= offset + verb], first=subject is None)
+    return list(dict.fromkeys(out)), subject
+
+
+def _counterparties(body: str, sent: str, offset: int, verb: int, after: list[Mention], *, first: bool) -> list[int]:
+    """ "… with A and B", "… between A, a Delaware corporation, and B": the organizations after the verb
+    that the agreement is made with (not "the merger with", "a subsidiary of", "on behalf of")."""
     between = re.search(r"\b(?:between|among)\b", sent[verb:], _I)
     with_ = re.search(r"\bwith\b", sent[verb:], _I)
+    out: list[int] = []
     last: Mention | None = None
     for m in after:
         gap = sent[max(0, m.start - offset - 30) : m.start - offset]
         if re.search(r"\b(?:of|at|by|to|from|in|on\s+behalf\s+of)\s+(?:the\s+)?$", gap, _I):
             continue
-        joined = last is not None and re.fullmatch(
-            r"(?:\s*\([^()]{0,80}\))?\s*,?\s*(?:and|&)\s+(?:the\s+)?", body[last.end : m.start], _I
-        )
+        link = body[last.end : m.start] if last is not None else ""
+        joined = last is None or bool(re.fullmatch(r"(?:\s*\([^()]{0,80}\))?\s*,?\s*(?:and|&)\s+(?:the\s+)?", link, _I))
         if between and m.start >= offset + verb + between.start():
-            if last is None or joined or re.search(r"\b(?:and|AND)\b|\(\d\)", body[last.end : m.start]):
-                out.append(m.org)
-                last = m
-        elif with_ and m.start >= offset + verb + with_.start() and (last is None or joined):
+            take = joined or bool(re.search(r"\b(?:and|AND)\b|\(\d\)", link))
+        elif with_ and m.start >= offset + verb + with_.start():
+            take = joined
+        else:
+            take = bool(first and not out)
+        if take:
             out.append(m.org)
             last = m
-        elif subject is None and not out:
-            out.append(m.org)
-            last = m
-    return list(dict.fromkeys(out)), subject
+    return out
 
 
 def _update_kind(sent: str, region: Region) -> str | None:
@@ -204,73 +231,85 @@ def _update_kind(sent: str, region: Region) -> str | None:
     return None
 
 
-def _read_region(region: Region, registrant: str | None) -> tuple[list[_Deal], list[DealUpdate]]:
-    body = region.body[:_WINDOW]
-    ents = entities(body, registrant)
-    title_kind: str | None = None
-    contract = False
-    ref = _ref_date(region)
-    found: list[_Deal] = []
-    updates: list[DealUpdate] = []
-    current: list[_Deal] = []
-    for s, e in sentences(Region(region.doc, region.start, region.start + len(body), region.text, region.kind, region.code, region.ref)):
-        sent = body[s:e]
+class _Reader:
+    """Reads one region sentence by sentence: anchors open deals (or updates), the sentences after an
+    anchor feed its deal."""
+
+    def __init__(self, region: Region, registrant: str | None) -> None:
+        self.region = region
+        self.body = region.body[:_WINDOW]
+        self.ents = entities(self.body, registrant)
+        self.ref = _ref_date(region)
+        self.title_kind: str | None = None
+        self.contract = False
+        self.found: list[_Deal] = []
+        self.updates: list[DealUpdate] = []
+        self.current: list[_Deal] = []
+
+    def read(self) -> tuple[list[_Deal], list[DealUpdate]]:
+        r = self.region
+        window = Region(r.doc, r.start, r.start + len(self.body), r.text, r.kind, r.code, r.ref)
+        for s, e in sentences(window):
+            self.sentence(s, e)
+        return self.found, self.updates[:3]
+
+    def sentence(self, s: int, e: int) -> None:
+        body, sent = self.body, self.body[s:e]
         if _STOP.match(sent):
-            current = []
-            continue
-        opening = _CONTRACT_OPENING.match(body, s, s + 600) if s < 3000 and not found else None
+            self.current = []
+            return
+        opening = _CONTRACT_OPENING.match(body, s, s + 600) if s < 3000 and not self.found else None
         if opening:
-            title_kind = _title_kind(body[: opening.end()])
-            contract = True  # a contract's recitals tell of other agreements: they feed this one
-        elif contract or (found and re.search(r"\bthis\s+(?:[\w\-]+\s+){0,6}(?:agreement|licen[cs]e)\b", sent, _I)):
-            for d in current:  # the contract speaking of itself
-                _feed(d, s, sent, None)
-            continue
+            self.title_kind = _title_kind(body[: opening.end()])
+            self.contract = True  # a contract's recitals tell of other agreements: they feed this one
+        elif self.contract or (self.found and _SELF_REFERENCE.search(sent)):
+            self.feed(s, sent, None)  # the contract speaking of itself
+            return
         entry = opening or _ENTRY.search(sent)
-        kinds = ([title_kind] if opening and title_kind else _kinds(sent, title_kind)) if entry else []
+        kinds = ([self.title_kind] if opening and self.title_kind else _kinds(sent, self.title_kind)) if entry else []
         if kinds:
-            update = _update_kind(sent, region)
-            when = _anchor_date(sent)
-            old = bool(_RECOUNT.search(sent)) or (when is not None and ref is not None and (ref - when).days > 400)
-            if update or old:
-                current = []
-                if update:
-                    updates.append(_update(region, ents, sent, s, update))
-                continue
-            parties, subject = _anchor_parties(body, sent, s, ents, entry, opening is not None)
-            if not [p for p in parties if p != REGISTRANT] and found and found[-1].kind in kinds:
-                current = found[-1:]  # the deal told again without its names
-                for d in current:
-                    _feed(d, s, sent, subject)
-                continue
-            current = []
-            for kind in kinds:
-                d = _Deal(kind, span(region, s, e), parties, region, ents)
-                found.append(d)
-                current.append(d)
-            if opening:
-                for d in current:
-                    title_exclusive(body[:s + 200], d.terms)
-            for d in current[:1]:
-                _feed(d, s, sent, subject)
-            for d in current[1:]:
-                roles(sent, s, ents, d.kind, d.votes, subject)
-            current = current[-1:]
-            continue
-        if _MILESTONE_UPDATE.search(sent) and not any(d.terms.money or d.terms.milestone_parts for d in current):
-            if not current:
-                updates.append(_update(region, ents, sent, s, "milestone"))
-                continue
-        for d in current:
-            _feed(d, s, sent, None)
-    return found, updates[:3]
+            self.anchor(_Anchor(s, sent, entry, opening is not None), kinds, e)
+        elif _MILESTONE_UPDATE.search(sent) and not self.current:
+            self.updates.append(_update(self.region, self.ents, sent, s, "milestone"))
+        else:
+            self.feed(s, sent, None)
+
+    def anchor(self, a: _Anchor, kinds: list[str], end: int) -> None:
+        update = _update_kind(a.text, self.region)
+        when = _anchor_date(a.text)
+        old = bool(_RECOUNT.search(a.text)) or (
+            when is not None and self.ref is not None and (self.ref - when).days > 400
+        )
+        if update or old:
+            self.current = []
+            if update:
+                self.updates.append(_update(self.region, self.ents, a.text, a.start, update))
+            return
+        parties, subject = _anchor_parties(self.body, a, self.ents)
+        if not [p for p in parties if p != REGISTRANT] and self.found and self.found[-1].kind in kinds:
+            self.current = self.found[-1:]  # the deal told again without its names
+            self.feed(a.start, a.text, subject)
+            return
+        self.current = [_Deal(k, span(self.region, a.start, end), parties, self.region, self.ents) for k in kinds]
+        self.found += self.current
+        if a.opening:
+            for d in self.current:
+                title_exclusive(self.body[: a.start + 200], d.terms)
+        _feed(self.current[0], a.start, a.text, subject)
+        for d in self.current[1:]:  # a second deal of the same sentence takes its roles, not its money
+            roles(a.text, a.start, self.ents, kind=d.kind, votes=d.votes, main=subject)
+        self.current = self.current[-1:]
+
+    def feed(self, offset: int, sent: str, subject: int | None) -> None:
+        for d in self.current:
+            _feed(d, offset, sent, subject)
 
 
 def _feed(d: _Deal, offset: int, sent: str, subject: int | None) -> None:
     d.sents.append((offset, sent))
     if not _DEFINITION.search(sent):  # a contract's definitions state no terms of the deal
         read_terms([(offset, sent)], d.terms)
-    roles(sent, offset, d.ents, d.kind, d.votes, subject)
+    roles(sent, offset, d.ents, kind=d.kind, votes=d.votes, main=subject)
 
 
 def _update(region: Region, ents: Entities, sent: str, offset: int, kind: str) -> DealUpdate:
@@ -309,7 +348,7 @@ def _party_roles(d: _Deal) -> dict[int, str]:
         out = {i: r for i, r in out.items() if r in ("buyer", "seller")}
     else:
         out = {i: r for i, r in out.items() if r in ("licensor", "licensee")}
-    sides = [i for i in involved if i == REGISTRANT or i == ents.registrant or i in d.parties or i in out]
+    sides = [i for i in involved if i in (REGISTRANT, ents.registrant) or i in d.parties or i in out]
     if len(set(sides)) == 2:
         a, b = list(dict.fromkeys(sides))
         labelled = [i for i in (a, b) if i != REGISTRANT and ents.orgs[i].label in COMPLEMENT]
@@ -352,7 +391,7 @@ def _event(d: _Deal) -> Deal:
     if t.exclusive and exclusive is not None:
         values.append(FieldSource("exclusive", "text", at(t.exclusive[1], t.exclusive[2])))
     territory = t.territory[0] if t.territory and d.kind != "asset_purchase" else None
-    if territory:
+    if t.territory and territory:
         values.append(FieldSource("territory", "text", at(t.territory[1], t.territory[2])))
     royalties = None
     if t.royalties:
@@ -420,6 +459,9 @@ def _merge(into: _Deal, other: _Deal) -> None:
 def deals(filing: Filing, regions: list[Region]) -> list[Event]:
     """Deal events (license, collaboration, asset_purchase) and deal_update events of a filing."""
     registrant = filing.registrant.name
+    codes = set(filing.item_codes)
+    if "2.02" in codes and codes <= {"2.02", "7.01", "9.01"}:
+        return []  # an earnings release recounts partnerships and licences; it announces none
     drafts: list[_Deal] = []
     updates: list[DealUpdate] = []
     for region in regions:
@@ -427,7 +469,7 @@ def deals(filing: Filing, regions: list[Region]) -> list[Event]:
             continue
         if not _QUICK.search(fold(region.body[:_WINDOW])):
             continue
-        found, ups = _read_region(region, registrant)
+        found, ups = _Reader(region, registrant).read()
         updates.extend(ups)
         for d in found:
             twin = next((x for x in drafts if x.kind == d.kind and _names(x) & _names(d)), None)
@@ -437,6 +479,10 @@ def deals(filing: Filing, regions: list[Region]) -> list[Event]:
                 _merge(twin, d)
     out: list[Event] = []
     for d in drafts:
+        for other in d.extra:  # exclusive in one telling, co-exclusive or non-exclusive in another: neither
+            theirs = other.terms.exclusive
+            if theirs is not None and (d.terms.exclusive is None or theirs[0] != d.terms.exclusive[0]):
+                d.terms.exclusive = theirs if d.terms.exclusive is None else (None, *theirs[1:])
         ev = _event(d)
         if not ev.parties:
             continue
@@ -452,7 +498,7 @@ def _fill(ev: Deal, other: Deal) -> Deal:
     changes: dict[str, object] = {}
     have = {v.field.split(".")[0] for v in ev.values}
     extra_values = []
-    for name in ("exclusive", "territory", "subject", "field", "upfront", "milestones", "royalties", "equity",
+    for name in ("territory", "subject", "field", "upfront", "milestones", "royalties", "equity",
                  "milestones_split", "total_value"):  # fmt: skip
         if getattr(ev, name) is None and getattr(other, name) is not None:
             changes[name] = getattr(other, name)

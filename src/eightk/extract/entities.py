@@ -32,7 +32,7 @@ REGISTRANT = -1  # a mention of the registrant by pronoun or "the Company"
 
 _CAP = r"(?:[A-Z][\w&.\-'’*]*|[0-9][\w\-]*[A-Za-z][\w\-]*|&)"  # a capitalized (or all-caps) word
 _JOIN = r"(?:of|and|de|del|la|for|the|du|des|van|von|zur|für)"
-_SEP = r"(?:[ \t]{1,4}|[ \t]{0,4}\n[ \t]{0,4})"
+_SEP = r"(?:[ \t]{1,4}|[ \t]{0,4}\n[ \t]{0,12})"
 _SUFFIX = (
     r"(?:Inc\.?|INC\.?|Incorporated|INCORPORATED|Corporation|CORPORATION|Corp\.?|CORP\.?|Company|COMPANY|Co\.|CO\.|"
     r"Ltd\.?|LTD\.?|Limited|LIMITED|LLC|L\.L\.C\.|L\.P\.|LP|LLP|plc|PLC|P\.L\.C\.|AG|A\.G\.|N\.V\.|NV|B\.V\.|BV|"
@@ -51,7 +51,8 @@ _HEAD = (
 )
 _INSTITUTION = re.compile(
     rf"(?<![\w&.\-])((?:(?:The|THE){_SEP})?(?:{_CAP}{_SEP}(?:{_JOIN}{_SEP})?){{0,6}}{_HEAD}"
-    rf"(?:[ \t]{{1,3}}{_JOIN}(?:[ \t]{{1,3}}(?:{_CAP}|{_JOIN})){{1,6}}|(?:[ \t](?!Research|Agreement)[A-Z][a-z]+){{0,2}})?)"
+    rf"(?:[ \t]{{1,3}}{_JOIN}(?:[ \t]{{1,3}}(?:{_CAP}|{_JOIN})){{1,6}}"
+    rf"|(?:[ \t](?!Research|Agreement)[A-Z][a-z]+){{0,2}})?)"
 )
 # '("AVEO")', '(the “Licensee”)', '(hereinafter, “PALOMAR”, as …)', '(herein known as "AMI")',
 # '(hereinafter referred to as DVA)', '(hereinafter called "LICENSOR")'
@@ -90,11 +91,13 @@ _NOT_NAME = re.compile(
 )
 _LEAD = re.compile(
     r"^(?:(?:This|Our|Such|Each|Any|Under|In|On|As|If|For|With|And|By|From|Between|Among|To|At|Both|Pursuant|"
-    r"Whereas|WHEREAS|AND|BETWEEN|AMONG|BY|By|Further|Additionally|Also|Accordingly|Recital)(?:,)?\s+)+"
+    r"Whereas|WHEREAS|AND|BETWEEN|AMONG|BY|By|Further|Additionally|Also|Accordingly|Recital|"
+    r"(?:CEO|CFO|COO|President|Chairman|Officer|Director|Founder|Head)\s+of)(?:,)?\s+)+"
 )
 _JOINED = re.compile(
-    "(?:" + "|".join(f"(?<={re.escape(w)})" for w in ("Inc.", "INC.", "Ltd.", "LTD.", "LLC", "Corporation", "CORPORATION",
-                                                        "Limited", "LIMITED")) + r")\s+(?:and|AND)\s+"
+    "(?:"
+    + "|".join(f"(?<={re.escape(w)})" for w in ("Inc.", "INC.", "Ltd.", "LTD.", "LLC", "Corporation", "Limited"))
+    + r")\s+(?:and|AND)\s+"
 )  # fmt: skip
 _CUT = re.compile(r"(?s)^.*\b(?:Agreement|AGREEMENT|License|LICENSE|Licence|LICENCE|Item|ITEM|Events|EVENTS)\b[\s.:,]*")
 _ROLE_LABEL = {
@@ -132,6 +135,11 @@ class Mention:
     org: int
     start: int
     end: int
+
+
+_GROUP = re.compile(  # '(“Genentech,” each of Roche Basel and Genentech, individually and collectively, “Roche”)'
+    r"\beach\s+of\s+(?P<a>[^,()“”\"]{2,60}?)\s+and\s+(?P<b>[^,()“”\"]{2,60}?),[^()“”\"]{0,80}?[“\"](?P<alias>[^”\"]{2,40})[”\"]"
+)
 
 
 @dataclass(slots=True)
@@ -234,9 +242,14 @@ def _definitions(text: str, occ: list[Org]) -> None:
         if owner is None:
             window = text[max(0, m.start() - 80) : m.start()]
             b = re.search(rf"({_CAP}(?:[ \t]{{1,3}}(?:{_CAP}|{_JOIN})){{0,5}})[\s,\-–—]*(?:or\s+order\s*)?$", window)
-            if not b or not _acceptable(b.group(1)):  # else the phrase's first words: "and FUTURE MEDIA, a … corporation"
+            if not b or not _acceptable(
+                b.group(1)
+            ):  # else the phrase's first words: "and FUTURE MEDIA, a … corporation"
                 window = text[begin : m.start()]
-                b = re.search(rf"(?:\band|\bbetween|\bBETWEEN|\bAND)\s+({_CAP}(?:[ \t]{{1,3}}(?:{_CAP}|{_JOIN})){{0,5}})\s*[,(]", window)
+                b = re.search(
+                    rf"(?:\band|\bbetween|\bBETWEEN|\bAND)\s+({_CAP}(?:[ \t]{{1,3}}(?:{_CAP}|{_JOIN})){{0,5}})\s*[,(]",
+                    window,
+                )
             if not b:
                 continue
             name, start = _clean(b.group(1), m.start() - len(window) + b.start(1))
@@ -283,16 +296,21 @@ def _tickers(text: str, orgs: list[Org]) -> None:
             o.ticker = Ticker(ex, t.group("sym"))
 
 
+def _same_company(o: Org, p: Org) -> bool:
+    key = norm_name(o.name)
+    return bool(key) and (
+        key == norm_name(p.name)
+        or o.name in p.aliases
+        or o.name in _short_forms(p.name)
+        or p.name in _short_forms(o.name)
+    )
+
+
 def _merge(orgs: list[Org]) -> list[Org]:
     """One org per company: a later org whose name is a short form or alias of an earlier one joins it."""
     out: list[Org] = []
     for o in orgs:
-        key = norm_name(o.name)
-        twin = next(
-            (p for p in out if key and (key == norm_name(p.name) or o.name in p.aliases or o.name in _short_forms(p.name)
-                                        or p.name in _short_forms(o.name))),
-            None,
-        )  # fmt: skip
+        twin = next((p for p in out if _same_company(o, p)), None)
         if twin is None:
             out.append(o)
             continue
@@ -324,6 +342,13 @@ def _mentions(text: str, orgs: list[Org], registrant: str | None) -> Entities:
             org = squashed.get(_squash(m.group(0)))
             if org is not None:
                 found.append(Mention(org, m.start(), m.end()))
+    for g in _GROUP.finditer(text):  # a group term names every member at once
+        members = [i for part in (g.group("a"), g.group("b")) for f, i in forms.items() if _squash(part) == _squash(f)]
+        if len(set(members)) < 2:
+            continue
+        for m in re.finditer(rf"(?<![\w&]){re.escape(g.group('alias'))}(?![\w&])", text):
+            found = [x for x in found if not (x.start == m.start() and x.end == m.end())]
+            found += [Mention(i, m.start(), m.end()) for i in dict.fromkeys(members)]
     taken = [(m.start, m.end) for m in found]
     for m in _PRONOUN.finditer(text):
         if any(a <= m.start() < b for a, b in taken):

@@ -14,7 +14,8 @@ __all__ = ["MoneyMention", "money_in"]
 _CURRENCY = {"$": "USD", "us$": "USD", "u.s.$": "USD", "usd": "USD", "eur": "EUR", "€": "EUR", "£": "GBP",
              "gbp": "GBP", "c$": "CAD", "cad": "CAD", "a$": "AUD", "chf": "CHF", "¥": "JPY", "jpy": "JPY",
              "sek": "SEK", "rmb": "CNY", "cny": "CNY", "euro": "EUR", "euros": "EUR", "pound": "GBP",
-             "pounds": "GBP", "yen": "JPY", "kronor": "SEK", "francs": "CHF", "yuan": "CNY", "dollars": "USD"}  # fmt: skip
+             "pounds": "GBP", "yen": "JPY", "kronor": "SEK", "francs": "CHF", "yuan": "CNY",
+             "dollars": "USD"}  # fmt: skip
 _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mm": 1e6, "m": 1e6, "mil": 1e6, "billion": 1e9, "bn": 1e9,
           "b": 1e9, "trillion": 1e12}  # fmt: skip
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -32,7 +33,8 @@ _MONEY = re.compile(
     rf"(?:\s*(?:-|to|and)\s*(?:\$\s?)?(?P<num2>{_NUM}))?"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|mm|bn|mil)\b|(?P<short>[mMbBkK])\b)?"
     rf"(?:{_POST})?"
-    rf"|(?<![\d,.$€£¥])(?P<bnum>{_NUM})\s*(?P<bscale>thousand|million|billion|trillion)?{_POST.replace('post', 'bpost')})",
+    rf"|(?<![\d,.$€£¥])(?P<bnum>{_NUM})\s*(?P<bscale>thousand|million|billion|trillion)?"
+    rf"{_POST.replace('post', 'bpost')})",
     re.IGNORECASE,
 )
 

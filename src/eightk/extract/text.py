@@ -107,7 +107,8 @@ _SUFFIX = (
     r"N\.V\.|S\.A\.|N\.A\.|National\s+Association|SE|GmbH|LLP|P\.C\.|PC)"
 )
 COMPANY = re.compile(  # bounded word count and gaps: linear time on runs of capitalized words or spaces
-    r"(?<![A-Za-z])((?:[A-Z][\w&.\-'’]*|&)(?:[ \t]{1,4}(?:[A-Z][\w&.\-'’]*|&|of|and|de|la|\([A-Z][\w .&\-]{0,40}\))){0,8}"
+    r"(?<![A-Za-z])((?:[A-Z][\w&.\-'’]*|&)"
+    r"(?:[ \t]{1,4}(?:[A-Z][\w&.\-'’]*|&|of|and|de|la|\([A-Z][\w .&\-]{0,40}\))){0,8}"
     r",?[ \t]{0,4}\n?[ \t]{0,4}(?<=[\s,])" + _SUFFIX + r")(?![\w])"
 )
 _TICKER = re.compile(

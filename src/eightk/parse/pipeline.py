@@ -31,6 +31,7 @@ from eightk.parse.exhibits import exhibit_key, find_exhibit_rows, find_index_sta
 from eightk.parse.html import html_to_text
 from eightk.parse.items import find_items
 from eightk.parse.ixbrl import Fact, dei_facts
+from eightk.parse.kind import document_kind, reads_as_business_text
 from eightk.parse.registrant import Candidates, assemble_registrant, filer_from_header, norm_name
 from eightk.parse.sgml import Header, RawDocument, split_submission
 from eightk.parse.signatures import find_signature_start, read_signatures
@@ -175,7 +176,14 @@ def _checks(filing: Filing, header: Header | None, problems: list[Problem], on: 
         problems.append(Problem("warning", "exhibit_only", f"this is an exhibit document ({form}), not a whole 8-K"))
     elif form and not form.startswith("8-K"):
         problems.append(Problem("error", "not_8k", f"form type is {filing.form_type}, not 8-K"))
-    if not filing.items:
+    kind = filing.document_kind
+    if kind not in (None, "filing", "text"):
+        problems.append(
+            Problem(
+                "warning", "bare_document", f"a {kind.replace('_', ' ')} on its own, not a whole 8-K: no cover or items"
+            )
+        )
+    elif not filing.items:
         problems.append(Problem("warning", "no_items", "no item headings found in the primary document"))
     if header is None:
         return
@@ -240,6 +248,11 @@ def _parse(
         from eightk.extract import extract_events
 
         filing = dataclasses.replace(filing, events=tuple(extract_events(filing)))
+    primary_text = next((d.text for d in filing.documents if d.text), "")
+    plain = filing.document_kind == "text" and not filing.events and not filing.form_type
+    if plain and not reads_as_business_text(primary_text):
+        reason = "no SEC header, 8-K cover or item headings, and not a press release, agreement or financial note"
+        filing = dataclasses.replace(filing, problems=(*filing.problems, Problem("error", "not_a_filing", reason)))
     return filing
 
 
@@ -275,8 +288,12 @@ def _assemble(
         filers[1:],
     )
     provenance += reg_sources
-    body_form = cover["form_type"].value if "form_type" in cover else None
+    kind = document_kind(text, has_header=header is not None or bool(primary.type), has_items=bool(items))
+    body_form = cover["form_type"].value if "form_type" in cover and kind == "filing" else None
     form, form_src = _form_type(header, primary, facts, body_form)
+    if kind != "filing" and form_src == "text":  # no cover: the text names no registrant of its own
+        provenance = [p for p in provenance if p not in reg_sources]
+        registrant = Registrant()
     provenance.append(FieldSource("form_type", form_src))
     fmt = "sgml" if header else primary.format
     signatures = _signatures(text, seq, sig_start, low)
@@ -284,6 +301,7 @@ def _assemble(
     filing = Filing(
         source=dataclasses.replace(source, path=name, format=fmt),
         form_type=form,
+        document_kind=kind,
         accession=_accession(header, name),
         filed_at=filed,
         date_of_report=date_report,
