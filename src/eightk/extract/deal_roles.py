@@ -40,13 +40,15 @@ _GRANT = re.compile(
 _PASSIVE_GRANT = re.compile(r"\b(?:has|have|had|was|were|is|are|been)\s+(?:been\s+)?granted\b", re.I)
 _OBTAIN = re.compile(
     r"\b(?:obtain(?:s|ed|ing)?|acquir(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|in-?licen[cs]ed|licen[cs]ed|accepts?|"
-    r"take|took|secur(?:e|ed)|seek(?:s|ing)?|licen[cs]e(?=\s+(?:\S+\s+){0,3}from\b))\b",
+    r"take|took|secur(?:e|ed)|seek(?:s|ing)?|licen[cs]e(?=\s+(?:\S+\s+){0,3}from\b)|gain(?:s|ed)?|"
+    r"(?:will\s+)?(?:have|has|hold|holds)(?=\s+(?:the\s+|an?\s+)?(?:sole\s+|exclusive\s+|worldwide\s+|global\s+)+(?:rights?|licen)))\b",
     re.I,
 )
 _PAY = re.compile(r"\b(?:pay|pays|paid|paying|will\s+make|made|makes)\b", re.I)
 _PAYMENT_TO = re.compile(r"\bpayments?\b[^.;]{0,60}?\bto\s+", re.I)
 _RECEIVE_MONEY = re.compile(
-    r"\b(?:receiv(?:e|es|ed|ing)|(?:is|are|was|be|become)\s+(?:eligible|entitled)\s+to\s+(?:receive|earn)|earn(?:s|ed)?)\b",
+    r"\b(?:receiv(?:e|es|ed|ing)|(?:is|are|was|be|become)\s+(?:eligible|entitled)\s+to(?:\s+(?:receive|earn))?|"
+    r"earn(?:s|ed)?)\b",
     re.I,
 )
 _SELL = re.compile(r"\b(?:sell|sells|sold|selling|assign(?:s|ed)?|transfer(?:s|red)?|divest(?:s|ed)?)\b", re.I)
@@ -174,6 +176,11 @@ def _obtains(s: _Sentence, *, buying: bool) -> None:
         own = s.after(cue.end(), 4)  # "licensed ImmunoGen's technology"
         if giver is None and own is not None and sent[own.end - s.offset : own.end - s.offset + 2] in ("'s", "’s"):
             giver = own
+        if giver is None:  # "exclusive rights to X's product": X owns what is licensed
+            link = re.search(r"\b(?:to|under|of|in)\s+(?:the\s+)?", tail[:50])
+            cand = s.after(cue.end() + link.end(), 4) if link else None
+            if cand is not None and s.text[cand.end - s.offset : cand.end - s.offset + 2] in ("'s", "’s"):
+                giver = cand
         s.vote(s.subject(cue.start(), giver.org if giver else None), "licensee")
         s.vote(giver.org if giver else None, "licensor", 2)
 
@@ -192,6 +199,8 @@ def _payments(s: _Sentence, payer: str, payee: str) -> None:
         s.vote(subj, payer)
         if obj is not None and obj.org != subj:
             s.vote(obj.org, payee, 2)
+    for cue in re.finditer(r"\bpayable\s+to\s+", sent, re.I):  # "royalties payable to X"
+        s.vote(x.org if (x := s.after(cue.end(), 8)) else None, payee, 2)
     for cue in _RECEIVE_MONEY.finditer(sent):
         tail = sent[cue.end() : cue.end() + 80]
         if not _MONEYISH.search(tail[:60]) or _RIGHTSISH.search(tail[:25]):

@@ -52,7 +52,9 @@ _ENTRY = re.compile(
     r"\b(?:entered\s+into|enters?\s+into|entering\s+into|signed|executed|(?:has|have)\s+agreed|concluded|"
     r"(?<!recently\s)(?<!previously\s)announced(?!\s+(?:it\s+(?:was|is|would)|plans?|an?\s+intent|that\s+it\s+is\s+exploring))|"
     r"(?:is|was)\s+(?:made|entered)|made\s+(?:and\s+entered\s+)?(?:as\s+of|this|effective|between)|is\s+between|"
-    r"(?:have|has)\s+(?:exclusively\s+)?licensed|today\s+announced|execution\s+of)\b",
+    r"(?:have|has)\s+(?:exclusively\s+)?licensed|today\s+announced|execution\s+of|signs?|signing\s+of|"
+    r"(?:has|have)\s+(?:formed|established|acquired|in-licensed|out-licensed)|agreed\s+to\s+(?:license|acquire|sell|grant)|"
+    r"(?:formed|established|launched)\s+(?:an?\s+)?(?:\w+\s+){0,3}(?:collaboration|partnership|alliance))\b",
     _I,
 )
 _CONTRACT_OPENING = re.compile(
@@ -61,6 +63,10 @@ _CONTRACT_OPENING = re.compile(
 )
 _OPENING_END = re.compile(
     r"\bWHEREAS\b|\bRECITALS?\b|\bBACKGROUND\b|\bNOW,?\s+THEREFORE\b|\bWITNESSETH\b|\n\s*1\.\s+(?:DEFINITIONS|Definitions)|\bRecitals?\b|\bwho\s+agree\b"
+)
+_GRANT_ANCHOR = re.compile(
+    r"\b(?:granted|grants|has\s+licensed|will\s+license|licensed)\b(?=[^.;]{0,80}?\b(?:an?\s+)?(?:exclusive|non-?exclusive|"
+    r"worldwide|sole|perpetual|royalty-bearing)?[\s,\-\w]{0,40}?\b(?:licen[cs]e|rights?)\b)"
 )
 _SELF_REFERENCE = re.compile(r"\bthis\s+(?:[\w\-]+\s+){0,6}(?:agreement|licen[cs]e)\b", _I)
 _DEFINITION = re.compile(
@@ -245,6 +251,7 @@ class _Reader:
         self.found: list[_Deal] = []
         self.updates: list[DealUpdate] = []
         self.current: list[_Deal] = []
+        self.recounting = False  # the sentences after an old deal's anchor tell of that deal
 
     def read(self) -> tuple[list[_Deal], list[DealUpdate]]:
         r = self.region
@@ -255,6 +262,8 @@ class _Reader:
 
     def sentence(self, s: int, e: int) -> None:
         body, sent = self.body, self.body[s:e]
+        if re.search(r"\n[ \t]*\n[\s|]*$", body[max(0, s - 12) : s]):
+            self.recounting = False  # an old deal's telling ends with its paragraph
         if _STOP.match(sent):
             self.current = []
             return
@@ -267,6 +276,8 @@ class _Reader:
             return
         entry = opening or _ENTRY.search(sent)
         kinds = ([self.title_kind] if opening and self.title_kind else _kinds(sent, self.title_kind)) if entry else []
+        if not kinds and not self.current and not self.recounting and (grant := _GRANT_ANCHOR.search(sent)):
+            entry, kinds = grant, ["license"]  # "X granted Y an exclusive license …" tells a deal by itself
         if kinds:
             self.anchor(_Anchor(s, sent, entry, opening is not None), kinds, e)
         elif _MILESTONE_UPDATE.search(sent) and not self.current:
@@ -280,6 +291,7 @@ class _Reader:
         old = bool(_RECOUNT.search(a.text)) or (
             when is not None and self.ref is not None and (self.ref - when).days > 400
         )
+        self.recounting = bool(update or old)
         if update or old:
             self.current = []
             if update:
@@ -349,6 +361,8 @@ def _party_roles(d: _Deal) -> dict[int, str]:
     else:
         out = {i: r for i, r in out.items() if r in ("licensor", "licensee")}
     sides = [i for i in involved if i in (REGISTRANT, ents.registrant) or i in d.parties or i in out]
+    if len(set(sides)) > 2:  # the anchor's own parties decide when others are mentioned too
+        sides = [i for i in d.parties if i != REGISTRANT or REGISTRANT in d.votes.counts]
     if len(set(sides)) == 2:
         a, b = list(dict.fromkeys(sides))
         labelled = [i for i in (a, b) if i != REGISTRANT and ents.orgs[i].label in COMPLEMENT]

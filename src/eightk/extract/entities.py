@@ -80,9 +80,16 @@ _TICKER = re.compile(
 _BEFORE_TICKER = re.compile(rf"({_CAP}(?:[ \t]{{1,3}}(?:{_CAP}|{_JOIN})){{0,5}})$")
 # the counterparty slot of an agreement, and the two sides of "between A and B"
 _SLOT = re.compile(
-    r"\b(?:[Aa]greements?|[Aa]greements?\)|[Ll]icen[cs]e|collaboration|partnership|alliance)(?:\s*\([^()]{0,80}\))?\s+"
-    r"(?:with|between)\s+(?:the\s+)?"
+    r"\b(?:(?:[Aa]greements?|[Aa]greements?\)|[Ll]icen[cs]e|collaboration|partnership|alliance)(?:\s*\([^()]{0,80}\))?\s+"
+    r"(?:with|between)|(?:granted|granting|grants|licensed\s+to|sold\s+to|assigned\s+to|paid|from)"
+    r"(?=\s+(?:the\s+)?[A-Z][\w&.\-'’*]*(?:\s+[A-Z][\w&.\-'’*]*){0,4}[\s,.;(]+(?:an?|the|its|all|certain|to|"
+    r"for|of|under|exclusive|worldwide|non-exclusive|rights?|\$|upfront|up-front|[(,.;])))\s+(?:the\s+)?"
     rf"({_CAP}(?:[ \t]{{1,3}}(?:{_CAP}|{_JOIN})){{0,5}})"
+)
+_APPOSITIVE = re.compile(
+    rf"(?<![\w&.\-])({_CAP}(?:[ \t]{{1,3}}(?:{_CAP}|{_JOIN})){{0,4}}),\s+(?:an?|the)\s+(?:[\w\-]+\s+){{0,4}}?"
+    r"(?:company|corporation|firm|organi[sz]ation|institution|university|developer|leader|provider|manufacturer|"
+    r"subsidiary|affiliate|partnership|entity|biotech|pharma)\b"
 )
 _NOT_NAME = re.compile(
     r"(?:The|This|Such|Each|Any|Its|Our|Their|Company|Registrant|Agreement|License|Licensee|Licensor|Party|Parties|"
@@ -203,6 +210,10 @@ def _found(text: str) -> list[tuple[str, int, int]]:
             name, start = _clean(b.group(1), b.start(1))
             if _acceptable(name):
                 out.append((name, start, start + len(name)))
+    for m in _APPOSITIVE.finditer(text):  # "Sitryx, a biopharmaceutical company focused on …"
+        name, start = _clean(m.group(1), m.start(1))
+        if _acceptable(name) and not _NOT_NAME.match(name.split()[0]) and not _NOT_PARTY_TERM.search(name):
+            out.append((name, start, start + len(name)))
     for m in _SLOT.finditer(text):
         name, start = _clean(m.group(1), m.start(1))
         name = re.sub(r"[\s,.;:]+$", "", name)
