@@ -7,6 +7,7 @@ name instead of the cover's).
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -26,6 +27,11 @@ class Fact(NamedTuple):
 _FACT_OPEN = re.compile(r"<ix:(nonnumeric|nonfraction)\b[^>]*?\bname\s*=\s*[\"']dei:(\w+)[\"'][^>]*>")
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
+# Bounds that keep hostile markup linear: a cover fact's markup runs to a few hundred characters (468 at
+# most in the corpus), and a cover has some dozens of facts (106 at most). Thousands of unclosed openers
+# sharing one far closer would otherwise each be read to it.
+MAX_FACT_MARKUP = 8192
+MAX_FACTS = 1000
 _WS = re.compile(r"\s+")
 
 
@@ -34,15 +40,20 @@ def dei_facts(markup: str) -> dict[str, list[Fact]]:
     facts: dict[str, list[Fact]] = {}
     low = fold(markup)
     hidden = _header_spans(low)
-    unclosed: set[str] = set()
+    closers: dict[str, int] = {}  # kind → the first closer after the last opener of that kind
+    count = 0
     for m in _FACT_OPEN.finditer(low):
-        if m.group(1) in unclosed:
+        close = closers.get(m.group(1), -2)
+        if close == -1:  # nothing later closes this kind either
             continue
-        close = low.find("</ix:" + m.group(1), m.end())
-        if close < 0:  # nothing later closes this kind either
-            unclosed.add(m.group(1))
-            continue
-        raw = markup[m.end() : close]
+        if close < m.end():  # each closer is searched for once, however many openers share it
+            close = closers[m.group(1)] = low.find("</ix:" + m.group(1), m.end())
+            if close < 0:
+                continue
+        count += 1
+        if count > MAX_FACTS:
+            break
+        raw = markup[m.end() : min(close, m.end() + MAX_FACT_MARKUP)]
         text = _TAG.sub(" ", raw) if "<" in raw else raw
         if "&" in text:
             text = unescape(text)
@@ -51,7 +62,7 @@ def dei_facts(markup: str) -> dict[str, list[Fact]]:
         if not value and "fixed-true" not in attrs and "fixed-false" not in attrs:
             continue
         concept = markup[m.start(2) : m.end(2)]  # as written (dei names are case-sensitive)
-        is_hidden = any(a <= m.start() < b for a, b in hidden) or _in_hidden_element(markup, m.start())
+        is_hidden = _in_spans(hidden, m.start()) or _in_hidden_element(markup, m.start())
         facts.setdefault(concept, []).append(Fact(value, is_hidden))
     return facts
 
@@ -64,6 +75,12 @@ def _header_spans(low: str) -> list[tuple[int, int]]:
         spans.append((start, end))
         pos = end + 1
     return spans
+
+
+def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` falls in one of ``spans`` (sorted, disjoint ``(start, end)`` pairs)."""
+    i = bisect.bisect_right(spans, pos, key=lambda span: span[0]) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _in_hidden_element(markup: str, pos: int) -> bool:

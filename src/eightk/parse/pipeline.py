@@ -78,14 +78,17 @@ def _generated(doc_type: str | None) -> bool:
     return t in ("XML", "JSON", "ZIP", "EXCEL") or t.startswith("EX-101")
 
 
-def _primary(docs: list[Document]) -> Document | None:
-    for d in docs:
-        if d.type and d.type.upper().startswith("8-K") and d.format in _TEXT_KINDS:
+def _primary(docs: list[Document], markups: dict[int, str]) -> Document | None:
+    """The 8-K's own document among those whose text was read (``markups`` holds their sequences):
+    a text-kind document left unread (an inline XBRL instance typed EX-101.INS) is never primary."""
+    readable = [d for d in docs if d.sequence in markups]
+    for d in readable:
+        if d.type and d.type.upper().startswith("8-K"):
             return d
-    for d in docs:
-        if d.format in _TEXT_KINDS and not (d.type or "").upper().startswith("EX-"):
+    for d in readable:
+        if not (d.type or "").upper().startswith("EX-"):
             return d
-    return next((d for d in docs if d.format in _TEXT_KINDS), None)
+    return readable[0] if readable else None
 
 
 def _accession(header: Header | None, name: str | None) -> str | None:
@@ -232,7 +235,7 @@ def _parse(
         Problem("warning", "clipped", f"document {i + 1}: text beyond {TEXT_CAP // 2**20} MB left out") for i in clipped
     ]
     docs, markups = _documents(sub.documents, problems)
-    primary = _primary(docs)
+    primary = _primary(docs, markups)
     header = sub.header
     if primary is None:
         kinds = ", ".join(sorted({d.format for d in docs}))

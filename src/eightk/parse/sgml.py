@@ -108,17 +108,25 @@ def split_submission(raw: bytes, omitted: dict[int, int] | None = None) -> Submi
     return Submission(header, docs, truncated, bool(starts), _unique_sequences(docs))
 
 
+_MOVED_SHOWN = 20  # renumbered documents named one by one in the problems; the rest are counted
+
+
 def _unique_sequences(docs: list[RawDocument]) -> list[str]:
     """Spans name documents by sequence, so two documents never share one: a repeated <SEQUENCE> (a
     damaged or hand-assembled submission) moves to the next free number; what moved is returned."""
     seen: set[int] = set()
-    moved = []
+    moved: list[str] = []
+    count = 0
+    top = max((d.sequence for d in docs), default=0)  # the next free number is above every one given
     for position, doc in enumerate(docs, 1):
         if doc.sequence in seen:
-            new = max(seen | {d.sequence for d in docs}) + 1
-            moved.append(f"document {position} repeats sequence {doc.sequence}; numbered {new}")
-            doc.sequence = new
+            top, count = top + 1, count + 1
+            if count <= _MOVED_SHOWN:
+                moved.append(f"document {position} repeats sequence {doc.sequence}; numbered {top}")
+            doc.sequence = top
         seen.add(doc.sequence)
+    if count > _MOVED_SHOWN:
+        moved.append(f"{count - _MOVED_SHOWN} more documents repeat a sequence; numbered up to {top}")
     return moved
 
 

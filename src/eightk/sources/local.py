@@ -8,15 +8,14 @@ the caller decides what to do with the errors, and the other inputs still come t
 from __future__ import annotations
 
 import contextlib
-import gzip
 import os
-import tarfile
-import zipfile
-import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from eightk.sources.archives import _Capped
 
 __all__ = ["Input", "InputError", "STREAM_MIN_BYTES", "iter_inputs", "is_archive", "source_of"]
 
@@ -63,6 +62,8 @@ class Input:
         if self.raw is not None:
             yield self.raw
             return
+        from eightk.sources.archives import LIBRARY_ERRORS
+
         try:
             with _open_stream(self.path or self.name, self.member, self.index) as fh:
                 read = 0
@@ -71,50 +72,21 @@ class Input:
                     if read > MAX_STREAM_BYTES:
                         raise OSError(f"more than {MAX_STREAM_BYTES:,} bytes")
                     yield block
-        except (EOFError, zlib.error, tarfile.TarError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        except LIBRARY_ERRORS as exc:
             raise OSError(f"broken archive: {exc}") from exc
 
 
 @contextlib.contextmanager
-def _open_stream(path: str, member: str | None, index: int | None = None) -> Iterator[IO[bytes]]:
-    """A plain file, or one member of an archive (the ``index``-th entry when given), opened for reading."""
-    with contextlib.ExitStack() as stack:
-        fh: IO[bytes] | None
-        if member is None:
-            fh = stack.enter_context(open(path, "rb"))  # noqa: SIM115 - closed by the stack
-        elif path.lower().endswith(".zip"):
-            zf = stack.enter_context(zipfile.ZipFile(path))
-            fh = stack.enter_context(zf.open(_zip_entry(zf, member, index)))
-        elif member == "":
-            fh = stack.enter_context(gzip.GzipFile(path, "rb"))  # type: ignore[assignment]
-        else:
-            tar = stack.enter_context(tarfile.open(path, "r:*"))
-            fh = tar.extractfile(_tar_entry(tar, member, index))
-            if fh is None:
-                raise OSError(f"{path}!{member}: not a regular file")
-            stack.enter_context(fh)
-        assert fh is not None
+def _open_stream(path: str, member: str | None, index: int | None = None) -> Iterator[IO[bytes] | _Capped]:
+    """A plain file, or one member of an archive (see ``archives.open_member``), opened for reading."""
+    if member is None:
+        with open(path, "rb") as fh:
+            yield fh
+        return
+    from eightk.sources.archives import open_member
+
+    with open_member(path, member, index) as fh:
         yield fh
-
-
-def _zip_entry(zf: zipfile.ZipFile, member: str, index: int | None) -> zipfile.ZipInfo | str:
-    if index is None:
-        return member
-    infos = zf.infolist()
-    if index >= len(infos) or infos[index].filename != member:
-        raise OSError(f"{member}: not entry {index} of the archive any more")
-    return infos[index]
-
-
-def _tar_entry(tar: tarfile.TarFile, member: str, index: int | None) -> tarfile.TarInfo | str:
-    if index is None:
-        return member
-    for i, info in enumerate(tar):
-        if i == index:
-            if info.name != member:
-                break
-            return info
-    raise OSError(f"{member}: not entry {index} of the archive any more")
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +110,8 @@ def is_archive(name: str) -> bool:
     return low.endswith((".tar", ".tar.gz", ".tgz", ".zip", ".gz"))
 
 
-def _wanted(name: str) -> bool:
+def wanted(name: str) -> bool:
+    """Whether a file or member of this name may be a filing (not a manifest, database, dot-file…)."""
     base = os.path.basename(name)
     return bool(base) and base not in _SKIP_NAMES and not base.startswith(".") and not base.endswith(_SKIP_SUFFIXES)
 
@@ -166,7 +139,7 @@ def _iter_dir(root: Path) -> Iterator[Input | InputError]:
         errors.clear()
         for fn in sorted(filenames):
             full = Path(dirpath) / fn
-            if _wanted(fn):
+            if wanted(fn):
                 yield from _iter_file(full)
     yield from errors
 
@@ -179,7 +152,9 @@ def _iter_file(path: Path) -> Iterator[Input | InputError]:
             return
         size = path.stat().st_size
         if is_archive(name):
-            yield from _iter_archive(path)
+            from eightk.sources.archives import iter_archive
+
+            yield from iter_archive(path)
             return
         if size > MAX_STREAM_BYTES:
             yield InputError(name, f"file too large ({size:,} bytes; limit {MAX_STREAM_BYTES:,})")
@@ -193,105 +168,12 @@ def _iter_file(path: Path) -> Iterator[Input | InputError]:
     except OSError as exc:
         yield InputError(name, f"cannot read file: {exc.strerror or exc}")
         return
-    yield Input(name, data)
+    yield _unnamed_archive(name, data) or Input(name, data)
 
 
-def _iter_archive(path: Path) -> Iterator[Input | InputError]:
-    """An archive's filings; an archive that yields nothing (an empty tar, a gzip of zeros that reads as
-    one) is reported, never silently skipped."""
-    low = path.name.lower()
-    found = 0
-    try:
-        if low.endswith(".zip"):
-            members = _iter_zip(path)
-        elif low.endswith((".tar", ".tar.gz", ".tgz")) or (low.endswith(".gz") and tarfile.is_tarfile(path)):
-            members = _iter_tar(path)
-        else:  # a single gzipped filing
-            members = _iter_gz(path)
-        for got in members:
-            found += 1
-            yield got
-    except (OSError, EOFError, tarfile.TarError, zipfile.BadZipFile, gzip.BadGzipFile, ValueError) as exc:
-        yield InputError(str(path), f"broken archive: {exc}")
-        return
-    if not found:
-        yield InputError(str(path), "archive holds no files to read")
+def _unnamed_archive(name: str, data: bytes) -> InputError | None:
+    """An archive whose name does not say so is not read as a filing (nor opened: rename it)."""
+    from eightk.sources.archives import archive_kind
 
-
-def _read_limited(
-    stream: IO[bytes] | gzip.GzipFile, name: str, archive: Path, member: str, index: int | None = None
-) -> Input | InputError:
-    """A member's bytes, held when small; past STREAM_MIN_BYTES (whatever its header claimed) it is
-    left to be streamed from the archive later."""
-    data = stream.read(STREAM_MIN_BYTES + 1)
-    if data is None:
-        return InputError(name, "cannot read member")
-    if len(data) > STREAM_MIN_BYTES:
-        return Input(name, path=str(archive), member=member, index=index)
-    return Input(name, bytes(data))
-
-
-def _iter_gz(path: Path) -> Iterator[Input | InputError]:
-    name = str(path)
-    with gzip.open(path, "rb") as fh:
-        yield _read_limited(fh, name, path, "")
-
-
-def _iter_tar(path: Path) -> Iterator[Input | InputError]:
-    total = 0
-    count = 0
-    with tarfile.open(path, "r:*") as tar:
-        for member in tar:
-            count += 1
-            if count > MAX_ARCHIVE_MEMBERS:
-                yield InputError(str(path), f"archive has more than {MAX_ARCHIVE_MEMBERS:,} members; stopped")
-                return
-            label = f"{path}!{member.name}"
-            if not member.isfile():
-                continue  # directories, links, devices: never followed
-            if not _wanted(member.name):
-                continue
-            total += member.size
-            if total > MAX_ARCHIVE_BYTES:
-                yield InputError(str(path), "archive expands beyond the size limit; stopped")
-                return
-            if member.size > MAX_STREAM_BYTES:
-                yield InputError(label, f"member too large ({member.size:,} bytes)")
-                continue
-            if member.size > STREAM_MIN_BYTES:
-                yield Input(label, path=str(path), member=member.name, index=count - 1)
-                continue
-            fh = tar.extractfile(member)
-            if fh is None:
-                yield InputError(label, "cannot read member")
-                continue
-            with fh:
-                yield _read_limited(fh, label, path, member.name, count - 1)
-
-
-def _iter_zip(path: Path) -> Iterator[Input | InputError]:
-    total = 0
-    with zipfile.ZipFile(path) as zf:
-        infos = zf.infolist()
-        if len(infos) > MAX_ARCHIVE_MEMBERS:
-            yield InputError(str(path), f"archive has more than {MAX_ARCHIVE_MEMBERS:,} members")
-            return
-        for index, info in sorted(enumerate(infos), key=lambda p: p[1].filename):
-            label = f"{path}!{info.filename}"
-            if info.is_dir() or not _wanted(info.filename):
-                continue
-            total += info.file_size
-            if total > MAX_ARCHIVE_BYTES:
-                yield InputError(str(path), "archive expands beyond the size limit; stopped")
-                return
-            if info.file_size > MAX_STREAM_BYTES:
-                yield InputError(label, f"member too large ({info.file_size:,} bytes)")
-                continue
-            if info.file_size > STREAM_MIN_BYTES:
-                yield Input(label, path=str(path), member=info.filename, index=index)
-                continue
-            try:
-                with zf.open(info) as fh:
-                    yield _read_limited(fh, label, path, info.filename, index)
-            except (OSError, zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError) as exc:
-                yield InputError(label, f"cannot read member: {exc}")
+    kind = archive_kind(data[:512])
+    return InputError(name, f"a {kind} archive without an archive's name; not read") if kind else None

@@ -190,7 +190,11 @@ def _sha256(item: Input) -> str:
 
 
 def _known(conn: sqlite3.Connection, item: Input | InputError) -> bool:
+    """Whether this input's bytes are stored or quarantined already. A streamed input is hashed (read
+    whole) only when its name was seen before: a new one is read once, by the worker that parses it."""
     if isinstance(item, InputError):
+        return False
+    if item.streamed and not _name_seen(conn, item.name):
         return False
     try:
         sha = _sha256(item)
@@ -200,6 +204,13 @@ def _known(conn: sqlite3.Connection, item: Input | InputError) -> bool:
     if conn.execute("SELECT 1 FROM inputs WHERE sha256 = ?", (sha,)).fetchone():
         return True
     return bool(conn.execute("SELECT 1 FROM quarantine WHERE sha256 = ? AND name = ?", (sha, item.name)).fetchone())
+
+
+def _name_seen(conn: sqlite3.Connection, name: str) -> bool:
+    """Inputs are kept by content; their names are looked up only for the rare streamed input."""
+    if conn.execute("SELECT 1 FROM inputs WHERE name = ?", (name,)).fetchone():
+        return True
+    return bool(conn.execute("SELECT 1 FROM quarantine WHERE name = ?", (name,)).fetchone())
 
 
 def write_parsed(conn: sqlite3.Connection, parsed: Parsed, report: IngestReport) -> None:

@@ -1,0 +1,114 @@
+"""Hostile input to the parser (issue 13): each fault found is a kind, tested here on a small input.
+
+The quadratic kinds are checked without a clock: the work a pass does is counted (characters copied
+or scanned, passes over the document list) and must stay within a constant times the input's size.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from eightk import parse_filing
+from eightk.parse import ixbrl
+from eightk.parse.items import find_items
+from eightk.parse.sgml import RawDocument, _unique_sequences
+
+
+def test_a_primary_document_left_unread_is_not_looked_up() -> None:
+    """An inline XBRL document typed EX-101.INS is text-kind but never read (EDGAR's XBRL parts are
+    not prose): it used to be chosen as primary and its markup looked up, raising KeyError."""
+    raw = b'<DOCUMENT>\n<TYPE>EX-101.INS\n<TEXT>\n<html xmlns:ix="x"><p>Item 8.01</p></html>\n</TEXT>\n</DOCUMENT>\n'
+    filing = parse_filing(raw, name="instance-only.txt")
+    assert "not_text" in {p.code for p in filing.problems}
+    beside = raw.replace(
+        b"</DOCUMENT>\n",
+        b"</DOCUMENT>\n<DOCUMENT>\n<TYPE>8-K\n<TEXT>\nItem 8.01 Other Events\n\nDone.\n</TEXT>\n</DOCUMENT>\n",
+        1,
+    )
+    filing = parse_filing(beside, name="instance-then-8k.txt")
+    assert filing.item_codes == ("8.01",) and filing.items[0].span.doc == 2
+
+
+class _CountingText(str):
+    """A str that counts the characters its slices copy."""
+
+    copied = 0
+
+    def __getitem__(self, key: Any) -> str:
+        got = str.__getitem__(self, key)
+        _CountingText.copied += len(got)
+        return got
+
+
+def test_a_heading_repeated_thousands_of_times_costs_linear_copying() -> None:
+    """Each heading's end used to be found by copying the text before it (quadratic in headings)."""
+    text = _CountingText("Item 8.01 Other Events\n\nThe Company announced a thing.\n\n" * 3000)
+    _CountingText.copied = 0
+    headings = find_items(text)
+    assert [h.number for h in headings] == ["8.01"]
+    assert text[headings[0].start : headings[0].end] == "Item 8.01 Other Events\n\nThe Company announced a thing."
+    assert _CountingText.copied < 20 * len(text)
+
+
+class _CountingPattern:
+    """Wraps a compiled pattern; counts the characters given to ``sub``."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.scanned = 0
+
+    def sub(self, repl: str, text: str) -> str:
+        self.scanned += len(text)
+        return self.pattern.sub(repl, text)
+
+
+def test_unclosed_dei_facts_sharing_one_far_closer_are_read_in_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    opener = '<ix:nonNumeric name="dei:EntityRegistrantName">'
+    markup = "<html><body>" + opener * 3000 + "<b>x</b> " * 20000 + "</ix:nonNumeric></body></html>"
+    tag = _CountingPattern(ixbrl._TAG)
+    monkeypatch.setattr(ixbrl, "_TAG", tag)
+    facts = ixbrl.dei_facts(markup)
+    assert 0 < len(facts["EntityRegistrantName"]) <= ixbrl.MAX_FACTS
+    assert tag.scanned <= (ixbrl.MAX_FACTS + 1) * ixbrl.MAX_FACT_MARKUP
+
+
+def test_ordinary_dei_facts_are_read_whole_and_hidden_ones_marked() -> None:
+    markup = (
+        '<html><body><ix:header><ix:nonNumeric name="dei:EntityRegistrantName">ACME CORP</ix:nonNumeric>'
+        '</ix:header><p><ix:nonNumeric name="dei:EntityRegistrantName">Acme <b>Corp</b>.</ix:nonNumeric></p>'
+        '<ix:nonNumeric name="dei:TradingSymbol">ACM</ix:nonNumeric></body></html>'
+    )
+    facts = ixbrl.dei_facts(markup)
+    assert facts["EntityRegistrantName"] == [ixbrl.Fact("ACME CORP", True), ixbrl.Fact("Acme Corp .", False)]
+    assert facts["TradingSymbol"] == [ixbrl.Fact("ACM", False)]
+
+
+class _CountingList(list):  # type: ignore[type-arg]
+    passes = 0
+
+    def __iter__(self) -> Iterator[Any]:
+        _CountingList.passes += 1
+        return super().__iter__()
+
+
+def test_a_repeated_sequence_is_renumbered_in_a_fixed_number_of_passes() -> None:
+    """Each repeat used to rebuild the set of all sequences (quadratic in documents)."""
+    docs = _CountingList(RawDocument(1, "EX-99", None, None, b"x", "text") for _ in range(5000))
+    _CountingList.passes = 0
+    moved = _unique_sequences(docs)
+    assert _CountingList.passes <= 3
+    assert sorted(d.sequence for d in docs) == list(range(1, 5001))
+    assert len(moved) == 21 and moved[-1] == "4979 more documents repeat a sequence; numbered up to 5000"
+
+
+def test_thousands_of_documents_with_one_sequence_parse_to_one_record() -> None:
+    block = b"<DOCUMENT>\n<TYPE>EX-99\n<SEQUENCE>1\n<TEXT>\nhello\n</TEXT>\n</DOCUMENT>\n"
+    raw = b"<DOCUMENT>\n<TYPE>8-K\n<SEQUENCE>1\n<TEXT>\nItem 8.01 Other Events\n\nDone.\n</TEXT>\n</DOCUMENT>\n"
+    filing = parse_filing(raw + block * 2000, name="many.txt", events=False)
+    assert len({d.sequence for d in filing.documents}) == 2001
+    assert filing.item_codes == ("8.01",)
+    assert sum(p.code == "sequence" for p in filing.problems) == 21
