@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from eightk.parse.cover_table import read_registrant_table
 from eightk.parse.dates import find_date
-from eightk.parse.places import JURISDICTION_PATTERN, STATE_CODES, STATE_NAMES, state_code
+from eightk.parse.places import FOREIGN, JURISDICTION_PATTERN, STATE_CODES, STATE_NAMES, state_code
 from eightk.parse.text import fold
 
 __all__ = ["COVER_LIMIT", "Found", "locate_name", "parse_address", "read_cover", "read_securities"]
@@ -61,7 +61,10 @@ _PHONE = re.compile(
 )
 _ZIP = re.compile(r"(?<![\d-])(\d{5}(?:\s?-\s?\d{4})?)(?![\d-])")
 _RULE = re.compile(r"^[\s\-_=*.\u2014\u2013]*$")
-_NONE_VALUES = {"n/a", "na", "none", "not applicable", "not applicable.", "unchanged", "no change", "n.a."}
+_NONE_VALUES = {
+    "n/a", "na", "none", "not applicable", "inapplicable", "unchanged", "no change", "n.a.", "not changed",
+    "no change since last report", "same", "-",
+}  # fmt: skip
 
 
 def _line_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -210,7 +213,7 @@ def _find_state(text: Page, start: int, end: int, line: tuple[int, int] | None) 
     if a and JURISDICTION_PATTERN.fullmatch(a.group(1)):
         return _state_found(text, a)
     if line:
-        m = JURISDICTION_PATTERN.search(text.low, *line)
+        m = JURISDICTION_PATTERN.search(text.low, *line) or _STATE_CODE_CELL.search(text, *line)
         if m:
             return _state_found(text, m)
     cap = _STATE_CAPTION.search(text.low, start, end)
@@ -220,10 +223,22 @@ def _find_state(text: Page, start: int, end: int, line: tuple[int, int] | None) 
     for m in JURISDICTION_PATTERN.finditer(text.low, max(start, cap.start() - 300), cap.start()):
         last = m
     if last is None:
-        last = JURISDICTION_PATTERN.search(text.low, cap.end(), min(end, cap.end() + 200))
+        above = _value_lines_before(text, cap.start(), limit=1)
+        last = _STATE_CODE_CELL.search(text, *above[0]) if above else None
+    if last is None:  # below the caption: only a line (or cell) that is the place alone
+        last = _STATE_BELOW.search(text.low, cap.end(), min(end, cap.end() + 200))
     if last is None:
         return None
     return _state_found(text, last)
+
+
+# A US state's two-letter code alone in a cell ("CA" over "(State or other jurisdiction …)").
+_STATE_CODE_CELL = re.compile(
+    r"(?:^|(?<=[\t\n])|(?<=\s\s))(" + "|".join(sorted(STATE_CODES)) + r")(?=[ \t]*(?:\t|\n|$|\s\s))", re.MULTILINE
+)
+_STATE_BELOW = re.compile(
+    r"(?:^|(?<=[\t\n]))[ \t]*" + JURISDICTION_PATTERN.pattern + r"[ \t.]*(?=[\t\n]|$)", re.MULTILINE
+)
 
 
 def _state_found(text: str, m: re.Match[str]) -> Found:
@@ -298,6 +313,8 @@ def _find_former(text: Page, start: int, end: int) -> Found | None:
     if (
         not value
         or low.strip(".") in _NONE_VALUES
+        or low.strip(" .()[]") in _NONE_VALUES
+        or not re.search(r"[A-Za-z]{2}", value)  # a fragment of a phone number, a stray mark
         or "telephone" in low
         or "area code" in low
         or _PHONE.search(value)
@@ -452,11 +469,15 @@ def parse_address(raw: str) -> dict[str, str | None]:
             city = rest
         elif parts:
             city = parts.pop()
-    elif (p := _PROVINCE_AT_END.search(last)) is not None:  # Canada: keep the province's name
-        state = p.group(1).title()
+    elif (p := _PROVINCE_AT_END.search(last) or _COUNTRY_AT_END.search(last)) is not None:
+        state = state_code(p.group(1)) or p.group(1)  # a province or country: its name, as SCHEMA.md says
+        if p.re is _COUNTRY_AT_END and p.group(2) and not zip_code:
+            zip_code = p.group(2).strip()
         rest = last[: p.start(1)].strip(" ,")
         parts = parts[:-1]
         city = rest or (parts.pop() if parts else None)
+        if city and p.re is _COUNTRY_AT_END and not zip_code and (z := _POSTCODE_AFTER_CITY.search(city)):
+            zip_code, city = z.group(1), city[: z.start()].strip()
     elif len(parts) >= 2:
         city = parts.pop() if len(parts) > 2 else None
     if city:
@@ -475,6 +496,12 @@ _PROVINCE_AT_END = re.compile(
     r"northwest territories)\s*$",
     _I,
 )
+_COUNTRY_AT_END = re.compile(
+    r"(?:^|[\s,])(" + "|".join(re.escape(f) for f in sorted(FOREIGN, key=len, reverse=True)) + r")"
+    r"(?:\s+([A-Z0-9]{2,4}[ -]?[A-Z0-9]{0,4}))?\s*$",
+    _I,
+)
+_POSTCODE_AFTER_CITY = re.compile(r"\s+(\d{4,6})$")
 _UNIT = re.compile(r"(?:suite|ste\.?|unit|floor|room|building|bldg\.?|#)\s*[\w-]+\s+", _I)
 
 

@@ -170,7 +170,8 @@ class _Picker:
 def _first(dei: dict[str, list[Fact]], name: str) -> str | None:
     """The first visible fact's value, else the first hidden one."""
     facts = dei.get(name, [])
-    return next((f.value for f in facts if not f.hidden), None) or next((f.value for f in facts), None)
+    value = next((f.value for f in facts if not f.hidden), None) or next((f.value for f in facts), None)
+    return value.strip(" ,;") or None if value else None  # "270 Park Avenue,": the comma is layout
 
 
 def _address(p: _Picker, header_addr: Address | None) -> Address:
