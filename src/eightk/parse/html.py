@@ -175,9 +175,14 @@ def _drop_hidden(markup: str) -> str:
 
 
 def _element_end(markup: str, start: int, name: str) -> int:
-    """End of the element opened at ``start``, counting nested elements of the same name."""
+    """End of the element opened at ``start``, counting nested elements of the same name; a
+    self-closed tag (``<td style="display:none"/>``) is an element on its own."""
     depth = 0
     for m in _opener(name.lower()).finditer(markup, start):
+        if not m.group(1) and m.group(0).endswith("/>"):
+            if depth == 0:
+                return m.end()
+            continue
         depth += -1 if m.group(1) else 1
         if depth == 0:
             return m.end()
