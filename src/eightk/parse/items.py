@@ -113,7 +113,16 @@ def find_items(
         applicable = _applicable(text, body_start, h_end)
         for number in numbers:
             headings.append(Heading(number, _code(number, title, on), title, applicable, h_start, h_end))
-    return _dedupe(headings)
+    return _dedupe(_without_list_labels(headings, on))
+
+
+def _without_list_labels(headings: list[Heading], on: _dt.date | None) -> list[Heading]:
+    """Under the modern scheme, a heading numbered without a dot ("Item 2. Advisory Vote to Approve
+    Executive Compensation", a proposal under Item 5.07) among dotted ones is a list label unless its
+    title names an item."""
+    if not modern_scheme(on) or not any("." in h.number for h in headings):
+        return headings
+    return [h for h in headings if "." in h.number or (h.title and code_for_title(h.title, on))]
 
 
 def _dedupe(headings: list[Heading]) -> list[Heading]:
