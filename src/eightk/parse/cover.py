@@ -124,10 +124,20 @@ def _find_name(text: Page, end: int) -> Found | None:
     if text[cap_line[0] : m.start()].strip():  # the caption shares its line with others
         lines = [_column(text, lines[0], m.start() - cap_line[0], 30)]
     s, e = lines[0]
+    if _SUFFIX_ONLY.match(text[s:e]) and "\t" not in text[s:e]:  # "INTERNATIONAL BUSINESS MACHINES\nCORPORATION"
+        above = _line_bounds(text, max(0, s - 1))
+        if s > 0 and text[above[0] : above[1]].strip() and not _RULE.match(text[above[0] : above[1]]):
+            s = above[0]
     value = _clean(text[s:e])
     if not value or len(value) > 150:
         return None
     return Found(value, s + (len(text[s:e]) - len(text[s:e].lstrip())), e)
+
+
+_SUFFIX_ONLY = re.compile(
+    r"\s*(?:inc|incorporated|corp|corporation|company|co|ltd|limited|llc|l\.?l\.?c|l\.?p|plc|n\.?v|trust)\.?\s*$",
+    re.IGNORECASE,
+)
 
 
 _APOSTROPHES = str.maketrans("", "", "'\u2019`")
