@@ -486,8 +486,9 @@ def parse_address(raw: str) -> dict[str, str | None]:
         rest = last[: p.start(1)].strip(" ,")
         parts = parts[:-1]
         city = rest or (parts.pop() if parts else None)
-        if city and p.re is _COUNTRY_AT_END and not zip_code and (z := _POSTCODE_AFTER_CITY.search(city)):
-            zip_code, city = z.group(1), city[: z.start()].strip()
+        post = _POSTCODE_AFTER_CITY.search(city) if city and p.re is _COUNTRY_AT_END and not zip_code else None
+        if city and post:
+            zip_code, city = post.group(1), city[: post.start()].strip()
     elif len(parts) >= 2:
         city = parts.pop() if len(parts) > 2 else None
     if city:

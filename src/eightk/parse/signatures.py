@@ -97,7 +97,8 @@ def _title_lines(lines: list[str], name: str) -> str | None:
 
 def _labelled_title(rest: str, lines: list[str]) -> str | None:
     """The value of a "Title:" label: ``rest`` on its line (else the next non-blank line), joined with
-    the lines it wraps onto (a line that starts in lower case, or follows one ending in "and", ",", …)."""
+    the lines right below it (no blank line between) that it wraps onto; a company name there is the
+    next registrant's unless the title plainly goes on (a lower-case start, a line ending in "and")."""
     parts = [rest] if rest else []
     for raw in lines[:4]:
         line = _clean(raw)
@@ -107,8 +108,8 @@ def _labelled_title(rest: str, lines: list[str]) -> str | None:
             continue
         if _LABEL.match(line) or "/s/" in line or (find_date(line) and len(line) < 40):
             break
-        if parts and not (line[0].islower() or _CONNECTOR.search(parts[-1])):
-            break
+        if parts and _COMPANY_WORDS.search(line) and not (line[0].islower() or _CONNECTOR.search(parts[-1])):
+            break  # the next registrant's name, not the rest of the title
         parts.append(line)
     return " ".join(parts) or None
 
@@ -200,7 +201,8 @@ def read_signatures(text: str, start: int) -> list[Signer]:
         date = _nearest_date(text, prev_end, min(end, m.end() + 400), m.start())
         if date is None and block_date:
             date = block_date[0]
-        for entity in _entities(text, start, m.start(), prev_end) or [None]:
+        entities: list[str | None] = [*_entities(text, start, m.start(), prev_end)] or [None]
+        for entity in entities:
             signers.append(Signer(name, title, date, entity, m.start(), m.end()))
         prev_end = m.end()
     return signers
