@@ -9,11 +9,13 @@ import itertools
 import json
 import os
 import sys
-from collections.abc import Iterator
-from typing import Any, TextIO
+from typing import IO, Any
 
-from eightk.errors import UsageError
+from eightk.catalog import code_for
+from eightk.errors import OutputError, UsageError
+from eightk.model import EVENT_TYPES
 from eightk.store import DEFAULT_DB, Store
+from eightk.store.export import COLUMNS
 from eightk.store.ingest import IngestReport
 
 EXIT_OK, EXIT_ERRORS = 0, 1
@@ -23,14 +25,40 @@ def _db_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", default=None, help=f"database file (default: $EIGHTK_DB or ./{DEFAULT_DB})")
 
 
+def _positive_int(value: str) -> int:
+    """argparse type: an integer of at least 1."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
+    return n
+
+
+def _event_type(value: str) -> str:
+    """argparse type: one of the event types records carry (model.EVENT_TYPES)."""
+    if value not in EVENT_TYPES:
+        raise argparse.ArgumentTypeError(f"unknown event {value!r}: use one of {', '.join(EVENT_TYPES)}")
+    return value
+
+
+def _item(value: str) -> str:
+    """argparse type: an item code or old item number the catalog knows ("8.01", "5", "Item 5")."""
+    text = value.strip()
+    if code_for(text[4:].strip() if text[:4].lower() == "item" else text) is None:
+        raise argparse.ArgumentTypeError(f"unknown item {value!r}: use a code like 8.01 or an old item number like 5")
+    return value
+
+
 def _filter_args(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("filters")
     g.add_argument("--company", help="registrant name contains this (case-insensitive)")
     g.add_argument("--cik")
     g.add_argument("--ticker")
     g.add_argument("--form", help="form type, e.g. 8-K or 8-K/A")
-    g.add_argument("--item", help="item code (8.01) or old item number (5); both eras match")
-    g.add_argument("--event", help="event type, e.g. license, officer_change, earnings")
+    g.add_argument("--item", type=_item, help="item code (8.01) or old item number (5); both eras match")
+    g.add_argument("--event", type=_event_type, help=f"event type: {', '.join(EVENT_TYPES)}")
     g.add_argument("--from", dest="date_from", type=dt.date.fromisoformat, help="on or after YYYY-MM-DD")
     g.add_argument("--to", dest="date_to", type=dt.date.fromisoformat, help="on or before YYYY-MM-DD")
     g.add_argument("--min-amount", type=float, help="an event amount (e.g. upfront) at least this many units")
@@ -73,7 +101,7 @@ def register(sub: Any) -> None:
 
     s = sub.add_parser("search", help="full-text search over item and exhibit texts")
     s.add_argument("query", help='FTS5 query: words, "a phrase", AND/OR/NOT, prefix*')
-    s.add_argument("--limit", type=int, default=20)
+    s.add_argument("--limit", type=_positive_int, default=20, help="at most this many hits (default: 20)")
     s.add_argument("--json", action="store_true")
     _filter_args(s)
     _db_arg(s)
@@ -196,26 +224,27 @@ def run_export(args: argparse.Namespace) -> int:
         return _parquet(args)
     with _open(args) as store:
         rows = store.rows(args.level, **_filters(args))
-        out = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+        out = _open_output(args.output, "w") if args.output else sys.stdout
         try:
             if args.format == "jsonl":
                 for row in rows:
                     out.write(json.dumps(row, ensure_ascii=False) + "\n")
             else:
-                _csv(rows, out)
+                writer = csv.DictWriter(out, fieldnames=[name for name, _ in COLUMNS[args.level]])
+                writer.writeheader()
+                writer.writerows(rows)
         finally:
             if out is not sys.stdout:
                 out.close()
     return EXIT_OK
 
 
-def _csv(rows: Iterator[dict[str, Any]], out: TextIO) -> None:
-    first = next(rows, None)
-    writer = csv.DictWriter(out, fieldnames=list(first) if first else ["filing_id"])
-    writer.writeheader()
-    if first is not None:
-        writer.writerow(first)
-        writer.writerows(rows)
+def _open_output(path: str, mode: str) -> IO[str]:
+    """``path`` opened for writing; an OutputError naming it and the reason when it cannot be."""
+    try:
+        return open(path, mode, newline="", encoding="utf-8")  # noqa: SIM115 - closed by the caller
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror or exc}", path=path) from None
 
 
 def _parquet(args: argparse.Namespace) -> int:
@@ -226,23 +255,26 @@ def _parquet(args: argparse.Namespace) -> int:
         import pyarrow.parquet as pq
     except ModuleNotFoundError:
         raise UsageError("Parquet export needs pyarrow: pip install 'eightk[export]'") from None
-    with _open(args) as store:
+    kinds = {"int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(), "date": pa.date32(), "str": pa.string()}
+    columns = COLUMNS[args.level]
+    schema = pa.schema([pa.field(name, kinds[kind]) for name, kind in columns])
+    dates = [name for name, kind in columns if kind == "date"]
+    _open_output(args.output, "w").close()  # a bad path is a clear error before any work
+    with _open(args) as store, pq.ParquetWriter(args.output, schema) as writer:
         rows = store.rows(args.level, **_filters(args))
-        writer = None
-        try:
-            while chunk := list(itertools.islice(rows, 5000)):
-                table = pa.Table.from_pylist(chunk)
-                if writer is None:
-                    schema = pa.schema([pa.field(f.name, pa.string() if pa.types.is_null(f.type) else f.type)
-                                        for f in table.schema])  # fmt: skip
-                    writer = pq.ParquetWriter(args.output, schema)
-                writer.write_table(table.cast(writer.schema))
-            if writer is None:
-                pq.write_table(pa.table({"filing_id": pa.array([], pa.int64())}), args.output)
-        finally:
-            if writer is not None:
-                writer.close()
+        while chunk := list(itertools.islice(rows, 5000)):
+            for row in chunk:
+                for name in dates:
+                    row[name] = _iso_date(row[name])
+            writer.write_table(pa.Table.from_pylist(chunk, schema=schema))
     return EXIT_OK
+
+
+def _iso_date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def run_stats(args: argparse.Namespace) -> int:
