@@ -12,6 +12,7 @@ import sys
 from typing import IO, Any
 
 from eightk.catalog import code_for
+from eightk.cli.progress import Bar
 from eightk.errors import OutputError, UsageError
 from eightk.model import EVENT_TYPES
 from eightk.store import DEFAULT_DB, Store
@@ -132,25 +133,6 @@ def register(sub: Any) -> None:
     r.set_defaults(func=run_reparse)
 
 
-class _Progress:
-    """A live line on a terminal; a plain line every 10 seconds otherwise (logs, CI)."""
-
-    def __init__(self) -> None:
-        self.tty = sys.stderr.isatty()
-        self.last = 0.0
-
-    def __call__(self, report: IngestReport) -> None:
-        if not self.tty and report.seconds - self.last < 10:
-            return
-        self.last = report.seconds
-        line = (
-            f"{report.done} filings, {report.rate:.0f}/s, {report.bytes / 1e6 / max(report.seconds, 1e-9):.1f} MB/s"
-            f" ({report.skipped} already stored, {report.quarantined} quarantined)"
-        )
-        sys.stderr.write(f"\r{line}\x1b[K" if self.tty else line + "\n")
-        sys.stderr.flush()
-
-
 def _print_failures(report: IngestReport) -> None:
     for name, reason in report.failures[:50]:
         print(f"eightk: {name}: {reason}", file=sys.stderr)
@@ -161,11 +143,12 @@ def _print_failures(report: IngestReport) -> None:
 def run_ingest(args: argparse.Namespace) -> int:
     if args.workers < 1 or args.batch < 1:
         raise UsageError("--workers and --batch must be at least 1")
-    with _open(args) as store:
-        report = store.ingest(args.paths, workers=args.workers, batch=args.batch, progress=_Progress())
+    with _open(args) as store, Bar(args.paths) as bar:
+        report = store.ingest(
+            args.paths, workers=args.workers, batch=args.batch, progress=lambda r: bar.update_to(r.done + r.skipped)
+        )
+        bar.update_to(report.done + report.skipped)  # the store reports at most once a second
         total = store.stats()["filings"]
-    if sys.stderr.isatty():
-        sys.stderr.write("\n")
     _print_failures(report)
     verb = "Interrupted after" if report.interrupted else "Ingested"
     print(
@@ -294,10 +277,9 @@ def run_stats(args: argparse.Namespace) -> int:
 
 
 def run_reparse(args: argparse.Namespace) -> int:
-    with _open(args) as store:
-        report = store.reparse(workers=args.workers, progress=_Progress())
-    if sys.stderr.isatty():
-        sys.stderr.write("\n")
+    with _open(args) as store, Bar(total=store.stats()["filings"]) as bar:
+        report = store.reparse(workers=args.workers, progress=lambda r: bar.update_to(r.done + r.skipped))
+        bar.update_to(report.done + report.skipped)
     print(f"Reparsed {report.stored} filings in {report.seconds:.1f} s; {report.quarantined} could not be read; "
           f"{report.skipped} kept as they were.")  # fmt: skip
     _print_failures(report)
