@@ -56,7 +56,8 @@ another office's. So each miss is also checked against the primary document's te
 the header's value appears nowhere in it, the miss is flagged "[header value not on the page]", and the
 right-hand columns of the table count only filings whose document prints the header's value (for
 items: prints an "Item N.NN Title" heading for each of the header's items and for no other). That
-search is crude (a value found anywhere counts as printed); the targets apply to the left-hand columns.
+search is crude (a value found anywhere counts as printed); the targets (issue 10) apply to the
+right-hand columns, the values the page prints.
 """
 
 from __future__ import annotations
@@ -85,8 +86,8 @@ from _common import (  # noqa: E402
 )
 from eightk.catalog import code_for, code_for_title  # noqa: E402
 
-TARGET_ITEMS = 98.0
-TARGET_COVER = 97.0
+TARGET_ITEMS = 99.0
+TARGET_COVER = 98.0
 
 # ---------------------------------------------------------------------------
 # Normalization tables (see the module docstring)
@@ -578,7 +579,7 @@ def print_report(report: Report, corpus: Path, full: bool) -> None:
     print(
         "* only filings whose primary document prints the header's value somewhere (crude search of its"
         " text);\n  the others are filings where the cover and the header disagree. Targets apply to"
-        " the left columns."
+        " these right-hand columns."
     )
     if report.failures:
         print(f"\nfiles not parsed ({len(report.failures)}):")
