@@ -118,6 +118,9 @@ STYLES = [
     '<div style="display:none"><div>x</div>', "<td style=display:none>", "<h1 style=display:none>",
     "<p\u00e9 style=display:none>", "<x1 style=display:none>", "<1p style=display:none>", "</1p>", "</div>",
     "</DIV>", "</Div>", "</dIV>", "<div>",
+    '<td style="display:none"/>', "<TD STYLE=DISPLAY:NONE />", "<div style=display:none/>", "<td/>", "/>",
+    '<div style="display:inline">', '<div style="display: inline-block">', '<P STYLE="DISPLAY:INLINE">',
+    '<span style="display:block">', "</span>", '<table style="display:inline-table">',
     "</td>", "</H1>", "</x1>", "<DiV>",
 ]
 ENTITIES = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -228,6 +229,6 @@ def test_export_per_filing_item_and_event(store_db: Path, tmp_path: Path) -> Non
 
     table = parquet.read_table(pq)
     assert table.num_rows == 6  # 2013, 2017, 2019 (2), 2021, 2024
-    assert all(d >= "2010" for d in table.column("date_of_report").to_pylist())
+    assert all(d >= dt.date(2010, 1, 1) for d in table.column("date_of_report").to_pylist())  # date32 column
     no_out = cli("export", "--format", "parquet", *db)
     assert no_out.returncode == 2 and "-o FILE" in no_out.stderr

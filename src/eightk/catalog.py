@@ -97,7 +97,11 @@ ITEMS: tuple[ItemDef, ...] = (
     ),
     ItemDef("5.06", "Change in Shell Company Status"),
     ItemDef("5.07", "Submission of Matters to a Vote of Security Holders"),
-    ItemDef("5.08", "Shareholder Director Nominations"),
+    ItemDef(
+        "5.08",
+        "Shareholder Director Nominations",
+        ("shareholder nominations pursuant to exchange act rule 14a-11",),  # the SEC header's title
+    ),
     ItemDef("6.01", "ABS Informational and Computational Material"),
     ItemDef("6.02", "Change of Servicer or Trustee"),
     ItemDef("6.03", "Change in Credit Enhancement or Other External Support"),

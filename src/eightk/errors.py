@@ -49,3 +49,9 @@ class UsageError(EightkError):
     """The caller asked for something that makes no sense (bad option, bad value)."""
 
     code = "usage"
+
+
+class OutputError(EightkError):
+    """A result could not be written where the caller asked (a missing folder, no permission)."""
+
+    code = "output"

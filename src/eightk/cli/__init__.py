@@ -11,6 +11,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from eightk import __version__
 from eightk.errors import EightkError, UsageError
 
 EXIT_OK = 0
@@ -29,6 +30,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="eightk", description="Read SEC Form 8-K filings of every era into structured records.")
+    parser.add_argument("--version", action="version", version=f"eightk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     for modname in COMMAND_MODULES:

@@ -9,6 +9,7 @@ import sys
 import time
 from typing import Any, TextIO
 
+from eightk.cli.progress import Bar
 from eightk.errors import UsageError
 from eightk.model import Filing
 from eightk.read import parse_input, parse_paths
@@ -40,16 +41,18 @@ def run_parse(args: argparse.Namespace) -> int:
     summary = Summary() if args.summary else None
     status = EXIT_OK
     out = sys.stdout
-    for filing in parse_paths(args.paths, events=not args.no_events):
-        for reason in _errors(filing):
-            print(f"eightk: {filing.source.path}: {reason}", file=sys.stderr)
-            status = EXIT_ERRORS
-        if summary is not None:
-            summary.add(filing)
-        elif args.jsonl:
-            out.write(json.dumps(filing.to_dict(), ensure_ascii=False) + "\n")
-        else:
-            out.write(json.dumps(filing.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    with Bar(args.paths) as bar:
+        for filing in parse_paths(args.paths, events=not args.no_events):
+            for reason in _errors(filing):
+                bar.note(f"eightk: {filing.source.path}: {reason}")
+                status = EXIT_ERRORS
+            if summary is not None:
+                summary.add(filing)
+            elif args.jsonl:
+                out.write(json.dumps(filing.to_dict(), ensure_ascii=False) + "\n")
+            else:
+                out.write(json.dumps(filing.to_dict(), ensure_ascii=False, indent=2) + "\n")
+            bar.update()
     if summary is not None:
         summary.print(out)
     return status

@@ -9,11 +9,14 @@ import itertools
 import json
 import os
 import sys
-from collections.abc import Iterator
-from typing import Any, TextIO
+from typing import IO, Any
 
-from eightk.errors import UsageError
+from eightk.catalog import code_for
+from eightk.cli.progress import Bar
+from eightk.errors import OutputError, UsageError
+from eightk.model import EVENT_TYPES
 from eightk.store import DEFAULT_DB, Store
+from eightk.store.export import COLUMNS
 from eightk.store.ingest import IngestReport
 
 EXIT_OK, EXIT_ERRORS = 0, 1
@@ -23,14 +26,40 @@ def _db_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", default=None, help=f"database file (default: $EIGHTK_DB or ./{DEFAULT_DB})")
 
 
+def _positive_int(value: str) -> int:
+    """argparse type: an integer of at least 1."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
+    return n
+
+
+def _event_type(value: str) -> str:
+    """argparse type: one of the event types records carry (model.EVENT_TYPES)."""
+    if value not in EVENT_TYPES:
+        raise argparse.ArgumentTypeError(f"unknown event {value!r}: use one of {', '.join(EVENT_TYPES)}")
+    return value
+
+
+def _item(value: str) -> str:
+    """argparse type: an item code or old item number the catalog knows ("8.01", "5", "Item 5")."""
+    text = value.strip()
+    if code_for(text[4:].strip() if text[:4].lower() == "item" else text) is None:
+        raise argparse.ArgumentTypeError(f"unknown item {value!r}: use a code like 8.01 or an old item number like 5")
+    return value
+
+
 def _filter_args(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("filters")
     g.add_argument("--company", help="registrant name contains this (case-insensitive)")
     g.add_argument("--cik")
     g.add_argument("--ticker")
     g.add_argument("--form", help="form type, e.g. 8-K or 8-K/A")
-    g.add_argument("--item", help="item code (8.01) or old item number (5); both eras match")
-    g.add_argument("--event", help="event type, e.g. license, officer_change, earnings")
+    g.add_argument("--item", type=_item, help="item code (8.01) or old item number (5); both eras match")
+    g.add_argument("--event", type=_event_type, help=f"event type: {', '.join(EVENT_TYPES)}")
     g.add_argument("--from", dest="date_from", type=dt.date.fromisoformat, help="on or after YYYY-MM-DD")
     g.add_argument("--to", dest="date_to", type=dt.date.fromisoformat, help="on or before YYYY-MM-DD")
     g.add_argument("--min-amount", type=float, help="an event amount (e.g. upfront) at least this many units")
@@ -73,7 +102,7 @@ def register(sub: Any) -> None:
 
     s = sub.add_parser("search", help="full-text search over item and exhibit texts")
     s.add_argument("query", help='FTS5 query: words, "a phrase", AND/OR/NOT, prefix*')
-    s.add_argument("--limit", type=int, default=20)
+    s.add_argument("--limit", type=_positive_int, default=20, help="at most this many hits (default: 20)")
     s.add_argument("--json", action="store_true")
     _filter_args(s)
     _db_arg(s)
@@ -104,25 +133,6 @@ def register(sub: Any) -> None:
     r.set_defaults(func=run_reparse)
 
 
-class _Progress:
-    """A live line on a terminal; a plain line every 10 seconds otherwise (logs, CI)."""
-
-    def __init__(self) -> None:
-        self.tty = sys.stderr.isatty()
-        self.last = 0.0
-
-    def __call__(self, report: IngestReport) -> None:
-        if not self.tty and report.seconds - self.last < 10:
-            return
-        self.last = report.seconds
-        line = (
-            f"{report.done} filings, {report.rate:.0f}/s, {report.bytes / 1e6 / max(report.seconds, 1e-9):.1f} MB/s"
-            f" ({report.skipped} already stored, {report.quarantined} quarantined)"
-        )
-        sys.stderr.write(f"\r{line}\x1b[K" if self.tty else line + "\n")
-        sys.stderr.flush()
-
-
 def _print_failures(report: IngestReport) -> None:
     for name, reason in report.failures[:50]:
         print(f"eightk: {name}: {reason}", file=sys.stderr)
@@ -133,11 +143,12 @@ def _print_failures(report: IngestReport) -> None:
 def run_ingest(args: argparse.Namespace) -> int:
     if args.workers < 1 or args.batch < 1:
         raise UsageError("--workers and --batch must be at least 1")
-    with _open(args) as store:
-        report = store.ingest(args.paths, workers=args.workers, batch=args.batch, progress=_Progress())
+    with _open(args) as store, Bar(args.paths) as bar:
+        report = store.ingest(
+            args.paths, workers=args.workers, batch=args.batch, progress=lambda r: bar.update_to(r.done + r.skipped)
+        )
+        bar.update_to(report.done + report.skipped)  # the store reports at most once a second
         total = store.stats()["filings"]
-    if sys.stderr.isatty():
-        sys.stderr.write("\n")
     _print_failures(report)
     verb = "Interrupted after" if report.interrupted else "Ingested"
     print(
@@ -196,26 +207,27 @@ def run_export(args: argparse.Namespace) -> int:
         return _parquet(args)
     with _open(args) as store:
         rows = store.rows(args.level, **_filters(args))
-        out = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+        out = _open_output(args.output, "w") if args.output else sys.stdout
         try:
             if args.format == "jsonl":
                 for row in rows:
                     out.write(json.dumps(row, ensure_ascii=False) + "\n")
             else:
-                _csv(rows, out)
+                writer = csv.DictWriter(out, fieldnames=[name for name, _ in COLUMNS[args.level]])
+                writer.writeheader()
+                writer.writerows(rows)
         finally:
             if out is not sys.stdout:
                 out.close()
     return EXIT_OK
 
 
-def _csv(rows: Iterator[dict[str, Any]], out: TextIO) -> None:
-    first = next(rows, None)
-    writer = csv.DictWriter(out, fieldnames=list(first) if first else ["filing_id"])
-    writer.writeheader()
-    if first is not None:
-        writer.writerow(first)
-        writer.writerows(rows)
+def _open_output(path: str, mode: str) -> IO[str]:
+    """``path`` opened for writing; an OutputError naming it and the reason when it cannot be."""
+    try:
+        return open(path, mode, newline="", encoding="utf-8")  # noqa: SIM115 - closed by the caller
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror or exc}", path=path) from None
 
 
 def _parquet(args: argparse.Namespace) -> int:
@@ -226,23 +238,26 @@ def _parquet(args: argparse.Namespace) -> int:
         import pyarrow.parquet as pq
     except ModuleNotFoundError:
         raise UsageError("Parquet export needs pyarrow: pip install 'eightk[export]'") from None
-    with _open(args) as store:
+    kinds = {"int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(), "date": pa.date32(), "str": pa.string()}
+    columns = COLUMNS[args.level]
+    schema = pa.schema([pa.field(name, kinds[kind]) for name, kind in columns])
+    dates = [name for name, kind in columns if kind == "date"]
+    _open_output(args.output, "w").close()  # a bad path is a clear error before any work
+    with _open(args) as store, pq.ParquetWriter(args.output, schema) as writer:
         rows = store.rows(args.level, **_filters(args))
-        writer = None
-        try:
-            while chunk := list(itertools.islice(rows, 5000)):
-                table = pa.Table.from_pylist(chunk)
-                if writer is None:
-                    schema = pa.schema([pa.field(f.name, pa.string() if pa.types.is_null(f.type) else f.type)
-                                        for f in table.schema])  # fmt: skip
-                    writer = pq.ParquetWriter(args.output, schema)
-                writer.write_table(table.cast(writer.schema))
-            if writer is None:
-                pq.write_table(pa.table({"filing_id": pa.array([], pa.int64())}), args.output)
-        finally:
-            if writer is not None:
-                writer.close()
+        while chunk := list(itertools.islice(rows, 5000)):
+            for row in chunk:
+                for name in dates:
+                    row[name] = _iso_date(row[name])
+            writer.write_table(pa.Table.from_pylist(chunk, schema=schema))
     return EXIT_OK
+
+
+def _iso_date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def run_stats(args: argparse.Namespace) -> int:
@@ -262,10 +277,9 @@ def run_stats(args: argparse.Namespace) -> int:
 
 
 def run_reparse(args: argparse.Namespace) -> int:
-    with _open(args) as store:
-        report = store.reparse(workers=args.workers, progress=_Progress())
-    if sys.stderr.isatty():
-        sys.stderr.write("\n")
+    with _open(args) as store, Bar(total=store.stats()["filings"]) as bar:
+        report = store.reparse(workers=args.workers, progress=lambda r: bar.update_to(r.done + r.skipped))
+        bar.update_to(report.done + report.skipped)
     print(f"Reparsed {report.stored} filings in {report.seconds:.1f} s; {report.quarantined} could not be read; "
           f"{report.skipped} kept as they were.")  # fmt: skip
     _print_failures(report)

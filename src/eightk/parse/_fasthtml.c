@@ -842,7 +842,7 @@ spelled_as(const Text *t, Py_ssize_t k, Py_ssize_t nm, Py_ssize_t L)
 
 /* _element_end: the end of the element opened at start, named by the L characters at start + 1,
    counting the nested elements of the same name (matches of <(/?)(?:name|NAME|Name)\b[^>]*> from
-   start on). */
+   start on); a self-closed opener ("/>") is an element on its own. */
 static Py_ssize_t
 element_end(const Text *m, Py_ssize_t start, Py_ssize_t L)
 {
@@ -857,6 +857,12 @@ element_end(const Text *m, Py_ssize_t start, Py_ssize_t L)
         Py_ssize_t gt = find_char(m, '>', k + L, n);
         if (gt < 0) /* no ">" left: no later tag matches either */
             break;
+        if (!closing && at(m, gt - 1) == '/') { /* self-closed: an element on its own */
+            if (depth == 0)
+                return gt + 1;
+            i = gt + 1;
+            continue;
+        }
         depth += closing ? -1 : 1;
         if (depth == 0)
             return gt + 1;

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from eightk.parse.address import parse_address
 from eightk.parse.cover_table import read_registrant_table
 from eightk.parse.dates import find_date
 from eightk.parse.places import JURISDICTION_PATTERN, STATE_CODES, STATE_NAMES, state_code
@@ -59,9 +60,11 @@ _PHONE = re.compile(
     r"(?<!\d)(?:\+?1[\s.-]?)?\(?\s*(\d{3})\s*\)?[\s.\-\u2013]*(\d{3})[\s.\-\u2013]*(\d{4})(?!\d)"
     r"|\+\d[\d\s().-]{7,18}\d"
 )
-_ZIP = re.compile(r"(?<![\d-])(\d{5}(?:\s?-\s?\d{4})?)(?![\d-])")
 _RULE = re.compile(r"^[\s\-_=*.\u2014\u2013]*$")
-_NONE_VALUES = {"n/a", "na", "none", "not applicable", "not applicable.", "unchanged", "no change", "n.a."}
+_NONE_VALUES = {
+    "n/a", "na", "none", "not applicable", "inapplicable", "unchanged", "no change", "n.a.", "not changed",
+    "no change since last report", "same", "-",
+}  # fmt: skip
 
 
 def _line_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -121,10 +124,20 @@ def _find_name(text: Page, end: int) -> Found | None:
     if text[cap_line[0] : m.start()].strip():  # the caption shares its line with others
         lines = [_column(text, lines[0], m.start() - cap_line[0], 30)]
     s, e = lines[0]
+    if _SUFFIX_ONLY.match(text[s:e]) and "\t" not in text[s:e]:  # "INTERNATIONAL BUSINESS MACHINES\nCORPORATION"
+        above = _line_bounds(text, max(0, s - 1))
+        if s > 0 and text[above[0] : above[1]].strip() and not _RULE.match(text[above[0] : above[1]]):
+            s = above[0]
     value = _clean(text[s:e])
     if not value or len(value) > 150:
         return None
     return Found(value, s + (len(text[s:e]) - len(text[s:e].lstrip())), e)
+
+
+_SUFFIX_ONLY = re.compile(
+    r"\s*(?:inc|incorporated|corp|corporation|company|co|ltd|limited|llc|l\.?l\.?c|l\.?p|plc|n\.?v|trust)\.?\s*$",
+    re.IGNORECASE,
+)
 
 
 _APOSTROPHES = str.maketrans("", "", "'\u2019`")
@@ -210,7 +223,7 @@ def _find_state(text: Page, start: int, end: int, line: tuple[int, int] | None) 
     if a and JURISDICTION_PATTERN.fullmatch(a.group(1)):
         return _state_found(text, a)
     if line:
-        m = JURISDICTION_PATTERN.search(text.low, *line)
+        m = JURISDICTION_PATTERN.search(text.low, *line) or _STATE_CODE_CELL.search(text, *line)
         if m:
             return _state_found(text, m)
     cap = _STATE_CAPTION.search(text.low, start, end)
@@ -220,10 +233,22 @@ def _find_state(text: Page, start: int, end: int, line: tuple[int, int] | None) 
     for m in JURISDICTION_PATTERN.finditer(text.low, max(start, cap.start() - 300), cap.start()):
         last = m
     if last is None:
-        last = JURISDICTION_PATTERN.search(text.low, cap.end(), min(end, cap.end() + 200))
+        above = _value_lines_before(text, cap.start(), limit=1)
+        last = _STATE_CODE_CELL.search(text, *above[0]) if above else None
+    if last is None:  # below the caption: only a line (or cell) that is the place alone
+        last = _STATE_BELOW.search(text.low, cap.end(), min(end, cap.end() + 200))
     if last is None:
         return None
     return _state_found(text, last)
+
+
+# A US state's two-letter code alone in a cell ("CA" over "(State or other jurisdiction …)").
+_STATE_CODE_CELL = re.compile(
+    r"(?:^|(?<=[\t\n])|(?<=\s\s))(" + "|".join(sorted(STATE_CODES)) + r")(?=[ \t]*(?:\t|\n|$|\s\s))", re.MULTILINE
+)
+_STATE_BELOW = re.compile(
+    r"(?:^|(?<=[\t\n]))[ \t]*" + JURISDICTION_PATTERN.pattern + r"[ \t.]*(?=[\t\n]|$)", re.MULTILINE
+)
 
 
 def _state_found(text: str, m: re.Match[str]) -> Found:
@@ -298,6 +323,8 @@ def _find_former(text: Page, start: int, end: int) -> Found | None:
     if (
         not value
         or low.strip(".") in _NONE_VALUES
+        or low.strip(" .()[]") in _NONE_VALUES
+        or not re.search(r"[A-Za-z]{2}", value)  # a fragment of a phone number, a stray mark
         or "telephone" in low
         or "area code" in low
         or _PHONE.search(value)
@@ -415,67 +442,6 @@ def read_cover(text: str, end: int | None = None) -> dict[str, Found]:
     if table:
         found.update((key, Found(cell.value, cell.start, cell.end)) for key, cell in table.items())
     return found
-
-
-# --- addresses ---------------------------------------------------------------------------------
-
-_CAPTION_BITS = re.compile(r"\((?:zip|postal)\s*code\)|\(address[^)]*\)?", _I)
-_STATE_AT_END = re.compile(
-    r"(?:^|[\s,])("
-    + "|".join(sorted((re.escape(n) for n in STATE_NAMES), key=len, reverse=True))
-    + r"|[A-Z]{2}|[A-Z][a-z]{1,4}\.)\s*$",
-    _I,
-)
-
-
-def parse_address(raw: str) -> dict[str, str | None]:
-    """ "333 Providence Highway, Norwood, Massachusetts 02062" → street, city, state (code), zip."""
-    text = _CAPTION_BITS.sub(" ", raw).replace("\t", ", ")
-    text = re.sub(r"\s*\n\s*", ", ", text)
-    zips = list(_ZIP.finditer(text)) or list(_POSTAL_CA.finditer(text))
-    zip_code = None
-    if zips:
-        z = zips[-1]
-        zip_code = re.sub(r"\s", "", z.group(1)) if z.re is _ZIP else z.group(1).upper()
-        text = text[: z.start()] + " " + text[z.end() :]
-    parts = [p.strip() for p in re.split(r"\s*,\s*", text) if p.strip(" ,.")]
-    if not parts:
-        return {"street": None, "city": None, "state": None, "zip": zip_code}
-    state = city = None
-    last = parts[-1]
-    m = _STATE_AT_END.search(last)
-    if m and (state_code(m.group(1)) in STATE_CODES):
-        state = state_code(m.group(1))
-        rest = last[: m.start(1)].strip(" ,")
-        parts = parts[:-1]
-        if rest:
-            city = rest
-        elif parts:
-            city = parts.pop()
-    elif (p := _PROVINCE_AT_END.search(last)) is not None:  # Canada: keep the province's name
-        state = p.group(1).title()
-        rest = last[: p.start(1)].strip(" ,")
-        parts = parts[:-1]
-        city = rest or (parts.pop() if parts else None)
-    elif len(parts) >= 2:
-        city = parts.pop() if len(parts) > 2 else None
-    if city:
-        unit = _UNIT.match(city)
-        if unit and unit.end() < len(city):  # "Suite 326 Dana Point": the unit belongs to the street
-            parts.append(city[: unit.end()].strip())
-            city = city[unit.end() :].strip()
-    street = ", ".join(parts) or None
-    return {"street": _clean(street) if street else None, "city": city, "state": state, "zip": zip_code}
-
-
-_POSTAL_CA = re.compile(r"\b([A-Za-z]\d[A-Za-z]\s?\d[A-Za-z]\d)\b")
-_PROVINCE_AT_END = re.compile(
-    r"(?:^|[\s,])(ontario|quebec|québec|british columbia|alberta|manitoba|saskatchewan|nova scotia|"
-    r"new brunswick|newfoundland(?: and labrador)?|prince edward island|yukon|nunavut|"
-    r"northwest territories)\s*$",
-    _I,
-)
-_UNIT = re.compile(r"(?:suite|ste\.?|unit|floor|room|building|bldg\.?|#)\s*[\w-]+\s+", _I)
 
 
 # --- securities registered under Section 12(b) ---------------------------------------------------

@@ -3,7 +3,7 @@
     Commission      Registrant, State of Incorporation,      I.R.S. Employer
     File Number     Address and Telephone Number             Identification No.
     1-3526          The Southern Company                     58-0690070
-                    (A Delaware Corporation)
+                    (A Delaware Corporation)          (or without the brackets)
                     270 Peachtree Street, N.W.
                     Atlanta, Georgia 30303
                     (404) 506-5000
@@ -37,8 +37,8 @@ _FILE_AT_START = re.compile(r"(?:\d{1,3}|333)-\d{3,6}(?![\d-])")
 _IRS = re.compile(r"(?<![\d-])(\d{2})[ \t]?[-\u2013][ \t]?(\d{7})(?![\d-])")
 _PHONE = re.compile(r"(?<!\d)\(?(\d{3})\)?[\s.\-\u2013]*(\d{3})[\s.\-\u2013]*(\d{4})(?!\d)")
 _INCORPORATED = re.compile(
-    r"^\(\s*(?:an?\s+([a-z][a-z .]{2,30}?)\s+(?:corporation|company|limited\s+liability\s+company|"
-    r"limited\s+partnership|trust)|incorporated\s+in\s+(?:the\s+state\s+of\s+)?([a-z][a-z .]{2,30}?))\s*\)$"
+    r"^(\()?\s*(?:an?\s+([a-z][a-z .]{2,30}?)\s+(?:corporation|company|limited\s+liability\s+company|"
+    r"limited\s+partnership|trust)|incorporated\s+in\s+(?:the\s+state\s+of\s+)?([a-z][a-z .]{2,30}?))\s*(?(1)\))$"
 )
 _CAPTION_WORDS = re.compile(r"identification|file\s+number|telephone\s+number|incorporation,", re.IGNORECASE)
 _ROWS_WITHIN = 1500  # characters after the caption where the first row must start
@@ -113,9 +113,9 @@ def _read_block(block: list[Cell], out: dict[str, Cell]) -> None:
             continue
         inc = _INCORPORATED.match(value.lower())
         if inc and "state_of_incorporation" not in out:
-            place = (inc.group(1) or inc.group(2)).strip(" .")
+            place = (inc.group(2) or inc.group(3)).strip(" .")
             if JURISDICTION_PATTERN.fullmatch(place):
-                group = 1 if inc.group(1) else 2
+                group = 2 if inc.group(2) else 3
                 printed = " ".join(value[inc.start(group) : inc.end(group)].split())
                 a, b = c.start + inc.start(group), c.start + inc.end(group)
                 out["state_of_incorporation"] = Cell(state_code(printed) or printed, a, b)

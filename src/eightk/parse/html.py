@@ -84,6 +84,7 @@ def html_to_text(markup: str) -> str:
 
 def _to_text(markup: str, passes: _Passes) -> str:
     markup, pre = passes.drop(markup)
+    markup = _restyle_display(markup)
     parts: list[str] = []
     pos = 0
     low = fold(markup) if pre else ""
@@ -174,9 +175,14 @@ def _drop_hidden(markup: str) -> str:
 
 
 def _element_end(markup: str, start: int, name: str) -> int:
-    """End of the element opened at ``start``, counting nested elements of the same name."""
+    """End of the element opened at ``start``, counting nested elements of the same name; a
+    self-closed tag (``<td style="display:none"/>``) is an element on its own."""
     depth = 0
     for m in _opener(name.lower()).finditer(markup, start):
+        if not m.group(1) and m.group(0).endswith("/>"):
+            if depth == 0:
+                return m.end()
+            continue
         depth += -1 if m.group(1) else 1
         if depth == 0:
             return m.end()
@@ -187,6 +193,62 @@ def _element_end(markup: str, start: int, name: str) -> int:
 def _opener(name: str) -> re.Pattern[str]:
     """Opening or closing tags named ``name`` (lower case, UPPER or Title), with the slash as group 1."""
     return re.compile(rf"<(/?)(?:{name}|{name.upper()}|{name.capitalize()})\b[^>]*>")
+
+
+# Elements whose style changes how they break lines: "display:inline" / "inline-block" on a block
+# element (a <div> around an amount inside a sentence) and "display:block" on an inline one (a <span>
+# set as a paragraph). Tables styled "inline-table" still lay out rows and cells, so they keep theirs.
+_DISPLAY = re.compile(r"display\s*:\s*(inline-block|inline|block|list-item)\b", re.IGNORECASE)
+_FLOWING_BLOCKS = frozenset(
+    "p div li h1 h2 h3 h4 h5 h6 center blockquote dt dd section article header footer".split()
+)
+_SPAN = "span"
+
+
+def _restyle_display(markup: str) -> str:
+    """Block elements styled inline renamed ``<span>`` (no line break), spans styled as blocks renamed
+    ``<div>`` (a line break), each with its matching closing tag. Runs ahead of the flow pass in both
+    the Python and the C passes, so they see the same markup."""
+    if "display" not in markup and "DISPLAY" not in markup and "Display" not in markup:
+        return markup
+    edits: list[tuple[int, int, str]] = []  # start, end, replacement
+    for m in _DISPLAY.finditer(markup):
+        start = markup.rfind("<", 0, m.start())
+        name_m = _TAG_NAME.match(markup, start) if start >= 0 else None
+        if name_m is None or ">" in markup[start : m.start()]:
+            continue
+        name = name_m.group(1).lower()
+        inline = m.group(1).lower().startswith("inline")
+        if inline and name in _FLOWING_BLOCKS:
+            new = _SPAN
+        elif not inline and name == _SPAN:
+            new = "div"
+        else:
+            continue
+        edits.append((start + 1, name_m.end(), new))
+        close = _closing_tag(markup, start, name)
+        if close is not None:
+            edits.append((close + 2, close + 2 + len(name), new))
+    if not edits:
+        return markup
+    edits.sort()
+    parts, pos = [], 0
+    for a, z, new in edits:
+        if a >= pos:
+            parts.append(markup[pos:a])
+            parts.append(new)
+            pos = z
+    parts.append(markup[pos:])
+    return "".join(parts)
+
+
+def _closing_tag(markup: str, start: int, name: str) -> int | None:
+    """Offset of the ``</name`` that closes the element opened at ``start``, or None if unclosed."""
+    end = _element_end(markup, start, name)
+    close = markup.rfind("</", start, end)
+    if end >= len(markup) and not _opener(name).fullmatch(markup, close if close >= 0 else 0, end):
+        return None
+    return close if close > start else None
 
 
 def _mark_page_breaks(markup: str, blank: str = "\n\n") -> str:

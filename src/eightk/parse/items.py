@@ -2,10 +2,11 @@
 
 A heading is a line that starts with "Item"/"Items" and a number ("ITEM 5.  OTHER EVENTS",
 "Item 8.01 Other Events.", "ITEM 8.01." with the title on the next line, "Items 1 and 2.", a table cell
-"Item 2.02<TAB>Results of …"). A line whose number is followed by a lower-case word ("Item 9.01 of this
-report …") is a wrapped cross-reference, not a heading. Each item's span runs to the next heading or
-to the signature block; when a number repeats (a table of contents), the occurrence with the most
-text wins.
+"Item 2.02<TAB>Results of …"), also with a token between the word and the number ("Item No. 2.",
+"ITEM NO. 7", "Items Nos. 1 and 2", "Item - 5.02", "Item #5"). A line whose number is followed by a
+lower-case word ("Item 9.01 of this report …") is a wrapped cross-reference, not a heading. Each
+item's span runs to the next heading or to the signature block; when a number repeats (a table of
+contents), the occurrence with the most text wins.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ __all__ = ["Heading", "find_items"]
 
 # Matched in folded (lower-case) text; the line-start test is done in Python (see find_items).
 _HEADING = re.compile(
-    r"items?[ \t]*(?P<nums>\d{1,2}(?:\.\d{1,2})?"
+    r"items?[ \t]*(?:(?:nos?\.|nos?(?=[ \t])|number|#|-|\u2013|\u2014)[ \t]*)?(?P<nums>\d{1,2}(?:\.\d{1,2})?"
     r"(?:[ \t]*(?:,|and|&|\u2013|-)[ \t]*\d{1,2}(?:\.\d{1,2})?)*)"
     r"(?![\d])\.?(?P<rest>[^\n]*)"
 )
@@ -112,7 +113,16 @@ def find_items(
         applicable = _applicable(text, body_start, h_end)
         for number in numbers:
             headings.append(Heading(number, _code(number, title, on), title, applicable, h_start, h_end))
-    return _dedupe(headings)
+    return _dedupe(_without_list_labels(headings, on))
+
+
+def _without_list_labels(headings: list[Heading], on: _dt.date | None) -> list[Heading]:
+    """Under the modern scheme, a heading numbered without a dot ("Item 2. Advisory Vote to Approve
+    Executive Compensation", a proposal under Item 5.07) among dotted ones is a list label unless its
+    title names an item."""
+    if not modern_scheme(on) or not any("." in h.number for h in headings):
+        return headings
+    return [h for h in headings if "." in h.number or (h.title and code_for_title(h.title, on))]
 
 
 def _rstrip_end(text: str, floor: int, end: int) -> int:

@@ -208,9 +208,25 @@ def _empty(source: Source, code: str, message: str) -> Filing:
 
 
 def parse_filing(raw: bytes, *, name: str | None = None, events: bool = True) -> Filing:
-    """Parse one filing (a full submission, a bare primary document, HTML or inline XBRL)."""
+    """Parse one filing (a full submission, a bare primary document, HTML or inline XBRL).
+
+    ``raw`` is the file's bytes as read (``open(path, "rb")``); bad content yields a record with
+    ``problems``, never an exception. Raises TypeError when ``raw`` is not bytes (e.g. a ``str``)."""
+    if isinstance(raw, (bytearray, memoryview)):
+        raw = bytes(raw)
+    if not isinstance(raw, bytes):
+        hint = " (encode it, or read the file in binary mode: open(path, 'rb'))" if isinstance(raw, str) else ""
+        raise TypeError(f"parse_filing takes the filing's bytes, not {type(raw).__name__}{hint}")
     source = Source(name, hashlib.sha256(raw).hexdigest(), len(raw), "text")
     return _parse(raw, source, events=events, omitted=None, clipped=())
+
+
+def _lf_line_ends(raw: bytes) -> bytes:
+    """A file with CR-only line ends (old Mac editors, some feeds) with LF ones, so the byte-level
+    submission reader sees its lines (document tags, uuencoded parts); other files unchanged."""
+    if b"\r" not in raw or raw.count(b"\n") * 2 > raw.count(b"\r"):
+        return raw
+    return raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
 
 
 def parse_filing_stream(chunks: Iterable[bytes], *, name: str | None = None, events: bool = True) -> Filing:
@@ -227,7 +243,7 @@ def _parse(
     name = source.path
     if not raw.strip():
         return _empty(source, "empty", "the file is empty")
-    raw = from_utf16(raw)
+    raw = _lf_line_ends(from_utf16(raw))
     sub = split_submission(raw, omitted)
     problems: list[Problem] = [Problem("error", "truncated", t) for t in sub.truncated]
     problems += [Problem("warning", "sequence", t) for t in sub.renumbered]

@@ -1,7 +1,9 @@
 """The registrant, assembled from competing strategies: SGML header, inline-XBRL ``dei:`` facts and the
 cover page text. The header is authoritative; when the body says the same thing in its own words
 (e.g. "Cisco Systems, Inc." for the header's "CISCO SYSTEMS INC"), the printed form is kept; when they
-disagree, the header wins and a warning says so. Every field records which strategy won.
+disagree, the header wins and a warning says so, except for the address and phone, where the cover
+as printed wins (the header's stay in ``filers``). A header placeholder (IRS number 000000000) counts
+as no value. Every field records which strategy won.
 """
 
 from __future__ import annotations
@@ -63,25 +65,38 @@ class Candidates:
 
 
 def _irs(v: str | None) -> str | None:
+    """``NN-NNNNNNN``, or None for anything but nine digits (and for EDGAR's 000000000 placeholder)."""
     d = _digits(v or "")
-    return f"{d[:2]}-{d[2:]}" if len(d) == 9 else None
+    return f"{d[:2]}-{d[2:]}" if len(d) == 9 and d.strip("0") else None
+
+
+def _phone(v: str | None) -> str | None:
+    d = _digits(v or "")
+    return d if d.strip("0") else None
+
+
+_EDGAR_TAG = re.compile(r"\s*/[A-Z]{2,3}/\s*$")  # "ACME CORP /DE/": EDGAR's state tag, not the name
+
+
+def _header_name(v: str | None) -> str | None:
+    return _EDGAR_TAG.sub("", v).strip() or None if v else None
 
 
 def filer_from_header(f: dict[str, str]) -> Registrant:
     street = ", ".join(x for x in (f.get("BUSINESS ADDRESS/STREET 1"), f.get("BUSINESS ADDRESS/STREET 2")) if x)
     return Registrant(
-        name=f.get("COMPANY DATA/COMPANY CONFORMED NAME"),
+        name=_header_name(f.get("COMPANY DATA/COMPANY CONFORMED NAME")),
         cik=(f.get("COMPANY DATA/CENTRAL INDEX KEY") or "").lstrip("0") or None,
         state_of_incorporation=state_code(f.get("COMPANY DATA/STATE OF INCORPORATION")),
         file_number=f.get("FILING VALUES/SEC FILE NUMBER"),
-        irs_number=_irs(f.get("COMPANY DATA/IRS NUMBER")),
+        irs_number=_irs(f.get("COMPANY DATA/IRS NUMBER") or f.get("COMPANY DATA/EIN")),  # EIN: from 2025
         address=Address(
             street or None,
             f.get("BUSINESS ADDRESS/CITY"),
             state_code(f.get("BUSINESS ADDRESS/STATE")),
             f.get("BUSINESS ADDRESS/ZIP"),
         ),
-        phone=_digits(f.get("BUSINESS ADDRESS/BUSINESS PHONE", "")) or None,
+        phone=_phone(f.get("BUSINESS ADDRESS/BUSINESS PHONE")),
         former_name=f.get("FORMER COMPANY/FORMER CONFORMED NAME"),
     )
 
@@ -94,6 +109,11 @@ _DEI = {
     "irs_number": "EntityTaxIdentificationNumber",
     "phone": "_Phone",  # CityAreaCode + LocalPhoneNumber, joined in assemble_registrant
 }
+
+
+# Fields where the cover as printed beats a header that disagrees (EDGAR's business address and phone
+# are often stale or another office's); the header's values stay in the record's ``filers``.
+_PAGE_WINS = frozenset({"phone", "address"})
 
 
 class _Picker:
@@ -135,6 +155,9 @@ class _Picker:
             self.problems.append(
                 Problem("warning", "cover_mismatch", f"{key}: header says {head!r}, {body[1]} says {body[0]!r}")
             )
+            if key in _PAGE_WINS:  # the header's value stays under ``filers``
+                self.sources.append(FieldSource(key, body[1], body[2]))
+                return norm(body[0])
         if head:
             self.sources.append(FieldSource(key, "header"))
             return norm(head)
@@ -147,7 +170,8 @@ class _Picker:
 def _first(dei: dict[str, list[Fact]], name: str) -> str | None:
     """The first visible fact's value, else the first hidden one."""
     facts = dei.get(name, [])
-    return next((f.value for f in facts if not f.hidden), None) or next((f.value for f in facts), None)
+    value = next((f.value for f in facts if not f.hidden), None) or next((f.value for f in facts), None)
+    return value.strip(" ,;") or None if value else None  # "270 Park Avenue,": the comma is layout
 
 
 def _address(p: _Picker, header_addr: Address | None) -> Address:
@@ -171,6 +195,9 @@ def _address(p: _Picker, header_addr: Address | None) -> Address:
             p.sources.append(FieldSource("address", source, span))
             return body
         p.problems.append(Problem("warning", "cover_mismatch", f"address: header says {header_addr}, body says {body}"))
+        if "address" in _PAGE_WINS and body.street and (body.zip or body.city):
+            p.sources.append(FieldSource("address", source, span))
+            return body
     if header_addr:
         p.sources.append(FieldSource("address", "header"))
         return header_addr
@@ -208,7 +235,8 @@ def assemble_registrant(
     if header_filer:
         c.header = {k: v for k, v in _header_strings(header_filer).items() if v}
         printed = c.body.get("name")
-        if printed and any(f.name and norm_name(f.name) == norm_name(printed.value) for f in other_filers):
+        others = [f for f in other_filers if f.cik != header_filer.cik]  # .nc headers may repeat a filer
+        if printed and any(f.name and norm_name(f.name) == norm_name(printed.value) for f in others):
             # a combined filing whose cover prints another filer first: its values are not this filer's
             for key in _OWN_FIELDS:
                 c.body.pop(key, None)

@@ -3,7 +3,8 @@
 The block starts at a "SIGNATURE(S)" heading or, when that heading is missing, at the "Pursuant to
 the requirements of the Securities Exchange Act of 1934 …" paragraph. Signers are the ``/s/`` lines;
 the title is what follows the name ("Name:"/"Title:" labels or plain lines), the entity the company
-line above "(Registrant)" or "By:".
+line above "(Registrant)" or "By:". A signer who signs under two stacked company lines (a combined
+filing's registrants) gives one signer per company.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ _RULE = re.compile(r"^[\s\-_=]*$")
 _BLOCK_END = re.compile(r"^[ \t]*(?:EXHIBIT\s+INDEX|INDEX\s+TO\s+EXHIBITS|EXHIBITS?\s*$)", _I)
 _COMPANY_WORDS = re.compile(
     r"\b(?:inc|incorporated|corp|corporation|company|co|ltd|limited|llc|l\.l\.c|lp|l\.p|plc|n\.v|s\.a|"
-    r"trust|bancorp|holdings?|group|partners|fund)\b\.?",
+    r"trust|bancorp|holdings?|group|partners|fund|reit)\b\.?",
     re.IGNORECASE,
 )
 SIGNATURE_WINDOW = 4000
@@ -64,9 +65,10 @@ def _clean(s: str) -> str:
 
 
 def _title_lines(lines: list[str], name: str) -> str | None:
-    """Title from the lines after a /s/ line: a "Title:" label, else the plain lines up to a break."""
+    """Title from the lines after a /s/ line: a "Title:" label (its value beside it or on the next
+    line, wrapped lines joined), else the plain lines up to a break."""
     parts: list[str] = []
-    for raw in lines:
+    for i, raw in enumerate(lines):
         line = _clean(raw)
         if not line or _RULE.match(raw):
             if parts and not _CONNECTOR.search(parts[-1]):
@@ -77,7 +79,7 @@ def _title_lines(lines: list[str], name: str) -> str | None:
             kind = label.group(1).lower()
             rest = line[label.end() :].strip()
             if kind in ("title", "its"):
-                return rest or None
+                return _labelled_title(rest, lines[i + 1 :])
             if kind in ("date", "dated", "by") or parts:
                 break
             continue  # "Name: …" repeats the signer
@@ -93,25 +95,89 @@ def _title_lines(lines: list[str], name: str) -> str | None:
     return " ".join(parts) or None
 
 
-def _entity(text: str, start: int, at: int) -> str | None:
-    """The company line of the block that holds ``at``: above "(Registrant)", else a company-like line."""
+def _labelled_title(rest: str, lines: list[str]) -> str | None:
+    """The value of a "Title:" label: ``rest`` on its line (else the next non-blank line), joined with
+    the lines right below it (no blank line between) that it wraps onto; a company name there is the
+    next registrant's unless the title plainly goes on (a lower-case start, a line ending in "and")."""
+    parts = [rest] if rest else []
+    for raw in lines[:4]:
+        line = _clean(raw)
+        if not line:
+            if parts:
+                break
+            continue
+        if _LABEL.match(line) or "/s/" in line or (find_date(line) and len(line) < 40):
+            break
+        if parts and _COMPANY_WORDS.search(line) and not (line[0].islower() or _CONNECTOR.search(parts[-1])):
+            break  # the next registrant's name, not the rest of the title
+        parts.append(line)
+    return " ".join(parts) or None
+
+
+def _entities(text: str, start: int, at: int, since: int) -> list[str]:
+    """The company line(s) for the /s/ line at ``at``: above "(Registrant)", else company-like lines
+    (several stacked lines when a combined filing's registrants are signed for together), else a bare
+    name line between the block's opening paragraph and its first signer. ``since`` is where the
+    previous signer's line ended (the block start for the first)."""
     window = text[start:at]
     regs = list(_REGISTRANT.finditer(window))
-    reg = regs[-1] if regs else None
-    lines = window.split("\n")
-    if reg is not None:
-        upto = window[: reg.start()]
+    if regs:
+        upto = window[: regs[-1].start()]
         prev = [
             ln for ln in upto.split("\n") if _clean(ln) and not _RULE.match(ln) and not _DESCRIPTOR.match(_clean(ln))
         ]
         if prev:
             cand = _clean(prev[-1].split("\t")[0])
-            return cand or None
-    for ln in reversed(lines):
+            return [cand] if cand else []
+    stacked = _stacked_companies(text[since:at].split("\n"))
+    if stacked:
+        return stacked
+    for ln in reversed(window.split("\n")):
         for cell in reversed(re.split(r"\t| {3,}", ln)):
             cand = _clean(cell)
-            if cand and len(cand) < 120 and _COMPANY_WORDS.search(cand) and not _NOT_ENTITY.match(cand):
-                return cand
+            if _company_like(cand):
+                return [cand]
+    bare = _bare_entity(window) if since == start else None
+    return [bare] if bare else []
+
+
+def _company_like(cand: str) -> bool:
+    return bool(cand) and len(cand) < 120 and bool(_COMPANY_WORDS.search(cand)) and not _NOT_ENTITY.match(cand)
+
+
+def _stacked_companies(lines: list[str]) -> list[str]:
+    """Whole-line company names directly above the signer (only blank lines between them), top first;
+    empty unless there are two or more."""
+    found: list[str] = []
+    for ln in reversed(lines[:-1]):  # the last line is the signer's own, up to "/s/"
+        cand = _clean(ln)
+        if not cand or _RULE.match(ln):
+            continue
+        if "\t" in ln.strip() or not _company_like(cand):
+            break
+        found.append(cand)
+    return found[::-1] if len(found) > 1 else []
+
+
+def _bare_entity(window: str) -> str | None:
+    """A name line without a corporate suffix ("… Private Credit REIT", "… Income Fund") standing
+    alone between the block's opening paragraph and the first signer's line."""
+    lines = window.split("\n")
+    for ln in reversed(lines[:-1]):
+        cand = _clean(ln)
+        if not cand or _RULE.match(ln):
+            continue
+        if (
+            len(cand) > 80
+            or not cand[0].isupper()
+            or cand.endswith(".") and not _COMPANY_WORDS.search(cand)
+            or _NOT_ENTITY.match(cand)
+            or _LABEL.match(cand)
+            or _SIG_HEADING.fullmatch(cand.lower())
+            or find_date(cand)
+        ):
+            return None
+        return cand
     return None
 
 
@@ -135,7 +201,9 @@ def read_signatures(text: str, start: int) -> list[Signer]:
         date = _nearest_date(text, prev_end, min(end, m.end() + 400), m.start())
         if date is None and block_date:
             date = block_date[0]
-        signers.append(Signer(name, title, date, _entity(text, start, m.start()), m.start(), m.end()))
+        entities: list[str | None] = [*_entities(text, start, m.start(), prev_end)] or [None]
+        for entity in entities:
+            signers.append(Signer(name, title, date, entity, m.start(), m.end()))
         prev_end = m.end()
     return signers
 

@@ -222,7 +222,7 @@ class Store:
             "filings": one("SELECT COUNT(*) FROM filings").fetchone()[0],
             "with_errors": one("SELECT COUNT(*) FROM filings WHERE NOT ok").fetchone()[0],
             "quarantined": one("SELECT COUNT(*) FROM quarantine").fetchone()[0],
-            "companies": one("SELECT COUNT(DISTINCT COALESCE(cik, company)) FROM filings").fetchone()[0],
+            "companies": one(_COMPANIES_SQL).fetchone()[0],
             "first_date": one("SELECT MIN(date) FROM filings").fetchone()[0],
             "last_date": one("SELECT MAX(date) FROM filings").fetchone()[0],
             "forms": dict(one("SELECT form_type, COUNT(*) FROM filings GROUP BY 1 ORDER BY 2 DESC").fetchall()),
@@ -236,6 +236,15 @@ class Store:
             Path(self.path + suffix).stat().st_size for suffix in ("", "-wal") if Path(self.path + suffix).exists()
         )
         return out
+
+
+# Companies by CIK; a filing without one (a bare document) counts under its name only when no CIK is known
+# for that name, so "Apple Inc." and "APPLE INC" of one CIK are one company, not two spellings.
+_COMPANIES_SQL = (
+    "SELECT COUNT(*) FROM (SELECT cik FROM filings WHERE cik IS NOT NULL AND cik != ''"
+    " UNION SELECT 'name:' || lower(company) FROM filings f WHERE (cik IS NULL OR cik = '') AND company IS NOT NULL"
+    " AND NOT EXISTS (SELECT 1 FROM companies c WHERE c.cik != '' AND lower(c.name) = lower(f.company)))"
+)
 
 
 def open_store(path: str | os.PathLike[str] | None = None) -> Store:
