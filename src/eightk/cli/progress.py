@@ -17,8 +17,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from eightk.sources.local import wanted  # the readers' own rule for which files are filings
-from eightk.sources.local import is_archive
+from eightk.sources.local import (
+    is_archive,
+    wanted,  # the readers' own rule for which files are filings
+)
 
 __all__ = ["Bar", "count_inputs"]
 
