@@ -43,8 +43,10 @@ _CUES: dict[str, re.Pattern[str]] = {
         _I,
     ),
 }
-_PARTS_FOLLOW = re.compile(
-    r"^\s*(?:\([^)]{0,80}\)\s*)?,?\s*(?:which\s+includes?|including|consisting\s+of|comprised\s+of|of\s+which)\b", _I
+_PARTS_FOLLOW = re.compile(  # "$150 million upon closing, which includes …": the sum of the parts after it
+    r"^\s*(?:\([^)]{0,80}\)\s*)?(?:[\w\-]+[\s,]+){0,3}?(?:which\s+includes?|including|consisting\s+of|"
+    r"comprised\s+of|of\s+which)\b",
+    _I,
 )
 _NOT_DEAL_MONEY = re.compile(
     r"(?:net\s+sales|revenues?|sales)\s+(?:exceed|of|threshold)|exceed(?:s|ing)?\s*$|threshold|minimum\s+(?:annual\s+)?royalt|"

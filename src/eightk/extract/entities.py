@@ -74,8 +74,9 @@ _PLACE_WORDS = frozenset(
     "liability a the of and".split()
 )
 _TICKER = re.compile(
-    r"\s*\(\s*(?P<ex>NYSE|Nasdaq|NASDAQ|NasdaqGS|NasdaqGM|NYSE American|NYSE MKT|AMEX|OTC|OTCQB|OTCQX|TSX|TSXV|LSE|"
-    r"SIX|Euronext|ASX)\s*:\s*(?P<sym>[A-Z][A-Z.\-]{0,6})\s*[;)]"
+    r"[ \t\n]{0,8}\([ \t\n]{0,3}"
+    r"(?P<ex>NYSE|Nasdaq|NASDAQ|NasdaqGS|NasdaqGM|NYSE American|NYSE MKT|AMEX|OTC|OTCQB|OTCQX|TSX|TSXV|LSE|"
+    r"SIX|Euronext|ASX)[ \t]{0,3}:[ \t]{0,3}(?P<sym>[A-Z][A-Z.\-]{0,6})[ \t]{0,3}[;)]"
 )
 _BEFORE_TICKER = re.compile(rf"({_CAP}(?:[ \t]{{1,3}}(?:{_CAP}|{_JOIN})){{0,5}})$")
 # the counterparty slot of an agreement, and the two sides of "between A and B"
@@ -103,10 +104,17 @@ _LEAD = re.compile(
 )
 _JOINED = re.compile(
     "(?:"
-    + "|".join(f"(?<={re.escape(w)})" for w in ("Inc.", "INC.", "Ltd.", "LTD.", "LLC", "Corporation", "Limited"))
+    + "|".join(
+        f"(?<={re.escape(w)})"
+        for w in ("Inc.", "INC.", "Inc", "Ltd.", "LTD.", "LLC", "Corporation", "Corp.", "Corp", "Limited", "plc", "AG",
+                  "Company", "Co.")
+    )
     + r")\s+(?:and|AND)\s+"
 )  # fmt: skip
-_CUT = re.compile(r"(?s)^.*\b(?:Agreement|AGREEMENT|License|LICENSE|Licence|LICENCE|Item|ITEM|Events|EVENTS)\b[\s.:,]*")
+_CUT = re.compile(
+    r"(?s)^.*\b(?:Agreement|AGREEMENT|License|LICENSE|Licence|LICENCE|Item|ITEM|Events|EVENTS|Reported|REPORTED|"
+    r"Report|REPORT)\b[\s.:,)]*"
+)
 _ROLE_LABEL = {
     "licensee": "licensee", "licensor": "licensor", "sublicensee": "licensee", "sublicensor": "licensor",
     "buyer": "buyer", "purchaser": "buyer", "seller": "seller", "vendor": "seller", "assignee": "buyer",
@@ -190,11 +198,31 @@ def _acceptable(name: str) -> bool:
     return not all(w.lower() in _GENERIC_WORDS for w in words)
 
 
+_SUFFIX_WORD = re.compile(rf"(?<=[\s,]){_SUFFIX}(?![\w])")
+_HEAD_WORD = re.compile(_HEAD)
+_REACH = 240  # a name's words before its suffix or head word fit in this many characters
+
+
+def _windowed(pattern: re.Pattern[str], trigger: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Matches of ``pattern`` that hold a ``trigger`` (a suffix, an institution's head word), tried only
+    near each trigger: time stays linear on long runs of capitalized words or spaces that hold none."""
+    out: list[re.Match[str]] = []
+    for t in trigger.finditer(text):
+        if out and out[-1].end() >= t.end():
+            continue
+        lo = max(0, t.start() - _REACH, out[-1].end() if out else 0)
+        for m in pattern.finditer(text, lo, min(len(text), t.end() + _REACH)):
+            if m.start() <= t.start() and m.end() >= t.end():
+                out.append(m)
+                break
+    return out
+
+
 def _found(text: str) -> list[tuple[str, int, int]]:
     """Names with their offsets, from suffixes, institutions and tickers (may overlap)."""
     out: list[tuple[str, int, int]] = []
-    for pattern in (_SUFFIXED, _INSTITUTION):
-        for m in pattern.finditer(text):
+    for pattern, trigger in ((_SUFFIXED, _SUFFIX_WORD), (_INSTITUTION, _HEAD_WORD)):
+        for m in _windowed(pattern, trigger, text):
             g = 1 if m.group(1) else 2
             name, start = _clean(m.group(g), m.start(g))
             if pattern is _INSTITUTION and (marker := re.match(r"[A-Z0-9]\.\s+(?=[A-Z][a-z])", name)):
@@ -296,7 +324,18 @@ def entities(text: str, registrant: str | None = None) -> Entities:
     _definitions(text, occ)
     _tickers(text, occ)
     occ.sort(key=lambda o: o.start)
+    _split_joined(occ)
     return _mentions(text, _merge(occ), registrant)
+
+
+def _split_joined(occ: list[Org]) -> None:
+    """'Displays and Atmel Corporation' where "Displays" is another company's defined term: the name is
+    the part after "and"."""
+    terms = {a for o in occ for a in o.aliases}
+    for o in occ:
+        head, sep, rest = o.name.partition(" and ")
+        if sep and head in terms and rest:
+            o.start, o.name = o.start + len(head) + len(sep), rest
 
 
 def _tickers(text: str, orgs: list[Org]) -> None:
