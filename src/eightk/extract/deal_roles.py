@@ -34,7 +34,9 @@ _RIGHTSISH = re.compile(
 # (after "to"/"from"/"by"/"of" where the pattern says so), the subject the nearest one before it.
 _GRANT = re.compile(
     r"\b(?:grants?|granted|granting|hereby\s+grants|agrees\s+to\s+grant|will\s+grant|(?:out-?)?licen[cs]es\s+to|"
-    r"out-?licen[cs]ed|sublicen[cs]ed|licen[cs]ed\s+(?:back\s+)?to)\b",
+    r"out-?licen[cs]ed|sublicen[cs]ed|licen[cs]ed\s+(?:back\s+)?to|(?:provides?|providing|gives?|giving)"
+    r"(?=(?:\s+\S+){1,4}?\s+(?:with\s+)?(?:an?\s+)?(?:exclusive\s+|non-?exclusive\s+|worldwide\s+|global\s+)*"
+    r"(?:access|rights?|licen[cs]e|option)\b))\b",
     re.I,
 )
 _PASSIVE_GRANT = re.compile(r"\b(?:has|have|had|was|were|is|are|been)\s+(?:been\s+)?granted\b", re.I)
@@ -169,8 +171,8 @@ def _obtains(s: _Sentence, *, buying: bool) -> None:
         tail = sent[cue.end() : cue.end() + 90]
         if not _RIGHTSISH.search(tail[:70]) and not word.startswith(("in-", "inl", "licen")):
             continue
-        if word.startswith("licen") and re.match(r"\s*(?:\S+\s+){0,6}?to\b", tail):
-            continue  # "licensed … to Y" is a grant
+        if word.startswith("licen") and re.match(r"\s*(?:\S+\s+){0,6}?to\b|\s+by\b", tail):
+            continue  # "licensed … to Y" is a grant; "patents licensed by X" a description
         src = re.search(r"\b(?:from|of|by|owned\s+by|controlled\s+by)\s+", tail)
         giver = s.after(cue.end() + src.end(), 40) if src else None
         own = s.after(cue.end(), 4)  # "licensed ImmunoGen's technology"

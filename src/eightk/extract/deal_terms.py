@@ -49,7 +49,7 @@ _PARTS_FOLLOW = re.compile(  # "$150 million upon closing, which includes …": 
     _I,
 )
 _NOT_DEAL_MONEY = re.compile(
-    r"(?:net\s+sales|revenues?|sales)\s+(?:exceed|of|threshold)|exceed(?:s|ing)?\s*$|threshold|minimum\s+(?:annual\s+)?royalt|"
+    r"(?:net\s+sales|revenues?|sales)\s+(?:exceed|of|threshold)|threshold|minimum\s+(?:annual\s+)?royalt|"
     r"recogni[sz]ed|amortization|deferred|book\s+value|expense|gain|loss|liabilit",
     _I,
 )
@@ -134,7 +134,13 @@ def _money(offset: int, sent: str, t: Terms) -> None:
         money = mention.high or mention.money
         a, b = offset + mention.start, offset + mention.end
         if name == "milestones":
-            t.milestone_parts.append((_milestone_kind(sent, mention), money, a, b))
+            lead = sent[max(0, mention.start - 30) : mention.start]
+            if re.search(r"\b(?:including|of\s+which|consisting\s+of|comprised\s+of)\b[^$€£¥]{0,20}$", lead, _I):
+                continue  # a part of an amount already counted
+            kind = _milestone_kind(sent, mention)
+            if kind is None and re.search(r"\b(?:aggregate|total|totaling|totalling)\b", lead, _I):
+                kind = "aggregate"
+            t.milestone_parts.append((kind, money, a, b))
         elif name is not None and name not in t.money:
             t.money[name] = (mention.money if name == "upfront" else money, a, b)
 
@@ -241,17 +247,21 @@ def _territory(offset: int, sent: str, t: Terms) -> None:
 
 
 def milestones_total(parts: list[tuple[str | None, Money, int, int]]) -> tuple[Money, int, int] | None:
-    """One general amount wins (the largest); else the parts by kind, added (one per kind)."""
-    general = [p for p in parts if p[0] is None]
-    if general:
-        k, money, a, b = max(general, key=lambda p: p[1].amount)
-        return money, a, b
+    """The stated maxima added: every amount once (an amount repeated for the same kind counts once);
+    an amount stated as the aggregate of the rest ("aggregate", "total", "in total") that is at least
+    their sum stands alone. Parts introduced by "including" or "of which" are left out by ``_money``."""
     if not parts:
         return None
-    seen: dict[str, tuple[str | None, Money, int, int]] = {}
+    seen: dict[tuple[str, float], tuple[str | None, Money, int, int]] = {}
     for p in parts:
-        seen.setdefault(p[0] or "", p)
+        seen.setdefault((p[0] or "", float(p[1].amount)), p)
     chosen = list(seen.values())
-    total = sum(p[1].amount for p in chosen)
     first = chosen[0]
+    if len(chosen) == 1:
+        return first[1], first[2], first[3]
+    biggest = max(chosen, key=lambda p: p[1].amount)
+    rest = sum(p[1].amount for p in chosen) - biggest[1].amount
+    if biggest[0] == "aggregate" and biggest[1].amount >= rest:
+        return Money(biggest[1].amount, biggest[1].currency, "up to"), biggest[2], biggest[3]
+    total = sum(p[1].amount for p in chosen)
     return Money(total, first[1].currency, "up to"), first[2], first[3]

@@ -68,6 +68,10 @@ _GRANT_ANCHOR = re.compile(
     r"\b(?:granted|grants|has\s+licensed|will\s+license|licensed)\b(?=[^.;]{0,80}?\b(?:an?\s+)?(?:exclusive|non-?exclusive|"
     r"worldwide|sole|perpetual|royalty-bearing)?[\s,\-\w]{0,40}?\b(?:licen[cs]e|rights?)\b)"
 )
+_UNDER_THE_AGREEMENT = re.compile(  # "Under the Columbia Agreement, …": more of the deal told above
+    r"\W*(?:Under|Pursuant\s+to|In\s+connection\s+with|As\s+part\s+of|In\s+accordance\s+with)\s+(?:the\s+terms\s+of\s+)?"
+    r"(?:the|this|such|that|each)\b"
+)
 _SELF_REFERENCE = re.compile(r"\bthis\s+(?:[\w\-]+\s+){0,6}(?:agreement|licen[cs]e)\b", _I)
 _DEFINITION = re.compile(
     r"[”\"]\s*(?:shall\s+)?(?:mean|means|refers?\s+to)\b|^\s*\(?[a-z0-9]{1,3}[.)]\s+(?:The\s+term\s+)?[“\"]"
@@ -116,6 +120,7 @@ class _Deal:
     terms: Terms = field(default_factory=Terms)
     sents: list[tuple[int, str]] = field(default_factory=list)
     extra: list[_Deal] = field(default_factory=list)  # the same deal told again elsewhere
+    n_subjects: int = 0  # how many of ``parties`` stand before the anchor's verb
 
 
 def _ref_date(region: Region) -> _dt.date | None:
@@ -123,7 +128,11 @@ def _ref_date(region: Region) -> _dt.date | None:
     a press release's dateline)."""
     if region.ref is not None:
         return region.ref
-    for m in _DATE.finditer(region.body[:1500]):
+    head = region.body[:1500]
+    for m in _DATE.finditer(head):
+        after = head[m.end() : m.end() + 12]
+        if m.start() > 250 and not re.match(r"\s*(?:[-–—/(]|\(GLOBE|\(BUSINESS|/PRNewswire)", after):
+            continue  # a date in the text is no document date; a dateline's or a note header's is
         if m.group(2):
             try:
                 return _dt.date(int(m.group(3)), _MONTHS.index(m.group(1).lower()[:3]) + 1, int(m.group(2)))
@@ -168,6 +177,10 @@ def _title_kind(head: str) -> str | None:
     return None
 
 
+# "A and B", "A (“A'”), B and C", "A, B, and C": organizations named together
+_JOINED_PARTIES = r"(?:\s*\([^()]{0,80}\))?\s*(?:,\s*(?:and\s+|&\s+)?|(?:and|&)\s+)(?:the\s+)?"
+
+
 @dataclass(frozen=True, slots=True)
 class _Anchor:
     """A deal sentence: where it starts in the body, its text, its entry match, and whether it is a
@@ -179,9 +192,10 @@ class _Anchor:
     opening: bool
 
 
-def _anchor_parties(body: str, a: _Anchor, ents: Entities) -> tuple[list[int], int | None]:
-    """The organizations an anchor names as parties, and the sentence's subject. A contract's opening
-    names its parties between "between" and the recitals, across the lines and semicolons it uses."""
+def _anchor_parties(body: str, a: _Anchor, ents: Entities) -> tuple[list[int], int | None, int]:
+    """The organizations an anchor names as parties, the sentence's subject, and how many of the parties
+    (the first ones) stand before the verb. A contract's opening names its parties between "between"
+    and the recitals, across the lines and semicolons it uses."""
     offset, sent = a.start, a.text
     end = offset + len(sent)
     if a.opening:
@@ -199,32 +213,50 @@ def _anchor_parties(body: str, a: _Anchor, ents: Entities) -> tuple[list[int], i
         lead = sent[max(0, before[-1].start - offset - 12) : before[-1].start - offset]
         if len(before) > 1 and re.search(r"\band\s+$", lead):  # "A and B announced"
             out.insert(0, before[-2].org)
-    out += _counterparties(body, sent, offset, verb, [m for m in ms if m.start >= offset + verb], first=subject is None)
-    return list(dict.fromkeys(out)), subject
+    n_subjects = len(out)
+    out += _counterparties(
+        body, sent, offset, verb, [m for m in ms if m.start >= offset + verb], first=subject is None, ents=ents
+    )
+    return list(dict.fromkeys(out)), subject, n_subjects
 
 
-def _counterparties(body: str, sent: str, offset: int, verb: int, after: list[Mention], *, first: bool) -> list[int]:
-    """ "… with A and B", "… between A, a Delaware corporation, and B": the organizations after the verb
-    that the agreement is made with (not "the merger with", "a subsidiary of", "on behalf of")."""
+def _counterparties(
+    body: str, sent: str, offset: int, verb: int, after: list[Mention], *, first: bool, ents: Entities
+) -> list[int]:
+    """ "… with A and B", "… with A, B, and C", "… between A, a Delaware corporation, and B": the
+    organizations after the verb that the agreement is made with (not "the merger with", "a subsidiary
+    of", "on behalf of"). A name joined by a comma alone counts only when the list ends in "and"
+    ("A, B, and C"); "A, B (“B'”)" names a division of A."""
     between = re.search(r"\b(?:between|among)\b", sent[verb:], _I)
     with_ = re.search(r"\bwith\b", sent[verb:], _I)
     out: list[int] = []
+    pending: list[int] = []
     last: Mention | None = None
     for m in after:
         gap = sent[max(0, m.start - offset - 30) : m.start - offset]
         if re.search(r"\b(?:of|at|by|to|from|in|on\s+behalf\s+of)\s+(?:the\s+)?$", gap, _I):
             continue
         link = body[last.end : m.start] if last is not None else ""
-        joined = last is None or bool(re.fullmatch(r"(?:\s*\([^()]{0,80}\))?\s*,?\s*(?:and|&)\s+(?:the\s+)?", link, _I))
+        joined = last is None or bool(re.fullmatch(_JOINED_PARTIES, link, _I))
+        comma_only = last is not None and joined and not re.search(r"\b(?:and|AND)\b|&", link)
         if between and m.start >= offset + verb + between.start():
             take = joined or bool(re.search(r"\b(?:and|AND)\b|\(\d\)", link))
         elif with_ and m.start >= offset + verb + with_.start():
             take = joined
         else:
             take = bool(first and not out)
-        if take:
+        if not take:
+            continue
+        defined = re.match(r"\s*\(\s*(?:the\s+)?[“\"]([^”\"]{1,60})[”\"]", body[m.end : m.end + 80])
+        if comma_only and last is not None and defined and defined.group(1) in ents.orgs[last.org].aliases:
+            continue  # "A, B Division (“A'”)": B is part of A's description
+        if comma_only:
+            pending.append(m.org)
+        else:
+            out += pending if last is not None else []
+            pending = []
             out.append(m.org)
-            last = m
+        last = m
     return out
 
 
@@ -271,7 +303,7 @@ class _Reader:
         if opening:
             self.title_kind = _title_kind(body[: opening.end()])
             self.contract = True  # a contract's recitals tell of other agreements: they feed this one
-        elif self.contract or (self.found and _SELF_REFERENCE.search(sent)):
+        elif self.contract or (self.found and _SELF_REFERENCE.search(sent)) or _UNDER_THE_AGREEMENT.match(sent):
             self.feed(s, sent, None)  # the contract speaking of itself
             return
         entry = opening or _ENTRY.search(sent)
@@ -297,12 +329,14 @@ class _Reader:
             if update:
                 self.updates.append(_update(self.region, self.ents, a.text, a.start, update))
             return
-        parties, subject = _anchor_parties(self.body, a, self.ents)
+        parties, subject, n_subjects = _anchor_parties(self.body, a, self.ents)
         if not [p for p in parties if p != REGISTRANT] and self.found and self.found[-1].kind in kinds:
             self.current = self.found[-1:]  # the deal told again without its names
             self.feed(a.start, a.text, subject)
             return
         self.current = [_Deal(k, span(self.region, a.start, end), parties, self.region, self.ents) for k in kinds]
+        for d in self.current:
+            d.n_subjects = n_subjects
         self.found += self.current
         if a.opening:
             for d in self.current:
@@ -370,7 +404,21 @@ def _party_roles(d: _Deal) -> dict[int, str]:
             out[b] = COMPLEMENT[out[a]]
         elif b in out and (a not in out or (out[a] == out[b] and labelled == [b])):
             out[a] = COMPLEMENT[out[b]]
+    _group_complement(d, out)
     return out
+
+
+def _group_complement(d: _Deal, out: dict[int, str]) -> None:
+    """ "We and Sanofi entered into a license agreement with A, B and C to obtain a license": when the
+    parties on one side of the anchor's verb share a role and those on the other side have none, the
+    other side takes its complement."""
+    subjects, others = d.parties[: d.n_subjects], d.parties[d.n_subjects :]
+    for one, two in ((subjects, others), (others, subjects)):
+        roles_one = {out[i] for i in one if i in out}
+        if len(roles_one) == 1 and two and not any(i in out for i in two):
+            (role,) = roles_one
+            for i in two:
+                out[i] = COMPLEMENT[role]
 
 
 def _event(d: _Deal) -> Deal:
@@ -434,7 +482,7 @@ def _event(d: _Deal) -> Deal:
 def _split(t: Terms, values: list[FieldSource], at) -> MilestonesSplit | None:  # type: ignore[no-untyped-def]
     parts: dict[str, Money] = {}
     for kind, money, a, b in t.milestone_parts:
-        if kind and kind not in parts:
+        if kind and kind != "aggregate" and kind not in parts:
             parts[kind] = money
             values.append(FieldSource(f"milestones_split.{kind}", "text", at(a, b)))
     return MilestonesSplit(**parts) if parts else None  # type: ignore[arg-type]

@@ -92,6 +92,13 @@ _APPOSITIVE = re.compile(
     r"(?:company|corporation|firm|organi[sz]ation|institution|university|developer|leader|provider|manufacturer|"
     r"subsidiary|affiliate|partnership|entity|biotech|pharma)\b"
 )
+_SUBJECT_SLOT = re.compile(
+    rf"(?:(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*|\b(?:we|the\s+Company)\s+and\s+)({_CAP}(?:[ \t]{{1,3}}{_CAP}){{0,3}})[ \t]+"
+    rf"(?:and\s+{_CAP}[ \t]+)?(?:today\s+)?"
+    r"(?:announced|entered\s+into|signed|has\s+(?:signed|entered|licensed|granted|agreed))\b(?=[^.]{0,120}\b(?:agreement|licen|"
+    r"collaborat|partnership|alliance))",
+    re.M,
+)
 _NOT_NAME = re.compile(
     r"(?:The|This|Such|Each|Any|Its|Our|Their|Company|Registrant|Agreement|License|Licensee|Licensor|Party|Parties|"
     r"Seller|Buyer|Purchaser|Effective|Date|January|February|March|April|May|June|July|August|September|October|"
@@ -219,7 +226,7 @@ def _windowed(pattern: re.Pattern[str], trigger: re.Pattern[str], text: str) -> 
 
 
 def _found(text: str) -> list[tuple[str, int, int]]:
-    """Names with their offsets, from suffixes, institutions and tickers (may overlap)."""
+    """Names with their offsets, from suffixes, institutions, tickers and name slots (may overlap)."""
     out: list[tuple[str, int, int]] = []
     for pattern, trigger in ((_SUFFIXED, _SUFFIX_WORD), (_INSTITUTION, _HEAD_WORD)):
         for m in _windowed(pattern, trigger, text):
@@ -238,17 +245,22 @@ def _found(text: str) -> list[tuple[str, int, int]]:
             name, start = _clean(b.group(1), b.start(1))
             if _acceptable(name):
                 out.append((name, start, start + len(name)))
-    for m in _APPOSITIVE.finditer(text):  # "Sitryx, a biopharmaceutical company focused on …"
-        name, start = _clean(m.group(1), m.start(1))
-        if _acceptable(name) and not _NOT_NAME.match(name.split()[0]) and not _NOT_PARTY_TERM.search(name):
-            out.append((name, start, start + len(name)))
-    for m in _SLOT.finditer(text):
-        name, start = _clean(m.group(1), m.start(1))
-        name = re.sub(r"[\s,.;:]+$", "", name)
-        while name and (_NOT_NAME.search(name.split()[-1]) or re.fullmatch(_JOIN, name.split()[-1])):
-            name = " ".join(name.split()[:-1])
-        if name and _acceptable(name) and not _NOT_NAME.match(name.split()[0]):
-            out.append((name, start, start + len(name)))
+    out += _slotted(text)
+    return out
+
+
+def _slotted(text: str) -> list[tuple[str, int, int]]:
+    """Names without a suffix, from the places only a company stands: "X, a biopharmaceutical company",
+    "X announced a … agreement", "an agreement with X", "granted X"."""
+    out: list[tuple[str, int, int]] = []
+    for pattern in (_APPOSITIVE, _SUBJECT_SLOT, _SLOT):
+        for m in pattern.finditer(text):
+            name, start = _clean(m.group(1), m.start(1))
+            name = re.sub(r"[\s,.;:]+$", "", name)
+            while name and (_NOT_NAME.search(name.split()[-1]) or re.fullmatch(_JOIN, name.split()[-1])):
+                name = " ".join(name.split()[:-1])  # "… with Harrow Effective …"
+            if name and _acceptable(name) and not _NOT_NAME.match(name.split()[0]) and not _NOT_PARTY_TERM.search(name):
+                out.append((name, start, start + len(name)))
     return out
 
 
@@ -353,6 +365,7 @@ def _same_company(o: Org, p: Org) -> bool:
         or o.name in p.aliases
         or o.name in _short_forms(p.name)
         or p.name in _short_forms(o.name)
+        or any(a in _short_forms(o.name) for a in p.aliases)  # "Stanford EB-101" after "(“Stanford”)"
     )
 
 
