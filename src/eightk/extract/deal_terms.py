@@ -23,7 +23,7 @@ _I = re.IGNORECASE
 _CUES: dict[str, re.Pattern[str]] = {
     "upfront": re.compile(
         r"up-?\s?front|initial\s+(?:license\s+|licensing\s+)?(?:payment|fee)|signing\s+(?:fee|payment|bonus)|"
-        r"(?:upon|on|at)\s+(?:the\s+)?(?:signing|execution|closing)|at\s+or\s+prior\s+to\s+(?:the\s+)?closing|"
+        r"(?:upon|on|at)\s+(?:the\s+)?(?:\w+\s+)?(?:signing|execution|closing)|at\s+or\s+prior\s+to\s+(?:the\s+)?closing|"
         r"initiation\s+fee|(?:license\s+)?issue\s+fee|one-?\s?time\b|lump[-\s]sum|"
         r"license\s+fee|non-?refundable\s+(?:\w+\s+)?(?:payment|fee)|exercise\s+fee|upon\s+(?:the\s+)?effective",
         _I,
@@ -81,7 +81,7 @@ class Terms:
 def classify(sent: str, mention: MoneyMention) -> str | None:
     """The field of one amount in its sentence, or None when it is no deal term."""
     before = sent[max(0, mention.start - 90) : mention.start]
-    after = sent[mention.end : mention.end + 70]
+    after = sent[mention.end : mention.end + 110]
     if _NOT_DEAL_MONEY.search(before[-45:]) or _NOT_DEAL_MONEY.search(after[:30]):
         return None
     if _PARTS_FOLLOW.match(after):
@@ -97,11 +97,11 @@ def classify(sent: str, mention: MoneyMention) -> str | None:
             if name == "total_value" and dist > 25:
                 continue
             best = min(best, (dist, name)) if best else (dist, name)
-        later = pattern.search(after)
+        later = pattern.search(after if name == "milestones" else after[:70])
         if later and name != "total_value":
             dist = later.start() + (8 if re.search(r"[.;]", after[: later.start()]) else 0)
             best = min(best, (dist, name)) if best else (dist, name)
-    if best is None or best[0] > 75:
+    if best is None or best[0] > (100 if best[1] == "milestones" else 75):
         return None
     if best[1] == "total_value":  # "milestone payments with an aggregate value of", "shares … valued at"
         said = before[: len(before) - best[0]]

@@ -234,7 +234,10 @@ def _counterparties(
     last: Mention | None = None
     for m in after:
         gap = sent[max(0, m.start - offset - 30) : m.start - offset]
-        if re.search(r"\b(?:of|at|by|to|from|in|on\s+behalf\s+of)\s+(?:the\s+)?$", gap, _I):
+        lone = not between and not with_ and not out  # "… agreements to license … to X": the first one
+        if re.search(r"\b(?:of|at|by|in|on\s+behalf\s+of)\s+(?:the\s+)?$", gap, _I) or (
+            not lone and re.search(r"\b(?:to|from)\s+(?:the\s+)?$", gap, _I)
+        ):
             continue
         link = body[last.end : m.start] if last is not None else ""
         joined = last is None or bool(re.fullmatch(_JOINED_PARTIES, link, _I))
@@ -244,7 +247,7 @@ def _counterparties(
         elif with_ and m.start >= offset + verb + with_.start():
             take = joined
         else:
-            take = bool(first and not out)
+            take = bool((first or lone) and not out)
         if not take:
             continue
         defined = re.match(r"\s*\(\s*(?:the\s+)?[“\"]([^”\"]{1,60})[”\"]", body[m.end : m.end + 80])

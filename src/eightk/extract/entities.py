@@ -62,6 +62,8 @@ _DEFINED = re.compile(
     r"(?:[“\"]\s*(?P<q>[^”\"()]{1,60}?)\s*[,]?[”\"“]|(?<=as\s|ed\s)(?P<u>[A-Z][A-Z0-9&\-]{1,20})\))"
 )
 # a defined term that names an agreement, a territory or a deal, not a party
+# "Chongqing Jingdong Junzhuo Pharmaceutical Co., Ltd., or CJ." — a defined term without parentheses
+_OR_DEFINED = re.compile(r"(?<=[.,])\s+or\s+(?:the\s+)?[“\"]?(?P<u>[A-Z][A-Za-z0-9&\-]{1,12})[”\"]?(?=[,.;)])")
 _NOT_PARTY_TERM = re.compile(
     r"\b(?:Agreements?|AGREEMENTS?|Licen[cs]es?|LICEN[CS]ES?|Amendments?|AMENDMENT|Memorandum|Royalt(?:y|ies)|"
     r"Territory|TERRITORY|Transaction|Products?|PRODUCTS?|Technology|Patents?|PATENTS?|Field|Date|DATE|Program|"
@@ -235,7 +237,11 @@ def _found(text: str) -> list[tuple[str, int, int]]:
             if pattern is _INSTITUTION and (marker := re.match(r"[A-Z0-9]\.\s+(?=[A-Z][a-z])", name)):
                 name, start = name[marker.end() :], start + marker.end()  # a list marker "A."
             name = name.rstrip(" ,\n\t")
-            for part in _JOINED.split(name):  # "X Inc. and Y Inc.": two names
+            parts = _JOINED.split(name)
+            left, sep, right = name.partition(" and ")
+            if len(parts) == 1 and sep and _HEAD_WORD.search(left) and not _HEAD_WORD.search(right):
+                parts = [left, right]  # "X University Medical Center and Y BV": an institution and a company
+            for part in parts:  # "X Inc. and Y Inc.": two names
                 at = start + name.find(part)
                 if _acceptable(part):
                     out.append((part, at, at + len(part)))
@@ -278,8 +284,8 @@ def _definitions(text: str, occ: list[Org]) -> None:
     """Attach each parenthesized defined term to the organization it names (the nearest name ending
     before it, within a short reach), or make one from the capitalized words right before it."""
     since = 0  # where the phrase a definition closes begins: after the previous definition
-    for m in _DEFINED.finditer(text):
-        alias = _squash(m.group("q") or m.group("u") or "").strip(" ,.")
+    for m in sorted([*_DEFINED.finditer(text), *_OR_DEFINED.finditer(text)], key=lambda m: m.start()):
+        alias = _squash(m.groupdict().get("q") or m.group("u") or "").strip(" ,.")
         label = _ROLE_LABEL.get(alias.lower())
         begin, since = max(since, m.start() - 260), m.end()
         if not alias or len(alias.split()) > 6 or (label is None and _NOT_PARTY_TERM.search(alias)):

@@ -199,9 +199,7 @@ def _opener(name: str) -> re.Pattern[str]:
 # element (a <div> around an amount inside a sentence) and "display:block" on an inline one (a <span>
 # set as a paragraph). Tables styled "inline-table" still lay out rows and cells, so they keep theirs.
 _DISPLAY = re.compile(r"display\s*:\s*(inline-block|inline|block|list-item)\b", re.IGNORECASE)
-_FLOWING_BLOCKS = frozenset(
-    "p div li h1 h2 h3 h4 h5 h6 center blockquote dt dd section article header footer".split()
-)
+_FLOWING_BLOCKS = frozenset("p div li h1 h2 h3 h4 h5 h6 center blockquote dt dd section article header footer".split())
 _SPAN = "span"
 
 

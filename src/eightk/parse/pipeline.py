@@ -266,7 +266,11 @@ def _parse(
     if events:
         from eightk.extract import extract_events
 
-        filing = dataclasses.replace(filing, events=tuple(extract_events(filing)))
+        try:
+            filing = dataclasses.replace(filing, events=tuple(extract_events(filing)))
+        except Exception as exc:  # noqa: BLE001 - the boundary: a fault in one extractor never costs the record
+            problem = Problem("error", "events_failed", f"event extraction failed: {type(exc).__name__}: {exc}")
+            filing = dataclasses.replace(filing, problems=(*filing.problems, problem))
     primary_text = next((d.text for d in filing.documents if d.text), "")
     plain = filing.document_kind == "text" and not filing.events and not filing.form_type
     if plain and not reads_as_business_text(primary_text):

@@ -170,7 +170,8 @@ def _bare_entity(window: str) -> str | None:
         if (
             len(cand) > 80
             or not cand[0].isupper()
-            or cand.endswith(".") and not _COMPANY_WORDS.search(cand)
+            or cand.endswith(".")
+            and not _COMPANY_WORDS.search(cand)
             or _NOT_ENTITY.match(cand)
             or _LABEL.match(cand)
             or _SIG_HEADING.fullmatch(cand.lower())
