@@ -183,3 +183,16 @@ def test_a_file_that_is_no_filing_is_an_error_in_the_cli(tmp_path: Path) -> None
     records = [json.loads(line) for line in proc.stdout.splitlines()]
     assert [r["document_kind"] for r in records] == ["text", "financial_note"]
     assert records[0]["registrant"]["name"] is None  # not a registrant made of its first line
+
+
+def test_a_fault_in_an_extractor_costs_the_events_not_the_record(monkeypatch: pytest.MonkeyPatch) -> None:
+    import eightk.extract as extract
+
+    def broken(filing: object, regions: object) -> list:
+        raise IndexError("no such group")
+
+    monkeypatch.setattr(extract, "FAMILIES", (broken,))
+    filing = parse_filing((DATA / "004.txt").read_bytes(), name="004.txt")
+    assert filing.events == ()
+    assert [p.code for p in filing.problems if p.severity == "error"] == ["events_failed"]
+    assert "IndexError" in filing.problems[-1].message and filing.document_kind == "financial_note"
