@@ -29,7 +29,9 @@ _CUES: dict[str, re.Pattern[str]] = {
         _I,
     ),
     "milestones": re.compile(
-        r"milestones?|(?:contingent|success|event)[-\s]based\s+payments?|contingent\s+(?:\w+\s+)?payments\b", _I
+        r"milestones?|(?:contingent|success|event)[-\s]based\s+payments?|contingent\s+(?:\w+\s+)?payments\b|"
+        r"(?:upon|on)\s+(?:the\s+)?(?:initial\s+|first\s+)?(?:FDA|EMA|regulatory|marketing)\s+approval",
+        _I,
     ),
     "equity": re.compile(
         r"equity\s+investment|invest(?:ment)?\s+(?:of\s+)?(?:in|into)\b|purchase\s+(?:of\s+)?(?:\$[\d.,]+\s+\w+\s+(?:of|in)\s+)?"

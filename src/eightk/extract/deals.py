@@ -41,10 +41,11 @@ _KIND = (
     ("asset_purchase", re.compile(
         r"asset\s+(?:and\s+\w+\s+)?purchase|purchase\s+and\s+sale|(?:trademark|patent)\s+(?:\w+\s+)?assignment|"
         r"(?:asset|product)\s+(?:sale|transfer)\s+agreement|to\s+(?:sell|acquire)\s+(?:all\s+|certain\s+)?(?:of\s+)?"
-        r"(?:its\s+|our\s+|the\s+)?(?:worldwide\s+)?(?:right,\s+title|assets|rights\s+to|product\s+line|business)",
+        r"(?:its\s+|our\s+|the\s+)?(?:[\w\-]+\s+){0,3}?(?:right,\s+title|assets|rights\s+to|product\s+line|business)",
         _I)),
     ("collaboration", re.compile(
-        r"collaborat\w*|co-?develop\w*|(?<!limited\s)partnership(?!\s+law)|strategic\s+alliance|jointly\s+develop|"
+        r"collaborat\w*|co-?develop\w*|co-?promot\w*|(?<!limited\s)partnership(?!\s+law)|strategic\s+alliance|"
+        r"jointly\s+develop|"
         r"joint\s+development", _I)),
     ("license", re.compile(r"licen[cs](?:e|ing|ed)\b|sublicen[cs]e|licen[cs]ing", _I)),
 )  # fmt: skip
@@ -88,9 +89,13 @@ _RECOUNT = re.compile(
     _I,
 )
 _MILESTONE_UPDATE = re.compile(
-    r"\b(?:achieved|achievement\s+of|received|receipt\s+of|earned|triggered|trigger)\b.{0,80}\bmilestone|"
+    r"\b(?:achieved|received|receipt\s+of|earned|triggered)\b.{0,80}\bmilestone|"
     r"\bmilestone\s+payment\s+(?:from|to)\b",
     _I | re.S,
+)
+_OTHER_AGREEMENT = re.compile(r"\b(?:entered\s+into|enters\s+into|signed|executed)\b[^.;]{0,120}\bagreement\b", _I)
+_CLOSING_UPDATE = re.compile(
+    r"\b(?:received|completed|closed|announced)\b.{0,120}\bclosing\s+of\s+(?:the\s+|a\s+|its\s+)?", _I | re.S
 )
 _STOP = re.compile(r"^\s*(?:About\s+[A-Z]|Forward[-\s]Looking|Safe\s+Harbor|Cautionary|Contacts?:|Investor\s+Contact)")
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -313,10 +318,18 @@ class _Reader:
         kinds = ([self.title_kind] if opening and self.title_kind else _kinds(sent, self.title_kind)) if entry else []
         if not kinds and not self.current and not self.recounting and (grant := _GRANT_ANCHOR.search(sent)):
             entry, kinds = grant, ["license"]  # "X granted Y an exclusive license …" tells a deal by itself
+        if entry and not kinds and self.current and _OTHER_AGREEMENT.search(sent):
+            named = {m.org for m in self.ents.between(s, e)} - {REGISTRANT}
+            if named and not named & set(self.current[0].parties):
+                self.current = []  # another agreement with someone else (a supply, a lease): the telling ends
+                return
         if kinds:
             self.anchor(_Anchor(s, sent, entry, opening is not None), kinds, e)
         elif _MILESTONE_UPDATE.search(sent) and not self.current:
             self.updates.append(_update(self.region, self.ents, sent, s, "milestone"))
+        elif _CLOSING_UPDATE.search(sent) and not self.current and not self.found:
+            self.updates.append(_update(self.region, self.ents, sent, s, "closing"))
+            self.recounting = True
         else:
             self.feed(s, sent, None)
 
