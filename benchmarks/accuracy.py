@@ -597,9 +597,7 @@ def print_report(report: Report, corpus: Path, full: bool) -> None:
 
 def main(argv: Iterable[str] | None = None, parse_filing: ParseFiling | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    ap.add_argument(
-        "--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus folder (default: %(default)s)"
-    )
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus folder (default: %(default)s)")
     ap.add_argument("--full", action="store_true", help="parse full submissions, header included (sanity)")
     args = ap.parse_args(list(argv) if argv is not None else None)
     parse_filing = parse_filing or load_parse_filing()

@@ -31,12 +31,12 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 def sample_files() -> list[Path]:
     """Every raw filing under samples/ (not the expected JSON, not SOURCES.tsv)."""
-    return sorted(
-        p for p in SAMPLES.rglob("*") if p.is_file() and not p.name.endswith((".json", ".tsv", ".md"))
-    )
+    return sorted(p for p in SAMPLES.rglob("*") if p.is_file() and not p.name.endswith((".json", ".tsv", ".md")))
 
 
 _STORE_LIST = ROOT / "tests" / "data" / "store"
+
+
 @functools.cache
 def store_data() -> Path:
     """The store/ingest/search tests' filings in one folder: the samples listed in

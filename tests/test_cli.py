@@ -97,9 +97,7 @@ def test_public_api_is_explicit() -> None:
 
     import eightk
 
-    public = {
-        n for n, v in vars(eightk).items() if not n.startswith("_") and not isinstance(v, types.ModuleType)
-    }
+    public = {n for n, v in vars(eightk).items() if not n.startswith("_") and not isinstance(v, types.ModuleType)}
     public.discard("annotations")
     assert public == set(eightk.__all__) - {"__version__"}
     for name in eightk.__all__:

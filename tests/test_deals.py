@@ -134,7 +134,7 @@ def test_entities_resolve_defined_terms_pronouns_and_groups() -> None:
     text = (
         "Alnylam Pharmaceuticals, Inc. (the “Company”) entered into an agreement with F. Hoffmann-La Roche Ltd. "
         "(“Roche Basel”) and Genentech, Inc. (“Genentech,” each of Roche Basel and Genentech, individually and "
-        "collectively, “Roche”). We granted Roche rights. Eurolink - or order (\"Licensee\") signed."
+        'collectively, “Roche”). We granted Roche rights. Eurolink - or order ("Licensee") signed.'
     )
     ents = entities(text)
     names = [o.name for o in ents.orgs]
@@ -186,7 +186,7 @@ def test_a_file_that_is_no_filing_is_an_error_in_the_cli(tmp_path: Path) -> None
 
 
 def test_a_fault_in_an_extractor_costs_the_events_not_the_record(monkeypatch: pytest.MonkeyPatch) -> None:
-    import eightk.extract as extract
+    from eightk import extract
 
     def broken(filing: object, regions: object) -> list:
         raise IndexError("no such group")

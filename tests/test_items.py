@@ -69,9 +69,9 @@ def test_not_applicable_items_are_kept_but_flagged() -> None:
 
 
 def test_old_item_9_before_regulation_fd_was_regulation_s() -> None:
-    assert numbers(
-        "Item 9. Sales of Equity Securities Pursuant to Regulation S\n\nx", dt.date(1998, 1, 5)
-    ) == [("9", "3.02", True)]
+    assert numbers("Item 9. Sales of Equity Securities Pursuant to Regulation S\n\nx", dt.date(1998, 1, 5)) == [
+        ("9", "3.02", True)
+    ]
     assert numbers("Item 9. Regulation FD Disclosure\n\nx", dt.date(2001, 1, 5)) == [("9", "7.01", True)]
 
 

@@ -25,9 +25,7 @@ def _subset(gold: Any, got: Any, where: str) -> list[str]:
     if isinstance(gold, list):
         if not isinstance(got, list) or len(got) != len(gold):
             return [f"{where}: expected {len(gold)} entries, got {got!r}"]
-        return [
-            m for i, (g, r) in enumerate(zip(gold, got, strict=True)) for m in _subset(g, r, f"{where}[{i}]")
-        ]
+        return [m for i, (g, r) in enumerate(zip(gold, got, strict=True)) for m in _subset(g, r, f"{where}[{i}]")]
     return [] if gold == got else [f"{where}: expected {gold!r}, got {got!r}"]
 
 
