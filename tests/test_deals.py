@@ -196,3 +196,45 @@ def test_a_fault_in_an_extractor_costs_the_events_not_the_record(monkeypatch: py
     assert filing.events == ()
     assert [p.code for p in filing.problems if p.severity == "error"] == ["events_failed"]
     assert "IndexError" in filing.problems[-1].message and filing.document_kind == "financial_note"
+
+
+PROBES = DATA / "probes"
+
+
+@pytest.mark.parametrize(
+    ("name", "roles", "upfront", "milestones"),
+    [
+        ("warf-note-2024.txt", [("Wisconsin Alumni Research Foundation", "licensor")], 300_000, 17_500_000),
+        # development and regulatory up to $16.0 million plus sales up to $340.0 million: the maxima added
+        ("medivir-note-2021.txt", [("Medivir AB", "licensor")], 1_000_000, 356_000_000),
+        # "to license … to X, or CJ": the licensee named without 'with'; "CJ agrees to pay CT"
+        (
+            "athenex-8k-2018.txt",
+            [
+                ("Chongqing Jingdong Junzhuo Pharmaceutical Co., Ltd.", "licensee"),
+                ("Chongqing Taihao Pharmaceutical Co., Ltd.", "licensor"),
+            ],
+            14_500_000,
+            15_000_000,
+        ),
+        (
+            "arqule-8k-2018.txt",
+            [("Basilea Pharmaceutica International Limited", "licensee"), ("ArQule, Inc.", "licensor")],
+            10_000_000,
+            326_000_000,
+        ),
+        ("takeda-note-2017.txt", [("Millennium Pharmaceuticals, Inc.", "licensee")], 100_000_000, 240_000_000),
+    ],
+)
+def test_licences_in_texts_outside_the_deal_set(name: str, roles: list, upfront: int, milestones: int) -> None:
+    filing = parse_filing((PROBES / name).read_bytes(), name=name)
+    _check_spans(filing)
+    (deal,) = _deals(filing.to_dict())
+    assert sorted(_roles(deal)) == sorted(roles)
+    assert _money(deal["upfront"]) == (upfront, "USD") and _money(deal["milestones"]) == (milestones, "USD")
+
+
+def test_an_asset_sale_note_names_the_buyer_and_the_closing_payment() -> None:
+    (deal,) = _deals(_record("probes/cumberland-note-2018.txt"))
+    assert deal["type"] == "asset_purchase" and _roles(deal) == [("Cumberland Pharmaceuticals Inc.", "buyer")]
+    assert _money(deal["upfront"]) == (20_000_000, "USD")  # "$20.0 million at the closing"

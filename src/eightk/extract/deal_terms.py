@@ -226,6 +226,9 @@ _TERRITORY = re.compile(
     rf"\b(?:in|for|throughout|within)\s+(?:the\s+territor(?:y|ies)\s+of\s+)?(?P<t>{_PLACE}(?:\s*(?:,|and|or|,\s*and)\s*{_PLACE}){{0,14}}"
     rf"(?:\s*,?\s*(?:excluding|except(?:\s+for)?)\s+{_PLACE}(?:\s*(?:,|and|,\s*and)\s*{_PLACE}){{0,6}})?)"
 )
+_EXCEPT = re.compile(
+    rf",?\s*(?:except(?:\s+for)?|excluding|other\s+than|outside(?:\s+of)?)\s+{_PLACE}(?:\s*(?:,|and|or|,\s*and)\s*{_PLACE}){{0,10}}"
+)
 _RIGHTS_WORDS = re.compile(r"licen|rights|commerciali|territor|market|distribut|sell", _I)
 
 
@@ -243,7 +246,11 @@ def _territory(offset: int, sent: str, t: Terms) -> None:
     w = _WORLD.search(sent)
     m = _TERRITORY.search(sent)
     if w and (m is None or w.start() < m.start()):
-        t.territory = ("worldwide", offset + w.start(), offset + w.end())
+        but = _EXCEPT.match(sent, w.end())  # "worldwide, except Japan, South Korea and Taiwan"
+        if but:
+            t.territory = (" ".join(sent[w.start() : but.end()].split()), offset + w.start(), offset + but.end())
+        else:
+            t.territory = ("worldwide", offset + w.start(), offset + w.end())
     elif m:
         t.territory = (" ".join(m.group("t").split()), offset + m.start("t"), offset + m.end("t"))
 

@@ -66,7 +66,8 @@ _OPENING_END = re.compile(
     r"\bWHEREAS\b|\bRECITALS?\b|\bBACKGROUND\b|\bNOW,?\s+THEREFORE\b|\bWITNESSETH\b|\n\s*1\.\s+(?:DEFINITIONS|Definitions)|\bRecitals?\b|\bwho\s+agree\b"
 )
 _GRANT_ANCHOR = re.compile(
-    r"\b(?:granted|grants|has\s+licensed|will\s+license|licensed)\b(?=[^.;]{0,80}?\b(?:an?\s+)?(?:exclusive|non-?exclusive|"
+    r"\b(?:granted|grants|has\s+licensed|will\s+license|licensed|gained|obtained|acquired)\b"
+    r"(?=[^.;]{0,80}?\b(?:an?\s+)?(?:exclusive|non-?exclusive|"
     r"worldwide|sole|perpetual|royalty-bearing)?[\s,\-\w]{0,40}?\b(?:licen[cs]e|rights?)\b)"
 )
 _UNDER_THE_AGREEMENT = re.compile(  # "Under the Columbia Agreement, …": more of the deal told above

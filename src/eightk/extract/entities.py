@@ -64,6 +64,10 @@ _DEFINED = re.compile(
 # a defined term that names an agreement, a territory or a deal, not a party
 # "Chongqing Jingdong Junzhuo Pharmaceutical Co., Ltd., or CJ." — a defined term without parentheses
 _OR_DEFINED = re.compile(r"(?<=[.,])\s+or\s+(?:the\s+)?[“\"]?(?P<u>[A-Z][A-Za-z0-9&\-]{1,12})[”\"]?(?=[,.;)])")
+_OWNER_SLOT = re.compile(  # "exclusive rights to GPC Biotech’s satraplatin": the owner of what is licensed
+    rf"\b(?:rights?|licen[cs]es?)\s+(?:to|for|under|of)\s+({_CAP}(?:[ \t]{{1,3}}{_CAP}){{0,3}})(?=[’']s\s)"
+)
+_ACRONYM = re.compile(r"[ \t]?\(([A-Z][A-Z0-9&]{1,7})\)")
 _NOT_PARTY_TERM = re.compile(
     r"\b(?:Agreements?|AGREEMENTS?|Licen[cs]es?|LICEN[CS]ES?|Amendments?|AMENDMENT|Memorandum|Royalt(?:y|ies)|"
     r"Territory|TERRITORY|Transaction|Products?|PRODUCTS?|Technology|Patents?|PATENTS?|Field|Date|DATE|Program|"
@@ -97,8 +101,8 @@ _APPOSITIVE = re.compile(
 _SUBJECT_SLOT = re.compile(
     rf"(?:(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*|\b(?:we|the\s+Company)\s+and\s+)({_CAP}(?:[ \t]{{1,3}}{_CAP}){{0,3}})[ \t]+"
     rf"(?:and\s+{_CAP}[ \t]+)?(?:today\s+)?"
-    r"(?:announced|entered\s+into|signed|has\s+(?:signed|entered|licensed|granted|agreed))\b(?=[^.]{0,120}\b(?:agreement|licen|"
-    r"collaborat|partnership|alliance))",
+    r"(?:announced|entered\s+into|signed|has\s+(?:signed|entered|licensed|granted|agreed)|gained|obtained|acquired)\b"
+    r"(?=[^.]{0,120}\b(?:agreement|licen|collaborat|partnership|alliance|rights))",
     re.M,
 )
 _NOT_NAME = re.compile(
@@ -259,14 +263,17 @@ def _slotted(text: str) -> list[tuple[str, int, int]]:
     """Names without a suffix, from the places only a company stands: "X, a biopharmaceutical company",
     "X announced a … agreement", "an agreement with X", "granted X"."""
     out: list[tuple[str, int, int]] = []
-    for pattern in (_APPOSITIVE, _SUBJECT_SLOT, _SLOT):
+    for pattern in (_APPOSITIVE, _SUBJECT_SLOT, _SLOT, _OWNER_SLOT):
         for m in pattern.finditer(text):
             name, start = _clean(m.group(1), m.start(1))
             name = re.sub(r"[\s,.;:]+$", "", name)
             while name and (_NOT_NAME.search(name.split()[-1]) or re.fullmatch(_JOIN, name.split()[-1])):
                 name = " ".join(name.split()[:-1])  # "… with Harrow Effective …"
-            if name and _acceptable(name) and not _NOT_NAME.match(name.split()[0]) and not _NOT_PARTY_TERM.search(name):
-                out.append((name, start, start + len(name)))
+            for part in re.split(r"\s+and\s+", name):  # "JT and Torii": two names in a slot
+                at = start + name.find(part)
+                ok = part and _acceptable(part) and not _NOT_NAME.match(part.split()[0])
+                if ok and not _NOT_PARTY_TERM.search(part):
+                    out.append((part, at, at + len(part)))
     return out
 
 
@@ -275,7 +282,7 @@ def _short_forms(name: str) -> list[str]:
     base = re.sub(rf",?\s*{_SUFFIX}$", "", name).strip(" ,")
     forms = [base] if base and base != name else []
     first = base.split()[0] if base.split() else ""
-    if len(first) >= 4 and first.lower() not in _GENERIC_WORDS and first[0].isupper() and first != base:
+    if len(first) >= 3 and first.lower() not in _GENERIC_WORDS and first[0].isupper() and first != base:
         forms.append(first)
     return forms
 
@@ -283,6 +290,9 @@ def _short_forms(name: str) -> list[str]:
 def _definitions(text: str, occ: list[Org]) -> None:
     """Attach each parenthesized defined term to the organization it names (the nearest name ending
     before it, within a short reach), or make one from the capitalized words right before it."""
+    for o in list(occ):  # "Bristol-Myers Squibb Company (BMS)": an acronym right after the name
+        if (acro := _ACRONYM.match(text, o.end)) and acro.group(1) not in o.aliases:
+            o.aliases.append(acro.group(1))
     since = 0  # where the phrase a definition closes begins: after the previous definition
     for m in sorted([*_DEFINED.finditer(text), *_OR_DEFINED.finditer(text)], key=lambda m: m.start()):
         alias = _squash(m.groupdict().get("q") or m.group("u") or "").strip(" ,.")
@@ -402,6 +412,8 @@ def _mentions(text: str, orgs: list[Org], registrant: str | None) -> Entities:
             if f.lower() in ("company", "registrant") or len(f) < 2:
                 continue
             forms.setdefault(f, i)
+            if f in _short_forms(o.name) and " " not in f:
+                forms.setdefault(f.upper(), i)  # "ONO" for Ono Pharmaceutical Co Ltd
     found: list[Mention] = []
     if forms:
         alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
