@@ -41,7 +41,7 @@ _CUES: dict[str, re.Pattern[str]] = {
     "total_value": re.compile(
         r"total\s+(?:potential\s+)?(?:deal\s+|transaction\s+|contract\s+)?(?:value|consideration)|"
         r"aggregate\s+(?:deal\s+|transaction\s+)?(?:value|consideration)|valued\s+at|worth|"
-        r"up\s+to\s+a\s+total\s+of|purchase\s+price|total\s+of\s+up\s+to|potential\s+value",
+        r"up\s+to\s+a\s+total\s+of|purchase\s+price|total\s+of\s+up\s+to|potential\s+(?:deal\s+)?value|deal\s+value",
         _I,
     ),
 }
@@ -223,7 +223,7 @@ _PLACE = (
     r"Saudi\s+Arabia|Kuwait|Lebanon|Syria|Jordan|Iraq|Yemen|United\s+Arab\s+Emirates|Egypt|South\s+Africa)"
 )
 _TERRITORY = re.compile(
-    rf"\b(?:in|for|throughout|within)\s+(?:the\s+territor(?:y|ies)\s+of\s+)?(?P<t>{_PLACE}(?:\s*(?:,|and|or|,\s*and)\s*{_PLACE}){{0,14}}"
+    rf"\b(?:in|for|throughout|within|(?P<out>outside(?:\s+of)?))\s+(?:the\s+territor(?:y|ies)\s+of\s+)?(?P<t>{_PLACE}(?:\s*(?:,|and|or|,\s*and)\s*{_PLACE}){{0,14}}"
     rf"(?:\s*,?\s*(?:excluding|except(?:\s+for)?)\s+{_PLACE}(?:\s*(?:,|and|,\s*and)\s*{_PLACE}){{0,6}})?)"
 )
 _EXCEPT = re.compile(
@@ -252,7 +252,8 @@ def _territory(offset: int, sent: str, t: Terms) -> None:
         else:
             t.territory = ("worldwide", offset + w.start(), offset + w.end())
     elif m:
-        t.territory = (" ".join(m.group("t").split()), offset + m.start("t"), offset + m.end("t"))
+        a = m.start("out") if m.group("out") else m.start("t")  # "outside the U.S." keeps its "outside"
+        t.territory = (" ".join(sent[a : m.end("t")].split()), offset + a, offset + m.end("t"))
 
 
 def milestones_total(parts: list[tuple[str | None, Money, int, int]]) -> tuple[Money, int, int] | None:

@@ -311,7 +311,8 @@ def _assemble(
         filers[1:],
     )
     provenance += reg_sources
-    kind = document_kind(text, has_header=header is not None or bool(primary.type), has_items=bool(items))
+    whole = header is not None or (primary.type or "").upper().startswith("8-K")  # an EX-99 alone is read as text
+    kind = document_kind(text, has_header=whole, has_items=bool(items))
     body_form = cover["form_type"].value if "form_type" in cover and kind == "filing" else None
     form, form_src = _form_type(header, primary, facts, body_form)
     if kind != "filing" and form_src == "text":  # no cover: the text names no registrant of its own
