@@ -75,6 +75,7 @@ def test_inline_divs_do_not_break_the_line() -> None:
 
 def test_span_styled_as_block_breaks_the_line() -> None:
     assert html_to_text('<p>one <span style="display:block">two</span> three</p>') == "one\ntwo\nthree"
+    assert html_to_text('<p>one <FONT STYLE="DISPLAY: BLOCK">two</FONT> three</p>') == "one\ntwo\nthree"
 
 
 def test_inline_table_keeps_its_rows() -> None:

@@ -196,8 +196,8 @@ def _opener(name: str) -> re.Pattern[str]:
 
 
 # Elements whose style changes how they break lines: "display:inline" / "inline-block" on a block
-# element (a <div> around an amount inside a sentence) and "display:block" on an inline one (a <span>
-# set as a paragraph). Tables styled "inline-table" still lay out rows and cells, so they keep theirs.
+# element (a <div> around an amount inside a sentence) and "display:block" on an inline one (a <span> or
+# <font> set as a paragraph). Tables styled "inline-table" still lay out rows and cells, so they keep theirs.
 # "display" in the usual spellings, found with str.find (IGNORECASE regex scans are several times slower);
 # one scan for the tails of "display" and "Display", one for "DISPLAY".
 _DISPLAY_HEADS = ("isplay", "ISPLAY")
@@ -206,11 +206,13 @@ _FLOWING_BLOCKS = frozenset(
     "p div li h1 h2 h3 h4 h5 h6 center blockquote dt dd section article header footer".split()
 )
 _SPAN = "span"
+_INLINE_NAMES = frozenset("span font a b i u em strong small big sup sub".split())
 
 
 def _restyle_display(markup: str) -> str:
-    """Block elements styled inline renamed ``<span>`` (no line break), spans styled as blocks renamed
-    ``<div>`` (a line break), each with its matching closing tag. Runs ahead of the flow pass in both
+    """Block elements styled inline renamed ``<span>`` (no line break), inline elements (``<span>``,
+    ``<font>``, ``<b>`` …) styled as blocks renamed ``<div>`` (a line break), each with its matching
+    closing tag. Runs ahead of the flow pass in both
     the Python and the C passes, so they see the same markup."""
     edits: list[tuple[int, int, str]] = []  # start, end, replacement
     for at in sorted(i - 1 for head in _DISPLAY_HEADS for i in find_all(markup, head)):
@@ -225,7 +227,7 @@ def _restyle_display(markup: str) -> str:
         inline = m.group(1).lower().startswith("inline")
         if inline and name in _FLOWING_BLOCKS:
             new = _SPAN
-        elif not inline and name == _SPAN:
+        elif not inline and name in _INLINE_NAMES:
             new = "div"
         else:
             continue
