@@ -293,3 +293,14 @@ def test_str_instead_of_bytes_is_a_clear_type_error() -> None:
     with pytest.raises(TypeError, match="bytes, not str"):
         parse_filing("FORM 8-K")  # type: ignore[arg-type]
     assert parse_filing(bytearray(b"FORM 8-K\n\nItem 8.01 Other Events\n\nText.\n")).items
+
+
+def test_combined_filing_registrant_is_the_one_the_cover_prints_first() -> None:
+    """The header lists a combined filing's filers in its own order (here a subsidiary first); the
+    registrant is the first row of the cover's table, and every filer stays under ``filers``."""
+    from tests.conftest import SAMPLES
+
+    f = parse_filing((SAMPLES / "2000s" / "ryankfrench__0000092122-05-000042.txt").read_bytes())
+    assert f.filers[0].name == "ALABAMA POWER CO"
+    assert (f.registrant.name, f.registrant.cik, f.registrant.file_number) == ("The Southern Company", "92122", "1-3526")
+    assert len(f.filers) == 7
