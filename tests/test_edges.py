@@ -15,6 +15,7 @@ from eightk import parse_filing
 from eightk.parse.html import html_to_text
 from eightk.parse.items import find_items
 from eightk.parse.signatures import read_signatures
+from tests.conftest import SAMPLES
 
 DATA = Path(__file__).resolve().parent / "data" / "edges"
 NEW = dt.date(2012, 5, 1)
@@ -298,9 +299,8 @@ def test_str_instead_of_bytes_is_a_clear_type_error() -> None:
 def test_combined_filing_registrant_is_the_one_the_cover_prints_first() -> None:
     """The header lists a combined filing's filers in its own order (here a subsidiary first); the
     registrant is the first row of the cover's table, and every filer stays under ``filers``."""
-    from tests.conftest import SAMPLES
-
     f = parse_filing((SAMPLES / "2000s" / "ryankfrench__0000092122-05-000042.txt").read_bytes())
     assert f.filers[0].name == "ALABAMA POWER CO"
-    assert (f.registrant.name, f.registrant.cik, f.registrant.file_number) == ("The Southern Company", "92122", "1-3526")
+    reg = f.registrant
+    assert (reg.name, reg.cik, reg.file_number) == ("The Southern Company", "92122", "1-3526")
     assert len(f.filers) == 7
