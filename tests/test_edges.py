@@ -14,7 +14,9 @@ import pytest
 from eightk import parse_filing
 from eightk.parse.html import html_to_text
 from eightk.parse.items import find_items
+from eightk.parse.pipeline import parse_filing_stream
 from eightk.parse.signatures import read_signatures
+from eightk.parse.stream import reduce_stream
 from tests.conftest import SAMPLES
 
 DATA = Path(__file__).resolve().parent / "data" / "edges"
@@ -273,7 +275,8 @@ def test_title_wrapped_or_beside_its_label_is_whole(block: str) -> None:
 
 
 def test_cr_only_line_endings_read_like_lf() -> None:
-    """A submission saved with CR-only line ends, with a uuencoded graphic and an exhibit."""
+    """A submission saved with CR-only line ends, with a uuencoded graphic and an exhibit, read whole
+    and as a stream of chunks (as files over 32 MB are)."""
     body = (DATA / "08-item-no-headings-1997.txt").read_text()
     submission = (
         "<SEC-DOCUMENT>\n<DOCUMENT>\n<TYPE>8-K\n<SEQUENCE>1\n<TEXT>\n" + body + "</TEXT>\n</DOCUMENT>\n"
@@ -288,6 +291,12 @@ def test_cr_only_line_endings_read_like_lf() -> None:
     assert [(e.number, e.document) for e in cr.exhibits] == [(e.number, e.document) for e in lf.exhibits]
     assert ("99.1", 3) in [(e.number, e.document) for e in cr.exhibits]
     assert [i.code for i in cr.items] == ["2.01", "9.01"]
+    raw = submission.replace("\n", "\r").encode()
+    streamed = parse_filing_stream([raw[i : i + 100] for i in range(0, len(raw), 100)])
+    assert streamed.to_dict() | {"source": None} == cr.to_dict() | {"source": None}
+    big = submission.replace("begin 644 logo.gif\n", "begin 644 logo.gif\n" + ("M" + "A" * 60 + "\n") * 300)
+    reduced = reduce_stream([big.replace("\n", "\r").encode()])
+    assert reduced.omitted.get(1, 0) > 10_000  # the uuencoded body is left out, as with LF line ends
 
 
 def test_str_instead_of_bytes_is_a_clear_type_error() -> None:

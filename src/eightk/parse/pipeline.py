@@ -26,7 +26,7 @@ from eightk.model import (
 )
 from eightk.parse.cover import Found, read_cover, read_securities
 from eightk.parse.dates import parse_date
-from eightk.parse.decode import decode, from_utf16
+from eightk.parse.decode import cr_only, decode, from_utf16
 from eightk.parse.exhibits import exhibit_key, find_exhibit_rows, find_index_start
 from eightk.parse.html import html_to_text
 from eightk.parse.items import find_items
@@ -224,9 +224,7 @@ def parse_filing(raw: bytes, *, name: str | None = None, events: bool = True) ->
 def _lf_line_ends(raw: bytes) -> bytes:
     """A file with CR-only line ends (old Mac editors, some feeds) with LF ones, so the byte-level
     submission reader sees its lines (document tags, uuencoded parts); other files unchanged."""
-    if b"\r" not in raw or raw.count(b"\n") * 2 > raw.count(b"\r"):
-        return raw
-    return raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n") if cr_only(raw) else raw
 
 
 def parse_filing_stream(chunks: Iterable[bytes], *, name: str | None = None, events: bool = True) -> Filing:
