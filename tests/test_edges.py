@@ -38,6 +38,7 @@ def parse(name: str):  # noqa: ANN201 - a Filing
         ("Item - 5.02 Departure of Directors or Certain Officers", NEW, "5.02", "5.02"),
         ("Item #5 Other Events", dt.date(1999, 1, 4), "5", "8.01"),
         ("Item Number 8.01 Other Events", NEW, "8.01", "8.01"),
+        ("ITEM: 2.02 RESULTS OF OPERATIONS AND FINANCIAL CONDITION", NEW, "2.02", "2.02"),
     ],
 )
 def test_heading_with_a_token_before_the_number(heading: str, on: dt.date, number: str, code: str) -> None:
