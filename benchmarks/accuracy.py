@@ -4,7 +4,9 @@ For every corpus filing with an SGML header (``MANIFEST.tsv`` ``has_sec_header``
 read here (by ``_common.read_header``, independently of eightk), the first ``<DOCUMENT>``'s text is cut
 out, and ``eightk.parse_filing`` parses that primary document alone, as if it had been saved on its own.
 The record is compared with the header, field by field. With ``--full`` the whole submission (header
-included) is parsed instead: a sanity check that the header's values reach the record.
+included) is parsed instead: a sanity check that the header's values reach the record. The address and
+phone are the exception: where the cover prints others, the registrant keeps the cover's and the
+header's stay under ``filers``, so those rows match the body-only run's.
 
 Usage: ``.venv/bin/python benchmarks/accuracy.py [--corpus PATH] [--full]``. Prints a table of per-field
 accuracy, then the filings not counted for a field and why, then every miss. Always exits 0.

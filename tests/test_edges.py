@@ -14,7 +14,10 @@ import pytest
 from eightk import parse_filing
 from eightk.parse.html import html_to_text
 from eightk.parse.items import find_items
+from eightk.parse.pipeline import parse_filing_stream
 from eightk.parse.signatures import read_signatures
+from eightk.parse.stream import reduce_stream
+from tests.conftest import SAMPLES
 
 DATA = Path(__file__).resolve().parent / "data" / "edges"
 NEW = dt.date(2012, 5, 1)
@@ -35,6 +38,7 @@ def parse(name: str):  # noqa: ANN201 - a Filing
         ("Item - 5.02 Departure of Directors or Certain Officers", NEW, "5.02", "5.02"),
         ("Item #5 Other Events", dt.date(1999, 1, 4), "5", "8.01"),
         ("Item Number 8.01 Other Events", NEW, "8.01", "8.01"),
+        ("ITEM: 2.02 RESULTS OF OPERATIONS AND FINANCIAL CONDITION", NEW, "2.02", "2.02"),
     ],
 )
 def test_heading_with_a_token_before_the_number(heading: str, on: dt.date, number: str, code: str) -> None:
@@ -75,6 +79,7 @@ def test_inline_divs_do_not_break_the_line() -> None:
 
 def test_span_styled_as_block_breaks_the_line() -> None:
     assert html_to_text('<p>one <span style="display:block">two</span> three</p>') == "one\ntwo\nthree"
+    assert html_to_text('<p>one <FONT STYLE="DISPLAY: BLOCK">two</FONT> three</p>') == "one\ntwo\nthree"
 
 
 def test_inline_table_keeps_its_rows() -> None:
@@ -271,7 +276,8 @@ def test_title_wrapped_or_beside_its_label_is_whole(block: str) -> None:
 
 
 def test_cr_only_line_endings_read_like_lf() -> None:
-    """A submission saved with CR-only line ends, with a uuencoded graphic and an exhibit."""
+    """A submission saved with CR-only line ends, with a uuencoded graphic and an exhibit, read whole
+    and as a stream of chunks (as files over 32 MB are)."""
     body = (DATA / "08-item-no-headings-1997.txt").read_text()
     submission = (
         "<SEC-DOCUMENT>\n<DOCUMENT>\n<TYPE>8-K\n<SEQUENCE>1\n<TEXT>\n" + body + "</TEXT>\n</DOCUMENT>\n"
@@ -286,9 +292,25 @@ def test_cr_only_line_endings_read_like_lf() -> None:
     assert [(e.number, e.document) for e in cr.exhibits] == [(e.number, e.document) for e in lf.exhibits]
     assert ("99.1", 3) in [(e.number, e.document) for e in cr.exhibits]
     assert [i.code for i in cr.items] == ["2.01", "9.01"]
+    raw = submission.replace("\n", "\r").encode()
+    streamed = parse_filing_stream([raw[i : i + 100] for i in range(0, len(raw), 100)])
+    assert streamed.to_dict() | {"source": None} == cr.to_dict() | {"source": None}
+    big = submission.replace("begin 644 logo.gif\n", "begin 644 logo.gif\n" + ("M" + "A" * 60 + "\n") * 300)
+    reduced = reduce_stream([big.replace("\n", "\r").encode()])
+    assert reduced.omitted.get(1, 0) > 10_000  # the uuencoded body is left out, as with LF line ends
 
 
 def test_str_instead_of_bytes_is_a_clear_type_error() -> None:
     with pytest.raises(TypeError, match="bytes, not str"):
         parse_filing("FORM 8-K")  # type: ignore[arg-type]
     assert parse_filing(bytearray(b"FORM 8-K\n\nItem 8.01 Other Events\n\nText.\n")).items
+
+
+def test_combined_filing_registrant_is_the_one_the_cover_prints_first() -> None:
+    """The header lists a combined filing's filers in its own order (here a subsidiary first); the
+    registrant is the first row of the cover's table, and every filer stays under ``filers``."""
+    f = parse_filing((SAMPLES / "2000s" / "ryankfrench__0000092122-05-000042.txt").read_bytes())
+    assert f.filers[0].name == "ALABAMA POWER CO"
+    reg = f.registrant
+    assert (reg.name, reg.cik, reg.file_number) == ("The Southern Company", "92122", "1-3526")
+    assert len(f.filers) == 7

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["decode", "from_utf16", "looks_binary"]
+__all__ = ["cr_only", "decode", "from_utf16", "looks_binary"]
 
 # C0 controls except tab, newline, form feed and carriage return; DEL.
 _CONTROL_SET = bytes([*range(0, 9), 11, *range(14, 32), 127])
@@ -20,6 +20,12 @@ def from_utf16(raw: bytes) -> bytes:
     if raw[:2] not in (b"\xff\xfe", b"\xfe\xff"):
         return raw
     return raw.decode("utf-16", errors="replace").encode("utf-8")  # a stray odd byte costs one character
+
+
+def cr_only(sample: bytes) -> bool:
+    """Whether ``sample`` (a file, or its first chunk) ends its lines with CR alone (old Mac editors, some
+    feed files): the byte-level readers then need LF line ends to see its lines."""
+    return b"\r" in sample and sample.count(b"\n") * 2 < sample.count(b"\r")
 
 
 def looks_binary(sample: bytes) -> bool:

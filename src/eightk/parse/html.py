@@ -196,30 +196,38 @@ def _opener(name: str) -> re.Pattern[str]:
 
 
 # Elements whose style changes how they break lines: "display:inline" / "inline-block" on a block
-# element (a <div> around an amount inside a sentence) and "display:block" on an inline one (a <span>
-# set as a paragraph). Tables styled "inline-table" still lay out rows and cells, so they keep theirs.
-_DISPLAY = re.compile(r"display\s*:\s*(inline-block|inline|block|list-item)\b", re.IGNORECASE)
-_FLOWING_BLOCKS = frozenset("p div li h1 h2 h3 h4 h5 h6 center blockquote dt dd section article header footer".split())
+# element (a <div> around an amount inside a sentence) and "display:block" on an inline one (a <span> or
+# <font> set as a paragraph). Tables styled "inline-table" still lay out rows and cells, so they keep theirs.
+# "display" in the usual spellings, found with str.find (IGNORECASE regex scans are several times slower);
+# one scan for the tails of "display" and "Display", one for "DISPLAY".
+_DISPLAY_HEADS = ("isplay", "ISPLAY")
+_DISPLAY_TAIL = re.compile(r"\s*:\s*(inline-block|inline|block|list-item)\b", re.IGNORECASE)
+_FLOWING_BLOCKS = frozenset(
+    "p div li h1 h2 h3 h4 h5 h6 center blockquote dt dd section article header footer".split()
+)
 _SPAN = "span"
+_INLINE_NAMES = frozenset("span font a b i u em strong small big sup sub".split())
 
 
 def _restyle_display(markup: str) -> str:
-    """Block elements styled inline renamed ``<span>`` (no line break), spans styled as blocks renamed
-    ``<div>`` (a line break), each with its matching closing tag. Runs ahead of the flow pass in both
+    """Block elements styled inline renamed ``<span>`` (no line break), inline elements (``<span>``,
+    ``<font>``, ``<b>`` …) styled as blocks renamed ``<div>`` (a line break), each with its matching
+    closing tag. Runs ahead of the flow pass in both
     the Python and the C passes, so they see the same markup."""
-    if "display" not in markup and "DISPLAY" not in markup and "Display" not in markup:
-        return markup
     edits: list[tuple[int, int, str]] = []  # start, end, replacement
-    for m in _DISPLAY.finditer(markup):
-        start = markup.rfind("<", 0, m.start())
+    for at in sorted(i - 1 for head in _DISPLAY_HEADS for i in find_all(markup, head)):
+        m = _DISPLAY_TAIL.match(markup, at + 7) if markup[at : at + 1] in ("d", "D") else None
+        if m is None:
+            continue
+        start = markup.rfind("<", 0, at)
         name_m = _TAG_NAME.match(markup, start) if start >= 0 else None
-        if name_m is None or ">" in markup[start : m.start()]:
+        if name_m is None or ">" in markup[start:at]:
             continue
         name = name_m.group(1).lower()
         inline = m.group(1).lower().startswith("inline")
         if inline and name in _FLOWING_BLOCKS:
             new = _SPAN
-        elif not inline and name == _SPAN:
+        elif not inline and name in _INLINE_NAMES:
             new = "div"
         else:
             continue

@@ -3,7 +3,7 @@
 A heading is a line that starts with "Item"/"Items" and a number ("ITEM 5.  OTHER EVENTS",
 "Item 8.01 Other Events.", "ITEM 8.01." with the title on the next line, "Items 1 and 2.", a table cell
 "Item 2.02<TAB>Results of …"), also with a token between the word and the number ("Item No. 2.",
-"ITEM NO. 7", "Items Nos. 1 and 2", "Item - 5.02", "Item #5"). A line whose number is followed by a
+"ITEM NO. 7", "Items Nos. 1 and 2", "Item - 5.02", "Item #5", "ITEM: 2.02"). A line whose number is followed by a
 lower-case word ("Item 9.01 of this report …") is a wrapped cross-reference, not a heading. Each
 item's span runs to the next heading or to the signature block; when a number repeats (a table of
 contents), the occurrence with the most text wins.
@@ -22,7 +22,7 @@ __all__ = ["Heading", "find_items"]
 
 # Matched in folded (lower-case) text; the line-start test is done in Python (see find_items).
 _HEADING = re.compile(
-    r"items?[ \t]*(?:(?:nos?\.|nos?(?=[ \t])|number|#|-|\u2013|\u2014)[ \t]*)?(?P<nums>\d{1,2}(?:\.\d{1,2})?"
+    r"items?[ \t]*(?:(?:nos?\.|nos?(?=[ \t])|number|#|-|\u2013|\u2014|:)[ \t]*)?(?P<nums>\d{1,2}(?:\.\d{1,2})?"
     r"(?:[ \t]*(?:,|and|&|\u2013|-)[ \t]*\d{1,2}(?:\.\d{1,2})?)*)"
     r"(?![\d])\.?(?P<rest>[^\n]*)"
 )

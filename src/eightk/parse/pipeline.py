@@ -24,9 +24,9 @@ from eightk.model import (
     Source,
     Span,
 )
-from eightk.parse.cover import read_cover, read_securities
+from eightk.parse.cover import Found, read_cover, read_securities
 from eightk.parse.dates import parse_date
-from eightk.parse.decode import decode, from_utf16
+from eightk.parse.decode import cr_only, decode, from_utf16
 from eightk.parse.exhibits import exhibit_key, find_exhibit_rows, find_index_start
 from eightk.parse.html import html_to_text
 from eightk.parse.items import find_items
@@ -207,6 +207,17 @@ def _empty(source: Source, code: str, message: str) -> Filing:
     return Filing(source=source, problems=(Problem("error", code, message),))
 
 
+def _printed_first(filers: list[Registrant], cover: dict[str, Found]) -> int:
+    """Which header filer is the registrant: the one whose name the cover prints first (a combined
+    filing's header lists its filers in its own order), else the header's first."""
+    printed = cover.get("name")
+    if printed is not None:
+        for i, f in enumerate(filers):
+            if f.name and norm_name(f.name) == norm_name(printed.value):
+                return i
+    return 0
+
+
 def parse_filing(raw: bytes, *, name: str | None = None, events: bool = True) -> Filing:
     """Parse one filing (a full submission, a bare primary document, HTML or inline XBRL).
 
@@ -224,9 +235,7 @@ def parse_filing(raw: bytes, *, name: str | None = None, events: bool = True) ->
 def _lf_line_ends(raw: bytes) -> bytes:
     """A file with CR-only line ends (old Mac editors, some feeds) with LF ones, so the byte-level
     submission reader sees its lines (document tags, uuencoded parts); other files unchanged."""
-    if b"\r" not in raw or raw.count(b"\n") * 2 > raw.count(b"\r"):
-        return raw
-    return raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n") if cr_only(raw) else raw
 
 
 def parse_filing_stream(chunks: Iterable[bytes], *, name: str | None = None, events: bool = True) -> Filing:
@@ -303,12 +312,13 @@ def _assemble(
     items, sig_start = _items(text, seq, on, low, cover_end)
     filers = [filer_from_header(f) for f in header.filers] if header else []
     table = [Security(*row) for row in read_securities(text, cover_end)]
+    first = _printed_first(filers, cover)
     registrant, reg_sources = assemble_registrant(
         Candidates(ixbrl=facts, body=dict(cover), doc=seq, text=text),
-        filers[0] if filers else None,
+        filers[first] if filers else None,
         table,
         problems,
-        filers[1:],
+        filers[:first] + filers[first + 1 :],
     )
     provenance += reg_sources
     whole = header is not None or (primary.type or "").upper().startswith("8-K")  # an EX-99 alone is read as text

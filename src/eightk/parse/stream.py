@@ -4,7 +4,7 @@
 (keeping their first 4 KB and last 512 bytes, enough to classify them and to see that they end), and
 clips a text document's body beyond ``TEXT_CAP``, and a bare file (no document bodies) likewise. It
 hashes and measures the original bytes on the way, so the record still names the file's real sha256 and
-size and each document's real size.
+size and each document's real size. A file with CR-only line ends is read as if they were LF.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from eightk.parse.decode import looks_binary
+from eightk.parse.decode import cr_only, looks_binary
 
 __all__ = ["HEAD", "TEXT_CAP", "Reduced", "reduce_stream"]
 
@@ -110,10 +110,13 @@ def reduce_stream(chunks: Iterable[bytes]) -> Reduced:
     digest = hashlib.sha256()
     size = 0
     carry = b""
+    cr = None  # CR-only line ends (decided on the first chunk): read as LF
     for chunk in chunks:
         digest.update(chunk)
         size += len(chunk)
-        data = carry + chunk
+        if cr is None:
+            cr = cr_only(chunk)
+        data = carry + (chunk.replace(b"\r", b"\n") if cr else chunk)
         start = 0
         while (nl := data.find(b"\n", start)) >= 0:
             reducer.line(data[start : nl + 1])
