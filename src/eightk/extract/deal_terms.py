@@ -80,9 +80,11 @@ class Terms:
     royalties: tuple[bool, float | None, float | None, int, int] | None = None
 
 
-def classify(sent: str, mention: MoneyMention) -> str | None:
-    """The field of one amount in its sentence, or None when it is no deal term."""
-    before = sent[max(0, mention.start - 90) : mention.start]
+def classify(sent: str, mention: MoneyMention, floor: int = 0) -> str | None:
+    """The field of one amount in its sentence, or None when it is no deal term. Cues before ``floor``
+    (the end of the amount before this one) belong to that amount: "a license fee of $5.0 million and
+    up to $62.0 million in milestone payments"."""
+    before = sent[max(0, floor, mention.start - 90) : mention.start]
     after = sent[mention.end : mention.end + 110]
     if _NOT_DEAL_MONEY.search(before[-45:]) or _NOT_DEAL_MONEY.search(after[:30]):
         return None
@@ -129,10 +131,10 @@ def _money(offset: int, sent: str, t: Terms) -> None:
     prev_end = -10
     for mention in money_in(sent):
         equivalent = re.fullmatch(r"\s*\(\s*(?:or\s+|approximately\s+|about\s+)?", sent[prev_end : mention.start])
-        prev_end = mention.end
+        floor, prev_end = max(prev_end, 0), mention.end
         if equivalent:
             continue
-        name = classify(sent, mention)
+        name = classify(sent, mention, floor)
         money = mention.high or mention.money
         a, b = offset + mention.start, offset + mention.end
         if name == "milestones":

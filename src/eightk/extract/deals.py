@@ -110,6 +110,14 @@ _SUBJECT = re.compile(  # "licensed" as a verb (lower case), not the defined ter
     r"|(?:products?|therapeutics?|compositions?)\s+containing\s+"
     r"(?!(?:such|any|either|the|that|these|those|licensed|one|its|our|their)\b)(?P<c>[a-z][\w\-]{3,40})\b",
 )
+# "exclusive rights to develop and commercialize SLN-204, Solano's oral kinase inhibitor": what is licensed
+_RIGHTS_TO = re.compile(
+    r"\brights?\s+to\s+(?:develop(?:,)?\s+(?:and\s+)?(?:manufacture(?:,)?\s+(?:and\s+)?)?commerciali[sz]e\s+)"
+    r"(?P<s>[A-Z][\w\-]*\d[\w\-]*|[A-Z][\w\-]+®?)(?=[,;.]|\s+(?:for|in|and|outside)\b)"
+)
+_TREATMENT = re.compile(
+    r"\bfor\s+the\s+treatment\s+of\s+(?P<f>[^.;,()]{3,80}?)(?=\s+in\s+|\s+and\s+other|,|;|\.|\))", _I
+)
 _FIELD = re.compile(r"\bfor\s+use\s+(?:with|in)\s+(?P<f>[^.;,]{3,100}?)(?=\s+such\s+as|,|;|\.|\s+and\s+)", _I)
 _GRANTISH = re.compile(r"\blicen[cs]\w*|\brights\b|\bfield\b")
 _MAX_TERMS = 8
@@ -514,7 +522,10 @@ def _prose(d: _Deal, values: list[FieldSource], at) -> tuple[str | None, str | N
             g = "s" if m.group("s") else "c"
             subject = squash(m.group(g))
             values.append(FieldSource("subject", "text", at(offset + m.start(g), offset + m.end(g))))
-        if field_ is None and _GRANTISH.search(sent) and (m := _FIELD.search(sent)):
+        elif subject is None and (m := _RIGHTS_TO.search(sent)):
+            subject = squash(m.group("s"))
+            values.append(FieldSource("subject", "text", at(offset + m.start("s"), offset + m.end("s"))))
+        if field_ is None and _GRANTISH.search(sent) and (m := _FIELD.search(sent) or _TREATMENT.search(sent)):
             field_ = squash(m.group("f"))
             values.append(FieldSource("field", "text", at(offset + m.start("f"), offset + m.end("f"))))
         for _kind, text, a, b in other_terms(sent):

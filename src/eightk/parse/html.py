@@ -202,9 +202,7 @@ def _opener(name: str) -> re.Pattern[str]:
 # one scan for the tails of "display" and "Display", one for "DISPLAY".
 _DISPLAY_HEADS = ("isplay", "ISPLAY")
 _DISPLAY_TAIL = re.compile(r"\s*:\s*(inline-block|inline|block|list-item)\b", re.IGNORECASE)
-_FLOWING_BLOCKS = frozenset(
-    "p div li h1 h2 h3 h4 h5 h6 center blockquote dt dd section article header footer".split()
-)
+_FLOWING_BLOCKS = frozenset("p div li h1 h2 h3 h4 h5 h6 center blockquote dt dd section article header footer".split())
 _SPAN = "span"
 _INLINE_NAMES = frozenset("span font a b i u em strong small big sup sub".split())
 
