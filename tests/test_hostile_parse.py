@@ -112,3 +112,12 @@ def test_thousands_of_documents_with_one_sequence_parse_to_one_record() -> None:
     assert len({d.sequence for d in filing.documents}) == 2001
     assert filing.item_codes == ("8.01",)
     assert sum(p.code == "sequence" for p in filing.problems) == 21
+
+
+def test_thousands_of_unclosed_documents_make_one_counted_problem() -> None:
+    filing = parse_filing(
+        b"<DOCUMENT>\n<TYPE>8-K\n<TEXT>\nItem 8.01 Other Events\n\n" + b"<DOCUMENT>\n" * 5000, name="x"
+    )
+    cut = [p.message for p in filing.problems if p.code == "truncated"]
+    assert len(filing.documents) == 5001 and len(cut) == 21
+    assert cut[0] == "document 1 (8-K) is cut short" and cut[-1] == "4981 more documents are cut short"
