@@ -391,10 +391,10 @@ def _integrity(db: Path) -> tuple[bool, int, int]:
         conn.close()
 
 
-def _folder(files: int, where: Path, seed: int) -> Path:
+def _folder(files: int, where: Path, seed: int, pool: list[Path]) -> Path:
     folder = where / "inputs"
     folder.mkdir()
-    chosen = random.Random(seed).sample(_corpus_files(), min(files, len(_corpus_files())))
+    chosen = random.Random(seed).sample(pool, min(files, len(pool)))
     for path in chosen:
         os.symlink(path, folder / path.name)
     (folder / "broken.txt.gz").write_bytes(b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03" + b"\xff" * 64)
@@ -420,13 +420,15 @@ def _reap(proc: subprocess.Popen[bytes]) -> None:
     os.killpg(proc.pid, signal.SIGKILL)  # counted nowhere: the ingest tests check that workers leave
 
 
-def kills(count: int, files: int, seed: int) -> dict:
-    """Kill ``count`` ingests at random moments; the figures as a dict."""
+def kills(count: int, files: int, seed: int, pool: list[Path] | None = None) -> dict:
+    """Kill ``count`` ingests of ``files`` filings drawn from ``pool`` (default: the corpus) at random
+    moments; the figures as a dict."""
     rng = random.Random(seed)
-    stats = {"kills": 0, "integrity_failures": 0, "lost": 0, "duplicated": 0, "cycles": 0, "mismatched_cycles": 0}
+    stats = {"kills": 0, "integrity_failures": 0, "lost": 0, "duplicated": 0, "cycles": 0, "mismatched_cycles": 0,
+             "killed_mid_way": 0}  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="eightk-reliability-") as tmp:
         work = Path(tmp)
-        folder = _folder(files, work, seed)
+        folder = _folder(files, work, seed, pool or _corpus_files())
         clean = work / "clean.db"
         started = time.perf_counter()
         _ingest(folder, clean).wait()
@@ -445,6 +447,7 @@ def kills(count: int, files: int, seed: int) -> dict:
                 finished = False
                 stats["kills"] += 1
             ok, now, twice = _integrity(db)
+            stats["killed_mid_way"] += not finished and stored < now
             stats["integrity_failures"] += not ok
             stats["lost"] += max(0, stored - now)
             stats["duplicated"] += twice
@@ -491,7 +494,8 @@ def main(argv: list[str] | None = None) -> int:
         if f["exceptions"] + f["slow"] + f["hangs"]:
             print(f"  inputs found are in {args.save}")
     if k is not None:
-        print(f"  kills survived             {k['kills']:>12,}  ({k['cycles']} ingests ran to the end in between)")
+        print(f"  kills survived             {k['kills']:>12,}  ({k['killed_mid_way']} after a commit of the same run; "
+              f"{k['cycles']} ingests ran to the end in between)")  # fmt: skip
         print(f"  integrity_check failures   {k['integrity_failures']:>12,}")
         print(f"  rows lost                  {k['lost']:>12,}")
         print(f"  rows duplicated            {k['duplicated']:>12,}")
