@@ -148,9 +148,9 @@ def _corpus_files(limit_bytes: int = 3 << 20) -> list[Path]:
 class Maker:
     """Input ``i`` from ``Random(f"{seed}:{i}")`` and the corpus: (family, bytes)."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, files: list[Path] | None = None) -> None:
         self.seed = seed
-        self.files = _corpus_files()
+        self.files = files or _corpus_files()
         self.cache: dict[Path, bytes] = {}
 
     def _filing(self, rng: random.Random) -> bytes:
