@@ -121,3 +121,10 @@ def test_thousands_of_unclosed_documents_make_one_counted_problem() -> None:
     cut = [p.message for p in filing.problems if p.code == "truncated"]
     assert len(filing.documents) == 5001 and len(cut) == 21
     assert cut[0] == "document 1 (8-K) is cut short" and cut[-1] == "4981 more documents are cut short"
+
+
+def test_a_superscript_digit_where_an_item_number_goes_is_no_number() -> None:
+    """str.isdigit() accepts "²", which int() cannot read (the search filter --item ² used to raise)."""
+    raw = b"<SUBMISSION>\n<TYPE>8-K\n<ITEMS>\xb2\n<DOCUMENT>\n<TYPE>8-K\n<TEXT>\nItem 8.01 Other Events\n\nx\n</TEXT>\n"
+    filing = parse_filing(raw, name="superscript.txt")
+    assert filing.item_codes == ("8.01",)

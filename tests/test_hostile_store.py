@@ -153,3 +153,29 @@ def test_the_cli_on_a_disk_that_fills_says_so_in_one_line(tmp_path: Path) -> Non
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("SELECT COUNT(*) FROM filings").fetchone()[0] >= before
+
+
+_VALUES = ["inf", "-inf", "nan", "1e400", "-1", "0", "", "x" * 60_000, "\u202e", "'; DROP TABLE filings;--", '"', "(",
+           "NEAR(", "a" * 2000, "9" * 400, "\u00b2", "2020-13-45", "0001-01-01", "9999-12-31"]  # fmt: skip
+_COMMANDS = [
+    ["search", "{}"], ["search", "x", "--company", "{}"], ["search", "x", "--min-amount", "{}"],
+    ["search", "x", "--limit", "{}"], ["search", "x", "--from", "{}"], ["search", "x", "--item", "{}"],
+    ["search", "x", "--cik", "{}"], ["search", "x", "--ticker", "{}"], ["show", "{}"],
+    ["export", "--format", "jsonl", "--level", "filing", "--max-amount", "{}"], ["export", "--level", "{}"],
+]  # fmt: skip
+
+
+def test_no_option_value_gets_a_traceback_from_any_command(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The CLI in-process over hostile values: every call ends with an exit code, never an exception."""
+    from eightk.cli import main
+
+    codes = []
+    for command in _COMMANDS:
+        for value in _VALUES:
+            argv = [part.replace("{}", value) for part in command] + ["--db", str(db)]
+            try:
+                codes.append(main(argv))
+            except SystemExit as exc:  # argparse's usage error
+                codes.append(exc.code)
+            capsys.readouterr()
+    assert set(codes) <= {0, 1, 2} and codes.count(0) > 10
