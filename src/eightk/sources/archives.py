@@ -231,10 +231,8 @@ def _overlapping(infos: list[zipfile.ZipInfo], central_start: int) -> bool:
     end before the next entry's local header starts."""
     ordered = sorted(infos, key=lambda i: i.header_offset)
     ends = [i.header_offset for i in ordered[1:]] + [central_start] if ordered else []
-    return any(
-        info.header_offset + 30 + len(info.orig_filename.encode("utf-8", "replace")) + info.compress_size > end
-        for info, end in zip(ordered, ends, strict=True)
-    )
+    # 30 bytes of local header at least (its name and extra field are left out: never a false alarm)
+    return any(info.header_offset + 30 + info.compress_size > end for info, end in zip(ordered, ends, strict=True))
 
 
 def _zip_member(
