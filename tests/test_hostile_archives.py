@@ -206,3 +206,15 @@ def test_a_new_streamed_member_is_decompressed_once_by_ingest(tmp_path: Path, mo
             report = store.ingest([tmp_path], workers=1)
         runs.append((report.stored, report.skipped, len(opened)))
     assert runs == [(1, 0, 1), (0, 1, 2)]  # a re-run reads it once, to see that its bytes are stored
+
+
+def test_a_zip_stating_more_entries_than_the_limit_is_refused_before_it_is_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with zipfile.ZipFile(tmp_path / "many.zip", "w") as zf:
+        for i in range(30):
+            zf.writestr(f"m{i:02d}.txt", FILING[:100])
+    monkeypatch.setattr(archives, "MAX_ZIP_ENTRIES", 29)
+    assert "states more than 29 entries" in _reason(_by_name([tmp_path / "many.zip"])["many.zip"])
+    monkeypatch.setattr(archives, "MAX_ZIP_ENTRIES", 30)
+    assert len(list(iter_inputs([tmp_path / "many.zip"]))) == 30

@@ -6,8 +6,10 @@ or scanned, passes over the document list) and must stay within a constant times
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +18,7 @@ from eightk import parse_filing
 from eightk.parse import ixbrl
 from eightk.parse.items import find_items
 from eightk.parse.sgml import RawDocument, _unique_sequences
+from tests.conftest import SEED
 
 
 def test_a_primary_document_left_unread_is_not_looked_up() -> None:
@@ -112,3 +115,43 @@ def test_thousands_of_documents_with_one_sequence_parse_to_one_record() -> None:
     assert len({d.sequence for d in filing.documents}) == 2001
     assert filing.item_codes == ("8.01",)
     assert sum(p.code == "sequence" for p in filing.problems) == 21
+
+
+def test_thousands_of_unclosed_documents_make_one_counted_problem() -> None:
+    filing = parse_filing(
+        b"<DOCUMENT>\n<TYPE>8-K\n<TEXT>\nItem 8.01 Other Events\n\n" + b"<DOCUMENT>\n" * 5000, name="x"
+    )
+    cut = [p.message for p in filing.problems if p.code == "truncated"]
+    assert len(filing.documents) == 5001 and len(cut) == 21
+    assert cut[0] == "document 1 (8-K) is cut short" and cut[-1] == "4981 more documents are cut short"
+
+
+def test_a_superscript_digit_where_an_item_number_goes_is_no_number() -> None:
+    """str.isdigit() accepts "²", which int() cannot read (the search filter --item ² used to raise)."""
+    raw = b"<SUBMISSION>\n<TYPE>8-K\n<ITEMS>\xb2\n<DOCUMENT>\n<TYPE>8-K\n<TEXT>\nItem 8.01 Other Events\n\nx\n</TEXT>\n"
+    filing = parse_filing(raw, name="superscript.txt")
+    assert filing.item_codes == ("8.01",)
+
+
+def test_a_parser_bug_on_one_input_fails_that_input_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`eightk parse` used to print a traceback and skip the remaining inputs when one raised."""
+    from eightk import read
+    from eightk.cli import main
+
+    real = read.parse_filing
+
+    def buggy(raw: bytes, **kw: Any) -> Any:
+        if b"POISON" in raw:
+            raise KeyError(1)
+        return real(raw, **kw)
+
+    monkeypatch.setattr(read, "parse_filing", buggy)
+    (tmp_path / "a.txt").write_bytes(b"POISON\nItem 8.01 Other Events\n")
+    (tmp_path / "b.txt").write_bytes(SEED.read_bytes())
+    assert main(["parse", str(tmp_path), "--jsonl", "--no-events"]) == 1
+    out, err = capsys.readouterr()
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r["registrant"].get("name") for r in records] == [None, "ImmunoGen, Inc."]
+    assert "internal error (a bug in eightk): KeyError: 1" in err and "Traceback" not in err

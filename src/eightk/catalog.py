@@ -149,7 +149,7 @@ def code_for(number: str, on: _dt.date | None = None) -> str | None:
     if m:
         code = f"{int(m.group(1))}.{int(m.group(2)):02d}"
         return code if code in _BY_CODE else None
-    if number.isdigit():
+    if number.isdecimal():  # int() reads these; "²" is a digit it cannot read
         n = str(int(number))
         if n == "9" and on is not None and on < REG_FD_START:
             return "3.02"

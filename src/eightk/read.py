@@ -38,6 +38,11 @@ def parse_input(item: Input | InputError, *, events: bool = True) -> Filing:
 
 
 def parse_paths(paths: Iterable[str | os.PathLike[str]], *, events: bool = True) -> Iterator[Filing]:
-    """Every filing under ``paths`` (files, directories, archives), parsed in order."""
+    """Every filing under ``paths`` (files, directories, archives), parsed in order. This is a batch
+    boundary: a parser bug on one input gives that input a failed record, and the batch goes on."""
     for item in iter_inputs(paths):
-        yield parse_input(item, events=events)
+        try:
+            yield parse_input(item, events=events)
+        except Exception as exc:  # noqa: BLE001 - the batch boundary: one bad input never stops the batch
+            reason = f"internal error (a bug in eightk): {type(exc).__name__}: {exc}"
+            yield failed_record(InputError(item.name, reason[:500]))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -60,6 +61,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except sqlite3.Error as exc:  # the last defence: no traceback reaches a user
+        print(f"eightk: error: the database: {exc}", file=sys.stderr)
+        return EXIT_INPUT_ERRORS
+    except OSError as exc:  # e.g. an export to a full disk
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"eightk: error:{where} {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_INPUT_ERRORS
 
 
 if __name__ == "__main__":  # pragma: no cover

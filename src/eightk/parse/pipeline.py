@@ -42,6 +42,7 @@ __all__ = ["document_texts", "parse_filing", "parse_filing_stream"]
 
 _TEXT_KINDS = ("text", "html", "ixbrl")
 _ACCESSION = re.compile(r"(?<!\d)(\d{10})-?(\d{2})-?(\d{6})(?!\d)")
+_CUT_SHOWN = 20  # truncated documents named one by one in the problems; the rest are counted
 _OLD_SGML_TAGS = re.compile(r"</?(?:TABLE|CAPTION|S|C|FN|F\d{1,2})>", re.IGNORECASE)
 
 
@@ -60,15 +61,19 @@ def _to_text(doc: RawDocument, problems: list[Problem]) -> tuple[str, str]:
 def _documents(sub_docs: list[RawDocument], problems: list[Problem]) -> tuple[list[Document], dict[int, str]]:
     docs: list[Document] = []
     markups: dict[int, str] = {}
+    cut = 0
     for rd in sub_docs:
         text = ""
         if rd.kind in _TEXT_KINDS and not _generated(rd.type):
             text, markups[rd.sequence] = _to_text(rd, problems)
         if rd.truncated:
-            problems.append(
-                Problem("error", "truncated", f"document {rd.sequence} ({rd.type or rd.kind}) is cut short")
-            )
+            cut += 1
+            if cut <= _CUT_SHOWN:
+                message = f"document {rd.sequence} ({rd.type or rd.kind}) is cut short"
+                problems.append(Problem("error", "truncated", message))
         docs.append(Document(rd.sequence, rd.type, rd.filename, rd.description, rd.kind, rd.size, len(text), text))
+    if cut > _CUT_SHOWN:  # 10^5 unclosed <DOCUMENT> tags make one problem, not 10^5
+        problems.append(Problem("error", "truncated", f"{cut - _CUT_SHOWN} more documents are cut short"))
     return docs, markups
 
 

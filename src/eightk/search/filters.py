@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from dataclasses import dataclass
 from typing import Any
 
 from eightk.catalog import code_for
 from eightk.errors import SearchError
 
-__all__ = ["Filters", "SearchHit", "filter_sql", "normalize_item", "residual_sql"]
+__all__ = ["MAX_FILTER_CHARS", "Filters", "SearchHit", "filter_sql", "normalize_item", "residual_sql", "shown"]
+
+MAX_FILTER_CHARS = 200  # a company name, CIK, ticker, form, item, event, field or currency is shorter
+_TEXT_FIELDS = ("company", "cik", "ticker", "form", "item", "event", "amount_field", "currency")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +32,29 @@ class Filters:
     max_amount: float | None = None
     amount_field: str | None = None  # restrict the amounts to one field ("upfront", "milestones", …)
     currency: str | None = None  # restrict the amounts to one currency ("USD")
+
+    def __post_init__(self) -> None:
+        """Raises ``SearchError`` for a value no filing can match and SQLite or the tags cannot take:
+        text over ``MAX_FILTER_CHARS`` or holding a NUL, an amount that is not a finite number."""
+        for name in _TEXT_FIELDS:
+            value = getattr(self, name)
+            if value is None:
+                continue
+            if not isinstance(value, str):
+                raise SearchError(f"{name} must be text, not {type(value).__name__}")
+            if len(value) > MAX_FILTER_CHARS or "\0" in value:
+                raise SearchError(f"{name} must be under {MAX_FILTER_CHARS} characters of text, not {shown(value)}")
+        for name in ("min_amount", "max_amount"):
+            value = getattr(self, name)
+            if value is None:
+                continue
+            try:
+                number = float(value)
+            except (TypeError, ValueError):
+                raise SearchError(f"{name} must be a number, not {shown(value)}") from None
+            if not math.isfinite(number):
+                raise SearchError(f"{name} must be a finite number, not {shown(value)}")
+            object.__setattr__(self, name, number)
 
     @property
     def empty(self) -> bool:
@@ -49,13 +76,19 @@ class SearchHit:
     score: float  # bm25: lower is better; 0 when a very common query lists its newest matches first
 
 
+def shown(value: object, limit: int = 60) -> str:
+    """``repr(value)`` cut to about ``limit`` characters, for error messages that quote user input."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[: limit - 12]}… ({len(str(value)):,} characters)"
+
+
 def normalize_item(value: str) -> str:
     text = value.strip()
     if text[:4].lower() == "item":
         text = text[4:].strip()
     code = code_for(text)
     if code is None:
-        raise SearchError(f"unknown item {value!r}: use a code like 8.01 or an old item number like 5")
+        raise SearchError(f"unknown item {shown(value)}: use a code like 8.01 or an old item number like 5")
     return code
 
 
@@ -65,7 +98,7 @@ def _date(value: _dt.date | str, name: str) -> str:
     try:
         return _dt.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise SearchError(f"{name} must be a date like 2004-08-23, not {value!r}") from None
+        raise SearchError(f"{name} must be a date like 2004-08-23, not {shown(value)}") from None
 
 
 def _like(text: str) -> str:

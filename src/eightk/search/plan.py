@@ -17,17 +17,27 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import sqlite3
+import time
 from typing import Any
 
 from eightk.errors import SearchError
-from eightk.search.filters import Filters, SearchHit, _date, _like, normalize_item, residual_sql
+from eightk.search.filters import Filters, SearchHit, _date, _like, normalize_item, residual_sql, shown
 from eightk.search.tags import amount_bucket, code_tag, date_tags, word
 
-__all__ = ["MAX_LIMIT", "WINDOW", "fts_query", "search"]
+__all__ = ["MAX_LIMIT", "MAX_QUERY_CHARS", "MAX_QUERY_TERMS", "SEARCH_SECONDS", "WINDOW", "fts_query", "search"]
 
 WINDOW = 2000
 MAX_LIMIT = 1000
+# FTS5's cost grows with the square of a query's terms (measured on the 52 sample filings: 16 ANDed
+# common words 1.2 s, 64 take 21 s, 166 take 120 s), so a query is held to what a person types.
+MAX_QUERY_CHARS = 1000
+MAX_QUERY_TERMS = 16  # words, "phrases" and prefix* (AND, OR, NOT and NEAR are not counted)
+SEARCH_SECONDS = 30.0  # the last defence: a query still running after this is stopped with a clear error
+_TERM = re.compile(r'"[^"]*"?|[^\s()",:^+*]+')
+_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
+_PROGRESS_OPS = 10_000  # SQLite steps between two looks at the clock
 _COMPANY_CIKS = 200  # a company filter naming more registrants than this is checked in SQL only
 _HIT_COLUMNS = "r.filing_id, f.accession, f.company, f.form_type, f.date, r.kind, r.ref, r.code, r.label"
 _JOINED = "FROM search CROSS JOIN search_rows r ON r.rowid = search.rowid CROSS JOIN filings f ON f.id = r.filing_id"
@@ -38,8 +48,16 @@ class _Nothing(Exception):
 
 
 def _check(query: str) -> None:
-    if not query or not query.strip():
+    if not isinstance(query, str) or not query.strip():
         raise SearchError('empty query: give words or a "quoted phrase"')
+    if len(query) > MAX_QUERY_CHARS or "\0" in query:
+        raise SearchError(f"the search query must be text under {MAX_QUERY_CHARS:,} characters, not {shown(query)}")
+    terms = sum(1 for t in _TERM.findall(query) if t not in _OPERATORS)
+    if terms > MAX_QUERY_TERMS:
+        raise SearchError(
+            f"the search query has {terms} terms; at most {MAX_QUERY_TERMS} (words, phrases, prefixes) are searched "
+            "at once: use a \"quoted phrase\" or the filters (--company, --item, --from …) to narrow it"
+        )
     depth, quoted = 0, False
     for ch in query:
         if ch == '"':
@@ -47,13 +65,13 @@ def _check(query: str) -> None:
         elif not quoted and ch in "()":
             depth += 1 if ch == "(" else -1
             if depth < 0:
-                raise SearchError(f"cannot read the search query {query!r}: a ')' closes nothing")
+                raise SearchError(f"cannot read the search query {shown(query)}: a ')' closes nothing")
 
 
 def _fts_error(query: str, exc: sqlite3.OperationalError) -> SearchError:
     msg = str(exc).removeprefix("fts5: ")
     return SearchError(
-        f'cannot read the search query {query!r} ({msg}). Use words, "quoted phrases", AND, OR, NOT, '
+        f'cannot read the search query {shown(query)} ({msg}). Use words, "quoted phrases", AND, OR, NOT, '
         "NEAR(a b) and prefix*; put other punctuation inside double quotes."
     )
 
@@ -88,8 +106,9 @@ def _date_words(conn: sqlite3.Connection, f: Filters) -> list[str]:
     lo, hi = conn.execute("SELECT (SELECT MIN(date) FROM filings), (SELECT MAX(date) FROM filings)").fetchone()
     if lo is None:
         raise _Nothing
-    start = _dt.date.fromisoformat(_date(f.date_from, "date_from") if f.date_from else lo)
-    end = _dt.date.fromisoformat(_date(f.date_to, "date_to") if f.date_to else hi)
+    # within the stored dates, so that a range such as 0001-01-01 to 9999-12-31 stays a short OR
+    start = _dt.date.fromisoformat(max(_date(f.date_from, "date_from") if f.date_from else lo, lo))
+    end = _dt.date.fromisoformat(min(_date(f.date_to, "date_to") if f.date_to else hi, hi))
     found = date_tags(start, end)
     if not found:
         raise _Nothing
@@ -164,13 +183,28 @@ def search(
 ) -> list[SearchHit]:
     """Ranked hits for an FTS5 query (words, "phrases", AND/OR/NOT, NEAR, prefix*) within the filters."""
     filters = filters or Filters()
-    limit = max(1, min(int(limit), MAX_LIMIT))
+    try:
+        limit = max(1, min(int(limit), MAX_LIMIT))
+    except (TypeError, ValueError, OverflowError):
+        raise SearchError(f"limit must be a whole number, not {shown(limit)}") from None
     try:
         fts = fts_query(conn, query, filters)
     except _Nothing:
         _check(query)
         return []
-    return _hits(conn, query, ranked(conn, query, fts, residual_sql(filters), limit=limit, window=window))
+    deadline = time.monotonic() + SEARCH_SECONDS
+    conn.set_progress_handler(lambda: time.monotonic() > deadline, _PROGRESS_OPS)
+    try:
+        return _hits(conn, query, ranked(conn, query, fts, residual_sql(filters), limit=limit, window=window))
+    except (sqlite3.OperationalError, SearchError):
+        if time.monotonic() > deadline:  # SQLite was interrupted (its message depends on where)
+            raise SearchError(
+                f"the search query {shown(query)} ran past {SEARCH_SECONDS:.0f} s and was stopped: "
+                "use fewer or rarer words, or the filters"
+            ) from None
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)
 
 
 def _hits(conn: sqlite3.Connection, query: str, ranked_rows: list[tuple[int, float]]) -> list[SearchHit]:

@@ -38,6 +38,7 @@ __all__ = ["MAX_RATIO", "RATIO_FLOOR", "archive_kind", "expansion_limit", "iter_
 
 MAX_RATIO = 100  # 8-K text deflates 4-10 times; an archive that expands 100 times is a bomb
 RATIO_FLOOR = 64 * 1024 * 1024  # a small archive may still expand this far
+MAX_ZIP_ENTRIES = 500_000  # zipfile holds every entry while it reads: ~300 MB at this count
 
 # What the archive libraries raise on a damaged or hostile archive: one clear reason, never a traceback.
 LIBRARY_ERRORS = (
@@ -230,10 +231,8 @@ def _overlapping(infos: list[zipfile.ZipInfo], central_start: int) -> bool:
     end before the next entry's local header starts."""
     ordered = sorted(infos, key=lambda i: i.header_offset)
     ends = [i.header_offset for i in ordered[1:]] + [central_start] if ordered else []
-    return any(
-        info.header_offset + 30 + len(info.orig_filename.encode("utf-8", "replace")) + info.compress_size > end
-        for info, end in zip(ordered, ends, strict=True)
-    )
+    # 30 bytes of local header at least (its name and extra field are left out: never a false alarm)
+    return any(info.header_offset + 30 + info.compress_size > end for info, end in zip(ordered, ends, strict=True))
 
 
 def _zip_member(
@@ -260,8 +259,27 @@ def _zip_member(
     return (_refusal(label, info.filename, got.raw) if got.raw is not None else None) or got
 
 
+def _stated_entries(path: Path) -> int:
+    """The entry count a zip's end record states (0 when there is none): zipfile holds an object per
+    entry as it opens an archive (about 600 bytes each), so the count is checked first."""
+    size = path.stat().st_size
+    with open(path, "rb") as fh:
+        fh.seek(max(0, size - 65_557))  # the end record (22 bytes) and a comment of up to 65,535
+        tail = fh.read()
+    end = tail.rfind(b"PK\x05\x06")
+    if end < 0 or len(tail) < end + 12:
+        return 0
+    count = int.from_bytes(tail[end + 10 : end + 12], "little")
+    z64 = tail.rfind(b"PK\x06\x06", 0, end)  # a zip64 end record states the count in 8 bytes
+    if count == 0xFFFF and z64 >= 0 and len(tail) >= z64 + 40:
+        count = int.from_bytes(tail[z64 + 32 : z64 + 40], "little")
+    return count
+
+
 def _iter_zip(path: Path) -> Iterator[Input | InputError]:
     budget = _Budget(path)
+    if _stated_entries(path) > MAX_ZIP_ENTRIES:
+        raise ArchiveLimit(f"states more than {MAX_ZIP_ENTRIES:,} entries; not read (split it, or use a tar)")
     with zipfile.ZipFile(path) as zf:
         infos = zf.infolist()
         if len(infos) > local.MAX_ARCHIVE_MEMBERS:

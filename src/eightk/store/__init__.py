@@ -188,7 +188,7 @@ class Store:
     def get_id(self, key: str | int) -> int | None:
         """The row id of a stored filing, by accession, row id, or "sha256:…" key."""
         text = str(key).strip()
-        if text.isdigit():
+        if text.isascii() and text.isdigit() and len(text) < 19:  # a row id: an SQLite integer ("²" is no id)
             row = self.conn.execute("SELECT id FROM filings WHERE id = ?", (int(text),)).fetchone()
         else:
             sql = "SELECT id FROM filings WHERE key = ? OR accession = ? LIMIT 1"

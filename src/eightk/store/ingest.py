@@ -9,6 +9,7 @@ same rows. Workers exit on their own when the writer dies.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import signal
@@ -21,6 +22,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
+from eightk.errors import StoreError
 from eightk.read import parse_input
 from eightk.sources.local import Input, InputError, iter_inputs
 from eightk.store.write import FilingRows, prepare, put_quarantine, put_rows
@@ -295,6 +297,12 @@ def write_batches(
         if in_batch:
             conn.execute("COMMIT")
             in_batch = 0
+    except sqlite3.Error as exc:  # a full disk, a file-size limit, an I/O error: one clear message
+        raise StoreError(
+            f"cannot write to the database: {exc}. The batch being written was rolled back; everything "
+            "committed before it is kept. Free some space and run the same command again to finish."
+        ) from None
     finally:
-        if in_batch:
-            conn.execute("ROLLBACK")  # a partial batch is redone by the next run
+        if in_batch and conn.in_transaction:  # SQLite has already rolled back after a full disk
+            with contextlib.suppress(sqlite3.Error):  # nothing of it was committed either way
+                conn.execute("ROLLBACK")  # a partial batch is redone by the next run
