@@ -65,25 +65,32 @@ class RateLimiter:
         self.window_max = window_max
         self._lock = threading.Lock()
         self._next = 0.0
+        self._paused_until = 0.0
         self._starts: collections.deque[float] = collections.deque(maxlen=window_max)
         self._stopped = threading.Event()
 
     def acquire(self) -> None:
-        """Wait for this request's turn; ``Interrupted`` if ``stop()`` was called."""
-        with self._lock:
-            now = time.monotonic()
-            start = max(now, self._next)
-            if len(self._starts) == self.window_max:
-                start = max(start, self._starts[0] + 1.02)  # 20 ms spare for the trip to the server
-            self._next = start + self.interval
-            self._starts.append(start)
-        if self._stopped.wait(max(0.0, start - now)):
-            raise Interrupted("stopped")
+        """Wait for this request's turn; ``Interrupted`` if ``stop()`` was called. A turn that comes up
+        while a ``pause`` holds is given up and a new one taken after the pause."""
+        while True:
+            with self._lock:
+                now = time.monotonic()
+                start = max(now, self._next, self._paused_until)
+                if len(self._starts) == self.window_max:
+                    start = max(start, self._starts[0] + 1.02)  # 20 ms spare for the trip to the server
+                self._next = start + self.interval
+                self._starts.append(start)
+            if self._stopped.wait(max(0.0, start - now)):
+                raise Interrupted("stopped")
+            with self._lock:
+                if time.monotonic() >= self._paused_until:
+                    return
 
     def pause(self, seconds: float) -> None:
-        """No request starts in the next ``seconds`` (for anyone sharing this limiter)."""
+        """No request starts in the next ``seconds`` (for anyone sharing this limiter, including those
+        already waiting for their turn)."""
         with self._lock:
-            self._next = max(self._next, time.monotonic() + seconds)
+            self._paused_until = max(self._paused_until, time.monotonic() + seconds)
 
     def stop(self) -> None:
         """Wake every waiting thread with ``Interrupted`` (Ctrl-C)."""

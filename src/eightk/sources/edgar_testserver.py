@@ -27,6 +27,7 @@ import argparse
 import datetime as dt
 import random
 import re
+import sys
 import threading
 import time
 from collections.abc import Iterable, Mapping
@@ -141,7 +142,7 @@ class EdgarTestServer:
         self.log: list[LoggedRequest] = []
         self.log_file = log_file
         self._lock = threading.Lock()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", port), _Handler)
+        self._httpd = _QuietServer(("127.0.0.1", port), _Handler)
         self._httpd.daemon_threads = True
         self._httpd.edgar = self  # type: ignore[attr-defined]
         self._thread: threading.Thread | None = None
@@ -275,6 +276,15 @@ def _load_folder(folder: Path, copies: int) -> list[tuple[IndexEntry, bytes]]:
             data = raw if k == 0 else raw.replace(sub.accession.encode(), acc.encode())
             found.append((IndexEntry(sub.cik, sub.company, sub.form_type, sub.filed, submission_path(sub.cik, acc)), data))
     return found
+
+
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that hangs up (as the fetch client does after a bad body) is not an error here."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
 class _Handler(BaseHTTPRequestHandler):
