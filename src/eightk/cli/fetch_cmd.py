@@ -24,7 +24,9 @@ def client_args(p: argparse.ArgumentParser) -> None:
     g.add_argument("--user-agent", help='"Your Name you@example.org" (required; else $EIGHTK_USER_AGENT)')
     g.add_argument("--base-url", default=SEC_BASE_URL, help=f"EDGAR or a mirror (default: {SEC_BASE_URL})")
     g.add_argument("--rate", type=float, default=9.0, help="requests per second, all workers together (max 10)")
-    g.add_argument("--archive", default=None, help=f"local archive folder (default: $EIGHTK_ARCHIVE or ./{DEFAULT_ARCHIVE})")
+    g.add_argument(
+        "--archive", default=None, help=f"local archive folder (default: $EIGHTK_ARCHIVE or ./{DEFAULT_ARCHIVE})"
+    )
 
 
 def open_client(args: argparse.Namespace, **kwargs: Any) -> EdgarClient:
@@ -45,10 +47,14 @@ def register(sub: Any) -> None:
     p = sub.add_parser("fetch", help="download 8-K submissions from EDGAR (politely; resumable)")
     p.add_argument("--cik", action="append", default=[], help="a filer's CIK (repeatable)")
     p.add_argument("--ticker", action="append", default=[], help="a filer's ticker (repeatable)")
-    p.add_argument("--form", action="append", default=[], help=f"form type (repeatable; default: {' '.join(DEFAULT_FORMS)})")
+    p.add_argument(
+        "--form", action="append", default=[], help=f"form type (repeatable; default: {' '.join(DEFAULT_FORMS)})"
+    )
     p.add_argument("--since", type=dt.date.fromisoformat, help="filed on or after YYYY-MM-DD")
     p.add_argument("--until", type=dt.date.fromisoformat, help="filed on or before YYYY-MM-DD (default: today)")
-    p.add_argument("--accessions", help="a file of filings to fetch, one a line (CIK ACCESSION), instead of the indexes")
+    p.add_argument(
+        "--accessions", help="a file of filings to fetch, one a line (CIK ACCESSION), instead of the indexes"
+    )
     p.add_argument("--workers", type=int, default=4, help="download threads (they share the rate; default 4)")
     p.add_argument("--ingest", action="store_true", help="also parse the fetched filings into the database")
     p.add_argument("--db", default=None, help="database for --ingest (default: $EIGHTK_DB or ./eightk.db)")
@@ -73,7 +79,9 @@ def _entries(args: argparse.Namespace, client: EdgarClient, archive: Path) -> li
         if missing:
             raise UsageError(f"not in EDGAR's ticker file: {', '.join(missing)}")
         ciks |= {known[t.upper()] for t in args.ticker}
-    selection = Selection(frozenset(ciks) or None, tuple(f.upper() for f in args.form) or DEFAULT_FORMS, args.since, args.until)
+    selection = Selection(
+        frozenset(ciks) or None, tuple(f.upper() for f in args.form) or DEFAULT_FORMS, args.since, args.until
+    )
     return select(client, archive, selection)
 
 
@@ -133,7 +141,9 @@ def _ingest(args: argparse.Namespace, files: list[Path]) -> int:
 
     with Store(args.db or os.environ.get("EIGHTK_DB") or DEFAULT_DB) as store:
         done = store.ingest([str(f) for f in files], workers=max(1, min(4, os.cpu_count() or 1)))
-    print(f"ingest: {done.stored} stored, {done.skipped} already stored, {done.quarantined} quarantined", file=sys.stderr)
+    print(
+        f"ingest: {done.stored} stored, {done.skipped} already stored, {done.quarantined} quarantined", file=sys.stderr
+    )
     return EXIT_ERRORS if done.quarantined else EXIT_OK
 
 

@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import httpx
 
@@ -30,6 +31,7 @@ SEC_BASE_URL = "https://www.sec.gov"
 MAX_RATE = 10.0  # the SEC's published limit, requests per second
 _RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 _TRANSPORT_ERRORS = (httpx.TransportError, httpx.DecodingError)
+_T = TypeVar("_T")
 
 
 class NotFound(FetchError):
@@ -161,7 +163,7 @@ class EdgarClient:
         """Stop: requests waiting for their turn raise ``Interrupted``."""
         self.limiter.stop()
 
-    def _with_retries(self, path: str, consume: Callable[[httpx.Response], object]) -> object:
+    def _with_retries(self, path: str, consume: Callable[[httpx.Response], _T]) -> _T:
         url = self.base_url + path
         for attempt in range(self.retries + 1):
             self.limiter.acquire()

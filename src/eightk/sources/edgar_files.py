@@ -186,7 +186,11 @@ def _feed_entry(node: ElementTree.Element) -> IndexEntry | None:
     filed = re.search(r"Filed:</b>\s*(\d{4}-\d{2}-\d{2})", node.findtext(f"{_ATOM}summary") or "")
     if m is None or acc is None:
         return None
-    day = dt.date.fromisoformat(filed.group(1)) if filed else dt.date.fromisoformat((node.findtext(f"{_ATOM}updated") or "")[:10])
+    when = filed.group(1) if filed else (node.findtext(f"{_ATOM}updated") or "")[:10]
+    try:
+        day = dt.date.fromisoformat(when)
+    except ValueError:
+        return None
     return IndexEntry(str(int(m.group(3))), m.group(2), m.group(1), day, submission_path(m.group(3), acc.group(0)))
 
 

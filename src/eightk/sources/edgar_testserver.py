@@ -135,9 +135,9 @@ class EdgarTestServer:
         self.filings: dict[str, tuple[IndexEntry, bytes]] = {e.accession: (e, raw) for e, raw in filings}
         ciks = sorted({e.cik for e, _ in self.filings.values()}, key=int)
         names = {e.cik: e.company for e, _ in self.filings.values()}
-        self.tickers = dict(tickers) if tickers is not None else {
-            c: (_made_up_ticker(i), names[c]) for i, c in enumerate(ciks)
-        }
+        self.tickers = (
+            dict(tickers) if tickers is not None else {c: (_made_up_ticker(i), names[c]) for i, c in enumerate(ciks)}
+        )
         self.faults = Faults()
         self.log: list[LoggedRequest] = []
         self.log_file = log_file
@@ -274,7 +274,8 @@ def _load_folder(folder: Path, copies: int) -> list[tuple[IndexEntry, bytes]]:
                 continue
             seen.add(acc)
             data = raw if k == 0 else raw.replace(sub.accession.encode(), acc.encode())
-            found.append((IndexEntry(sub.cik, sub.company, sub.form_type, sub.filed, submission_path(sub.cik, acc)), data))
+            entry = IndexEntry(sub.cik, sub.company, sub.form_type, sub.filed, submission_path(sub.cik, acc))
+            found.append((entry, data))
     return found
 
 

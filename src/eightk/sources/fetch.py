@@ -213,7 +213,9 @@ def fetch(
             report.bytes += size
             report.files.append(dest)
 
-    _run_pool(one, todo, workers, lambda: progress(report, len(todo)) if progress else None, client, report)
+    _run_pool(
+        one, todo, workers, lambda: progress(report, len(todo)) if progress else None, client=client, report=report
+    )
     report.seconds = time.perf_counter() - started
     report.files.sort()
     return report
@@ -224,6 +226,7 @@ def _run_pool(
     todo: list[IndexEntry],
     workers: int,
     tick: Callable[[], object],
+    *,
     client: EdgarClient,
     report: FetchReport,
 ) -> None:
