@@ -180,7 +180,11 @@ def test_by_cik_and_ticker_then_ingest(server, tmp_path):
     assert got == wanted and wanted
     with Store(db) as store:
         stored = sorted(r.accession for r in store.filings(cik=target.cik))
-    assert stored == wanted
+        by_ticker = sorted(r.accession for r in store.filings(ticker=ticker))
+        hits = store.search("the", ticker=ticker.lower(), limit=100)
+    assert stored == wanted == by_ticker
+    assert target.filed.year < 2000  # covers printed no tickers then: the match comes from EDGAR's ticker file
+    assert hits and {h.accession for h in hits} <= set(wanted)
 
 
 def test_formats_read_back(server):

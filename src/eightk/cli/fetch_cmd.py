@@ -118,6 +118,7 @@ def run_fetch(args: argparse.Namespace) -> int:
     with open_client(args, on_retry=bar.retry) as client:
         entries = _entries(args, client, archive)
         result = fetch(client, archive, entries, workers=args.workers, progress=bar)
+        ticker_rows = _ticker_rows(client, archive) if args.ingest and not result.interrupted else []
     bar.close()
     result.retries = bar.retries
     print(
@@ -132,14 +133,24 @@ def run_fetch(args: argparse.Namespace) -> int:
         return 130
     status = EXIT_ERRORS if result.failed else EXIT_OK
     if args.ingest and result.files:
-        status = max(status, _ingest(args, result.files))
+        status = max(status, _ingest(args, result.files, ticker_rows))
     return status
 
 
-def _ingest(args: argparse.Namespace, files: list[Path]) -> int:
+def _ticker_rows(client: EdgarClient, archive: Path) -> list[tuple[str, str, str]]:
+    try:
+        return tickers(client, archive)
+    except FetchError as exc:
+        print(f"eightk: warning: tickers not updated: {exc}", file=sys.stderr)
+        return []
+
+
+def _ingest(args: argparse.Namespace, files: list[Path], ticker_rows: list[tuple[str, str, str]]) -> int:
     from eightk.store import DEFAULT_DB, Store
 
     with Store(args.db or os.environ.get("EIGHTK_DB") or DEFAULT_DB) as store:
+        if ticker_rows:
+            store.set_tickers(ticker_rows)
         done = store.ingest([str(f) for f in files], workers=max(1, min(4, os.cpu_count() or 1)))
     print(
         f"ingest: {done.stored} stored, {done.skipped} already stored, {done.quarantined} quarantined", file=sys.stderr
