@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import sys
 from pathlib import Path
@@ -12,9 +13,19 @@ from typing import Any
 from eightk.errors import FetchError, UsageError
 from eightk.sources.edgar import SEC_BASE_URL, EdgarClient, RateLimiter
 from eightk.sources.edgar_files import IndexEntry
-from eightk.sources.fetch import DEFAULT_FORMS, FetchReport, Selection, fetch, read_accession_list, select, tickers
+from eightk.sources.fetch import (
+    DEFAULT_FORMS,
+    FetchReport,
+    Selection,
+    fetch,
+    read_accession_list,
+    select,
+    tickers,
+    write_json,
+)
 
 EXIT_OK, EXIT_ERRORS = 0, 1
+STATE = ".eightk-fetch.json"  # in the archive: the last complete run's end, for --since last
 DEFAULT_ARCHIVE = "edgar-archive"
 
 
@@ -50,7 +61,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--form", action="append", default=[], help=f"form type (repeatable; default: {' '.join(DEFAULT_FORMS)})"
     )
-    p.add_argument("--since", type=dt.date.fromisoformat, help="filed on or after YYYY-MM-DD")
+    p.add_argument("--since", type=_since, help="filed on or after YYYY-MM-DD, or 'last': the last run's end")
     p.add_argument("--until", type=dt.date.fromisoformat, help="filed on or before YYYY-MM-DD (default: today)")
     p.add_argument(
         "--accessions", help="a file of filings to fetch, one a line (CIK ACCESSION), instead of the indexes"
@@ -61,6 +72,19 @@ def register(sub: Any) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     client_args(p)
     p.set_defaults(func=run_fetch)
+
+
+def _since(text: str) -> dt.date | str:
+    return "last" if text == "last" else dt.date.fromisoformat(text)
+
+
+def _last_run(archive: Path) -> dt.date:
+    """The ``until`` day of the last complete index run in ``archive`` (its day is fetched again: its
+    index may have grown since). ``UsageError`` when no run has completed there."""
+    try:
+        return dt.date.fromisoformat(json.loads((archive / STATE).read_text(encoding="utf-8"))["until"])
+    except (OSError, ValueError, KeyError, TypeError):
+        raise UsageError(f"--since last: no completed fetch recorded in {archive} yet; give a date") from None
 
 
 def _entries(args: argparse.Namespace, client: EdgarClient, archive: Path) -> list[IndexEntry]:
@@ -79,6 +103,8 @@ def _entries(args: argparse.Namespace, client: EdgarClient, archive: Path) -> li
         if missing:
             raise UsageError(f"not in EDGAR's ticker file: {', '.join(missing)}")
         ciks |= {known[t.upper()] for t in args.ticker}
+    if args.since == "last":
+        args.since = _last_run(archive)
     selection = Selection(
         frozenset(ciks) or None, tuple(f.upper() for f in args.form) or DEFAULT_FORMS, args.since, args.until
     )
@@ -131,6 +157,9 @@ def run_fetch(args: argparse.Namespace) -> int:
         print(f"eightk: {path}: {reason}", file=sys.stderr)
     if result.interrupted:
         return 130
+    if not args.accessions and not result.failed:  # what --since last starts from next time
+        until = min(args.until or dt.datetime.now(dt.UTC).date(), dt.datetime.now(dt.UTC).date())
+        write_json(archive / STATE, {"until": until.isoformat()})
     status = EXIT_ERRORS if result.failed else EXIT_OK
     if args.ingest and result.files:
         status = max(status, _ingest(args, result.files, ticker_rows))
