@@ -126,8 +126,12 @@ class _Bar:
         if self.quiet:
             return
         if self.bar is None:
-            from tqdm import tqdm
-
+            try:
+                from tqdm import tqdm
+            except ModuleNotFoundError:
+                print("eightk: no progress bar without tqdm (pip install 'eightk[fetch]')", file=sys.stderr)
+                self.quiet = True
+                return
             interval = 0.5 if sys.stderr.isatty() else 10.0
             self.bar = tqdm(total=total, unit="filing", file=sys.stderr, mininterval=interval, desc="fetch")
         self.bar.set_postfix(retries=self.retries, failed=len(report.failed), refresh=False)

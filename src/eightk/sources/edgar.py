@@ -18,19 +18,19 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
-
-import httpx
+from typing import TYPE_CHECKING, TypeVar
 
 from eightk.errors import FetchError, UsageError
 from eightk.sources.edgar_files import is_complete_submission
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = ["SEC_BASE_URL", "EdgarClient", "NotFound", "RateLimiter", "check_user_agent"]
 
 SEC_BASE_URL = "https://www.sec.gov"
 MAX_RATE = 10.0  # the SEC's published limit, requests per second
 _RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
-_TRANSPORT_ERRORS = (httpx.TransportError, httpx.DecodingError)
 _T = TypeVar("_T")
 
 
@@ -133,6 +133,11 @@ class EdgarClient:
         self.retries = retries
         self.on_retry = on_retry
         headers = {"User-Agent": check_user_agent(user_agent), "Accept-Encoding": "gzip, deflate"}
+        try:
+            import httpx
+        except ModuleNotFoundError:
+            raise UsageError("talking to EDGAR needs httpx: pip install 'eightk[fetch]'") from None
+        self._transport_errors = (httpx.TransportError, httpx.DecodingError)
         self.http = httpx.Client(headers=headers, timeout=timeout, follow_redirects=True)
 
     def close(self) -> None:
@@ -173,7 +178,7 @@ class EdgarClient:
                     if response.status_code == 200:
                         return consume(response)
                     reason, wait = self._refusal(url, response)
-            except _TRANSPORT_ERRORS as exc:
+            except self._transport_errors as exc:
                 reason = f"{type(exc).__name__}: {exc}"
             except _Incomplete as exc:
                 reason = str(exc)
