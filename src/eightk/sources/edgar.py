@@ -55,16 +55,18 @@ def check_user_agent(user_agent: str | None) -> str:
 
 
 class RateLimiter:
-    """A token bucket of one token refilled ``rate`` times a second, plus a guard that no one-second
-    window holds more than ``window_max`` starts. ``acquire()`` blocks the calling thread until its
-    request may start; threads are served in arrival order. ``pause(seconds)`` holds everyone back
-    (a ``Retry-After``). ``ValueError`` for a rate that is not in (0, 10]."""
+    """A token bucket of one token refilled ``rate`` times a second, plus a guard on the times requests
+    actually start: never more than ``window_max`` starts within ``window`` seconds (1.1 s: the spare tenth of a
+    second absorbs a thread that woke late, or a slow trip to the server). ``acquire()`` blocks the
+    calling thread until its request may start; threads are served in arrival order. ``pause(seconds)``
+    holds everyone back (a ``Retry-After``). ``ValueError`` for a rate that is not in (0, 10]."""
 
-    def __init__(self, rate: float = 9.0, *, window_max: int = 10) -> None:
+    def __init__(self, rate: float = 9.0, *, window_max: int = 10, window: float = 1.1) -> None:
         if not 0 < rate <= MAX_RATE:
             raise ValueError(f"rate must be more than 0 and at most {MAX_RATE:g} requests/s, not {rate:g}")
         self.interval = 1.0 / rate
         self.window_max = window_max
+        self.window = window
         self._lock = threading.Lock()
         self._next = 0.0
         self._paused_until = 0.0
@@ -73,20 +75,23 @@ class RateLimiter:
 
     def acquire(self) -> None:
         """Wait for this request's turn; ``Interrupted`` if ``stop()`` was called. A turn that comes up
-        while a ``pause`` holds is given up and a new one taken after the pause."""
+        while a ``pause`` holds, or too soon after the last ``window_max`` starts, is given up and a
+        later one taken."""
         while True:
             with self._lock:
                 now = time.monotonic()
                 start = max(now, self._next, self._paused_until)
-                if len(self._starts) == self.window_max:
-                    start = max(start, self._starts[0] + 1.02)  # 20 ms spare for the trip to the server
                 self._next = start + self.interval
-                self._starts.append(start)
             if self._stopped.wait(max(0.0, start - now)):
                 raise Interrupted("stopped")
             with self._lock:
-                if time.monotonic() >= self._paused_until:
-                    return
+                now = time.monotonic()
+                full = len(self._starts) == self._starts.maxlen and now - self._starts[0] < self.window
+                if now < self._paused_until or full:
+                    self._next = max(self._next, self._starts[0] + self.window if full else now)
+                    continue
+                self._starts.append(now)
+                return
 
     def pause(self, seconds: float) -> None:
         """No request starts in the next ``seconds`` (for anyone sharing this limiter, including those
