@@ -86,7 +86,7 @@ def bench_fetch(folder: Path, copies: int, workers: int, fault_rate: float, work
 
 
 def bench_parse(folder: Path, workers: int, work: Path) -> None:
-    from eightk.scale.dask_ingest import load, run
+    from eightk.scale.dask_ingest import load, parse_partition, partitions, run, units
 
     items = list(iter_inputs([folder]))
     size = sum(len(i.data) for i in items if hasattr(i, "data"))
@@ -95,6 +95,13 @@ def bench_parse(folder: Path, workers: int, work: Path) -> None:
         parse_one(item)
     one = time.perf_counter() - started
     print(f"parse, one process: {len(items)} inputs ({size / 1e6:.1f} MB) in {one:.1f} s = {len(items) / one:.1f}/s")
+    # The same work as the Dask tasks (read, parse, write a shard per partition), one after the other.
+    found = list(units([folder]))
+    started = time.perf_counter()
+    for i, part in enumerate(partitions(found, workers * 4)):
+        parse_partition(part, str(work / "serial"), i)
+    serial = time.perf_counter() - started
+    print(f"parse + shards, one process: {serial:.1f} s = {len(items) / serial:.1f}/s")
 
     from distributed import Client, LocalCluster
 
@@ -106,8 +113,8 @@ def bench_parse(folder: Path, workers: int, work: Path) -> None:
     net = done.seconds - startup
     print(
         f"parse, Dask local cluster, {workers} workers: {done.inputs} inputs in {done.seconds:.1f} s wall "
-        f"({done.inputs / done.seconds:.1f}/s, {one / done.seconds:.2f}x); without the cluster's start "
-        f"({startup:.1f} s): {net:.1f} s ({done.inputs / net:.1f}/s, {one / net:.2f}x)"
+        f"({done.inputs / done.seconds:.1f}/s, {serial / done.seconds:.2f}x the same work in one process);"
+        f" without the cluster's start ({startup:.1f} s): {net:.1f} s ({done.inputs / net:.1f}/s, {serial / net:.2f}x)"
     )
     with Store(work / "loaded.db") as store:
         loaded = load(store.conn, work / "shards")

@@ -127,6 +127,17 @@ def test_rerun_fetches_nothing_again(server, tmp_path):
     assert server.log[before:] == []  # past quarters' indexes are kept; every file is complete
 
 
+def test_since_last_starts_where_the_last_run_ended(server, tmp_path, capsys):
+    base = ["fetch", "--base-url", server.url, "--archive", str(tmp_path), "--user-agent", UA, "--quiet"]
+    assert main([*base, "--since", "last"]) == 2  # no run recorded yet
+    assert "--since last" in capsys.readouterr().err
+    assert _fetch(server, tmp_path) == 0
+    assert '"until": "2026-06-30"' in (tmp_path / ".eightk-fetch.json").read_text(encoding="utf-8")
+    before = len(server.log)
+    assert main([*base, "--since", "last", "--until", "2026-06-30"]) == 0
+    assert server.log[before:] == []  # that quarter's index is kept and its filings are here
+
+
 def test_kill_9_then_resume_loses_nothing(tmp_path):
     log = tmp_path / "requests.tsv"
     archive = tmp_path / "archive"
