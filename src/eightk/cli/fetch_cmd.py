@@ -94,9 +94,9 @@ def _entries(args: argparse.Namespace, client: EdgarClient, archive: Path) -> li
         except OSError as exc:
             raise UsageError(f"cannot read: {exc.strerror}", path=args.accessions) from None
         return read_accession_list(text, name=args.accessions)
-    ciks = {str(int(c)) for c in args.cik if c.strip().isdigit()}
-    if len(ciks) != len(set(args.cik)):
+    if not all(c.strip().isdigit() for c in args.cik):
         raise UsageError("--cik takes digits only")
+    ciks = {str(int(c)) for c in args.cik}
     if args.ticker:
         known = {t: cik for t, cik, _ in tickers(client, archive)}
         missing = [t for t in args.ticker if t.upper() not in known]

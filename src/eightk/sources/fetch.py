@@ -208,6 +208,10 @@ def fetch(
             with lock:
                 report.failed.append((e.path, exc.reason))
             return
+        except OSError as exc:  # the archive's disk: full, read-only, …
+            with lock:
+                report.failed.append((e.path, f"cannot write {dest}: {exc.strerror or exc}"))
+            return
         with lock:
             report.fetched += 1
             report.bytes += size
