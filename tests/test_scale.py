@@ -46,3 +46,16 @@ def test_dask_shards_equal_a_direct_ingest(tmp_path, capsys):
 def test_load_without_shards_is_a_usage_error(tmp_path, capsys):
     assert main(["load", str(tmp_path), "--db", str(tmp_path / "x.db")]) == 2
     assert "no Parquet shards" in capsys.readouterr().err
+
+
+def test_inputs_by_url_through_fsspec(tmp_path):
+    """A URL (here file://, as s3:// would be) is listed and read through fsspec on the workers."""
+    direct, by_url = tmp_path / "direct.db", tmp_path / "url.db"
+    assert main(["ingest", str(SAMPLES), "--workers", "1", "--db", str(direct)]) == 0
+    args = ["ingest", SAMPLES.resolve().as_uri(), "--engine", "dask", "--workers", "1", "--db", str(by_url)]
+    assert main(args) == 0
+    want, got = _tables(direct), _tables(by_url)
+    key = 2  # rowid, id, key (the accession, or the sha256 when there is none)
+    assert sorted(r[key] for r in got["filings"]) == sorted(r[key] for r in want["filings"])
+    assert len(got["items"]) == len(want["items"]) and len(got["events"]) == len(want["events"])
+    assert all(r[2].startswith("file://") for r in got["raw"])  # rowid, filing_id, name: where each came from

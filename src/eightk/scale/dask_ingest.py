@@ -20,10 +20,11 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from eightk.errors import UsageError
 from eightk.scale.shards import read_shard, shard_names, write_shard
-from eightk.sources.local import _wanted, iter_inputs
+from eightk.sources.local import Input, InputError, _wanted, is_archive, iter_inputs
 from eightk.store.ingest import IngestReport, Parsed, Progress, parse_one, write_batches
 
 __all__ = ["ShardReport", "load", "partitions", "run", "units"]
@@ -45,8 +46,12 @@ class ShardReport:
 
 def units(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, int]]:
     """``(path, size)`` of each file or archive under ``paths``, in direct-ingest order (a missing path
-    is kept: its task records the error as a direct ingest would)."""
+    is kept: its task records the error as a direct ingest would). A URL (``s3://bucket/prefix``,
+    ``file:///…``) is listed through fsspec, its files in sorted order."""
     for p in paths:
+        if "://" in str(p):
+            yield from _remote_units(str(p))
+            continue
         path = Path(p)
         if not path.is_dir():
             yield str(path), path.stat().st_size if path.is_file() else 0
@@ -57,6 +62,41 @@ def units(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, int]]:
                 full = Path(dirpath) / fn
                 if _wanted(fn):
                     yield str(full), full.stat().st_size if full.is_file() else 0
+
+
+def _fsspec() -> Any:
+    try:
+        import fsspec
+    except ModuleNotFoundError:
+        raise UsageError("reading URLs needs fsspec: pip install 'eightk[dask]'") from None
+    return fsspec
+
+
+def _remote_units(url: str) -> Iterator[tuple[str, int]]:
+    fs, root = _fsspec().core.url_to_fs(url)
+    if not fs.isdir(root):
+        yield url, int(fs.size(root) or 0) if fs.exists(root) else 0
+        return
+    found = fs.find(root, detail=True)
+    for path in sorted(found):
+        rel = path[len(root) :].strip("/").split("/")
+        if _wanted(rel[-1]) and not any(part.startswith(".") for part in rel[:-1]):
+            yield fs.unstrip_protocol(path), int(found[path].get("size") or 0)
+
+
+def _inputs(paths: list[str]) -> Iterator[Input | InputError]:
+    """A partition's inputs: local paths through ``iter_inputs``, URLs read whole through fsspec."""
+    for p in paths:
+        if "://" not in p:
+            yield from iter_inputs([p])
+        elif is_archive(p):
+            yield InputError(p, "archives are read from local paths only; copy it to a local folder first")
+        else:
+            try:
+                with _fsspec().open(p, "rb") as f:
+                    yield Input(p, f.read())
+            except (OSError, ValueError) as exc:
+                yield InputError(p, f"cannot read: {exc}")
 
 
 def partitions(found: list[tuple[str, int]], count: int) -> list[list[str]]:
@@ -76,7 +116,7 @@ def partitions(found: list[tuple[str, int]], count: int) -> list[list[str]]:
 
 def parse_partition(paths: list[str], out: str, part: int) -> tuple[int, int]:
     """Dask task: parse every input of ``paths`` and write shard ``part``; (inputs, bytes)."""
-    parsed = [parse_one(item) for item in iter_inputs(paths)]
+    parsed = [parse_one(item) for item in _inputs(paths)]
     write_shard(Path(out), part, parsed)
     return len(parsed), sum(p.size for p in parsed)
 
