@@ -161,11 +161,13 @@ class EdgarTestServer:
         return f"http://127.0.0.1:{self._httpd.server_address[1]}"
 
     def start(self) -> EdgarTestServer:
+        """Serve on a daemon thread; returns self (so ``with EdgarTestServer(...) as server`` works)."""
         self._thread = threading.Thread(target=self._httpd.serve_forever, name="edgar-testserver", daemon=True)
         self._thread.start()
         return self
 
     def stop(self) -> None:
+        """Stop serving and close the listening socket."""
         self._httpd.shutdown()
         self._httpd.server_close()
 
@@ -200,6 +202,7 @@ class EdgarTestServer:
             return [r for r in self.log if r.path.startswith(prefix)]
 
     def record(self, req: LoggedRequest) -> None:
+        """Append ``req`` to ``log`` (and a line to ``log_file``)."""
         with self._lock:
             self.log.append(req)
             if self.log_file is not None:

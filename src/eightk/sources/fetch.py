@@ -27,7 +27,16 @@ from eightk.errors import FetchError, UsageError
 from eightk.sources.edgar import EdgarClient, NotFound
 from eightk.sources.edgar_files import IndexEntry, accession_of, parse_master_idx, parse_tickers, submission_path
 
-__all__ = ["DEFAULT_FORMS", "FetchReport", "Selection", "fetch", "read_accession_list", "select", "tickers"]
+__all__ = [
+    "DEFAULT_FORMS",
+    "FetchReport",
+    "Selection",
+    "fetch",
+    "read_accession_list",
+    "select",
+    "tickers",
+    "write_json",
+]
 
 DEFAULT_FORMS = ("8-K", "8-K/A")
 FIRST_DAY = dt.date(1993, 1, 1)  # EDGAR's indexes start in 1993
