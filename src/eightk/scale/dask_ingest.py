@@ -24,12 +24,15 @@ from typing import Any
 
 from eightk.errors import UsageError
 from eightk.scale.shards import read_shard, shard_names, write_shard
-from eightk.sources.local import Input, InputError, _wanted, is_archive, iter_inputs
+from eightk.sources import local
+from eightk.sources.local import Input, InputError, is_archive, iter_inputs
 from eightk.store.ingest import IngestReport, Parsed, Progress, parse_one, write_batches
 
 __all__ = ["ShardReport", "load", "partitions", "run", "units"]
 
 PARTITION_BYTES = 64 * 1024 * 1024
+# The readers' own rule for which files are filings (``wanted`` on main, ``_wanted`` before it was public).
+_wanted: Any = getattr(local, "wanted", None) or local._wanted
 
 
 @dataclass
