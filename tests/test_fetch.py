@@ -139,30 +139,29 @@ def test_since_last_starts_where_the_last_run_ended(server, tmp_path, capsys):
     assert server.log[before:] == []  # that quarter's index is kept and its filings are here
 
 
-def test_kill_9_then_resume_loses_nothing(tmp_path):
-    log = tmp_path / "requests.tsv"
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGINT], ids=["kill-9", "ctrl-c"])
+def test_stopped_then_resumed_loses_nothing(tmp_path, signum):
     archive = tmp_path / "archive"
-    with (
-        open(log, "w", encoding="utf-8") as log_file,
-        EdgarTestServer.from_folder(SAMPLES, copies=2, log_file=log_file) as server,
-    ):
+    with EdgarTestServer.from_folder(SAMPLES, copies=2) as server:
         server.faults.slow_seconds = 2.0
-        server.faults.add("slow", 8)  # some transfers are in flight when the kill comes
+        server.faults.add("slow", 8)  # some transfers are in flight when the signal comes
         cmd = [sys.executable, "-m", "eightk", "fetch", "--base-url", server.url, "--archive", str(archive)]
         env = {**os.environ, "EIGHTK_USER_AGENT": UA}
-        proc = subprocess.Popen([*cmd, "--quiet", *WINDOW], env=env, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen([*cmd, "--quiet", *WINDOW], env=env, stderr=subprocess.PIPE, text=True)
         deadline = time.monotonic() + 60
         while len(list(archive.rglob("*.txt"))) < 10 and time.monotonic() < deadline:
             time.sleep(0.05)
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait()
+        os.kill(proc.pid, signum)
+        _, err = proc.communicate(timeout=60)
+        if signum == signal.SIGINT:  # Ctrl-C: in-flight transfers finish, no new one starts, exit 130
+            assert proc.returncode == 130 and "a re-run fetches the rest" in err and "Traceback" not in err
         done_before = {p for p in archive.rglob("*.txt") if "/data/" in p.as_posix()}
         assert 10 <= len(done_before) < len(server.filings)
         for p in done_before:  # every file at its final name is whole
             assert p.read_bytes() == server.filings[p.stem][1]
         assert subprocess.run([*cmd, "--quiet", *WINDOW], env=env, check=False).returncode == 0
         _assert_identical(server, archive)
-        fetched_again = [p for p in _clean_twice(server)]
+        fetched_again = _clean_twice(server)
         assert not any(archive / p.removeprefix("/Archives/") in done_before for p in fetched_again)
     assert list(archive.rglob("*.part")) == []
 
