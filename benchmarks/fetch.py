@@ -85,36 +85,59 @@ def bench_fetch(folder: Path, copies: int, workers: int, fault_rate: float, work
     print(f"  {size / 1e6 / span:.2f} MB/s, {span / len(expected) * 1000:.0f} ms per filing (rate-bound)")
 
 
+def _cpu() -> float:
+    """User + system CPU seconds of this process (run on each Dask worker)."""
+    import resource
+
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    return use.ru_utime + use.ru_stime
+
+
+def _warm() -> None:
+    """Import what a task needs (once per worker process; a long run pays it once per worker)."""
+    import pyarrow.parquet  # noqa: F401
+
+    import eightk.scale.dask_ingest  # noqa: F401
+
+
 def bench_parse(folder: Path, workers: int, work: Path) -> None:
-    from eightk.scale.dask_ingest import load, parse_partition, partitions, run, units
+    """Wall and CPU time of the parse in one process and on a local Dask cluster. CPU seconds are what
+    the estimate uses: on a shared machine wall time also counts other jobs' turns on the cores."""
+    from distributed import Client
+
+    from eightk.scale.dask_ingest import load, local_cluster, parse_partition, partitions, run, units
 
     items = list(iter_inputs([folder]))
     size = sum(len(i.data) for i in items if hasattr(i, "data"))
-    started = time.perf_counter()
+    wall, cpu = time.perf_counter(), time.process_time()
     for item in items:
         parse_one(item)
-    one = time.perf_counter() - started
+    one, one_cpu = time.perf_counter() - wall, time.process_time() - cpu
     print(f"parse, one process: {len(items)} inputs ({size / 1e6:.1f} MB) in {one:.1f} s = {len(items) / one:.1f}/s")
+    print(f"  CPU {one_cpu:.1f} s = {one_cpu / len(items) * 1000:.1f} ms per input")
     # The same work as the Dask tasks (read, parse, write a shard per partition), one after the other.
     found = list(units([folder]))
-    started = time.perf_counter()
+    wall, cpu = time.perf_counter(), time.process_time()
     for i, part in enumerate(partitions(found, workers * 4)):
         parse_partition(part, str(work / "serial"), i)
-    serial = time.perf_counter() - started
-    print(f"parse + shards, one process: {serial:.1f} s = {len(items) / serial:.1f}/s")
-
-    from distributed import Client, LocalCluster
+    serial, serial_cpu = time.perf_counter() - wall, time.process_time() - cpu
+    print(f"parse + shards, one process: {serial:.1f} s = {len(items) / serial:.1f}/s; CPU {serial_cpu:.1f} s")
 
     started = time.perf_counter()
-    with LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as c, Client(c):
-        pass
-    startup = time.perf_counter() - started
-    done = run([str(folder)], work / "shards", workers=workers)
-    net = done.seconds - startup
+    with local_cluster(workers) as cluster:
+        startup = time.perf_counter() - started
+        with Client(cluster) as client:
+            client.run(_warm)
+            before = sum(client.run(_cpu).values())
+            done = run([str(folder)], work / "shards", scheduler=cluster.scheduler_address, workers=workers)
+            dask_cpu = sum(client.run(_cpu).values()) - before
     print(
-        f"parse, Dask local cluster, {workers} workers: {done.inputs} inputs in {done.seconds:.1f} s wall "
-        f"({done.inputs / done.seconds:.1f}/s, {serial / done.seconds:.2f}x the same work in one process);"
-        f" without the cluster's start ({startup:.1f} s): {net:.1f} s ({done.inputs / net:.1f}/s, {serial / net:.2f}x)"
+        f"parse + shards, Dask local cluster of {workers} (started in {startup:.1f} s): {done.seconds:.1f} s"
+        f" = {done.inputs / done.seconds:.1f}/s, {serial / done.seconds:.2f}x one process;"
+        f" workers' CPU {dask_cpu:.1f} s = {dask_cpu / serial_cpu:.2f}x one process's"
+    )
+    print(
+        f"  with {workers} cores to itself: about {workers * serial_cpu / dask_cpu:.2f}x (CPU ratio, not measured wall)"
     )
     with Store(work / "loaded.db") as store:
         loaded = load(store.conn, work / "shards")
@@ -122,11 +145,13 @@ def bench_parse(folder: Path, workers: int, work: Path) -> None:
         f"load shards into a fresh store: {loaded.stored} filings in {loaded.seconds:.1f} s"
         f" = {loaded.stored / loaded.seconds:.0f}/s"
     )
-    per_parse = one / len(items)
-    per_load = loaded.seconds / max(1, loaded.stored)
+    _estimate(one_cpu / len(items), loaded.seconds / max(1, loaded.stored))
+
+
+def _estimate(per_parse: float, per_load: float) -> None:
     print(
-        f"estimate for {ARCHIVE_FILINGS:,} filings (parse {per_parse * 1000:.0f} ms/filing/core,"
-        f" load {per_load * 1000:.1f} ms/filing):"
+        f"estimate for {ARCHIVE_FILINGS:,} filings (parse {per_parse * 1000:.0f} CPU ms/filing,"
+        f" load {per_load * 1000:.1f} ms/filing, one writer):"
     )
     fetch_h = ARCHIVE_FILINGS / RATE / 3600
     for n in (1, 8, 64):

@@ -126,13 +126,22 @@ def parse_partition(paths: list[str], out: str, part: int) -> tuple[int, int]:
 
 def _client(scheduler: str | None, workers: int) -> object:
     try:
-        from distributed import Client, LocalCluster
+        from distributed import Client
     except ModuleNotFoundError:
         raise UsageError("--engine dask needs Dask: pip install 'eightk[dask]'") from None
     if scheduler:
         return Client(scheduler)
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
-    return Client(cluster)
+    return Client(local_cluster(workers))
+
+
+def local_cluster(workers: int) -> Any:
+    """A Dask cluster on this machine: ``workers`` single-threaded processes, no dashboard, and no
+    statistical profiler in the workers (it samples every task's stack and costs CPU the parse needs)."""
+    import dask
+    from distributed import LocalCluster
+
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
 
 
 def run(paths: list[str], out: Path, *, scheduler: str | None = None, workers: int = 2) -> ShardReport:
