@@ -20,7 +20,13 @@ EXIT_INPUT_ERRORS = 1
 EXIT_USAGE = 2
 
 # Command families, in the order their commands appear in --help.
-COMMAND_MODULES = ("eightk.cli.parse_cmd", "eightk.cli.store_cmd")
+COMMAND_MODULES = (
+    "eightk.cli.parse_cmd",
+    "eightk.cli.store_cmd",
+    "eightk.cli.fetch_cmd",
+    "eightk.cli.watch_cmd",
+    "eightk.cli.scale_cmd",
+)
 
 
 class _Parser(argparse.ArgumentParser):

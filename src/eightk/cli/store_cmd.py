@@ -97,6 +97,9 @@ def register(sub: Any) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--workers", type=int, default=max(1, min(4, os.cpu_count() or 1)), help="parsing processes")
     p.add_argument("--batch", type=int, default=200, help="filings per transaction (default: 200)")
+    p.add_argument("--engine", choices=("process", "dask"), default="process", help="dask: parse on a Dask cluster")
+    p.add_argument("--scheduler", help="Dask scheduler address (default: a local cluster of --workers processes)")
+    p.add_argument("--shards", help="Parquet shard folder for --engine dask (default: DB.shards)")
     _db_arg(p)
     p.set_defaults(func=run_ingest)
 
@@ -143,6 +146,10 @@ def _print_failures(report: IngestReport) -> None:
 def run_ingest(args: argparse.Namespace) -> int:
     if args.workers < 1 or args.batch < 1:
         raise UsageError("--workers and --batch must be at least 1")
+    if args.engine == "dask":
+        from eightk.cli.scale_cmd import run_dask_ingest
+
+        return run_dask_ingest(args)
     with _open(args) as store, Bar(args.paths) as bar:
         report = store.ingest(
             args.paths, workers=args.workers, batch=args.batch, progress=lambda r: bar.update_to(r.done + r.skipped)

@@ -24,6 +24,7 @@ from eightk.search import Filters, SearchHit, filter_sql, search
 from eightk.sources.local import Input, iter_inputs, source_of
 from eightk.store.ingest import IngestReport, Parsed, Progress, ingest, run_parsed, write_batches
 from eightk.store.schema import SCHEMA_VERSION, migrate
+from eightk.store.tickers import resolve_ticker, set_tickers
 
 __all__ = ["DEFAULT_DB", "FilingRow", "Store", "open_store"]
 
@@ -169,11 +170,11 @@ class Store:
     # -- reading --------------------------------------------------------------------------------
     def search(self, query: str, *, limit: int = 20, **filters: Any) -> list[SearchHit]:
         """Ranked hits for an FTS5 query within the filters (see ``eightk.search.Filters``)."""
-        return search(self.conn, query, Filters(**filters), limit=limit)
+        return search(self.conn, query, Filters(**resolve_ticker(self.conn, filters)), limit=limit)
 
     def filings(self, *, limit: int | None = None, **filters: Any) -> Iterator[FilingRow]:
         """Stored filings matching the filters, newest first."""
-        where, args = filter_sql(Filters(**filters))
+        where, args = filter_sql(Filters(**resolve_ticker(self.conn, filters)))
         sql = f"SELECT {_FILING_COLUMNS} FROM filings f WHERE {where} ORDER BY f.date DESC, f.id"
         if limit is not None:
             sql += " LIMIT ?"
@@ -211,7 +212,12 @@ class Store:
         """Export rows: one per filing, per item or per event (streamed, never all in memory)."""
         from eightk.store.export import export_rows
 
-        return export_rows(self.conn, level, Filters(**filters))
+        return export_rows(self.conn, level, Filters(**resolve_ticker(self.conn, filters)))
+
+    def set_tickers(self, rows: Iterable[tuple[str, str, str]], *, source: str = "company_tickers.json") -> int:
+        """Store EDGAR's ``(ticker, cik, title)`` rows (replacing those from ``source``), so a ``ticker``
+        filter finds every filing of the filer it names, of any era. Returns the rows stored."""
+        return set_tickers(self.conn, rows, source=source)
 
     def stats(self) -> dict[str, Any]:
         """Counts of what the database holds."""

@@ -106,7 +106,20 @@ _V2 = [
     FROM items i JOIN filings f ON f.id = i.filing_id""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2]
+# Version 3: tickers ↔ CIKs (eightk.store.tickers): EDGAR's ticker file, and the symbols covers printed.
+_V3 = [
+    """CREATE TABLE tickers (                  -- from EDGAR's company_tickers.json (eightk fetch)
+        ticker TEXT NOT NULL, cik TEXT NOT NULL, title TEXT, source TEXT NOT NULL, updated TEXT,
+        PRIMARY KEY (ticker, cik))""",
+    "CREATE INDEX tickers_cik ON tickers(cik)",
+    """CREATE VIEW ticker_history AS
+    SELECT s.symbol, f.cik, MIN(f.date) AS first_date, MAX(f.date) AS last_date, COUNT(*) AS filings
+    FROM securities s JOIN filings f ON f.id = s.filing_id
+    WHERE s.symbol IS NOT NULL AND f.cik IS NOT NULL
+    GROUP BY s.symbol COLLATE NOCASE, f.cik""",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
