@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from eightk.extract.persons import PersonEvidence, person_evidence
 from eightk.extract.text import Region, dates_in, sentences, span, squash
 from eightk.model import FieldSource, Filing, OfficerChange, Span
 from eightk.parse.registrant import norm_name
@@ -88,10 +89,11 @@ _CORPORATE_AFTER = re.compile(
 Known = dict[str, tuple[str, int, int]]  # surname (or "" for the last one named) → (full name, start, end)
 
 
-def _names(sent: str, s: int, known: Known) -> list[tuple[str, int, int]]:
+def _names(sent: str, s: int, known: Known, people: PersonEvidence | None = None) -> list[tuple[str, int, int]]:
     """Full names in the sentence (offsets into it), and "Mr. Glazer" where an earlier sentence named
     David Glazer. ``known`` maps each surname to the latest full name with it (absolute offsets, ``s`` is
-    the sentence's start) and "" to the last person named. A name followed by "Inc." is a company's."""
+    the sentence's start) and "" to the last person named. A name followed by "Inc." is a company's;
+    with ``people``, a name the filing does not show to be a person's is no name."""
     out = []
     for m in _NAME.finditer(sent):
         name = re.sub(r"['’]s$", "", m.group("n"))
@@ -102,6 +104,7 @@ def _names(sent: str, s: int, known: Known) -> list[tuple[str, int, int]]:
             or len(words) < 2
             or _CORPORATE_AFTER.match(sent, end)
             or _CORPORATE_AFTER.fullmatch(" " + words[-1])
+            or (people is not None and not people.is_person(name))
         ):
             continue
         out.append((name, m.start("n"), end))
@@ -281,11 +284,12 @@ def _sentence_events(
     nxt: tuple[int, int] | None = None,
     company: str = "",
     known: Known | None = None,
+    people: PersonEvidence | None = None,
 ) -> list[OfficerChange]:
     sent = region.body[s:e]
     known = known if known is not None else {}
     last = known.get("")  # the person named before this sentence, for "appointed him"
-    names = _names(sent, s, known)
+    names = _names(sent, s, known, people)
     if _OLD_NEWS.match(sent) or re.search(r"\bannual\s+meeting\b.*\belected\b", sent, re.I | re.S):
         return []
     out: list[OfficerChange] = []
@@ -333,8 +337,11 @@ def _sentence_events(
 
 
 def officer_changes(filing: Filing, regions: list[Region]) -> list[OfficerChange]:
+    """One ``OfficerChange`` per person and action in Item 5.02 (and old-era Item 5/8.01) texts; a
+    person is only a name that the filing shows to be a person's (``persons.person_evidence``)."""
     events: list[OfficerChange] = []
     seen: set[tuple[str, str]] = set()
+    people = person_evidence((d.text for d in filing.documents), (s.name or "" for s in filing.signatures))
     for region in regions:
         if region.kind != "item":
             continue
@@ -346,6 +353,8 @@ def officer_changes(filing: Filing, regions: list[Region]) -> list[OfficerChange
         for i, (s, e) in enumerate(spans):
             nxt = spans[i + 1] if i + 1 < len(spans) else None
             events.extend(
-                _sentence_events(region, s, e, seen, nxt=nxt, company=filing.registrant.name or "", known=known)
+                _sentence_events(
+                    region, s, e, seen, nxt=nxt, company=filing.registrant.name or "", known=known, people=people
+                )
             )
     return events
