@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from eightk.extract.officer_subjects import joined_persons, singular_role
 from eightk.extract.persons import PersonEvidence, person_evidence
 from eightk.extract.text import Region, dates_in, sentences, span, squash
-from eightk.model import FieldSource, Filing, OfficerChange, Span
+from eightk.model import FieldSource, Filing, OfficerChange
 from eightk.parse.registrant import norm_name
 
 __all__ = ["officer_changes"]
@@ -304,36 +305,64 @@ def _sentence_events(
             else:
                 owner = _POSSESSIVE.search(sent, max(0, cue.start() - 8), cue.start())  # "until her retirement"
                 person = _person(names, cue, owner, leaving=action in ("retired", "departed"))
-            kind = "left" if action in ("retired", "departed") else action  # "is retiring … will step down": one
-            if person is None or (person[0], kind) in seen:
+            if person is None:
                 continue
-            role = _role_for(region, s, sent, cue, person, nxt=nxt, leaving=kind == "left")
-            if role:
-                role = _without_company(sent, role, company)
-            if role and (person[0], role[0].lower()) in seen:
-                continue  # "elected a director … and appointed him to the Audit Committee" is one change
-            seen.add((person[0], kind))
-            if role:
-                seen.add((person[0], role[0].lower()))
-            date = _effective(region, s, e, cue.start(), nxt, notice_from=person[2] if kind == "left" else None)
-            sources = [FieldSource("person", "text", span(region, s + person[1], s + person[2]))]
-            sources.append(FieldSource("action", "text", span(region, s + cue.start(), s + cue.end())))
-            if role:
-                sources.append(FieldSource("role", "text", span(region, s + role[1], s + role[2])))
-            if date:
-                sources.append(FieldSource("effective", "text", span(region, date[1], date[2])))
-            evidence: tuple[Span, ...] = (span(region, s, e),)
-            out.append(
-                OfficerChange(
-                    evidence=evidence,
-                    values=tuple(sources),
-                    person=squash(person[0]),
-                    role=role[0] if role else None,
-                    action=action,
-                    effective=date[0] if date else None,
-                )
-            )
+            group = joined_persons(sent, names, person, cue) if person in names else [person]
+            for i, who in enumerate(group):
+                event = _person_event(region, (s, e), cue, action, who, seen=seen, ctx=(nxt, company, group, i))
+                if event is not None:
+                    out.append(event)
     return out
+
+
+def _person_event(
+    region: Region,
+    bounds: tuple[int, int],
+    cue: re.Match[str],
+    action: str,
+    person: tuple[str, int, int],
+    *,
+    seen: set[tuple[str, str]],
+    ctx: tuple[tuple[int, int] | None, str, list[tuple[str, int, int]], int],
+) -> OfficerChange | None:
+    """One person's change under the cue. ``ctx`` is the next sentence's bounds, the registrant's name,
+    the people joined under the cue and this one's index among them (a later one's own "as …" title
+    wins over the first's; a title shared by several is singular)."""
+    s, e = bounds
+    nxt, company, group, index = ctx
+    sent = region.body[s:e]
+    kind = "left" if action in ("retired", "departed") else action  # "is retiring … will step down": one
+    if (person[0], kind) in seen:
+        return None
+    role = _role_for(region, s, sent, cue, person, nxt=nxt, leaving=kind == "left")
+    if index and person[1] > cue.end():
+        own = _role(sent, person[2], fallback=False)
+        following = group[index + 1][1] if index + 1 < len(group) else len(sent)
+        role = own if own and own[1] < following + 200 else role
+    if role:
+        role = _without_company(sent, role, company)
+        if len(group) > 1:
+            role = singular_role(role, sent)
+    if role and (person[0], role[0].lower()) in seen:
+        return None  # "elected a director … and appointed him to the Audit Committee" is one change
+    seen.add((person[0], kind))
+    if role:
+        seen.add((person[0], role[0].lower()))
+    date = _effective(region, s, e, cue.start(), nxt, notice_from=person[2] if kind == "left" else None)
+    sources = [FieldSource("person", "text", span(region, s + person[1], s + person[2]))]
+    sources.append(FieldSource("action", "text", span(region, s + cue.start(), s + cue.end())))
+    if role:
+        sources.append(FieldSource("role", "text", span(region, s + role[1], s + role[2])))
+    if date:
+        sources.append(FieldSource("effective", "text", span(region, date[1], date[2])))
+    return OfficerChange(
+        evidence=(span(region, s, e),),
+        values=tuple(sources),
+        person=squash(person[0]),
+        role=role[0] if role else None,
+        action=action,
+        effective=date[0] if date else None,
+    )
 
 
 def officer_changes(filing: Filing, regions: list[Region]) -> list[OfficerChange]:
