@@ -25,7 +25,7 @@ _ACTIONS = (
             r"\b(?:resign(?:ed|ation|s|ing)?|step(?:ped|s|ping)?\s+down|depart(?:ed|ure|s|ing)?|will\s+leave|(?:is\s+)?leaving|"
             r"(?:will\s+)?cease[sd]?\s+to\s+(?:be|serve)|"
             r"separat(?:ion|ed)\s+from|not\s+(?:to\s+)?stand\s+for\s+re-?election|will\s+not\s+seek\s+re-?election|"
-            r"terminat(?:ed|ion)\s+(?:of\s+)?(?:his|her|the)\s+employment|ceased?\s+to\s+serve)\b",
+            r"terminat(?:ed|ion)\s+(?:of\s+)?(?:his|her|the)\s+employment|ceased?\s+to\s+serve|no\s+longer\s+serve)\b",
             re.I,
         ),
     ),
@@ -198,15 +198,37 @@ def _person(
     return before[-1] if before else None
 
 
+# "effective as of October 14, 2024 (the “Effective Date”)" defines a date that a later sentence names
+_DEFINED_DATE = r"\s*\(\s*(?:the\s+)?[“\"]{}[”\"]\s*\)"
+_NAMED_DATE = re.compile(r"\beffective\s+(?:as\s+of\s+|on\s+)?the\s+(?P<t>(?:[A-Z]\w+\s+){0,2}Date)\b")
+
+
+def _defined_date(region: Region, s: int, e: int) -> tuple[_dt.date, int, int] | None:
+    """The date a sentence names by a defined term ("effective as of the Effective Date"), where the region
+    defines it: the date right before "(the “Effective Date”)"."""
+    named = _NAMED_DATE.search(region.body, s, e)
+    if named is None:
+        return None
+    term = re.compile(_DEFINED_DATE.format(re.escape(named.group("t"))))
+    for d in dates_in(region, 0, len(region.body)):
+        if term.match(region.body, d[2]):
+            return d
+    return None
+
+
 def _effective(
     region: Region, s: int, e: int, cue: int, nxt: tuple[int, int] | None, *, notice_from: int | None = None
 ) -> tuple[_dt.date, int, int] | None:
-    """The effective date: one that follows "effective", else the date nearest the cue, else an
-    "effective"/"on" date in the next sentence when this one only dates the announcement."""
+    """The effective date: one that follows "effective", else a defined date the sentence names ("the
+    Effective Date"), else the date nearest the cue, else an "effective"/"on" date in the next sentence
+    when this one only dates the announcement."""
     dates = list(dates_in(region, s, e))
     for d in dates:
         if _EFFECTIVE.search(region.body[max(s, d[1] - 25) : d[1]]):
             return d
+    defined = _defined_date(region, s, e)
+    if defined is not None:
+        return defined
     later = [d for d in dates if d[1] - s > cue]
     if later:
         return later[0]
@@ -305,14 +327,59 @@ def _sentence_events(
             else:
                 owner = _POSSESSIVE.search(sent, max(0, cue.start() - 8), cue.start())  # "until her retirement"
                 person = _person(names, cue, owner, leaving=action in ("retired", "departed"))
-            if person is None:
+            if person is None or (action in ("retired", "departed") and _not_a_departure(sent, cue)):
                 continue
             group = joined_persons(sent, names, person, cue) if person in names else [person]
             for i, who in enumerate(group):
                 event = _person_event(region, (s, e), cue, action, who, seen=seen, ctx=(nxt, company, group, i))
                 if event is not None:
                     out.append(event)
+                    out.extend(_board_seat_too(region, s, sent, event))
     return out
+
+
+# "if he resigns", "in the event of her resignation", "the previously announced retirement of", "following
+# the termination of his employment" (a contract's terms): no news
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|in\s+the\s+event|should|unless|in\s+case)\b(?:[^.;]|\b(?:Mr|Ms|Mrs|Dr)\.){0,150}$", re.I
+)
+_ANNOUNCED_BEFORE = re.compile(
+    r"\b(?:previously\s+(?:announced|disclosed|reported)|following|upon|after|prior\s+to|in\s+connection\s+with)"
+    r"\s+(?:the\s+|a\s+|any\s+)?$",
+    re.I,
+)
+# "… as President and CEO of the Company and as a member of the Board": the seat is a change of its own
+_AND_BOARD = re.compile(
+    r"[^.;]{0,60}?(?:\band\s+(?:as\s+)?|,\s+as\s+)(?:a\s+)?(?P<r>member\s+of\s+(?:the|its|our)\s+(?:Board|board)\b|director\b)"
+)
+
+
+def _not_a_departure(sent: str, cue: re.Match[str]) -> bool:
+    before = sent[max(0, cue.start() - 150) : cue.start()]
+    return bool(_HYPOTHETICAL.search(before) or _ANNOUNCED_BEFORE.search(before[-40:]))
+
+
+def _board_seat_too(region: Region, s: int, sent: str, event: OfficerChange) -> list[OfficerChange]:
+    """The board seat named after an officer title under the same verb, as a ``director`` event."""
+    role = next((v for v in event.values if v.field == "role"), None)
+    if role is None or role.span is None or event.role == "director":
+        return []
+    end = role.span.end - region.start - s
+    seat = _AND_BOARD.match(sent, end)
+    if seat is None:
+        return []
+    source = FieldSource("role", "text", span(region, s + seat.start("r"), s + seat.end("r")))
+    values = tuple(v for v in event.values if v.field != "role") + (source,)
+    return [
+        OfficerChange(
+            evidence=event.evidence,
+            values=values,
+            person=event.person,
+            role="director",
+            action=event.action,
+            effective=event.effective,
+        )
+    ]
 
 
 def _person_event(
