@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from dataclasses import replace
 
 from eightk.extract.officer_subjects import joined_persons, singular_role
 from eightk.extract.persons import PersonEvidence, person_evidence
@@ -23,7 +24,7 @@ _ACTIONS = (
         "departed",
         re.compile(
             r"\b(?:resign(?:ed|ation|s|ing)?|step(?:ped|s|ping)?\s+down|depart(?:ed|ure|s|ing)?|will\s+leave|(?:is\s+)?leaving|"
-            r"(?:will\s+)?cease[sd]?\s+to\s+(?:be|serve)|"
+            r"(?:will\s+)?cease[sd]?\s+(?:to\s+(?:be|serve)|serving)|"
             r"separat(?:ion|ed)\s+from|not\s+(?:to\s+)?stand\s+for\s+re-?election|will\s+not\s+seek\s+re-?election|"
             r"terminat(?:ed|ion)\s+(?:of\s+)?(?:his|her|the)\s+employment|ceased?\s+to\s+serve|no\s+longer\s+serve)\b",
             re.I,
@@ -44,7 +45,7 @@ _ACTIONS = (
 # ("appointed Jane Roe"), else the one before ("Jane Roe was appointed").
 _PERSON_AFTER = re.compile(r"(?:succeeded\s+by|appointment\s+of)$", re.I)
 _PERSON_BEFORE = re.compile(r"(?:become|promotion\s+to|\bof)$", re.I)
-_NAME = re.compile(r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?\b(?P<n>[A-Z][a-z]+(?:[ \t]+(?:[A-Z]\.|[A-Z][a-zA-Z’'\-]+)){1,3})\b")
+_NAME = re.compile(r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?\b(?P<n>[A-Z][a-z]+(?:[ \t]+(?:[A-Z]\.|[A-Z][a-zA-Z’'\-]+)){1,3}(?:,?[ \t]+(?:Jr|Sr)\.|\b))")
 _NOT_NAME_WORDS = set(
     """Board Directors Director Company Chief Executive Officer President Vice Senior Financial Operating Accounting
     Corporation Inc Committee Nominating Governance Audit Compensation Item Section Form Exhibit Securities Exchange
@@ -344,8 +345,8 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:if|in\s+the\s+event|should|unless|in\s+case)\b(?:[^.;]|\b(?:Mr|Ms|Mrs|Dr)\.){0,150}$", re.I
 )
 _ANNOUNCED_BEFORE = re.compile(
-    r"\b(?:previously\s+(?:announced|disclosed|reported)|following|upon|after|prior\s+to|in\s+connection\s+with)"
-    r"\s+(?:the\s+|a\s+|any\s+)?$",
+    r"\b(?:previously\s+(?:announced|disclosed|reported),?|following|upon|after|prior\s+to|in\s+connection\s+with)"
+    r"\s+(?:the\s+|a\s+|any\s+|will\s+(?:be\s+)?)?$",
     re.I,
 )
 # "… as President and CEO of the Company and as a member of the Board": the seat is a change of its own
@@ -382,6 +383,12 @@ def _board_seat_too(region: Region, s: int, sent: str, event: OfficerChange) -> 
     ]
 
 
+def _person_key(name: str) -> str:
+    """One key for "James P. Gorman" and "James Gorman": the first and last words, initials aside."""
+    words = [w for w in name.replace(".", ". ").split() if not re.fullmatch(r"[A-Z]\.|Jr\.|Sr\.|I{2,3}", w)]
+    return f"{words[0]} {words[-1]}".lower() if words else name.lower()
+
+
 def _person_event(
     region: Region,
     bounds: tuple[int, int],
@@ -399,7 +406,8 @@ def _person_event(
     nxt, company, group, index = ctx
     sent = region.body[s:e]
     kind = "left" if action in ("retired", "departed") else action  # "is retiring … will step down": one
-    if (person[0], kind) in seen:
+    key = _person_key(person[0])
+    if (key, kind) in seen:
         return None
     role = _role_for(region, s, sent, cue, person, nxt=nxt, leaving=kind == "left")
     if index and person[1] > cue.end():
@@ -410,11 +418,11 @@ def _person_event(
         role = _without_company(sent, role, company)
         if len(group) > 1:
             role = singular_role(role, sent)
-    if role and (person[0], role[0].lower()) in seen:
+    if role and (key, role[0].lower()) in seen:
         return None  # "elected a director … and appointed him to the Audit Committee" is one change
-    seen.add((person[0], kind))
+    seen.add((key, kind))
     if role:
-        seen.add((person[0], role[0].lower()))
+        seen.add((key, role[0].lower()))
     date = _effective(region, s, e, cue.start(), nxt, notice_from=person[2] if kind == "left" else None)
     sources = [FieldSource("person", "text", span(region, s + person[1], s + person[2]))]
     sources.append(FieldSource("action", "text", span(region, s + cue.start(), s + cue.end())))
@@ -432,18 +440,35 @@ def _person_event(
     )
 
 
+_RELEASE_WINDOW = 6000  # a press release announces its changes in its first paragraphs
+
+
+def _officer_regions(filing: Filing, regions: list[Region]) -> list[Region]:
+    """Item 5.02 (old era: Item 5 / 8.01), then the opening of each EX-99 press release of a filing that
+    has a 5.02 item: a release often names appointees the item leaves to it."""
+    items = [
+        r
+        for r in regions
+        if r.kind == "item"
+        and (r.code == "5.02" or r.code == "8.01" and not any(it.number.count(".") for it in filing.items))
+    ]
+    if not any(r.code == "5.02" for r in items):
+        return items
+    releases = [
+        replace(r, end=min(r.end, r.start + _RELEASE_WINDOW))
+        for r in regions
+        if r.kind == "exhibit" and (r.code or "").upper().startswith("EX-99")
+    ]
+    return items + releases
+
+
 def officer_changes(filing: Filing, regions: list[Region]) -> list[OfficerChange]:
     """One ``OfficerChange`` per person and action in Item 5.02 (and old-era Item 5/8.01) texts; a
     person is only a name that the filing shows to be a person's (``persons.person_evidence``)."""
     events: list[OfficerChange] = []
     seen: set[tuple[str, str]] = set()
     people = person_evidence((d.text for d in filing.documents), (s.name or "" for s in filing.signatures))
-    for region in regions:
-        if region.kind != "item":
-            continue
-        old_era_other_events = region.code in ("8.01",) and not any(it.number.count(".") for it in filing.items)
-        if region.code != "5.02" and not old_era_other_events:
-            continue
+    for region in _officer_regions(filing, regions):
         spans = list(sentences(region))
         known: Known = {}
         for i, (s, e) in enumerate(spans):

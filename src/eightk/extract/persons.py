@@ -34,6 +34,10 @@ _INITIAL = re.compile(r"^(?:[A-Z][a-z’'\-]+\s+[A-Z]\.\s+[A-Z]|[A-Z]\.\s+[A-Z][
 _SUFFIX = re.compile(r"\s(?:Jr\.?|Sr\.?|II|III|IV)$")
 
 
+# capitalized at a sentence's start, never a given name: "With Catz", "And Roe"
+_FUNCTION_WORDS = frozenset("with and the for by from to as at on in of or but after before under".split())
+
+
 def _surname(name: str) -> str:
     name = re.sub(r"['’]s$", "", name)
     words = [w.strip(".,") for w in _SUFFIX.sub("", name.strip()).split()]
@@ -57,6 +61,8 @@ class PersonEvidence:
         """True when ``name`` ("Jane A. Roe", "Jane Roe") is shown to be a person: its shape (a middle
         initial, "Jr.") or the text's evidence for its surname or for the whole name."""
         name = " ".join(name.split())
+        if name.split(" ", 1)[0].lower() in _FUNCTION_WORDS:
+            return False
         suffixed = _SUFFIX.search(name) and len(name.split()) >= 3 and name.split(" ", 1)[0][1:].islower()
         if _INITIAL.match(name) or suffixed or name.split(" ", 1)[0] in GIVEN_NAMES:
             return True
