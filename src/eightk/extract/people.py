@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import replace
 
+from eightk.extract.officer_clauses import (
+    board_seat_too,
+    defined_date,
+    not_a_departure,
+    officer_regions,
+    person_key,
+)
 from eightk.extract.officer_subjects import joined_persons, singular_role
 from eightk.extract.persons import PersonEvidence, person_evidence
 from eightk.extract.text import Region, dates_in, sentences, span, squash
@@ -45,7 +51,10 @@ _ACTIONS = (
 # ("appointed Jane Roe"), else the one before ("Jane Roe was appointed").
 _PERSON_AFTER = re.compile(r"(?:succeeded\s+by|appointment\s+of)$", re.I)
 _PERSON_BEFORE = re.compile(r"(?:become|promotion\s+to|\bof)$", re.I)
-_NAME = re.compile(r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?\b(?P<n>[A-Z][a-z]+(?:[ \t]+(?:[A-Z]\.|[A-Z][a-zA-Z’'\-]+)){1,3}(?:,?[ \t]+(?:Jr|Sr)\.|\b))")
+_NAME = re.compile(
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?\b(?P<n>[A-Z][a-z]+(?:[ \t]+(?:[A-Z]\.|[A-Z][a-zA-Z’'\-]+)){1,3}"
+    r"(?:,?[ \t]+(?:Jr|Sr)\.|\b))"
+)
 _NOT_NAME_WORDS = set(
     """Board Directors Director Company Chief Executive Officer President Vice Senior Financial Operating Accounting
     Corporation Inc Committee Nominating Governance Audit Compensation Item Section Form Exhibit Securities Exchange
@@ -199,24 +208,6 @@ def _person(
     return before[-1] if before else None
 
 
-# "effective as of October 14, 2024 (the “Effective Date”)" defines a date that a later sentence names
-_DEFINED_DATE = r"\s*\(\s*(?:the\s+)?[“\"]{}[”\"]\s*\)"
-_NAMED_DATE = re.compile(r"\beffective\s+(?:as\s+of\s+|on\s+)?the\s+(?P<t>(?:[A-Z]\w+\s+){0,2}Date)\b")
-
-
-def _defined_date(region: Region, s: int, e: int) -> tuple[_dt.date, int, int] | None:
-    """The date a sentence names by a defined term ("effective as of the Effective Date"), where the region
-    defines it: the date right before "(the “Effective Date”)"."""
-    named = _NAMED_DATE.search(region.body, s, e)
-    if named is None:
-        return None
-    term = re.compile(_DEFINED_DATE.format(re.escape(named.group("t"))))
-    for d in dates_in(region, 0, len(region.body)):
-        if term.match(region.body, d[2]):
-            return d
-    return None
-
-
 def _effective(
     region: Region, s: int, e: int, cue: int, nxt: tuple[int, int] | None, *, notice_from: int | None = None
 ) -> tuple[_dt.date, int, int] | None:
@@ -227,7 +218,7 @@ def _effective(
     for d in dates:
         if _EFFECTIVE.search(region.body[max(s, d[1] - 25) : d[1]]):
             return d
-    defined = _defined_date(region, s, e)
+    defined = defined_date(region, s, e)
     if defined is not None:
         return defined
     later = [d for d in dates if d[1] - s > cue]
@@ -328,65 +319,15 @@ def _sentence_events(
             else:
                 owner = _POSSESSIVE.search(sent, max(0, cue.start() - 8), cue.start())  # "until her retirement"
                 person = _person(names, cue, owner, leaving=action in ("retired", "departed"))
-            if person is None or (action in ("retired", "departed") and _not_a_departure(sent, cue)):
+            if person is None or (action in ("retired", "departed") and not_a_departure(sent, cue)):
                 continue
             group = joined_persons(sent, names, person, cue) if person in names else [person]
             for i, who in enumerate(group):
                 event = _person_event(region, (s, e), cue, action, who, seen=seen, ctx=(nxt, company, group, i))
                 if event is not None:
                     out.append(event)
-                    out.extend(_board_seat_too(region, s, sent, event))
+                    out.extend(board_seat_too(region, s, sent, event))
     return out
-
-
-# "if he resigns", "in the event of her resignation", "the previously announced retirement of", "following
-# the termination of his employment" (a contract's terms): no news
-_HYPOTHETICAL = re.compile(
-    r"\b(?:if|in\s+the\s+event|should|unless|in\s+case)\b(?:[^.;]|\b(?:Mr|Ms|Mrs|Dr)\.){0,150}$", re.I
-)
-_ANNOUNCED_BEFORE = re.compile(
-    r"\b(?:previously\s+(?:announced|disclosed|reported),?|following|upon|after|prior\s+to|in\s+connection\s+with)"
-    r"\s+(?:the\s+|a\s+|any\s+|will\s+(?:be\s+)?)?$",
-    re.I,
-)
-# "… as President and CEO of the Company and as a member of the Board": the seat is a change of its own
-_AND_BOARD = re.compile(
-    r"[^.;]{0,60}?(?:\band\s+(?:as\s+)?|,\s+as\s+)(?:a\s+)?(?P<r>member\s+of\s+(?:the|its|our)\s+(?:Board|board)\b|director\b)"
-)
-
-
-def _not_a_departure(sent: str, cue: re.Match[str]) -> bool:
-    before = sent[max(0, cue.start() - 150) : cue.start()]
-    return bool(_HYPOTHETICAL.search(before) or _ANNOUNCED_BEFORE.search(before[-40:]))
-
-
-def _board_seat_too(region: Region, s: int, sent: str, event: OfficerChange) -> list[OfficerChange]:
-    """The board seat named after an officer title under the same verb, as a ``director`` event."""
-    role = next((v for v in event.values if v.field == "role"), None)
-    if role is None or role.span is None or event.role == "director":
-        return []
-    end = role.span.end - region.start - s
-    seat = _AND_BOARD.match(sent, end)
-    if seat is None:
-        return []
-    source = FieldSource("role", "text", span(region, s + seat.start("r"), s + seat.end("r")))
-    values = tuple(v for v in event.values if v.field != "role") + (source,)
-    return [
-        OfficerChange(
-            evidence=event.evidence,
-            values=values,
-            person=event.person,
-            role="director",
-            action=event.action,
-            effective=event.effective,
-        )
-    ]
-
-
-def _person_key(name: str) -> str:
-    """One key for "James P. Gorman" and "James Gorman": the first and last words, initials aside."""
-    words = [w for w in name.replace(".", ". ").split() if not re.fullmatch(r"[A-Z]\.|Jr\.|Sr\.|I{2,3}", w)]
-    return f"{words[0]} {words[-1]}".lower() if words else name.lower()
 
 
 def _person_event(
@@ -406,7 +347,7 @@ def _person_event(
     nxt, company, group, index = ctx
     sent = region.body[s:e]
     kind = "left" if action in ("retired", "departed") else action  # "is retiring … will step down": one
-    key = _person_key(person[0])
+    key = person_key(person[0])
     if (key, kind) in seen:
         return None
     role = _role_for(region, s, sent, cue, person, nxt=nxt, leaving=kind == "left")
@@ -440,35 +381,13 @@ def _person_event(
     )
 
 
-_RELEASE_WINDOW = 6000  # a press release announces its changes in its first paragraphs
-
-
-def _officer_regions(filing: Filing, regions: list[Region]) -> list[Region]:
-    """Item 5.02 (old era: Item 5 / 8.01), then the opening of each EX-99 press release of a filing that
-    has a 5.02 item: a release often names appointees the item leaves to it."""
-    items = [
-        r
-        for r in regions
-        if r.kind == "item"
-        and (r.code == "5.02" or r.code == "8.01" and not any(it.number.count(".") for it in filing.items))
-    ]
-    if not any(r.code == "5.02" for r in items):
-        return items
-    releases = [
-        replace(r, end=min(r.end, r.start + _RELEASE_WINDOW))
-        for r in regions
-        if r.kind == "exhibit" and (r.code or "").upper().startswith("EX-99")
-    ]
-    return items + releases
-
-
 def officer_changes(filing: Filing, regions: list[Region]) -> list[OfficerChange]:
     """One ``OfficerChange`` per person and action in Item 5.02 (and old-era Item 5/8.01) texts; a
     person is only a name that the filing shows to be a person's (``persons.person_evidence``)."""
     events: list[OfficerChange] = []
     seen: set[tuple[str, str]] = set()
     people = person_evidence((d.text for d in filing.documents), (s.name or "" for s in filing.signatures))
-    for region in _officer_regions(filing, regions):
+    for region in officer_regions(filing, regions):
         spans = list(sentences(region))
         known: Known = {}
         for i, (s, e) in enumerate(spans):
