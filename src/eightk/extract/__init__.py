@@ -14,6 +14,7 @@ from eightk.extract.earnings import earnings
 from eightk.extract.families import acquisitions, agreements, auditor_changes, bankruptcies, delistings
 from eightk.extract.people import officer_changes
 from eightk.extract.text import Region, regions
+from eightk.extract.votes import shareholder_votes
 from eightk.model import Event, Filing
 
 __all__ = ["FAMILIES", "extract_events"]
@@ -27,6 +28,7 @@ FAMILIES: tuple[Family, ...] = (
     earnings,
     bankruptcies,
     delistings,
+    shareholder_votes,
     agreements,  # last: a 1.01 agreement that no family above claimed
 )
 
