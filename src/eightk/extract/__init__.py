@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from eightk.extract.deals import deals
+from eightk.extract.dividends import dividends
 from eightk.extract.earnings import earnings
 from eightk.extract.families import acquisitions, agreements, auditor_changes, bankruptcies, delistings
 from eightk.extract.people import officer_changes
@@ -29,6 +30,7 @@ FAMILIES: tuple[Family, ...] = (
     bankruptcies,
     delistings,
     shareholder_votes,
+    dividends,
     agreements,  # last: a 1.01 agreement that no family above claimed
 )
 

@@ -10,7 +10,8 @@ Vote tables reach the text in three shapes, all read by one pass over the lines 
 
 A proposal starts at a numbered line ("2. Approving …", "Proposal No. 3 – …", or "2." with its title on
 the next line). Counts are integers of five or more digits, or grouped by commas; labels are For,
-Against, Abstain(ed/ions), Withheld/Withhold and Broker Non-Votes.
+Against, Abstain(ed/ions), Withheld/Withhold and Broker Non-Votes. A say-on-frequency vote
+(1 Year / 2 Years / 3 Years) is not read.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ __all__ = ["shareholder_votes"]
 
 _PROPOSAL = re.compile(r"^\s*(?:Proposal\s+(?:No\.\s*)?)?(\d{1,2})[.):]?(?:\s*[-–—:]\s*|\s+|$)(.*)$", re.I)
 _LABEL = re.compile(
-    r"(?:Votes?\s+)?(?P<l>For|Against|Abstain(?:ed|s|ing)?|Abstentions?|Withh(?:e|o)ld|Broker\s*Non-?\s*Votes?|Broker)\b",
+    r"(?:Votes?\s+)?(?P<l>(?:One|Two|Three|[123])[ \t-]+Years?|For|Against|Abstain(?:ed|s|ing)?|Abstentions?|"
+    r"Withh(?:e|o)ld|Broker\s*Non-?\s*Votes?|Broker)\b",
     re.I,
 )
 _COUNT = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{5,})(?![\d,]*\.\d)(?![\d,])")
@@ -36,6 +38,8 @@ _MEETING = re.compile(r"\b(?:annual|special)\s+meeting\b", re.I)
 
 def _field(label: str) -> str:
     low = label.lower()
+    if "year" in low:
+        return "frequency"
     if low.startswith("broker"):
         return "broker_non_votes"
     return next(v for k, v in _FIELDS.items() if low.startswith(k))
@@ -98,7 +102,8 @@ def _rows(body: str, start: int, end: int) -> list[_Row]:
         for c in counts:
             if len(current.counts) < len(header):
                 current.counts.append((header[len(current.counts)], _int(c.group()), at + c.start(), at + c.end()))
-    return [r for r in rows if r.counts]
+    # a say-on-frequency vote ("1 Year  2 Years  3 Years  Abstain") has no for/against: not read
+    return [r for r in rows if r.counts and not any(c[0] == "frequency" for c in r.counts)]
 
 
 def _int(text: str) -> int:
@@ -111,7 +116,7 @@ def _proposals(body: str) -> list[tuple[str, int, int, int]]:
     lines = list(re.finditer(r"[^\n]+", body))
     for i, m in enumerate(lines):
         p = _PROPOSAL.match(m.group(0))
-        if p is None or _COUNT.search(m.group(0)) or int(p.group(1)) > 40:
+        if p is None or _COUNT.search(m.group(0)) or int(p.group(1)) > 40 or _labels_only(m.group(0)):
             continue
         if p.group(2).strip():
             a = m.start() + p.start(2)
