@@ -109,3 +109,15 @@ def test_dividend_in_cents_and_special() -> None:
 def test_a_total_paid_is_no_per_share_dividend() -> None:
     text = "The Board declared dividends totaling $250 million during the year."
     assert _events(_filing("8.01", "Other Events.", text), "dividend") == []
+
+
+def test_earnings_negatives_in_parentheses() -> None:
+    text = (
+        "For the quarter ended March 31, 2025, the Company reported a net loss of $(4.9) million, or $(0.42) per "
+        "diluted share, and revenue of $12.3 million."
+    )
+    (ev,) = _events(_filing("2.02", "Results of Operations and Financial Condition.", text), "earnings")
+    assert (ev.net_income, ev.eps, ev.revenue) == (Money(-4_900_000, "USD"), -0.42, Money(12_300_000, "USD"))
+    text = "For the quarter ended March 31, 2025, net income was ($1.2 million), or ($0.05) per diluted share."
+    (ev,) = _events(_filing("2.02", "Results of Operations and Financial Condition.", text), "earnings")
+    assert (ev.net_income, ev.eps) == (Money(-1_200_000, "USD"), -0.05)

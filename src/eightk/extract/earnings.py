@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from eightk.extract.money import money_in
+from eightk.extract.money import MoneyMention, money_in
 from eightk.extract.text import Region, dates_in, span
 from eightk.model import Earnings, FieldSource, Filing, Money
 from eightk.parse.text import fold
@@ -36,15 +36,15 @@ _PART = frozenset(
 _NET_INCOME = re.compile(
     r"net\s+(?P<kind>income|earnings|profit|loss)(?:\s+(?:attributable|available)\s+to\s+[\w .,]+?)?\s+"
     r"(?:of|was|were|totaled)\s+"
-    r"(?=\$)",
+    r"(?=\$|\(\$)",
 )
 _EPS = re.compile(
-    r"\$\s?(\d*\.\d{2})\s+per\s+diluted\s+share|diluted\s+(?:earnings|net\s+income|eps)[^$.]{0,60}?\$\s?(\d*\.\d{2})|"
+    r"\$\s?(\(?\d*\.\d{2}\)?)\s+per\s+diluted\s+share|diluted\s+(?:earnings|net\s+income|eps)[^$.]{0,60}?\$\s?(\(?\d*\.\d{2}\)?)|"
     r"(?:earnings|profit|net\s+income)\s+per\s+(?:diluted\s+|common\s+)?share\s*(?:\(diluted\)\s*)?"
-    r"(?:(?:of|was|were|is|are)\s+(?:(?:unchanged|up|down|flat)\b[^$.]{0,30}?\b(?:at|to)\s+)?)?\$\s?(\d*\.\d{2})|"
+    r"(?:(?:of|was|were|is|are)\s+(?:(?:unchanged|up|down|flat)\b[^$.]{0,30}?\b(?:at|to)\s+)?)?\$\s?(\(?\d*\.\d{2}\)?)|"
     r"net\s+(?:income|earnings|profit|loss)(?:\s+(?:attributable|available)\s+to\s+[\w .,]+?)?\s+(?:of|was)\s+"
     r"\$[\d.,]+(?:\s+(?:million|billion))?,?\s+or\s+"
-    r"\$\s?(\d*\.\d{2})\s+per\s+(?:diluted\s+|basic\s+|common\s+)?share",
+    r"\$\s?(\(?\d*\.\d{2}\)?)\s+per\s+(?:diluted\s+|basic\s+|common\s+)?share",
 )
 # Not the reported GAAP figure: "adjusted net income", "non-GAAP EPS", "core earnings per share"
 _ADJUSTED = re.compile(
@@ -79,10 +79,16 @@ def earnings(filing: Filing, regions: list[Region]) -> list[Earnings]:
     exhibits = [r for r in regions if r.kind in ("exhibit", "inline") and (r.code or "EX-99").startswith("EX-99")]
     sources: list[FieldSource] = [FieldSource("type", "text", span(items[0], 0, min(40, len(items[0].body))))]
     values: dict[str, object] = {}
+    folded = {id(r): fold(r.body) for r in items + exhibits}  # lower case: case-sensitive matching is faster
     for region in items + exhibits:
-        low = fold(region.body)  # the patterns here are lower case: case-sensitive matching is faster
+        low = folded[id(region)]
         _period(region, low, values, sources)
         _figures(region, low, values, sources)
+    tables: dict[str, object] = {}
+    table_sources: list[FieldSource] = []
+    for region in exhibits:
+        _table_figures(region, folded[id(region)], tables, table_sources)
+    _merge_tables(values, sources, tables, table_sources)
     evidence = tuple(dict.fromkeys(s.span for s in sources if s.span))
     return [
         Earnings(
@@ -176,6 +182,23 @@ def _whole(body: str, start: int) -> bool:
     return before is None or before.group(1).lower() not in _PART
 
 
+_NEG_MONEY = re.compile(r"\$\s?\((?P<n>\d[\d,]*(?:\.\d+)?)\)(?:\s*(?P<s>million|billion|thousand)\b)?", _I)
+_SCALE_WORDS = {"million": 1e6, "billion": 1e9, "thousand": 1e3}
+
+
+def _money_after(body: str, at: int) -> MoneyMention | None:
+    """The money right after a cue, a negative in parentheses included: "$(4.9) million" and "($4.9
+    million)" start at the parenthesis or dollar sign, so the mention's first characters tell the sign."""
+    neg = _NEG_MONEY.match(body, at)
+    if neg:
+        amount = float(neg.group("n").replace(",", "")) * _SCALE_WORDS.get((neg.group("s") or "").lower(), 1.0)
+        return MoneyMention(Money(int(amount) if amount == int(amount) else amount, "USD"), None, at, neg.end())
+    mention = next(money_in(body, at, at + 40), None)
+    if mention and body[at : mention.start].strip() == "(":
+        return MoneyMention(mention.money, mention.high, body.index("(", at), mention.end)
+    return mention
+
+
 def _figures(region: Region, low: str, values: dict[str, object], sources: list[FieldSource]) -> None:
     body = region.body[:12000]
     for name, pattern in (("revenue", _REVENUE), ("net_income", _NET_INCOME)):
@@ -183,10 +206,11 @@ def _figures(region: Region, low: str, values: dict[str, object], sources: list[
             continue
         found = (m for m in pattern.finditer(low, 0, 12000) if _reported(low, m, adjusted=name == "net_income"))
         m = next((m for m in found if name != "revenue" or _whole(low, m.start())), None)
-        mention = next(money_in(body, m.end(), m.end() + 40), None) if m else None
+        mention = _money_after(body, m.end()) if m else None
         if m is not None and mention is not None and mention.money.amount >= 1000:
             money = mention.money
-            if name == "net_income" and m.group("kind") == "loss":
+            negative = body[mention.start] == "(" or bool(_NEG_MONEY.match(body, mention.start))
+            if name == "net_income" and (m.group("kind") == "loss" or negative):
                 money = dataclasses.replace(money, amount=-money.amount)
             values[name] = money
             sources.append(FieldSource(name, "text", span(region, mention.start, mention.end)))
@@ -194,10 +218,37 @@ def _figures(region: Region, low: str, values: dict[str, object], sources: list[
     if "eps" not in values and (m := next(eps, None)):
         group = next(g for g in (1, 2, 3, 4) if m.group(g))
         loss = re.match(r"net\s+loss", m.group(0)) or re.search(r"\bloss\s+per\b", m.group(0))
-        values["eps"] = -float(m.group(group)) if loss else float(m.group(group))
+        printed = m.group(group)
+        value = float(printed.strip("()"))
+        paren = "(" in printed or ")" in printed or "(" in low[max(0, m.start(group) - 3) : m.start(group)]
+        values["eps"] = -value if loss or paren else value
         sources.append(FieldSource("eps", "text", span(region, m.start(group), m.end(group))))
-    if region.kind == "item":
-        return
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, Money):
+        return float(value.amount)
+    return float(value) if isinstance(value, (int, float)) else None
+
+
+def _merge_tables(
+    values: dict[str, object], sources: list[FieldSource], tables: dict[str, object], table_sources: list[FieldSource]
+) -> None:
+    """A table's figure where the words give none, or where it is the words' figure unrounded ("$1.6
+    billion" in the text, "1,578" in the table): within 5% and of the same sign. A table figure far from
+    the words' is another column or another row, and the words win."""
+    for name, table in tables.items():
+        said, exact = _number(values.get(name)), _number(table)
+        if exact is None:
+            continue
+        if said is None or (said * exact > 0 and abs(exact - said) <= 0.05 * abs(said)):
+            values[name] = table
+            sources[:] = [s for s in sources if s.field != name]
+            sources.extend(s for s in table_sources if s.field == name)
+
+
+def _table_figures(region: Region, low: str, values: dict[str, object], sources: list[FieldSource]) -> None:
+    """Revenue, net income and EPS from the first rows of a release's financial tables."""
     for name in ("revenue", "net_income", "eps"):
         if name in values:
             continue
