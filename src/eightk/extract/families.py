@@ -8,6 +8,8 @@ import datetime as _dt
 import re
 from collections.abc import Iterator
 
+from eightk.extract.acquirers import direction
+from eightk.extract.entities import Entities, entities
 from eightk.extract.money import money_in
 from eightk.extract.text import COMPANY, Region, companies, dates_in, sentences, span, squash
 from eightk.model import (
@@ -153,6 +155,7 @@ _SELLING = re.compile(
     r"\b(?:Company|Registrant)\s+(?:will\s+)?(?:become|became)\s+a\s+(?:wholly[\s-]owned\s+)?subsidiary\b",
     _I,
 )
+_SALE_CUE = re.compile(r"\b(?:completed\s+the\s+)?(?:sale|divestiture|disposition)\s+of\b|\bsold\b", _I)
 _ACQ_CONTEXT = re.compile(r"merger|acqui|purchase\s+agreement|agreement\s+to\s+purchase", _I)
 
 
@@ -164,17 +167,32 @@ def _of_registrant(after: str, registrant: str | None) -> bool:
     return re.search(pattern, after, _I) is not None
 
 
+def _stake_in_registrant(target: str, registrant: str | None, sent: str) -> bool:
+    """The registrant is what is bought, as a stake ("a majority interest in …"): a change in control."""
+    mine = norm_name(registrant or "")
+    same = bool(mine) and (norm_name(target) == mine or mine.startswith(norm_name(target) + " "))
+    return same and re.search(r"\binterest\s+in\b|\bcontrol\b", sent, _I) is not None
+
+
 def acquisitions(filing: Filing, regions: list[Region]) -> list[Acquisition]:
     registrant = filing.registrant.name
     for region in _items(regions, "2.01", "1.01", "1.02", "8.01"):  # 1.02: a terminated purchase agreement
+        ents: Entities | None = None
         for s, e in sentences(region):
             sent = region.body[s:e]
-            cue = _ACQ_CUE.search(sent)
-            if not cue or (region.code != "2.01" and not _ACQ_CONTEXT.search(sent)):
+            cue = _ACQ_CUE.search(sent) or (_SALE_CUE.search(sent) if region.code in ("2.01", "1.01") else None)
+            if not cue or (region.code != "2.01" and not _ACQ_CONTEXT.search(sent + " " + cue.group(0))):
                 continue
             if region.code == "1.02" and not _DEAL_TERMINATED.search(cue.group(0)):
                 continue  # a credit agreement ended at a closing is not an acquisition
-            if _SELLING.search(sent):
+            if ents is None:
+                ents = entities(region.body, registrant)
+            sides = direction(ents, region.body, s, e, registrant) if region.code != "1.02" else None
+            if sides is not None and _stake_in_registrant(sides[1][0], registrant, sent):
+                continue  # "X has acquired a majority interest in the Company": a change in control
+            if sides is not None:  # "B to merge into A", "sold B to A": the verb says who buys
+                return [_acquisition(filing, region, s, e, cue=cue, target=sides[1], buyer=sides[0])]
+            if not _ACQ_CUE.search(sent) or _SELLING.search(sent):
                 continue  # the registrant sells (a disposition), or is bought
             if _of_registrant(region.body[s + cue.end() : s + cue.end() + 60], registrant):
                 continue  # someone acquired the registrant (a change in control), not its acquisition
@@ -233,8 +251,17 @@ def _target(region: Region, s: int, e: int, registrant: str | None) -> tuple[str
 
 
 def _acquisition(
-    filing: Filing, region: Region, s: int, e: int, *, cue: re.Match[str], target: tuple[str, int, int]
+    filing: Filing,
+    region: Region,
+    s: int,
+    e: int,
+    *,
+    cue: re.Match[str],
+    target: tuple[str, int, int],
+    buyer: tuple[str, int, int] | None = None,
 ) -> Acquisition:
+    """The acquisition told by region.body[s:e]; the buyer is ``buyer`` (from the verb's direction) when
+    given and not the registrant, else the registrant as its cover names it."""
     sent = region.body[s:e]
     status = _status(region, sent)
     sources = [FieldSource("target", "text", span(region, target[1], target[2]))]
@@ -250,12 +277,15 @@ def _acquisition(
     if money:
         sources.append(FieldSource("consideration", "text", money[1]))
     named = next((p for p in filing.provenance if p.field == "name" and p.span is not None), None)
-    if named is not None:  # the buyer is the registrant, as its cover names it
+    mine = norm_name(filing.registrant.name or "")
+    if buyer is not None and norm_name(buyer[0]) != mine:
+        sources.append(FieldSource("buyer", "text", span(region, buyer[1], buyer[2])))
+    elif named is not None:  # the buyer is the registrant, as its cover names it
         sources.append(FieldSource("buyer", named.source, named.span))
     return Acquisition(
         evidence=(span(region, s, e),) + ((money[1],) if money else ()),
         values=tuple(sources),
-        buyer=filing.registrant.name,
+        buyer=buyer[0] if buyer is not None and norm_name(buyer[0]) != mine else filing.registrant.name,
         target=target[0],
         consideration=money[0] if money else None,
         status=status,

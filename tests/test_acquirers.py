@@ -1,0 +1,54 @@
+"""Who buys whom from the direction of the verb (extract/acquirers.py), on made-up sentences."""
+
+from __future__ import annotations
+
+from eightk import parse_filing
+from eightk.extract.acquirers import direction
+from eightk.extract.entities import entities
+
+REGISTRANT = "Northgate Bancorp, Inc."
+
+
+def _sides(text: str) -> tuple[str, str] | None:
+    found = direction(entities(text, REGISTRANT), text, 0, len(text), REGISTRANT)
+    return (found[0][0], found[1][0]) if found else None
+
+
+def test_the_verb_says_who_buys() -> None:
+    assert _sides("Larkspur Financial Corp. is to merge into Northgate Bancorp, Inc. in the second quarter.") == (
+        "Northgate Bancorp, Inc.",
+        "Larkspur Financial Corp.",
+    )
+    assert _sides(
+        "Upon closing, Larkspur Financial Corp. will become a wholly owned subsidiary of Quillon Holdings, Inc."
+    ) == ("Quillon Holdings, Inc.", "Larkspur Financial Corp.")
+    assert _sides("Quillon Holdings, Inc. has agreed to acquire Larkspur Financial Corp. for cash.") == (
+        "Quillon Holdings, Inc.",
+        "Larkspur Financial Corp.",
+    )
+    assert _sides("The acquisition of Larkspur Financial Corp. by Quillon Holdings, Inc. closed today.") == (
+        "Quillon Holdings, Inc.",
+        "Larkspur Financial Corp.",
+    )
+
+
+def test_a_seller_is_never_the_target() -> None:
+    text = (
+        "Northgate Bancorp, Inc. sold Larkspur Payments LLC to Quillon Holdings, Inc. pursuant to an agreement with "
+        "Ardent Capital LLC (the “Seller”)."
+    )
+    assert _sides(text) == ("Quillon Holdings, Inc.", "Larkspur Payments LLC")
+    text = "Quillon Holdings, Inc. acquired all of Seller’s right, title and interest in Larkspur Payments LLC."
+    text = "Ardent Capital LLC (the “Seller”) signed. " + text
+    assert _sides(text) == ("Quillon Holdings, Inc.", "Larkspur Payments LLC")
+
+
+def test_a_divestiture_in_item_2_01_names_the_buyer() -> None:
+    raw = (
+        "FORM 8-K\n\nNORTHGATE BANCORP, INC.\n\nItem 2.01 Completion of Acquisition or Disposition of Assets.\n\n"
+        "On March 3, 2025, Northgate Bancorp, Inc. (the “Company”) completed the sale of its card business, "
+        "Larkspur Payments LLC, to Quillon Holdings, Inc. for $120 million in cash.\n\nSIGNATURES\n\n"
+        "By: /s/ Pat Q. Signer\n"
+    ).encode()
+    (acq,) = [e for e in parse_filing(raw, name="case.txt").events if e.type == "acquisition"]
+    assert (acq.buyer, acq.target, acq.status) == ("Quillon Holdings, Inc.", "Larkspur Payments LLC", "completed")  # type: ignore[attr-defined]
