@@ -69,3 +69,25 @@ def test_contract_terms_and_old_news_are_no_departure_but_no_longer_serving_is()
         "Treasurer."
     )
     assert {(p, a) for p, a, _r, _d in got} == {("Wendell Arkwright", "appointed"), ("Pieter V. Lund", "departed")}
+
+
+def test_promoted_to_and_a_new_role_take_the_title_after_them() -> None:
+    got = _changes(
+        "On May 5, 2025, the Company announced that Wendell Arkwright, previously Vice President, Footwear, has "
+        "been promoted to Executive Vice President, Chief Product Officer, effective June 1, 2025. Odile M. Fenwick, "
+        "currently an advisor to the Chief Executive Officer, has assumed the new role of Chief Growth Officer, "
+        "effective June 1, 2025."
+    )
+    june = dt.date(2025, 6, 1)
+    assert set(got) == {
+        ("Wendell Arkwright", "appointed", "Executive Vice President, Chief Product Officer", june),
+        ("Odile M. Fenwick", "appointed", "Chief Growth Officer", june),
+    }
+
+
+def test_name_variants_are_one_person() -> None:
+    got = _changes(
+        "On May 5, 2025, the Board appointed Douglas R. Kestrel as Chief Financial Officer, effective immediately. "
+        "Doug Kestrel was appointed as Chief Financial Officer after a search."
+    )
+    assert [(p, a) for p, a, _r, _d in got] == [("Douglas R. Kestrel", "appointed")]

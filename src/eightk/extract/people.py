@@ -40,8 +40,12 @@ _ACTIONS = (
     (
         "appointed",
         re.compile(
-            r"(?<!to\sbe\s)\b(?:appointed|appoint|named|promoted|hired|designated|welcomed\s+back|will\s+become|"
-            r"succeeded\s+by|appointment\s+of|promotion\s+to|assum(?:ed|es|e|ing)\s+the\s+(?:role|position|title)\s+of)\b",
+            r"(?<!to\sbe\s)\b(?:(?:appointed|promoted|named)\s+to\s+the\s+(?:new(?:ly\s+created)?\s+|additional\s+)?"
+            r"(?:role|position|title|office)\s+of|promoted\s+to|transition(?:ing|s|ed)?\s+to\s+the\s+"
+            r"(?:new(?:ly\s+created)?\s+)?(?:role|position)\s+of|"
+            r"appointed|appoint|named|promoted|hired|designated|welcomed\s+back|will\s+become|"
+            r"succeeded\s+by|appointment\s+of|promotion\s+to|assum(?:ed|es|e|ing)\s+the\s+(?:new(?:ly\s+created)?\s+|"
+            r"additional\s+)?(?:role|position|title)\s+of)\b",
             re.I,
         ),
     ),
@@ -50,7 +54,7 @@ _ACTIONS = (
 # "Jane Roe will become", "Jane Roe's promotion to" (before). Other cues take a name right after them
 # ("appointed Jane Roe"), else the one before ("Jane Roe was appointed").
 _PERSON_AFTER = re.compile(r"(?:succeeded\s+by|appointment\s+of)$", re.I)
-_PERSON_BEFORE = re.compile(r"(?:become|promotion\s+to|\bof)$", re.I)
+_PERSON_BEFORE = re.compile(r"(?:become|promotion\s+to|promoted\s+to|\bof)$", re.I)
 _NAME = re.compile(
     r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?\b(?P<n>[A-Z][a-z]+(?:[ \t]+(?:[A-Z]\.|[A-Z][a-zA-Z’'\-]+)){1,3}"
     r"(?:,?[ \t]+(?:Jr|Sr)\.|\b))"
@@ -162,7 +166,7 @@ _POSSESSIVE = re.compile(r"\b(?:his|her|their)\s+$", re.I)
 # words before a title that is not the change: kept ("will continue to serve as CFO") or held before
 # ("who currently serves as President", "previously served as")
 _KEEPS = re.compile(r"\b(?:continue|remain|currently|previously|formerly|serves|served|has\s+been)s?\b", re.I)
-_BECOME_CUE = re.compile(r"(?:become|promotion\s+to|(?:role|position|title)\s+of)$", re.I)
+_BECOME_CUE = re.compile(r"(?:become|promotion\s+to|promoted\s+to|(?:role|position|title|office)\s+of)$", re.I)
 # "He will cease to serve as …", "As a result, she will …"
 _PRONOUN_START = re.compile(r"\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,4},\s+)?(?:[Hh]e|[Ss]he|[Tt]hey|Mr\.|Ms\.|Mrs\.|Dr\.)\s")
 
@@ -365,6 +369,9 @@ def _person_event(
     if role:
         seen.add((key, role[0].lower()))
     date = _effective(region, s, e, cue.start(), nxt, notice_from=person[2] if kind == "left" else None)
+    done = re.search(r"\b(?:has|have)\s+(?:been\s+)?$", sent[max(0, cue.start() - 20) : cue.start()])
+    if date is None and region.kind == "exhibit" and done:  # a release's "has been promoted": as of its dateline
+        date = next(dates_in(region, 0, min(len(region.body), 600)), None)
     sources = [FieldSource("person", "text", span(region, s + person[1], s + person[2]))]
     sources.append(FieldSource("action", "text", span(region, s + cue.start(), s + cue.end())))
     if role:
