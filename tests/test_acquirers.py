@@ -52,3 +52,21 @@ def test_a_divestiture_in_item_2_01_names_the_buyer() -> None:
     ).encode()
     (acq,) = [e for e in parse_filing(raw, name="case.txt").events if e.type == "acquisition"]
     assert (acq.buyer, acq.target, acq.status) == ("Quillon Holdings, Inc.", "Larkspur Payments LLC", "completed")  # type: ignore[attr-defined]
+
+
+def _agreement(text: str) -> list[tuple[str | None, str | None]]:
+    raw = (
+        "FORM 8-K\n\nNORTHGATE BANCORP, INC.\n\nItem 1.01 Entry into a Material Definitive Agreement.\n\n"
+        f"{text}\n\nSIGNATURES\n\nBy: /s/ Pat Q. Signer\n"
+    ).encode()
+    events = parse_filing(raw, name="case.txt").events
+    return [(e.counterparty, e.agreement_type) for e in events if e.type == "agreement"]  # type: ignore[attr-defined]
+
+
+def test_agreement_counterparty_is_the_agent_and_keeps_its_branch() -> None:
+    got = _agreement(
+        "On March 3, 2025, Northgate Bancorp, Inc. (the “Company”) entered into a credit agreement with the lenders "
+        "party thereto, Quillon Securities LLC, as joint lead arranger and bookrunner, and Larkspur Bank Europe "
+        "plc, UK Branch, as administrative agent."
+    )
+    assert got == [("Larkspur Bank Europe plc, UK Branch", "credit agreement")]

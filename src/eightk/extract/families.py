@@ -353,15 +353,41 @@ _ROLE_AFTER = re.compile(
 )
 
 
+# the roles of a financing's parties, the counterparty's first: the agent before an arranger or bookrunner
+_ROLE_RANK = re.compile(
+    r",?\s+(?:or\s+the\s+\w+,?\s+)?as\s+(?:the\s+)?(?:(?P<agent>administrative\s+agent|collateral\s+agent|agent|"
+    r"trustee)|(?P<party>representatives?|underwriters?|lenders?|purchasers?|sellers?|buyers?)|"
+    r"(?P<minor>(?:joint\s+)?(?:lead\s+)?(?:arrangers?|bookrunners?|book\s+runners?)|syndication\s+agent|"
+    r"documentation\s+agent|co-\w+))",
+    _I,
+)
+# "Citibank Europe plc, UK Branch": the branch is part of the name
+_BRANCH = re.compile(r",\s+(?:[A-Z][\w.&\-]*\s+){1,3}Branch\b")
+
+
 def _counterparty(region: Region, registrant: str | None) -> tuple[str, int, int] | None:
-    names = _candidates(region, 0, len(region.body), registrant)
-    for name, a, b in names:  # the party the agreement names by its role ("…, as administrative agent")
-        if _ROLE_AFTER.match(region.body, b):
-            return name, a, b
+    """The other party of a 1.01 agreement: the one named as agent or trustee, else as a party (lender,
+    underwriter, purchaser), else after "with", else the first company that is no arranger or bookrunner;
+    a branch after the name is kept ("Citibank Europe plc, UK Branch")."""
+    names = [_with_branch(region.body, n) for n in _candidates(region, 0, len(region.body), registrant)]
+    roles = {n: _ROLE_RANK.match(region.body, n[2]) for n in names}
+    for group in ("agent", "party"):
+        for n in names:
+            role = roles[n]
+            if role and role.group(group) and not (group == "agent" and role.group("minor")):
+                return n
     for name, a, b in names:  # "… with Goldman Sachs & Co. LLC"
         if re.search(r"\bwith\s+$", region.body[max(0, a - 6) : a], _I):
             return name, a, b
-    return names[0] if names else None
+    plain = [n for n in names if not ((r := roles[n]) is not None and r.group("minor"))]
+    return plain[0] if plain else (names[0] if names else None)
+
+
+def _with_branch(body: str, name: tuple[str, int, int]) -> tuple[str, int, int]:
+    branch = _BRANCH.match(body, name[2])
+    if branch is None:
+        return name
+    return squash(body[name[1] : branch.end()]), name[1], branch.end()
 
 
 def _paragraph(region: Region, pos: int) -> tuple[int, int]:
