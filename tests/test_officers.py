@@ -91,3 +91,19 @@ def test_name_variants_are_one_person() -> None:
         "Doug Kestrel was appointed as Chief Financial Officer after a search."
     )
     assert [(p, a) for p, a, _r, _d in got] == [("Douglas R. Kestrel", "appointed")]
+
+
+def test_abbreviations_spelled_out_nicknames_and_a_dated_appointment() -> None:
+    got = _changes(
+        "On May 2, 2025, the Board appointed Wendell Arkwright as President and Chief Executive Officer (“CEO”) "
+        "of the Company. Odile Fenwick will retire as President and CEO. Ms. Fenwick will remain an advisor. "
+        "The Company announced the appointment on May 1, 2025, of Pieter V. Lund as Treasurer. Erin “Ellie” May "
+        "was appointed to the additional role of Chief Accounting Officer."
+    )
+    roles = {(p, a): r for p, a, r, _d in got}
+    assert roles == {
+        ("Wendell Arkwright", "appointed"): "President and Chief Executive Officer",
+        ("Odile Fenwick", "retired"): "President and Chief Executive Officer",
+        ("Pieter V. Lund", "appointed"): "Treasurer",
+        ("Erin “Ellie” May", "appointed"): "Chief Accounting Officer",
+    }

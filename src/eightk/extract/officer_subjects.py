@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["joined_persons", "singular_role"]
+from eightk.parse.registrant import norm_name
+
+__all__ = ["joined_persons", "singular_role", "spelled_out", "without_company", "without_defined_term"]
 
 Name = tuple[str, int, int]
 
@@ -60,3 +62,68 @@ def singular_role(role: tuple[str, int, int], sent: str) -> tuple[str, int, int]
     if len(last) > 3 and last.endswith("s") and not last.endswith("ss") and sent[end - 1 : end] == "s":
         return title[:-1], start, end - 1
     return role
+
+
+# "President and Chief Executive Officer (“CEO”)" defines an abbreviation a later title uses
+_ABBREVIATION = re.compile(
+    r"(?P<long>(?:[A-Z][\w&\-]*\s+(?:and\s+|of\s+)?){1,5}[A-Z][\w&\-]*)\s*\(\s*(?:the\s+)?[“\"](?P<abbr>[A-Z]{2,5})[”\"]\s*\)"
+)
+
+
+def spelled_out(text: str, role: tuple[str, int, int]) -> tuple[str, int, int]:
+    """The title with each abbreviation the text defines spelled out ("President and CEO" → "President
+    and Chief Executive Officer" where the text says "Chief Executive Officer (“CEO”)"); the span stays on
+    the printed title."""
+    words = role[0].split()
+    if not any(w.isupper() and 2 <= len(w) <= 5 for w in words):
+        return role
+    defined: dict[str, str] = {}
+    for m in _ABBREVIATION.finditer(text):
+        initials = "".join(w[0] for w in m.group("long").split() if w[0].isupper())
+        long = m.group("long")
+        while initials.endswith(m.group("abbr")) and len(initials) > len(m.group("abbr")):  # trim lead words
+            long, initials = long.split(None, 1)[1], initials[1:]
+            long = re.sub(r"^(?:and|of)\s+", "", long)
+        if initials == m.group("abbr"):
+            defined.setdefault(m.group("abbr"), " ".join(long.split()))
+    title = " ".join(defined.get(w, w) for w in words)
+    return title, role[1], role[2]
+
+
+def without_company(sent: str, role: tuple[str, int, int], company: str) -> tuple[str, int, int]:
+    """ "President and Chief Executive Officer of Amazon.com" → the title without the registrant, and
+    "Apple’s Senior Vice President" without its owner; only the registrant's own name is cut, at the
+    title's end ("President of International Operations" at International Paper stays whole)."""
+    core = norm_name(company)  # "AMAZON.COM, INC." → "amazon com"
+    if len(core) < 3:
+        return role
+
+    def names_registrant(words: str) -> bool:
+        words = norm_name(words)
+        return len(words) >= 3 and core.startswith(words)
+
+    start, end = role[1], role[2]
+    title = sent[start:end]
+    own = re.match(r"([\w.&\-]+(?:\s+[\w.&\-]+){0,3})['’]s\s+", title)  # "Apple’s Senior Vice President"
+    if own and names_registrant(own.group(1)) and own.end() < len(title):
+        start += own.end()
+        title = sent[start:end]
+    for cut in re.finditer(r"\s+of\s+(?:the\s+)?", title):
+        if names_registrant(title[cut.end() :]):
+            end = start + cut.start()
+            break
+    if (start, end) == (role[1], role[2]):
+        return role
+    return " ".join(sent[start:end].split()).strip(" ,"), start, end
+
+
+_DEFINED_TERM_AFTER = re.compile(r"\s*\((?:the\s+)?[“\"][^”\"]{1,40}[”\"]\)$")
+
+
+def without_defined_term(role: tuple[str, int, int]) -> tuple[str, int, int]:
+    """ "Chairman of the Board of Directors (the “Board”)" without its trailing defined term."""
+    cut = _DEFINED_TERM_AFTER.search(role[0])
+    if cut is None or cut.start() == 0:
+        return role
+    title = role[0][: cut.start()]
+    return title, role[1], role[1] + len(title) + (role[2] - role[1] - len(role[0]))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from eightk.extract.given_names import GIVEN_NAMES
 from eightk.extract.officer_clauses import (
     board_seat_too,
     defined_date,
@@ -16,11 +17,16 @@ from eightk.extract.officer_clauses import (
     officer_regions,
     person_key,
 )
-from eightk.extract.officer_subjects import joined_persons, singular_role
+from eightk.extract.officer_subjects import (
+    joined_persons,
+    singular_role,
+    spelled_out,
+    without_company,
+    without_defined_term,
+)
 from eightk.extract.persons import PersonEvidence, person_evidence
 from eightk.extract.text import Region, dates_in, sentences, span, squash
 from eightk.model import FieldSource, Filing, OfficerChange
-from eightk.parse.registrant import norm_name
 
 __all__ = ["officer_changes"]
 
@@ -44,7 +50,7 @@ _ACTIONS = (
             r"(?:role|position|title|office)\s+of|promoted\s+to|transition(?:ing|s|ed)?\s+to\s+the\s+"
             r"(?:new(?:ly\s+created)?\s+)?(?:role|position)\s+of|"
             r"appointed|appoint|named|promoted|hired|designated|welcomed\s+back|will\s+become|"
-            r"succeeded\s+by|appointment\s+of|promotion\s+to|assum(?:ed|es|e|ing)\s+the\s+(?:new(?:ly\s+created)?\s+|"
+            r"succeeded\s+by|appointment(?:\s+(?:on|as\s+of|effective)\s+[^;.]{3,30}?,)?\s+of|promotion\s+to|assum(?:ed|es|e|ing)\s+the\s+(?:new(?:ly\s+created)?\s+|"
             r"additional\s+)?(?:role|position|title)\s+of)\b",
             re.I,
         ),
@@ -53,10 +59,11 @@ _ACTIONS = (
 # Cues whose person is on one side only: "succeeded by Jane Roe" (after), "Jane Roe assumed the role of",
 # "Jane Roe will become", "Jane Roe's promotion to" (before). Other cues take a name right after them
 # ("appointed Jane Roe"), else the one before ("Jane Roe was appointed").
-_PERSON_AFTER = re.compile(r"(?:succeeded\s+by|appointment\s+of)$", re.I)
+_PERSON_AFTER = re.compile(r"(?:succeeded\s+by|appointment\b.*\bof)$", re.I)
 _PERSON_BEFORE = re.compile(r"(?:become|promotion\s+to|promoted\s+to|\bof)$", re.I)
 _NAME = re.compile(
-    r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?\b(?P<n>[A-Z][a-z]+(?:[ \t]+(?:[A-Z]\.|[A-Z][a-zA-Z’'\-]+)){1,3}"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?\b(?P<n>[A-Z][a-z]+(?:[ \t]+[“\"][A-Z][a-z]+[”\"])?"
+    r"(?:[ \t]+(?:[A-Z]\.|[A-Z][a-zA-Z’'\-]+)){1,3}"
     r"(?:,?[ \t]+(?:Jr|Sr)\.|\b))"
 )
 _NOT_NAME_WORDS = set(
@@ -104,6 +111,9 @@ _CORPORATE_AFTER = re.compile(
 Known = dict[str, tuple[str, int, int]]  # surname (or "" for the last one named) → (full name, start, end)
 
 
+_MONTHS = frozenset("January February March April May June July August September October November December".split())
+
+
 def _names(sent: str, s: int, known: Known, people: PersonEvidence | None = None) -> list[tuple[str, int, int]]:
     """Full names in the sentence (offsets into it), and "Mr. Glazer" where an earlier sentence named
     David Glazer. ``known`` maps each surname to the latest full name with it (absolute offsets, ``s`` is
@@ -115,7 +125,10 @@ def _names(sent: str, s: int, known: Known, people: PersonEvidence | None = None
         words = [w.strip(".,") for w in name.split()]
         end = m.start("n") + len(name)
         if (
-            any(w in _NOT_NAME_WORDS for w in words)
+            any(
+                w in _NOT_NAME_WORDS and not (i and w in _MONTHS and words[0] in GIVEN_NAMES)
+                for i, w in enumerate(words)
+            )
             or len(words) < 2
             or _CORPORATE_AFTER.match(sent, end)
             or _CORPORATE_AFTER.fullmatch(" " + words[-1])
@@ -238,33 +251,6 @@ def _effective(
     return min(dates, key=lambda d: abs(d[1] - s - cue)) if dates else None
 
 
-def _without_company(sent: str, role: tuple[str, int, int], company: str) -> tuple[str, int, int]:
-    """ "President and Chief Executive Officer of Amazon.com" → the title without the registrant, and
-    "Apple’s Senior Vice President" without its owner; only the registrant's own name is cut, at the
-    title's end ("President of International Operations" at International Paper stays whole)."""
-    core = norm_name(company)  # "AMAZON.COM, INC." → "amazon com"
-    if len(core) < 3:
-        return role
-
-    def names_registrant(words: str) -> bool:
-        words = norm_name(words)
-        return len(words) >= 3 and core.startswith(words)
-
-    start, end = role[1], role[2]
-    title = sent[start:end]
-    own = re.match(r"([\w.&\-]+(?:\s+[\w.&\-]+){0,3})['’]s\s+", title)  # "Apple’s Senior Vice President"
-    if own and names_registrant(own.group(1)) and own.end() < len(title):
-        start += own.end()
-        title = sent[start:end]
-    for cut in re.finditer(r"\s+of\s+(?:the\s+)?", title):
-        if names_registrant(title[cut.end() :]):
-            end = start + cut.start()
-            break
-    if (start, end) == (role[1], role[2]):
-        return role
-    return squash(sent[start:end]).strip(" ,"), start, end
-
-
 def _role_for(
     region: Region,
     s: int,
@@ -360,9 +346,10 @@ def _person_event(
         following = group[index + 1][1] if index + 1 < len(group) else len(sent)
         role = own if own and own[1] < following + 200 else role
     if role:
-        role = _without_company(sent, role, company)
+        role = without_company(sent, role, company)
         if len(group) > 1:
             role = singular_role(role, sent)
+        role = spelled_out(region.body, without_defined_term(role))
     if role and (key, role[0].lower()) in seen:
         return None  # "elected a director … and appointed him to the Audit Committee" is one change
     seen.add((key, kind))
