@@ -121,3 +121,29 @@ def test_earnings_negatives_in_parentheses() -> None:
     text = "For the quarter ended March 31, 2025, net income was ($1.2 million), or ($0.05) per diluted share."
     (ev,) = _events(_filing("2.02", "Results of Operations and Financial Condition.", text), "earnings")
     assert (ev.net_income, ev.eps) == (Money(-1_200_000, "USD"), -0.05)
+
+
+def _with_release(item_text: str, release: str) -> bytes:
+    return (
+        "<SEC-DOCUMENT>0000000000-25-000001.txt\n<SEC-HEADER>\nCONFORMED SUBMISSION TYPE:\t8-K\n"
+        "ITEM INFORMATION:\t\tResults of Operations and Financial Condition\n"
+        "FILER:\n\tCOMPANY DATA:\n\t\tCOMPANY CONFORMED NAME:\t\t\tACME WIDGETS INC\n</SEC-HEADER>\n"
+        "<DOCUMENT>\n<TYPE>8-K\n<SEQUENCE>1\n<TEXT>\nFORM 8-K\n\nACME WIDGETS, INC.\n\n"
+        f"Item 2.02 Results of Operations and Financial Condition.\n\n{item_text}\n\n"
+        "SIGNATURES\n\nBy: /s/ Pat Q. Signer\n</TEXT>\n</DOCUMENT>\n"
+        f"<DOCUMENT>\n<TYPE>EX-99.1\n<SEQUENCE>2\n<TEXT>\n{release}\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n"
+    ).encode()
+
+
+def test_earnings_take_the_latest_year_column_and_skip_the_prior_period() -> None:
+    release = (
+        "ACME WIDGETS REPORTS FIRST QUARTER 2025 RESULTS\n\n"
+        "In the first quarter, net income was up, compared with net income of $1.30 billion in the first "
+        "quarter of 2024.\n\n"
+        "CONSOLIDATED STATEMENTS OF INCOME\n(In millions, except per share amounts)\n\n"
+        "Three Months Ended March 31,\n\n2024\t2025\n\n"
+        "Revenues\t$\t8,054\t$\t9,023\n\nNet income\t$\t1,301\t$\t2,242\n\nDiluted EPS\t$\t1.49\t$\t2.48\n"
+    )
+    raw = _with_release("Acme Widgets, Inc. released its results for the quarter ended March 31, 2025.", release)
+    (ev,) = _events(raw, "earnings")
+    assert (ev.revenue, ev.net_income, ev.eps) == (Money(9_023_000_000, "USD"), Money(2_242_000_000, "USD"), 2.48)

@@ -31,7 +31,7 @@ _REVENUE = re.compile(
 _PART = frozenset(
     "deferred unearned product products service services segment cloud iaas saas paas license licenses licensing "
     "subscription subscriptions software hardware advertising interest fee fees other royalty royalties "
-    "collaboration grant contract consulting maintenance support retail wholesale equipment rental".split()
+    "collaboration grant contract consulting maintenance support retail wholesale equipment rental to".split()
 )
 _NET_INCOME = re.compile(
     r"net\s+(?P<kind>income|earnings|profit|loss)(?:\s+(?:attributable|available)\s+to\s+[\w .,]+?)?\s+"
@@ -89,6 +89,7 @@ def earnings(filing: Filing, regions: list[Region]) -> list[Earnings]:
     for region in exhibits:
         _table_figures(region, folded[id(region)], tables, table_sources)
     _merge_tables(values, sources, tables, table_sources)
+    values.pop("eps_in_row", None)
     evidence = tuple(dict.fromkeys(s.span for s in sources if s.span))
     return [
         Earnings(
@@ -117,7 +118,7 @@ _ROW_END = r"[ \t:]*(?:(?=[\t$\d(])|\n(?=[ \t]*[$\d(]))"  # cells on the label's
 _ROW_LABELS = {
     "revenue": r"(?:total\s+)?(?:net\s+)?(?:revenues?|sales|net\s+sales)(?:,\s*net)?",
     "net_income": r"net\s+(?:income|earnings)(?:\s+\(loss\))?",
-    "eps": r"(?:diluted(?:\s+(?:earnings|net\s+income)\s+per\s+(?:common\s+)?share)?|"
+    "eps": r"(?:diluted(?:\s+eps|\s+(?:earnings|net\s+income)\s+per\s+(?:common\s+)?share)?|"
     r"(?:earnings|net\s+income)\s+per\s+(?:common\s+)?share\s*[-–—:]?\s*diluted)",
 }
 # A row starts a line. The patterns start with its newline, which the regex engine finds fast; a row on
@@ -154,6 +155,30 @@ def _first_cell(body: str, name: str) -> tuple[re.Match[str], re.Match[str]] | N
     return None
 
 
+_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
+
+
+def _current_column(body: str, row: re.Match[str], first: re.Match[str]) -> re.Match[str]:
+    """The row's cell under the latest year of the nearest header line above it made of years ("2024
+    2025", "2025  2024  % change"): tables print the prior period first as often as last. Without such a
+    header, the first cell."""
+    at = row.start()
+    for _ in range(40):  # the header is a few lines above the row
+        line_start = body.rfind("\n", 0, max(0, at - 1)) + 1
+        line = body[line_start:at]
+        tokens = line.split()
+        years = [t for t in tokens if _YEAR_TOKEN.fullmatch(t)]
+        if len(years) >= 2 and len(years) >= len(tokens) - 3:
+            index = years.index(max(years))
+            line_end = body.find("\n", first.end())
+            cells = list(_CELL_NUMBER.finditer(body, first.start(), line_end if line_end >= 0 else len(body)))
+            return cells[index] if index < len(cells) else first
+        if line_start == 0:
+            break
+        at = line_start
+    return first
+
+
 def _table_figure(body: str, name: str) -> tuple[float, int, int] | None:
     """The first number on a financial-table row ("Total net sales  $ 119,575  $ 117,154"), scaled by
     the nearest "(in millions …)" above it; per-share figures are not scaled. ``body`` is folded."""
@@ -161,6 +186,7 @@ def _table_figure(body: str, name: str) -> tuple[float, int, int] | None:
     if found is None:
         return None
     m, n = found
+    n = _current_column(body, m, n)
     value = float(n.group(1).replace(",", ""))
     if name != "eps":
         scale = None
@@ -199,12 +225,21 @@ def _money_after(body: str, at: int) -> MoneyMention | None:
     return mention
 
 
+# "… compared with net income of $1.34 billion in Q1 2023": the prior period's figure
+_COMPARED = re.compile(r"(?:compared\s+(?:with|to)|versus|vs\.?|from)\s+$")
+
+
 def _figures(region: Region, low: str, values: dict[str, object], sources: list[FieldSource]) -> None:
     body = region.body[:12000]
     for name, pattern in (("revenue", _REVENUE), ("net_income", _NET_INCOME)):
         if name in values:
             continue
-        found = (m for m in pattern.finditer(low, 0, 12000) if _reported(low, m, adjusted=name == "net_income"))
+        found = (
+            m
+            for m in pattern.finditer(low, 0, 12000)
+            if _reported(low, m, adjusted=name == "net_income")
+            and not _COMPARED.search(low, max(0, m.start() - 40), m.start())
+        )
         m = next((m for m in found if name != "revenue" or _whole(low, m.start())), None)
         mention = _money_after(body, m.end()) if m else None
         if m is not None and mention is not None and mention.money.amount >= 1000:
@@ -214,8 +249,12 @@ def _figures(region: Region, low: str, values: dict[str, object], sources: list[
                 money = dataclasses.replace(money, amount=-money.amount)
             values[name] = money
             sources.append(FieldSource(name, "text", span(region, mention.start, mention.end)))
-    eps = (m for m in _EPS.finditer(low, 0, 12000) if _reported(low, m))
-    if "eps" not in values and (m := next(eps, None)):
+    # a match inside a table row ("Diluted EPS\t$\t1.89\t$\t2.81") is the table's, read by its columns
+    eps = [m for m in _EPS.finditer(low, 0, 12000) if _reported(low, m)]
+    m = next((m for m in eps if "\t" not in m.group(0)), eps[0] if eps else None)
+    if "eps" not in values and m is not None:
+        if "\t" in m.group(0):
+            values["eps_in_row"] = True  # a table row's cell: the table, read by its columns, may replace it
         group = next(g for g in (1, 2, 3, 4) if m.group(g))
         loss = re.match(r"net\s+loss", m.group(0)) or re.search(r"\bloss\s+per\b", m.group(0))
         printed = m.group(group)
@@ -241,7 +280,8 @@ def _merge_tables(
         said, exact = _number(values.get(name)), _number(table)
         if exact is None:
             continue
-        if said is None or (said * exact > 0 and abs(exact - said) <= 0.05 * abs(said)):
+        in_row = name == "eps" and values.get("eps_in_row")
+        if said is None or in_row or (said * exact > 0 and abs(exact - said) <= 0.05 * abs(said)):
             values[name] = table
             sources[:] = [s for s in sources if s.field != name]
             sources.extend(s for s in table_sources if s.field == name)
