@@ -70,3 +70,19 @@ def test_agreement_counterparty_is_the_agent_and_keeps_its_branch() -> None:
         "plc, UK Branch, as administrative agent."
     )
     assert got == [("Larkspur Bank Europe plc, UK Branch", "credit agreement")]
+
+
+def test_an_acquisition_told_only_in_the_press_release() -> None:
+    raw = (
+        b"<SEC-DOCUMENT>0000000000-25-000002.txt\n<SEC-HEADER>\nCONFORMED SUBMISSION TYPE:\t8-K\n"
+        b"ITEM INFORMATION:\t\tOther Events\n</SEC-HEADER>\n"
+        b"<DOCUMENT>\n<TYPE>8-K\n<SEQUENCE>1\n<TEXT>\nFORM 8-K\n\nNORTHGATE BANCORP, INC.\n\n"
+        b"Item 8.01 Other Events.\n\nThe press release furnished as Exhibit 99.1 is incorporated by reference.\n\n"
+        b"SIGNATURES\n\nBy: /s/ Pat Q. Signer\n</TEXT>\n</DOCUMENT>\n"
+        b"<DOCUMENT>\n<TYPE>EX-99.1\n<SEQUENCE>2\n<TEXT>\nNORTHGATE TO COMBINE WITH LARKSPUR\n\n"
+        b"Larkspur Financial Corp. will merge with and into Northgate Bancorp, Inc. under a merger agreement "
+        b"signed today, the companies announced.\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n"
+    )
+    (acq,) = [e for e in parse_filing(raw, name="case.txt").events if e.type == "acquisition"]
+    assert (acq.target, acq.status) == ("Larkspur Financial Corp.", "agreed")  # type: ignore[attr-defined]
+    assert acq.buyer is not None and "Northgate" in acq.buyer.title()  # type: ignore[attr-defined]

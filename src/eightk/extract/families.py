@@ -200,6 +200,33 @@ def acquisitions(filing: Filing, regions: list[Region]) -> list[Acquisition]:
             if target is None:
                 continue
             return [_acquisition(filing, region, s, e, cue=cue, target=target)]
+    return _announced(filing, regions)
+
+
+_RELEASE_OPENING = 4000  # a release announces its deal in its first paragraphs
+
+
+def _announced(filing: Filing, regions: list[Region]) -> list[Acquisition]:
+    """An acquisition told only in a press release (EX-99) of a filing with no earnings item: the first
+    sentence of its opening whose verb says who buys whom ("A to acquire B", "B to merge into A")."""
+    codes = {r.code for r in regions if r.kind == "item"}
+    if "2.02" in codes or not codes & {"1.01", "2.01", "7.01", "8.01"}:
+        return []
+    for region in regions:
+        if region.kind != "exhibit" or not (region.code or "").upper().startswith("EX-99"):
+            continue
+        ents: Entities | None = None
+        for s, e in sentences(region):
+            if s > _RELEASE_OPENING:
+                break
+            sent = region.body[s:e]
+            cue = _ACQ_CUE.search(sent)
+            if cue is None or not _ACQ_CONTEXT.search(sent) or _DEAL_TERMINATED.search(sent):
+                continue
+            ents = ents or entities(region.body[: _RELEASE_OPENING + 2000], filing.registrant.name)
+            sides = direction(ents, region.body, s, e, filing.registrant.name)
+            if sides is not None and not _stake_in_registrant(sides[1][0], filing.registrant.name, sent):
+                return [_acquisition(filing, region, s, e, cue=cue, target=sides[1], buyer=sides[0])]
     return []
 
 
