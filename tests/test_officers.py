@@ -107,3 +107,18 @@ def test_abbreviations_spelled_out_nicknames_and_a_dated_appointment() -> None:
         ("Pieter V. Lund", "appointed"): "Treasurer",
         ("Erin “Ellie” May", "appointed"): "Chief Accounting Officer",
     }
+
+
+def test_a_move_from_one_role_to_another_is_two_events() -> None:
+    got = _changes(
+        "On June 2, 2025, the Company announced that Wendell Arkwright will move from Chief Financial Officer to "
+        "Vice Chairman, effective July 1, 2025. Odile M. Fenwick, Senior Vice President, Markets, will be "
+        "transitioning to the newly created role of Chief Strategy Officer, effective July 1, 2025."
+    )
+    july = dt.date(2025, 7, 1)
+    assert set(got) == {
+        ("Wendell Arkwright", "appointed", "Vice Chairman", july),
+        ("Wendell Arkwright", "departed", "Chief Financial Officer", july),
+        ("Odile M. Fenwick", "appointed", "Chief Strategy Officer", july),
+        ("Odile M. Fenwick", "departed", "Senior Vice President, Markets", july),
+    }

@@ -8,10 +8,11 @@ import datetime as _dt
 import re
 from dataclasses import replace
 
+from eightk.extract.officer_subjects import appositive_role
 from eightk.extract.text import Region, dates_in, span
 from eightk.model import FieldSource, Filing, OfficerChange
 
-__all__ = ["board_seat_too", "defined_date", "not_a_departure", "officer_regions", "person_key"]
+__all__ = ["board_seat_too", "defined_date", "moved_from", "not_a_departure", "officer_regions", "person_key"]
 
 # "effective as of October 14, 2024 (the “Effective Date”)" defines a date that a later sentence names
 _DEFINED_DATE = r"\s*\(\s*(?:the\s+)?[“\"]{}[”\"]\s*\)"
@@ -103,3 +104,36 @@ def officer_regions(filing: Filing, regions: list[Region]) -> list[Region]:
         if r.kind == "exhibit" and (r.code or "").upper().startswith("EX-99")
     ]
     return items + releases
+
+
+_MOVE_FROM = re.compile(
+    r"mov\w*\s+from\s+(?:(?:his|her|their)\s+(?:current\s+)?(?:role|position)\s+(?:as|of)\s+)?(?:the\s+|its\s+)?(?P<r>.+?)\s+to\b"
+)
+
+
+def moved_from(
+    region: Region,
+    s: int,
+    cue: re.Match[str],
+    event: OfficerChange,
+    who: tuple[str, int, int],
+    *,
+    seen: set[tuple[str, str]],
+) -> list[OfficerChange]:
+    """The role left in a move, as a ``departed`` event: "Jane Roe will move from Chief Financial Officer
+    to Vice Chairman", "Jane Roe, Senior Vice President, Markets, will be transitioning to the role of …"."""
+    words = cue.group(0)
+    move = _MOVE_FROM.match(words)
+    role: tuple[str, int, int] | None
+    if move:
+        role = (" ".join(move.group("r").split()), cue.start() + move.start("r"), cue.start() + move.end("r"))
+    elif words.lower().startswith("transition"):
+        role = appositive_role(cue.string, who[2])
+    else:
+        return []
+    if role is None or (person_key(who[0]), "left") in seen:
+        return []
+    seen.add((person_key(who[0]), "left"))
+    values = [v for v in event.values if v.field in ("person", "action", "effective")]
+    values.append(FieldSource("role", "text", span(region, s + role[1], s + role[2])))
+    return [replace(event, values=tuple(values), role=role[0], action="departed")]

@@ -10,7 +10,14 @@ import re
 
 from eightk.parse.registrant import norm_name
 
-__all__ = ["joined_persons", "singular_role", "spelled_out", "without_company", "without_defined_term"]
+__all__ = [
+    "appositive_role",
+    "joined_persons",
+    "singular_role",
+    "spelled_out",
+    "without_company",
+    "without_defined_term",
+]
 
 Name = tuple[str, int, int]
 
@@ -127,3 +134,17 @@ def without_defined_term(role: tuple[str, int, int]) -> tuple[str, int, int]:
         return role
     title = role[0][: cut.start()]
     return title, role[1], role[1] + len(title) + (role[2] - role[1] - len(role[0]))
+
+
+_APPOSITIVE = re.compile(
+    r",\s+(?:age\s+\d+,\s+)?(?P<t>[A-Z][^.;]{2,120}?),\s+(?:is|was|will|would|has|had|informed|notified|announced|resigned|retired)\b"
+)
+
+
+def appositive_role(sent: str, name_end: int) -> tuple[str, int, int] | None:
+    """The title in an apposition after a name ("Jane Roe, Senior Vice President, Markets, will …")."""
+    m = _APPOSITIVE.match(sent, name_end)
+    if not m:
+        return None
+    title = m.group("t").rstrip(" ,")
+    return " ".join(title.split()), m.start("t"), m.start("t") + len(title)

@@ -13,11 +13,13 @@ from eightk.extract.given_names import GIVEN_NAMES
 from eightk.extract.officer_clauses import (
     board_seat_too,
     defined_date,
+    moved_from,
     not_a_departure,
     officer_regions,
     person_key,
 )
 from eightk.extract.officer_subjects import (
+    appositive_role,
     joined_persons,
     singular_role,
     spelled_out,
@@ -47,7 +49,8 @@ _ACTIONS = (
         "appointed",
         re.compile(
             r"(?<!to\sbe\s)\b(?:(?:appointed|promoted|named)\s+to\s+the\s+(?:new(?:ly\s+created)?\s+|additional\s+)?"
-            r"(?:role|position|title|office)\s+of|promoted\s+to|transition(?:ing|s|ed)?\s+to\s+the\s+"
+            r"(?:role|position|title|office)\s+of|promoted\s+to|mov(?:e|es|ed|ing)\s+from\s+[^.;]{2,80}?\s+to(?:\s+the\s+"
+            r"(?:new\s+)?(?:role|position)\s+of)?|transition(?:ing|s|ed)?\s+to\s+the\s+"
             r"(?:new(?:ly\s+created)?\s+)?(?:role|position)\s+of|"
             r"appointed|appoint|named|promoted|hired|designated|welcomed\s+back|will\s+become|"
             r"succeeded\s+by|appointment(?:\s+(?:on|as\s+of|effective)\s+[^;.]{3,30}?,)?\s+of|promotion\s+to|assum(?:ed|es|e|ing)\s+the\s+(?:new(?:ly\s+created)?\s+|"
@@ -60,7 +63,7 @@ _ACTIONS = (
 # "Jane Roe will become", "Jane Roe's promotion to" (before). Other cues take a name right after them
 # ("appointed Jane Roe"), else the one before ("Jane Roe was appointed").
 _PERSON_AFTER = re.compile(r"(?:succeeded\s+by|appointment\b.*\bof)$", re.I)
-_PERSON_BEFORE = re.compile(r"(?:become|promotion\s+to|promoted\s+to|\bof)$", re.I)
+_PERSON_BEFORE = re.compile(r"(?:become|promotion\s+to|promoted\s+to|\bof|^mov\w*\s+from\b.*\bto)$", re.I)
 _NAME = re.compile(
     r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?\b(?P<n>[A-Z][a-z]+(?:[ \t]+[“\"][A-Z][a-z]+[”\"])?"
     r"(?:[ \t]+(?:[A-Z]\.|[A-Z][a-zA-Z’'\-]+)){1,3}"
@@ -84,9 +87,6 @@ _TITLE = re.compile(
 )
 
 
-_APPOSITIVE = re.compile(
-    r",\s+(?:age\s+\d+,\s+)?(?P<t>[A-Z][^.;]{2,120}?),\s+(?:is|was|will|would|has|had|informed|notified|announced|resigned|retired)\b"
-)
 _OLD_NEWS = re.compile(r"^\s*As\s+previously\s+(?:reported|disclosed|announced)", re.I)
 _EFFECTIVE = re.compile(r"\beffective\s+(?:as\s+of\s+|on\s+|from\s+)?", re.I)
 # In the sentence after the change: "effective as of July 31", "will retire on June 30" (not "vesting on").
@@ -179,7 +179,9 @@ _POSSESSIVE = re.compile(r"\b(?:his|her|their)\s+$", re.I)
 # words before a title that is not the change: kept ("will continue to serve as CFO") or held before
 # ("who currently serves as President", "previously served as")
 _KEEPS = re.compile(r"\b(?:continue|remain|currently|previously|formerly|serves|served|has\s+been)s?\b", re.I)
-_BECOME_CUE = re.compile(r"(?:become|promotion\s+to|promoted\s+to|(?:role|position|title|office)\s+of)$", re.I)
+_BECOME_CUE = re.compile(
+    r"(?:become|promotion\s+to|promoted\s+to|(?:role|position|title|office)\s+of|^mov\w*\s+from\b.*\bto)$", re.I
+)
 # "He will cease to serve as …", "As a result, she will …"
 _PRONOUN_START = re.compile(r"\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,4},\s+)?(?:[Hh]e|[Ss]he|[Tt]hey|Mr\.|Ms\.|Mrs\.|Dr\.)\s")
 
@@ -195,14 +197,6 @@ def _role_said_next(region: Region, s: int, nxt: tuple[int, int]) -> tuple[str, 
     if role is None or role[0] == "director" and not _DIRECTOR.search(following[role[1] : role[2]]):
         return None
     return role[0], nxt[0] - s + role[1], nxt[0] - s + role[2]
-
-
-def _appositive_role(sent: str, name_end: int) -> tuple[str, int, int] | None:
-    m = _APPOSITIVE.match(sent, name_end)
-    if not m:
-        return None
-    title = m.group("t").rstrip(" ,")
-    return squash(title), m.start("t"), m.start("t") + len(title)
 
 
 _OF_AFTER = re.compile(r"\s+of\s")
@@ -263,7 +257,7 @@ def _role_for(
 ) -> tuple[str, int, int] | None:
     """The title the change is about, offsets into ``sent``."""
     if leaving:  # "X, Senior Vice President, will retire", "resigned as CFO", or said in the next sentence
-        role = _appositive_role(sent, person[2]) or _role(sent, cue.end(), fallback=False)
+        role = appositive_role(sent, person[2]) or _role(sent, cue.end(), fallback=False)
         if role is None and nxt is not None:
             role = _role_said_next(region, s, nxt)
         # "X, a member of the Board, will not stand for re-election", "resigned from the Board"
@@ -317,6 +311,7 @@ def _sentence_events(
                 if event is not None:
                     out.append(event)
                     out.extend(board_seat_too(region, s, sent, event))
+                    out.extend(moved_from(region, s, cue, event, who, seen=seen))
     return out
 
 
