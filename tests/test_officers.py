@@ -122,3 +122,11 @@ def test_a_move_from_one_role_to_another_is_two_events() -> None:
         ("Odile M. Fenwick", "appointed", "Chief Strategy Officer", july),
         ("Odile M. Fenwick", "departed", "Senior Vice President, Markets", july),
     }
+
+
+def test_the_title_after_the_company_name_is_the_role() -> None:
+    got = _changes(
+        "Effective March 1, 2025, Pieter V. Lund will no longer serve as the Acme Widgets Corporation (the "
+        "“Corporation”) Chief Accounting Officer."
+    )
+    assert got == [("Pieter V. Lund", "departed", "Chief Accounting Officer", dt.date(2025, 3, 1))]

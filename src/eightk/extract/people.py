@@ -148,6 +148,10 @@ def _names(sent: str, s: int, known: Known, people: PersonEvidence | None = None
     return out
 
 
+# the title after a company's name and its defined term
+_OWNER_FIRST = re.compile(r"\s*\([^()]{1,40}\)\s*" + _TITLE_WORDS)
+
+
 def _role(sent: str, cue_end: int, become: bool = False, fallback: bool = True) -> tuple[str, int, int] | None:
     window = sent[cue_end : cue_end + 200]
     # a title said to be kept or held before ("who will continue to serve as CFO", "who currently serves
@@ -156,6 +160,9 @@ def _role(sent: str, cue_end: int, become: bool = False, fallback: bool = True) 
         (c for c in (_BECOME if become else _TITLE).finditer(window) if not _KEEPS.search(window[: c.start()][-45:])),
         None,
     )
+    owner = _OWNER_FIRST.match(window, t.end()) if t and _CORPORATE_AFTER.search(t.group("t").rstrip(" ,")) else None
+    if t and owner:  # "as the Acme Corporation (the “Corporation”) Chief Accounting Officer": the title after
+        t = owner
     if t:
         raw = re.sub(r"\s+(?:of|and|&)$", "", t.group("t").rstrip(" ,&\n\t")).rstrip(" ,&\n\t")
         title = squash(raw)
