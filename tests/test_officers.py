@@ -130,3 +130,13 @@ def test_the_title_after_the_company_name_is_the_role() -> None:
         "“Corporation”) Chief Accounting Officer."
     )
     assert got == [("Pieter V. Lund", "departed", "Chief Accounting Officer", dt.date(2025, 3, 1))]
+
+
+def test_a_new_title_of_the_registrant_and_its_subsidiary() -> None:
+    got = _changes(
+        "On June 5, 2025, Acme Widgets, Inc. announced the appointment of Odile Fenwick, age 51, as the new Chief "
+        "Financial Officer and Senior Vice President of Acme and Acme Labs LLC, effective July 31, 2025."
+    )
+    assert got == [
+        ("Odile Fenwick", "appointed", "Chief Financial Officer and Senior Vice President", dt.date(2025, 7, 31))
+    ]

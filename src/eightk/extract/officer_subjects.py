@@ -106,8 +106,12 @@ def without_company(sent: str, role: tuple[str, int, int], company: str) -> tupl
         return role
 
     def names_registrant(words: str) -> bool:
-        words = norm_name(words)
-        return len(words) >= 3 and core.startswith(words)
+        norm = norm_name(words)
+        if len(norm) >= 3 and core.startswith(norm):
+            return True
+        # "of Alphabet and Google LLC": the registrant and another company (its own subsidiary)
+        first = core.split()[0]
+        return len(first) >= 3 and re.match(rf"{re.escape(first)}\s+(?:and|&)\s+\S", norm) is not None
 
     start, end = role[1], role[2]
     title = sent[start:end]

@@ -80,10 +80,12 @@ _NOT_NAME_WORDS = set(
 )
 _DIRECTOR = re.compile(r"\b(?:board\s+of\s+directors|the\s+board|director|directors)\b", re.I)
 _TITLE_WORDS = r"(?P<t>(?:(?:[A-Z][\w\-+]*+(?!['’]s\b)|and|of|&|\+|,)\s*){1,12})"
-_BECOME = re.compile(r"^\s*(?:the\s+|its\s+|our\s+|a\s+)?(?:[A-Z][\w.&\-]*['’]s\s+)?" + _TITLE_WORDS)
+_BECOME = re.compile(
+    r"^\s*(?:the\s+|its\s+|our\s+|a\s+)?(?:new\s+|next\s+|incoming\s+)?(?:[A-Z][\w.&\-]*['’]s\s+)?" + _TITLE_WORDS
+)
 _TITLE = re.compile(
     r"\b(?:as(?!\s+of\b)|position\s+(?:as|of)|role\s+(?:as|of)|serve\s+as|title\s+of)\s+(?:the\s+|its\s+|our\s+|a\s+)?"
-    r"(?:[A-Z][\w.&\-]*['’]s\s+)?(?P<t>(?:(?:[A-Z][\w\-+]*+(?!['’]s\b)|and|of|&|\+|,)\s*){1,12})",
+    r"(?:new\s+|next\s+|incoming\s+)?(?:[A-Z][\w.&\-]*['’]s\s+)?(?P<t>(?:(?:[A-Z][\w\-+]*+(?!['’]s\b)|and|of|&|\+|,)\s*){1,12})",
 )
 
 
