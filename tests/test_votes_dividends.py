@@ -147,3 +147,13 @@ def test_earnings_take_the_latest_year_column_and_skip_the_prior_period() -> Non
     raw = _with_release("Acme Widgets, Inc. released its results for the quarter ended March 31, 2025.", release)
     (ev,) = _events(raw, "earnings")
     assert (ev.revenue, ev.net_income, ev.eps) == (Money(9_023_000_000, "USD"), Money(2_242_000_000, "USD"), 2.48)
+
+
+def test_a_quarter_headline_skips_the_nine_month_figures() -> None:
+    text = (
+        "Acme Widgets, Inc. reported results for the quarter ended September 30, 2025. For the nine months, "
+        "revenue was $30.1 million and net income was $4.4 million. For the third quarter, revenue was "
+        "$10.2 million and net income was $1.6 million, or $0.12 per diluted share."
+    )
+    (ev,) = _events(_filing("2.02", "Results of Operations and Financial Condition.", text), "earnings")
+    assert (ev.revenue, ev.net_income, ev.eps) == (Money(10_200_000, "USD"), Money(1_600_000, "USD"), 0.12)

@@ -90,6 +90,7 @@ def earnings(filing: Filing, regions: list[Region]) -> list[Earnings]:
         _table_figures(region, folded[id(region)], tables, table_sources)
     _merge_tables(values, sources, tables, table_sources)
     values.pop("eps_in_row", None)
+    values.pop("quarterly", None)
     evidence = tuple(dict.fromkeys(s.span for s in sources if s.span))
     return [
         Earnings(
@@ -109,6 +110,8 @@ def _period(region: Region, low: str, values: dict[str, object], sources: list[F
     for m in _PERIOD.finditer(low, 0, 8000):
         date = next(dates_in(region, m.end(), m.end() + 30), None)
         if date and date[1] == m.end():
+            head = low[max(0, m.start() - 20) : m.end()]
+            values["quarterly"] = bool(re.search(r"quarter|three\s+months|(?:12|13|twelve|thirteen)\s+weeks", head))
             values["period_end"] = date[0]
             sources.append(FieldSource("period_end", "text", span(region, date[1], date[2])))
             return
@@ -225,6 +228,16 @@ def _money_after(body: str, at: int) -> MoneyMention | None:
     return mention
 
 
+# a figure told for a longer period than the headline quarter: "for the nine months, net income was …"
+_LONGER_PERIOD = re.compile(
+    r"\b(?:six|nine|twelve|26|39|52)[\s-]+(?:months|weeks)|year[\s-]to[\s-]date|full[\s-]year|fiscal\s+year"
+)
+
+
+def _sentence_before(low: str, at: int) -> str:
+    return low[max(low.rfind(". ", 0, at), low.rfind("\n", 0, at), 0) : at]
+
+
 # "… compared with net income of $1.34 billion in Q1 2023": the prior period's figure
 _COMPARED = re.compile(r"(?:compared\s+(?:with|to)|versus|vs\.?|from)\s+$")
 
@@ -239,6 +252,7 @@ def _figures(region: Region, low: str, values: dict[str, object], sources: list[
             for m in pattern.finditer(low, 0, 12000)
             if _reported(low, m, adjusted=name == "net_income")
             and not _COMPARED.search(low, max(0, m.start() - 40), m.start())
+            and not (values.get("quarterly") and _LONGER_PERIOD.search(_sentence_before(low, m.start())))
         )
         m = next((m for m in found if name != "revenue" or _whole(low, m.start())), None)
         mention = _money_after(body, m.end()) if m else None
