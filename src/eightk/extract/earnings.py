@@ -166,7 +166,7 @@ def _current_column(body: str, row: re.Match[str], first: re.Match[str]) -> re.M
     2025", "2025  2024  % change"): tables print the prior period first as often as last. Without such a
     header, the first cell."""
     at = row.start()
-    for _ in range(40):  # the header is a few lines above the row
+    for _ in range(150):  # the header heads the table: up to a statement's length above the row
         line_start = body.rfind("\n", 0, max(0, at - 1)) + 1
         line = body[line_start:at]
         tokens = line.split()
