@@ -157,3 +157,15 @@ def test_a_quarter_headline_skips_the_nine_month_figures() -> None:
     )
     (ev,) = _events(_filing("2.02", "Results of Operations and Financial Condition.", text), "earnings")
     assert (ev.revenue, ev.net_income, ev.eps) == (Money(10_200_000, "USD"), Money(1_600_000, "USD"), 0.12)
+
+
+def test_votes_under_repeated_proposal_headings_have_no_sentence_for_a_nominee() -> None:
+    text = (
+        "At the Annual Meeting held on June 13, 2025, the stockholders voted as follows.\n\nProposal 2\n\n"
+        "Proposal 2 was a management proposal to approve executive compensation. This proposal was approved.\n\n"
+        "The results of the stockholder vote are reported below:\n\n"
+        "For\tAgainst\tAbstained\tBroker Non-Votes\n\n1,834,794\t449,639\t25,834\t335,111\n"
+    )
+    (vote,) = _events(_filing("5.07", "Submission of Matters to a Vote of Security Holders.", text), "shareholder_vote")
+    assert vote.proposal.startswith("a management proposal to approve executive compensation")
+    assert (vote.nominee, vote.votes_for, vote.broker_non_votes) == (None, 1_834_794, 335_111)

@@ -96,7 +96,7 @@ def _rows(body: str, start: int, end: int) -> list[_Row]:
         if name:
             pending = (name, at + line.index(name), at + line.index(name) + len(name))
         if current is None or len(current.counts) >= len(header):
-            current = _Row(pending)
+            current = _Row(pending if pending and _name_like(pending[0]) else None)
             rows.append(current)
             pending = None
         for c in counts:
@@ -104,6 +104,16 @@ def _rows(body: str, start: int, end: int) -> list[_Row]:
                 current.counts.append((header[len(current.counts)], _int(c.group()), at + c.start(), at + c.end()))
     # a say-on-frequency vote ("1 Year  2 Years  3 Years  Abstain") has no for/against: not read
     return [r for r in rows if r.counts and not any(c[0] == "frequency" for c in r.counts)]
+
+
+def _name_like(text: str) -> bool:
+    """A row label that names a nominee ("Mary T. Barra"), not a sentence before a proposal's counts."""
+    words = text.split()
+    return (
+        0 < len(words) <= 6
+        and not text.endswith((":", ".", ","))
+        and sum(w[:1].isupper() for w in words) >= len(words) - 1
+    )
 
 
 def _int(text: str) -> int:
@@ -118,9 +128,13 @@ def _proposals(body: str) -> list[tuple[str, int, int, int]]:
         p = _PROPOSAL.match(m.group(0))
         if p is None or _COUNT.search(m.group(0)) or int(p.group(1)) > 40 or _labels_only(m.group(0)):
             continue
+        nxt = _PROPOSAL.match(lines[i + 1].group(0)) if i + 1 < len(lines) else None
+        if nxt is not None and nxt.group(1) == p.group(1) and not p.group(2).strip():
+            continue  # "Proposal 2" over "Proposal 2 was a management proposal …": the second is the heading
         if p.group(2).strip():
-            a = m.start() + p.start(2)
-            heads.append((squash(p.group(2)), a, m.start() + p.end(2), m.start()))
+            lead = re.match(r"(?:(?:was|is)\s+)?", p.group(2))
+            a = m.start() + p.start(2) + (lead.end() if lead else 0)
+            heads.append((squash(body[a : m.start() + p.end(2)]), a, m.start() + p.end(2), m.start()))
         elif i + 1 < len(lines) and not _labels_only(lines[i + 1].group(0)):
             n = lines[i + 1]
             heads.append((squash(n.group(0)), n.start(), n.end(), m.start()))
