@@ -86,3 +86,12 @@ def test_every_officer_change_person_of_the_corpus(update_golden: bool) -> None:
     if not LISTED.exists():
         pytest.fail(f"{LISTED} is missing: run pytest tests/test_persons.py --update-golden and read it")
     assert LISTED.read_text(encoding="utf-8") == text, "the list changed: --update-golden, then read the diff"
+
+
+def test_a_company_whose_name_starts_with_a_given_name_is_no_person() -> None:
+    text = (
+        "On May 1, 2025, the Board appointed Quorra Zindel, 47, as Treasurer. Under the credit agreement, "
+        "Morgan Larkspur Capital LLC (“Morgan Larkspur”) resigned as administrative agent, and Morgan Larkspur "
+        "was named syndication agent."
+    )
+    assert _people(text) == [("Quorra Zindel", "appointed")]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from eightk.extract.entities import entities
 from eightk.extract.given_names import GIVEN_NAMES
 from eightk.extract.officer_clauses import (
     board_seat_too,
@@ -386,6 +387,8 @@ def officer_changes(filing: Filing, regions: list[Region]) -> list[OfficerChange
     seen: set[tuple[str, str]] = set()
     people = person_evidence((d.text for d in filing.documents), (s.name or "" for s in filing.signatures))
     for region in officer_regions(filing, regions):
+        for org in entities(region.body, filing.registrant.name).orgs:  # a company's name is no person's
+            people.organizations.add(" ".join(org.name.split()))
         spans = list(sentences(region))
         known: Known = {}
         for i, (s, e) in enumerate(spans):

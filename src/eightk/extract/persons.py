@@ -50,6 +50,7 @@ class PersonEvidence:
 
     surnames: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
+    organizations: set[str] = field(default_factory=set)  # names the entity layer found as companies
 
     def add(self, name: str) -> None:
         name = " ".join(name.split()).rstrip(",")
@@ -59,9 +60,10 @@ class PersonEvidence:
 
     def is_person(self, name: str) -> bool:
         """True when ``name`` ("Jane A. Roe", "Jane Roe") is shown to be a person: its shape (a middle
-        initial, "Jr.") or the text's evidence for its surname or for the whole name."""
+        initial, "Jr."), a census given name, or the text's evidence for its surname or for the whole
+        name; never a name within an organization's ("Morgan Stanley" of "Morgan Stanley & Co. LLC")."""
         name = " ".join(name.split())
-        if name.split(" ", 1)[0].lower() in _FUNCTION_WORDS:
+        if name.split(" ", 1)[0].lower() in _FUNCTION_WORDS or any(name in org for org in self.organizations):
             return False
         suffixed = _SUFFIX.search(name) and len(name.split()) >= 3 and name.split(" ", 1)[0][1:].islower()
         if _INITIAL.match(name) or suffixed or name.split(" ", 1)[0] in GIVEN_NAMES:
