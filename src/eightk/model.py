@@ -30,6 +30,8 @@ __all__ = [
     "Earnings",
     "Event",
     "EVENT_TYPES",
+    "Dividend",
+    "ShareholderVote",
     "MilestonesSplit",
     "OfficerChange",
     "Exhibit",
@@ -397,6 +399,38 @@ class DealUpdate(Event):
     agreement: str | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ShareholderVote(Event):
+    """One matter voted on at a shareholder meeting (Item 5.07): ``proposal`` as the filing titles it,
+    ``nominee`` the director candidate for an election row (else None), the vote counts as printed
+    (shares or votes, integers; None when the filing gives no such column) and ``meeting`` the
+    meeting's date."""
+
+    type: str = "shareholder_vote"
+    proposal: str | None = None
+    nominee: str | None = None
+    votes_for: int | None = None
+    votes_against: int | None = None
+    abstentions: int | None = None
+    withheld: int | None = None
+    broker_non_votes: int | None = None
+    meeting: _dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Dividend(Event):
+    """A dividend declared: ``per_share`` the amount per share (Money), ``declared`` the date the board
+    declared it, ``record_date`` and ``payable`` the record and payment dates, ``kind`` ``regular`` or
+    ``special`` when the filing says so (quarterly/annual/special), else None."""
+
+    type: str = "dividend"
+    per_share: Money | None = None
+    declared: _dt.date | None = None
+    record_date: _dt.date | None = None
+    payable: _dt.date | None = None
+    kind: str | None = None
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     "license": Deal,
     "collaboration": Deal,
@@ -409,6 +443,8 @@ EVENT_TYPES: dict[str, type[Event]] = {
     "delisting": Delisting,
     "agreement": Agreement,
     "deal_update": DealUpdate,
+    "shareholder_vote": ShareholderVote,
+    "dividend": Dividend,
 }
 
 

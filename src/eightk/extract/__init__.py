@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from eightk.extract.agreements import agreements
 from eightk.extract.deals import deals
+from eightk.extract.dividends import dividends
 from eightk.extract.earnings import earnings
-from eightk.extract.families import acquisitions, agreements, auditor_changes, bankruptcies, delistings
+from eightk.extract.families import acquisitions, auditor_changes, bankruptcies, delistings
 from eightk.extract.people import officer_changes
 from eightk.extract.text import Region, regions
+from eightk.extract.votes import shareholder_votes
 from eightk.model import Event, Filing
 
 __all__ = ["FAMILIES", "extract_events"]
@@ -27,6 +30,8 @@ FAMILIES: tuple[Family, ...] = (
     earnings,
     bankruptcies,
     delistings,
+    shareholder_votes,
+    dividends,
     agreements,  # last: a 1.01 agreement that no family above claimed
 )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from eightk.extract.money import money_in
+from eightk.extract.money import MoneyMention, money_in
 from eightk.extract.text import Region, dates_in, span
 from eightk.model import Earnings, FieldSource, Filing, Money
 from eightk.parse.text import fold
@@ -31,20 +31,20 @@ _REVENUE = re.compile(
 _PART = frozenset(
     "deferred unearned product products service services segment cloud iaas saas paas license licenses licensing "
     "subscription subscriptions software hardware advertising interest fee fees other royalty royalties "
-    "collaboration grant contract consulting maintenance support retail wholesale equipment rental".split()
+    "collaboration grant contract consulting maintenance support retail wholesale equipment rental to".split()
 )
 _NET_INCOME = re.compile(
     r"net\s+(?P<kind>income|earnings|profit|loss)(?:\s+(?:attributable|available)\s+to\s+[\w .,]+?)?\s+"
     r"(?:of|was|were|totaled)\s+"
-    r"(?=\$)",
+    r"(?=\$|\(\$)",
 )
 _EPS = re.compile(
-    r"\$\s?(\d*\.\d{2})\s+per\s+diluted\s+share|diluted\s+(?:earnings|net\s+income|eps)[^$.]{0,60}?\$\s?(\d*\.\d{2})|"
+    r"\$\s?(\(?\d*\.\d{2}\)?)\s+per\s+diluted\s+share|diluted\s+(?:earnings|net\s+income|eps)[^$.]{0,60}?\$\s?(\(?\d*\.\d{2}\)?)|"
     r"(?:earnings|profit|net\s+income)\s+per\s+(?:diluted\s+|common\s+)?share\s*(?:\(diluted\)\s*)?"
-    r"(?:(?:of|was|were|is|are)\s+(?:(?:unchanged|up|down|flat)\b[^$.]{0,30}?\b(?:at|to)\s+)?)?\$\s?(\d*\.\d{2})|"
+    r"(?:(?:of|was|were|is|are)\s+(?:(?:unchanged|up|down|flat)\b[^$.]{0,30}?\b(?:at|to)\s+)?)?\$\s?(\(?\d*\.\d{2}\)?)|"
     r"net\s+(?:income|earnings|profit|loss)(?:\s+(?:attributable|available)\s+to\s+[\w .,]+?)?\s+(?:of|was)\s+"
     r"\$[\d.,]+(?:\s+(?:million|billion))?,?\s+or\s+"
-    r"\$\s?(\d*\.\d{2})\s+per\s+(?:diluted\s+|basic\s+|common\s+)?share",
+    r"\$\s?(\(?\d*\.\d{2}\)?)\s+per\s+(?:diluted\s+|basic\s+|common\s+)?share",
 )
 # Not the reported GAAP figure: "adjusted net income", "non-GAAP EPS", "core earnings per share"
 _ADJUSTED = re.compile(
@@ -79,10 +79,18 @@ def earnings(filing: Filing, regions: list[Region]) -> list[Earnings]:
     exhibits = [r for r in regions if r.kind in ("exhibit", "inline") and (r.code or "EX-99").startswith("EX-99")]
     sources: list[FieldSource] = [FieldSource("type", "text", span(items[0], 0, min(40, len(items[0].body))))]
     values: dict[str, object] = {}
+    folded = {id(r): fold(r.body) for r in items + exhibits}  # lower case: case-sensitive matching is faster
     for region in items + exhibits:
-        low = fold(region.body)  # the patterns here are lower case: case-sensitive matching is faster
+        low = folded[id(region)]
         _period(region, low, values, sources)
         _figures(region, low, values, sources)
+    tables: dict[str, object] = {}
+    table_sources: list[FieldSource] = []
+    for region in exhibits:
+        _table_figures(region, folded[id(region)], tables, table_sources)
+    _merge_tables(values, sources, tables, table_sources)
+    values.pop("eps_in_row", None)
+    values.pop("quarterly", None)
     evidence = tuple(dict.fromkeys(s.span for s in sources if s.span))
     return [
         Earnings(
@@ -102,6 +110,8 @@ def _period(region: Region, low: str, values: dict[str, object], sources: list[F
     for m in _PERIOD.finditer(low, 0, 8000):
         date = next(dates_in(region, m.end(), m.end() + 30), None)
         if date and date[1] == m.end():
+            head = low[max(0, m.start() - 20) : m.end()]
+            values["quarterly"] = bool(re.search(r"quarter|three\s+months|(?:12|13|twelve|thirteen)\s+weeks", head))
             values["period_end"] = date[0]
             sources.append(FieldSource("period_end", "text", span(region, date[1], date[2])))
             return
@@ -111,7 +121,7 @@ _ROW_END = r"[ \t:]*(?:(?=[\t$\d(])|\n(?=[ \t]*[$\d(]))"  # cells on the label's
 _ROW_LABELS = {
     "revenue": r"(?:total\s+)?(?:net\s+)?(?:revenues?|sales|net\s+sales)(?:,\s*net)?",
     "net_income": r"net\s+(?:income|earnings)(?:\s+\(loss\))?",
-    "eps": r"(?:diluted(?:\s+(?:earnings|net\s+income)\s+per\s+(?:common\s+)?share)?|"
+    "eps": r"(?:diluted(?:\s+eps|\s+(?:earnings|net\s+income)\s+per\s+(?:common\s+)?share)?|"
     r"(?:earnings|net\s+income)\s+per\s+(?:common\s+)?share\s*[-–—:]?\s*diluted)",
 }
 # A row starts a line. The patterns start with its newline, which the regex engine finds fast; a row on
@@ -148,6 +158,30 @@ def _first_cell(body: str, name: str) -> tuple[re.Match[str], re.Match[str]] | N
     return None
 
 
+_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
+
+
+def _current_column(body: str, row: re.Match[str], first: re.Match[str]) -> re.Match[str]:
+    """The row's cell under the latest year of the nearest header line above it made of years ("2024
+    2025", "2025  2024  % change"): tables print the prior period first as often as last. Without such a
+    header, the first cell."""
+    at = row.start()
+    for _ in range(150):  # the header heads the table: up to a statement's length above the row
+        line_start = body.rfind("\n", 0, max(0, at - 1)) + 1
+        line = body[line_start:at]
+        tokens = line.split()
+        years = [t for t in tokens if _YEAR_TOKEN.fullmatch(t)]
+        if len(years) >= 2 and len(years) >= len(tokens) - 3:
+            index = years.index(max(years))
+            line_end = body.find("\n", first.end())
+            cells = list(_CELL_NUMBER.finditer(body, first.start(), line_end if line_end >= 0 else len(body)))
+            return cells[index] if index < len(cells) else first
+        if line_start == 0:
+            break
+        at = line_start
+    return first
+
+
 def _table_figure(body: str, name: str) -> tuple[float, int, int] | None:
     """The first number on a financial-table row ("Total net sales  $ 119,575  $ 117,154"), scaled by
     the nearest "(in millions …)" above it; per-share figures are not scaled. ``body`` is folded."""
@@ -155,6 +189,7 @@ def _table_figure(body: str, name: str) -> tuple[float, int, int] | None:
     if found is None:
         return None
     m, n = found
+    n = _current_column(body, m, n)
     value = float(n.group(1).replace(",", ""))
     if name != "eps":
         scale = None
@@ -176,28 +211,98 @@ def _whole(body: str, start: int) -> bool:
     return before is None or before.group(1).lower() not in _PART
 
 
+_NEG_MONEY = re.compile(r"\$\s?\((?P<n>\d[\d,]*(?:\.\d+)?)\)(?:\s*(?P<s>million|billion|thousand)\b)?", _I)
+_SCALE_WORDS = {"million": 1e6, "billion": 1e9, "thousand": 1e3}
+
+
+def _money_after(body: str, at: int) -> MoneyMention | None:
+    """The money right after a cue, a negative in parentheses included: "$(4.9) million" and "($4.9
+    million)" start at the parenthesis or dollar sign, so the mention's first characters tell the sign."""
+    neg = _NEG_MONEY.match(body, at)
+    if neg:
+        amount = float(neg.group("n").replace(",", "")) * _SCALE_WORDS.get((neg.group("s") or "").lower(), 1.0)
+        return MoneyMention(Money(int(amount) if amount == int(amount) else amount, "USD"), None, at, neg.end())
+    mention = next(money_in(body, at, at + 40), None)
+    if mention and body[at : mention.start].strip() == "(":
+        return MoneyMention(mention.money, mention.high, body.index("(", at), mention.end)
+    return mention
+
+
+# a figure told for a longer period than the headline quarter: "for the nine months, net income was …"
+_LONGER_PERIOD = re.compile(
+    r"\b(?:six|nine|twelve|26|39|52)[\s-]+(?:months|weeks)|year[\s-]to[\s-]date|full[\s-]year|fiscal\s+year"
+)
+
+
+def _sentence_before(low: str, at: int) -> str:
+    return low[max(low.rfind(". ", 0, at), low.rfind("\n", 0, at), 0) : at]
+
+
+# "… compared with net income of $1.34 billion in Q1 2023": the prior period's figure
+_COMPARED = re.compile(r"(?:compared\s+(?:with|to)|versus|vs\.?|from)\s+$")
+
+
 def _figures(region: Region, low: str, values: dict[str, object], sources: list[FieldSource]) -> None:
     body = region.body[:12000]
     for name, pattern in (("revenue", _REVENUE), ("net_income", _NET_INCOME)):
         if name in values:
             continue
-        found = (m for m in pattern.finditer(low, 0, 12000) if _reported(low, m, adjusted=name == "net_income"))
+        found = (
+            m
+            for m in pattern.finditer(low, 0, 12000)
+            if _reported(low, m, adjusted=name == "net_income")
+            and not _COMPARED.search(low, max(0, m.start() - 40), m.start())
+            and not (values.get("quarterly") and _LONGER_PERIOD.search(_sentence_before(low, m.start())))
+        )
         m = next((m for m in found if name != "revenue" or _whole(low, m.start())), None)
-        mention = next(money_in(body, m.end(), m.end() + 40), None) if m else None
+        mention = _money_after(body, m.end()) if m else None
         if m is not None and mention is not None and mention.money.amount >= 1000:
             money = mention.money
-            if name == "net_income" and m.group("kind") == "loss":
+            negative = body[mention.start] == "(" or bool(_NEG_MONEY.match(body, mention.start))
+            if name == "net_income" and (m.group("kind") == "loss" or negative):
                 money = dataclasses.replace(money, amount=-money.amount)
             values[name] = money
             sources.append(FieldSource(name, "text", span(region, mention.start, mention.end)))
-    eps = (m for m in _EPS.finditer(low, 0, 12000) if _reported(low, m))
-    if "eps" not in values and (m := next(eps, None)):
+    # a match inside a table row ("Diluted EPS\t$\t1.89\t$\t2.81") is the table's, read by its columns
+    eps = [m for m in _EPS.finditer(low, 0, 12000) if _reported(low, m)]
+    m = next((m for m in eps if "\t" not in m.group(0)), eps[0] if eps else None)
+    if "eps" not in values and m is not None:
+        if "\t" in m.group(0):
+            values["eps_in_row"] = True  # a table row's cell: the table, read by its columns, may replace it
         group = next(g for g in (1, 2, 3, 4) if m.group(g))
         loss = re.match(r"net\s+loss", m.group(0)) or re.search(r"\bloss\s+per\b", m.group(0))
-        values["eps"] = -float(m.group(group)) if loss else float(m.group(group))
+        printed = m.group(group)
+        value = float(printed.strip("()"))
+        paren = "(" in printed or ")" in printed or "(" in low[max(0, m.start(group) - 3) : m.start(group)]
+        values["eps"] = -value if loss or paren else value
         sources.append(FieldSource("eps", "text", span(region, m.start(group), m.end(group))))
-    if region.kind == "item":
-        return
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, Money):
+        return float(value.amount)
+    return float(value) if isinstance(value, (int, float)) else None
+
+
+def _merge_tables(
+    values: dict[str, object], sources: list[FieldSource], tables: dict[str, object], table_sources: list[FieldSource]
+) -> None:
+    """A table's figure where the words give none, or where it is the words' figure unrounded ("$1.6
+    billion" in the text, "1,578" in the table): within 5% and of the same sign. A table figure far from
+    the words' is another column or another row, and the words win."""
+    for name, table in tables.items():
+        said, exact = _number(values.get(name)), _number(table)
+        if exact is None:
+            continue
+        in_row = name == "eps" and values.get("eps_in_row")
+        if said is None or in_row or (said * exact > 0 and abs(exact - said) <= 0.05 * abs(said)):
+            values[name] = table
+            sources[:] = [s for s in sources if s.field != name]
+            sources.extend(s for s in table_sources if s.field == name)
+
+
+def _table_figures(region: Region, low: str, values: dict[str, object], sources: list[FieldSource]) -> None:
+    """Revenue, net income and EPS from the first rows of a release's financial tables."""
     for name in ("revenue", "net_income", "eps"):
         if name in values:
             continue

@@ -1,5 +1,6 @@
 """Item families with one small reader each: auditor changes (4.01), acquisitions (2.01, agreed mergers
-under 1.01/8.01), bankruptcy (1.03), delisting (3.01), and other material agreements (1.01).
+under 1.01/8.01, divestitures, press releases), bankruptcy (1.03) and delisting (3.01). Other material
+agreements (1.01) are in ``agreements.py``, the buyer and target by the verb's direction in ``acquirers.py``.
 Earnings releases live in ``earnings.py``."""
 
 from __future__ import annotations
@@ -8,11 +9,12 @@ import datetime as _dt
 import re
 from collections.abc import Iterator
 
+from eightk.extract.acquirers import direction
+from eightk.extract.entities import Entities, entities
 from eightk.extract.money import money_in
 from eightk.extract.text import COMPANY, Region, companies, dates_in, sentences, span, squash
 from eightk.model import (
     Acquisition,
-    Agreement,
     AuditorChange,
     Bankruptcy,
     Delisting,
@@ -23,7 +25,7 @@ from eightk.model import (
 )
 from eightk.parse.registrant import norm_name
 
-__all__ = ["acquisitions", "agreements", "auditor_changes", "bankruptcies", "delistings"]
+__all__ = ["acquisitions", "auditor_changes", "bankruptcies", "delistings"]
 
 _I = re.IGNORECASE
 
@@ -153,6 +155,7 @@ _SELLING = re.compile(
     r"\b(?:Company|Registrant)\s+(?:will\s+)?(?:become|became)\s+a\s+(?:wholly[\s-]owned\s+)?subsidiary\b",
     _I,
 )
+_SALE_CUE = re.compile(r"\b(?:completed\s+the\s+)?(?:sale|divestiture|disposition)\s+of\b|\bsold\b", _I)
 _ACQ_CONTEXT = re.compile(r"merger|acqui|purchase\s+agreement|agreement\s+to\s+purchase", _I)
 
 
@@ -164,17 +167,32 @@ def _of_registrant(after: str, registrant: str | None) -> bool:
     return re.search(pattern, after, _I) is not None
 
 
+def _stake_in_registrant(target: str, registrant: str | None, sent: str) -> bool:
+    """The registrant is what is bought, as a stake ("a majority interest in …"): a change in control."""
+    mine = norm_name(registrant or "")
+    same = bool(mine) and (norm_name(target) == mine or mine.startswith(norm_name(target) + " "))
+    return same and re.search(r"\binterest\s+in\b|\bcontrol\b", sent, _I) is not None
+
+
 def acquisitions(filing: Filing, regions: list[Region]) -> list[Acquisition]:
     registrant = filing.registrant.name
     for region in _items(regions, "2.01", "1.01", "1.02", "8.01"):  # 1.02: a terminated purchase agreement
+        ents: Entities | None = None
         for s, e in sentences(region):
             sent = region.body[s:e]
-            cue = _ACQ_CUE.search(sent)
-            if not cue or (region.code != "2.01" and not _ACQ_CONTEXT.search(sent)):
+            cue = _ACQ_CUE.search(sent) or (_SALE_CUE.search(sent) if region.code in ("2.01", "1.01") else None)
+            if not cue or (region.code != "2.01" and not _ACQ_CONTEXT.search(sent + " " + cue.group(0))):
                 continue
             if region.code == "1.02" and not _DEAL_TERMINATED.search(cue.group(0)):
                 continue  # a credit agreement ended at a closing is not an acquisition
-            if _SELLING.search(sent):
+            if ents is None:
+                ents = entities(region.body, registrant)
+            sides = direction(ents, region.body, s, e, registrant) if region.code != "1.02" else None
+            if sides is not None and _stake_in_registrant(sides[1][0], registrant, sent):
+                continue  # "X has acquired a majority interest in the Company": a change in control
+            if sides is not None:  # "B to merge into A", "sold B to A": the verb says who buys
+                return [_acquisition(filing, region, s, e, cue=cue, target=sides[1], buyer=sides[0])]
+            if not _ACQ_CUE.search(sent) or _SELLING.search(sent):
                 continue  # the registrant sells (a disposition), or is bought
             if _of_registrant(region.body[s + cue.end() : s + cue.end() + 60], registrant):
                 continue  # someone acquired the registrant (a change in control), not its acquisition
@@ -182,6 +200,33 @@ def acquisitions(filing: Filing, regions: list[Region]) -> list[Acquisition]:
             if target is None:
                 continue
             return [_acquisition(filing, region, s, e, cue=cue, target=target)]
+    return _announced(filing, regions)
+
+
+_RELEASE_OPENING = 4000  # a release announces its deal in its first paragraphs
+
+
+def _announced(filing: Filing, regions: list[Region]) -> list[Acquisition]:
+    """An acquisition told only in a press release (EX-99) of a filing with no earnings item: the first
+    sentence of its opening whose verb says who buys whom ("A to acquire B", "B to merge into A")."""
+    codes = {r.code for r in regions if r.kind == "item"}
+    if "2.02" in codes or not codes & {"1.01", "2.01", "7.01", "8.01"}:
+        return []
+    for region in regions:
+        if region.kind != "exhibit" or not (region.code or "").upper().startswith("EX-99"):
+            continue
+        ents: Entities | None = None
+        for s, e in sentences(region):
+            if s > _RELEASE_OPENING:
+                break
+            sent = region.body[s:e]
+            cue = _ACQ_CUE.search(sent)
+            if cue is None or not _ACQ_CONTEXT.search(sent) or _DEAL_TERMINATED.search(sent):
+                continue
+            ents = ents or entities(region.body[: _RELEASE_OPENING + 2000], filing.registrant.name)
+            sides = direction(ents, region.body, s, e, filing.registrant.name)
+            if sides is not None and not _stake_in_registrant(sides[1][0], filing.registrant.name, sent):
+                return [_acquisition(filing, region, s, e, cue=cue, target=sides[1], buyer=sides[0])]
     return []
 
 
@@ -233,8 +278,17 @@ def _target(region: Region, s: int, e: int, registrant: str | None) -> tuple[str
 
 
 def _acquisition(
-    filing: Filing, region: Region, s: int, e: int, *, cue: re.Match[str], target: tuple[str, int, int]
+    filing: Filing,
+    region: Region,
+    s: int,
+    e: int,
+    *,
+    cue: re.Match[str],
+    target: tuple[str, int, int],
+    buyer: tuple[str, int, int] | None = None,
 ) -> Acquisition:
+    """The acquisition told by region.body[s:e]; the buyer is ``buyer`` (from the verb's direction) when
+    given and not the registrant, else the registrant as its cover names it."""
     sent = region.body[s:e]
     status = _status(region, sent)
     sources = [FieldSource("target", "text", span(region, target[1], target[2]))]
@@ -250,12 +304,15 @@ def _acquisition(
     if money:
         sources.append(FieldSource("consideration", "text", money[1]))
     named = next((p for p in filing.provenance if p.field == "name" and p.span is not None), None)
-    if named is not None:  # the buyer is the registrant, as its cover names it
+    mine = norm_name(filing.registrant.name or "")
+    if buyer is not None and norm_name(buyer[0]) != mine:
+        sources.append(FieldSource("buyer", "text", span(region, buyer[1], buyer[2])))
+    elif named is not None:  # the buyer is the registrant, as its cover names it
         sources.append(FieldSource("buyer", named.source, named.span))
     return Acquisition(
         evidence=(span(region, s, e),) + ((money[1],) if money else ()),
         values=tuple(sources),
-        buyer=filing.registrant.name,
+        buyer=buyer[0] if buyer is not None and norm_name(buyer[0]) != mine else filing.registrant.name,
         target=target[0],
         consideration=money[0] if money else None,
         status=status,
@@ -263,7 +320,7 @@ def _acquisition(
     )
 
 
-# --- bankruptcy, delisting, agreements ----------------------------------------------------------------
+# --- bankruptcy, delisting ----------------------------------------------------------------
 
 _COURT = re.compile(
     r"United\s+States\s+Bankruptcy\s+Court\s+for\s+the\s+[A-Z][\w ]+?District\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
@@ -271,11 +328,6 @@ _COURT = re.compile(
 _CHAPTER = re.compile(r"Chapter\s+(7|11|15)\b", _I)
 _EXCHANGE = re.compile(
     r"New\s+York\s+Stock\s+Exchange|Nasdaq\s+(?:Global\s+Select\s+|Global\s+|Capital\s+)?(?:Stock\s+)?Market|NYSE\s+American|NYSE|Nasdaq",
-    _I,
-)
-_AGREEMENT = re.compile(
-    r"(?:entered\s+into|entry\s+into|executed|enter\s+into)\s+(?:an?\s+|the\s+|that\s+certain\s+|its\s+)?"
-    r"(?P<t>(?:[\w\-]+\s+){0,7}?(?:agreement|amendment|indenture|facility|note))\b",
     _I,
 )
 
@@ -315,80 +367,6 @@ def delistings(filing: Filing, regions: list[Region]) -> list[Delisting]:
             agreement_type=kind,
         ))  # fmt: skip
     return out
-
-
-_ROLE_AFTER = re.compile(
-    r",?\s+(?:or\s+the\s+\w+,?\s+)?as\s+(?:the\s+)?(?:administrative\s+agent|agent|representatives?|underwriters?|trustee|lenders?|purchasers?|sellers?|buyers?)",
-    _I,
-)
-
-
-def _counterparty(region: Region, registrant: str | None) -> tuple[str, int, int] | None:
-    names = _candidates(region, 0, len(region.body), registrant)
-    for name, a, b in names:  # the party the agreement names by its role ("…, as administrative agent")
-        if _ROLE_AFTER.match(region.body, b):
-            return name, a, b
-    for name, a, b in names:  # "… with Goldman Sachs & Co. LLC"
-        if re.search(r"\bwith\s+$", region.body[max(0, a - 6) : a], _I):
-            return name, a, b
-    return names[0] if names else None
-
-
-def _paragraph(region: Region, pos: int) -> tuple[int, int]:
-    start = region.body.rfind("\n\n", 0, pos)
-    end = region.body.find("\n\n", pos)
-    return (0 if start < 0 else start + 2), (len(region.body) if end < 0 else end)
-
-
-def agreements(filing: Filing, regions: list[Region]) -> list[Agreement]:
-    """One event per agreement a 1.01 item says was entered into (several when paragraphs tell of
-    several), with the counterparty named in that paragraph, else in the item."""
-    out = []
-    for region in _items(regions, "1.01"):
-        title_end = max(0, region.body.find("\n"))
-        kinds: set[str] = set()
-        whole = _counterparty(region, filing.registrant.name)
-        for m in _AGREEMENT.finditer(region.body, title_end):
-            kind = squash(m.group("t")).lower()
-            if "material definitive" in kind or kind in kinds or len(kinds) >= 3:
-                continue
-            a, b = _paragraph(region, m.start())
-            sub = Region(region.doc, region.start + a, region.start + b, region.text, region.kind, region.code)
-            local = _counterparty(sub, filing.registrant.name)
-            other = (local[0], a + local[1], a + local[2]) if local else whole
-            if kinds and local is None:
-                continue  # a later paragraph that names no party of its own: not a new agreement
-            kinds.add(kind)
-            out.append(_agreement(region, m, other))
-        if not kinds and whole is not None:
-            out.append(_agreement(region, None, whole))
-    return out
-
-
-# "Amendment No. 11 to the Revolving Credit Agreement": the kind of agreement amended
-_AMENDED = re.compile(
-    r"\s+(?:No\.\s*\d+\s+)?to\s+(?:the\s+|its\s+|that\s+certain\s+)?(?P<a>(?:[\w\-]+\s+){0,5}?(?:Agreement|Indenture))\b"
-)
-
-
-def _agreement(region: Region, m: re.Match[str] | None, other: tuple[str, int, int] | None) -> Agreement:
-    sources = []
-    kind = squash(m.group("t")).lower() if m else None
-    if m:
-        end = m.end("t")
-        amended = _AMENDED.match(region.body, end) if kind == "amendment" else None
-        if amended:  # "amendment" alone says little: "revolving credit agreement amendment"
-            kind = f"{squash(amended.group('a')).lower()} amendment"
-            end = amended.end("a")
-        sources.append(FieldSource("agreement_type", "text", span(region, m.start("t"), end)))
-    if other:
-        sources.append(FieldSource("counterparty", "text", span(region, other[1], other[2])))
-    return Agreement(
-        evidence=tuple(s.span for s in sources if s.span),
-        values=tuple(sources),
-        counterparty=other[0] if other else None,
-        agreement_type=kind,
-    )
 
 
 _ = COMPANY

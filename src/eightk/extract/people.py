@@ -9,9 +9,27 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from eightk.extract.entities import entities
+from eightk.extract.given_names import GIVEN_NAMES
+from eightk.extract.officer_clauses import (
+    board_seat_too,
+    defined_date,
+    moved_from,
+    not_a_departure,
+    officer_regions,
+    person_key,
+)
+from eightk.extract.officer_subjects import (
+    appositive_role,
+    joined_persons,
+    singular_role,
+    spelled_out,
+    without_company,
+    without_defined_term,
+)
+from eightk.extract.persons import PersonEvidence, person_evidence
 from eightk.extract.text import Region, dates_in, sentences, span, squash
-from eightk.model import FieldSource, Filing, OfficerChange, Span
-from eightk.parse.registrant import norm_name
+from eightk.model import FieldSource, Filing, OfficerChange
 
 __all__ = ["officer_changes"]
 
@@ -21,9 +39,9 @@ _ACTIONS = (
         "departed",
         re.compile(
             r"\b(?:resign(?:ed|ation|s|ing)?|step(?:ped|s|ping)?\s+down|depart(?:ed|ure|s|ing)?|will\s+leave|(?:is\s+)?leaving|"
-            r"(?:will\s+)?cease[sd]?\s+to\s+(?:be|serve)|"
+            r"(?:will\s+)?cease[sd]?\s+(?:to\s+(?:be|serve)|serving)|"
             r"separat(?:ion|ed)\s+from|not\s+(?:to\s+)?stand\s+for\s+re-?election|will\s+not\s+seek\s+re-?election|"
-            r"terminat(?:ed|ion)\s+(?:of\s+)?(?:his|her|the)\s+employment|ceased?\s+to\s+serve)\b",
+            r"terminat(?:ed|ion)\s+(?:of\s+)?(?:his|her|the)\s+employment|ceased?\s+to\s+serve|no\s+longer\s+serve)\b",
             re.I,
         ),
     ),
@@ -31,8 +49,13 @@ _ACTIONS = (
     (
         "appointed",
         re.compile(
-            r"(?<!to\sbe\s)\b(?:appointed|appoint|named|promoted|hired|designated|welcomed\s+back|will\s+become|"
-            r"succeeded\s+by|appointment\s+of|promotion\s+to|assum(?:ed|es|e|ing)\s+the\s+(?:role|position|title)\s+of)\b",
+            r"(?<!to\sbe\s)\b(?:(?:appointed|promoted|named)\s+to\s+the\s+(?:new(?:ly\s+created)?\s+|additional\s+)?"
+            r"(?:role|position|title|office)\s+of|promoted\s+to|mov(?:e|es|ed|ing)\s+from\s+[^.;]{2,80}?\s+to(?:\s+the\s+"
+            r"(?:new\s+)?(?:role|position)\s+of)?|transition(?:ing|s|ed)?\s+to\s+the\s+"
+            r"(?:new(?:ly\s+created)?\s+)?(?:role|position)\s+of|"
+            r"appointed|appoint|named|promoted|hired|designated|welcomed\s+back|will\s+become|"
+            r"succeeded\s+by|appointment(?:\s+(?:on|as\s+of|effective)\s+[^;.]{3,30}?,)?\s+of|promotion\s+to|assum(?:ed|es|e|ing)\s+the\s+(?:new(?:ly\s+created)?\s+|"
+            r"additional\s+)?(?:role|position|title)\s+of)\b",
             re.I,
         ),
     ),
@@ -40,9 +63,13 @@ _ACTIONS = (
 # Cues whose person is on one side only: "succeeded by Jane Roe" (after), "Jane Roe assumed the role of",
 # "Jane Roe will become", "Jane Roe's promotion to" (before). Other cues take a name right after them
 # ("appointed Jane Roe"), else the one before ("Jane Roe was appointed").
-_PERSON_AFTER = re.compile(r"(?:succeeded\s+by|appointment\s+of)$", re.I)
-_PERSON_BEFORE = re.compile(r"(?:become|promotion\s+to|\bof)$", re.I)
-_NAME = re.compile(r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?\b(?P<n>[A-Z][a-z]+(?:[ \t]+(?:[A-Z]\.|[A-Z][a-zA-Z’'\-]+)){1,3})\b")
+_PERSON_AFTER = re.compile(r"(?:succeeded\s+by|appointment\b.*\bof)$", re.I)
+_PERSON_BEFORE = re.compile(r"(?:become|promotion\s+to|promoted\s+to|\bof|^mov\w*\s+from\b.*\bto)$", re.I)
+_NAME = re.compile(
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?\b(?P<n>[A-Z][a-z]+(?:[ \t]+[“\"][A-Z][a-z]+[”\"])?"
+    r"(?:[ \t]+(?:[A-Z]\.|[A-Z][a-zA-Z’'\-]+)){1,3}"
+    r"(?:,?[ \t]+(?:Jr|Sr)\.|\b))"
+)
 _NOT_NAME_WORDS = set(
     """Board Directors Director Company Chief Executive Officer President Vice Senior Financial Operating Accounting
     Corporation Inc Committee Nominating Governance Audit Compensation Item Section Form Exhibit Securities Exchange
@@ -54,16 +81,15 @@ _NOT_NAME_WORDS = set(
 )
 _DIRECTOR = re.compile(r"\b(?:board\s+of\s+directors|the\s+board|director|directors)\b", re.I)
 _TITLE_WORDS = r"(?P<t>(?:(?:[A-Z][\w\-+]*+(?!['’]s\b)|and|of|&|\+|,)\s*){1,12})"
-_BECOME = re.compile(r"^\s*(?:the\s+|its\s+|our\s+|a\s+)?(?:[A-Z][\w.&\-]*['’]s\s+)?" + _TITLE_WORDS)
+_BECOME = re.compile(
+    r"^\s*(?:the\s+|its\s+|our\s+|a\s+)?(?:new\s+|next\s+|incoming\s+)?(?:[A-Z][\w.&\-]*['’]s\s+)?" + _TITLE_WORDS
+)
 _TITLE = re.compile(
     r"\b(?:as(?!\s+of\b)|position\s+(?:as|of)|role\s+(?:as|of)|serve\s+as|title\s+of)\s+(?:the\s+|its\s+|our\s+|a\s+)?"
-    r"(?:[A-Z][\w.&\-]*['’]s\s+)?(?P<t>(?:(?:[A-Z][\w\-+]*+(?!['’]s\b)|and|of|&|\+|,)\s*){1,12})",
+    r"(?:new\s+|next\s+|incoming\s+)?(?:[A-Z][\w.&\-]*['’]s\s+)?(?P<t>(?:(?:[A-Z][\w\-+]*+(?!['’]s\b)|and|of|&|\+|,)\s*){1,12})",
 )
 
 
-_APPOSITIVE = re.compile(
-    r",\s+(?:age\s+\d+,\s+)?(?P<t>[A-Z][^.;]{2,120}?),\s+(?:is|was|will|would|has|had|informed|notified|announced|resigned|retired)\b"
-)
 _OLD_NEWS = re.compile(r"^\s*As\s+previously\s+(?:reported|disclosed|announced)", re.I)
 _EFFECTIVE = re.compile(r"\beffective\s+(?:as\s+of\s+|on\s+|from\s+)?", re.I)
 # In the sentence after the change: "effective as of July 31", "will retire on June 30" (not "vesting on").
@@ -88,20 +114,28 @@ _CORPORATE_AFTER = re.compile(
 Known = dict[str, tuple[str, int, int]]  # surname (or "" for the last one named) → (full name, start, end)
 
 
-def _names(sent: str, s: int, known: Known) -> list[tuple[str, int, int]]:
+_MONTHS = frozenset("January February March April May June July August September October November December".split())
+
+
+def _names(sent: str, s: int, known: Known, people: PersonEvidence | None = None) -> list[tuple[str, int, int]]:
     """Full names in the sentence (offsets into it), and "Mr. Glazer" where an earlier sentence named
     David Glazer. ``known`` maps each surname to the latest full name with it (absolute offsets, ``s`` is
-    the sentence's start) and "" to the last person named. A name followed by "Inc." is a company's."""
+    the sentence's start) and "" to the last person named. A name followed by "Inc." is a company's;
+    with ``people``, a name the filing does not show to be a person's is no name."""
     out = []
     for m in _NAME.finditer(sent):
         name = re.sub(r"['’]s$", "", m.group("n"))
         words = [w.strip(".,") for w in name.split()]
         end = m.start("n") + len(name)
         if (
-            any(w in _NOT_NAME_WORDS for w in words)
+            any(
+                w in _NOT_NAME_WORDS and not (i and w in _MONTHS and words[0] in GIVEN_NAMES)
+                for i, w in enumerate(words)
+            )
             or len(words) < 2
             or _CORPORATE_AFTER.match(sent, end)
             or _CORPORATE_AFTER.fullmatch(" " + words[-1])
+            or (people is not None and not people.is_person(name))
         ):
             continue
         out.append((name, m.start("n"), end))
@@ -117,6 +151,10 @@ def _names(sent: str, s: int, known: Known) -> list[tuple[str, int, int]]:
     return out
 
 
+# the title after a company's name and its defined term
+_OWNER_FIRST = re.compile(r"\s*\([^()]{1,40}\)\s*" + _TITLE_WORDS)
+
+
 def _role(sent: str, cue_end: int, become: bool = False, fallback: bool = True) -> tuple[str, int, int] | None:
     window = sent[cue_end : cue_end + 200]
     # a title said to be kept or held before ("who will continue to serve as CFO", "who currently serves
@@ -125,6 +163,9 @@ def _role(sent: str, cue_end: int, become: bool = False, fallback: bool = True) 
         (c for c in (_BECOME if become else _TITLE).finditer(window) if not _KEEPS.search(window[: c.start()][-45:])),
         None,
     )
+    owner = _OWNER_FIRST.match(window, t.end()) if t and _CORPORATE_AFTER.search(t.group("t").rstrip(" ,")) else None
+    if t and owner:  # "as the Acme Corporation (the “Corporation”) Chief Accounting Officer": the title after
+        t = owner
     if t:
         raw = re.sub(r"\s+(?:of|and|&)$", "", t.group("t").rstrip(" ,&\n\t")).rstrip(" ,&\n\t")
         title = squash(raw)
@@ -148,7 +189,9 @@ _POSSESSIVE = re.compile(r"\b(?:his|her|their)\s+$", re.I)
 # words before a title that is not the change: kept ("will continue to serve as CFO") or held before
 # ("who currently serves as President", "previously served as")
 _KEEPS = re.compile(r"\b(?:continue|remain|currently|previously|formerly|serves|served|has\s+been)s?\b", re.I)
-_BECOME_CUE = re.compile(r"(?:become|promotion\s+to|(?:role|position|title)\s+of)$", re.I)
+_BECOME_CUE = re.compile(
+    r"(?:become|promotion\s+to|promoted\s+to|(?:role|position|title|office)\s+of|^mov\w*\s+from\b.*\bto)$", re.I
+)
 # "He will cease to serve as …", "As a result, she will …"
 _PRONOUN_START = re.compile(r"\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,4},\s+)?(?:[Hh]e|[Ss]he|[Tt]hey|Mr\.|Ms\.|Mrs\.|Dr\.)\s")
 
@@ -164,14 +207,6 @@ def _role_said_next(region: Region, s: int, nxt: tuple[int, int]) -> tuple[str, 
     if role is None or role[0] == "director" and not _DIRECTOR.search(following[role[1] : role[2]]):
         return None
     return role[0], nxt[0] - s + role[1], nxt[0] - s + role[2]
-
-
-def _appositive_role(sent: str, name_end: int) -> tuple[str, int, int] | None:
-    m = _APPOSITIVE.match(sent, name_end)
-    if not m:
-        return None
-    title = m.group("t").rstrip(" ,")
-    return squash(title), m.start("t"), m.start("t") + len(title)
 
 
 _OF_AFTER = re.compile(r"\s+of\s")
@@ -197,12 +232,16 @@ def _person(
 def _effective(
     region: Region, s: int, e: int, cue: int, nxt: tuple[int, int] | None, *, notice_from: int | None = None
 ) -> tuple[_dt.date, int, int] | None:
-    """The effective date: one that follows "effective", else the date nearest the cue, else an
-    "effective"/"on" date in the next sentence when this one only dates the announcement."""
+    """The effective date: one that follows "effective", else a defined date the sentence names ("the
+    Effective Date"), else the date nearest the cue, else an "effective"/"on" date in the next sentence
+    when this one only dates the announcement."""
     dates = list(dates_in(region, s, e))
     for d in dates:
         if _EFFECTIVE.search(region.body[max(s, d[1] - 25) : d[1]]):
             return d
+    defined = defined_date(region, s, e)
+    if defined is not None:
+        return defined
     later = [d for d in dates if d[1] - s > cue]
     if later:
         return later[0]
@@ -214,33 +253,6 @@ def _effective(
     if told and not _IMMEDIATELY.search(region.body, s, nxt[1] if nxt else e):
         return None  # "On May 1, X informed the Company of her decision to retire": when she told, not when
     return min(dates, key=lambda d: abs(d[1] - s - cue)) if dates else None
-
-
-def _without_company(sent: str, role: tuple[str, int, int], company: str) -> tuple[str, int, int]:
-    """ "President and Chief Executive Officer of Amazon.com" → the title without the registrant, and
-    "Apple’s Senior Vice President" without its owner; only the registrant's own name is cut, at the
-    title's end ("President of International Operations" at International Paper stays whole)."""
-    core = norm_name(company)  # "AMAZON.COM, INC." → "amazon com"
-    if len(core) < 3:
-        return role
-
-    def names_registrant(words: str) -> bool:
-        words = norm_name(words)
-        return len(words) >= 3 and core.startswith(words)
-
-    start, end = role[1], role[2]
-    title = sent[start:end]
-    own = re.match(r"([\w.&\-]+(?:\s+[\w.&\-]+){0,3})['’]s\s+", title)  # "Apple’s Senior Vice President"
-    if own and names_registrant(own.group(1)) and own.end() < len(title):
-        start += own.end()
-        title = sent[start:end]
-    for cut in re.finditer(r"\s+of\s+(?:the\s+)?", title):
-        if names_registrant(title[cut.end() :]):
-            end = start + cut.start()
-            break
-    if (start, end) == (role[1], role[2]):
-        return role
-    return squash(sent[start:end]).strip(" ,"), start, end
 
 
 def _role_for(
@@ -255,7 +267,7 @@ def _role_for(
 ) -> tuple[str, int, int] | None:
     """The title the change is about, offsets into ``sent``."""
     if leaving:  # "X, Senior Vice President, will retire", "resigned as CFO", or said in the next sentence
-        role = _appositive_role(sent, person[2]) or _role(sent, cue.end(), fallback=False)
+        role = appositive_role(sent, person[2]) or _role(sent, cue.end(), fallback=False)
         if role is None and nxt is not None:
             role = _role_said_next(region, s, nxt)
         # "X, a member of the Board, will not stand for re-election", "resigned from the Board"
@@ -281,11 +293,12 @@ def _sentence_events(
     nxt: tuple[int, int] | None = None,
     company: str = "",
     known: Known | None = None,
+    people: PersonEvidence | None = None,
 ) -> list[OfficerChange]:
     sent = region.body[s:e]
     known = known if known is not None else {}
     last = known.get("")  # the person named before this sentence, for "appointed him"
-    names = _names(sent, s, known)
+    names = _names(sent, s, known, people)
     if _OLD_NEWS.match(sent) or re.search(r"\bannual\s+meeting\b.*\belected\b", sent, re.I | re.S):
         return []
     out: list[OfficerChange] = []
@@ -300,52 +313,89 @@ def _sentence_events(
             else:
                 owner = _POSSESSIVE.search(sent, max(0, cue.start() - 8), cue.start())  # "until her retirement"
                 person = _person(names, cue, owner, leaving=action in ("retired", "departed"))
-            kind = "left" if action in ("retired", "departed") else action  # "is retiring … will step down": one
-            if person is None or (person[0], kind) in seen:
+            if person is None or (action in ("retired", "departed") and not_a_departure(sent, cue)):
                 continue
-            role = _role_for(region, s, sent, cue, person, nxt=nxt, leaving=kind == "left")
-            if role:
-                role = _without_company(sent, role, company)
-            if role and (person[0], role[0].lower()) in seen:
-                continue  # "elected a director … and appointed him to the Audit Committee" is one change
-            seen.add((person[0], kind))
-            if role:
-                seen.add((person[0], role[0].lower()))
-            date = _effective(region, s, e, cue.start(), nxt, notice_from=person[2] if kind == "left" else None)
-            sources = [FieldSource("person", "text", span(region, s + person[1], s + person[2]))]
-            sources.append(FieldSource("action", "text", span(region, s + cue.start(), s + cue.end())))
-            if role:
-                sources.append(FieldSource("role", "text", span(region, s + role[1], s + role[2])))
-            if date:
-                sources.append(FieldSource("effective", "text", span(region, date[1], date[2])))
-            evidence: tuple[Span, ...] = (span(region, s, e),)
-            out.append(
-                OfficerChange(
-                    evidence=evidence,
-                    values=tuple(sources),
-                    person=squash(person[0]),
-                    role=role[0] if role else None,
-                    action=action,
-                    effective=date[0] if date else None,
-                )
-            )
+            group = joined_persons(sent, names, person, cue) if person in names else [person]
+            for i, who in enumerate(group):
+                event = _person_event(region, (s, e), cue, action, who, seen=seen, ctx=(nxt, company, group, i))
+                if event is not None:
+                    out.append(event)
+                    out.extend(board_seat_too(region, s, sent, event))
+                    out.extend(moved_from(region, s, cue, event, who, seen=seen))
     return out
 
 
+def _person_event(
+    region: Region,
+    bounds: tuple[int, int],
+    cue: re.Match[str],
+    action: str,
+    person: tuple[str, int, int],
+    *,
+    seen: set[tuple[str, str]],
+    ctx: tuple[tuple[int, int] | None, str, list[tuple[str, int, int]], int],
+) -> OfficerChange | None:
+    """One person's change under the cue. ``ctx`` is the next sentence's bounds, the registrant's name,
+    the people joined under the cue and this one's index among them (a later one's own "as …" title
+    wins over the first's; a title shared by several is singular)."""
+    s, e = bounds
+    nxt, company, group, index = ctx
+    sent = region.body[s:e]
+    kind = "left" if action in ("retired", "departed") else action  # "is retiring … will step down": one
+    key = person_key(person[0])
+    if (key, kind) in seen:
+        return None
+    role = _role_for(region, s, sent, cue, person, nxt=nxt, leaving=kind == "left")
+    if index and person[1] > cue.end():
+        own = _role(sent, person[2], fallback=False)
+        following = group[index + 1][1] if index + 1 < len(group) else len(sent)
+        role = own if own and own[1] < following + 200 else role
+    if role:
+        role = without_company(sent, role, company)
+        if len(group) > 1:
+            role = singular_role(role, sent)
+        role = spelled_out(region.body, without_defined_term(role))
+    if role and (key, role[0].lower()) in seen:
+        return None  # "elected a director … and appointed him to the Audit Committee" is one change
+    seen.add((key, kind))
+    if role:
+        seen.add((key, role[0].lower()))
+    date = _effective(region, s, e, cue.start(), nxt, notice_from=person[2] if kind == "left" else None)
+    done = re.search(r"\b(?:has|have)\s+(?:been\s+)?$", sent[max(0, cue.start() - 20) : cue.start()])
+    if date is None and region.kind == "exhibit" and done:  # a release's "has been promoted": as of its dateline
+        date = next(dates_in(region, 0, min(len(region.body), 600)), None)
+    sources = [FieldSource("person", "text", span(region, s + person[1], s + person[2]))]
+    sources.append(FieldSource("action", "text", span(region, s + cue.start(), s + cue.end())))
+    if role:
+        sources.append(FieldSource("role", "text", span(region, s + role[1], s + role[2])))
+    if date:
+        sources.append(FieldSource("effective", "text", span(region, date[1], date[2])))
+    return OfficerChange(
+        evidence=(span(region, s, e),),
+        values=tuple(sources),
+        person=squash(person[0]),
+        role=role[0] if role else None,
+        action=action,
+        effective=date[0] if date else None,
+    )
+
+
 def officer_changes(filing: Filing, regions: list[Region]) -> list[OfficerChange]:
+    """One ``OfficerChange`` per person and action in Item 5.02 (and old-era Item 5/8.01) texts; a
+    person is only a name that the filing shows to be a person's (``persons.person_evidence``)."""
     events: list[OfficerChange] = []
     seen: set[tuple[str, str]] = set()
-    for region in regions:
-        if region.kind != "item":
-            continue
-        old_era_other_events = region.code in ("8.01",) and not any(it.number.count(".") for it in filing.items)
-        if region.code != "5.02" and not old_era_other_events:
-            continue
+    people = person_evidence((d.text for d in filing.documents), (s.name or "" for s in filing.signatures))
+    for region in officer_regions(filing, regions):
+        for org in entities(region.body, filing.registrant.name).orgs:  # a company's name is no person's
+            people.organizations.add(" ".join(org.name.split()))
         spans = list(sentences(region))
         known: Known = {}
         for i, (s, e) in enumerate(spans):
             nxt = spans[i + 1] if i + 1 < len(spans) else None
             events.extend(
-                _sentence_events(region, s, e, seen, nxt=nxt, company=filing.registrant.name or "", known=known)
+                _sentence_events(
+                    region, s, e, seen, nxt=nxt, company=filing.registrant.name or "", known=known, people=people
+                )
             )
     return events

@@ -1,0 +1,96 @@
+"""Who buys whom, from the direction of the verb, over the entity layer's organizations.
+
+``direction(ents, text, start, end, registrant)`` reads one sentence (``text[start:end]``) and returns
+``(buyer, target)``, each ``(name, start, end)`` with offsets into ``text``, or None when no pattern
+holds. The patterns, with A the buyer and B the target:
+
+- "A will acquire B", "A acquired B", "A has agreed to acquire B", "A completed its acquisition of B";
+- "A's acquisition of B", "the acquisition of B by A";
+- "B to merge into A", "B will merge with and into A";
+- "B will become a wholly owned subsidiary of A";
+- "the sale of [its] B to A", "sold B to A", "divestiture of B to A".
+
+A and B are organizations of ``entities()``; "the Company", "we" and the registrant's own name are the
+registrant (whose name is then given as printed in the filing's record by the caller). A seller is
+never the target: in "sold B to A" the seller is the subject, and B is what was sold.
+"""
+
+from __future__ import annotations
+
+import re
+
+from eightk.extract.entities import REGISTRANT, Entities, Mention
+
+__all__ = ["direction"]
+
+Name = tuple[str, int, int]
+# (verb, kind): "bt" buyer before the verb and target after it; "tb" target before and buyer after; "ab"
+# both after, the target first and the buyer after the word the pattern ends on ("… of B by A", "… B to A")
+_VERBS = [
+    (
+        r"\b(?:(?:has\s+|have\s+)?(?:agreed|agrees)\s+to\s+|will\s+|to\s+|would\s+)?(?:acquire[sd]?|purchase[sd]?|buy|bought)\b",
+        "bt",
+    ),
+    (
+        r"\b(?:completed|consummated|closed)\s+(?:its|the|their)\s+(?:previously\s+announced\s+)?(?:acquisition|purchase)\s+of\b",
+        "bt",
+    ),
+    (r"['’]s?\s+(?:proposed\s+|pending\s+|planned\s+)?(?:acquisition|purchase)\s+of\b", "bt"),
+    (r"\b(?:to|will|would|shall|agreed\s+to)\s+(?:be\s+)?merge[sd]?\s+(?:with\s+and\s+)?into\b", "tb"),
+    (
+        r"\b(?:will|would|shall|to)\s+(?:become|be)\s+an?\s+(?:direct\s+or\s+indirect\s+)?(?:wholly[\s-]+owned\s+)?"
+        r"subsidiary\s+of\b",
+        "tb",
+    ),
+    (r"\b(?:acquisition|purchase)\s+of\b(?=[^;]{0,120}?\bby\b)", "ab:by"),
+    (r"\b(?:sale|divestiture|disposition)\s+of\b(?=[^;]{0,120}?\bto\b)", "ab:to"),
+    (r"\bsold\b(?=[^;]{0,120}?\bto\b)", "ab:to"),
+]
+_PATTERNS = [(re.compile(v, re.I), kind) for v, kind in _VERBS]
+_NEAR = 90  # characters between a verb and the names it governs
+_SELLER = re.compile(r"(?:the\s+)?(?:sellers?|vendors?|sellers?\s+parent)", re.I)
+_POSSESSIVE = re.compile(r"['’]s?\b")
+
+
+def _name(ents: Entities, m: Mention, registrant: str | None, text: str) -> Name | None:
+    if m.org == REGISTRANT:
+        return (registrant, m.start, m.end) if registrant else None
+    name, printed = ents.orgs[m.org].name, " ".join(text[m.start : m.end].split())
+    # a defined term that holds the organization's name and more ("Uber Eats India" of "India") is the thing
+    return (printed if len(printed) > len(name) and name in printed else name), m.start, m.end
+
+
+def _object(text: str, ents: Entities, mentions: list[Mention], at: int, end: int) -> Mention | None:
+    """The first mention after ``at`` that is bought: not a possessive ("Seller’s interest in B"), not a
+    seller by its defined term."""
+    for m in mentions:
+        if m.start < at or m.start > min(end, at + _NEAR):
+            continue
+        seller = m.org != REGISTRANT and ents.orgs[m.org].label == "seller" or _SELLER.fullmatch(text[m.start : m.end])
+        if not seller and not _POSSESSIVE.match(text, m.end):
+            return m
+    return None
+
+
+def direction(ents: Entities, text: str, start: int, end: int, registrant: str | None) -> tuple[Name, Name] | None:
+    """``(buyer, target)`` of the sentence text[start:end] by the patterns above, else None. ``ents`` are the
+    entities of all of ``text`` (defined terms reach across sentences); offsets are into ``text``; a
+    registrant mention ("the Company", "we") is named ``registrant``."""
+    mentions = ents.between(start, end)
+    for pattern, kind in _PATTERNS:
+        for v in pattern.finditer(text, start, end):
+            before = [m for m in mentions if v.start() - _NEAR <= m.end <= v.start() + 1]
+            if kind == "bt":
+                b, t = (before[-1] if before else None), _object(text, ents, mentions, v.end(), end)
+            elif kind == "tb":
+                t, b = (before[-1] if before else None), _object(text, ents, mentions, v.end(), end)
+            else:
+                t = _object(text, ents, mentions, v.end(), end)
+                lead = re.compile(rf"(?<!pursuant\s)(?<!according\s)(?<!prior\s)\b{kind[3:]}\s+(?:the\s+)?$")
+                b = next((m for m in mentions if t and m.start > t.end and lead.search(text, t.end, m.start)), None)
+            if b is None or t is None or b.org == t.org:
+                continue
+            buyer, target = _name(ents, b, registrant, text), _name(ents, t, registrant, text)
+            if buyer and target:
+                return buyer, target
+    return None

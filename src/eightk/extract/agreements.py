@@ -1,0 +1,113 @@
+"""Other material agreements (Item 1.01): one ``Agreement`` per agreement an item says was entered into,
+with its kind ("credit agreement", "revolving credit agreement amendment") and its counterparty."""
+
+from __future__ import annotations
+
+import re
+
+from eightk.extract.families import _candidates, _items
+from eightk.extract.text import Region, span, squash
+from eightk.model import Agreement, FieldSource, Filing
+
+__all__ = ["agreements"]
+
+_I = re.IGNORECASE
+_AGREEMENT = re.compile(
+    r"(?:entered\s+into|entry\s+into|executed|enter\s+into)\s+(?:an?\s+|the\s+|that\s+certain\s+|its\s+)?"
+    r"(?P<t>(?:[\w\-]+\s+){0,7}?(?:agreement|amendment|indenture|facility|note))\b",
+    _I,
+)
+
+
+# the roles of a financing's parties, the counterparty's first: the agent before an arranger or bookrunner
+_ROLE_RANK = re.compile(
+    r",?\s+(?:or\s+the\s+\w+,?\s+)?as\s+(?:the\s+)?(?:(?P<agent>administrative\s+agent|collateral\s+agent|agent|"
+    r"trustee)|(?P<party>representatives?|underwriters?|lenders?|purchasers?|sellers?|buyers?)|"
+    r"(?P<minor>(?:joint\s+)?(?:lead\s+)?(?:arrangers?|bookrunners?|book\s+runners?)|syndication\s+agent|"
+    r"documentation\s+agent|co-\w+))",
+    _I,
+)
+# "Citibank Europe plc, UK Branch": the branch is part of the name
+_BRANCH = re.compile(r",\s+(?:[A-Z][\w.&\-]*\s+){1,3}Branch\b")
+
+
+def _counterparty(region: Region, registrant: str | None) -> tuple[str, int, int] | None:
+    """The other party of a 1.01 agreement: the one named as agent or trustee, else as a party (lender,
+    underwriter, purchaser), else after "with", else the first company that is no arranger or bookrunner;
+    a branch after the name is kept ("Citibank Europe plc, UK Branch")."""
+    names = [_with_branch(region.body, n) for n in _candidates(region, 0, len(region.body), registrant)]
+    roles = {n: _ROLE_RANK.match(region.body, n[2]) for n in names}
+    for group in ("agent", "party"):
+        for n in names:
+            role = roles[n]
+            if role and role.group(group) and not (group == "agent" and role.group("minor")):
+                return n
+    for name, a, b in names:  # "… with Goldman Sachs & Co. LLC"
+        if re.search(r"\bwith\s+$", region.body[max(0, a - 6) : a], _I):
+            return name, a, b
+    plain = [n for n in names if not ((r := roles[n]) is not None and r.group("minor"))]
+    return plain[0] if plain else (names[0] if names else None)
+
+
+def _with_branch(body: str, name: tuple[str, int, int]) -> tuple[str, int, int]:
+    branch = _BRANCH.match(body, name[2])
+    if branch is None:
+        return name
+    return squash(body[name[1] : branch.end()]), name[1], branch.end()
+
+
+def _paragraph(region: Region, pos: int) -> tuple[int, int]:
+    start = region.body.rfind("\n\n", 0, pos)
+    end = region.body.find("\n\n", pos)
+    return (0 if start < 0 else start + 2), (len(region.body) if end < 0 else end)
+
+
+def agreements(filing: Filing, regions: list[Region]) -> list[Agreement]:
+    """One event per agreement a 1.01 item says was entered into (several when paragraphs tell of
+    several), with the counterparty named in that paragraph, else in the item."""
+    out = []
+    for region in _items(regions, "1.01"):
+        title_end = max(0, region.body.find("\n"))
+        kinds: set[str] = set()
+        whole = _counterparty(region, filing.registrant.name)
+        for m in _AGREEMENT.finditer(region.body, title_end):
+            kind = squash(m.group("t")).lower()
+            if "material definitive" in kind or kind in kinds or len(kinds) >= 3:
+                continue
+            a, b = _paragraph(region, m.start())
+            sub = Region(region.doc, region.start + a, region.start + b, region.text, region.kind, region.code)
+            local = _counterparty(sub, filing.registrant.name)
+            other = (local[0], a + local[1], a + local[2]) if local else whole
+            if kinds and local is None:
+                continue  # a later paragraph that names no party of its own: not a new agreement
+            kinds.add(kind)
+            out.append(_agreement(region, m, other))
+        if not kinds and whole is not None:
+            out.append(_agreement(region, None, whole))
+    return out
+
+
+# "Amendment No. 11 to the Revolving Credit Agreement": the kind of agreement amended
+_AMENDED = re.compile(
+    r"\s+(?:No\.\s*\d+\s+)?to\s+(?:the\s+|its\s+|that\s+certain\s+)?(?P<a>(?:[\w\-]+\s+){0,5}?(?:Agreement|Indenture))\b"
+)
+
+
+def _agreement(region: Region, m: re.Match[str] | None, other: tuple[str, int, int] | None) -> Agreement:
+    sources = []
+    kind = squash(m.group("t")).lower() if m else None
+    if m:
+        end = m.end("t")
+        amended = _AMENDED.match(region.body, end) if kind == "amendment" else None
+        if amended:  # "amendment" alone says little: "revolving credit agreement amendment"
+            kind = f"{squash(amended.group('a')).lower()} amendment"
+            end = amended.end("a")
+        sources.append(FieldSource("agreement_type", "text", span(region, m.start("t"), end)))
+    if other:
+        sources.append(FieldSource("counterparty", "text", span(region, other[1], other[2])))
+    return Agreement(
+        evidence=tuple(s.span for s in sources if s.span),
+        values=tuple(sources),
+        counterparty=other[0] if other else None,
+        agreement_type=kind,
+    )

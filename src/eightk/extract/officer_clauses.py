@@ -1,0 +1,139 @@
+"""Clauses around an officer change: which texts tell it (``officer_regions``), which cues are no news
+(``not_a_departure``), a board seat named after the title (``board_seat_too``), a date named by its
+defined term (``defined_date``) and one key for a person's name variants (``person_key``)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import replace
+
+from eightk.extract.officer_subjects import appositive_role
+from eightk.extract.text import Region, dates_in, span
+from eightk.model import FieldSource, Filing, OfficerChange
+
+__all__ = ["board_seat_too", "defined_date", "moved_from", "not_a_departure", "officer_regions", "person_key"]
+
+# "effective as of October 14, 2024 (the “Effective Date”)" defines a date that a later sentence names
+_DEFINED_DATE = r"\s*\(\s*(?:the\s+)?[“\"]{}[”\"]\s*\)"
+_NAMED_DATE = re.compile(r"\beffective\s+(?:as\s+of\s+|on\s+)?the\s+(?P<t>(?:[A-Z]\w+\s+){0,2}Date)\b")
+
+
+def defined_date(region: Region, s: int, e: int) -> tuple[_dt.date, int, int] | None:
+    """The date a sentence names by a defined term ("effective as of the Effective Date"), where the region
+    defines it: the date right before "(the “Effective Date”)"."""
+    named = _NAMED_DATE.search(region.body, s, e)
+    if named is None:
+        return None
+    term = re.compile(_DEFINED_DATE.format(re.escape(named.group("t"))))
+    for d in dates_in(region, 0, len(region.body)):
+        if term.match(region.body, d[2]):
+            return d
+    return None
+
+
+# "if he resigns", "in the event of her resignation", "the previously announced retirement of", "following
+# the termination of his employment" (a contract's terms): no news
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|in\s+the\s+event|should|unless|in\s+case)\b(?:[^.;]|\b(?:Mr|Ms|Mrs|Dr)\.){0,150}$", re.I
+)
+_ANNOUNCED_BEFORE = re.compile(
+    r"\b(?:previously\s+(?:announced|disclosed|reported),?|following|upon|after|prior\s+to|in\s+connection\s+with)"
+    r"\s+(?:the\s+|a\s+|any\s+|will\s+(?:be\s+)?)?$",
+    re.I,
+)
+# "… as President and CEO of the Company and as a member of the Board": the seat is a change of its own
+_AND_BOARD = re.compile(
+    r"[^.;]{0,60}?(?:\band\s+(?:as\s+)?|,\s+as\s+)(?:a\s+)?(?P<r>member\s+of\s+(?:the|its|our)\s+(?:Board|board)\b|director\b)"
+)
+
+
+def not_a_departure(sent: str, cue: re.Match[str]) -> bool:
+    before = sent[max(0, cue.start() - 150) : cue.start()]
+    return bool(_HYPOTHETICAL.search(before) or _ANNOUNCED_BEFORE.search(before[-40:]))
+
+
+def board_seat_too(region: Region, s: int, sent: str, event: OfficerChange) -> list[OfficerChange]:
+    """The board seat named after an officer title under the same verb, as a ``director`` event."""
+    role = next((v for v in event.values if v.field == "role"), None)
+    if role is None or role.span is None or event.role == "director":
+        return []
+    end = role.span.end - region.start - s
+    seat = _AND_BOARD.match(sent, end)
+    if seat is None:
+        return []
+    source = FieldSource("role", "text", span(region, s + seat.start("r"), s + seat.end("r")))
+    values = tuple(v for v in event.values if v.field != "role") + (source,)
+    return [
+        OfficerChange(
+            evidence=event.evidence,
+            values=values,
+            person=event.person,
+            role="director",
+            action=event.action,
+            effective=event.effective,
+        )
+    ]
+
+
+def person_key(name: str) -> str:
+    """One key for "James P. Gorman", "James Gorman" and "Jim Gorman": the surname and the given name's
+    first letter, middle initials and "Jr." aside."""
+    words = [w for w in name.replace(".", ". ").split() if not re.fullmatch(r"[A-Z]\.|Jr\.|Sr\.|I{2,3}|,", w)]
+    words = [w.strip(",") for w in words]
+    return f"{words[0][0]} {words[-1]}".lower() if words else name.lower()
+
+
+_RELEASE_WINDOW = 6000  # a press release announces its changes in its first paragraphs
+
+
+def officer_regions(filing: Filing, regions: list[Region]) -> list[Region]:
+    """Item 5.02 (old era: Item 5 / 8.01), then the opening of each EX-99 press release of a filing that
+    has a 5.02 item: a release often names appointees the item leaves to it."""
+    items = [
+        r
+        for r in regions
+        if r.kind == "item"
+        and (r.code == "5.02" or r.code == "8.01" and not any(it.number.count(".") for it in filing.items))
+    ]
+    if not any(r.code == "5.02" for r in items):
+        return items
+    releases = [
+        replace(r, end=min(r.end, r.start + _RELEASE_WINDOW))
+        for r in regions
+        if r.kind == "exhibit" and (r.code or "").upper().startswith("EX-99")
+    ]
+    return items + releases
+
+
+_MOVE_FROM = re.compile(
+    r"mov\w*\s+from\s+(?:(?:his|her|their)\s+(?:current\s+)?(?:role|position)\s+(?:as|of)\s+)?(?:the\s+|its\s+)?(?P<r>.+?)\s+to\b"
+)
+
+
+def moved_from(
+    region: Region,
+    s: int,
+    cue: re.Match[str],
+    event: OfficerChange,
+    who: tuple[str, int, int],
+    *,
+    seen: set[tuple[str, str]],
+) -> list[OfficerChange]:
+    """The role left in a move, as a ``departed`` event: "Jane Roe will move from Chief Financial Officer
+    to Vice Chairman", "Jane Roe, Senior Vice President, Markets, will be transitioning to the role of …"."""
+    words = cue.group(0)
+    move = _MOVE_FROM.match(words)
+    role: tuple[str, int, int] | None
+    if move:
+        role = (" ".join(move.group("r").split()), cue.start() + move.start("r"), cue.start() + move.end("r"))
+    elif words.lower().startswith("transition"):
+        role = appositive_role(cue.string, who[2])
+    else:
+        return []
+    if role is None or (person_key(who[0]), "left") in seen:
+        return []
+    seen.add((person_key(who[0]), "left"))
+    values = [v for v in event.values if v.field in ("person", "action", "effective")]
+    values.append(FieldSource("role", "text", span(region, s + role[1], s + role[2])))
+    return [replace(event, values=tuple(values), role=role[0], action="departed")]

@@ -1,0 +1,154 @@
+"""Several people under one verb: "appointed A, President, Markets, and B as Co-Presidents", "A, 61, and
+B, 56, have been elected Co-Presidents". Each person gets their own event.
+
+Names are ``(name, start, end)`` tuples with offsets into the sentence, as ``people._names`` gives them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from eightk.parse.registrant import norm_name
+
+__all__ = [
+    "appositive_role",
+    "joined_persons",
+    "singular_role",
+    "spelled_out",
+    "without_company",
+    "without_defined_term",
+]
+
+Name = tuple[str, int, int]
+
+# what may stand between two joined names: their appositions (titles, ages), a comma, "and"
+_GAP_END = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)$")
+_GAP_MAX = 160
+# a verb in the gap means the next name starts another clause ("… as CFO, and Jane Roe will remain …")
+_GAP_VERB = re.compile(
+    r"\b(?:is|was|will|has|had|who|remains?|continues?|succeed\w*|replac\w*|resign\w*|retir\w*|join\w*|serv\w*)\b",
+    re.I,
+)
+# after a joined object name: its apposition, its own "as …", or the end
+_AFTER_OBJECT = re.compile(r"\s*(?:,|\(|as\b|to\b|\.|;|$)")
+# a plural verb group right before the cue: "have been elected", "were appointed", "will each be named"
+_PLURAL_VERB = re.compile(r"\b(?:have|were|are|will)\s+(?:each\s+|both\s+)?(?:been\s+|be\s+)?$", re.I)
+
+
+def _joined(sent: str, a: Name, b: Name) -> bool:
+    gap = sent[a[2] : b[1]]
+    return len(gap) <= _GAP_MAX and bool(_GAP_END.search(gap)) and not _GAP_VERB.search(gap) and ". " not in gap
+
+
+def joined_persons(sent: str, names: list[Name], first: Name, cue: re.Match[str]) -> list[Name]:
+    """``first`` and the names coordinated with it under the cue: later objects of an appointing verb, or
+    earlier subjects of a plural passive ("A and B have been elected"). Only ``[first]`` otherwise."""
+    out = [first]
+    if first[1] >= cue.end():  # objects: "appointed A, …, and B, …, as …"
+        for n in names:
+            if n[1] > out[-1][1] and _joined(sent, out[-1], n) and _AFTER_OBJECT.match(sent, n[2]):
+                out.append(n)
+            elif n[1] > out[-1][1]:
+                break
+        return out
+    if not _PLURAL_VERB.search(sent, max(0, cue.start() - 30), cue.start()):
+        return out
+    for n in reversed([n for n in names if n[2] <= first[1]]):
+        if _joined(sent, n, out[0]):
+            out.insert(0, n)
+        else:
+            break
+    return out
+
+
+def singular_role(role: tuple[str, int, int], sent: str) -> tuple[str, int, int]:
+    """A title shared by several people, said in the plural ("Co-Presidents"), as one person holds it:
+    the span drops the plural "s" too, so its quote is still the text."""
+    title, start, end = role
+    last = title.split()[-1] if title.split() else ""
+    if len(last) > 3 and last.endswith("s") and not last.endswith("ss") and sent[end - 1 : end] == "s":
+        return title[:-1], start, end - 1
+    return role
+
+
+# "President and Chief Executive Officer (“CEO”)" defines an abbreviation a later title uses
+_ABBREVIATION = re.compile(
+    r"(?P<long>(?:[A-Z][\w&\-]*\s+(?:and\s+|of\s+)?){1,5}[A-Z][\w&\-]*)\s*\(\s*(?:the\s+)?[“\"](?P<abbr>[A-Z]{2,5})[”\"]\s*\)"
+)
+
+
+def spelled_out(text: str, role: tuple[str, int, int]) -> tuple[str, int, int]:
+    """The title with each abbreviation the text defines spelled out ("President and CEO" → "President
+    and Chief Executive Officer" where the text says "Chief Executive Officer (“CEO”)"); the span stays on
+    the printed title."""
+    words = role[0].split()
+    if not any(w.isupper() and 2 <= len(w) <= 5 for w in words):
+        return role
+    defined: dict[str, str] = {}
+    for m in _ABBREVIATION.finditer(text):
+        initials = "".join(w[0] for w in m.group("long").split() if w[0].isupper())
+        long = m.group("long")
+        while initials.endswith(m.group("abbr")) and len(initials) > len(m.group("abbr")):  # trim lead words
+            long, initials = long.split(None, 1)[1], initials[1:]
+            long = re.sub(r"^(?:and|of)\s+", "", long)
+        if initials == m.group("abbr"):
+            defined.setdefault(m.group("abbr"), " ".join(long.split()))
+    title = " ".join(defined.get(w, w) for w in words)
+    return title, role[1], role[2]
+
+
+def without_company(sent: str, role: tuple[str, int, int], company: str) -> tuple[str, int, int]:
+    """ "President and Chief Executive Officer of Amazon.com" → the title without the registrant, and
+    "Apple’s Senior Vice President" without its owner; only the registrant's own name is cut, at the
+    title's end ("President of International Operations" at International Paper stays whole)."""
+    core = norm_name(company)  # "AMAZON.COM, INC." → "amazon com"
+    if len(core) < 3:
+        return role
+
+    def names_registrant(words: str) -> bool:
+        norm = norm_name(words)
+        if len(norm) >= 3 and core.startswith(norm):
+            return True
+        # "of Alphabet and Google LLC": the registrant and another company (its own subsidiary)
+        first = core.split()[0]
+        return len(first) >= 3 and re.match(rf"{re.escape(first)}\s+(?:and|&)\s+\S", norm) is not None
+
+    start, end = role[1], role[2]
+    title = sent[start:end]
+    own = re.match(r"([\w.&\-]+(?:\s+[\w.&\-]+){0,3})['’]s\s+", title)  # "Apple’s Senior Vice President"
+    if own and names_registrant(own.group(1)) and own.end() < len(title):
+        start += own.end()
+        title = sent[start:end]
+    for cut in re.finditer(r"\s+of\s+(?:the\s+)?", title):
+        if names_registrant(title[cut.end() :]):
+            end = start + cut.start()
+            break
+    if (start, end) == (role[1], role[2]):
+        return role
+    return " ".join(sent[start:end].split()).strip(" ,"), start, end
+
+
+_DEFINED_TERM_AFTER = re.compile(r"\s*\((?:the\s+)?[“\"][^”\"]{1,40}[”\"]\)$")
+
+
+def without_defined_term(role: tuple[str, int, int]) -> tuple[str, int, int]:
+    """ "Chairman of the Board of Directors (the “Board”)" without its trailing defined term."""
+    cut = _DEFINED_TERM_AFTER.search(role[0])
+    if cut is None or cut.start() == 0:
+        return role
+    title = role[0][: cut.start()]
+    return title, role[1], role[1] + len(title) + (role[2] - role[1] - len(role[0]))
+
+
+_APPOSITIVE = re.compile(
+    r",\s+(?:age\s+\d+,\s+)?(?P<t>[A-Z][^.;]{2,120}?),\s+(?:is|was|will|would|has|had|informed|notified|announced|resigned|retired)\b"
+)
+
+
+def appositive_role(sent: str, name_end: int) -> tuple[str, int, int] | None:
+    """The title in an apposition after a name ("Jane Roe, Senior Vice President, Markets, will …")."""
+    m = _APPOSITIVE.match(sent, name_end)
+    if not m:
+        return None
+    title = m.group("t").rstrip(" ,")
+    return " ".join(title.split()), m.start("t"), m.start("t") + len(title)

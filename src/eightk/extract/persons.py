@@ -1,0 +1,86 @@
+"""People in a text, from evidence that they are people, never from capitalization alone.
+
+``person_evidence(text, signers)`` returns the surnames (and full names) that the text shows to be a
+person's. A capitalized run such as "Southwest Division" or "Corporate Controller" is a name candidate
+only; it becomes a person when one of these holds:
+
+- an honorific names it or its surname anywhere in the text: "Mr. Hill", "Ms. Jane Roe", "Dr. Roe";
+- an age stands beside it: "Jane Roe, 54,", "Jane Roe (54)", "Jane Roe, age 54";
+- it begins with a given name of the census lists (``given_names.py``): "Deirdre O’Brien", "Bob Roe";
+- it has a middle initial or a generational suffix: "Jane A. Roe", "John Roe Jr.", "J. Roe";
+- a signature of the filing ("/s/ Jane Roe") or the filing's signer list names it.
+
+The families read names through ``is_person``; the rule is the same for every family and every
+filing, so a stop-list of regions, divisions and titles is never needed to keep non-persons out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from eightk.extract.given_names import GIVEN_NAMES
+
+__all__ = ["PersonEvidence", "person_evidence"]
+
+_HONORIFIC = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?[ \t]+(?P<n>(?:[A-Z][\w’'\-]+\.?[ \t]+){0,3}[A-Z][\w’'\-]+)")
+_AGE = re.compile(
+    r"(?P<n>[A-Z][\w’'\-.]+(?:\s+[A-Z][\w’'\-.]+){1,3})"
+    r"(?:,\s+(?:age\s+|aged\s+)?\d{2},|\s+\((?:age\s+)?\d{2}\)|,\s+(?:age|aged)\s+\d{2}\b)"
+)
+_SLASH_S = re.compile(r"/s/\s*(?P<n>[A-Z][^\n/]{2,60}?)\s*(?:\n|$|\s{2,})")
+_INITIAL = re.compile(r"^(?:[A-Z][a-z’'\-]+\s+[A-Z]\.\s+[A-Z]|[A-Z]\.\s+[A-Z][a-z])")
+_SUFFIX = re.compile(r"\s(?:Jr\.?|Sr\.?|II|III|IV)$")
+
+
+# capitalized at a sentence's start, never a given name: "With Catz", "And Roe"
+_FUNCTION_WORDS = frozenset("with and the for by from to as at on in of or but after before under".split())
+
+
+def _surname(name: str) -> str:
+    name = re.sub(r"['’]s$", "", name)
+    words = [w.strip(".,") for w in _SUFFIX.sub("", name.strip()).split()]
+    return words[-1] if words else ""
+
+
+@dataclass(slots=True)
+class PersonEvidence:
+    """Surnames and full names that a text shows to be people's (compared case-sensitively)."""
+
+    surnames: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+    organizations: set[str] = field(default_factory=set)  # names the entity layer found as companies
+
+    def add(self, name: str) -> None:
+        name = " ".join(name.split()).rstrip(",")
+        if name:
+            self.names.add(name)
+            self.surnames.add(_surname(name))
+
+    def is_person(self, name: str) -> bool:
+        """True when ``name`` ("Jane A. Roe", "Jane Roe") is shown to be a person: its shape (a middle
+        initial, "Jr."), a census given name, or the text's evidence for its surname or for the whole
+        name; never a name within an organization's ("Morgan Stanley" of "Morgan Stanley & Co. LLC")."""
+        name = " ".join(name.split())
+        if name.split(" ", 1)[0].lower() in _FUNCTION_WORDS or any(name in org for org in self.organizations):
+            return False
+        suffixed = _SUFFIX.search(name) and len(name.split()) >= 3 and name.split(" ", 1)[0][1:].islower()
+        if _INITIAL.match(name) or suffixed or name.split(" ", 1)[0] in GIVEN_NAMES:
+            return True
+        return name in self.names or _surname(name) in self.surnames
+
+
+def person_evidence(texts: Iterable[str], signers: Iterable[str] = ()) -> PersonEvidence:
+    """Evidence over one or more texts (an item, its press release) and the filing's signer names."""
+    ev = PersonEvidence()
+    for name in signers:
+        ev.add(name)
+    for text in texts:
+        for m in _HONORIFIC.finditer(text):
+            ev.add(m.group("n"))
+        for m in _AGE.finditer(text):
+            ev.add(m.group("n"))
+        for m in _SLASH_S.finditer(text):
+            ev.add(m.group("n"))
+    return ev
