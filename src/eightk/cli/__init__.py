@@ -18,7 +18,7 @@ EXIT_INPUT_ERRORS = 1
 EXIT_USAGE = 2
 
 # Command families, in the order their commands appear in --help.
-COMMAND_MODULES = ("eightk.cli.parse_cmd", "eightk.cli.store_cmd")
+COMMAND_MODULES = ("eightk.cli.parse_cmd", "eightk.cli.store_cmd", "eightk.cli.serve_cmd")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -1,0 +1,210 @@
+"""Read queries for browsing a store: events, deals and a company's history, one page at a time.
+
+The HTTP API (``eightk.web``) serves these; they only read. Every value a caller gives is a bound
+parameter; the SQL text is built from constants only (sort columns come from a fixed table). Pages are
+``limit`` rows from ``offset``; callers bound both.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from eightk.search.filters import Filters, filter_sql
+
+__all__ = ["DEAL_SORTS", "DEAL_TYPES", "EVENT_SORTS", "EventQuery", "company_history", "deals", "events", "filing_keys"]
+
+DEAL_TYPES = ("license", "collaboration", "asset_purchase")
+DEAL_SORTS = ("date", "upfront", "milestones", "equity", "total_value")
+EVENT_SORTS = ("date", "amount")
+_DEAL_MONEY = ("upfront", "milestones", "equity", "total_value")
+_EVENT_AMOUNT = (
+    "(SELECT MAX(v.num_value) FROM event_values v WHERE v.filing_id = e.filing_id AND v.event = e.position"
+    " AND v.currency IS NOT NULL)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    """Which events to list and in what order.
+
+    ``filters``: the filing-level filters (company, cik, dates; ``eightk.search.Filters``); ``types``:
+    event types to keep (empty: all); ``min_amount``/``max_amount``: some money value of the event itself
+    within these bounds (units of its currency); ``sort``: one of ``EVENT_SORTS`` (or ``DEAL_SORTS`` for
+    deals); ``descending``: largest or newest first."""
+
+    filters: Filters = Filters()
+    types: tuple[str, ...] = ()
+    min_amount: float | None = None
+    max_amount: float | None = None
+    sort: str = "date"
+    descending: bool = True
+    limit: int = 50
+    offset: int = 0
+
+
+def _where(q: EventQuery) -> tuple[str, list[Any]]:
+    """Conditions over events ``e`` joined to filings ``f``."""
+    where, args = filter_sql(q.filters)
+    conds = [where]
+    if q.types:
+        conds.append(f"e.type IN ({','.join('?' * len(q.types))})")
+        args += list(q.types)
+    if q.min_amount is not None or q.max_amount is not None:
+        sub = (
+            "EXISTS (SELECT 1 FROM event_values v WHERE v.filing_id = e.filing_id AND v.event = e.position"
+            " AND v.currency IS NOT NULL"
+        )
+        if q.min_amount is not None:
+            sub += " AND v.num_value >= ?"
+            args.append(q.min_amount)
+        if q.max_amount is not None:
+            sub += " AND v.num_value <= ?"
+            args.append(q.max_amount)
+        conds.append(sub + ")")
+    return " AND ".join(conds), args
+
+
+_EVENT_SELECT = "SELECT e.filing_id, e.position, e.type, e.record, f.key, f.accession, f.company, f.cik, f.date"
+
+
+def _event_row(row: tuple[Any, ...]) -> dict[str, Any]:
+    fid, position, etype, record, key, accession, company, cik, date = row[:9]
+    return {
+        "filing_id": fid, "filing_key": key, "accession": accession, "company": company, "cik": cik,
+        "date": date, "position": position, "type": etype, "event": json.loads(record),
+    }  # fmt: skip
+
+
+def events(conn: sqlite3.Connection, q: EventQuery) -> list[dict[str, Any]]:
+    """One page of events: dicts with ``filing_id``, ``filing_key``, ``accession``, ``company``, ``cik``,
+    ``date`` (of the filing), ``position`` (within the filing), ``type``, ``event`` (the record per
+    SCHEMA.md) and ``amount`` (the event's largest money value, or None). ``sort`` "amount" puts events
+    without money last. Raises ``SearchError`` for a malformed filter value."""
+    where, args = _where(q)
+    order = "DESC" if q.descending else "ASC"
+    if q.sort == "amount":
+        sort = f"amount IS NULL, amount {order}, f.date DESC, e.filing_id DESC, e.position"
+    else:
+        sort = f"f.date {order}, e.filing_id {order}, e.position"
+    sql = (
+        f"{_EVENT_SELECT}, {_EVENT_AMOUNT} AS amount FROM events e JOIN filings f ON f.id = e.filing_id"
+        f" WHERE {where} ORDER BY {sort} LIMIT ? OFFSET ?"
+    )
+    out = []
+    for row in conn.execute(sql, [*args, q.limit, q.offset]):
+        item = _event_row(row)
+        item["amount"] = row[9]
+        out.append(item)
+    return out
+
+
+def _money(value: Any) -> float | None:
+    return float(value["amount"]) if isinstance(value, dict) and value.get("amount") is not None else None
+
+
+def _deal_row(row: tuple[Any, ...]) -> dict[str, Any]:
+    base = _event_row(row)
+    ev = base.pop("event")
+    royalties = ev.get("royalties") or {}
+    currency = next((m.get("currency") for f in _DEAL_MONEY if isinstance(m := ev.get(f), dict)), None)
+    base.update(
+        parties=[{"name": p.get("name"), "role": p.get("role")} for p in ev.get("parties") or []],
+        exclusive=ev.get("exclusive"),
+        territory=ev.get("territory"),
+        subject=ev.get("subject"),
+        field=ev.get("field"),
+        royalties=bool(royalties.get("mentioned")),
+        royalty_low=royalties.get("rate_low"),
+        royalty_high=royalties.get("rate_high"),
+        currency=currency,
+        **{f: _money(ev.get(f)) for f in _DEAL_MONEY},
+    )
+    return base
+
+
+def deals(conn: sqlite3.Connection, q: EventQuery) -> list[dict[str, Any]]:
+    """One page of deals (license, collaboration, asset purchase events): dicts with the filing's
+    ``filing_key``, ``accession``, ``company``, ``date``, the event ``position``, ``type``, ``parties``
+    (name, role), ``exclusive``, ``territory``, ``subject``, ``field``, ``royalties`` (mentioned) with
+    ``royalty_low``/``royalty_high`` (fractions), and ``upfront``, ``milestones``, ``equity``,
+    ``total_value`` (amounts in ``currency`` units, or None). Sorted by ``q.sort`` (one of
+    ``DEAL_SORTS``): by an amount, the deals stating it come first (by the amount), then the others by
+    date. Raises ``SearchError`` for a malformed filter value."""
+    types = tuple(t for t in (q.types or DEAL_TYPES) if t in DEAL_TYPES) or ("none",)
+    where, args = _where(EventQuery(q.filters, types, q.min_amount, q.max_amount))
+    order = "DESC" if q.descending else "ASC"
+    joined = f"FROM events e JOIN filings f ON f.id = e.filing_id WHERE {where}"
+    if q.sort not in _DEAL_MONEY:
+        sql = f"{_EVENT_SELECT} {joined} ORDER BY f.date {order}, e.filing_id {order}, e.position LIMIT ? OFFSET ?"
+        return [_deal_row(r) for r in conn.execute(sql, [*args, q.limit, q.offset])]
+    has = "EXISTS (SELECT 1 FROM event_values v WHERE v.filing_id = e.filing_id AND v.event = e.position AND v.field = ?)"
+    first_sql = (
+        f"{_EVENT_SELECT} FROM event_values v CROSS JOIN events e ON e.filing_id = v.filing_id AND e.position = v.event"
+        f" JOIN filings f ON f.id = e.filing_id WHERE v.field = ? AND v.num_value IS NOT NULL AND {where}"
+        f" ORDER BY v.num_value {order}, f.date DESC, e.filing_id LIMIT ? OFFSET ?"
+    )
+    rows = conn.execute(first_sql, [q.sort, *args, q.limit, q.offset]).fetchall()
+    if len(rows) < q.limit:  # past the deals stating the amount: the others, newest first
+        count_sql = f"SELECT COUNT(*) FROM event_values v CROSS JOIN events e ON e.filing_id = v.filing_id AND e.position = v.event JOIN filings f ON f.id = e.filing_id WHERE v.field = ? AND v.num_value IS NOT NULL AND {where}"  # noqa: E501
+        stating = conn.execute(count_sql, [q.sort, *args]).fetchone()[0]
+        rest_sql = f"{_EVENT_SELECT} {joined} AND NOT {has} ORDER BY f.date DESC, e.filing_id DESC, e.position LIMIT ? OFFSET ?"
+        rest = conn.execute(rest_sql, [*args, q.sort, q.limit - len(rows), max(0, q.offset - stating)]).fetchall()
+        rows += rest
+    return [_deal_row(r) for r in rows]
+
+
+def company_history(conn: sqlite3.Connection, *, cik: str | None, name: str | None, limit: int = 500) -> dict[str, Any]:
+    """A company's filings and events over time, oldest first: ``{"names": [...], "cik", "filings":
+    [{filing_key, accession, date, form_type, item_codes, events: [{position, type, summary}]}]}``.
+    The company is a CIK (any filer of the filing), else an exact registrant name. At most ``limit``
+    filings (the newest); ``filings`` is empty for an unknown company."""
+    if cik:
+        cond, args = "(f.cik = ? OR f.id IN (SELECT x.filing_id FROM filers x WHERE x.cik = ?))", [cik, cik]
+    else:
+        cond, args = "f.company = ?", [name or ""]
+    rows = conn.execute(
+        "SELECT * FROM (SELECT f.id, f.key, f.accession, f.date, f.form_type, f.item_codes, f.company FROM filings f"
+        f" WHERE {cond} ORDER BY f.date DESC, f.id DESC LIMIT ?) ORDER BY 4, 1",
+        [*args, limit],
+    ).fetchall()
+    by_id: dict[int, dict[str, Any]] = {}
+    names: list[str] = []
+    for fid, key, accession, date, form, codes, company in rows:
+        by_id[fid] = {"filing_key": key, "accession": accession, "date": date, "form_type": form,
+                      "item_codes": [c for c in (codes or "").split(",") if c], "events": []}  # fmt: skip
+        if company and company not in names:
+            names.append(company)
+    ids = list(by_id)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        sql = f"SELECT e.filing_id, e.position, e.type, e.record FROM events e WHERE e.filing_id IN ({','.join('?' * len(chunk))}) ORDER BY 1, 2"  # noqa: E501
+        for fid, position, etype, record in conn.execute(sql, chunk):
+            by_id[fid]["events"].append({"position": position, "type": etype, "summary": event_summary(json.loads(record))})
+    return {"cik": cik, "names": names, "filings": list(by_id.values())}
+
+
+def event_summary(event: dict[str, Any]) -> str:
+    """A one-line description of an event record: its type and the first few of its named values."""
+    parts: list[str] = []
+    for field in ("person", "role", "action", "buyer", "target", "former", "new", "counterparty", "subject"):
+        value = event.get(field)
+        if isinstance(value, str) and value:
+            parts.append(value)
+    for field in ("upfront", "milestones", "consideration", "revenue", "total_value"):
+        money = event.get(field)
+        if isinstance(money, dict) and money.get("amount") is not None:
+            parts.append(f"{field} {money.get('currency') or ''} {money['amount']:,.0f}".replace("  ", " "))
+    parties = [p.get("name") for p in event.get("parties") or [] if isinstance(p, dict) and p.get("name")]
+    head = [", ".join(parties)] if parties else []
+    return "; ".join(head + parts[:4])
+
+
+def filing_keys(conn: sqlite3.Connection, ids: list[int]) -> dict[int, str]:
+    """The ``key`` (accession, or "sha256:…") of each stored filing id given."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    return dict(conn.execute(f"SELECT id, key FROM filings WHERE id IN ({marks})", ids).fetchall())

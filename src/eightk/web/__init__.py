@@ -1,0 +1,50 @@
+"""The web shell: an HTTP API (OpenAPI at /openapi.json, docs at /docs) and a web page over a store.
+
+Needs the ``serve`` extra (FastAPI and uvicorn): ``pip install 'eightk[serve]'``. Importing this package
+never fails; ``create_app`` and ``serve`` raise ``UsageError`` naming the extra when it is missing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eightk.errors import UsageError
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+__all__ = ["MISSING_EXTRA", "create_app", "serve"]
+
+MISSING_EXTRA = "the web server needs the serve extra: pip install 'eightk[serve]' (FastAPI and uvicorn)"
+
+
+def _require() -> None:
+    try:
+        import fastapi  # noqa: F401
+        import uvicorn  # noqa: F401
+    except ModuleNotFoundError:
+        raise UsageError(MISSING_EXTRA) from None
+
+
+def create_app(db: str) -> FastAPI:
+    """The ASGI app over the eightk database file ``db``, read-only. Raises ``UsageError`` without the
+    serve extra, ``StoreError`` when ``db`` is not an eightk database."""
+    _require()
+    from eightk.web.app import create_app as make
+
+    return make(db)
+
+
+def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
+    """Run the app under uvicorn until interrupted. ``workers`` > 1 runs that many server processes."""
+    _require()
+    import os
+
+    import uvicorn
+
+    create_app(db)  # fail now, with a clear error, if the database cannot be opened
+    if workers > 1:
+        os.environ["EIGHTK_SERVE_DB"] = db
+        uvicorn.run("eightk.web._worker:app", host=host, port=port, workers=workers, log_level="warning")
+    else:
+        uvicorn.run(create_app(db), host=host, port=port, log_level="warning", access_log=False)

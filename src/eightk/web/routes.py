@@ -1,0 +1,214 @@
+"""The API's endpoints, under /api: search, filings and their documents' text, events, deals, a company's
+history, stats. All read-only; every parameter bounded (length, range, page size); pages chained by an
+opaque ``cursor``."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+
+from eightk.search import Filters
+from eightk.store import Store
+from eightk.store.browse import EventQuery, company_history, deals, events, filing_keys
+from eightk.web.models import (
+    CompanyHistory,
+    DealsPage,
+    DocumentText,
+    ErrorBody,
+    EventsPage,
+    Hit,
+    SearchPage,
+)
+
+MAX_PAGE = 100
+MAX_OFFSET = 10_000
+MAX_SEARCH_DEPTH = 1000  # the search module returns at most this many hits, all pages together
+_PLAIN = r"^[^\x00-\x1f\x7f]*$"  # no NUL or other control characters
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "a parameter the store cannot use (malformed query, bad cursor)"},
+    404: {"model": ErrorBody, "description": "no such filing, document or company"},
+    422: {"model": ErrorBody, "description": "a parameter of the wrong type, length or range"},
+    500: {"model": ErrorBody, "description": "the server failed; nothing about the cause is disclosed"},
+}
+router = APIRouter(prefix="/api", responses=_ERRORS)
+
+
+def Text(max_length: int, description: str) -> Any:  # noqa: N802 - reads as a type in signatures
+    return Query(None, max_length=max_length, pattern=_PLAIN, description=description)
+
+
+Amount = Annotated[float | None, Query(ge=0, le=1e15, description="units of the currency (2000000 for $2 million)")]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"rows per page, at most {MAX_PAGE}")]
+Cursor = Annotated[str | None, Query(max_length=40, pattern=r"^[A-Za-z0-9_-]*$", description="next_cursor of a page")]
+Order = Annotated[Literal["asc", "desc"], Query(description="desc: largest or newest first")]
+
+
+def store_of(request: Request) -> Store:
+    store: Store = request.app.state.stores.get()
+    return store
+
+
+def filters(
+    company: str | None = Text(200, "the registrant's name contains this (case-insensitive)"),
+    cik: str | None = Query(None, pattern=r"^[0-9]{1,10}$", description="a filer's CIK"),
+    ticker: str | None = Query(None, pattern=r"^[A-Za-z0-9.\-]{1,10}$"),
+    form: str | None = Query(None, pattern=r"^[A-Za-z0-9\-/ ]{1,20}$", description="8-K, 8-K/A"),
+    item: str | None = Query(None, pattern=r"^[A-Za-z0-9. ]{1,12}$", description="8.01, or an old number like 5"),
+    event: str | None = Query(None, pattern=r"^[a-z_]{1,40}$", description="event type: license, earnings, …"),
+    date_from: dt.date | None = Query(None, description="date of report on or after (YYYY-MM-DD)"),
+    date_to: dt.date | None = Query(None, description="date of report on or before (YYYY-MM-DD)"),
+    min_amount: Amount = None,
+    max_amount: Amount = None,
+    amount_field: str | None = Query(None, pattern=r"^[a-z_]{1,40}$", description="upfront, milestones, …"),
+    currency: str | None = Query(None, pattern=r"^[A-Za-z]{3}$"),
+) -> Filters:
+    return Filters(company, cik, ticker, form, item, event, date_from, date_to, min_amount, max_amount,
+                   amount_field, currency)  # fmt: skip
+
+
+def offset_of(cursor: str | None, most: int = MAX_OFFSET) -> int:
+    """The row offset a cursor stands for (0 without one); ``HTTPException`` 400 for a cursor not made here."""
+    if not cursor:
+        return 0
+    try:
+        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode("ascii")
+        offset = int(text.removeprefix("o:")) if text.startswith("o:") else -1
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        offset = -1
+    if not 0 <= offset <= most:
+        raise HTTPException(400, "this cursor was not given by this server (or points too deep)")
+    return offset
+
+
+def cursor_for(offset: int, got: int, limit: int, most: int = MAX_OFFSET) -> str | None:
+    if got <= limit or offset + limit > most:
+        return None
+    return base64.urlsafe_b64encode(f"o:{offset + limit}".encode()).decode().rstrip("=")
+
+
+@router.get("/search", response_model=SearchPage, summary="Full-text search over item and exhibit texts")
+def search(
+    q: Annotated[str, Query(min_length=1, max_length=500, pattern=_PLAIN, description='words, "phrases", AND/OR/NOT')],
+    f: Annotated[Filters, Depends(filters)],
+    store: Annotated[Store, Depends(store_of)],
+    limit: Limit = 20,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
+    """Ranked hits (bm25; the newest first for a very common query), each with its snippet and label."""
+    offset = offset_of(cursor, MAX_SEARCH_DEPTH - 1)
+    depth = min(offset + limit + 1, MAX_SEARCH_DEPTH)
+    found = store.search(q, limit=depth, **_fields(f))
+    keys = filing_keys(store.conn, [h.filing_id for h in found[offset : offset + limit]])
+    hits = [
+        Hit(filing_key=keys[h.filing_id], accession=h.accession, company=h.company, form_type=h.form_type,
+            date=h.date, kind=h.kind, ref=h.ref, code=h.code, label=h.label, snippet=h.snippet, score=h.score)
+        for h in found[offset : offset + limit]
+        if h.filing_id in keys
+    ]  # fmt: skip
+    return {"query": q, "hits": hits, "next_cursor": cursor_for(offset, len(found) - offset, limit, MAX_SEARCH_DEPTH - 1)}
+
+
+def _fields(f: Filters) -> dict[str, Any]:
+    return {name: getattr(f, name) for name in Filters.__slots__ if getattr(f, name) is not None}  # type: ignore[attr-defined]
+
+
+FilingKey = Annotated[str, Path(max_length=80, pattern=r"^[A-Za-z0-9:\-]+$", description="accession, id or sha256:…")]
+
+
+@router.get("/filings/{key}", response_model=dict[str, Any], summary="One filing's full record (SCHEMA.md)")
+def filing(key: FilingKey, store: Annotated[Store, Depends(store_of)]) -> dict[str, Any]:
+    """The record as ``eightk parse`` prints it, plus ``key`` (what this API names the filing by)."""
+    found = store.get(key)
+    if found is None:
+        raise HTTPException(404, "no filing with this accession, id or key")
+    record = found.to_dict()
+    fid = store.get_id(key)
+    record["key"] = filing_keys(store.conn, [fid]).get(fid) if fid is not None else None
+    return record
+
+
+@router.get("/filings/{key}/documents/{sequence}", response_model=DocumentText, summary="A document's normalized text")
+def document(
+    key: FilingKey, sequence: Annotated[int, Path(ge=0, le=100_000)], store: Annotated[Store, Depends(store_of)]
+) -> dict[str, Any]:
+    """The text that the record's spans index: ``text[span.start:span.end] == span.quote``."""
+    fid = store.get_id(key)
+    row = None
+    if fid is not None:
+        sql = "SELECT sequence, type, filename, format, text FROM documents WHERE filing_id = ? AND sequence = ?"
+        row = store.conn.execute(sql, (fid, sequence)).fetchone()
+    if row is None:
+        raise HTTPException(404, "no such filing or document")
+    return {"sequence": row[0], "type": row[1], "filename": row[2], "format": row[3], "text": row[4] or ""}
+
+
+EventType = Annotated[str | None, Query(pattern=r"^[a-z_]{1,40}$", description="event type: license, earnings, …")]
+
+
+@router.get("/events", response_model=EventsPage, summary="Events, filtered and sorted")
+def list_events(
+    f: Annotated[Filters, Depends(filters)],
+    store: Annotated[Store, Depends(store_of)],
+    type: EventType = None,  # noqa: A002 - the field's name
+    sort: Annotated[Literal["date", "amount"], Query()] = "date",
+    order: Order = "desc",
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
+    """Events of every filing within the filters; ``min_amount``/``max_amount`` apply to the event's own
+    money values; ``sort=amount`` orders by its largest money value (events without one last)."""
+    offset = offset_of(cursor)
+    query = _event_query(f, (type,) if type else (), sort, order, limit + 1, offset)
+    rows = events(store.conn, query)
+    return {"events": rows[:limit], "next_cursor": cursor_for(offset, len(rows), limit)}
+
+
+def _event_query(f: Filters, types: tuple[str, ...], sort: str, order: str, limit: int, offset: int) -> EventQuery:
+    filing_level = Filters(company=f.company, cik=f.cik, ticker=f.ticker, form=f.form, item=f.item,
+                           date_from=f.date_from, date_to=f.date_to)  # fmt: skip
+    return EventQuery(filing_level, types, f.min_amount, f.max_amount, sort, order == "desc", limit, offset)
+
+
+@router.get("/deals", response_model=DealsPage, summary="Deals: one row per license, collaboration or asset purchase")
+def list_deals(
+    f: Annotated[Filters, Depends(filters)],
+    store: Annotated[Store, Depends(store_of)],
+    type: Annotated[Literal["license", "collaboration", "asset_purchase"] | None, Query()] = None,  # noqa: A002
+    sort: Annotated[Literal["date", "upfront", "milestones", "equity", "total_value"], Query()] = "date",
+    order: Order = "desc",
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
+    """Parties and roles, exclusivity, territory, subject, royalties and amounts of each deal. Sorted by
+    an amount, the deals stating it come first, then the others by date."""
+    offset = offset_of(cursor)
+    rows = deals(store.conn, _event_query(f, (type,) if type else (), sort, order, limit + 1, offset))
+    return {"deals": rows[:limit], "next_cursor": cursor_for(offset, len(rows), limit)}
+
+
+@router.get("/company", response_model=CompanyHistory, summary="A company's filings and events over time")
+def company(
+    store: Annotated[Store, Depends(store_of)],
+    cik: Annotated[str | None, Query(pattern=r"^[0-9]{1,10}$")] = None,
+    name: Annotated[str | None, Query(max_length=200, pattern=_PLAIN, description="exact registrant name")] = None,
+) -> dict[str, Any]:
+    """By CIK, else by exact registrant name (filings without a CIK); its newest 500 filings, oldest first."""
+    if not cik and not name:
+        raise HTTPException(400, "give cik or name")
+    history = company_history(store.conn, cik=cik.lstrip("0") if cik else None, name=name)
+    if not history["filings"]:
+        raise HTTPException(404, "no filings by this company")
+    return history
+
+
+@router.get("/stats", response_model=dict[str, Any], summary="What the database holds")
+def stats(store: Annotated[Store, Depends(store_of)]) -> dict[str, Any]:
+    """Counts of filings, companies, items, events and problems, and the date range."""
+    out = store.stats()
+    out.pop("database", None)  # the server's file path is not the client's business
+    return out
