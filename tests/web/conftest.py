@@ -100,7 +100,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 @pytest.fixture(scope="session")
 def seed_key(server: Server) -> str:
-    status, _, body = server.get("/api/company?name=" + urllib.request.quote(SEED_NAME))
+    status, _, body = server.get("/api/companies?name=" + urllib.request.quote(SEED_NAME))
     assert status == 200, body
     keys = [f["filing_key"] for f in body["filings"] if f["date"] == "2000-05-04"]
     assert len(keys) == 1

@@ -34,8 +34,9 @@ def test_search_cursor_pages_do_not_overlap(server: Server) -> None:
     assert len(second["hits"]) == 3
     whole = server.get("/api/search?" + _q(q="the", limit=6))[2]
     assert first["hits"] + second["hits"] == whole["hits"]  # the two pages are the first six hits, in order
+    assert server.get("/api/search?" + _q(q="the", cursor="999999"))[2] == {"query": "the", "hits": [], "next_cursor": None}
     status, _, body = server.get("/api/search?" + _q(q="the", cursor="bm90LWEtY3Vyc29y"))
-    assert status == 400 and body["error"]["code"] == "bad_request"
+    assert status == 422 and body["error"]["code"] == "invalid_parameter"
 
 
 def test_filing_record_and_document_text_agree_on_spans(server: Server, seed_key: str) -> None:
@@ -74,12 +75,13 @@ def test_events_filter_by_type_date_and_amount(server: Server) -> None:
 
 
 def test_company_history_is_in_date_order(server: Server) -> None:
-    status, _, body = server.get("/api/company?" + _q(cik="320193"))
+    status, _, body = server.get("/api/companies/320193")
     assert status == 200 and any("Apple" in n for n in body["names"])
     dates = [f["date"] for f in body["filings"]]
     assert len(dates) >= 2 and dates == sorted(dates)
-    assert server.get("/api/company?" + _q(cik="1"))[0] == 404
-    assert server.get("/api/company")[2]["error"]["status"] == 400
+    assert server.get("/api/companies/1")[0] == 404
+    assert server.get("/api/companies")[2]["error"]["status"] == 422
+    assert server.get("/api/companies?" + _q(name="ImmunoGen, Inc."))[2]["filings"][0]["date"] == "2000-05-04"
 
 
 def test_every_error_has_one_shape_and_no_trace(server: Server) -> None:
@@ -116,7 +118,7 @@ def test_openapi_spec_lists_the_endpoints(server: Server) -> None:
     status, _, spec = server.get("/openapi.json")
     assert status == 200
     for path in ("/api/search", "/api/filings/{key}", "/api/filings/{key}/documents/{sequence}", "/api/events",
-                 "/api/deals", "/api/company", "/api/stats"):  # fmt: skip
+                 "/api/deals", "/api/companies", "/api/companies/{cik}", "/api/stats"):  # fmt: skip
         assert path in spec["paths"]
         assert "ErrorBody" in str(spec["paths"][path]["get"]["responses"]["404"])
     docs = server.get("/docs")[2]

@@ -4,13 +4,12 @@ opaque ``cursor``."""
 
 from __future__ import annotations
 
-import base64
-import binascii
-import datetime as dt
+import enum
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
+from eightk.catalog import ITEMS, OLD_ITEMS
 from eightk.search import Filters
 from eightk.store import Store
 from eightk.store.browse import EventQuery, company_history, deals, events, filing_keys
@@ -36,15 +35,21 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     500: {"model": ErrorBody, "description": "the server failed; nothing about the cause is disclosed"},
 }
 router = APIRouter(prefix="/api", responses=_ERRORS)
+# Item filter values: a modern code ("8.01") or an old item number ("5"); both eras match either.
+ItemCode = enum.StrEnum("ItemCode", [(v, v) for v in [d.code for d in ITEMS] + sorted(OLD_ITEMS, key=int)])  # type: ignore[misc]
 
 
 def Text(max_length: int, description: str) -> Any:  # noqa: N802 - reads as a type in signatures
     return Query(None, max_length=max_length, pattern=_PLAIN, description=description)
 
 
+def Day(description: str) -> Any:  # noqa: N802 - reads as a type in signatures
+    return Query(None, pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", json_schema_extra={"format": "date"}, description=description)
+
+
 Amount = Annotated[float | None, Query(ge=0, le=1e15, description="units of the currency (2000000 for $2 million)")]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"rows per page, at most {MAX_PAGE}")]
-Cursor = Annotated[str | None, Query(max_length=40, pattern=r"^[A-Za-z0-9_-]*$", description="next_cursor of a page")]
+Cursor = Annotated[str | None, Query(pattern=r"^[0-9]{1,6}$", description="next_cursor of the previous page")]
 Order = Annotated[Literal["asc", "desc"], Query(description="desc: largest or newest first")]
 
 
@@ -58,37 +63,30 @@ def filters(
     cik: str | None = Query(None, pattern=r"^[0-9]{1,10}$", description="a filer's CIK"),
     ticker: str | None = Query(None, pattern=r"^[A-Za-z0-9.\-]{1,10}$"),
     form: str | None = Query(None, pattern=r"^[A-Za-z0-9\-/ ]{1,20}$", description="8-K, 8-K/A"),
-    item: str | None = Query(None, pattern=r"^[A-Za-z0-9. ]{1,12}$", description="8.01, or an old number like 5"),
+    item: ItemCode | None = Query(None, description="8.01, or an old item number like 5"),
     event: str | None = Query(None, pattern=r"^[a-z_]{1,40}$", description="event type: license, earnings, …"),
-    date_from: dt.date | None = Query(None, description="date of report on or after (YYYY-MM-DD)"),
-    date_to: dt.date | None = Query(None, description="date of report on or before (YYYY-MM-DD)"),
+    date_from: str | None = Day("date of report on or after (YYYY-MM-DD)"),
+    date_to: str | None = Day("date of report on or before (YYYY-MM-DD)"),
     min_amount: Amount = None,
     max_amount: Amount = None,
     amount_field: str | None = Query(None, pattern=r"^[a-z_]{1,40}$", description="upfront, milestones, …"),
     currency: str | None = Query(None, pattern=r"^[A-Za-z]{3}$"),
 ) -> Filters:
-    return Filters(company, cik, ticker, form, item, event, date_from, date_to, min_amount, max_amount,
-                   amount_field, currency)  # fmt: skip
+    return Filters(company, cik, ticker, form, item.value if item else None, event, date_from, date_to, min_amount,
+                   max_amount, amount_field, currency)  # fmt: skip
 
 
-def offset_of(cursor: str | None, most: int = MAX_OFFSET) -> int:
-    """The row offset a cursor stands for (0 without one); ``HTTPException`` 400 for a cursor not made here."""
-    if not cursor:
-        return 0
-    try:
-        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode("ascii")
-        offset = int(text.removeprefix("o:")) if text.startswith("o:") else -1
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        offset = -1
-    if not 0 <= offset <= most:
-        raise HTTPException(400, "this cursor was not given by this server (or points too deep)")
-    return offset
+def offset_of(cursor: str | None) -> int:
+    """The row offset a cursor stands for (0 without one). Cursors are the offsets of the next page as
+    digits; one past the end gives an empty page."""
+    return int(cursor) if cursor else 0
 
 
 def cursor_for(offset: int, got: int, limit: int, most: int = MAX_OFFSET) -> str | None:
+    """The next page's cursor when this one (``got`` rows of ``limit + 1`` asked) is not the last."""
     if got <= limit or offset + limit > most:
         return None
-    return base64.urlsafe_b64encode(f"o:{offset + limit}".encode()).decode().rstrip("=")
+    return str(offset + limit)
 
 
 @router.get("/search", response_model=SearchPage, summary="Full-text search over item and exhibit texts")
@@ -100,9 +98,10 @@ def search(
     cursor: Cursor = None,
 ) -> dict[str, Any]:
     """Ranked hits (bm25; the newest first for a very common query), each with its snippet and label."""
-    offset = offset_of(cursor, MAX_SEARCH_DEPTH - 1)
-    depth = min(offset + limit + 1, MAX_SEARCH_DEPTH)
-    found = store.search(q, limit=depth, **_fields(f))
+    offset = offset_of(cursor)
+    if offset >= MAX_SEARCH_DEPTH:
+        return {"query": q, "hits": [], "next_cursor": None}
+    found = store.search(q, limit=min(offset + limit + 1, MAX_SEARCH_DEPTH), **_fields(f))
     keys = filing_keys(store.conn, [h.filing_id for h in found[offset : offset + limit]])
     hits = [
         Hit(filing_key=keys[h.filing_id], accession=h.accession, company=h.company, form_type=h.form_type,
@@ -117,7 +116,9 @@ def _fields(f: Filters) -> dict[str, Any]:
     return {name: getattr(f, name) for name in Filters.__slots__ if getattr(f, name) is not None}  # type: ignore[attr-defined]
 
 
-FilingKey = Annotated[str, Path(max_length=80, pattern=r"^[A-Za-z0-9:\-]+$", description="accession, id or sha256:…")]
+FilingKey = Annotated[
+    str, Path(max_length=80, pattern=r"^[A-Za-z0-9:\-]+$", description="accession, id or sha256:…", examples=["1"])
+]
 
 
 @router.get("/filings/{key}", response_model=dict[str, Any], summary="One filing's full record (SCHEMA.md)")
@@ -134,7 +135,7 @@ def filing(key: FilingKey, store: Annotated[Store, Depends(store_of)]) -> dict[s
 
 @router.get("/filings/{key}/documents/{sequence}", response_model=DocumentText, summary="A document's normalized text")
 def document(
-    key: FilingKey, sequence: Annotated[int, Path(ge=0, le=100_000)], store: Annotated[Store, Depends(store_of)]
+    key: FilingKey, sequence: Annotated[int, Path(ge=0, le=100_000, examples=[1])], store: Annotated[Store, Depends(store_of)]
 ) -> dict[str, Any]:
     """The text that the record's spans index: ``text[span.start:span.end] == span.quote``."""
     fid = store.get_id(key)
@@ -162,7 +163,7 @@ def list_events(
 ) -> dict[str, Any]:
     """Events of every filing within the filters; ``min_amount``/``max_amount`` apply to the event's own
     money values; ``sort=amount`` orders by its largest money value (events without one last)."""
-    offset = offset_of(cursor)
+    offset = min(offset_of(cursor), MAX_OFFSET)
     query = _event_query(f, (type,) if type else (), sort, order, limit + 1, offset)
     rows = events(store.conn, query)
     return {"events": rows[:limit], "next_cursor": cursor_for(offset, len(rows), limit)}
@@ -186,21 +187,31 @@ def list_deals(
 ) -> dict[str, Any]:
     """Parties and roles, exclusivity, territory, subject, royalties and amounts of each deal. Sorted by
     an amount, the deals stating it come first, then the others by date."""
-    offset = offset_of(cursor)
+    offset = min(offset_of(cursor), MAX_OFFSET)
     rows = deals(store.conn, _event_query(f, (type,) if type else (), sort, order, limit + 1, offset))
     return {"deals": rows[:limit], "next_cursor": cursor_for(offset, len(rows), limit)}
 
 
-@router.get("/company", response_model=CompanyHistory, summary="A company's filings and events over time")
-def company(
+@router.get("/companies/{cik}", response_model=CompanyHistory, summary="A company's filings and events, by CIK")
+def company_by_cik(
+    cik: Annotated[str, Path(pattern=r"^[0-9]{1,10}$", description="any filer's CIK")],
     store: Annotated[Store, Depends(store_of)],
-    cik: Annotated[str | None, Query(pattern=r"^[0-9]{1,10}$")] = None,
-    name: Annotated[str | None, Query(max_length=200, pattern=_PLAIN, description="exact registrant name")] = None,
 ) -> dict[str, Any]:
-    """By CIK, else by exact registrant name (filings without a CIK); its newest 500 filings, oldest first."""
-    if not cik and not name:
-        raise HTTPException(400, "give cik or name")
-    history = company_history(store.conn, cik=cik.lstrip("0") if cik else None, name=name)
+    """Its newest 500 filings (as any filer), oldest first, each with its events."""
+    return _history(store, cik.lstrip("0") or "0", None)
+
+
+@router.get("/companies", response_model=CompanyHistory, summary="A company's filings and events, by name")
+def company_by_name(
+    name: Annotated[str, Query(min_length=1, max_length=200, pattern=_PLAIN, description="exact registrant name")],
+    store: Annotated[Store, Depends(store_of)],
+) -> dict[str, Any]:
+    """For registrants known by name only (filings without a CIK): its newest 500 filings, oldest first."""
+    return _history(store, None, name)
+
+
+def _history(store: Store, cik: str | None, name: str | None) -> dict[str, Any]:
+    history = company_history(store.conn, cik=cik, name=name)
     if not history["filings"]:
         raise HTTPException(404, "no filings by this company")
     return history

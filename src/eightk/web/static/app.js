@@ -72,7 +72,7 @@ const FILTERS = [
 
 function companyLink(name, cik) {
   if (!name && !cik) return "";
-  const q = cik ? `cik=${encodeURIComponent(cik)}` : `name=${encodeURIComponent(name)}`;
+  const q = cik ? `cik=${encodeURIComponent(cik)}` : `name=${encodeURIComponent(name)}`;  // the page's hash route
   return el("a", { href: `#/company?${q}`, text: name || `CIK ${cik}` });
 }
 
@@ -253,7 +253,8 @@ async function dealsView(params) {
 }
 
 async function companyView(params) {
-  const h = await api("/api/company", { cik: params.get("cik"), name: params.get("name") });
+  const cik = params.get("cik");
+  const h = cik ? await api(`/api/companies/${encodeURIComponent(cik)}`) : await api("/api/companies", { name: params.get("name") || "" });
   const list = el("ol", { class: "timeline" });
   for (const f of h.filings) {
     list.append(el("li", {}, el("time", { text: f.date || "?" }), " ", filingLink(f.filing_key, `${f.form_type || "8-K"} ${f.accession || ""}`.trim()),
