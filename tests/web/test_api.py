@@ -7,10 +7,9 @@ import subprocess
 import sys
 import urllib.parse
 
+from eightk.web.app import SECURITY_HEADERS
 from tests.conftest import ROOT
 from tests.web.conftest import HOSTILE_KEY, Server
-
-from eightk.web.app import SECURITY_HEADERS
 
 
 def _q(**params: object) -> str:
@@ -34,7 +33,11 @@ def test_search_cursor_pages_do_not_overlap(server: Server) -> None:
     assert len(second["hits"]) == 3
     whole = server.get("/api/search?" + _q(q="the", limit=6))[2]
     assert first["hits"] + second["hits"] == whole["hits"]  # the two pages are the first six hits, in order
-    assert server.get("/api/search?" + _q(q="the", cursor="999999"))[2] == {"query": "the", "hits": [], "next_cursor": None}
+    assert server.get("/api/search?" + _q(q="the", cursor="999999"))[2] == {
+        "query": "the",
+        "hits": [],
+        "next_cursor": None,
+    }
     status, _, body = server.get("/api/search?" + _q(q="the", cursor="bm90LWEtY3Vyc29y"))
     assert status == 422 and body["error"]["code"] == "invalid_parameter"
 
@@ -111,7 +114,7 @@ def test_security_headers_on_page_api_and_static(server: Server) -> None:
         for name, value in SECURITY_HEADERS.items():
             assert headers.get(name) == value, (path, name)
     page = server.get("/")[2]
-    assert "<script src=\"/static/app.js\"" in page and "<script>" not in page and "http" not in page.split("<body>")[1]
+    assert '<script src="/static/app.js"' in page and "<script>" not in page and "http" not in page.split("<body>")[1]
 
 
 def test_openapi_spec_lists_the_endpoints(server: Server) -> None:
@@ -140,5 +143,7 @@ def test_serve_names_a_missing_database_and_a_missing_extra(tmp_path: object) ->
         "import sys; sys.modules['fastapi'] = None; from eightk.cli import main;"
         " sys.exit(main(['serve', '--db', 'README.md']))"
     )
-    proc = subprocess.run([sys.executable, "-c", blocked], capture_output=True, text=True, cwd=ROOT, timeout=60, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", blocked], capture_output=True, text=True, cwd=ROOT, timeout=60, check=False
+    )
     assert proc.returncode == 2 and "pip install 'eightk[serve]'" in proc.stderr and "Traceback" not in proc.stderr

@@ -26,7 +26,13 @@ def browser() -> Iterator[WebDriver]:
     binary, driver = chromium_paths()
     options = webdriver.ChromeOptions()
     options.binary_location = binary
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1000"):
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--window-size=1400,1000",
+    ):
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     chrome = webdriver.Chrome(service=Service(driver), options=options)
@@ -58,7 +64,9 @@ def test_search_open_seed_and_mark_the_upfront(browser: WebDriver, server: Serve
     assert browser.find_elements(By.CSS_SELECTOR, "li.hit .snippet mark")  # matched words highlighted
     assert any(label.text.startswith("Item 5") for label in browser.find_elements(By.CSS_SELECTOR, ".label"))
     browser.find_element(By.PARTIAL_LINK_TEXT, "ImmunoGen").click()
-    WebDriverWait(browser, 20).until(lambda b: (b.execute_script("return document.body.dataset.ready") or "").startswith("/filing"))
+    WebDriverWait(browser, 20).until(
+        lambda b: (b.execute_script("return document.body.dataset.ready") or "").startswith("/filing")
+    )
     assert "ITEM 5" in browser.find_element(By.ID, "doc-1").text
     assert not browser.find_elements(By.CSS_SELECTOR, "mark.current")
     browser.find_element(By.CSS_SELECTOR, "button.value[data-field=upfront]").click()
@@ -76,7 +84,9 @@ def test_deals_table_sorts_by_upfront(browser: WebDriver, server: Server, tmp_pa
     upfronts = [r.find_elements(By.TAG_NAME, "td")[4].text for r in rows]
     assert upfronts[:2] == ["$2,000,000", "$310,000,000"]
     browser.find_element(By.LINK_TEXT, "Upfront ▲").click()
-    WebDriverWait(browser, 20).until(lambda b: "order=desc" in b.current_url and b.execute_script("return document.body.dataset.ready"))
+    WebDriverWait(browser, 20).until(
+        lambda b: "order=desc" in b.current_url and b.execute_script("return document.body.dataset.ready")
+    )
     rows = browser.find_elements(By.CSS_SELECTOR, "table.deals tbody tr")
     assert [r.find_elements(By.TAG_NAME, "td")[4].text for r in rows][:2] == ["$310,000,000", "$2,000,000"]
     shot(browser, tmp_path, "deals.png")

@@ -49,7 +49,7 @@ def _check(server: Server, path: str) -> int:
     if status >= 400:
         assert set(body) == {"error"} and body["error"]["status"] == status, (path, body)
         message = body["error"]["message"]
-        assert "Traceback" not in message and "OperationalError" not in message and "File \"" not in message
+        assert "Traceback" not in message and "OperationalError" not in message and 'File "' not in message
     return status
 
 

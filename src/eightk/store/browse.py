@@ -140,7 +140,9 @@ def deals(conn: sqlite3.Connection, q: EventQuery) -> list[dict[str, Any]]:
     if q.sort not in _DEAL_MONEY:
         sql = f"{_EVENT_SELECT} {joined} ORDER BY f.date {order}, e.filing_id {order}, e.position LIMIT ? OFFSET ?"
         return [_deal_row(r) for r in conn.execute(sql, [*args, q.limit, q.offset])]
-    has = "EXISTS (SELECT 1 FROM event_values v WHERE v.filing_id = e.filing_id AND v.event = e.position AND v.field = ?)"
+    has = (
+        "EXISTS (SELECT 1 FROM event_values v WHERE v.filing_id = e.filing_id AND v.event = e.position AND v.field = ?)"
+    )
     first_sql = (
         f"{_EVENT_SELECT} FROM event_values v CROSS JOIN events e ON e.filing_id = v.filing_id AND e.position = v.event"
         f" JOIN filings f ON f.id = e.filing_id WHERE v.field = ? AND v.num_value IS NOT NULL AND {where}"
@@ -148,9 +150,10 @@ def deals(conn: sqlite3.Connection, q: EventQuery) -> list[dict[str, Any]]:
     )
     rows = conn.execute(first_sql, [q.sort, *args, q.limit, q.offset]).fetchall()
     if len(rows) < q.limit:  # past the deals stating the amount: the others, newest first
-        count_sql = f"SELECT COUNT(*) FROM event_values v CROSS JOIN events e ON e.filing_id = v.filing_id AND e.position = v.event JOIN filings f ON f.id = e.filing_id WHERE v.field = ? AND v.num_value IS NOT NULL AND {where}"  # noqa: E501
+        count_sql = "SELECT COUNT(*) " + first_sql[len(_EVENT_SELECT) : first_sql.index(" ORDER BY")]
         stating = conn.execute(count_sql, [q.sort, *args]).fetchone()[0]
-        rest_sql = f"{_EVENT_SELECT} {joined} AND NOT {has} ORDER BY f.date DESC, e.filing_id DESC, e.position LIMIT ? OFFSET ?"
+        rest_sql = f"{_EVENT_SELECT} {joined} AND NOT {has} ORDER BY f.date DESC, e.filing_id DESC, e.position"
+        rest_sql += " LIMIT ? OFFSET ?"
         rest = conn.execute(rest_sql, [*args, q.sort, q.limit - len(rows), max(0, q.offset - stating)]).fetchall()
         rows += rest
     return [_deal_row(r) for r in rows]
@@ -182,7 +185,9 @@ def company_history(conn: sqlite3.Connection, *, cik: str | None, name: str | No
         chunk = ids[start : start + 500]
         sql = f"SELECT e.filing_id, e.position, e.type, e.record FROM events e WHERE e.filing_id IN ({','.join('?' * len(chunk))}) ORDER BY 1, 2"  # noqa: E501
         for fid, position, etype, record in conn.execute(sql, chunk):
-            by_id[fid]["events"].append({"position": position, "type": etype, "summary": event_summary(json.loads(record))})
+            by_id[fid]["events"].append(
+                {"position": position, "type": etype, "summary": event_summary(json.loads(record))}
+            )
     return {"cik": cik, "names": names, "filings": list(by_id.values())}
 
 
@@ -197,7 +202,7 @@ def event_summary(event: dict[str, Any]) -> str:
         money = event.get(field)
         if isinstance(money, dict) and money.get("amount") is not None:
             parts.append(f"{field} {money.get('currency') or ''} {money['amount']:,.0f}".replace("  ", " "))
-    parties = [p.get("name") for p in event.get("parties") or [] if isinstance(p, dict) and p.get("name")]
+    parties = [str(p["name"]) for p in event.get("parties") or [] if isinstance(p, dict) and p.get("name")]
     head = [", ".join(parties)] if parties else []
     return "; ".join(head + parts[:4])
 

@@ -155,4 +155,3 @@ def create_app(db: str) -> FastAPI:
 
     app.add_middleware(SecurityHeaders)
     return app
-

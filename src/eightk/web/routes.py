@@ -4,6 +4,7 @@ opaque ``cursor``."""
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from typing import Annotated, Any, Literal
 
@@ -40,11 +41,11 @@ ItemCode = enum.StrEnum("ItemCode", [(v, v) for v in [d.code for d in ITEMS] + s
 
 
 def Text(max_length: int, description: str) -> Any:  # noqa: N802 - reads as a type in signatures
-    return Query(None, max_length=max_length, pattern=_PLAIN, description=description)
+    return Query(max_length=max_length, pattern=_PLAIN, description=description)
 
 
 def Day(description: str) -> Any:  # noqa: N802 - reads as a type in signatures
-    return Query(None, pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", json_schema_extra={"format": "date"}, description=description)
+    return Query(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", json_schema_extra={"format": "date"}, description=description)
 
 
 Amount = Annotated[float | None, Query(ge=0, le=1e15, description="units of the currency (2000000 for $2 million)")]
@@ -58,22 +59,44 @@ def store_of(request: Request) -> Store:
     return store
 
 
-def filters(
-    company: str | None = Text(200, "the registrant's name contains this (case-insensitive)"),
-    cik: str | None = Query(None, pattern=r"^[0-9]{1,10}$", description="a filer's CIK"),
-    ticker: str | None = Query(None, pattern=r"^[A-Za-z0-9.\-]{1,10}$"),
-    form: str | None = Query(None, pattern=r"^[A-Za-z0-9\-/ ]{1,20}$", description="8-K, 8-K/A"),
-    item: ItemCode | None = Query(None, description="8.01, or an old item number like 5"),
-    event: str | None = Query(None, pattern=r"^[a-z_]{1,40}$", description="event type: license, earnings, …"),
-    date_from: str | None = Day("date of report on or after (YYYY-MM-DD)"),
-    date_to: str | None = Day("date of report on or before (YYYY-MM-DD)"),
+Company = Annotated[str | None, Text(200, "the registrant's name contains this (case-insensitive)")]
+Cik = Annotated[str | None, Query(pattern=r"^[0-9]{1,10}$", description="a filer's CIK")]
+Ticker = Annotated[str | None, Query(pattern=r"^[A-Za-z0-9.\-]{1,10}$")]
+Form = Annotated[str | None, Query(pattern=r"^[A-Za-z0-9\-/ ]{1,20}$", description="8-K, 8-K/A")]
+Item = Annotated[ItemCode | None, Query(description="8.01, or an old item number like 5")]
+Word = Annotated[str | None, Query(pattern=r"^[a-z_]{1,40}$", description="event type (license, earnings, …)")]
+DateFrom = Annotated[str | None, Day("date of report on or after (YYYY-MM-DD)")]
+DateTo = Annotated[str | None, Day("date of report on or before (YYYY-MM-DD)")]
+Currency = Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$")]
+
+
+def filing_filters(  # noqa: PLR0917 - one query parameter each
+    company: Company = None,
+    cik: Cik = None,
+    ticker: Ticker = None,
+    form: Form = None,
+    item: Item = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+) -> Filters:
+    """The filters on the filing an item, event or deal belongs to."""
+    code = item.value if item else None
+    return Filters(company=company, cik=cik, ticker=ticker, form=form, item=code, date_from=date_from, date_to=date_to)
+
+
+def search_filters(  # noqa: PLR0917 - one query parameter each
+    base: Annotated[Filters, Depends(filing_filters)],
+    event: Word = None,
     min_amount: Amount = None,
     max_amount: Amount = None,
-    amount_field: str | None = Query(None, pattern=r"^[a-z_]{1,40}$", description="upfront, milestones, …"),
-    currency: str | None = Query(None, pattern=r"^[A-Za-z]{3}$"),
+    amount_field: Annotated[str | None, Query(pattern=r"^[a-z_]{1,40}$", description="upfront, milestones, …")] = None,
+    currency: Currency = None,
 ) -> Filters:
-    return Filters(company, cik, ticker, form, item.value if item else None, event, date_from, date_to, min_amount,
-                   max_amount, amount_field, currency)  # fmt: skip
+    """The filing filters, and: the filing reports an event of this type; some event amount (of
+    ``amount_field``, in ``currency``) within [min_amount, max_amount]."""
+    return dataclasses.replace(
+        base, event=event, min_amount=min_amount, max_amount=max_amount, amount_field=amount_field, currency=currency
+    )
 
 
 def offset_of(cursor: str | None) -> int:
@@ -92,7 +115,7 @@ def cursor_for(offset: int, got: int, limit: int, most: int = MAX_OFFSET) -> str
 @router.get("/search", response_model=SearchPage, summary="Full-text search over item and exhibit texts")
 def search(
     q: Annotated[str, Query(min_length=1, max_length=500, pattern=_PLAIN, description='words, "phrases", AND/OR/NOT')],
-    f: Annotated[Filters, Depends(filters)],
+    f: Annotated[Filters, Depends(search_filters)],
     store: Annotated[Store, Depends(store_of)],
     limit: Limit = 20,
     cursor: Cursor = None,
@@ -109,7 +132,11 @@ def search(
         for h in found[offset : offset + limit]
         if h.filing_id in keys
     ]  # fmt: skip
-    return {"query": q, "hits": hits, "next_cursor": cursor_for(offset, len(found) - offset, limit, MAX_SEARCH_DEPTH - 1)}
+    return {
+        "query": q,
+        "hits": hits,
+        "next_cursor": cursor_for(offset, len(found) - offset, limit, MAX_SEARCH_DEPTH - 1),
+    }
 
 
 def _fields(f: Filters) -> dict[str, Any]:
@@ -135,7 +162,9 @@ def filing(key: FilingKey, store: Annotated[Store, Depends(store_of)]) -> dict[s
 
 @router.get("/filings/{key}/documents/{sequence}", response_model=DocumentText, summary="A document's normalized text")
 def document(
-    key: FilingKey, sequence: Annotated[int, Path(ge=0, le=100_000, examples=[1])], store: Annotated[Store, Depends(store_of)]
+    key: FilingKey,
+    sequence: Annotated[int, Path(ge=0, le=100_000, examples=[1])],
+    store: Annotated[Store, Depends(store_of)],
 ) -> dict[str, Any]:
     """The text that the record's spans index: ``text[span.start:span.end] == span.quote``."""
     fid = store.get_id(key)
@@ -152,10 +181,12 @@ EventType = Annotated[str | None, Query(pattern=r"^[a-z_]{1,40}$", description="
 
 
 @router.get("/events", response_model=EventsPage, summary="Events, filtered and sorted")
-def list_events(
-    f: Annotated[Filters, Depends(filters)],
+def list_events(  # noqa: PLR0917 - one query parameter each
+    f: Annotated[Filters, Depends(filing_filters)],
     store: Annotated[Store, Depends(store_of)],
     type: EventType = None,  # noqa: A002 - the field's name
+    min_amount: Amount = None,
+    max_amount: Amount = None,
     sort: Annotated[Literal["date", "amount"], Query()] = "date",
     order: Order = "desc",
     limit: Limit = 50,
@@ -164,22 +195,18 @@ def list_events(
     """Events of every filing within the filters; ``min_amount``/``max_amount`` apply to the event's own
     money values; ``sort=amount`` orders by its largest money value (events without one last)."""
     offset = min(offset_of(cursor), MAX_OFFSET)
-    query = _event_query(f, (type,) if type else (), sort, order, limit + 1, offset)
+    query = EventQuery(f, (type,) if type else (), min_amount, max_amount, sort, order == "desc", limit + 1, offset)
     rows = events(store.conn, query)
     return {"events": rows[:limit], "next_cursor": cursor_for(offset, len(rows), limit)}
 
 
-def _event_query(f: Filters, types: tuple[str, ...], sort: str, order: str, limit: int, offset: int) -> EventQuery:
-    filing_level = Filters(company=f.company, cik=f.cik, ticker=f.ticker, form=f.form, item=f.item,
-                           date_from=f.date_from, date_to=f.date_to)  # fmt: skip
-    return EventQuery(filing_level, types, f.min_amount, f.max_amount, sort, order == "desc", limit, offset)
-
-
 @router.get("/deals", response_model=DealsPage, summary="Deals: one row per license, collaboration or asset purchase")
-def list_deals(
-    f: Annotated[Filters, Depends(filters)],
+def list_deals(  # noqa: PLR0917 - one query parameter each
+    f: Annotated[Filters, Depends(filing_filters)],
     store: Annotated[Store, Depends(store_of)],
     type: Annotated[Literal["license", "collaboration", "asset_purchase"] | None, Query()] = None,  # noqa: A002
+    min_amount: Amount = None,
+    max_amount: Amount = None,
     sort: Annotated[Literal["date", "upfront", "milestones", "equity", "total_value"], Query()] = "date",
     order: Order = "desc",
     limit: Limit = 50,
@@ -188,7 +215,8 @@ def list_deals(
     """Parties and roles, exclusivity, territory, subject, royalties and amounts of each deal. Sorted by
     an amount, the deals stating it come first, then the others by date."""
     offset = min(offset_of(cursor), MAX_OFFSET)
-    rows = deals(store.conn, _event_query(f, (type,) if type else (), sort, order, limit + 1, offset))
+    query = EventQuery(f, (type,) if type else (), min_amount, max_amount, sort, order == "desc", limit + 1, offset)
+    rows = deals(store.conn, query)
     return {"deals": rows[:limit], "next_cursor": cursor_for(offset, len(rows), limit)}
 
 
