@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MISSING_EXTRA", "create_app", "serve"]
 
+_PROTOCOL = "eightk.web._protocol:NoDelayH11"
 MISSING_EXTRA = "the web server needs the serve extra: pip install 'eightk[serve]' (FastAPI and uvicorn)"
 
 
@@ -42,9 +43,10 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 
 
     import uvicorn
 
-    create_app(db)  # fail now, with a clear error, if the database cannot be opened
+    app = create_app(db)  # fail now, with a clear error, if the database cannot be opened
+    options = {"host": host, "port": port, "log_level": "warning", "access_log": False, "http": _PROTOCOL}
     if workers > 1:
         os.environ["EIGHTK_SERVE_DB"] = db
-        uvicorn.run("eightk.web._worker:app", host=host, port=port, workers=workers, log_level="warning")
+        uvicorn.run("eightk.web._worker:app", workers=workers, **options)  # type: ignore[arg-type]
     else:
-        uvicorn.run(create_app(db), host=host, port=port, log_level="warning", access_log=False)
+        uvicorn.run(app, **options)  # type: ignore[arg-type]
