@@ -90,7 +90,7 @@ async def _request(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, p
     return status
 
 
-async def _client(
+async def _client(  # noqa: PLR0917
     port: int, make_path: Callable[[random.Random], str], cell: Cell, budget: list[int], stop: float, seed: int
 ) -> None:
     rng = random.Random(seed)
@@ -179,12 +179,11 @@ def main() -> None:
     makers = paths(args.db)
     proc, port = start_server(args.db, args.workers)
     print(f"database {args.db}: {filings:,} filings; server: {args.workers} worker process(es) on 127.0.0.1:{port}")
-    print(
-        f"load: {args.requests} requests or {args.seconds:g} s per cell; cpus {os.cpu_count()}; load avg {os.getloadavg()[0]:.1f}"
-    )
-    print(
-        f"{'endpoint':<8} {'clients':>7} {'requests':>8} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'5xx':>5} {'4xx':>5} {'failed':>6}"
-    )
+    load = os.getloadavg()[0]
+    print(f"load: {args.requests} requests or {args.seconds:g} s per cell; cpus {os.cpu_count()}; load avg {load:.1f}")
+    heads = ("req/s", "p50 ms", "p95 ms", "p99 ms")
+    print(f"{'endpoint':<8} {'clients':>7} {'requests':>8} {heads[0]:>9} " + " ".join(f"{h:>8}" for h in heads[1:])
+          + f" {'5xx':>5} {'4xx':>5} {'failed':>6}")  # fmt: skip
     try:
         for name in args.endpoints.split(","):
             asyncio.run(run_cell(port, Cell(name, 1), makers[name], 20, 10))  # warm the page cache a little

@@ -6,6 +6,7 @@ import hashlib
 import subprocess
 import sys
 import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
 
 from eightk.web.app import SECURITY_HEADERS
 from tests.conftest import ROOT
@@ -147,3 +148,17 @@ def test_serve_names_a_missing_database_and_a_missing_extra(tmp_path: object) ->
         [sys.executable, "-c", blocked], capture_output=True, text=True, cwd=ROOT, timeout=60, check=False
     )
     assert proc.returncode == 2 and "pip install 'eightk[serve]'" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_concurrent_clients_all_get_answers(server: Server, seed_key: str) -> None:
+    """32 clients at once on search, filing and deals: every request answered 200 (a connection used by two
+    server threads at once, or a lock held across the GIL, would hang or fail some)."""
+    paths = ["/api/search?q=license", "/api/search?q=officer&item=5.02", f"/api/filings/{urllib.parse.quote(seed_key)}",
+             "/api/deals?sort=upfront", "/api/events?sort=amount", "/api/stats"]  # fmt: skip
+
+    def client(n: int) -> list[int]:
+        return [server.get(paths[(n + i) % len(paths)], timeout=60)[0] for i in range(12)]
+
+    with ThreadPoolExecutor(32) as pool:
+        statuses = [s for batch in pool.map(client, range(32)) for s in batch]
+    assert statuses == [200] * (32 * 12)

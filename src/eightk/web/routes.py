@@ -14,6 +14,7 @@ from eightk.catalog import ITEMS, OLD_ITEMS
 from eightk.search import Filters
 from eightk.store import Store
 from eightk.store.browse import EventQuery, company_history, deals, events, filing_keys
+from eightk.web.app import Stores
 from eightk.web.models import (
     CompanyHistory,
     DealsPage,
@@ -54,9 +55,12 @@ Cursor = Annotated[str | None, Query(pattern=r"^[0-9]{1,6}$", description="next_
 Order = Annotated[Literal["asc", "desc"], Query(description="desc: largest or newest first")]
 
 
-def store_of(request: Request) -> Store:
-    store: Store = request.app.state.stores.get()
-    return store
+async def stores_of(request: Request) -> Stores:
+    """The app's read-only stores. Async, so it runs on the event loop: each endpoint then takes its
+    thread's own store with ``.get()`` in the thread it runs in (a connection is never used by two
+    threads at once; a sync dependency may run in another pool thread than its endpoint)."""
+    stores: Stores = request.app.state.stores
+    return stores
 
 
 Company = Annotated[str | None, Text(200, "the registrant's name contains this (case-insensitive)")]
@@ -70,7 +74,7 @@ DateTo = Annotated[str | None, Day("date of report on or before (YYYY-MM-DD)")]
 Currency = Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$")]
 
 
-def filing_filters(  # noqa: PLR0917 - one query parameter each
+async def filing_filters(  # noqa: PLR0917 - one query parameter each
     company: Company = None,
     cik: Cik = None,
     ticker: Ticker = None,
@@ -84,7 +88,7 @@ def filing_filters(  # noqa: PLR0917 - one query parameter each
     return Filters(company=company, cik=cik, ticker=ticker, form=form, item=code, date_from=date_from, date_to=date_to)
 
 
-def search_filters(  # noqa: PLR0917 - one query parameter each
+async def search_filters(  # noqa: PLR0917 - one query parameter each
     base: Annotated[Filters, Depends(filing_filters)],
     event: Word = None,
     min_amount: Amount = None,
@@ -116,11 +120,12 @@ def cursor_for(offset: int, got: int, limit: int, most: int = MAX_OFFSET) -> str
 def search(
     q: Annotated[str, Query(min_length=1, max_length=500, pattern=_PLAIN, description='words, "phrases", AND/OR/NOT')],
     f: Annotated[Filters, Depends(search_filters)],
-    store: Annotated[Store, Depends(store_of)],
+    stores: Annotated[Stores, Depends(stores_of)],
     limit: Limit = 20,
     cursor: Cursor = None,
 ) -> dict[str, Any]:
     """Ranked hits (bm25; the newest first for a very common query), each with its snippet and label."""
+    store = stores.get()
     offset = offset_of(cursor)
     if offset >= MAX_SEARCH_DEPTH:
         return {"query": q, "hits": [], "next_cursor": None}
@@ -149,8 +154,9 @@ FilingKey = Annotated[
 
 
 @router.get("/filings/{key}", response_model=dict[str, Any], summary="One filing's full record (SCHEMA.md)")
-def filing(key: FilingKey, store: Annotated[Store, Depends(store_of)]) -> dict[str, Any]:
+def filing(key: FilingKey, stores: Annotated[Stores, Depends(stores_of)]) -> dict[str, Any]:
     """The record as ``eightk parse`` prints it, plus ``key`` (what this API names the filing by)."""
+    store = stores.get()
     found = store.get(key)
     if found is None:
         raise HTTPException(404, "no filing with this accession, id or key")
@@ -164,9 +170,10 @@ def filing(key: FilingKey, store: Annotated[Store, Depends(store_of)]) -> dict[s
 def document(
     key: FilingKey,
     sequence: Annotated[int, Path(ge=0, le=100_000, examples=[1])],
-    store: Annotated[Store, Depends(store_of)],
+    stores: Annotated[Stores, Depends(stores_of)],
 ) -> dict[str, Any]:
     """The text that the record's spans index: ``text[span.start:span.end] == span.quote``."""
+    store = stores.get()
     fid = store.get_id(key)
     row = None
     if fid is not None:
@@ -183,7 +190,7 @@ EventType = Annotated[str | None, Query(pattern=r"^[a-z_]{1,40}$", description="
 @router.get("/events", response_model=EventsPage, summary="Events, filtered and sorted")
 def list_events(  # noqa: PLR0917 - one query parameter each
     f: Annotated[Filters, Depends(filing_filters)],
-    store: Annotated[Store, Depends(store_of)],
+    stores: Annotated[Stores, Depends(stores_of)],
     type: EventType = None,  # noqa: A002 - the field's name
     min_amount: Amount = None,
     max_amount: Amount = None,
@@ -194,6 +201,7 @@ def list_events(  # noqa: PLR0917 - one query parameter each
 ) -> dict[str, Any]:
     """Events of every filing within the filters; ``min_amount``/``max_amount`` apply to the event's own
     money values; ``sort=amount`` orders by its largest money value (events without one last)."""
+    store = stores.get()
     offset = min(offset_of(cursor), MAX_OFFSET)
     query = EventQuery(f, (type,) if type else (), min_amount, max_amount, sort, order == "desc", limit + 1, offset)
     rows = events(store.conn, query)
@@ -203,7 +211,7 @@ def list_events(  # noqa: PLR0917 - one query parameter each
 @router.get("/deals", response_model=DealsPage, summary="Deals: one row per license, collaboration or asset purchase")
 def list_deals(  # noqa: PLR0917 - one query parameter each
     f: Annotated[Filters, Depends(filing_filters)],
-    store: Annotated[Store, Depends(store_of)],
+    stores: Annotated[Stores, Depends(stores_of)],
     type: Annotated[Literal["license", "collaboration", "asset_purchase"] | None, Query()] = None,  # noqa: A002
     min_amount: Amount = None,
     max_amount: Amount = None,
@@ -214,6 +222,7 @@ def list_deals(  # noqa: PLR0917 - one query parameter each
 ) -> dict[str, Any]:
     """Parties and roles, exclusivity, territory, subject, royalties and amounts of each deal. Sorted by
     an amount, the deals stating it come first, then the others by date."""
+    store = stores.get()
     offset = min(offset_of(cursor), MAX_OFFSET)
     query = EventQuery(f, (type,) if type else (), min_amount, max_amount, sort, order == "desc", limit + 1, offset)
     rows = deals(store.conn, query)
@@ -223,18 +232,20 @@ def list_deals(  # noqa: PLR0917 - one query parameter each
 @router.get("/companies/{cik}", response_model=CompanyHistory, summary="A company's filings and events, by CIK")
 def company_by_cik(
     cik: Annotated[str, Path(pattern=r"^[0-9]{1,10}$", description="any filer's CIK")],
-    store: Annotated[Store, Depends(store_of)],
+    stores: Annotated[Stores, Depends(stores_of)],
 ) -> dict[str, Any]:
     """Its newest 500 filings (as any filer), oldest first, each with its events."""
+    store = stores.get()
     return _history(store, cik.lstrip("0") or "0", None)
 
 
 @router.get("/companies", response_model=CompanyHistory, summary="A company's filings and events, by name")
 def company_by_name(
     name: Annotated[str, Query(min_length=1, max_length=200, pattern=_PLAIN, description="exact registrant name")],
-    store: Annotated[Store, Depends(store_of)],
+    stores: Annotated[Stores, Depends(stores_of)],
 ) -> dict[str, Any]:
     """For registrants known by name only (filings without a CIK): its newest 500 filings, oldest first."""
+    store = stores.get()
     return _history(store, None, name)
 
 
@@ -246,8 +257,9 @@ def _history(store: Store, cik: str | None, name: str | None) -> dict[str, Any]:
 
 
 @router.get("/stats", response_model=dict[str, Any], summary="What the database holds")
-def stats(store: Annotated[Store, Depends(store_of)]) -> dict[str, Any]:
+def stats(stores: Annotated[Stores, Depends(stores_of)]) -> dict[str, Any]:
     """Counts of filings, companies, items, events and problems, and the date range."""
+    store = stores.get()
     out = store.stats()
     out.pop("database", None)  # the server's file path is not the client's business
     return out
