@@ -4,7 +4,7 @@ concurrent clients, from this process to a server process on 127.0.0.1.
     .venv/bin/python benchmarks/serve.py --db /tmp/eightk-200k/generated.db
     .venv/bin/python benchmarks/serve.py --db demo.db --clients 1,10 --requests 300
 
-The script starts `eightk serve --workers N` on a free port, reads a sample of real filing keys and
+The script starts `eightk serve --workers N --rate-limit 0` on a free port, reads a sample of real filing keys and
 words from the database, then for each endpoint and each client count runs that many keep-alive HTTP
 clients (asyncio, one connection each) until ``--requests`` requests were answered or ``--seconds``
 passed, whichever comes first. Every load is bounded and stops by itself; only 127.0.0.1 is contacted.
@@ -152,6 +152,7 @@ def start_server(db: Path, workers: int) -> tuple[subprocess.Popen[bytes], int]:
         s.bind(("127.0.0.1", 0))
         port = int(s.getsockname()[1])
     cmd = [sys.executable, "-m", "eightk", "serve", "--db", str(db), "--port", str(port), "--workers", str(workers)]
+    cmd += ["--rate-limit", "0"]  # the load comes from one address
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

@@ -93,7 +93,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     folder = tmp_path_factory.mktemp("web")
     db = folder / "web.db"
     build_store(db, folder / "extra")
-    srv = start_server(db)
+    srv = start_server(db, "--rate-limit", "0")  # the rate limit has its own test (test_security.py)
     yield srv
     stop_server(srv)
 

@@ -9,10 +9,11 @@ import hashlib
 import http.client
 import subprocess
 import sys
+import time
 import urllib.parse
 from pathlib import Path
 
-from tests.web.conftest import HOSTILE_KEY, Server
+from tests.web.conftest import HOSTILE_KEY, Server, start_server, stop_server
 
 XSS = [
     "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "javascript:alert(1)", "<svg/onload=alert(1)>",
@@ -109,3 +110,17 @@ def test_schemathesis_finds_no_5xx_and_nothing_outside_the_spec(server: Server, 
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=tmp_path, timeout=600, check=False)
     assert proc.returncode == 0, proc.stdout[-6000:] + proc.stderr[-2000:]
     assert " passed" in proc.stdout and "failures" not in proc.stdout.split("SUMMARY")[-1]
+
+
+def test_requests_past_the_rate_limit_get_429_then_service_resumes(server: Server) -> None:
+    limited = start_server(server.db, "--rate-limit", "5")  # bursts of 10, then 5 per second
+    try:
+        statuses = [_check(limited, "/api/stats") for _ in range(40)]
+        assert statuses.count(200) >= 5 and 429 in statuses
+        status, headers, body = limited.get("/api/stats")
+        assert status == 429 and headers["retry-after"] == "1" and body["error"]["code"] == "too_many_requests"
+        assert limited.get("/")[0] == 200  # the page and its files are not API requests
+        time.sleep(1.5)
+        assert limited.get("/api/stats")[0] == 200
+    finally:
+        stop_server(limited)

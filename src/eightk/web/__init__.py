@@ -27,26 +27,29 @@ def _require() -> None:
         raise UsageError(MISSING_EXTRA) from None
 
 
-def create_app(db: str) -> FastAPI:
-    """The ASGI app over the eightk database file ``db``, read-only. Raises ``UsageError`` without the
-    serve extra, ``StoreError`` when ``db`` is not an eightk database."""
+def create_app(db: str, *, rate_limit: float = 100.0) -> FastAPI:
+    """The ASGI app over the eightk database file ``db``, read-only, answering at most ``rate_limit`` API
+    requests per second per client address (0: no limit). Raises ``UsageError`` without the serve extra,
+    ``StoreError`` when ``db`` is not an eightk database."""
     _require()
     from eightk.web.app import create_app as make
 
-    return make(db)
+    return make(db, rate_limit=rate_limit)
 
 
-def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
-    """Run the app under uvicorn until interrupted. ``workers`` > 1 runs that many server processes."""
+def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 1, rate_limit: float = 100.0) -> None:
+    """Run the app under uvicorn until interrupted. ``workers`` > 1 runs that many server processes (each
+    with its own per-address rate limit)."""
     _require()
     import os
 
     import uvicorn
 
-    app = create_app(db)  # fail now, with a clear error, if the database cannot be opened
+    app = create_app(db, rate_limit=rate_limit)  # fail now, with a clear error, if the database cannot be opened
     options = {"host": host, "port": port, "log_level": "warning", "access_log": False, "http": _PROTOCOL}
     if workers > 1:
         os.environ["EIGHTK_SERVE_DB"] = db
+        os.environ["EIGHTK_SERVE_RATE_LIMIT"] = str(rate_limit)
         uvicorn.run("eightk.web._worker:app", workers=workers, **options)  # type: ignore[arg-type]
     else:
         uvicorn.run(app, **options)  # type: ignore[arg-type]

@@ -4,4 +4,4 @@ import os
 
 from eightk.web.app import create_app
 
-app = create_app(os.environ["EIGHTK_SERVE_DB"])
+app = create_app(os.environ["EIGHTK_SERVE_DB"], rate_limit=float(os.environ["EIGHTK_SERVE_RATE_LIMIT"]))

@@ -22,9 +22,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from eightk.errors import EightkError
 from eightk.store import Store
 
-__all__ = ["QUERY_SECONDS", "SECURITY_HEADERS", "Stores", "create_app"]
+__all__ = ["QUERY_SECONDS", "RATE_LIMIT", "RateLimit", "SECURITY_HEADERS", "Stores", "create_app"]
 
 STATIC = Path(__file__).resolve().parent / "static"
+RATE_LIMIT = 100.0  # API requests per second per client address, by default
 QUERY_SECONDS = 5.0  # a database query running longer is stopped and answered 400 query_too_slow
 SECURITY_HEADERS = {
     "content-security-policy": (
@@ -86,6 +87,44 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class RateLimit:
+    """Pure ASGI middleware: at most ``rate`` API requests per second from one client address, in bursts
+    of up to ``2 * rate`` (a token bucket per address, per server process). Past it: 429 with
+    Retry-After and the API's error shape. Addresses idle long enough to have a full bucket are
+    forgotten when more than ``MAX_CLIENTS`` are tracked, so memory stays bounded."""
+
+    MAX_CLIENTS = 10_000
+
+    def __init__(self, app: ASGIApp, rate: float) -> None:
+        self.app = app
+        self.rate = rate
+        self.burst = max(1.0, 2 * rate)
+        self.buckets: dict[str, tuple[float, float]] = {}  # address -> (tokens, time of last refill)
+
+    def _allow(self, address: str) -> bool:
+        now = time.monotonic()
+        tokens, last = self.buckets.get(address, (self.burst, now))
+        tokens = min(self.burst, tokens + (now - last) * self.rate)
+        if len(self.buckets) > self.MAX_CLIENTS:
+            full = [a for a, (t, seen) in self.buckets.items() if t + (now - seen) * self.rate >= self.burst]
+            for a in full:
+                del self.buckets[a]
+        self.buckets[address] = (tokens - 1, now) if tokens >= 1 else (tokens, now)
+        return tokens >= 1
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] != "http"
+            or not scope["path"].startswith("/api/")
+            or self._allow((scope.get("client") or ("",))[0])
+        ):
+            await self.app(scope, receive, send)
+            return
+        response = error(429, "too_many_requests", f"more than {self.rate:g} requests per second from this address")
+        response.headers["retry-after"] = "1"
+        await response(scope, receive, send)
+
+
 def _validation_message(exc: RequestValidationError) -> str:
     parts = []
     for err in exc.errors()[:5]:
@@ -123,8 +162,9 @@ def _install_errors(app: FastAPI) -> None:
         return error(500, "internal", "the server could not answer this request")
 
 
-def create_app(db: str) -> FastAPI:
-    """The eightk HTTP API and web page over the database file ``db`` (read-only).
+def create_app(db: str, *, rate_limit: float = RATE_LIMIT) -> FastAPI:
+    """The eightk HTTP API and web page over the database file ``db`` (read-only), answering at most
+    ``rate_limit`` API requests per second per client address (0: no limit).
 
     Raises ``StoreError`` when ``db`` cannot be opened as an eightk database."""
     from eightk.web.routes import router
@@ -153,5 +193,7 @@ def create_app(db: str) -> FastAPI:
     def favicon() -> Response:
         return Response(status_code=204)
 
+    if rate_limit > 0:
+        app.add_middleware(RateLimit, rate=rate_limit)
     app.add_middleware(SecurityHeaders)
     return app

@@ -34,6 +34,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorBody, "description": "a parameter the store cannot use (malformed query, bad cursor)"},
     404: {"model": ErrorBody, "description": "no such filing, document or company"},
     422: {"model": ErrorBody, "description": "a parameter of the wrong type, length or range"},
+    429: {"model": ErrorBody, "description": "too many requests per second from this address; see Retry-After"},
     500: {"model": ErrorBody, "description": "the server failed; nothing about the cause is disclosed"},
 }
 router = APIRouter(prefix="/api", responses=_ERRORS)
