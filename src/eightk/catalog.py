@@ -69,8 +69,7 @@ ITEMS: tuple[ItemDef, ...] = (
     ItemDef("4.01", "Changes in Registrant's Certifying Accountant"),
     ItemDef(
         "4.02",
-        "Non-Reliance on Previously Issued Financial Statements or a Related Audit Report or Completed"
-        " Interim Review",
+        "Non-Reliance on Previously Issued Financial Statements or a Related Audit Report or Completed Interim Review",
     ),
     ItemDef("5.01", "Changes in Control of Registrant"),
     ItemDef(

@@ -8,6 +8,7 @@ import sys
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 
+from eightk.store import Store
 from eightk.web.app import SECURITY_HEADERS
 from tests.conftest import ROOT
 from tests.web.conftest import HOSTILE_KEY, Server
@@ -162,3 +163,15 @@ def test_concurrent_clients_all_get_answers(server: Server, seed_key: str) -> No
     with ThreadPoolExecutor(32) as pool:
         statuses = [s for batch in pool.map(client, range(32)) for s in batch]
     assert statuses == [200] * (32 * 12)
+
+
+def test_filing_endpoint_serves_the_same_record_as_store_get(server: Server) -> None:
+    """The endpoint reads the stored JSON without building a Filing; it must equal Store.get().to_dict()."""
+    with Store(server.db, readonly=True) as store:
+        keys = [row[0] for row in store.conn.execute("SELECT key FROM filings ORDER BY id")]
+        assert len(keys) > 40
+        for key in keys:
+            record = server.get("/api/filings/" + urllib.parse.quote(key))[2]
+            assert record.pop("key") == key
+            filing = store.get(key)
+            assert filing is not None and record == filing.to_dict()

@@ -345,7 +345,7 @@ def officer_changes(filing: Filing, regions: list[Region]) -> list[OfficerChange
         known: Known = {}
         for i, (s, e) in enumerate(spans):
             nxt = spans[i + 1] if i + 1 < len(spans) else None
-            events.extend(_sentence_events(
-                region, s, e, seen, nxt=nxt, company=filing.registrant.name or "", known=known
-            ))
+            events.extend(
+                _sentence_events(region, s, e, seen, nxt=nxt, company=filing.registrant.name or "", known=known)
+            )
     return events

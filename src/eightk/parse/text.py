@@ -23,6 +23,7 @@ def find_all(text: AnyStr, word: AnyStr) -> list[int]:
         i = text.find(word, i + 1)
     return found
 
+
 # Patterns start with a literal newline (the text is padded with one) so the regex engine can scan
 # for it quickly instead of trying every position, as a MULTILINE "^" would.
 _PAGE_MARKER = re.compile(r"\n[ \t]*+</?(?:PAGE|page|Page)>[ \t]*\d*[ \t]*(?=\n)")

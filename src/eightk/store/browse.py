@@ -9,12 +9,23 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
 from eightk.search.filters import Filters, filter_sql
 
-__all__ = ["DEAL_SORTS", "DEAL_TYPES", "EVENT_SORTS", "EventQuery", "company_history", "deals", "events", "filing_keys"]
+__all__ = [
+    "DEAL_SORTS",
+    "DEAL_TYPES",
+    "EVENT_SORTS",
+    "EventQuery",
+    "company_history",
+    "deals",
+    "events",
+    "filing_keys",
+    "filing_record",
+]
 
 DEAL_TYPES = ("license", "collaboration", "asset_purchase")
 DEAL_SORTS = ("date", "upfront", "milestones", "equity", "total_value")
@@ -205,6 +216,13 @@ def event_summary(event: dict[str, Any]) -> str:
     parties = [str(p["name"]) for p in event.get("parties") or [] if isinstance(p, dict) and p.get("name")]
     head = [", ".join(parties)] if parties else []
     return "; ".join(head + parts[:4])
+
+
+def filing_record(conn: sqlite3.Connection, fid: int) -> dict[str, Any] | None:
+    """The stored record of filing row ``fid`` as SCHEMA.md gives it (the JSON ``Filing.to_dict()``
+    wrote at ingest), without building the typed ``Filing``; None when there is no such row."""
+    row = conn.execute("SELECT record FROM filings WHERE id = ?", (fid,)).fetchone()
+    return json.loads(zlib.decompress(row[0])) if row else None
 
 
 def filing_keys(conn: sqlite3.Connection, ids: list[int]) -> dict[int, str]:

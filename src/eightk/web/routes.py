@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from eightk.catalog import ITEMS, OLD_ITEMS
 from eightk.search import Filters
 from eightk.store import Store
-from eightk.store.browse import EventQuery, company_history, deals, events, filing_keys
+from eightk.store.browse import EventQuery, company_history, deals, events, filing_keys, filing_record
 from eightk.web.app import Stores
 from eightk.web.models import (
     CompanyHistory,
@@ -158,12 +158,11 @@ FilingKey = Annotated[
 def filing(key: FilingKey, stores: Annotated[Stores, Depends(stores_of)]) -> dict[str, Any]:
     """The record as ``eightk parse`` prints it, plus ``key`` (what this API names the filing by)."""
     store = stores.get()
-    found = store.get(key)
-    if found is None:
-        raise HTTPException(404, "no filing with this accession, id or key")
-    record = found.to_dict()
     fid = store.get_id(key)
-    record["key"] = filing_keys(store.conn, [fid]).get(fid) if fid is not None else None
+    record = filing_record(store.conn, fid) if fid is not None else None
+    if fid is None or record is None:
+        raise HTTPException(404, "no filing with this accession, id or key")
+    record["key"] = filing_keys(store.conn, [fid])[fid]
     return record
 
 
