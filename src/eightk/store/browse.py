@@ -83,33 +83,43 @@ _EVENT_SELECT = "SELECT e.filing_id, e.position, e.type, e.record, f.key, f.acce
 
 def _event_row(row: tuple[Any, ...]) -> dict[str, Any]:
     fid, position, etype, record, key, accession, company, cik, date = row[:9]
-    return {
+    out = {
         "filing_id": fid, "filing_key": key, "accession": accession, "company": company, "cik": cik,
         "date": date, "position": position, "type": etype, "event": json.loads(record),
     }  # fmt: skip
+    if len(row) > 9:
+        out["amount"] = row[9]
+    return out
 
 
 def events(conn: sqlite3.Connection, q: EventQuery) -> list[dict[str, Any]]:
     """One page of events: dicts with ``filing_id``, ``filing_key``, ``accession``, ``company``, ``cik``,
     ``date`` (of the filing), ``position`` (within the filing), ``type``, ``event`` (the record per
-    SCHEMA.md) and ``amount`` (the event's largest money value, or None). ``sort`` "amount" puts events
-    without money last. Raises ``SearchError`` for a malformed filter value."""
+    SCHEMA.md) and ``amount`` (the event's largest money value, or None). ``sort`` "amount": the events
+    with money first, by their largest value, then the others newest first. Raises ``SearchError`` for a
+    malformed filter value."""
     where, args = _where(q)
     order = "DESC" if q.descending else "ASC"
-    if q.sort == "amount":
-        sort = f"amount IS NULL, amount {order}, f.date DESC, e.filing_id DESC, e.position"
-    else:
-        sort = f"f.date {order}, e.filing_id {order}, e.position"
-    sql = (
-        f"{_EVENT_SELECT}, {_EVENT_AMOUNT} AS amount FROM events e JOIN filings f ON f.id = e.filing_id"
-        f" WHERE {where} ORDER BY {sort} LIMIT ? OFFSET ?"
+    joined = f"FROM events e JOIN filings f ON f.id = e.filing_id WHERE {where}"
+    if q.sort != "amount":
+        sql = f"{_EVENT_SELECT}, {_EVENT_AMOUNT} {joined} ORDER BY f.date {order}, e.filing_id {order}, e.position"
+        return [_event_row(r) for r in conn.execute(sql + " LIMIT ? OFFSET ?", [*args, q.limit, q.offset])]
+    # Each event's largest money value, from the typed values (one pass over them, not one per event).
+    amounts = (
+        "WITH a AS (SELECT v.filing_id, v.event, MAX(v.num_value) AS amount FROM event_values v"
+        " WHERE v.currency IS NOT NULL AND v.num_value IS NOT NULL GROUP BY v.filing_id, v.event) "
     )
-    out = []
-    for row in conn.execute(sql, [*args, q.limit, q.offset]):
-        item = _event_row(row)
-        item["amount"] = row[9]
-        out.append(item)
-    return out
+    from_amounts = (
+        f"FROM a JOIN events e ON e.filing_id = a.filing_id AND e.position = a.event"
+        f" JOIN filings f ON f.id = e.filing_id WHERE {where}"
+    )
+    sql = f"{amounts}{_EVENT_SELECT}, a.amount {from_amounts} ORDER BY a.amount {order}, f.date DESC, e.filing_id"
+    rows = conn.execute(sql + " LIMIT ? OFFSET ?", [*args, q.limit, q.offset]).fetchall()
+    if len(rows) < q.limit:  # past the events with money: the others, newest first
+        stating = conn.execute(f"{amounts}SELECT COUNT(*) {from_amounts}", args).fetchone()[0]
+        rest = f"{_EVENT_SELECT}, NULL {joined} AND {_EVENT_AMOUNT} IS NULL ORDER BY f.date DESC, e.filing_id DESC"
+        rows += conn.execute(rest + " LIMIT ? OFFSET ?", [*args, q.limit - len(rows), max(0, q.offset - stating)])
+    return [_event_row(r) for r in rows]
 
 
 def _money(value: Any) -> float | None:
