@@ -8,6 +8,8 @@ from pydantic import BaseModel, Field
 
 
 class ErrorDetail(BaseModel):
+    """What went wrong: the status again, a stable code and a message for a person."""
+
     status: int = Field(description="the HTTP status code")
     code: str = Field(description="a stable word: not_found, bad_request, invalid_parameter, query_too_slow, ...")
     message: str = Field(description="what went wrong, for a person")
@@ -20,6 +22,8 @@ class ErrorBody(BaseModel):
 
 
 class Hit(BaseModel):
+    """One matching item or document text of a filing."""
+
     filing_key: str = Field(description="the filing's key: its accession, or sha256:… when it has none")
     accession: str | None
     company: str | None
@@ -34,12 +38,16 @@ class Hit(BaseModel):
 
 
 class SearchPage(BaseModel):
+    """A page of search hits, best first."""
+
     query: str
     hits: list[Hit]
     next_cursor: str | None = Field(description="pass as cursor for the next page; null on the last one")
 
 
 class DocumentText(BaseModel):
+    """One document of a filing with its normalized text."""
+
     sequence: int
     type: str | None
     filename: str | None
@@ -48,6 +56,8 @@ class DocumentText(BaseModel):
 
 
 class EventRow(BaseModel):
+    """One event with the filing it was read from."""
+
     filing_key: str
     accession: str | None
     company: str | None
@@ -60,16 +70,22 @@ class EventRow(BaseModel):
 
 
 class EventsPage(BaseModel):
+    """A page of events."""
+
     events: list[EventRow]
     next_cursor: str | None
 
 
 class Party(BaseModel):
+    """A party to a deal and its role (licensor, licensee, partner, buyer, seller)."""
+
     name: str | None
     role: str | None
 
 
 class DealRow(BaseModel):
+    """One deal (license, collaboration or asset purchase); amounts in units of ``currency``."""
+
     filing_key: str
     accession: str | None
     company: str | None
@@ -93,17 +109,23 @@ class DealRow(BaseModel):
 
 
 class DealsPage(BaseModel):
+    """A page of deals."""
+
     deals: list[DealRow]
     next_cursor: str | None
 
 
 class CompanyEvent(BaseModel):
+    """An event of a company's filing, in one line."""
+
     position: int
     type: str
     summary: str
 
 
 class CompanyFiling(BaseModel):
+    """One filing of a company and its events."""
+
     filing_key: str
     accession: str | None
     date: str | None
@@ -113,6 +135,8 @@ class CompanyFiling(BaseModel):
 
 
 class CompanyHistory(BaseModel):
+    """A company's filings and events over time."""
+
     cik: str | None
     names: list[str] = Field(description="the registrant names the company filed under")
     filings: list[CompanyFiling] = Field(description="oldest first")
