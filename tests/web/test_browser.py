@@ -116,3 +116,11 @@ def test_markup_in_a_filing_is_shown_never_run(browser: WebDriver, server: Serve
     assert _ran(browser) is None
     blocked = [e for e in browser.get_log("browser") if "Content Security Policy" in e.get("message", "")]
     assert blocked == []  # nothing even tried to run inline
+
+
+def test_api_reference_page_draws_the_spec(browser: WebDriver, server: Server) -> None:
+    browser.get(server.base + "/docs")
+    WebDriverWait(browser, 20).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#paths .card h2"))
+    titles = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "#paths .card h2")]
+    assert "GET /api/search" in titles and "GET /api/deals" in titles
+    assert not [e for e in browser.get_log("browser") if e.get("level") == "SEVERE"]
