@@ -78,6 +78,14 @@ def test_search_open_seed_and_mark_the_upfront(browser: WebDriver, server: Serve
     shot(browser, tmp_path, "seed-filing-upfront.png")
 
 
+def test_an_unreadable_query_is_offered_as_a_phrase(browser: WebDriver, server: Server) -> None:
+    open_view(browser, server.base + "/#/search?q=" + urllib.parse.quote("up-front payment"))
+    assert "cannot read the search query" in browser.find_element(By.CSS_SELECTOR, "#results .error").text
+    browser.find_element(By.CSS_SELECTOR, "a.as-phrase").click()
+    WebDriverWait(browser, 20).until(lambda b: b.find_elements(By.CSS_SELECTOR, "li.hit"))
+    assert any("ImmunoGen" in h.text for h in browser.find_elements(By.CSS_SELECTOR, "li.hit"))
+
+
 def test_deals_table_sorts_by_upfront(browser: WebDriver, server: Server, tmp_path: Path) -> None:
     open_view(browser, server.base + "/#/deals?sort=upfront&order=asc")
     rows = browser.find_elements(By.CSS_SELECTOR, "table.deals tbody tr")

@@ -25,7 +25,11 @@ async function api(path, params) {
   for (const [k, v] of Object.entries(params || {})) if (v !== "" && v !== null && v !== undefined) url.searchParams.set(k, v);
   const resp = await fetch(url, { headers: { Accept: "application/json" } });
   const body = await resp.json().catch(() => ({ error: { message: "the server's answer was not JSON" } }));
-  if (!resp.ok) throw new Error((body.error && body.error.message) || resp.statusText);
+  if (!resp.ok) {
+    const err = new Error((body.error && body.error.message) || resp.statusText);
+    err.code = body.error && body.error.code;
+    throw err;
+  }
   return body;
 }
 
@@ -102,7 +106,17 @@ async function searchView(params) {
     if (stats) results.append(el("p", { class: "muted", text: `${stats.filings} filings from ${stats.first_date || "?"} to ${stats.last_date || "?"}; ${Object.values(stats.events || {}).reduce((a, b) => a + b, 0)} events.` }));
     return;
   }
-  await searchPage(params, results, null);
+  try {
+    await searchPage(params, results, null);
+  } catch (err) {
+    if (err.code !== "search") throw err;
+    // A query FTS cannot read (stray punctuation, "up-front"): offer it as a phrase.
+    const phrase = `"${params.get("q").replace(/"/g, " ")}"`;
+    const p = new URLSearchParams(params);
+    p.set("q", phrase);
+    results.append(el("p", { class: "error", role: "alert", text: err.message }),
+      el("p", {}, "Try ", el("a", { href: `#/search?${p}`, class: "as-phrase", text: phrase }), " as a phrase."));
+  }
 }
 
 async function searchPage(params, results, cursor) {
