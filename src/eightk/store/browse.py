@@ -81,6 +81,30 @@ def _where(q: EventQuery) -> tuple[str, list[Any]]:
 _EVENT_SELECT = "SELECT e.filing_id, e.position, e.type, e.record, f.key, f.accession, f.company, f.cik, f.date"
 
 
+_KEYS = "SELECT e.filing_id, e.position"
+
+
+def _load(conn: sqlite3.Connection, keys: list[tuple[int, int]], *, amounts: bool = False) -> list[tuple[Any, ...]]:
+    """The ``_EVENT_SELECT`` rows of the events ``keys`` (filing id, position), in that order, and with
+    ``amounts`` each event's largest money value after them. Ordering queries select keys only, so the
+    event records (kilobytes each) are read for one page, not for every row the ordering looks at."""
+    ids = sorted({fid for fid, _ in keys})
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    sql = f"{_EVENT_SELECT} FROM events e JOIN filings f ON f.id = e.filing_id WHERE e.filing_id IN ({marks})"
+    found = {(r[0], r[1]): r for r in conn.execute(sql, ids)}
+    most: dict[tuple[int, int], float] = {}
+    if amounts:
+        sql = (
+            "SELECT v.filing_id, v.event, MAX(v.num_value) FROM event_values v WHERE v.currency IS NOT NULL"
+            f" AND v.num_value IS NOT NULL AND v.filing_id IN ({marks}) GROUP BY v.filing_id, v.event"
+        )
+        most = {(a, b): c for a, b, c in conn.execute(sql, ids)}
+    extra = (lambda k: (most.get(k),)) if amounts else (lambda k: ())
+    return [found[(k[0], k[1])] + extra((k[0], k[1])) for k in keys if (k[0], k[1]) in found]
+
+
 def _event_row(row: tuple[Any, ...]) -> dict[str, Any]:
     fid, position, etype, record, key, accession, company, cik, date = row[:9]
     out = {
@@ -90,6 +114,23 @@ def _event_row(row: tuple[Any, ...]) -> dict[str, Any]:
     if len(row) > 9:
         out["amount"] = row[9]
     return out
+
+
+_COMMON = 2000  # an event type with more events than this is found fastest by walking filings by date
+
+
+def _by_date_index(conn: sqlite3.Connection, q: EventQuery) -> bool:
+    """Whether a date-ordered page is best read by walking the filings' date index (most filings have a
+    matching event: no filing-level filter but dates, no amount, no rare type) rather than by sorting
+    every matching event (which joins each to its filing: 0.3 s for 128,000 events)."""
+    f = q.filters
+    if f.company or f.cik or f.ticker or f.form or f.item or q.min_amount is not None or q.max_amount is not None:
+        return False
+    if not q.types:
+        return True
+    marks = ",".join("?" * len(q.types))
+    sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM events WHERE type IN ({marks}) LIMIT {_COMMON + 1})"
+    return int(conn.execute(sql, list(q.types)).fetchone()[0]) > _COMMON
 
 
 def events(conn: sqlite3.Connection, q: EventQuery) -> list[dict[str, Any]]:
@@ -102,8 +143,11 @@ def events(conn: sqlite3.Connection, q: EventQuery) -> list[dict[str, Any]]:
     order = "DESC" if q.descending else "ASC"
     joined = f"FROM events e JOIN filings f ON f.id = e.filing_id WHERE {where}"
     if q.sort != "amount":
-        sql = f"{_EVENT_SELECT}, {_EVENT_AMOUNT} {joined} ORDER BY f.date {order}, e.filing_id {order}, e.position"
-        return [_event_row(r) for r in conn.execute(sql + " LIMIT ? OFFSET ?", [*args, q.limit, q.offset])]
+        if _by_date_index(conn, q):  # walk filings newest first: stops after one page
+            joined = f"FROM filings f CROSS JOIN events e ON e.filing_id = f.id WHERE {where}"
+        sql = f"{_KEYS} {joined} ORDER BY f.date {order}, f.id {order}, e.position LIMIT ? OFFSET ?"
+        keys = conn.execute(sql, [*args, q.limit, q.offset]).fetchall()
+        return [_event_row(r) for r in _load(conn, keys, amounts=True)]
     # Each event's largest money value, from the typed values (one pass over them, not one per event).
     amounts = (
         "WITH a AS (SELECT v.filing_id, v.event, MAX(v.num_value) AS amount FROM event_values v"
@@ -113,13 +157,13 @@ def events(conn: sqlite3.Connection, q: EventQuery) -> list[dict[str, Any]]:
         f"FROM a JOIN events e ON e.filing_id = a.filing_id AND e.position = a.event"
         f" JOIN filings f ON f.id = e.filing_id WHERE {where}"
     )
-    sql = f"{amounts}{_EVENT_SELECT}, a.amount {from_amounts} ORDER BY a.amount {order}, f.date DESC, e.filing_id"
-    rows = conn.execute(sql + " LIMIT ? OFFSET ?", [*args, q.limit, q.offset]).fetchall()
-    if len(rows) < q.limit:  # past the events with money: the others, newest first
+    sql = f"{amounts}{_KEYS} {from_amounts} ORDER BY a.amount {order}, f.date DESC, e.filing_id"
+    keys = conn.execute(sql + " LIMIT ? OFFSET ?", [*args, q.limit, q.offset]).fetchall()
+    if len(keys) < q.limit:  # past the events with money: the others, newest first
         stating = conn.execute(f"{amounts}SELECT COUNT(*) {from_amounts}", args).fetchone()[0]
-        rest = f"{_EVENT_SELECT}, NULL {joined} AND {_EVENT_AMOUNT} IS NULL ORDER BY f.date DESC, e.filing_id DESC"
-        rows += conn.execute(rest + " LIMIT ? OFFSET ?", [*args, q.limit - len(rows), max(0, q.offset - stating)])
-    return [_event_row(r) for r in rows]
+        rest = f"{_KEYS} {joined} AND {_EVENT_AMOUNT} IS NULL ORDER BY f.date DESC, e.filing_id DESC"
+        keys += conn.execute(rest + " LIMIT ? OFFSET ?", [*args, q.limit - len(keys), max(0, q.offset - stating)])
+    return [_event_row(r) for r in _load(conn, keys, amounts=True)]
 
 
 def _money(value: Any) -> float | None:
@@ -159,25 +203,25 @@ def deals(conn: sqlite3.Connection, q: EventQuery) -> list[dict[str, Any]]:
     order = "DESC" if q.descending else "ASC"
     joined = f"FROM events e JOIN filings f ON f.id = e.filing_id WHERE {where}"
     if q.sort not in _DEAL_MONEY:
-        sql = f"{_EVENT_SELECT} {joined} ORDER BY f.date {order}, e.filing_id {order}, e.position LIMIT ? OFFSET ?"
-        return [_deal_row(r) for r in conn.execute(sql, [*args, q.limit, q.offset])]
+        sql = f"{_KEYS} {joined} ORDER BY f.date {order}, e.filing_id {order}, e.position LIMIT ? OFFSET ?"
+        return [_deal_row(r) for r in _load(conn, conn.execute(sql, [*args, q.limit, q.offset]).fetchall())]
     has = (
         "EXISTS (SELECT 1 FROM event_values v WHERE v.filing_id = e.filing_id AND v.event = e.position AND v.field = ?)"
     )
     first_sql = (
-        f"{_EVENT_SELECT} FROM event_values v CROSS JOIN events e ON e.filing_id = v.filing_id AND e.position = v.event"
+        f"{_KEYS} FROM event_values v CROSS JOIN events e ON e.filing_id = v.filing_id AND e.position = v.event"
         f" JOIN filings f ON f.id = e.filing_id WHERE v.field = ? AND v.num_value IS NOT NULL AND {where}"
         f" ORDER BY v.num_value {order}, f.date DESC, e.filing_id LIMIT ? OFFSET ?"
     )
     rows = conn.execute(first_sql, [q.sort, *args, q.limit, q.offset]).fetchall()
     if len(rows) < q.limit:  # past the deals stating the amount: the others, newest first
-        count_sql = "SELECT COUNT(*) " + first_sql[len(_EVENT_SELECT) : first_sql.index(" ORDER BY")]
+        count_sql = "SELECT COUNT(*) " + first_sql[len(_KEYS) : first_sql.index(" ORDER BY")]
         stating = conn.execute(count_sql, [q.sort, *args]).fetchone()[0]
-        rest_sql = f"{_EVENT_SELECT} {joined} AND NOT {has} ORDER BY f.date DESC, e.filing_id DESC, e.position"
+        rest_sql = f"{_KEYS} {joined} AND NOT {has} ORDER BY f.date DESC, e.filing_id DESC, e.position"
         rest_sql += " LIMIT ? OFFSET ?"
         rest = conn.execute(rest_sql, [*args, q.sort, q.limit - len(rows), max(0, q.offset - stating)]).fetchall()
         rows += rest
-    return [_deal_row(r) for r in rows]
+    return [_deal_row(r) for r in _load(conn, rows)]
 
 
 def company_history(conn: sqlite3.Connection, *, cik: str | None, name: str | None, limit: int = 500) -> dict[str, Any]:
