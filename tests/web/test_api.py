@@ -149,6 +149,7 @@ def test_serve_names_a_missing_database_and_a_missing_extra(tmp_path: object) ->
         [sys.executable, "-c", blocked], capture_output=True, text=True, cwd=ROOT, timeout=60, check=False
     )
     assert proc.returncode == 2 and "pip install 'eightk[serve]'" in proc.stderr and "Traceback" not in proc.stderr
+    assert "serving" not in proc.stderr
 
 
 def test_concurrent_clients_all_get_answers(server: Server, seed_key: str) -> None:

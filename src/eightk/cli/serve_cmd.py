@@ -23,8 +23,9 @@ def register(sub: Any) -> None:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from eightk.web import serve
+    from eightk.web import require_extra, serve
 
+    require_extra()
     db = args.db or os.environ.get("EIGHTK_DB") or DEFAULT_DB
     if not os.path.isfile(db):
         raise UsageError(f"{db}: no such database; build one with: eightk ingest PATH --db {db}")

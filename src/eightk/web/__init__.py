@@ -13,13 +13,14 @@ from eightk.errors import UsageError
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
-__all__ = ["MISSING_EXTRA", "create_app", "serve"]
+__all__ = ["MISSING_EXTRA", "create_app", "require_extra", "serve"]
 
 _PROTOCOL = "eightk.web._protocol:NoDelayH11"
 MISSING_EXTRA = "the web server needs the serve extra: pip install 'eightk[serve]' (FastAPI and uvicorn)"
 
 
-def _require() -> None:
+def require_extra() -> None:
+    """Raise ``UsageError`` naming the ``serve`` extra when FastAPI or uvicorn is not installed."""
     try:
         import fastapi  # noqa: F401
         import uvicorn  # noqa: F401
@@ -31,7 +32,7 @@ def create_app(db: str, *, rate_limit: float = 100.0) -> FastAPI:
     """The ASGI app over the eightk database file ``db``, read-only, answering at most ``rate_limit`` API
     requests per second per client address (0: no limit). Raises ``UsageError`` without the serve extra,
     ``StoreError`` when ``db`` is not an eightk database."""
-    _require()
+    require_extra()
     from eightk.web.app import create_app as make
 
     return make(db, rate_limit=rate_limit)
@@ -40,7 +41,7 @@ def create_app(db: str, *, rate_limit: float = 100.0) -> FastAPI:
 def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 1, rate_limit: float = 100.0) -> None:
     """Run the app under uvicorn until interrupted. ``workers`` > 1 runs that many server processes (each
     with its own per-address rate limit)."""
-    _require()
+    require_extra()
     import os
 
     import uvicorn
