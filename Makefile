@@ -15,9 +15,14 @@ $(VENV)/.installed: pyproject.toml requirements.lock setup.py src/eightk/parse/_
 	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
-# The main job on the bundled sample filings: parse every era and print what was found.
+# The main job on the bundled sample filings: parse every era and print what was found, then store them
+# in demo.db (re-running skips what is stored) and say how to browse that store.
 demo: setup
 	$(VENV)/bin/eightk parse samples --summary
+	$(VENV)/bin/eightk ingest samples --db demo.db --workers 2
+	@echo
+	@echo "See these filings in your browser: run  $(VENV)/bin/eightk serve --db demo.db"
+	@echo "then open  http://127.0.0.1:8000/  (the API and its docs: http://127.0.0.1:8000/docs)"
 
 test: setup
 	$(PY) -m pytest

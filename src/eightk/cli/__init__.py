@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "eightk.cli.fetch_cmd",
     "eightk.cli.watch_cmd",
     "eightk.cli.scale_cmd",
+    "eightk.cli.serve_cmd",
 )
 
 

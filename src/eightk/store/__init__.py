@@ -11,6 +11,7 @@ import json
 import os
 import sqlite3
 import time
+import urllib.parse
 import zlib
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -23,7 +24,7 @@ from eightk.model import Filing
 from eightk.search import Filters, SearchHit, filter_sql, search
 from eightk.sources.local import Input, iter_inputs, source_of
 from eightk.store.ingest import IngestReport, Parsed, Progress, ingest, run_parsed, write_batches
-from eightk.store.schema import SCHEMA_VERSION, migrate
+from eightk.store.schema import SCHEMA_VERSION, current_version, migrate
 from eightk.store.tickers import resolve_ticker, set_tickers
 
 __all__ = ["DEFAULT_DB", "FilingRow", "Store", "open_store"]
@@ -54,17 +55,25 @@ _FILING_COLUMNS = (
 )
 
 
-def _connect(path: str) -> sqlite3.Connection:
+def _connect(path: str, readonly: bool = False) -> sqlite3.Connection:
     try:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=60)
+        if readonly:  # never creates, migrates or writes; usable from any thread (one at a time)
+            uri = "file:" + urllib.parse.quote(os.path.abspath(path)) + "?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=60, check_same_thread=False)
+        else:
+            conn = sqlite3.connect(path, isolation_level=None, timeout=60)
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open database: {exc}", path=path) from None
     try:
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute("PRAGMA foreign_keys=ON")
+        if readonly:
+            conn.execute("PRAGMA query_only=ON")
+            _check_version(conn)
+        else:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            migrate(conn)
         conn.execute("PRAGMA cache_size=-65536")  # 64 MB page cache
-        migrate(conn)
     except StoreError as exc:
         conn.close()
         raise StoreError(exc.reason, path=path) from None
@@ -74,12 +83,23 @@ def _connect(path: str) -> sqlite3.Connection:
     return conn
 
 
-class Store:
-    """An eightk database. Use as a context manager, or call ``close()``."""
+def _check_version(conn: sqlite3.Connection) -> None:
+    """A read-only opening cannot migrate: the file must already be an eightk database of this schema."""
+    version = current_version(conn)
+    if version != SCHEMA_VERSION:
+        raise StoreError(f"database schema {version or 'none'} is not this eightk's ({SCHEMA_VERSION}); run an ingest")
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+
+class Store:
+    """An eightk database. Use as a context manager, or call ``close()``.
+
+    ``readonly=True`` opens an existing database for reading only (``StoreError`` when it is missing or of
+    another schema version); such a store may be handed between threads, one at a time."""
+
+    def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False) -> None:
         self.path = str(path)
-        self.conn = _connect(self.path)
+        self.readonly = readonly
+        self.conn = _connect(self.path, readonly)
 
     def __enter__(self) -> Store:
         return self

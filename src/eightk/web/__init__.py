@@ -1,0 +1,56 @@
+"""The web shell: an HTTP API (OpenAPI at /openapi.json, docs at /docs) and a web page over a store.
+
+Needs the ``serve`` extra (FastAPI and uvicorn): ``pip install 'eightk[serve]'``. Importing this package
+never fails; ``create_app`` and ``serve`` raise ``UsageError`` naming the extra when it is missing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eightk.errors import UsageError
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+__all__ = ["MISSING_EXTRA", "create_app", "require_extra", "serve"]
+
+_PROTOCOL = "eightk.web._protocol:NoDelayH11"
+MISSING_EXTRA = "the web server needs the serve extra: pip install 'eightk[serve]' (FastAPI and uvicorn)"
+
+
+def require_extra() -> None:
+    """Raise ``UsageError`` naming the ``serve`` extra when FastAPI or uvicorn is not installed."""
+    try:
+        import fastapi  # noqa: F401
+        import uvicorn  # noqa: F401
+    except ModuleNotFoundError:
+        raise UsageError(MISSING_EXTRA) from None
+
+
+def create_app(db: str, *, rate_limit: float = 100.0) -> FastAPI:
+    """The ASGI app over the eightk database file ``db``, read-only, answering at most ``rate_limit`` API
+    requests per second per client address (0: no limit). Raises ``UsageError`` without the serve extra,
+    ``StoreError`` when ``db`` is not an eightk database."""
+    require_extra()
+    from eightk.web.app import create_app as make
+
+    return make(db, rate_limit=rate_limit)
+
+
+def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 1, rate_limit: float = 100.0) -> None:
+    """Run the app under uvicorn until interrupted. ``workers`` > 1 runs that many server processes (each
+    with its own per-address rate limit)."""
+    require_extra()
+    import os
+
+    import uvicorn
+
+    app = create_app(db, rate_limit=rate_limit)  # fail now, with a clear error, if the database cannot be opened
+    options = {"host": host, "port": port, "log_level": "warning", "access_log": False, "http": _PROTOCOL}
+    if workers > 1:
+        os.environ["EIGHTK_SERVE_DB"] = db
+        os.environ["EIGHTK_SERVE_RATE_LIMIT"] = str(rate_limit)
+        uvicorn.run("eightk.web._worker:app", workers=workers, **options)  # type: ignore[arg-type]
+    else:
+        uvicorn.run(app, **options)  # type: ignore[arg-type]

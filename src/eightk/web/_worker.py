@@ -1,0 +1,7 @@
+"""The app each uvicorn worker process imports when ``eightk serve --workers N`` runs several."""
+
+import os
+
+from eightk.web.app import create_app
+
+app = create_app(os.environ["EIGHTK_SERVE_DB"], rate_limit=float(os.environ["EIGHTK_SERVE_RATE_LIMIT"]))
