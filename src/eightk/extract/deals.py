@@ -53,7 +53,7 @@ _ENTRY = re.compile(
     r"\b(?:entered\s+into|enters?\s+into|entering\s+into|signed|executed|(?:has|have)\s+agreed|concluded|"
     r"(?<!recently\s)(?<!previously\s)announc(?:ed|es|e)(?!\s+(?:it\s+(?:was|is|would)|plans?|an?\s+intent|that\s+it\s+is\s+exploring))|"
     r"(?:is|was)\s+(?:made|entered)|made\s+(?:and\s+entered\s+)?(?:as\s+of|this|effective|between)|is\s+between|"
-    r"(?:have|has)\s+(?:exclusively\s+)?licensed|today\s+announced|execution\s+of|signs?|signing\s+of|"
+    r"(?:have|has)\s+(?:exclusively\s+)?licensed|today\s+announced|(?:execution|signing)\s+of(?=[^.;]{0,60}\bagreements?\s+with\b)|signs?|"
     r"(?:has|have)\s+(?:formed|established|acquired|in-licensed|out-licensed)|agreed\s+to\s+(?:license|acquire|sell|grant)|"
     r"(?:formed|established|launched)\s+(?:an?\s+)?(?:\w+\s+){0,3}(?:collaboration|partnership|alliance))\b",
     _I,

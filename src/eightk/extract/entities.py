@@ -126,7 +126,7 @@ _JOINED = re.compile(
 )  # fmt: skip
 _CUT = re.compile(
     r"(?s)^.*\b(?:Agreement|AGREEMENT|License|LICENSE|Licence|LICENCE|Item|ITEM|Events|EVENTS|Reported|REPORTED|"
-    r"Report|REPORT)\b[\s.:,)]*"
+    r"Report|REPORT|Statements|STATEMENTS|Information|INFORMATION)\b[\s.:,)]*"
 )
 _ROLE_LABEL = {
     "licensee": "licensee", "licensor": "licensor", "sublicensee": "licensee", "sublicensor": "licensor",
@@ -325,6 +325,7 @@ def _definitions(text: str, occ: list[Org]) -> None:
                 or _NOT_NAME.match(name.split()[0])
                 or _NOT_PARTY_TERM.search(name)
                 or alias.lower() == name.lower()
+                or (label is None and not _names_it(alias, name))
             ):
                 continue
             occ.append(Org(_squash(name), start, start + len(name)))
@@ -334,6 +335,17 @@ def _definitions(text: str, occ: list[Org]) -> None:
             org.label = label
         if alias not in org.aliases and alias != org.name:
             org.aliases.append(alias)
+
+
+def _names_it(alias: str, name: str) -> bool:
+    """Whether a defined term is a short name for ``name``: its words are among the name's ("Titan" for
+    "TITAN SPORTS"), or its letters are the name's initials ("DVA"). "Uber Eats India" does not name "India"."""
+    words = [w for w in re.findall(r"[A-Za-z0-9]+", name.lower())]
+    short = [w for w in re.findall(r"[A-Za-z0-9]+", alias.lower())]
+    if short and all(w in words for w in short):
+        return True
+    letters = alias.replace(".", "").replace(" ", "").lower()
+    return len(letters) >= 2 and all(c in "".join(w[0] for w in words) for c in letters)
 
 
 def _dedupe(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -381,7 +393,9 @@ def _same_company(o: Org, p: Org) -> bool:
         or o.name in p.aliases
         or o.name in _short_forms(p.name)
         or p.name in _short_forms(o.name)
-        or any(a in _short_forms(o.name) for a in p.aliases)  # "Stanford EB-101" after "(“Stanford”)"
+        # "Stanford EB-101" (a slot's guess, no suffix) after "(“Stanford”)"; "Uber India Systems Private
+        # Limited" is a company of its own, not "Uber"
+        or (not _SUFFIX_WORD.search(o.name) and any(a in _short_forms(o.name) for a in p.aliases))
     )
 
 
