@@ -238,3 +238,20 @@ def test_an_asset_sale_note_names_the_buyer_and_the_closing_payment() -> None:
     (deal,) = _deals(_record("probes/cumberland-note-2018.txt"))
     assert deal["type"] == "asset_purchase" and _roles(deal) == [("Cumberland Pharmaceuticals Inc.", "buyer")]
     assert _money(deal["upfront"]) == (20_000_000, "USD")  # "$20.0 million at the closing"
+
+
+EDGES = Path(__file__).parent / "data" / "edges"
+
+
+def test_licence_terms_across_line_breaks_and_an_asset_bought() -> None:
+    # a licence fee and the milestones after it, across <BR> breaks; what is licensed and for what use
+    (deal,) = _deals(parse_filing((EDGES / "10-br-line-breaks-html-2006.htm").read_bytes()).to_dict())
+    assert _money(deal["upfront"]) == (5_000_000, "USD") and _money(deal["milestones"]) == (62_000_000, "USD")
+    assert deal["subject"] == "SLN-204" and "idiopathic pulmonary fibrosis" in deal["field"]
+    assert _roles(deal) == [("Solano Therapeutics, Inc.", "licensor"), ("Vireo Pharma AG", "licensee")]
+    # "entered into a purchase and sale agreement with X, a third party, to acquire a portfolio of …":
+    # the registrant buys, the seller is not the target, and the target is what is bought
+    events = parse_filing((EDGES / "11-dollar-then-nested-inline-div.htm").read_bytes()).to_dict()["events"]
+    (acq,) = [e for e in events if e["type"] == "acquisition"]
+    assert acq["buyer"] == "Meridian Crest Income Properties, Inc."
+    assert "industrial distribution buildings" in acq["target"] and acq["status"] == "agreed"

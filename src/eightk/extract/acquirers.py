@@ -28,7 +28,8 @@ Name = tuple[str, int, int]
 # both after, the target first and the buyer after the word the pattern ends on ("… of B by A", "… B to A")
 _VERBS = [
     (
-        r"\b(?:(?:has\s+|have\s+)?(?:agreed|agrees)\s+to\s+|will\s+|to\s+|would\s+)?(?:acquire[sd]?|purchase[sd]?|buy|bought)\b",
+        r"\b(?:(?:has\s+|have\s+)?(?:agreed|agrees)\s+to\s+|will\s+|to\s+|would\s+)?(?:acquire[sd]?|purchase[sd]?|buy|bought)\b"
+        r"(?!\s+(?:and\s+sale\s+)?agreements?\b|\s+price\b|\s+of\b|\s+and\s+sale\b)",  # nouns: "a purchase agreement"
         "bt",
     ),
     (
@@ -50,6 +51,13 @@ _PATTERNS = [(re.compile(v, re.I), kind) for v, kind in _VERBS]
 _NEAR = 90  # characters between a verb and the names it governs
 _SELLER = re.compile(r"(?:the\s+)?(?:sellers?|vendors?|sellers?\s+parent)", re.I)
 _POSSESSIVE = re.compile(r"['’]s?\b")
+_WITH = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
+# what is bought when no company is: "to acquire a portfolio of four industrial distribution buildings located …"
+_ASSET = re.compile(
+    r"\s+(?P<a>(?:an?|the|all|certain|substantially\s+all)\s+[^,;()]{4,120}?)(?=\s+(?:located|for|from|in\s+exchange|"
+    r"pursuant|at\s+a|with\s+an?)\b|[,;(]|\.\s)",
+    re.I,
+)
 
 
 def _name(ents: Entities, m: Mention, registrant: str | None, text: str) -> Name | None:
@@ -82,6 +90,32 @@ def direction(ents: Entities, text: str, start: int, end: int, registrant: str |
             before = [m for m in mentions if v.start() - _NEAR <= m.end <= v.start() + 1]
             if kind == "bt":
                 b, t = (before[-1] if before else None), _object(text, ents, mentions, v.end(), end)
+                if (
+                    v.group(0).lower().startswith("to ")
+                    and b is not None
+                    and _WITH.search(text, max(start, b.start - 8), b.start)
+                ):
+                    # "… entered into an agreement with B, a third party, to acquire X": the subject buys
+                    b = next(
+                        (
+                            m
+                            for m in mentions
+                            if m.end <= b.start and not _WITH.search(text, max(start, m.start - 8), m.start)
+                        ),
+                        None,
+                    )
+                later = any(m.start >= v.end() for m in mentions)
+                infinitive = v.group(0).lower().startswith("to ")
+                if (
+                    t is None
+                    and b is not None
+                    and infinitive
+                    and not later
+                    and (asset := _ASSET.match(text, v.end(), end))
+                ):
+                    buyer = _name(ents, b, registrant, text)  # "to acquire a portfolio of four buildings"
+                    if buyer:
+                        return buyer, (" ".join(asset.group("a").split()), asset.start("a"), asset.end("a"))
             elif kind == "tb":
                 t, b = (before[-1] if before else None), _object(text, ents, mentions, v.end(), end)
             else:
