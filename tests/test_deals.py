@@ -255,3 +255,13 @@ def test_licence_terms_across_line_breaks_and_an_asset_bought() -> None:
     (acq,) = [e for e in events if e["type"] == "acquisition"]
     assert acq["buyer"] == "Meridian Crest Income Properties, Inc."
     assert "industrial distribution buildings" in acq["target"] and acq["status"] == "agreed"
+
+
+def test_an_amount_with_its_equivalent_keeps_both() -> None:
+    from eightk.extract.deal_terms import read_terms
+
+    text = "Licensee paid an upfront payment of €10 million ($11.8 million) upon signing."
+    money, start, end = read_terms([(0, text)]).money["upfront"]
+    assert (money.amount, money.currency) == (10_000_000, "EUR")
+    assert money.equivalent is not None and (money.equivalent.amount, money.equivalent.currency) == (11_800_000, "USD")
+    assert text[start:end] == "€10 million ($11.8 million"

@@ -157,14 +157,14 @@ def test_deal_milestones_split_and_total_value() -> None:
     (deal,) = [e for e in filing.to_dict()["events"] if e["type"] == "license"]
     assert deal["upfront"]["amount"] == 15_000_000
     # stated only by kind: the milestones are the stated maxima added (deals issue: "the stated maxima summed")
-    assert deal["milestones"] == {"amount": 350_000_000, "currency": "USD", "qualifier": "up to"}
+    assert deal["milestones"] == {"amount": 350_000_000, "currency": "USD", "qualifier": "up to", "equivalent": None}
     split = deal["milestones_split"]
     assert (split["development"]["amount"], split["regulatory"], split["sales"]["amount"]) == (
         100_000_000,
         None,
         250_000_000,
     )
-    assert deal["total_value"] == {"amount": 365_000_000, "currency": "USD", "qualifier": "up to"}
+    assert deal["total_value"] == {"amount": 365_000_000, "currency": "USD", "qualifier": "up to", "equivalent": None}
     assert [(p["name"], p["role"]) for p in deal["parties"]] == [
         ("Acme Bio, Inc.", "licensor"),
         ("Beta Pharma Corp.", "licensee"),

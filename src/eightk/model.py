@@ -273,6 +273,8 @@ class Money:
     amount: float | int
     currency: str = "USD"
     qualifier: str | None = None  # "up to" when the filing states a maximum
+    # the same amount in another currency as the filing gives it beside this one: "€10 million ($11.8 million)"
+    equivalent: Money | None = None
 
 
 @dataclass(frozen=True, slots=True)

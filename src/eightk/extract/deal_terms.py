@@ -11,6 +11,7 @@ stated maxima: one amount for milestones in general wins, else the parts by kind
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -127,16 +128,28 @@ def read_terms(sents: list[tuple[int, str]], terms: Terms | None = None) -> Term
     return t
 
 
+_EQUIVALENT = re.compile(r"\s*\(\s*(?:or\s+|approximately\s+|about\s+|equivalent\s+to\s+)?")
+
+
 def _money(offset: int, sent: str, t: Terms) -> None:
-    prev_end = -10
-    for mention in money_in(sent):
-        equivalent = re.fullmatch(r"\s*\(\s*(?:or\s+|approximately\s+|about\s+)?", sent[prev_end : mention.start])
-        floor, prev_end = max(prev_end, 0), mention.end
-        if equivalent:
-            continue
+    mentions = list(money_in(sent))
+    floor = 0
+    for i, mention in enumerate(mentions):
+        if i and _EQUIVALENT.fullmatch(sent, mentions[i - 1].end, mention.start):
+            continue  # the amount before, in another currency: kept as its equivalent
         name = classify(sent, mention, floor)
+        floor = mention.end
         money = mention.high or mention.money
         a, b = offset + mention.start, offset + mention.end
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if nxt is not None and _EQUIVALENT.fullmatch(sent, mention.end, nxt.start):
+            other = nxt.high or nxt.money
+            if other.currency != money.currency:  # "€10 million ($11.8 million)": both, one value
+                money = dataclasses.replace(money, equivalent=dataclasses.replace(other, qualifier=None))
+                mention = dataclasses.replace(
+                    mention, money=dataclasses.replace(mention.money, equivalent=money.equivalent)
+                )
+                b = offset + nxt.end
         if name == "milestones":
             lead = sent[max(0, mention.start - 30) : mention.start]
             if re.search(r"\b(?:including|of\s+which|consisting\s+of|comprised\s+of)\b[^$€£¥]{0,20}$", lead, _I):

@@ -56,7 +56,7 @@ def _check(query: str) -> None:
     if terms > MAX_QUERY_TERMS:
         raise SearchError(
             f"the search query has {terms} terms; at most {MAX_QUERY_TERMS} (words, phrases, prefixes) are searched "
-            "at once: use a \"quoted phrase\" or the filters (--company, --item, --from …) to narrow it"
+            'at once: use a "quoted phrase" or the filters (--company, --item, --from …) to narrow it'
         )
     depth, quoted = 0, False
     for ch in query:
