@@ -20,7 +20,10 @@ Every pattern is bounded (word counts, gaps), so time grows linearly with the te
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from eightk.model import Ticker
@@ -98,12 +101,20 @@ _APPOSITIVE = re.compile(
     r"(?:company|corporation|firm|organi[sz]ation|institution|university|developer|leader|provider|manufacturer|"
     r"subsidiary|affiliate|partnership|entity|biotech|pharma)\b"
 )
+# where an appositive may end: tried only near these, since a scan from every capitalized word is slow
+_APPOSITIVE_HEAD = re.compile(
+    r"\b(?:company|corporation|firm|organi[sz]ation|institution|university|developer|leader|provider|manufacturer|"
+    r"subsidiary|affiliate|partnership|entity|biotech|pharma)\b"
+)
 _SUBJECT_SLOT = re.compile(
     rf"(?:(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*|\b(?:we|the\s+Company)\s+and\s+)({_CAP}(?:[ \t]{{1,3}}{_CAP}){{0,3}})[ \t]+"
     rf"(?:and\s+{_CAP}[ \t]+)?(?:today\s+)?"
     r"(?:announced|entered\s+into|signed|has\s+(?:signed|entered|licensed|granted|agreed)|gained|obtained|acquired)\b"
     r"(?=[^.]{0,120}\b(?:agreement|licen|collaborat|partnership|alliance|rights))",
     re.M,
+)
+_SUBJECT_VERB = re.compile(
+    r"\b(?:announced|entered\s+into|signed|has\s+(?:signed|entered|licensed|granted|agreed)|gained|obtained|acquired)\b"
 )
 _NOT_NAME = re.compile(
     r"(?:The|This|Such|Each|Any|Its|Our|Their|Company|Registrant|Agreement|License|Licensee|Licensor|Party|Parties|"
@@ -211,7 +222,7 @@ def _acceptable(name: str) -> bool:
     return not all(w.lower() in _GENERIC_WORDS for w in words)
 
 
-_SUFFIX_WORD = re.compile(rf"(?<=[\s,]){_SUFFIX}(?![\w])")
+_SUFFIX_WORD = re.compile(rf"{_SUFFIX}(?![\w])")  # preceded by a space or comma: checked in _windowed
 _HEAD_WORD = re.compile(_HEAD)
 _REACH = 240  # a name's words before its suffix or head word fit in this many characters
 
@@ -223,6 +234,12 @@ def _windowed(pattern: re.Pattern[str], trigger: re.Pattern[str], text: str) -> 
     for t in trigger.finditer(text):
         if out and out[-1].end() >= t.end():
             continue
+        if trigger is _SUFFIX_WORD and (
+            not t.start()
+            or text[t.start() - 1] not in " \t\n,"
+            or text[max(0, t.start() - 4) : t.start()] in ("the ", "The ")
+        ):
+            continue  # "the Company" is no name
         lo = max(0, t.start() - _REACH, out[-1].end() if out else 0)
         for m in pattern.finditer(text, lo, min(len(text), t.end() + _REACH)):
             if m.start() <= t.start() and m.end() >= t.end():
@@ -264,7 +281,9 @@ def _slotted(text: str) -> list[tuple[str, int, int]]:
     "X announced a … agreement", "an agreement with X", "granted X"."""
     out: list[tuple[str, int, int]] = []
     for pattern in (_APPOSITIVE, _SUBJECT_SLOT, _SLOT, _OWNER_SLOT):
-        for m in pattern.finditer(text):
+        trigger = {_APPOSITIVE: _APPOSITIVE_HEAD, _SUBJECT_SLOT: _SUBJECT_VERB}.get(pattern)
+        found = _windowed(pattern, trigger, text) if trigger is not None else pattern.finditer(text)
+        for m in found:
             name, start = _clean(m.group(1), m.start(1))
             name = re.sub(r"[\s,.;:]+$", "", name)
             while name and (_NOT_NAME.search(name.split()[-1]) or re.fullmatch(_JOIN, name.split()[-1])):
@@ -357,9 +376,11 @@ def _dedupe(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     return sorted(kept, key=lambda f: f[1])
 
 
+@functools.lru_cache(maxsize=16)
 def entities(text: str, registrant: str | None = None) -> Entities:
     """Organizations and their mentions in ``text`` (see the module docstring). ``registrant`` is the
-    filer's name when known: the organization of that name is ``Entities.registrant``."""
+    filer's name when known: the organization of that name is ``Entities.registrant``. The families read
+    the same regions, so results are cached: callers must not change what they get back."""
     occ = [Org(_squash(n), s, e) for n, s, e in _dedupe(_found(text)) if norm_name(n)]
     _definitions(text, occ)
     _tickers(text, occ)
@@ -415,6 +436,40 @@ def _merge(orgs: list[Org]) -> list[Org]:
     return out
 
 
+def _wordish(c: str) -> bool:
+    return c.isalnum() or c in "_&"
+
+
+def _spaced_end(text: str, at: int, words: list[str]) -> int:
+    """Where ``words`` end when they stand at ``at`` separated by any run of white space, else -1."""
+    j = at
+    for k, w in enumerate(words):
+        if k:
+            start = j
+            while j < len(text) and text[j].isspace():
+                j += 1
+            if j == start:
+                return -1
+        if not text.startswith(w, j):
+            return -1
+        j += len(w)
+    return j
+
+
+def _occurrences(text: str, form: str) -> Iterator[tuple[int, int]]:
+    """Where ``form`` stands in ``text`` as whole words (a space in it matches any run of white space,
+    a line break included). Found with str.find: one alternation of every form, compiled per text, cost
+    more than the search."""
+    head = form.split(" ", 1)[0]
+    i = text.find(head)
+    while i >= 0:
+        if i == 0 or not _wordish(text[i - 1]):
+            j = i + len(form) if head == form else _spaced_end(text, i, form.split(" "))
+            if j > 0 and (j == len(text) or not _wordish(text[j])):
+                yield i, j
+        i = text.find(head, i + 1)
+
+
 def _mentions(text: str, orgs: list[Org], registrant: str | None) -> Entities:
     forms: dict[str, int] = {}
     reg_org: int | None = None
@@ -429,14 +484,14 @@ def _mentions(text: str, orgs: list[Org], registrant: str | None) -> Entities:
             if f in _short_forms(o.name) and " " not in f:
                 forms.setdefault(f.upper(), i)  # "ONO" for Ono Pharmaceutical Co Ltd
     found: list[Mention] = []
-    if forms:
-        alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
-        pattern = re.compile(rf"(?<![\w&])(?:{alt})(?![\w&])")
-        squashed = {_squash(f): i for f, i in forms.items()}
-        for m in pattern.finditer(text):
-            org = squashed.get(_squash(m.group(0)))
-            if org is not None:
-                found.append(Mention(org, m.start(), m.end()))
+    candidates = sorted(
+        ((a, b, i) for f, i in forms.items() for a, b in _occurrences(text, f)), key=lambda c: (c[0], c[0] - c[1])
+    )
+    last_end = -1
+    for a, b, i in candidates:  # leftmost first, the longest form where two start together
+        if a >= last_end:
+            found.append(Mention(i, a, b))
+            last_end = b
     for g in _GROUP.finditer(text):  # a group term names every member at once
         members = [i for part in (g.group("a"), g.group("b")) for f, i in forms.items() if _squash(part) == _squash(f)]
         if len(set(members)) < 2:
@@ -444,9 +499,11 @@ def _mentions(text: str, orgs: list[Org], registrant: str | None) -> Entities:
         for m in re.finditer(rf"(?<![\w&]){re.escape(g.group('alias'))}(?![\w&])", text):
             found = [x for x in found if not (x.start == m.start() and x.end == m.end())]
             found += [Mention(i, m.start(), m.end()) for i in dict.fromkeys(members)]
-    taken = [(m.start, m.end) for m in found]
+    taken = sorted((m.start, m.end) for m in found)
+    starts = [a for a, _ in taken]
     for m in _PRONOUN.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k >= 0 and taken[k][0] <= m.start() < taken[k][1]:
             continue
         found.append(Mention(REGISTRANT if reg_org is None else reg_org, m.start(), m.end()))
     found.sort(key=lambda m: m.start)

@@ -385,8 +385,11 @@ def officer_changes(filing: Filing, regions: list[Region]) -> list[OfficerChange
     person is only a name that the filing shows to be a person's (``persons.person_evidence``)."""
     events: list[OfficerChange] = []
     seen: set[tuple[str, str]] = set()
+    regs = list(officer_regions(filing, regions))
+    if not regs:
+        return events  # no item or release that tells of officers: no evidence to gather
     people = person_evidence((d.text for d in filing.documents), (s.name or "" for s in filing.signatures))
-    for region in officer_regions(filing, regions):
+    for region in regs:
         for org in entities(region.body, filing.registrant.name).orgs:  # a company's name is no person's
             people.organizations.add(" ".join(org.name.split()))
         spans = list(sentences(region))

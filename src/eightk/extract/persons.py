@@ -24,11 +24,11 @@ from eightk.extract.given_names import GIVEN_NAMES
 
 __all__ = ["PersonEvidence", "person_evidence"]
 
-_HONORIFIC = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?[ \t]+(?P<n>(?:[A-Z][\w’'\-]+\.?[ \t]+){0,3}[A-Z][\w’'\-]+)")
-_AGE = re.compile(
-    r"(?P<n>[A-Z][\w’'\-.]+(?:\s+[A-Z][\w’'\-.]+){1,3})"
-    r"(?:,\s+(?:age\s+|aged\s+)?\d{2},|\s+\((?:age\s+)?\d{2}\)|,\s+(?:age|aged)\s+\d{2}\b)"
-)
+_HONORIFIC = re.compile(r"(?:M[rs]s?|Dr)\.?[ \t]+(?P<n>(?:[A-Z][\w’'\-]+\.?[ \t]+){0,3}[A-Z][\w’'\-]+)")
+# an age beside a name: found by the age first, then the name just before it (a scan that starts at every
+# capitalized word of a long exhibit costs more than the rest of the family together)
+_AGE_MARK = re.compile(r",\s+(?:age\s+|aged\s+)?\d{2},|\((?:age\s+)?\d{2}\)|,\s+(?:age|aged)\s+\d{2}\b")
+_NAME_BEFORE = re.compile(r"(?P<n>[A-Z][\w’'\-.]+(?:\s+[A-Z][\w’'\-.]+){1,3})$")
 _SLASH_S = re.compile(r"/s/\s*(?P<n>[A-Z][^\n/]{2,60}?)\s*(?:\n|$|\s{2,})")
 _INITIAL = re.compile(r"^(?:[A-Z][a-z’'\-]+\s+[A-Z]\.\s+[A-Z]|[A-Z]\.\s+[A-Z][a-z])")
 _SUFFIX = re.compile(r"\s(?:Jr\.?|Sr\.?|II|III|IV)$")
@@ -77,10 +77,14 @@ def person_evidence(texts: Iterable[str], signers: Iterable[str] = ()) -> Person
     for name in signers:
         ev.add(name)
     for text in texts:
-        for m in _HONORIFIC.finditer(text):
-            ev.add(m.group("n"))
-        for m in _AGE.finditer(text):
-            ev.add(m.group("n"))
+        for m in _HONORIFIC.finditer(text):  # the word start is checked here: a leading look-behind is slow
+            if not m.start() or not text[m.start() - 1].isalpha():
+                ev.add(m.group("n"))
+        for mark in _AGE_MARK.finditer(text):
+            if text[mark.start()] == "(" and (not mark.start() or not text[mark.start() - 1].isspace()):
+                continue  # "Jane Roe (54)": a space before the parenthesis
+            if before := _NAME_BEFORE.search(text, max(0, mark.start() - 90), mark.start()):
+                ev.add(before.group("n"))
         for m in _SLASH_S.finditer(text):
             ev.add(m.group("n"))
     return ev

@@ -7,6 +7,7 @@ afterthought: ``quote == text[start:end]`` always.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -84,19 +85,33 @@ def regions(filing: Filing) -> list[Region]:
     return out
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;])[\"”’]?\s+(?=[\"“(]?[A-Z0-9])|\n\s*\n")
+# the punctuation is matched, not looked behind for: a pattern that starts with a look-behind is tried at
+# every character of the text
+_SENTENCE_END = re.compile(r"(?P<p>[.!?;])[\"”’]?\s+(?=[\"“(]?[A-Z0-9])|\n\s*\n")
 
 
 def sentences(region: Region) -> Iterator[tuple[int, int]]:
     """Sentence offsets within the region (relative), skipping abbreviations such as "Inc." and "Mr."."""
-    body = region.body
+    return iter(_sentence_offsets(region.body))
+
+
+_ABBREVIATION = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Mr|Ms|Mrs|Dr|No|St|Jr|Sr|[A-Z])\.$")
+
+
+@functools.lru_cache(maxsize=64)  # every family reads the same regions
+def _sentence_offsets(body: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_split(body))
+
+
+def _split(body: str) -> Iterator[tuple[int, int]]:
     start = 0
     for m in _SENTENCE_END.finditer(body):
-        before = body[max(start, m.start() - 6) : m.start()]
-        if re.search(r"\b(?:Inc|Corp|Co|Ltd|Mr|Ms|Mrs|Dr|No|St|Jr|Sr|[A-Z])\.$", before):
+        end = m.end("p") if m.group("p") else m.start()
+        before = body[max(start, end - 6) : end]
+        if _ABBREVIATION.search(before):
             continue
-        if m.start() > start:
-            yield start, m.start()
+        if end > start:
+            yield start, end
         start = m.end()
     if start < len(body):
         yield start, len(body)
