@@ -102,7 +102,7 @@ def test_the_cli_answers_hostile_options_with_one_line_and_no_traceback(db: Path
             text=True,
             timeout=120,
         )
-        assert run.returncode == 1 and "Traceback" not in run.stderr
+        assert run.returncode == 2 and "Traceback" not in run.stderr
         assert run.stderr.startswith("eightk: error: ") and run.stderr.count("\n") == 1
 
 

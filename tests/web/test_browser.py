@@ -79,7 +79,7 @@ def test_search_open_seed_and_mark_the_upfront(browser: WebDriver, server: Serve
 
 
 def test_an_unreadable_query_is_offered_as_a_phrase(browser: WebDriver, server: Server) -> None:
-    open_view(browser, server.base + "/#/search?q=" + urllib.parse.quote("up-front payment"))
+    open_view(browser, server.base + "/#/search?q=" + urllib.parse.quote('"up-front payment'))  # an unclosed quote
     assert "cannot read the search query" in browser.find_element(By.CSS_SELECTOR, "#results .error").text
     browser.find_element(By.CSS_SELECTOR, "a.as-phrase").click()
     WebDriverWait(browser, 20).until(lambda b: b.find_elements(By.CSS_SELECTOR, "li.hit"))

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from eightk import __version__
-from eightk.errors import EightkError, UsageError
+from eightk.errors import EightkError, SearchError, UsageError
 
 EXIT_OK = 0
 EXIT_INPUT_ERRORS = 1
@@ -57,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))
-    except UsageError as exc:
+    except (UsageError, SearchError) as exc:  # a query that cannot be read is the caller's to fix
         print(f"eightk: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except EightkError as exc:

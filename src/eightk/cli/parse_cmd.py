@@ -22,7 +22,8 @@ def register(sub: Any) -> None:
     p = sub.add_parser("parse", help="parse filings (files, directories, archives) into JSON records")
     p.add_argument("paths", nargs="+", metavar="PATH")
     out = p.add_mutually_exclusive_group()
-    out.add_argument("--jsonl", action="store_true", help="one compact JSON record per line")
+    out.add_argument("--jsonl", action="store_true", help="one compact JSON record per line (the default)")
+    out.add_argument("--json", action="store_true", help="one JSON array of the records, indented")
     out.add_argument("--summary", action="store_true", help="print a summary instead of the records")
     p.add_argument("--no-events", action="store_true", help="skip event extraction")
     p.set_defaults(func=run_parse)
@@ -38,9 +39,14 @@ def _errors(filing: Filing) -> list[str]:
 
 
 def run_parse(args: argparse.Namespace) -> int:
+    """Records as JSON Lines (one compact record a line, the default), as one JSON array (``--json``, written
+    as the records come, so memory stays flat), or a summary; never JSON objects back to back."""
     summary = Summary() if args.summary else None
     status = EXIT_OK
     out = sys.stdout
+    first = True
+    if args.json:
+        out.write("[")
     with Bar(args.paths) as bar:
         for filing in parse_paths(args.paths, events=not args.no_events):
             for reason in _errors(filing):
@@ -48,11 +54,14 @@ def run_parse(args: argparse.Namespace) -> int:
                 status = EXIT_ERRORS
             if summary is not None:
                 summary.add(filing)
-            elif args.jsonl:
-                out.write(json.dumps(filing.to_dict(), ensure_ascii=False) + "\n")
+            elif args.json:
+                out.write(("\n" if first else ",\n") + json.dumps(filing.to_dict(), ensure_ascii=False, indent=2))
             else:
-                out.write(json.dumps(filing.to_dict(), ensure_ascii=False, indent=2) + "\n")
+                out.write(json.dumps(filing.to_dict(), ensure_ascii=False) + "\n")
+            first = False
             bar.update()
+    if args.json:
+        out.write("\n]\n")
     if summary is not None:
         summary.print(out)
     return status

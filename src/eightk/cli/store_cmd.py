@@ -9,12 +9,13 @@ import itertools
 import json
 import os
 import sys
+from collections.abc import Iterator
 from typing import IO, Any
 
 from eightk.catalog import code_for
 from eightk.cli.progress import Bar
 from eightk.errors import OutputError, UsageError
-from eightk.model import EVENT_TYPES
+from eightk.model import EVENT_TYPES, Filing, record_to_dict
 from eightk.store import DEFAULT_DB, Store
 from eightk.store.export import COLUMNS
 from eightk.store.ingest import IngestReport
@@ -88,8 +89,13 @@ def _filters(args: argparse.Namespace) -> dict[str, Any]:
     return {k: getattr(args, k) for k in _FILTER_KEYS if getattr(args, k, None) is not None}
 
 
-def _open(args: argparse.Namespace) -> Store:
-    return Store(args.db or os.environ.get("EIGHTK_DB") or DEFAULT_DB)
+def _open(args: argparse.Namespace, *, create: bool = False) -> Store:
+    """The database of ``--db``, ``EIGHTK_DB`` or ./eightk.db. Only ``ingest`` (``create``) may start a new
+    one: reading commands given a path that holds no database say so instead of searching an empty one."""
+    path = args.db or os.environ.get("EIGHTK_DB") or DEFAULT_DB
+    if not create and not os.path.exists(path):
+        raise UsageError(f"{path}: no such database (create one with: eightk ingest PATH... --db {path})")
+    return Store(path)
 
 
 def register(sub: Any) -> None:
@@ -150,7 +156,7 @@ def run_ingest(args: argparse.Namespace) -> int:
         from eightk.cli.scale_cmd import run_dask_ingest
 
         return run_dask_ingest(args)
-    with _open(args) as store, Bar(args.paths) as bar:
+    with _open(args, create=True) as store, Bar(args.paths) as bar:
         report = store.ingest(
             args.paths, workers=args.workers, batch=args.batch, progress=lambda r: bar.update_to(r.done + r.skipped)
         )
@@ -194,19 +200,56 @@ def run_show(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(filing.to_dict(), ensure_ascii=False, indent=2))
         return EXIT_OK
+    for line in show_lines(filing):
+        print(line)
+    return EXIT_OK
+
+
+def show_lines(filing: Filing) -> Iterator[str]:
+    """A filing as a person reads it: the cover, each item with its text, signatures, exhibits, and each
+    event with its fields (a value per line, money as amount and currency)."""
     r = filing.registrant
-    print(f"{r.name}  (CIK {r.cik or '?'})  {filing.form_type}  accession {filing.accession or '-'}")
-    print(f"Date of report {filing.date_of_report or '?'}; filed {filing.filed_at or '?'}; {filing.source.path}")
+    yield f"{r.name}  (CIK {r.cik or '?'})  {filing.form_type}  accession {filing.accession or '-'}"
+    yield f"Date of report {filing.date_of_report or '?'}; filed {filing.filed_at or '?'}; {filing.source.path}"
+    a = r.address
+    cover = [("State of incorporation", r.state_of_incorporation), ("File number", r.file_number),
+             ("IRS number", r.irs_number), ("Phone", r.phone),
+             ("Address", ", ".join(x for x in (a.street, a.city, a.state, a.zip) if x))]  # fmt: skip
+    for label, value in cover:
+        if value:
+            yield f"  {label}: {value}"
     for it in filing.items:
         mark = "" if it.applicable else "  (not applicable)"
-        print(f"  Item {it.number} [{it.code}] {it.title or ''}{mark}")
-    for ev in filing.events:
-        print(f"  event: {ev.type}")
+        yield ""
+        yield f"Item {it.number} [{it.code}] {it.title or ''}{mark}"
+        text = " ".join(it.span.quote.split())
+        yield "  " + (text[:2000] + " …" if len(text) > 2000 else text)
+    if filing.signatures:
+        yield ""
+    for s in filing.signatures:
+        yield f"Signed: {s.name or '?'}, {s.title or ''} for {s.entity or '?'} ({s.date or '?'})"
     for e in filing.exhibits:
-        print(f"  Exhibit {e.number}: {e.description or ''}")
+        yield f"Exhibit {e.number}: {e.description or ''}"
+    for ev in filing.events:
+        yield ""
+        yield f"Event: {ev.type}"
+        for name, value in record_to_dict(ev).items():
+            if name in ("type", "evidence", "values") or value in (None, [], {}):
+                continue
+            yield f"  {name}: {_plain(value)}"
     for p in filing.problems:
-        print(f"  {p.severity}: {p.code}: {p.message}")
-    return EXIT_OK
+        yield f"{p.severity}: {p.code}: {p.message}"
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, dict) and "amount" in value and "currency" in value:
+        q = f"{value['qualifier']} " if value.get("qualifier") else ""
+        return f"{q}{value['amount']:,} {value['currency']}"
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {_plain(v)}" for k, v in value.items() if v is not None)
+    if isinstance(value, list):
+        return "; ".join(_plain(v) for v in value)
+    return str(value)
 
 
 def run_export(args: argparse.Namespace) -> int:

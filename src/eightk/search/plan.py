@@ -26,7 +26,16 @@ from eightk.errors import SearchError
 from eightk.search.filters import Filters, SearchHit, _date, _like, normalize_item, residual_sql, shown
 from eightk.search.tags import amount_bucket, code_tag, date_tags, word
 
-__all__ = ["MAX_LIMIT", "MAX_QUERY_CHARS", "MAX_QUERY_TERMS", "SEARCH_SECONDS", "WINDOW", "fts_query", "search"]
+__all__ = [
+    "MAX_LIMIT",
+    "MAX_QUERY_CHARS",
+    "MAX_QUERY_TERMS",
+    "SEARCH_SECONDS",
+    "WINDOW",
+    "fts_query",
+    "search",
+    "user_query",
+]
 
 WINDOW = 2000
 MAX_LIMIT = 1000
@@ -139,11 +148,33 @@ def tag_query(conn: sqlite3.Connection, f: Filters) -> str:
     return " AND ".join(groups)
 
 
+_TOKEN = re.compile(r'"[^"]*"?|[()]|[^\s()"]+')
+_BAREWORD = re.compile(r"\w+\*?", re.UNICODE)
+
+
+def user_query(query: str) -> str:
+    """What people type, as FTS5 reads it: words, "phrases", prefix*, (groups) and AND / OR / NOT / NEAR
+    stay as they are; any other token (spin-off, 8-K/A, Apple's, S&P, $1, AT&T, 10.5%) becomes a quoted
+    phrase of its own, which FTS5 splits into words the way it split the text. An unclosed quote is left
+    for FTS5 to refuse: the caller hears that the query cannot be read."""
+    out = []
+    for tok in _TOKEN.findall(query):
+        if tok.startswith('"'):
+            out.append(tok)
+        elif tok in ("(", ")", "AND", "OR", "NOT") or tok.startswith("NEAR(") or tok == "NEAR":
+            out.append(tok)
+        elif _BAREWORD.fullmatch(tok):
+            out.append(tok)
+        else:
+            out.append('"' + tok.replace('"', '""') + '"')
+    return " ".join(out)
+
+
 def fts_query(conn: sqlite3.Connection, query: str, f: Filters) -> str:
     """The whole FTS5 expression: the user's query on the text, the filters on the tags."""
     _check(query)
     tags = tag_query(conn, f)
-    return f"text : ({query})" + (f" AND tags : ({tags})" if tags else "")
+    return f"text : ({user_query(query)})" + (f" AND tags : ({tags})" if tags else "")
 
 
 def _cutoff(conn: sqlite3.Connection, query: str, fts: str, residual: tuple[str, list[Any]], window: int) -> int | None:
@@ -227,7 +258,7 @@ def _hits(conn: sqlite3.Connection, query: str, ranked_rows: list[tuple[int, flo
             query,
             "SELECT rowid, snippet(search, 0, '[', ']', ' … ', 24) FROM search WHERE search MATCH ?"
             f" AND rowid IN ({marks})",
-            [f"text : ({query})", *ids],
+            [f"text : ({user_query(query)})", *ids],
         )
     )
     out = []
