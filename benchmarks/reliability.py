@@ -402,8 +402,20 @@ def _folder(files: int, where: Path, seed: int, pool: list[Path]) -> Path:
     return folder
 
 
-def _ingest(folder: Path, db: Path) -> subprocess.Popen[bytes]:
-    cmd = [sys.executable, "-m", "eightk", "ingest", str(folder), "--db", str(db), "--workers", "2", "--batch", "20"]
+def _ingest(folder: Path, db: Path, batch: int = 20) -> subprocess.Popen[bytes]:
+    cmd = [
+        sys.executable,
+        "-m",
+        "eightk",
+        "ingest",
+        str(folder),
+        "--db",
+        str(db),
+        "--workers",
+        "2",
+        "--batch",
+        str(batch),
+    ]
     return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 
 
@@ -420,9 +432,9 @@ def _reap(proc: subprocess.Popen[bytes]) -> None:
     os.killpg(proc.pid, signal.SIGKILL)  # counted nowhere: the ingest tests check that workers leave
 
 
-def kills(count: int, files: int, seed: int, pool: list[Path] | None = None) -> dict:
-    """Kill ``count`` ingests of ``files`` filings drawn from ``pool`` (default: the corpus) at random
-    moments; the figures as a dict."""
+def kills(count: int, files: int, seed: int, pool: list[Path] | None = None, batch: int = 20) -> dict:
+    """Kill ``count`` ingests of ``files`` filings drawn from ``pool`` (default: the corpus), committing
+    every ``batch`` inputs, at random moments; the figures as a dict."""
     rng = random.Random(seed)
     stats = {"kills": 0, "integrity_failures": 0, "lost": 0, "duplicated": 0, "cycles": 0, "mismatched_cycles": 0,
              "killed_mid_way": 0}  # fmt: skip
@@ -431,15 +443,15 @@ def kills(count: int, files: int, seed: int, pool: list[Path] | None = None) -> 
         folder = _folder(files, work, seed, pool or _corpus_files())
         clean = work / "clean.db"
         started = time.perf_counter()
-        _ingest(folder, clean).wait()
+        _ingest(folder, clean, batch).wait()
         clean_seconds = time.perf_counter() - started
         want = _fingerprint(clean)
         db = work / "killed.db"
         stored = 0
         while stats["kills"] < count:
-            proc = _ingest(folder, db)
-            try:
-                proc.wait(rng.uniform(0.1, clean_seconds * 0.8))
+            proc = _ingest(folder, db, batch)
+            try:  # past the start-up (about a quarter of a clean run), before a whole run could end
+                proc.wait(rng.uniform(0.25, 0.9) * clean_seconds)
                 finished = True
             except subprocess.TimeoutExpired:
                 os.kill(proc.pid, signal.SIGKILL)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -155,3 +157,23 @@ def test_a_parser_bug_on_one_input_fails_that_input_and_the_batch_goes_on(
     records = [json.loads(line) for line in out.splitlines()]
     assert [r["registrant"].get("name") for r in records] == [None, "ImmunoGen, Inc."]
     assert "internal error (a bug in eightk): KeyError: 1" in err and "Traceback" not in err
+
+
+_RUNS_SCRIPT = """
+from eightk import parse_filing
+run = " " * 200_000
+raw = ("\\n<PAGE>" + run + "x\\nPage 3" + run + "x\\nItem 8.01 Other" + run + "x\\n\\nThe Company did a thing.\\n\\n"
+       "SIGNATURES" + run + "x\\n").encode()
+print(",".join(parse_filing(raw, name="runs.txt").item_codes))
+"""
+
+
+def test_long_runs_of_spaces_after_a_page_marker_heading_or_signature_do_not_hang() -> None:
+    """Four patterns tried a run of spaces once per space (a page marker, a page number, an item title's
+    end, the signature heading): 8,000 spaces took 0.3-0.5 s, 200,000 would take minutes. Now each run
+    is read once. The timeout is a hang guard, not a speed target (the run takes well under a second)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _RUNS_SCRIPT], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "8.01"

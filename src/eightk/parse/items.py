@@ -27,7 +27,7 @@ _HEADING = re.compile(
     r"(?![\d])\.?(?P<rest>[^\n]*)"
 )
 _NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})?")
-_TITLE_END = re.compile(r"\.(?:\s|$)|\t|\s{3,}(?=[A-Z])")
+_TITLE_END = re.compile(r"\.(?:\s|$)|\t|(?<!\s)\s{3,}+(?=[A-Z])")  # a run of spaces is tried once
 _NOT_APPLICABLE = re.compile(
     r"^(?:not\s+applicable|none|inapplicable|n/?a|no\s+(?:change|event|events|response\s+required)|"
     r"omitted|not\s+required)\b",

@@ -20,7 +20,7 @@ __all__ = ["Signer", "find_signature_start", "read_signatures"]
 
 _I = re.IGNORECASE | re.MULTILINE
 # Matched in folded (lower-case) text; line starts are checked in Python.
-_SIG_HEADING = re.compile(r"signatures?[ \t]*[.:]?[ \t]*(?=\n|$)")
+_SIG_HEADING = re.compile(r"signatures?[ \t]*+(?:[.:][ \t]*+)?(?=\n|$)")  # possessive: linear in spaces
 _PURSUANT = re.compile(r"pursuant\s+to\s+the\s+requirements\s+of\s+the\s+securities\s+(?:and\s+)?exchange\s+act")
 _SLASH_S = re.compile(r"/s/[ \t]*([^\n\t]*)", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*(name|title|by|date|dated|its)\s*:\s*", re.IGNORECASE)

@@ -26,14 +26,14 @@ def find_all(text: AnyStr, word: AnyStr) -> list[int]:
 
 # Patterns start with a literal newline (the text is padded with one) so the regex engine can scan
 # for it quickly instead of trying every position, as a MULTILINE "^" would.
-_PAGE_MARKER = re.compile(r"\n[ \t]*+</?(?:PAGE|page|Page)>[ \t]*\d*[ \t]*(?=\n)")
+_PAGE_MARKER = re.compile(r"\n[ \t]*+</?(?:PAGE|page|Page)>[ \t]*+\d*+[ \t]*+(?=\n)")
 _PAGE_NUMBER = re.compile(
     r"\n[ \t]*+(?:"
     r"\d{1,3}"  # 2
     r"|-[ \t]*\d{1,3}[ \t]*-"  # - 2 -
-    r"|\(?[ \t]*[Pp]age[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?[ \t]*\)?"  # Page 2 of 6
+    r"|\(?[ \t]*+[Pp]age[ \t]++\d{1,3}(?:[ \t]++of[ \t]++\d{1,3})?[ \t]*+\)?"  # Page 2 of 6
     r"|[ivxIVX]{1,5}"  # roman page numbers of front matter
-    r")[ \t]*(?=\n)",
+    r")[ \t]*+(?=\n)",  # possessive runs of spaces: a long run is read once, not once per space
 )
 _DASH_ESCAPE = re.compile(r"\n- (?=-)")
 _BLANK_RUNS = re.compile(r"\n\n\n+")
