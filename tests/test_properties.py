@@ -36,7 +36,9 @@ _filings = st.one_of(
         lambda parts: "".join(parts).encode("utf-8", "surrogatepass")
     ),
 )
-_SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# derandomize: CI runs the same examples every time (a random run that finds a bug fails one CI run and not
+# the next); the benchmark and developers' runs with other seeds explore further
+_SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 
 
 @_SETTINGS
