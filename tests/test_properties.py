@@ -58,11 +58,11 @@ def _archive(kind: str, members: list[tuple[str, bytes]]) -> bytes:
         with warnings.catch_warnings(), zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
             warnings.simplefilter("ignore")  # a duplicate name: hostile archives have them
             for name, data in members:
-                zf.writestr(name or "x", data)
+                zf.writestr(name.split("\0")[0] or "x", data)  # zipfile cuts a name at NUL: never empty
     elif kind == "tar.gz":
         with tarfile.open(fileobj=buf, mode="w:gz") as tar:
             for name, data in members:
-                info = tarfile.TarInfo(name or "x")
+                info = tarfile.TarInfo(name.split("\0")[0] or "x")
                 info.size = len(data)
                 tar.addfile(info, io.BytesIO(data))
     else:
