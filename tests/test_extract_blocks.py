@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
+from eightk.extract.entities import entities
 from eightk.extract.families import _auditor_action
 from eightk.extract.money import money_in
-from eightk.extract.text import Region, companies, dates_in, ticker_after
+from eightk.extract.text import Region, companies, dates_in
 from eightk.model import Ticker
 
 
@@ -65,14 +66,10 @@ def test_yearless_date_needs_a_reference() -> None:
 def test_company_with_ticker() -> None:
     text = "ImmunoGen licensed its technology to Genentech, Inc. (NYSE: DNA) for a fee."
     region = _region(text)
-    names = list(companies(region))
-    assert any(n == "Genentech, Inc." for n, _, _ in names)
-    name, _, end = next(c for c in names if c[0] == "Genentech, Inc.")
-    found = ticker_after(region, end)
-    assert found is not None
-    ticker, a, b = found
-    assert ticker == Ticker("NYSE", "DNA")
-    assert text[a:b].startswith("NYSE")
+    assert any(n == "Genentech, Inc." for n, _, _ in companies(region))
+    (org,) = [o for o in entities(text).orgs if o.name == "Genentech, Inc."]  # the deals' entity layer
+    assert org.ticker == Ticker("NYSE", "DNA")
+    assert text[org.start : org.end] == "Genentech, Inc."
 
 
 @pytest.mark.parametrize(

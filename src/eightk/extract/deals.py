@@ -15,6 +15,7 @@ a deal signed over a year before the document's own date, is no new deal: the fi
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
@@ -539,13 +540,6 @@ def _names(d: _Deal) -> set[str]:
     return {norm_name(d.ents.orgs[i].name) for i in d.parties if i != REGISTRANT}
 
 
-def _merge(into: _Deal, other: _Deal) -> None:
-    """The same deal told again: fill what the first telling left out."""
-    for name, v in other.terms.money.items():
-        into.terms.money.setdefault(name, v)
-    into.extra.append(other)
-
-
 def deals(filing: Filing, regions: list[Region]) -> list[Event]:
     """Deal events (license, collaboration, asset_purchase) and deal_update events of a filing."""
     registrant = filing.registrant.name
@@ -566,7 +560,7 @@ def deals(filing: Filing, regions: list[Region]) -> list[Event]:
             if twin is None:
                 drafts.append(d)
             else:
-                _merge(twin, d)
+                twin.extra.append(d)  # the same deal told again: its event fills the first's gaps (_fill)
     out: list[Event] = []
     for d in drafts:
         for other in d.extra:  # exclusive in one telling, co-exclusive or non-exclusive in another: neither
@@ -583,8 +577,8 @@ def deals(filing: Filing, regions: list[Region]) -> list[Event]:
 
 
 def _fill(ev: Deal, other: Deal) -> Deal:
-    import dataclasses
-
+    """``ev`` with what another telling of the same deal adds: empty fields, roles, tickers, terms and
+    evidence, each value with the span it was read from in that telling."""
     changes: dict[str, object] = {}
     have = {v.field.split(".")[0] for v in ev.values}
     extra_values = []
@@ -593,7 +587,6 @@ def _fill(ev: Deal, other: Deal) -> Deal:
         if getattr(ev, name) is None and getattr(other, name) is not None:
             changes[name] = getattr(other, name)
             extra_values += [v for v in other.values if v.field.split(".")[0] == name and name not in have]
-    names = {norm_name(p.name) for p in ev.parties}
     parties = list(ev.parties)
     for i, p in enumerate(parties):
         twin = next((o for o in other.parties if norm_name(o.name) == norm_name(p.name)), None)
@@ -606,6 +599,5 @@ def _fill(ev: Deal, other: Deal) -> Deal:
             terms.append(t)
             extra_values.append(v)
     changes["other_terms"] = tuple(terms)
-    _ = names
     evidence = list(ev.evidence) + [e for e in other.evidence if e not in ev.evidence]
     return dataclasses.replace(ev, evidence=tuple(evidence), values=ev.values + tuple(extra_values), **changes)  # type: ignore[arg-type]

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from eightk.model import Filing, Span, Ticker
+from eightk.model import Filing, Span
 from eightk.parse.dates import DATE_PATTERN, parse_date
 
 __all__ = [
@@ -24,7 +24,6 @@ __all__ = [
     "sentences",
     "span",
     "squash",
-    "ticker_after",
 ]
 
 
@@ -128,10 +127,6 @@ COMPANY = re.compile(  # bounded word count and gaps: linear time on runs of cap
     r"(?:[ \t]{1,4}(?:[A-Z][\w&.\-'’]*|&|of|and|de|la|\([A-Z][\w .&\-]{0,40}\))){0,8}"
     r",?[ \t]{0,4}\n?[ \t]{0,4}(?<=[\s,])" + _SUFFIX + r")(?![\w])"
 )
-_TICKER = re.compile(
-    r"\s*\(\s*(NYSE|Nasdaq|NASDAQ|NasdaqGS|NYSE American|AMEX|OTC|OTCQB|OTCQX|TSX|LSE|SIX)\s*:"
-    r"\s*([A-Z][A-Z.\-]{0,6})\s*\)"
-)
 _LEAD = re.compile(
     r"^(?:(?:This|Our|Such|Each|Any|Under|In|On|As|If|For|With|And|By|From|Between|Among|To|At)\s+"
     r"|[^-]*?[ \t]*(?:--|—)[ \t]*)"  # a dateline: "New York, NY -- Acme, Inc."
@@ -152,17 +147,6 @@ def companies(region: Region) -> Iterator[tuple[str, int, int]]:
         if len(name) > 80 or len(name.split()) > 7:
             continue
         yield squash(name), start, start + len(name)
-
-
-def ticker_after(region: Region, end: int) -> tuple[Ticker, int, int] | None:
-    """A "(NYSE: DNA)" right after a name ending at ``end`` (relative offsets)."""
-    m = _TICKER.match(region.body, end)
-    if not m:
-        return None
-    exchange = m.group(1)
-    if exchange.upper().startswith("NASDAQ"):
-        exchange = "Nasdaq"
-    return Ticker(exchange, m.group(2)), m.start(1), m.end()
 
 
 _YEARLESS = re.compile(

@@ -285,9 +285,8 @@ def _parse(
         except Exception as exc:  # noqa: BLE001 - the boundary: a fault in one extractor never costs the record
             problem = Problem("error", "events_failed", f"event extraction failed: {type(exc).__name__}: {exc}")
             filing = dataclasses.replace(filing, problems=(*filing.problems, problem))
-    primary_text = next((d.text for d in filing.documents if d.text), "")
     plain = filing.document_kind == "text" and not filing.events and not filing.form_type
-    if plain and not reads_as_business_text(primary_text):
+    if plain and not reads_as_business_text(next((d.text for d in filing.documents if d.text), "")):
         reason = "no SEC header, 8-K cover or item headings, and not a press release, agreement or financial note"
         filing = dataclasses.replace(filing, problems=(*filing.problems, Problem("error", "not_a_filing", reason)))
     return filing
