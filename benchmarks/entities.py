@@ -54,6 +54,7 @@ def main() -> None:
         run = [a.spacy_python, "-c", _MODEL_SIDE, str(a.deals / "texts"), a.model]
         got = json.loads(subprocess.run(run, capture_output=True, text=True, check=True).stdout)
         sides["model"], seconds["model"] = got["orgs"], got["seconds"]
+        sides["both"] = {f: sides["eightk"][f] + got["orgs"].get(f, []) for f in sides["eightk"]}
     for half in ("tune", "measure"):
         for name, orgs_of in sides.items():
             found = total = reported = unmatched = 0

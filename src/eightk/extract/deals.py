@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -294,7 +295,7 @@ class _Reader:
     def __init__(self, region: Region, registrant: str | None) -> None:
         self.region = region
         self.body = region.body[:_WINDOW]
-        self.ents = entities(self.body, registrant)
+        self.registrant = registrant
         self.ref = _ref_date(region)
         self.title_kind: str | None = None
         self.contract = False
@@ -302,6 +303,12 @@ class _Reader:
         self.updates: list[DealUpdate] = []
         self.current: list[_Deal] = []
         self.recounting = False  # the sentences after an old deal's anchor tell of that deal
+
+    @functools.cached_property
+    def ents(self) -> Entities:
+        """The region's organizations, read when the first anchor or update needs them (most regions
+        that pass the quick test tell of no deal)."""
+        return entities(self.body, self.registrant)
 
     def read(self) -> tuple[list[_Deal], list[DealUpdate]]:
         r = self.region
