@@ -1,6 +1,6 @@
 """Deal extraction on real deal passages, as the texts stand, split by company into two fixed halves.
 
-    python benchmarks/deals.py [--deals DIR] [-v] [--half tune|measure|all]
+    python benchmarks/deals.py [--deals DIR] [--extra DIR] [-v] [--half tune|measure|extra|all]
 
 Reads ``../shared/corpus/deals`` (texts/NNN.txt, gold/NNN.txt.gold.json, SOURCES.tsv), parses every
 passage in-process with ``parse_filing`` exactly as ``eightk parse`` would, and scores the deal events
@@ -16,6 +16,10 @@ halves means rules tuned to the texts read.
 Prints, per half and for all: passages, precision, recall, parties with roles right, upfront,
 milestones, royalties, exclusive, territory, equity, total value (rates among matched deals), and the
 number of no-new-deal passages that yield a deal; with ``-v`` every miss. Asserts nothing.
+
+``--extra`` (default ``tests/data/deals/extra``, when present) is a further set of real deal passages with
+gold written the same way, from companies of neither half; it is scored on its own row (``extra``), not
+in ``all``, so the dev set's figures stay comparable across versions.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 from eightk import parse_filing  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "deals"
+EXTRA = Path(__file__).resolve().parent.parent / "tests" / "data" / "deals" / "extra"
 FIELDS = ("parties", "upfront", "milestones", "royalties", "exclusive", "territory", "equity", "total_value")
 
 
@@ -111,14 +116,28 @@ class Tally:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--deals", type=Path, default=DEFAULT)
+    ap.add_argument("--extra", type=Path, default=EXTRA, help="a further set scored on its own (default: %(default)s)")
     ap.add_argument("-v", action="store_true", help="list every miss")
-    ap.add_argument("--half", choices=("tune", "measure", "all"), default="all", help="which misses -v lists")
+    ap.add_argument(
+        "--half", choices=("tune", "measure", "extra", "all"), default="all", help="which misses -v lists"
+    )
     a = ap.parse_args()
     sc = load_scorer(a.deals)
-    which = halves(a.deals)
-    tallies = {"tune": Tally(), "measure": Tally(), "all": Tally()}
-    for path in sorted((a.deals / "texts").glob("*.txt")):
-        gold_file = a.deals / "gold" / (path.name + ".gold.json")
+    tallies = {"tune": Tally(), "measure": Tally(), "all": Tally(), "extra": Tally()}
+    show = a.half if a.v else None
+    score_set(sc, a.deals, halves(a.deals), tallies, show)
+    if (a.extra / "texts").is_dir():
+        score_set(sc, a.extra, {p.name: "extra" for p in (a.extra / "texts").glob("*.txt")}, tallies, show)
+    for name, t in tallies.items():
+        if t.passages:
+            print(t.line(name))
+
+
+def score_set(sc: ModuleType, folder: Path, which: dict[str, str], tallies: dict[str, Tally], show: str | None) -> None:
+    """Parse and score every passage of ``folder`` into the tallies of its half (and ``all`` for the dev
+    set's halves); print the misses of the half ``show`` names (``all``: every half)."""
+    for path in sorted((folder / "texts").glob("*.txt")):
+        gold_file = folder / "gold" / (path.name + ".gold.json")
         if not gold_file.exists():
             continue
         gold = json.loads(gold_file.read_text(encoding="utf-8")).get("events", [])
@@ -126,8 +145,7 @@ def main() -> None:
         got = [e for e in rec.get("events") or [] if e.get("type") in sc.DEAL_TYPES]
         half = which.get(path.name, "measure")
         pairs = match(sc, got, gold)
-        show = a.v and a.half in (half, "all")
-        for t in (tallies[half], tallies["all"]):
+        for t in (tallies[half], *(() if half == "extra" else (tallies["all"],))):
             t.passages += 1
             t.gold += len(gold)
             t.got += len(got)
@@ -137,25 +155,23 @@ def main() -> None:
             for gi, j in pairs.items():
                 for f in FIELDS:
                     t.ok[f] += sc.field_ok(f, got[j], gold[gi])
-        if not show:
+        if show in (half, "all"):
+            _misses(sc, half, path.name, got, gold, pairs)
+
+
+def _misses(sc: ModuleType, half: str, name: str, got: list[dict], gold: list[dict], pairs: dict[int, int]) -> None:
+    for gi, gev in enumerate(gold):
+        if gi not in pairs:
+            print(f"FN   {half[0]} {name} #{gi} gold={sc.short(sc.brief(gev))}")
             continue
-        for gi, gev in enumerate(gold):
-            if gi not in pairs:
-                print(f"FN   {half[0]} {path.name} #{gi} gold={sc.short(sc.brief(gev))}")
-                continue
-            j = pairs[gi]
-            if got[j].get("type") != gev.get("type"):
-                print(f"TYPE {half[0]} {path.name} #{gi} gold={gev.get('type')} got={got[j].get('type')}")
-            for f in FIELDS:
-                if not sc.field_ok(f, got[j], gev):
-                    print(
-                        f"MISS {half[0]} {path.name} #{gi} {f:11} "
-                        f"gold={sc.short(gev.get(f))} got={sc.short(got[j].get(f))}"
-                    )
-        for j in set(range(len(got))) - set(pairs.values()):
-            print(f"FP   {half[0]} {path.name} got={sc.short(sc.brief(got[j]))}")
-    for name, t in tallies.items():
-        print(t.line(name))
+        j = pairs[gi]
+        if got[j].get("type") != gev.get("type"):
+            print(f"TYPE {half[0]} {name} #{gi} gold={gev.get('type')} got={got[j].get('type')}")
+        for f in FIELDS:
+            if not sc.field_ok(f, got[j], gev):
+                print(f"MISS {half[0]} {name} #{gi} {f:11} gold={sc.short(gev.get(f))} got={sc.short(got[j].get(f))}")
+    for j in set(range(len(got))) - set(pairs.values()):
+        print(f"FP   {half[0]} {name} got={sc.short(sc.brief(got[j]))}")
 
 
 if __name__ == "__main__":
