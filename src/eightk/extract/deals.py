@@ -138,6 +138,8 @@ class _Deal:
     sents: list[tuple[int, str]] = field(default_factory=list)
     extra: list[_Deal] = field(default_factory=list)  # the same deal told again elsewhere
     n_subjects: int = 0  # how many of ``parties`` stand before the anchor's verb
+    registrant: str | None = None  # the filer's name, for a registrant the text calls only "we"
+    at: int = 0  # where the anchor starts in the region's body
 
 
 def _ref_date(region: Region) -> _dt.date | None:
@@ -220,16 +222,19 @@ def _anchor_parties(body: str, a: _Anchor, ents: Entities) -> tuple[list[int], i
         end = stop.start() if stop else min(len(body), offset + 1500)
         sent = body[offset:end]
     ms = ents.between(offset, end)
-    verb = a.entry.start() if a.entry else 0
+    verb = 0 if a.opening or not a.entry else a.entry.start()  # an opening's match is in body offsets
     before = [m for m in ms if m.end <= offset + verb]
     out: list[int] = []
     subject = None
     if before:
         subject = before[-1].org
         out.append(subject)
-        lead = sent[max(0, before[-1].start - offset - 12) : before[-1].start - offset]
-        if len(before) > 1 and re.search(r"\band\s+$", lead):  # "A and B announced"
-            out.insert(0, before[-2].org)
+        k = len(before) - 1
+        while k and before[k - 1].org == subject:  # 'B ("B'") announced': B's name, not its term
+            k -= 1
+        lead = sent[max(0, before[k].start - offset - 12) : before[k].start - offset]
+        if k and re.search(r"\band\s+$", lead):  # "A and B announced"
+            out.insert(0, before[k - 1].org)
     n_subjects = len(out)
     out += _counterparties(
         body, sent, offset, verb, [m for m in ms if m.start >= offset + verb], first=subject is None, ents=ents
@@ -382,7 +387,7 @@ class _Reader:
             return
         self.current = [_Deal(k, span(self.region, a.start, end), parties, self.region, self.ents) for k in kinds]
         for d in self.current:
-            d.n_subjects = n_subjects
+            d.n_subjects, d.registrant, d.at = n_subjects, self.registrant, a.start
         self.found += self.current
         if a.opening:
             for d in self.current:
@@ -451,6 +456,11 @@ def _party_roles(d: _Deal) -> dict[int, str]:
         elif b in out and (a not in out or (out[a] == out[b] and labelled == [b])):
             out[a] = COMPLEMENT[out[b]]
     _group_complement(d, out)
+    known = {out[i] for i in d.parties if i in out}
+    if len(known) == 1 and (rest := [i for i in d.parties if i not in out]):
+        (role,) = known  # "A (the Licensee), B and C": the parties not labelled are the other side
+        for i in rest:
+            out[i] = COMPLEMENT[role]
     return out
 
 
@@ -481,7 +491,11 @@ def _event(d: _Deal) -> Deal:
     role_of = _party_roles(d)
     parties: list[Party] = []
     for i in dict.fromkeys([*d.parties, *role_of]):
-        if i == REGISTRANT:
+        if i == REGISTRANT:  # "we": the filer, named when the filing names it (cover or header)
+            said = next((m for m in ents.mentions if m.org == REGISTRANT and m.start >= d.at), None)
+            if d.registrant and said is not None:
+                parties.append(Party(d.registrant, role_of.get(i, "partner"), None))
+                values.append(FieldSource(f"parties.{d.registrant}", "text", at(said.start, said.end)))
             continue
         org = ents.orgs[i]
         parties.append(Party(org.name, role_of.get(i, "partner"), org.ticker))

@@ -62,8 +62,11 @@ _INSTITUTION = re.compile(
 _DEFINED = re.compile(
     r"\(\s*(?:(?:together\s+with[^()]{0,120}?|collectively\s+(?:with[^()]{0,80}?)?|individually\s+and\s+collectively\s+)?"
     r"(?:referred\s+to\s+)?(?:as\s+)?)?(?:the\s+|hereinafter,?\s+(?:referred\s+to\s+as\s+|called\s+)?|herein\s+(?:known\s+as|called)\s+)?"
-    r"(?:[“\"]\s*(?P<q>[^”\"()]{1,60}?)\s*[,]?[”\"“]|(?<=as\s|ed\s)(?P<u>[A-Z][A-Z0-9&\-]{1,20})\))"
+    r"(?:[“\"]\s*(?P<q>[^”\"()]{1,60}?)\s*[,]?[”\"“]|(?<=as\s|ed\s)(?P<u>[A-Z][A-Z0-9&\-]{1,20})\)|"
+    r"(?P<q2>[A-Z][^“”\"()]{0,40}?)[”\"]\s*\))"  # an opening quote lost: '(OUI”)', '(the Licensee”)'
 )
+# "(CRT / Licensor)", "(Licensee / RPT)": a short name and a role label, unquoted, in one parenthesis
+_SLASH_DEFINED = re.compile(r"\(\s*(?P<a>[A-Z][\w&\-]{1,20})\s*/\s*(?P<b>[A-Z][\w&\-]{1,20})\s*\)")
 # a defined term that names an agreement, a territory or a deal, not a party
 # "Chongqing Jingdong Junzhuo Pharmaceutical Co., Ltd., or CJ." — a defined term without parentheses
 _OR_DEFINED = re.compile(r"(?<=[.,])\s+or\s+(?:the\s+)?[“\"]?(?P<u>[A-Z][A-Za-z0-9&\-]{1,12})[”\"]?(?=[,.;)])")
@@ -124,6 +127,7 @@ _NOT_NAME = re.compile(
 _LEAD = re.compile(
     r"^(?:(?:This|Our|Such|Each|Any|Under|In|On|As|If|For|With|And|By|From|Between|Among|To|At|Both|Pursuant|"
     r"Whereas|WHEREAS|AND|BETWEEN|AMONG|BY|By|Further|Additionally|Also|Accordingly|Recital|"
+    r"(?:Registrant|REGISTRANT|Company|COMPANY)\s+(?:and|AND)|"  # "the Registrant and Eastman Kodak Co."
     r"(?:CEO|CFO|COO|President|Chairman|Officer|Director|Founder|Head)\s+of)(?:,)?\s+)+"
 )
 _JOINED = re.compile(
@@ -313,9 +317,9 @@ def _definitions(text: str, occ: list[Org]) -> None:
         if (acro := _ACRONYM.match(text, o.end)) and acro.group(1) not in o.aliases:
             o.aliases.append(acro.group(1))
     since = 0  # where the phrase a definition closes begins: after the previous definition
-    for m in sorted([*_DEFINED.finditer(text), *_OR_DEFINED.finditer(text)], key=lambda m: m.start()):
-        alias = _squash(m.groupdict().get("q") or m.group("u") or "").strip(" ,.")
-        label = _ROLE_LABEL.get(alias.lower())
+    found = [*_DEFINED.finditer(text), *_OR_DEFINED.finditer(text), *_SLASH_DEFINED.finditer(text)]
+    for m in sorted(found, key=lambda m: m.start()):
+        alias, label = _term_of(m)
         begin, since = max(since, m.start() - 260), m.end()
         if not alias or len(alias.split()) > 6 or (label is None and _NOT_PARTY_TERM.search(alias)):
             continue
@@ -354,6 +358,19 @@ def _definitions(text: str, occ: list[Org]) -> None:
             org.label = label
         if alias not in org.aliases and alias != org.name:
             org.aliases.append(alias)
+
+
+def _term_of(m: re.Match[str]) -> tuple[str, str | None]:
+    """A definition's term and the role label it gives, if any: "Licensee" gives ("Licensee", "licensee"),
+    "CRT / Licensor" gives ("CRT", "licensor")."""
+    groups = m.groupdict()
+    if "a" in groups:
+        a, b = groups["a"], groups["b"]
+        la, lb = _ROLE_LABEL.get(a.lower()), _ROLE_LABEL.get(b.lower())
+        return (b, la) if la and not lb else (a, lb) if lb and not la else ("", None)
+    alias = _squash(groups.get("q") or groups.get("q2") or groups.get("u") or "").strip(" ,.")
+    side = re.fullmatch(r"(\w+)\s+(?:parent|guarantor|affiliate|holdco|holdings)", alias.lower())
+    return alias, _ROLE_LABEL.get(side.group(1) if side else alias.lower())  # "Licensee Parent": its side
 
 
 def _names_it(alias: str, name: str) -> bool:
