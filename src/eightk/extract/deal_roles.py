@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from eightk.extract.entities import Entities, Mention
+from eightk.extract.entities import REGISTRANT, Entities, Mention
 
 __all__ = ["COMPLEMENT", "Votes", "roles"]
 
@@ -53,7 +53,7 @@ _RECEIVE_MONEY = re.compile(
     r"earn(?:s|ed)?)\b",
     re.I,
 )
-_SELL = re.compile(r"\b(?:sell|sells|sold|selling|assign(?:s|ed)?|transfer(?:s|red)?|divest(?:s|ed)?)\b", re.I)
+_SELL = re.compile(r"\b(?:sell|sells|sold|selling|assign(?:s|ed)?|transfer(?:s|red)?|divest(?:s|ed|iture)?)\b", re.I)
 _BUY = re.compile(r"\b(?:acquir(?:e|es|ed|ing)|purchas(?:e|es|ed|ing)|buy|bought)\b", re.I)
 
 
@@ -64,6 +64,7 @@ class Votes:
 
     counts: dict[int, Counter[str]]
     groups: dict[int, list[int]] = field(default_factory=dict)
+    parties: set[int] = field(default_factory=set)  # the deal's named parties: weak cues vote only for them
 
     def add(self, org: int, role: str, weight: int = 1) -> None:
         for o in self.groups.get(org, [org]):
@@ -134,11 +135,27 @@ def roles(sent: str, offset: int, ents: Entities, *, kind: str, votes: Votes, ma
         if len(same) > 1:
             votes.groups[m.org] = same
     s = _Sentence(sent, offset, ms, votes, main)
+    if kind != "asset_purchase":
+        _owners(s)
     _grants(s)
     _obtains(s, buying=kind == "asset_purchase")
     _payments(s, *(("buyer", "seller") if kind == "asset_purchase" else ("licensee", "licensor")))
     if kind == "asset_purchase":
         _sale(s)
+
+
+_OWNED = re.compile(  # "Lexmark Technology", "InterDigital's B-CDMA patents": what the licence is to
+    r"(?:['’]s)?\s+(?:[\w\-]+\s+){0,2}?(?:[Tt]echnology|[Tt]echnologies|[Pp]atents?|Patent\s+Rights|[Kk]now-[Hh]ow|"
+    r"[Ii]ntellectual\s+[Pp]roperty)\b"
+)
+
+
+def _owners(s: _Sentence) -> None:
+    """The owner of the technology, patents or know-how a licence is to is its licensor (one vote, for a
+    party the deal's anchor named: "Gas-to-Liquids Technology" names no owner)."""
+    for m in s.ms:
+        if m.org != REGISTRANT and m.org in s.votes.parties and _OWNED.match(s.text, m.end - s.offset):
+            s.vote(m.org, "licensor")
 
 
 def _grants(s: _Sentence) -> None:

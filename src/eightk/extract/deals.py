@@ -38,13 +38,14 @@ _I = re.IGNORECASE
 _WINDOW = 12_000  # deals are told near the top of a document
 _ITEM_CODES = ("1.01", "1.02", "2.01", "7.01", "8.01")
 _QUICK = re.compile(
-    r"licen[cs]|collaborat|purchase\s+agreement|assignment|co-develop|partnership|alliance|jointly|joint\s+develop"
+    r"licen[cs]|collaborat|purchase\s+agreement|assignment|co-develop|partnership|alliance|jointly|joint\s+develop|divestiture"
 )
 _KIND = (
     ("asset_purchase", re.compile(
         r"asset\s+(?:and\s+\w+\s+)?purchase|purchase\s+and\s+sale|(?:trademark|patent)\s+(?:\w+\s+)?assignment|"
         r"(?:asset|product)\s+(?:sale|transfer)\s+agreement|to\s+(?:sell|acquire)\s+(?:all\s+|certain\s+)?(?:of\s+)?"
-        r"(?:its\s+|our\s+|the\s+)?(?:[\w\-]+\s+){0,3}?(?:right,\s+title|assets|rights\s+to|product\s+line|business)",
+        r"(?:its\s+|our\s+|the\s+)?(?:[\w\-]+\s+){0,3}?(?:right,\s+title|assets|rights\s+to|product\s+line|business)|"
+        r"\bdivestiture\s+of\s+(?:[\w®\-,]+\s+){1,12}?to\s+(?=[A-Z])",  # "the divestiture of Primsol® … to Allegis"
         _I)),
     ("collaboration", re.compile(
         r"collaborat\w*|co-?develop\w*|co-?promot\w*|(?<!limited\s)partnership(?!\s+law)|strategic\s+alliance|"
@@ -62,7 +63,7 @@ _ENTRY = re.compile(
     _I,
 )
 _CONTRACT_OPENING = re.compile(
-    r"[\s\S]{0,300}?(?:^|\n)\W*(?:THIS|This|AGREEMENT)\s+(?:[\w\-]+\s+){0,8}?(?:AGREEMENT|Agreement|LICEN[CS]E|made)\b.{0,400}?\b(?:between|BETWEEN)\b",
+    r"[\s\S]{0,300}?(?:^|\n|(?<=\s)(?=THIS\s))\W*(?:THIS|This|AGREEMENT)\s+(?:[\w\-]+\s+){0,8}?(?:AGREEMENT|Agreement|LICEN[CS]E|made)\b.{0,400}?\b(?:between|BETWEEN)\b",
     re.S,
 )
 _OPENING_END = re.compile(
@@ -388,6 +389,7 @@ class _Reader:
         self.current = [_Deal(k, span(self.region, a.start, end), parties, self.region, self.ents) for k in kinds]
         for d in self.current:
             d.n_subjects, d.registrant, d.at = n_subjects, self.registrant, a.start
+            d.votes.parties = set(parties)
         self.found += self.current
         if a.opening:
             for d in self.current:
