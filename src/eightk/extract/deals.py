@@ -311,6 +311,7 @@ class _Reader:
         self.updates: list[DealUpdate] = []
         self.current: list[_Deal] = []
         self.recounting = False  # the sentences after an old deal's anchor tell of that deal
+        self.pending: tuple[_Anchor, int] | None = None  # an agreement whose kind the next sentence tells
 
     @functools.cached_property
     def ents(self) -> Entities:
@@ -343,6 +344,11 @@ class _Reader:
         if _STOP.match(sent):
             self.current = []
             return
+        if self.pending and not self.current and not _ENTRY.search(sent) and (told := _kinds(sent, None)):
+            pending, self.pending = self.pending, None  # the next sentence tells what the agreement is
+            self.anchor(pending[0], told, pending[1])
+            self.feed(s, sent, None)
+            return
         opening = _CONTRACT_OPENING.match(body, s, s + 600) if s < 3000 and not self.found else None
         if opening:
             self.title_kind = _title_kind(body[: opening.end()])
@@ -359,6 +365,10 @@ class _Reader:
             if named and not named & set(self.current[0].parties):
                 self.current = []  # another agreement with someone else (a supply, a lease): the telling ends
                 return
+        if entry and not kinds and not self.current and re.search(r"\bagreement\b", sent, _I):
+            self.pending = (_Anchor(s, sent, entry, False), e)  # "… entered into a strategic agreement"
+        else:
+            self.pending = None
         if kinds:
             self.anchor(_Anchor(s, sent, entry, opening is not None), kinds, e)
         elif _MILESTONE_UPDATE.search(sent) and not self.current:

@@ -73,7 +73,7 @@ _OR_DEFINED = re.compile(r"(?<=[.,])\s+or\s+(?:the\s+)?[“\"]?(?P<u>[A-Z][A-Za-
 _OWNER_SLOT = re.compile(  # "exclusive rights to GPC Biotech’s satraplatin": the owner of what is licensed
     rf"\b(?:rights?|licen[cs]es?)\s+(?:to|for|under|of)\s+({_CAP}(?:[ \t]{{1,3}}{_CAP}){{0,3}})(?=[’']s\s)"
 )
-_ACRONYM = re.compile(r"[ \t]?\(([A-Z][A-Z0-9&]{1,7})\)")
+_ACRONYM = re.compile(r"[ \t]?\(([A-Z][A-Z0-9&]{1,7}|[A-Z][A-Za-z0-9&]+(?:[ \t][A-Z][A-Za-z0-9&]+){1,2})\)")
 _NOT_PARTY_TERM = re.compile(
     r"\b(?:Agreements?|AGREEMENTS?|Licen[cs]es?|LICEN[CS]ES?|Amendments?|AMENDMENT|Memorandum|Royalt(?:y|ies)|"
     r"Territory|TERRITORY|Transaction|Products?|PRODUCTS?|Technology|Patents?|PATENTS?|Field|Date|DATE|Program|"
@@ -261,7 +261,7 @@ def _found(text: str) -> list[tuple[str, int, int]]:
             name, start = _clean(m.group(g), m.start(g))
             if pattern is _INSTITUTION and (marker := re.match(r"[A-Z0-9]\.\s+(?=[A-Z][a-z])", name)):
                 name, start = name[marker.end() :], start + marker.end()  # a list marker "A."
-            name = name.rstrip(" ,\n\t")
+            name = re.sub(r"\s*\([A-Z][A-Z0-9&]{1,7}\)$", "", name.rstrip(" ,\n\t"))  # "… Foundation (PSRF)"
             parts = _JOINED.split(name)
             left, sep, right = name.partition(" and ")
             if len(parts) == 1 and sep and _HEAD_WORD.search(left) and not _HEAD_WORD.search(right):
@@ -315,7 +315,10 @@ def _definitions(text: str, occ: list[Org]) -> None:
     before it, within a short reach), or make one from the capitalized words right before it."""
     for o in list(occ):  # "Bristol-Myers Squibb Company (BMS)": an acronym right after the name
         if (acro := _ACRONYM.match(text, o.end)) and acro.group(1) not in o.aliases:
-            o.aliases.append(acro.group(1))
+            short = acro.group(1)  # "(BMS)", "(NW Medical)"; not "(Licensee)", "(United States)"
+            if " " not in short or (short.lower() not in _ROLE_LABEL and not _NOT_PARTY_TERM.search(short)
+                                    and not all(w.lower() in _PLACE_WORDS for w in short.split())):
+                o.aliases.append(short)
     since = 0  # where the phrase a definition closes begins: after the previous definition
     found = [*_DEFINED.finditer(text), *_OR_DEFINED.finditer(text), *_SLASH_DEFINED.finditer(text)]
     for m in sorted(found, key=lambda m: m.start()):
@@ -323,15 +326,10 @@ def _definitions(text: str, occ: list[Org]) -> None:
         begin, since = max(since, m.start() - 260), m.end()
         if not alias or len(alias.split()) > 6 or (label is None and _NOT_PARTY_TERM.search(alias)):
             continue
-        owner = None  # the first name of the phrase: "X, a company …, whose office is at Y ("X'")" names X
-        for i, o in enumerate(occ):
-            gap = text[o.end : m.start()]
-            if begin <= o.start and o.end <= m.start() and not re.search(r"[“\"]|[a-z]\.\s+[A-Z]|\n\s*\n", gap):
-                if owner is None or o.start < occ[owner].start:
-                    owner = i
+        owner = _owner(text, occ, begin, m.start())
         if owner is None:
             window = text[max(0, m.start() - 80) : m.start()]
-            b = re.search(rf"({_CAP}(?:[ \t]{{1,3}}(?:{_CAP}|{_JOIN})){{0,5}})[\s,\-–—]*(?:or\s+order\s*)?$", window)
+            b = re.search(rf"({_CAP}(?:{_SEP}(?:{_CAP}|{_JOIN})){{0,5}})[\s,\-–—]*(?:or\s+order\s*)?$", window)
             if not b or not _acceptable(
                 b.group(1)
             ):  # else the phrase's first words: "and FUTURE MEDIA, a … corporation"
@@ -358,6 +356,23 @@ def _definitions(text: str, occ: list[Org]) -> None:
             org.label = label
         if alias not in org.aliases and alias != org.name:
             org.aliases.append(alias)
+
+
+def _owner(text: str, occ: list[Org], begin: int, at: int) -> int | None:
+    """The organization a definition at ``at`` names: the first name of its phrase ("X, a company …,
+    whose office is at Y ("X'")" names X), or the last name the phrase opens with "and" or "between"
+    ("between A, …, at B Street, and C ("C'")" names C)."""
+    cands = [
+        i
+        for i, o in enumerate(occ)
+        if begin <= o.start
+        and o.end <= at
+        and not re.search(r"[“\"]|[a-z]\.\s+[A-Z]|\n\s*\n", text[o.end : at])
+    ]
+    if not cands:
+        return None
+    led = [i for i in cands if re.search(r"(?:\band|\bAND|\bbetween|\bBETWEEN)\s+$", text[max(0, occ[i].start - 9) : occ[i].start])]
+    return max(led, key=lambda i: occ[i].start) if led else min(cands, key=lambda i: occ[i].start)
 
 
 def _term_of(m: re.Match[str]) -> tuple[str, str | None]:
