@@ -36,7 +36,7 @@ _GRANT = re.compile(
     r"\b(?:grants?|granted|granting|hereby\s+grants|agrees\s+to\s+grant|will\s+grant|(?:out-?)?licen[cs]es\s+to|"
     r"out-?licen[cs]ed|sublicen[cs]ed|licen[cs]ed\s+(?:back\s+)?to|(?:provides?|providing|gives?|giving)"
     r"(?=(?:\s+\S+){1,4}?\s+(?:with\s+)?(?:an?\s+)?(?:exclusive\s+|non-?exclusive\s+|worldwide\s+|global\s+)*"
-    r"(?:access|rights?|licen[cs]e|option)\b))\b",
+    r"(?:access|rights?|licen[cs]e|option|software|technology)\b))\b",
     re.I,
 )
 _PASSIVE_GRANT = re.compile(r"\b(?:has|have|had|was|were|is|are|been)\s+(?:been\s+)?granted\b", re.I)
