@@ -8,6 +8,7 @@ file, and each event has every field of the gold shape; types, roles and money a
 party name and alias is an exact substring of the text. SOURCES.tsv has one row per text and no other.
 Prints one line per problem and exits 1 if there is any; prints a summary otherwise.
 """
+
 from __future__ import annotations
 
 import csv
@@ -17,8 +18,21 @@ from pathlib import Path
 
 TYPES = {"license", "collaboration", "asset_purchase"}
 ROLES = {"licensor", "licensee", "partner", "buyer", "seller"}
-FIELDS = ("type", "parties", "exclusive", "territory", "subject", "field", "upfront", "milestones",
-          "royalties", "equity", "total_value", "other_terms", "quotes")
+FIELDS = (
+    "type",
+    "parties",
+    "exclusive",
+    "territory",
+    "subject",
+    "field",
+    "upfront",
+    "milestones",
+    "royalties",
+    "equity",
+    "total_value",
+    "other_terms",
+    "quotes",
+)
 MONEY = ("upfront", "milestones", "equity", "total_value")
 
 
@@ -37,6 +51,31 @@ def check_money(where: str, value: object) -> list[str]:
     return problems
 
 
+def check_parties(where: str, parties: list[dict], text: str) -> list[str]:
+    """Problems with an event's parties: roles known, every name and alias an exact substring of the text."""
+    problems = []
+    for party in parties:
+        if party.get("role") not in ROLES:
+            problems.append(f"{where}: role {party.get('role')!r} of {party.get('name')!r}")
+        problems += [f"{where}: alt role {alt!r}" for alt in party.get("alt_roles", []) if alt not in ROLES]
+        for name in [party.get("name")] + party.get("aliases", []):
+            if not isinstance(name, str) or name not in text:
+                problems.append(f"{where}: party name {name!r} is not in the text")
+    return problems
+
+
+def check_royalties(where: str, royalties: dict | None) -> list[str]:
+    """Problems with a royalties field: null or {mentioned, rate_low, rate_high} with rates as fractions."""
+    if royalties is None:
+        return []
+    if set(royalties) != {"mentioned", "rate_low", "rate_high"}:
+        return [f"{where}: royalties must have mentioned, rate_low, rate_high"]
+    rates = (royalties["rate_low"], royalties["rate_high"])
+    return [
+        f"{where}: royalty rate {rate} is not a fraction" for rate in rates if rate is not None and not 0 < rate < 1
+    ]
+
+
 def check_event(where: str, event: dict, text: str) -> list[str]:
     """Problems with one gold event against its passage text."""
     problems = [f"{where}: missing field {f}" for f in FIELDS if f not in event]
@@ -44,29 +83,13 @@ def check_event(where: str, event: dict, text: str) -> list[str]:
         problems.append(f"{where}: type {event.get('type')!r}")
     if event.get("exclusive") not in (True, False, None):
         problems.append(f"{where}: exclusive must be true, false or null")
-    for party in event.get("parties", []):
-        if party.get("role") not in ROLES:
-            problems.append(f"{where}: role {party.get('role')!r} of {party.get('name')!r}")
-        for alt in party.get("alt_roles", []):
-            if alt not in ROLES:
-                problems.append(f"{where}: alt role {alt!r}")
-        for name in [party.get("name")] + party.get("aliases", []):
-            if not isinstance(name, str) or name not in text:
-                problems.append(f"{where}: party name {name!r} is not in the text")
-    for quote in event.get("quotes", []):
-        if quote not in text:
-            problems.append(f"{where}: quote not in the text: {quote[:60]!r}")
+    problems += check_parties(where, event.get("parties", []), text)
+    problems += [f"{where}: quote not in the text: {q[:60]!r}" for q in event.get("quotes", []) if q not in text]
     if not event.get("quotes"):
         problems.append(f"{where}: no quotes")
     for field in MONEY:
         problems += check_money(f"{where} {field}", event.get(field))
-    royalties = event.get("royalties")
-    if royalties is not None:
-        if set(royalties) != {"mentioned", "rate_low", "rate_high"}:
-            problems.append(f"{where}: royalties must have mentioned, rate_low, rate_high")
-        for rate in (royalties.get("rate_low"), royalties.get("rate_high")):
-            if rate is not None and not 0 < rate < 1:
-                problems.append(f"{where}: royalty rate {rate} is not a fraction")
+    problems += check_royalties(where, event.get("royalties"))
     return problems
 
 
