@@ -38,14 +38,16 @@ _I = re.IGNORECASE
 _WINDOW = 12_000  # deals are told near the top of a document
 _ITEM_CODES = ("1.01", "1.02", "2.01", "7.01", "8.01")
 _QUICK = re.compile(
-    r"licen[cs]|collaborat|purchase\s+agreement|assignment|co-develop|partnership|alliance|jointly|joint\s+develop|divestiture"
+    r"licen[cs]|collaborat|purchase\s+agreement|assignment|co-develop|partnership|alliance|jointly|joint\s+develop|divestiture|transfer\s+to\s"
 )
 _KIND = (
     ("asset_purchase", re.compile(
         r"asset\s+(?:and\s+\w+\s+)?purchase|purchase\s+and\s+sale|(?:trademark|patent)\s+(?:\w+\s+)?assignment|"
         r"(?:asset|product)\s+(?:sale|transfer)\s+agreement|to\s+(?:sell|acquire)\s+(?:all\s+|certain\s+)?(?:of\s+)?"
         r"(?:its\s+|our\s+|the\s+)?(?:[\w\-]+\s+){0,3}?(?:right,\s+title|assets|rights\s+to|product\s+line|business)|"
-        r"\bdivestiture\s+of\s+(?:[\w®\-,]+\s+){1,12}?to\s+(?=[A-Z])",  # "the divestiture of Primsol® … to Allegis"
+        r"\bdivestiture\s+of\s+(?:[\w®\-,]+\s+){1,12}?to\s+(?=[A-Z])|"  # "the divestiture of Primsol® … to Allegis"
+        r"\b(?:transfer|sell|assign)\s+to\s+(?:[\w\-]+\s+){1,4}?(?:all\s+|substantially\s+all\s+)?(?:of\s+)?"
+        r"(?:the\s+|its\s+|our\s+|their\s+)?(?:[\w\-]+\s+){0,3}?assets\b",  # "will transfer to Relief all of the assets"
         _I)),
     ("collaboration", re.compile(
         r"collaborat\w*|co-?develop\w*|co-?promot\w*|(?<!limited\s)partnership(?!\s+law)|strategic\s+alliance|"
@@ -63,7 +65,7 @@ _ENTRY = re.compile(
     _I,
 )
 _CONTRACT_OPENING = re.compile(
-    r"[\s\S]{0,300}?(?:^|\n|(?<=\s)(?=THIS\s))\W*(?:THIS|This|AGREEMENT)\s+(?:[\w\-]+\s+){0,8}?(?:AGREEMENT|Agreement|LICEN[CS]E|made)\b.{0,400}?\b(?:between|BETWEEN)\b",
+    r"[\s\S]{0,300}?(?:^|\n|(?<=\s)(?=THIS\s))\W*(?:THIS|This|AGREEMENT)\s+(?:[\w\-]+\s+){0,8}?(?:AGREEMENT|[Aa]greement|LICEN[CS]E|made)\b.{0,400}?\b(?:between|BETWEEN)\b",
     re.S,
 )
 _OPENING_END = re.compile(
@@ -344,7 +346,7 @@ class _Reader:
         if _STOP.match(sent):
             self.current = []
             return
-        if self.pending and not self.current and not _ENTRY.search(sent) and (told := _kinds(sent, None)):
+        if self.pending and not self.current and (told := _kinds(sent, None)):
             pending, self.pending = self.pending, None  # the next sentence tells what the agreement is
             self.anchor(pending[0], told, pending[1])
             self.feed(s, sent, None)
@@ -365,7 +367,7 @@ class _Reader:
             if named and not named & set(self.current[0].parties):
                 self.current = []  # another agreement with someone else (a supply, a lease): the telling ends
                 return
-        if entry and not kinds and not self.current and re.search(r"\bagreement\b", sent, _I):
+        if entry and not kinds and not self.current and re.search(r"\bagreements?\b", sent, _I):
             self.pending = (_Anchor(s, sent, entry, False), e)  # "… entered into a strategic agreement"
         else:
             self.pending = None

@@ -135,7 +135,8 @@ _JOINED = re.compile(
     + "|".join(
         f"(?<={re.escape(w)})"
         for w in ("Inc.", "INC.", "Inc", "Ltd.", "LTD.", "LLC", "Corporation", "Corp.", "Corp", "Limited", "plc", "AG",
-                  "Company", "Co.")
+                  "Company", "Co.", "SA", "S.A.", "N.V.", "NV", "B.V.", "BV", "GmbH", "SE", "AB", "L.P.", "LP", "LLP",
+                  "PLC", "CORPORATION", "LIMITED", "Incorporated", "A/S", "K.K.", "S.p.A.", "Pty Ltd")
     )
     + r")\s+(?:and|AND)\s+"
 )  # fmt: skip
