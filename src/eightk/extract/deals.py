@@ -163,6 +163,30 @@ def _ref_date(region: Region) -> _dt.date | None:
     return None
 
 
+_PERIOD = re.compile(r"\b(\d{1,2}|three|six|nine|twelve)\s+months?\s+ended\s*\|?\s*", _I)
+_N_MONTHS = {"three": 3, "six": 6, "nine": 9, "twelve": 12}
+
+
+def _period_start(region: Region) -> _dt.date | None:
+    """The first day of the longest period a financial note's header covers ("12 Months Ended | Dec. 31,
+    2012" → 2012-01-01; an interim period reaches three months further back, as a quarterly note also
+    reports the deals of the months just before it); None when the text states no period. A deal the note
+    tells that was entered into before that day is a deal of an earlier period, recounted."""
+    head = region.body[:800]
+    best: _dt.date | None = None
+    for m in _PERIOD.finditer(head):
+        n = _N_MONTHS.get(m.group(1).lower()) or int(m.group(1))
+        end = _anchor_date(head[m.end() : m.end() + 40])
+        if end is None or not 1 <= n <= 12:
+            continue
+        month = end.month - n + 1
+        start = _dt.date(end.year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
+        if n < 12:  # an interim note also tells the deals of the months just before its period
+            start -= _dt.timedelta(days=92)
+        best = start if best is None or start < best else best
+    return best
+
+
 def _anchor_date(sent: str) -> _dt.date | None:
     m = _DATE.search(sent)
     if m is None:
@@ -307,6 +331,7 @@ class _Reader:
         self.registrant = registrant
         self.spans: list[tuple[int, int]] = []
         self.ref = _ref_date(region)
+        self.period = _period_start(region)
         self.title_kind: str | None = None
         self.contract = False
         self.found: list[_Deal] = []
@@ -385,7 +410,11 @@ class _Reader:
         update = _update_kind(a.text, self.region)
         when = _anchor_date(a.text)
         old = bool(_RECOUNT.search(a.text)) or (
-            when is not None and self.ref is not None and (self.ref - when).days > 400
+            when is not None
+            and (
+                (self.ref is not None and (self.ref - when).days > 400)
+                or (self.period is not None and when < self.period)
+            )
         )
         self.recounting = bool(update or old)
         if update or old:
