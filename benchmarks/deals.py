@@ -25,6 +25,7 @@ in ``all``, so the dev set's figures stay comparable across versions.
 from __future__ import annotations
 
 import argparse
+import collections
 import csv
 import importlib.util
 import json
@@ -99,6 +100,25 @@ class Tally:
     def __init__(self) -> None:
         self.passages = self.gold = self.got = self.matched = self.negatives = self.neg_fp = 0
         self.ok = dict.fromkeys(FIELDS, 0)
+        self.causes: collections.Counter[str] = collections.Counter()
+
+    def party_causes(self, sc: ModuleType, got: dict, gold: dict) -> None:
+        """Why a matched deal's parties are wrong, counted (no text shown): a gold party not named, a named
+        party not in the gold, ``partner`` where the gold gives a direction, the opposite role."""
+        named = [p for p in got.get("parties") or [] if (p.get("name") or "").strip()]
+        for gp in gold.get("parties", []):
+            if gp.get("optional"):
+                continue
+            hits = [p for p in named if sc.party_matches(gp, p.get("name"))]
+            roles = {gp["role"], *gp.get("alt_roles", [])}
+            if not hits:
+                self.causes["gold party not named"] += 1
+            elif not any(p.get("role") in roles for p in hits):
+                role = hits[0].get("role")
+                self.causes["partner, gold has a role" if role == "partner" else f"{role} for {gp['role']}"] += 1
+        for p in named:
+            if not any(sc.party_matches(gp, p.get("name")) for gp in gold.get("parties", [])):
+                self.causes["named party not in gold"] += 1
 
     def line(self, name: str) -> str:
         def r(x: int, d: int) -> str:
@@ -118,6 +138,7 @@ def main() -> None:
     ap.add_argument("--deals", type=Path, default=DEFAULT)
     ap.add_argument("--extra", type=Path, default=EXTRA, help="a further set scored on its own (default: %(default)s)")
     ap.add_argument("-v", action="store_true", help="list every miss")
+    ap.add_argument("--causes", action="store_true", help="count why matched deals' parties are wrong")
     ap.add_argument(
         "--half", choices=("tune", "measure", "extra", "all"), default="all", help="which misses -v lists"
     )
@@ -131,6 +152,10 @@ def main() -> None:
     for name, t in tallies.items():
         if t.passages:
             print(t.line(name))
+    if a.causes:
+        for name, t in tallies.items():
+            if t.passages:
+                print(f"{name:8} parties wrong because: " + ", ".join(f"{k} {v}" for k, v in t.causes.most_common()))
 
 
 def score_set(sc: ModuleType, folder: Path, which: dict[str, str], tallies: dict[str, Tally], show: str | None) -> None:
@@ -155,6 +180,8 @@ def score_set(sc: ModuleType, folder: Path, which: dict[str, str], tallies: dict
             for gi, j in pairs.items():
                 for f in FIELDS:
                     t.ok[f] += sc.field_ok(f, got[j], gold[gi])
+                if not sc.field_ok("parties", got[j], gold[gi]):
+                    t.party_causes(sc, got[j], gold[gi])
         if show in (half, "all"):
             _misses(sc, half, path.name, got, gold, pairs)
 

@@ -25,7 +25,6 @@ from eightk.extract.deal_roles import COMPLEMENT, Votes, roles
 from eightk.extract.deal_terms import Terms, milestones_total, read_terms, title_exclusive
 from eightk.extract.entities import REGISTRANT, Entities, Mention, entities
 from eightk.extract.money import money_in
-from eightk.extract.ner import model_orgs
 from eightk.extract.terms import other_terms
 from eightk.extract.text import Region, sentences, span, squash
 from eightk.model import Deal, DealUpdate, Event, FieldSource, Filing, MilestonesSplit, Money, Party, Royalties, Span
@@ -329,7 +328,6 @@ class _Reader:
         self.region = region
         self.body = region.body[:_WINDOW]
         self.registrant = registrant
-        self.spans: list[tuple[int, int]] = []
         self.ref = _ref_date(region)
         self.period = _period_start(region)
         self.title_kind: str | None = None
@@ -343,24 +341,13 @@ class _Reader:
     @functools.cached_property
     def ents(self) -> Entities:
         """The region's organizations, read when the first anchor or update needs them (most regions
-        that pass the quick test tell of no deal). Where a sentence that announces a deal holds no name
-        the rules found, the model's names in it (``ner.model_orgs``) are read too."""
-        ents = entities(self.body, self.registrant)
-        hints: list[tuple[int, int]] = []
-        for s, e in self.spans:
-            sent = self.body[s:e]
-            if not ((_ENTRY.search(sent) and _kinds(sent, None)) or _GRANT_ANCHOR.search(sent)):
-                continue
-            if any(m.org != REGISTRANT for m in ents.between(s, e)):
-                continue
-            hints += [(s + a, s + b) for a, b in model_orgs(sent)]
-        return entities(self.body, self.registrant, tuple(hints)) if hints else ents
+        that pass the quick test tell of no deal)."""
+        return entities(self.body, self.registrant)
 
     def read(self) -> tuple[list[_Deal], list[DealUpdate]]:
         r = self.region
         window = Region(r.doc, r.start, r.start + len(self.body), r.text, r.kind, r.code, r.ref)
-        self.spans = list(sentences(window))
-        for s, e in self.spans:
+        for s, e in sentences(window):
             self.sentence(s, e)
         return self.found, self.updates[:3]
 

@@ -410,39 +410,16 @@ def _dedupe(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
 
 
 @functools.lru_cache(maxsize=16)
-def entities(text: str, registrant: str | None = None, hints: tuple[tuple[int, int], ...] = ()) -> Entities:
+def entities(text: str, registrant: str | None = None) -> Entities:
     """Organizations and their mentions in ``text`` (see the module docstring). ``registrant`` is the
-    filer's name when known: the organization of that name is ``Entities.registrant``. ``hints`` are
-    (start, end) spans another reader (a model, ``ner.model_orgs``) takes for names: each that passes the
-    same checks as a found name and overlaps none becomes an organization too. The families read the same
-    regions, so results are cached: callers must not change what they get back."""
-    found = _dedupe(_found(text))
-    if hints:
-        found = _dedupe(found + _hinted(text, hints, found))
-    occ = [Org(_squash(n), s, e) for n, s, e in found if norm_name(n)]
+    filer's name when known: the organization of that name is ``Entities.registrant``. The families read
+    the same regions, so results are cached: callers must not change what they get back."""
+    occ = [Org(_squash(n), s, e) for n, s, e in _dedupe(_found(text)) if norm_name(n)]
     _definitions(text, occ)
     _tickers(text, occ)
     occ.sort(key=lambda o: o.start)
     _split_joined(occ)
     return _mentions(text, _merge(occ), registrant)
-
-
-def _hinted(
-    text: str, hints: tuple[tuple[int, int], ...], found: list[tuple[str, int, int]]
-) -> list[tuple[str, int, int]]:
-    """The hint spans that read as a name and overlap no name found by the rules."""
-    out: list[tuple[str, int, int]] = []
-    for a, b in hints:
-        name, start = _clean(text[a:b], a)
-        name = re.sub(r"(?:['’]s)?[\s,.;:]*$", "", re.sub(r"^(?:the|The|THE)\s+", "", name))
-        start = text.find(name, start, b) if name else -1
-        if start < 0 or not _acceptable(name) or _NOT_PARTY_TERM.search(name) or _NOT_NAME.match(name.split()[0]):
-            continue
-        end = start + len(name)
-        if not name[0].isupper() or "®" in name or "™" in name or any(not (end <= f[1] or start >= f[2]) for f in found):
-            continue
-        out.append((name, start, end))
-    return out
 
 
 def _split_joined(occ: list[Org]) -> None:
