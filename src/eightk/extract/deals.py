@@ -291,7 +291,9 @@ def _counterparties(
         joined = last is None or bool(re.fullmatch(_JOINED_PARTIES, link, _I))
         comma_only = last is not None and joined and not re.search(r"\b(?:and|AND)\b|&", link)
         if between and m.start >= offset + verb + between.start():
-            take = joined or bool(re.search(r"\b(?:and|AND)\b|\(\d\)", link))
+            take = joined or bool(
+                re.search(r"(?:\b(?:and|AND|between|BETWEEN|among|AMONG)\b|\(\d\))[\s()\d:]*(?:the\s+|THE\s+)?$", link)
+            )  # the words just before the name join it, not an "and" of an address ("England and Wales")
         elif with_ and m.start >= offset + verb + with_.start():
             take = joined
         else:

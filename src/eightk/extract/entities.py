@@ -42,8 +42,10 @@ _SUFFIX = (
     r"S\.A\.|SA|S\.p\.A\.|SpA|SPA|SE|GmbH|GMBH|K\.K\.|KK|SAS|S\.A\.S\.|AB|A/S|ASA|Oy|Pty\.?\s+Ltd\.?|PBC|"
     r"N\.A\.|Co\.,\s+Ltd\.?|Co\.\s+Ltd\.?)"
 )
+# "(Suzhou)" inside "Oxford University (Suzhou) Science & Technology Co., Ltd"; not a role label "(Licensor)"
+_PAREN_WORD = r"\((?!(?:the\s+)?(?:Licensor|Licensee|LICENSOR|LICENSEE|Buyer|Seller|Purchaser|Company)\))[A-Z][\w .&\-]{0,30}\)"
 _SUFFIXED = re.compile(
-    rf"(?<![\w&.\-'’*])({_CAP}(?:{_SEP}(?:{_CAP}|{_JOIN}|\([A-Z][\w .&\-]{{0,30}}\))){{0,11}}"
+    rf"(?<![\w&.\-'’*])({_CAP}(?:{_SEP}(?:{_CAP}|{_JOIN}|{_PAREN_WORD})){{0,11}}"
     rf",?{_SEP}?(?<=[\s,]){_SUFFIX})(?![\w])"
     r"|(?<![\w&.\-])([a-z][a-z0-9\-]{2,20}[ \t]+(?:AG|GmbH|Inc\.|Ltd\.|LLC|N\.V\.|B\.V\.|S\.A\.|plc|SE|AB))(?![\w])"
 )
