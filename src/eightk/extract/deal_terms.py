@@ -63,7 +63,11 @@ _KINDS = {"development": "development", "clinical": "development", "regulatory":
           "sales": "sales", "commercial": "sales"}  # fmt: skip
 _EXCLUSIVE = re.compile(r"\b(co-?exclusive|non-?exclusive|exclusive(?:ly)?)\b", _I)
 _NOT_GRANT_EXCLUSIVE = re.compile(r"^\s*(?:option|negotiation|right\s+to\s+negotiate|dealing|period)", _I)
-_ROYALTY = re.compile(r"royalt(?:y|ies)", _I)
+_ROYALTY = re.compile(  # a royalty by name, or a fee that is a share of the licensee's sales
+    r"royalt(?:y|ies)|\bpercentage\s+of\s+(?:its\s+|the\s+|all\s+)?(?:net\s+)?(?:sales|revenues?)\b|"
+    r"\b\d+(?:\.\d+)?\s*%\s+of\s+(?:its\s+|the\s+|all\s+)?net\s+sales\b",
+    _I,
+)
 _NO_ROYALTY = re.compile(r"royalty(?:\s+and\s+\w+)?[-\s]free|free\s+of\s+(?:any\s+)?royalt|fully\s+paid(?:-up)?", _I)
 _PERCENT = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*(?:%|percent)", _I)
 _WORLD = re.compile(r"\b(?:world-?wide|global(?:ly)?|throughout\s+the\s+world)\b", _I)
