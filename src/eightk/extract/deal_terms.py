@@ -251,7 +251,7 @@ _EXCEPT = re.compile(
 _RIGHTS_WORDS = re.compile(r"licen|rights|commerciali|territor|market|distribut|sell", _I)
 
 
-_LABELLED_TERRITORY = re.compile(r"\bTerritory\s*:\s*(?:-+\s*)?(?P<t>[A-Z][^.\n:]{3,120})")
+_LABELLED_TERRITORY = re.compile(r"\b(?:Territory|TERRITORY)\s*:\s*(?:-+\s*)?(?P<t>[A-Z][^.\n:]{3,120})")
 
 
 def _territory(offset: int, sent: str, t: Terms) -> None:
