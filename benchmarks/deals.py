@@ -182,6 +182,16 @@ def score_set(sc: ModuleType, folder: Path, which: dict[str, str], tallies: dict
                     t.ok[f] += sc.field_ok(f, got[j], gold[gi])
                 if not sc.field_ok("parties", got[j], gold[gi]):
                     t.party_causes(sc, got[j], gold[gi])
+            missed = len(gold) - len(pairs)
+            if missed:
+                unpaired = len(got) - len(pairs)
+                kinds = sorted({e.get("type") for e in rec.get("events") or []} - set(sc.DEAL_TYPES))
+                none = "no deal event" + (f" (other events: {'/'.join(kinds)})" if kinds else "")
+                if not got and any(p.get("code") == "not_a_filing" for p in rec.get("problems") or []):
+                    none = "no deal event (not_a_filing)"
+                why = none if not got else (
+                    "an event that names no gold party" if unpaired else "fewer events than gold deals")
+                t.causes[f"missed deal: {why}"] += missed
         if show in (half, "all"):
             _misses(sc, half, path.name, got, gold, pairs)
 
