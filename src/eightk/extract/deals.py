@@ -186,11 +186,18 @@ def _period_start(region: Region) -> _dt.date | None:
     return best
 
 
-def _anchor_date(sent: str) -> _dt.date | None:
-    m = _DATE.search(sent)
+def _anchor_date(sent: str, at: int | None = None) -> _dt.date | None:
+    """The date a deal sentence gives its deal: the full date nearest ``at`` (the entry verb), else "in
+    2019" near the verb; not a year that dates something else ("a company founded in 1998")."""
+    dates = list(_DATE.finditer(sent))
+    m = min(dates, key=lambda d: abs(d.start() - at)) if dates and at is not None else (dates[0] if dates else None)
     if m is None:
-        y = re.search(r"\b(?:in|during)\s+((?:19|20)\d\d)\b", sent)
-        return _dt.date(int(y.group(1)), 12, 31) if y else None
+        for y in re.finditer(r"\b(?:in|during)\s+((?:19|20)\d\d)\b", sent):
+            if re.search(r"\b(?:founded|formed|established|incorporated|organized|since)\s+$", sent[max(0, y.start() - 14) : y.start() + 1]):
+                continue
+            if at is None or abs(y.start() - at) <= 120:
+                return _dt.date(int(y.group(1)), 12, 31)
+        return None
     day = int(m.group(2)) if m.group(2) else 28
     try:
         return _dt.date(int(m.group(3)), _MONTHS.index(m.group(1).lower()[:3]) + 1, day)
@@ -397,7 +404,7 @@ class _Reader:
 
     def anchor(self, a: _Anchor, kinds: list[str], end: int) -> None:
         update = _update_kind(a.text, self.region)
-        when = _anchor_date(a.text)
+        when = _anchor_date(a.text, a.entry.start() if a.entry and not a.opening else None)
         old = bool(_RECOUNT.search(a.text)) or (
             when is not None
             and (
