@@ -71,7 +71,9 @@ _OPENING_END = re.compile(
     r"\bWHEREAS\b|\bRECITALS?\b|\bBACKGROUND\b|\bNOW,?\s+THEREFORE\b|\bWITNESSETH\b|\n\s*1\.\s+(?:DEFINITIONS|Definitions)|\bRecitals?\b|\bwho\s+agree\b"
 )
 _GRANT_ANCHOR = re.compile(
-    r"\b(?:granted|grants|has\s+licensed|will\s+license|licensed|gained|obtained|acquired)\b"
+    r"\b(?:granted|grants|has\s+licensed|will\s+license|gained|obtained|acquired|"
+    r"licensed(?!\s+(?:products?|technolog\w+|patents?|compounds?|territory|field|intellectual|know-how|materials?|"
+    r"programs?|rights|IP|marks?|trademarks?)\b))\b"  # "sales of licensed products": an adjective
     r"(?=[^.;]{0,80}?\b(?:an?\s+)?(?:exclusive|non-?exclusive|"
     r"worldwide|sole|perpetual|royalty-bearing)?[\s,\-\w]{0,40}?\b(?:licen[cs]e|rights?)\b)"
 )
@@ -184,6 +186,16 @@ def _period_start(region: Region) -> _dt.date | None:
             start -= _dt.timedelta(days=92)
         best = start if best is None or start < best else best
     return best
+
+
+def _under_older(sent: str, when: _dt.date) -> bool:
+    """Whether a deal sentence is about an agreement of an earlier year ("… under the license agreement,
+    dated as of December 30, 1997, …" in a sentence of 2012): what it enters into changes that one."""
+    for m in re.finditer(r"\b(?:dated|effective)\s+(?:as\s+of\s+)?", sent, _I):
+        then = _anchor_date(sent[m.end() : m.end() + 30])
+        if then is not None and (when - then).days > 365:
+            return True
+    return False
 
 
 def _anchor_date(sent: str, at: int | None = None) -> _dt.date | None:
@@ -324,9 +336,19 @@ def _update_kind(sent: str, region: Region) -> str | None:
     if region.kind == "item" and region.code == "1.02":
         return "termination"
     for kind, pattern in _UPDATE:
-        if pattern.search(sent):
-            return kind
+        for m in pattern.finditer(sent):
+            if not _HEDGED.search(sent[max(0, m.start() - 40) : m.start()]):
+                return kind
     return None
+
+
+# "as amended", "which may be terminated", "the right to terminate", "until terminated": a term of the
+# agreement being entered into, not an amendment or a termination of one
+_HEDGED = re.compile(
+    r"\b(?:as|may(?:\s+be)?|which|that|can|could|right\s+to|until|unless|upon|if|subject\s+to|otherwise|"
+    r"earlier|early|prior|before|no\s+longer|not|later)\s+(?:\w+\s+){0,2}$",
+    _I,
+)
 
 
 class _Reader:
@@ -405,6 +427,8 @@ class _Reader:
     def anchor(self, a: _Anchor, kinds: list[str], end: int) -> None:
         update = _update_kind(a.text, self.region)
         when = _anchor_date(a.text, a.entry.start() if a.entry and not a.opening else None)
+        if update is None and when is not None and not a.opening and _under_older(a.text, when):
+            update = "amendment"  # "entered into a Memorandum … under the license agreement dated 1997"
         old = bool(_RECOUNT.search(a.text)) or (
             when is not None
             and (
