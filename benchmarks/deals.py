@@ -17,9 +17,9 @@ Prints, per half and for all: passages, precision, recall, parties with roles ri
 milestones, royalties, exclusive, territory, equity, total value (rates among matched deals), and the
 number of no-new-deal passages that yield a deal; with ``-v`` every miss. Asserts nothing.
 
-``--extra`` (default ``tests/data/deals/extra``, when present) is a further set of real deal passages with
-gold written the same way, from companies of neither half; it is scored on its own row (``extra``), not
-in ``all``, so the dev set's figures stay comparable across versions.
+``--extra`` (default ``tests/data/deals/extra`` and ``extra2``, when present) are further sets of real deal
+passages with gold written the same way, from companies of neither half; each is scored on its own row
+(its folder's name), not in ``all``, so the dev set's figures stay comparable across versions.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 from eightk import parse_filing  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "deals"
-EXTRA = Path(__file__).resolve().parent.parent / "tests" / "data" / "deals" / "extra"
+EXTRA = [Path(__file__).resolve().parent.parent / "tests" / "data" / "deals" / d for d in ("extra", "extra2")]
 FIELDS = ("parties", "upfront", "milestones", "royalties", "exclusive", "territory", "equity", "total_value")
 
 
@@ -136,19 +136,21 @@ class Tally:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--deals", type=Path, default=DEFAULT)
-    ap.add_argument("--extra", type=Path, default=EXTRA, help="a further set scored on its own (default: %(default)s)")
+    ap.add_argument(
+        "--extra", type=Path, nargs="*", default=EXTRA, help="further sets, each scored on its own row (default: %(default)s)"
+    )
     ap.add_argument("-v", action="store_true", help="list every miss")
     ap.add_argument("--causes", action="store_true", help="count why matched deals' parties are wrong")
-    ap.add_argument(
-        "--half", choices=("tune", "measure", "extra", "all"), default="all", help="which misses -v lists"
-    )
+    ap.add_argument("--half", default="all", help="which misses -v lists: tune, measure, all, or an extra set's folder name")
     a = ap.parse_args()
     sc = load_scorer(a.deals)
-    tallies = {"tune": Tally(), "measure": Tally(), "all": Tally(), "extra": Tally()}
+    tallies = {"tune": Tally(), "measure": Tally(), "all": Tally()}
     show = a.half if a.v else None
     score_set(sc, a.deals, halves(a.deals), tallies, show)
-    if (a.extra / "texts").is_dir():
-        score_set(sc, a.extra, {p.name: "extra" for p in (a.extra / "texts").glob("*.txt")}, tallies, show)
+    for extra in a.extra:
+        if (extra / "texts").is_dir():
+            tallies[extra.name] = Tally()
+            score_set(sc, extra, {p.name: extra.name for p in (extra / "texts").glob("*.txt")}, tallies, show)
     for name, t in tallies.items():
         if t.passages:
             print(t.line(name))
@@ -170,7 +172,7 @@ def score_set(sc: ModuleType, folder: Path, which: dict[str, str], tallies: dict
         got = [e for e in rec.get("events") or [] if e.get("type") in sc.DEAL_TYPES]
         half = which.get(path.name, "measure")
         pairs = match(sc, got, gold)
-        for t in (tallies[half], *(() if half == "extra" else (tallies["all"],))):
+        for t in (tallies[half], *((tallies["all"],) if half in ("tune", "measure") else ())):
             t.passages += 1
             t.gold += len(gold)
             t.got += len(got)
@@ -199,16 +201,16 @@ def score_set(sc: ModuleType, folder: Path, which: dict[str, str], tallies: dict
 def _misses(sc: ModuleType, half: str, name: str, got: list[dict], gold: list[dict], pairs: dict[int, int]) -> None:
     for gi, gev in enumerate(gold):
         if gi not in pairs:
-            print(f"FN   {half[0]} {name} #{gi} gold={sc.short(sc.brief(gev))}")
+            print(f"FN   {half} {name} #{gi} gold={sc.short(sc.brief(gev))}")
             continue
         j = pairs[gi]
         if got[j].get("type") != gev.get("type"):
-            print(f"TYPE {half[0]} {name} #{gi} gold={gev.get('type')} got={got[j].get('type')}")
+            print(f"TYPE {half} {name} #{gi} gold={gev.get('type')} got={got[j].get('type')}")
         for f in FIELDS:
             if not sc.field_ok(f, got[j], gev):
-                print(f"MISS {half[0]} {name} #{gi} {f:11} gold={sc.short(gev.get(f))} got={sc.short(got[j].get(f))}")
+                print(f"MISS {half} {name} #{gi} {f:11} gold={sc.short(gev.get(f))} got={sc.short(got[j].get(f))}")
     for j in set(range(len(got))) - set(pairs.values()):
-        print(f"FP   {half[0]} {name} got={sc.short(sc.brief(got[j]))}")
+        print(f"FP   {half} {name} got={sc.short(sc.brief(got[j]))}")
 
 
 if __name__ == "__main__":
