@@ -37,7 +37,7 @@ _I = re.IGNORECASE
 _WINDOW = 12_000  # deals are told near the top of a document
 _ITEM_CODES = ("1.01", "1.02", "2.01", "7.01", "8.01")
 _QUICK = re.compile(
-    r"licen[cs]|collaborat|purchase\s+agreement|assignment|co-develop|partnership|alliance|jointly|joint\s+develop|divestiture|transfer\s+to\s"
+    r"licen[cs]|collaborat|purchase\s+agreement|assignment|co-develop|partnership|alliance|jointly|joint\s+develop|divestiture|transfer\s+to\s|sold\s|sale\s"
 )
 _KIND = (
     ("asset_purchase", re.compile(
@@ -46,7 +46,9 @@ _KIND = (
         r"(?:its\s+|our\s+|the\s+)?(?:[\w\-]+\s+){0,3}?(?:right,\s+title|assets|rights\s+to|product\s+line|business)|"
         r"\bdivestiture\s+of\s+(?:[\w®\-,]+\s+){1,12}?to\s+(?=[A-Z])|"  # "the divestiture of Primsol® … to Allegis"
         r"\b(?:transfer|sell|assign)\s+to\s+(?:[\w\-]+\s+){1,4}?(?:all\s+|substantially\s+all\s+)?(?:of\s+)?"
-        r"(?:the\s+|its\s+|our\s+|their\s+)?(?:[\w\-]+\s+){0,3}?assets\b",  # "will transfer to Relief all of the assets"
+        r"(?:the\s+|its\s+|our\s+|their\s+)?(?:[\w\-]+\s+){0,3}?assets\b|"  # "will transfer to Relief all of the assets"
+        r"\b(?:sold|sells|sale\s+(?:to\s+[^.;]{1,60}?\s+)?of)\s+(?:(?:all|substantially|certain|of|the|its|our)\s+){0,4}"
+        r"(?:[\w\-]+\s+){0,3}?(?:assets|rights\s+to|product\s+lines?)\b",  # "has sold assets", "the sale to X of all of the rights to"
         _I)),
     ("collaboration", re.compile(
         r"collaborat\w*|co-?develop\w*|co-?promot\w*|(?<!limited\s)partnership(?!\s+law)|strategic\s+alliance|"
@@ -104,6 +106,11 @@ _MILESTONE_UPDATE = re.compile(
 _OTHER_AGREEMENT = re.compile(r"\b(?:entered\s+into|enters\s+into|signed|executed)\b[^.;]{0,120}\bagreement\b", _I)
 _CLOSING_UPDATE = re.compile(
     r"\b(?:received|completed|closed|announced)\b.{0,120}\bclosing\s+of\s+(?:the\s+|a\s+|its\s+)?", _I | re.S
+)
+_ANNOUNCED_BEFORE = re.compile(
+    r"\W*As\s+(?:was\s+|we\s+|it\s+|the\s+Company\s+)?(?:previously\s+|had\s+|has\s+|have\s+)?(?:been\s+)?"
+    r"(?:previously\s+)?(?:announced|disclosed|reported)\s+(?:on|in)\b",
+    _I,
 )
 _STOP = re.compile(r"^\s*(?:About\s+[A-Z]|Forward[-\s]Looking|Safe\s+Harbor|Cautionary|Contacts?:|Investor\s+Contact)")
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -389,6 +396,9 @@ class _Reader:
         if _STOP.match(sent):
             self.current = []
             return
+        if self.current and _ANNOUNCED_BEFORE.match(sent):
+            self._closing(s, sent)  # "… has sold X to Y. As was announced on October 19, …": a closing
+            return
         if self.pending and not self.current and (told := _kinds(sent, None)):
             pending, self.pending = self.pending, None  # the next sentence tells what the agreement is
             self.anchor(pending[0], told, pending[1])
@@ -459,6 +469,16 @@ class _Reader:
         for d in self.current[1:]:  # a second deal of the same sentence takes its roles, not its money
             roles(a.text, a.start, self.ents, kind=d.kind, votes=d.votes, main=subject)
         self.current = self.current[-1:]
+
+    def _closing(self, s: int, sent: str) -> None:
+        """The deals just opened were announced before: what this document tells is their closing."""
+        for d in self.current:
+            named = set(d.parties) - {REGISTRANT}
+            self.found = [x for x in self.found if x is not d and not (x.kind == d.kind and named & set(x.parties))]
+            at = d.at
+            self.updates.append(_update(self.region, self.ents, self.body[at:s] + sent, at, "closing"))
+        self.current = []
+        self.recounting = True
 
     def feed(self, offset: int, sent: str, subject: int | None) -> None:
         for d in self.current:

@@ -518,6 +518,13 @@ def _mentions(text: str, orgs: list[Org], registrant: str | None) -> Entities:
             forms.setdefault(f, i)
             if f in _short_forms(o.name) and " " not in f:
                 forms.setdefault(f.upper(), i)  # "ONO" for Ono Pharmaceutical Co Ltd
+    heads: dict[str, list[int]] = {}  # "the Foundation" for the one organization named "… Foundation"
+    for i, o in enumerate(orgs):
+        if (h := re.search(r"\b(Foundation|University|Institute|Trust|Hospital|College|Agency|Council|Society)$", o.name)):
+            heads.setdefault(h.group(1), []).append(i)
+    for h, which in heads.items():
+        if len(which) == 1:
+            forms.setdefault(h, which[0])
     found: list[Mention] = []
     candidates = sorted(
         ((a, b, i) for f, i in forms.items() for a, b in _occurrences(text, f)), key=lambda c: (c[0], c[0] - c[1])
