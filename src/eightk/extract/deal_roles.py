@@ -46,6 +46,11 @@ _OBTAIN = re.compile(
     r"(?:will\s+)?(?:have|has|hold|holds)(?=\s+(?:the\s+|an?\s+)?(?:sole\s+|exclusive\s+|worldwide\s+|global\s+)+(?:rights?|licen)))\b",
     re.I,
 )
+# an organization that is the subject of its own clause before the verb: its modal or verb follows it
+_CLAUSE_SUBJECT = re.compile(
+    r"(?:['’]s?)?\s*(?:\([^()]{0,80}\)\s*)?,?\s*(?:also\s+)?(?:will|shall|has|have|had|agreed|agrees|is|are|was|were|may|would|"
+    r"can|could)\b[^.;,]{0,80}$"
+)
 _PAY = re.compile(r"\b(?:pay|pays|paid|paying|will\s+make|made|makes)\b", re.I)
 _PAYMENT_TO = re.compile(r"\bpayments?\b[^.;]{0,60}?\bto\s+", re.I)
 _RECEIVE_MONEY = re.compile(
@@ -108,14 +113,22 @@ class _Sentence:
         """The subject of the verb at ``cue_start``: the nearest other organization before it, or the
         deal sentence's subject for "… with X to sell" and ", granting X …"."""
         lead = self.text[max(0, cue_start - 12) : cue_start]
+        m = _before(self.ms, self.offset + cue_start, obj)
+        if m is not None and _CLAUSE_SUBJECT.match(self.text, m.end - self.offset, cue_start):
+            return m.org  # "ASKA will have an exclusive option to obtain …", "the Company agreed to acquire …"
         if re.search(r"\bto\s+$|\bwhich\s+(?:the\s+\w+\s+)?$|,\s*$", lead) and self.main is not None:
             return self.main if self.main != obj else None
-        m = _before(self.ms, self.offset + cue_start, obj)
         return m.org if m else (self.main if self.main != obj else None)
 
     def vote(self, org: int | None, role: str, weight: int = 1) -> None:
         if org is not None:
             self.votes.add(org, role, weight)
+
+
+def _possessive(sent: str, at: int) -> bool:
+    """ "X's" or, after a name ending in s, "X'" (Pieris’ PRS-080)."""
+    two = sent[at : at + 2]
+    return two in ("'s", "’s") or (sent[at - 1 : at] == "s" and sent[at : at + 1] in ("'", "’") and two[1:] == " ")
 
 
 def _defined_term(sent: str, cue: re.Match[str]) -> bool:
@@ -193,12 +206,12 @@ def _obtains(s: _Sentence, *, buying: bool) -> None:
         src = re.search(r"\b(?:from|of|by|owned\s+by|controlled\s+by)\s+", tail)
         giver = s.after(cue.end() + src.end(), 40) if src else None
         own = s.after(cue.end(), 4)  # "licensed ImmunoGen's technology"
-        if giver is None and own is not None and sent[own.end - s.offset : own.end - s.offset + 2] in ("'s", "’s"):
+        if giver is None and own is not None and _possessive(sent, own.end - s.offset):
             giver = own
         if giver is None:  # "exclusive rights to X's product": X owns what is licensed
             link = re.search(r"\b(?:to|under|of|in)\s+(?:the\s+)?", tail[:50])
             cand = s.after(cue.end() + link.end(), 4) if link else None
-            if cand is not None and s.text[cand.end - s.offset : cand.end - s.offset + 2] in ("'s", "’s"):
+            if cand is not None and _possessive(s.text, cand.end - s.offset):
                 giver = cand
         s.vote(s.subject(cue.start(), giver.org if giver else None), "licensee")
         s.vote(giver.org if giver else None, "licensor", 2)
@@ -231,7 +244,14 @@ def _payments(s: _Sentence, payer: str, payee: str) -> None:
             s.vote(giver.org, payer)
 
 
+_SALE_OF_OWN = re.compile(  # "… for the sale of substantially all of its assets": the subject sells
+    r"\bsale\s+of\s+(?:(?:substantially\s+)?all\s+(?:of\s+)?|certain\s+(?:of\s+)?)?(?:its|our|their)\b", re.I
+)
+
+
 def _sale(s: _Sentence) -> None:
+    for cue in _SALE_OF_OWN.finditer(s.text):
+        s.vote(s.main if s.main is not None else s.subject(cue.start(), None), "seller", 2)
     for pattern, prep, subj_role, obj_role in ((_SELL, "to", "seller", "buyer"), (_BUY, "from", "buyer", "seller")):
         for cue in pattern.finditer(s.text):
             tail = s.text[cue.end() : cue.end() + 200]

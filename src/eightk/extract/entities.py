@@ -75,6 +75,10 @@ _OR_DEFINED = re.compile(r"(?<=[.,])\s+or\s+(?:the\s+)?[“\"]?(?P<u>[A-Z][A-Za-
 _OWNER_SLOT = re.compile(  # "exclusive rights to GPC Biotech’s satraplatin": the owner of what is licensed
     rf"\b(?:rights?|licen[cs]es?)\s+(?:to|for|under|of)\s+({_CAP}(?:[ \t]{{1,3}}{_CAP}){{0,3}})(?=[’']s\s)"
 )
+_ATTRIBUTIVE = re.compile(
+    r"\s*(?:technology|technologies|products?|platforms?|programs?|systems?|devices?|compounds?|assets|business|"
+    r"patents?|trademarks?|brand|franchise|portfolio|molecules?|antibod(?:y|ies))\b"
+)
 _ACRONYM = re.compile(r"[ \t]?\(([A-Z][A-Z0-9&]{1,7}|[A-Z][A-Za-z0-9&]+(?:[ \t][A-Z][A-Za-z0-9&]+){1,2})\)")
 _NOT_PARTY_TERM = re.compile(
     r"\b(?:Agreements?|AGREEMENTS?|Licen[cs]es?|LICEN[CS]ES?|Amendments?|AMENDMENT|Memorandum|Royalt(?:y|ies)|"
@@ -346,6 +350,7 @@ def _definitions(text: str, occ: list[Org]) -> None:
             name, start = _clean(b.group(1), m.start() - len(window) + b.start(1))
             if (
                 not _acceptable(name)
+                or _ATTRIBUTIVE.match(text, m.end())  # "the High Intensity Focused Ultrasound (“HIFU”) technology"
                 or _NOT_NAME.match(name.split()[0])
                 or _NOT_PARTY_TERM.search(name)
                 or alias.lower() == name.lower()
