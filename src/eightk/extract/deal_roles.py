@@ -255,7 +255,14 @@ def _sale(s: _Sentence) -> None:
     for pattern, prep, subj_role, obj_role in ((_SELL, "to", "seller", "buyer"), (_BUY, "from", "buyer", "seller")):
         for cue in pattern.finditer(s.text):
             tail = s.text[cue.end() : cue.end() + 200]
+            if _defined_term(s.text, cue) or re.match(r"\s+(?:agreements?|price|order|option)\b", tail, re.I):
+                continue  # "asset purchase agreement", "the Acquired Assets": nouns, not the sale
             link = re.search(rf"\b{prep}\s+", tail)
             obj = s.after(cue.end() + link.end(), 12) if link else None
+            own = s.after(cue.end(), 6)  # "acquire Merck's right, title and interest"
+            if obj is None and own is not None and _possessive(s.text, own.end - s.offset):
+                s.vote(s.subject(cue.start(), own.org), subj_role)
+                s.vote(own.org, obj_role)
+                continue
             s.vote(s.subject(cue.start(), obj.org if obj else None), subj_role)
             s.vote(obj.org if obj else None, obj_role)
