@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from eightk.extract.entities import REGISTRANT, Entities, Mention
 
-__all__ = ["COMPLEMENT", "Votes", "roles"]
+__all__ = ["COMPLEMENT", "LICENSED_THING", "Votes", "roles"]
 
 COMPLEMENT = {"licensor": "licensee", "licensee": "licensor", "buyer": "seller", "seller": "buyer"}
 _MONEYISH = re.compile(
@@ -50,6 +50,12 @@ _OBTAIN = re.compile(
 _CLAUSE_SUBJECT = re.compile(
     r"(?:['’]s?)?\s*(?:\([^()]{0,80}\)\s*)?,?\s*(?:also\s+)?(?:will|shall|has|have|had|agreed|agrees|is|are|was|were|may|would|"
     r"can|could)\b[^.;,]{0,80}$"
+)
+# "licensed products", "licensed technology": "licensed" as an adjective, not the grant
+LICENSED_THING = re.compile(
+    r"\s+(?:products?|technolog\w+|patents?|compounds?|territory|field|intellectual|know-how|materials?|programs?|"
+    r"IP|marks?|trademarks?|software|molecules?|antibod\w+|assets?)\b",
+    re.I,
 )
 _PAY = re.compile(r"\b(?:pay|pays|paid|paying|will\s+make|made|makes)\b", re.I)
 _PAYMENT_TO = re.compile(r"\bpayments?\b[^.;]{0,60}?\bto\s+", re.I)
@@ -150,6 +156,7 @@ def roles(sent: str, offset: int, ents: Entities, *, kind: str, votes: Votes, ma
     s = _Sentence(sent, offset, ms, votes, main)
     if kind != "asset_purchase":
         _owners(s)
+        _commercializes(s)
     _grants(s)
     _obtains(s, buying=kind == "asset_purchase")
     _payments(s, *(("buyer", "seller") if kind == "asset_purchase" else ("licensee", "licensor")))
@@ -169,6 +176,22 @@ def _owners(s: _Sentence) -> None:
     for m in s.ms:
         if m.org != REGISTRANT and m.org in s.votes.parties and _OWNED.match(s.text, m.end - s.offset):
             s.vote(m.org, "licensor")
+
+
+_COMMERCIALIZES = re.compile(  # the party that will sell the licensed product is the licensee
+    r"\s*(?:\([^()]{0,60}\)\s*)?(?:will|shall|is\s+to)\s+(?:(?:exclusively|solely|also|be\s+responsible\s+for|have\s+responsibility\s+for|"
+    r"lead|conduct|undertake|assume)\s+)*(?:all\s+)?(?:the\s+)?(?:market|commerciali[sz]e|sell|distribute|"
+    r"(?:development|commerciali[sz]ation|sales|marketing|manufactur(?:e|ing))\b)",
+    re.I,
+)
+
+
+def _commercializes(s: _Sentence) -> None:
+    """ "Gedeon Richter will exclusively market …", "X will be responsible for all development and
+    commercialization": the party that develops and sells is the licensee (one vote, for a named party)."""
+    for m in s.ms:
+        if m.org in s.votes.parties and _COMMERCIALIZES.match(s.text, m.end - s.offset):
+            s.vote(m.org, "licensee")
 
 
 def _grants(s: _Sentence) -> None:
@@ -198,9 +221,14 @@ def _obtains(s: _Sentence, *, buying: bool) -> None:
         word = cue.group(0).lower()
         if _defined_term(sent, cue) or (buying and word.startswith("acqui")):  # buying: _sale
             continue
+        if word.startswith("licen") and LICENSED_THING.match(sent, cue.end()):
+            continue  # "royalties on sales of licensed products": an adjective
         tail = sent[cue.end() : cue.end() + 90]
-        if not _RIGHTSISH.search(tail[:70]) and not word.startswith(("in-", "inl", "licen")):
+        rights = _RIGHTSISH.search(tail[:70])
+        if not rights and not word.startswith(("in-", "inl", "licen")):
             continue
+        if rights and (money := _MONEYISH.search(tail)) and money.start() < rights.start():
+            continue  # "receive up to €80 million … in the licensed territory": money, not rights
         if word.startswith("licen") and re.match(r"\s*(?:\S+\s+){0,6}?to\b|\s+by\b", tail):
             continue  # "licensed … to Y" is a grant; "patents licensed by X" a description
         src = re.search(r"\b(?:from|of|by|owned\s+by|controlled\s+by)\s+", tail)

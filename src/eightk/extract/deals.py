@@ -21,7 +21,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from eightk.extract.deal_roles import COMPLEMENT, Votes, roles
+from eightk.extract.deal_roles import COMPLEMENT, LICENSED_THING, Votes, roles
 from eightk.extract.deal_terms import Terms, milestones_total, read_terms, title_exclusive
 from eightk.extract.entities import REGISTRANT, Entities, Mention, entities
 from eightk.extract.money import money_in
@@ -73,9 +73,7 @@ _OPENING_END = re.compile(
     r"\bWHEREAS\b|\bRECITALS?\b|\bBACKGROUND\b|\bNOW,?\s+THEREFORE\b|\bWITNESSETH\b|\n\s*1\.\s+(?:DEFINITIONS|Definitions)|\bRecitals?\b|\bwho\s+agree\b"
 )
 _GRANT_ANCHOR = re.compile(
-    r"\b(?:granted|grants|has\s+licensed|will\s+license|gained|obtained|acquired|"
-    r"licensed(?!\s+(?:products?|technolog\w+|patents?|compounds?|territory|field|intellectual|know-how|materials?|"
-    r"programs?|rights|IP|marks?|trademarks?)\b))\b"  # "sales of licensed products": an adjective
+    r"\b(?:granted|grants|has\s+licensed|will\s+license|gained|obtained|acquired|licensed)\b"
     r"(?=[^.;]{0,80}?\b(?:an?\s+)?(?:exclusive|non-?exclusive|"
     r"worldwide|sole|perpetual|royalty-bearing)?[\s,\-\w]{0,40}?\b(?:licen[cs]e|rights?)\b)"
 )
@@ -413,7 +411,10 @@ class _Reader:
             return
         entry = opening or _ENTRY.search(sent)
         kinds = ([self.title_kind] if opening and self.title_kind else _kinds(sent, self.title_kind)) if entry else []
-        if not kinds and not self.current and not self.recounting and (grant := _GRANT_ANCHOR.search(sent)):
+        grant = None if kinds or self.current or self.recounting else _GRANT_ANCHOR.search(sent)
+        if grant and grant.group(0) == "licensed" and LICENSED_THING.match(sent, grant.end()):
+            grant = None  # "sales of licensed products": an adjective
+        if grant:
             entry, kinds = grant, ["license"]  # "X granted Y an exclusive license …" tells a deal by itself
         if entry and not kinds and self.current and _OTHER_AGREEMENT.search(sent):
             named = {m.org for m in self.ents.between(s, e)} - {REGISTRANT}
