@@ -58,7 +58,7 @@ _KIND = (
 )  # fmt: skip
 _ENTRY = re.compile(
     r"\b(?:entered\s+into|enters?\s+into|entering\s+into|signed|executed|(?:has|have)\s+agreed|concluded|"
-    r"(?<!recently\s)(?<!previously\s)announc(?:ed|es|e)(?!\s+(?:it\s+(?:was|is|would)|plans?|an?\s+intent|that\s+it\s+is\s+exploring))|"
+    r"(?<!recently\s)(?<!previously\s)announc(?:ed|es|e|ing)(?!\s+(?:it\s+(?:was|is|would)|plans?|an?\s+intent|that\s+it\s+is\s+exploring))|"
     r"(?:is|was)\s+(?:made|entered)|made\s+(?:and\s+entered\s+)?(?:as\s+of|this|effective|between)|is\s+between|"
     r"(?:have|has)\s+(?:exclusively\s+)?licensed|today\s+announced|(?:execution|signing)\s+of(?=[^.;]{0,60}\bagreements?\s+with\b)|signs?|"
     r"(?:has|have)\s+(?:formed|established|acquired|in-licensed|out-licensed)|agreed\s+to\s+(?:license|acquire|sell|grant)|"
@@ -66,14 +66,14 @@ _ENTRY = re.compile(
     _I,
 )
 _CONTRACT_OPENING = re.compile(
-    r"[\s\S]{0,300}?(?:^|\n|(?<=\s)(?=THIS\s))\W*(?:THIS|This|AGREEMENT)\s+(?:[\w\-]+\s+){0,8}?(?:AGREEMENT|[Aa]greement|LICEN[CS]E|made)\b.{0,400}?\b(?:between|BETWEEN)\b",
+    r"[\s\S]{0,300}?(?:^|\n|(?<=\s)(?=THIS\s))\W*(?:THIS|This|AGREEMENT)\s+(?:[\w\-]+\s+){0,8}?(?:AGREEMENT|[Aa]greement|LICEN[CS]E|made)\b.{0,400}?\b(?:between|BETWEEN|among|AMONG)\b",
     re.S,
 )
 _OPENING_END = re.compile(
     r"\bWHEREAS\b|\bRECITALS?\b|\bBACKGROUND\b|\bNOW,?\s+THEREFORE\b|\bWITNESSETH\b|\n\s*1\.\s+(?:DEFINITIONS|Definitions)|\bRecitals?\b|\bwho\s+agree\b"
 )
 _GRANT_ANCHOR = re.compile(
-    r"\b(?:granted|grants|has\s+licensed|will\s+license|gained|obtained|acquired|licensed)\b"
+    r"\b(?:granted|grants|granting|has\s+licensed|will\s+license|gained|obtained|acquired|licensed)\b"
     r"(?=[^.;]{0,80}?\b(?:an?\s+)?(?:exclusive|non-?exclusive|"
     r"worldwide|sole|perpetual|royalty-bearing)?[\s,\-\w]{0,40}?\b(?:licen[cs]e|rights?)\b)"
 )
