@@ -37,7 +37,7 @@ _I = re.IGNORECASE
 _WINDOW = 12_000  # deals are told near the top of a document
 _ITEM_CODES = ("1.01", "1.02", "2.01", "7.01", "8.01")
 _QUICK = re.compile(
-    r"licen[cs]|collaborat|purchase\s+agreement|assignment|co-develop|partnership|alliance|jointly|joint\s+develop|divestiture|transfer\s+to\s|sold\s|sale\s"
+    r"licen[cs]|collaborat|develop\w*\s+and\s+(?:market|commerciali)|purchase\s+agreement|assignment|co-develop|partnership|alliance|jointly|joint\s+develop|divestiture|transfer\s+to\s|sold\s|sale\s"
 )
 _KIND = (
     ("asset_purchase", re.compile(
@@ -54,7 +54,9 @@ _KIND = (
         r"collaborat\w*|co-?develop\w*|co-?promot\w*|(?<!limited\s)partnership(?!\s+law)|strategic\s+alliance|"
         r"jointly\s+develop|"
         r"joint\s+development", _I)),
-    ("license", re.compile(r"licen[cs](?:e|ing|ed)\b|sublicen[cs]e|licen[cs]ing", _I)),
+    ("license", re.compile(
+        r"licen[cs](?:e|ing|ed)\b|sublicen[cs]e|licen[cs]ing|"
+        r"agreement\s+(?:for|to)\s+(?:the\s+)?develop\w*\s+and\s+(?:market|commerciali[sz])\w*", _I)),
 )  # fmt: skip
 _ENTRY = re.compile(
     r"\b(?:entered\s+into|enters?\s+into|entering\s+into|signed|executed|(?:has|have)\s+agreed|concluded|"
@@ -75,7 +77,9 @@ _OPENING_END = re.compile(
 _GRANT_ANCHOR = re.compile(
     r"\b(?:granted|grants|granting|has\s+licensed|will\s+license|gained|obtained|acquired|licensed)\b"
     r"(?=[^.;]{0,80}?\b(?:an?\s+)?(?:exclusive|non-?exclusive|"
-    r"worldwide|sole|perpetual|royalty-bearing)?[\s,\-\w]{0,40}?\b(?:licen[cs]e|rights?)\b)"
+    r"worldwide|sole|perpetual|royalty-bearing)?[\s,\-\w]{0,40}?\b(?:licen[cs]e|rights?)\b)|"
+    r"\breceiv(?:es|ed)\s+(?:an?\s+|the\s+)?(?:(?:exclusive|non-?exclusive|co-exclusive|worldwide|global|sole|perpetual),?\s+)+"
+    r"(?:rights?|licen[cs]e)\b"  # "Pharmacia receives exclusive, worldwide rights to develop"
 )
 _UNDER_THE_AGREEMENT = re.compile(  # "Under the Columbia Agreement, …": more of the deal told above
     r"\W*(?:Under|Pursuant\s+to|In\s+connection\s+with|As\s+part\s+of|In\s+accordance\s+with)\s+(?:the\s+terms\s+of\s+)?"
