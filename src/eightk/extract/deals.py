@@ -92,12 +92,14 @@ _DEFINITION = re.compile(
 _UPDATE = (
     ("termination", re.compile(r"\bterminat\w*", _I)),
     ("option_exercise", re.compile(r"\bexercis\w+\s+(?:its|the|an|their|our)\s+(?:\w+\s+){0,2}option", _I)),
-    ("amendment", re.compile(r"\bamend(?:ment|ed|s|ing)?\b|\brestat(?:ed|ement)\b|\bsupplement\s+to\b", _I)),
+    ("amendment", re.compile(r"\bamend(?:ment|ed|s|ing)?\b|\brestat(?:ed|ement)\b|\bsupplement\s+to\b|"
+                             r"\b(?:expan(?:sion|ded|ds?)|extension|extend(?:s|ed)?)\s+(?:of\s+)?(?:its\s+|the\s+|their\s+|our\s+)?"
+                             r"(?:[\w\-]+\s+){0,5}?(?:collaboration|agreement|partnership|licen[cs]e|alliance)", _I)),
     ("closing", re.compile(r"\b(?:completed|closed|closing\s+of|consummat\w+)\b.{0,80}\bpreviously\s+announced|"
                            r"\bpreviously\s+announced\b.{0,80}\b(?:closed|completed|closing)", _I | re.S)),
 )  # fmt: skip
 _RECOUNT = re.compile(
-    r"\b(?:previously|originally|had)\s+(?:\w+\s+)?entered\b|\brecently\s+announced\b|\bare\s+parties\s+to\b|\bhave\s+previously\b|\bunder\s+the\s+(?:existing|prior)\b",
+    r"\b(?:previously|originally|had)\s+(?:\w+\s+)?(?:entered|signed|executed)\b|\bearlier\s+(?:this|in\s+the)\s+(?:year|quarter|month)\b|\brecently\s+announced\b|\bare\s+parties\s+to\b|\bhave\s+previously\b|\bunder\s+the\s+(?:existing|prior)\b",
     _I,
 )
 _MILESTONE_UPDATE = re.compile(
