@@ -116,7 +116,7 @@ _ANNOUNCED_BEFORE = re.compile(
     r"(?:previously\s+)?(?:announced|disclosed|reported)\s+(?:on|in)\b",
     _I,
 )
-_STOP = re.compile(r"^\s*(?:About\s+[A-Z]|Forward[-\s]Looking|Safe\s+Harbor|Cautionary|Contacts?:|Investor\s+Contact)")
+_STOP = re.compile(r"^\s*(?:About\s+[A-Z]|ABOUT\s+[A-Z]|Forward[-\s]Looking|Safe\s+Harbor|Cautionary|Contacts?:|Investor\s+Contact)")
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _DATE = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)\b",
@@ -289,7 +289,7 @@ def _anchor_parties(body: str, a: _Anchor, ents: Entities) -> tuple[list[int], i
         while k and before[k - 1].org == subject:  # 'B ("B'") announced': B's name, not its term
             k -= 1
         lead = sent[max(0, before[k].start - offset - 12) : before[k].start - offset]
-        if k and re.search(r"\band\s+$", lead):  # "A and B announced"
+        if k and re.search(r"\b(?:and|AND)\s+$", lead):  # "A and B announced", "CHEMBIO AND PRIONICS SIGN"
             out.insert(0, before[k - 1].org)
     n_subjects = len(out)
     out += _counterparties(

@@ -210,9 +210,12 @@ def _squash(s: str) -> str:
 
 
 def _clean(name: str, start: int) -> tuple[str, int]:
-    """Drop leading function words ("Under", "WHEREAS", "By and between") from a found name."""
+    """Drop leading function words ("Under", "WHEREAS", "By and between") and a dateline's year
+    ("2005--Chembio Diagnostics, Inc.") from a found name."""
     if cut := _CUT.match(name):
         name, start = name[cut.end() :], start + cut.end()
+    if year := re.match(r"\d{4}\s*(?:--|[-–—])\s*", name):
+        name, start = name[year.end() :], start + year.end()
     if lead := _LEAD.match(name):
         return name[lead.end() :], start + lead.end()
     return name, start
@@ -454,6 +457,7 @@ def _same_company(o: Org, p: Org) -> bool:
         or o.name in p.aliases
         or o.name in _short_forms(p.name)
         or p.name in _short_forms(o.name)
+        or (o.name.isupper() and o.name in [f.upper() for f in _short_forms(p.name)])  # "CHEMBIO"
         # "Stanford EB-101" (a slot's guess, no suffix) after "(“Stanford”)"; "Uber India Systems Private
         # Limited" is a company of its own, not "Uber"
         or (not _SUFFIX_WORD.search(o.name) and any(a in _short_forms(o.name) for a in p.aliases))
