@@ -280,11 +280,20 @@ _SALE_OF_OWN = re.compile(  # "… for the sale of substantially all of its asse
 def _sale(s: _Sentence) -> None:
     for cue in _SALE_OF_OWN.finditer(s.text):
         s.vote(s.main if s.main is not None else s.subject(cue.start(), None), "seller", 2)
+    for cue in re.finditer(r"\bsale\s+to\s+(?:the\s+)?", s.text, re.I):  # "announced the sale to USHIFU, LLC of …"
+        if (buyer := s.after(cue.end(), 4)) is not None:
+            s.vote(buyer.org, "buyer", 2)
+            s.vote(s.subject(cue.start(), buyer.org), "seller")
     for pattern, prep, subj_role, obj_role in ((_SELL, "to", "seller", "buyer"), (_BUY, "from", "buyer", "seller")):
         for cue in pattern.finditer(s.text):
             tail = s.text[cue.end() : cue.end() + 200]
-            if _defined_term(s.text, cue) or re.match(r"\s+(?:agreements?|price|order|option)\b", tail, re.I):
-                continue  # "asset purchase agreement", "the Acquired Assets": nouns, not the sale
+            if (
+                _defined_term(s.text, cue)
+                or re.match(r"\s+(?:agreements?|price|order|option)\b", tail, re.I)
+                or re.search(r"\b(?:rights|assets|products?|business(?:es)?|being|been|be|was|were|is|are)\s+$",
+                             s.text[max(0, cue.start() - 12) : cue.start()], re.I)
+            ):
+                continue  # "asset purchase agreement", "the Acquired Assets", "the rights sold": no seller before it
             link = re.search(rf"\b{prep}\s+", tail)
             obj = s.after(cue.end() + link.end(), 12) if link else None
             own = s.after(cue.end(), 6)  # "acquire Merck's right, title and interest"

@@ -290,7 +290,13 @@ def _anchor_parties(body: str, a: _Anchor, ents: Entities) -> tuple[list[int], i
             k -= 1
         lead = sent[max(0, before[k].start - offset - 12) : before[k].start - offset]
         if k and re.search(r"\b(?:and|AND)\s+$", lead):  # "A and B announced", "CHEMBIO AND PRIONICS SIGN"
-            out.insert(0, before[k - 1].org)
+            j = k - 1  # "A, a subsidiary of P (“P'”), and B": A, not its parent
+            while j > 0 and (
+                before[j].org == before[j - 1].org
+                or re.search(r"\b(?:of|by)\s+(?:the\s+)?$", sent[max(0, before[j].start - offset - 12) : before[j].start - offset])
+            ):
+                j -= 1
+            out.insert(0, before[j].org)
     n_subjects = len(out)
     out += _counterparties(
         body, sent, offset, verb, [m for m in ms if m.start >= offset + verb], first=subject is None, ents=ents

@@ -76,7 +76,7 @@ _OWNER_SLOT = re.compile(  # "exclusive rights to GPC Biotech’s satraplatin": 
     rf"\b(?:rights?|licen[cs]es?)\s+(?:to|for|under|of)\s+({_CAP}(?:[ \t]{{1,3}}{_CAP}){{0,3}})(?=[’']s\s)"
 )
 _ATTRIBUTIVE = re.compile(
-    r"\s*(?:technology|technologies|products?|platforms?|programs?|systems?|devices?|compounds?|assets|business|"
+    r"\)?\s*(?:technology|technologies|products?|platforms?|programs?|systems?|devices?|compounds?|assets|business|"
     r"patents?|trademarks?|brand|franchise|portfolio|molecules?|antibod(?:y|ies))\b"
 )
 _ACRONYM = re.compile(r"[ \t]?\(([A-Z][A-Z0-9&]{1,7}|[A-Z][A-Za-z0-9&]+(?:[ \t][A-Z][A-Za-z0-9&]+){1,2})\)")
@@ -336,7 +336,7 @@ def _definitions(text: str, occ: list[Org]) -> None:
         begin, since = max(since, m.start() - 260), m.end()
         if not alias or len(alias.split()) > 6 or (label is None and _NOT_PARTY_TERM.search(alias)):
             continue
-        owner = _owner(text, occ, begin, m.start())
+        owner = _owner(text, occ, begin, m.start(), alias)
         if owner is None:
             window = text[max(0, m.start() - 80) : m.start()]
             b = re.search(rf"({_CAP}(?:{_SEP}(?:{_CAP}|{_JOIN})){{0,5}})[\s,\-–—]*(?:or\s+order\s*)?$", window)
@@ -369,10 +369,11 @@ def _definitions(text: str, occ: list[Org]) -> None:
             org.aliases.append(alias)
 
 
-def _owner(text: str, occ: list[Org], begin: int, at: int) -> int | None:
-    """The organization a definition at ``at`` names: the first name of its phrase ("X, a company …,
-    whose office is at Y ("X'")" names X), or the last name the phrase opens with "and" or "between"
-    ("between A, …, at B Street, and C ("C'")" names C)."""
+def _owner(text: str, occ: list[Org], begin: int, at: int, alias: str = "") -> int | None:
+    """The organization a definition ``alias`` at ``at`` names: the nearest name it abbreviates ("USHIFU,
+    LLC (“USHIFU”)"), else the last name the phrase opens with "and" or "between" ("between A, …, at B
+    Street, and C ("C'")" names C), else the first name of its phrase ("X, a company …, whose office is at
+    Y ("X'")" names X)."""
     cands = [
         i
         for i, o in enumerate(occ)
@@ -382,6 +383,9 @@ def _owner(text: str, occ: list[Org], begin: int, at: int) -> int | None:
     ]
     if not cands:
         return None
+    named = [i for i in cands if alias and _names_it(alias, occ[i].name)]
+    if named:  # "the sale to USHIFU, LLC (“USHIFU”)": the name the term abbreviates
+        return max(named, key=lambda i: occ[i].start)
     led = [i for i in cands if re.search(r"(?:\band|\bAND|\bbetween|\bBETWEEN)\s+$", text[max(0, occ[i].start - 9) : occ[i].start])]
     return max(led, key=lambda i: occ[i].start) if led else min(cands, key=lambda i: occ[i].start)
 
