@@ -225,7 +225,12 @@ PROBES = DATA / "probes"
             10_000_000,
             326_000_000,
         ),
-        ("takeda-note-2017.txt", [("Millennium Pharmaceuticals, Inc.", "licensee")], 100_000_000, 240_000_000),
+        (  # "with Millennium …, a wholly-owned subsidiary of Takeda … ("Takeda") … the Company granted Takeda licenses"
+            "takeda-note-2017.txt",
+            [("Millennium Pharmaceuticals, Inc.", "licensee"), ("Takeda Pharmaceutical Company Limited", "licensee")],
+            100_000_000,
+            240_000_000,
+        ),
     ],
 )
 def test_licences_in_texts_outside_the_deal_set(name: str, roles: list, upfront: int, milestones: int) -> None:
