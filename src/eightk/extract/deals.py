@@ -68,7 +68,7 @@ _ENTRY = re.compile(
     _I,
 )
 _CONTRACT_OPENING = re.compile(
-    r"[\s\S]{0,300}?(?:^|\n|(?<=\s)(?=THIS\s))\W*(?:THIS|This|AGREEMENT)\s+(?:[\w\-]+\s+){0,8}?(?:AGREEMENT|[Aa]greement|LICEN[CS]E|made)\b.{0,400}?\b(?:between|BETWEEN|among|AMONG)\b",
+    r"[\s\S]{0,600}?(?:^|\n|(?<=\s)(?=THIS\s))\W*(?P<this>THIS|This|AGREEMENT)\s+(?:[\w\-]+\s+){0,8}?(?:AGREEMENT|[Aa]greement|LICEN[CS]E|made)\b.{0,400}?\b(?:between|BETWEEN|among|AMONG)\b",
     re.S,
 )
 _OPENING_END = re.compile(
@@ -273,7 +273,8 @@ def _anchor_parties(body: str, a: _Anchor, ents: Entities) -> tuple[list[int], i
     and the recitals, across the lines and semicolons it uses."""
     offset, sent = a.start, a.text
     end = offset + len(sent)
-    if a.opening:
+    if a.opening:  # from the opening's "THIS AGREEMENT", past a title page or an index before it
+        offset = a.entry.start("this") if a.entry else offset
         stop = _OPENING_END.search(body, offset + 20, offset + 2500)
         end = stop.start() if stop else min(len(body), offset + 1500)
         sent = body[offset:end]
@@ -328,7 +329,7 @@ def _counterparties(
         comma_only = last is not None and joined and not re.search(r"\b(?:and|AND)\b|&", link)
         if between and m.start >= offset + verb + between.start():
             take = joined or bool(
-                re.search(r"(?:\b(?:and|AND|between|BETWEEN|among|AMONG)\b|\(\d\))[\s()\d:]*(?:the\s+|THE\s+)?$", link)
+                re.search(r"(?:\b(?:and|AND|between|BETWEEN|among|AMONG)\b|\(\d\))[\s()\d:.]*(?:the\s+|THE\s+)?$", link)
             )  # the words just before the name join it, not an "and" of an address ("England and Wales")
         elif with_ and m.start >= offset + verb + with_.start():
             take = joined
@@ -414,7 +415,7 @@ class _Reader:
             self.anchor(pending[0], told, pending[1])
             self.feed(s, sent, None)
             return
-        opening = _CONTRACT_OPENING.match(body, s, s + 600) if s < 3000 and not self.found else None
+        opening = _CONTRACT_OPENING.match(body, s, s + 1000) if s < 3000 and not self.found else None
         if opening:
             self.title_kind = _title_kind(body[: opening.end()])
             self.contract = True  # a contract's recitals tell of other agreements: they feed this one
