@@ -37,7 +37,8 @@ _I = re.IGNORECASE
 _WINDOW = 12_000  # deals are told near the top of a document
 _ITEM_CODES = ("1.01", "1.02", "2.01", "7.01", "8.01")
 _QUICK = re.compile(
-    r"licen[cs]|collaborat|develop\w*\s+and\s+(?:market|commerciali)|purchase\s+agreement|assignment|co-develop|partnership|alliance|jointly|joint\s+develop|divestiture|transfer\s+to\s|sold\s|sale\s"
+    r"licen[cs]|collaborat|develop\w*\s+and\s+(?:market|commerciali)|purchase\s+agreement|assignment|co-develop|partnership|alliance|jointly|joint\s+develop|divestiture|transfer\s+to\s|"
+    r"(?:sold|sale\s+(?:to|of))\s+(?:[\w\-,]+\s+){0,8}?(?:assets|rights|product\s+lines?)\b"
 )
 _KIND = (
     ("asset_purchase", re.compile(
