@@ -137,11 +137,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--deals", type=Path, default=DEFAULT)
     ap.add_argument(
-        "--extra", type=Path, nargs="*", default=EXTRA, help="further sets, each scored on its own row (default: %(default)s)"
+        "--extra", type=Path, nargs="*", default=EXTRA, help="further sets, each on its own row (default: %(default)s)"
     )
     ap.add_argument("-v", action="store_true", help="list every miss")
     ap.add_argument("--causes", action="store_true", help="count why matched deals' parties are wrong")
-    ap.add_argument("--half", default="all", help="which misses -v lists: tune, measure, all, or an extra set's folder name")
+    ap.add_argument("--half", default="all", help="whose misses -v lists: tune, measure, all, or an extra set's folder")
     a = ap.parse_args()
     sc = load_scorer(a.deals)
     tallies = {"tune": Tally(), "measure": Tally(), "all": Tally()}
@@ -195,10 +195,10 @@ def score_set(sc: ModuleType, folder: Path, which: dict[str, str], tallies: dict
                     "an event that names no gold party" if unpaired else "fewer events than gold deals")
                 t.causes[f"missed deal: {why}"] += missed
         if show in (half, "all"):
-            _misses(sc, half, path.name, got, gold, pairs)
+            _misses(sc, half, path.name, got, gold, pairs=pairs)
 
 
-def _misses(sc: ModuleType, half: str, name: str, got: list[dict], gold: list[dict], pairs: dict[int, int]) -> None:
+def _misses(sc: ModuleType, half: str, name: str, got: list[dict], gold: list[dict], *, pairs: dict[int, int]) -> None:
     for gi, gev in enumerate(gold):
         if gi not in pairs:
             print(f"FN   {half} {name} #{gi} gold={sc.short(sc.brief(gev))}")

@@ -47,9 +47,11 @@ _KIND = (
         r"(?:its\s+|our\s+|the\s+)?(?:[\w\-]+\s+){0,3}?(?:right,\s+title|assets|rights\s+to|product\s+line|business)|"
         r"\bdivestiture\s+of\s+(?:[\w®\-,]+\s+){1,12}?to\s+(?=[A-Z])|"  # "the divestiture of Primsol® … to Allegis"
         r"\b(?:transfer|sell|assign)\s+to\s+(?:[\w\-]+\s+){1,4}?(?:all\s+|substantially\s+all\s+)?(?:of\s+)?"
-        r"(?:the\s+|its\s+|our\s+|their\s+)?(?:[\w\-]+\s+){0,3}?assets\b|"  # "will transfer to Relief all of the assets"
+        # "will transfer to Relief all of the assets"
+        r"(?:the\s+|its\s+|our\s+|their\s+)?(?:[\w\-]+\s+){0,3}?assets\b|"
         r"\b(?:sold|sells|sale\s+(?:to\s+[^.;]{1,60}?\s+)?of)\s+(?:(?:all|substantially|certain|of|the|its|our)\s+){0,4}"
-        r"(?:[\w\-]+\s+){0,3}?(?:assets|rights\s+to|product\s+lines?)\b",  # "has sold assets", "the sale to X of all of the rights to"
+        # "has sold assets", "the sale to X of all of the rights to"
+        r"(?:[\w\-]+\s+){0,3}?(?:assets|rights\s+to|product\s+lines?)\b",
         _I)),
     ("collaboration", re.compile(
         r"collaborat\w*|co-?develop\w*|co-?promot\w*|(?<!limited\s)partnership(?!\s+law)|strategic\s+alliance|"
@@ -117,7 +119,9 @@ _ANNOUNCED_BEFORE = re.compile(
     r"(?:previously\s+)?(?:announced|disclosed|reported)\s+(?:on|in)\b",
     _I,
 )
-_STOP = re.compile(r"^\s*(?:About\s+[A-Z]|ABOUT\s+[A-Z]|Forward[-\s]Looking|Safe\s+Harbor|Cautionary|Contacts?:|Investor\s+Contact)")
+_STOP = re.compile(
+    r"^\s*(?:About\s+[A-Z]|ABOUT\s+[A-Z]|Forward[-\s]Looking|Safe\s+Harbor|Cautionary|Contacts?:|Investor\s+Contact)"
+)
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _DATE = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)\b",
@@ -217,7 +221,8 @@ def _anchor_date(sent: str, at: int | None = None) -> _dt.date | None:
     m = min(dates, key=lambda d: abs(d.start() - at)) if dates and at is not None else (dates[0] if dates else None)
     if m is None:
         for y in re.finditer(r"\b(?:in|during)\s+((?:19|20)\d\d)\b", sent):
-            if re.search(r"\b(?:founded|formed|established|incorporated|organized|since)\s+$", sent[max(0, y.start() - 14) : y.start() + 1]):
+            lead = sent[max(0, y.start() - 14) : y.start() + 1]
+            if re.search(r"\b(?:founded|formed|established|incorporated|organized|since)\s+$", lead):
                 continue
             if at is None or abs(y.start() - at) <= 120:
                 return _dt.date(int(y.group(1)), 12, 31)
@@ -295,7 +300,7 @@ def _anchor_parties(body: str, a: _Anchor, ents: Entities) -> tuple[list[int], i
             j = k - 1  # "A, a subsidiary of P (“P'”), and B": A, not its parent
             while j > 0 and (
                 before[j].org == before[j - 1].org
-                or re.search(r"\b(?:of|by)\s+(?:the\s+)?$", sent[max(0, before[j].start - offset - 12) : before[j].start - offset])
+                or re.search(r"\b(?:of|by)\s+(?:the\s+)?$", body[max(0, before[j].start - 12) : before[j].start])
             ):
                 j -= 1
             out.insert(0, before[j].org)

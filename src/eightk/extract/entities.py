@@ -43,7 +43,9 @@ _SUFFIX = (
     r"N\.A\.|Co\.,\s+Ltd\.?|Co\.\s+Ltd\.?)"
 )
 # "(Suzhou)" inside "Oxford University (Suzhou) Science & Technology Co., Ltd"; not a role label "(Licensor)"
-_PAREN_WORD = r"\((?!(?:the\s+)?(?:Licensor|Licensee|LICENSOR|LICENSEE|Buyer|Seller|Purchaser|Company)\))[A-Z][\w .&\-]{0,30}\)"
+_PAREN_WORD = (
+    r"\((?!(?:the\s+)?(?:Licensor|Licensee|LICENSOR|LICENSEE|Buyer|Seller|Purchaser|Company)\))[A-Z][\w .&\-]{0,30}\)"
+)
 _SUFFIXED = re.compile(
     rf"(?<![\w&.\-'’*])({_CAP}(?:{_SEP}(?:{_CAP}|{_JOIN}|{_PAREN_WORD})){{0,11}}"
     rf",?{_SEP}?(?<=[\s,]){_SUFFIX})(?![\w])"
@@ -386,7 +388,11 @@ def _owner(text: str, occ: list[Org], begin: int, at: int, alias: str = "") -> i
     named = [i for i in cands if alias and _names_it(alias, occ[i].name)]
     if named:  # "the sale to USHIFU, LLC (“USHIFU”)": the name the term abbreviates
         return max(named, key=lambda i: occ[i].start)
-    led = [i for i in cands if re.search(r"(?:\band|\bAND|\bbetween|\bBETWEEN)\s+$", text[max(0, occ[i].start - 9) : occ[i].start])]
+    led = [
+        i
+        for i in cands
+        if re.search(r"(?:\band|\bAND|\bbetween|\bBETWEEN)\s+$", text[max(0, occ[i].start - 9) : occ[i].start])
+    ]
     return max(led, key=lambda i: occ[i].start) if led else min(cands, key=lambda i: occ[i].start)
 
 
@@ -518,6 +524,18 @@ def _occurrences(text: str, form: str) -> Iterator[tuple[int, int]]:
         i = text.find(head, i + 1)
 
 
+_HEAD_FORM = re.compile(r"\b(Foundation|University|Institute|Trust|Hospital|College|Agency|Council|Society)$")
+
+
+def _head_forms(orgs: list[Org]) -> dict[str, int]:
+    """ "Foundation" for the one organization of the text named "… Foundation" (read in "the Foundation")."""
+    heads: dict[str, list[int]] = {}
+    for i, o in enumerate(orgs):
+        if h := _HEAD_FORM.search(o.name):
+            heads.setdefault(h.group(1), []).append(i)
+    return {h: which[0] for h, which in heads.items() if len(which) == 1}
+
+
 def _mentions(text: str, orgs: list[Org], registrant: str | None) -> Entities:
     forms: dict[str, int] = {}
     reg_org: int | None = None
@@ -531,13 +549,8 @@ def _mentions(text: str, orgs: list[Org], registrant: str | None) -> Entities:
             forms.setdefault(f, i)
             if f in _short_forms(o.name) and " " not in f:
                 forms.setdefault(f.upper(), i)  # "ONO" for Ono Pharmaceutical Co Ltd
-    heads: dict[str, list[int]] = {}  # "the Foundation" for the one organization named "… Foundation"
-    for i, o in enumerate(orgs):
-        if (h := re.search(r"\b(Foundation|University|Institute|Trust|Hospital|College|Agency|Council|Society)$", o.name)):
-            heads.setdefault(h.group(1), []).append(i)
-    for h, which in heads.items():
-        if len(which) == 1:
-            forms.setdefault(h, which[0])
+    for h, i in _head_forms(orgs).items():
+        forms.setdefault(h, i)
     found: list[Mention] = []
     candidates = sorted(
         ((a, b, i) for f, i in forms.items() for a, b in _occurrences(text, f)), key=lambda c: (c[0], c[0] - c[1])
