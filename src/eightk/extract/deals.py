@@ -425,16 +425,19 @@ class _Reader:
         if opening:
             self.title_kind = _title_kind(body[: opening.end()])
             self.contract = True  # a contract's recitals tell of other agreements: they feed this one
-        elif self.contract or (self.found and _SELF_REFERENCE.search(sent)) or _UNDER_THE_AGREEMENT.match(sent):
-            self.feed(s, sent, None)  # the contract speaking of itself
+        elif self.contract or (self.found and _SELF_REFERENCE.search(sent)) or (
+            (self.current or self.found) and _UNDER_THE_AGREEMENT.match(sent)
+        ):
+            self.feed(s, sent, None)  # the contract speaking of itself, or more of the deal told above
             return
         entry = opening or _ENTRY.search(sent)
         kinds = ([self.title_kind] if opening and self.title_kind else _kinds(sent, self.title_kind)) if entry else []
         grant = None if kinds or self.current or self.recounting else _GRANT_ANCHOR.search(sent)
         if grant and grant.group(0) == "licensed" and LICENSED_THING.match(sent, grant.end()):
             grant = None  # "sales of licensed products": an adjective
-        if grant:
-            entry, kinds = grant, ["license"]  # "X granted Y an exclusive license …" tells a deal by itself
+        if grant:  # "X granted Y an exclusive license …" tells a deal by itself; "acquired all rights to …" a sale
+            bought = grant.group(0).startswith("acqui") and not re.search(r"licen[cs]", sent, _I)
+            entry, kinds = grant, ["asset_purchase" if bought else "license"]
         if entry and not kinds and self.current and _OTHER_AGREEMENT.search(sent):
             named = {m.org for m in self.ents.between(s, e)} - {REGISTRANT}
             if named and not named & set(self.current[0].parties):
