@@ -119,7 +119,14 @@ _ANNOUNCED_BEFORE = re.compile(
     r"(?:previously\s+)?(?:announced|disclosed|reported)\s+(?:on|in)\b",
     _I,
 )
-_OF_BEFORE = re.compile(r"\b(?:of|by)\s+(?:the\s+)?\Z")  # searched with an end position: "a subsidiary of |P"
+_OF_BEFORE = re.compile(r"\b(?:of|by)\s+(?:the\s+)?\Z")
+
+
+def _hangs_from(body: str, m: Mention) -> bool:
+    """Whether a mention is the object of "of"/"by" ("a subsidiary of P"), not a subject."""
+    return bool(_OF_BEFORE.search(body, max(0, m.start - 12), m.start))
+
+
 _STOP = re.compile(
     r"^\s*(?:About\s+[A-Z]|ABOUT\s+[A-Z]|Forward[-\s]Looking|Safe\s+Harbor|Cautionary|Contacts?:|Investor\s+Contact)"
 )
@@ -294,14 +301,14 @@ def _anchor_parties(body: str, a: _Anchor, ents: Entities) -> tuple[list[int], i
         # 'B ("B'") announced': B's name, not its term; "A, the subsidiary of P (the "Registrant"), has
         # entered": A, not the parent its description names
         k = len(before) - 1
-        while k and (before[k - 1].org == before[k].org or _OF_BEFORE.search(body, max(0, before[k].start - 12), before[k].start)):
+        while k and (before[k - 1].org == before[k].org or _hangs_from(body, before[k])):
             k -= 1
         subject = before[k].org
         out.append(subject)
         lead = sent[max(0, before[k].start - offset - 12) : before[k].start - offset]
         if k and re.search(r"\b(?:and|AND)\s+$", lead):  # "A and B announced", "CHEMBIO AND PRIONICS SIGN"
             j = k - 1  # "A, a subsidiary of P (“P'”), and B": A, not its parent
-            while j > 0 and (before[j].org == before[j - 1].org or _OF_BEFORE.search(body, max(0, before[j].start - 12), before[j].start)):
+            while j > 0 and (before[j].org == before[j - 1].org or _hangs_from(body, before[j])):
                 j -= 1
             out.insert(0, before[j].org)
     n_subjects = len(out)
