@@ -421,12 +421,16 @@ def _names_it(alias: str, name: str) -> bool:
 
 
 def _dedupe(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Non-overlapping occurrences, the longer one first where two overlap."""
-    kept: list[tuple[str, int, int]] = []
+    """Non-overlapping occurrences, the longer one first where two overlap. The kept spans never overlap,
+    so each candidate is checked against its two neighbours by start (bisect), not against every one."""
+    kept: list[tuple[int, int, str]] = []  # (start, end, name), sorted by start
     for f in sorted(found, key=lambda f: (-(f[2] - f[1]), f[1])):
-        if all(f[2] <= k[1] or f[1] >= k[2] for k in kept):
-            kept.append(f)
-    return sorted(kept, key=lambda f: f[1])
+        name, a, b = f
+        i = bisect.bisect_left(kept, (a,))
+        if (i and kept[i - 1][1] > a) or (i < len(kept) and kept[i][0] < b):
+            continue
+        kept.insert(i, (a, b, name))
+    return [(name, a, b) for a, b, name in kept]
 
 
 @functools.lru_cache(maxsize=16)
