@@ -456,9 +456,11 @@ class _Reader:
             self.pending = None
         if kinds:
             self.anchor(_Anchor(s, sent, entry, opening is not None), kinds, e)
-        elif _MILESTONE_UPDATE.search(sent) and not self.current:
+        elif not self.current and ("ilestone" in sent or "ILESTONE" in sent) and _MILESTONE_UPDATE.search(sent):
             self.updates.append(_update(self.region, self.ents, sent, s, "milestone"))
-        elif _CLOSING_UPDATE.search(sent) and not self.current and not self.found:
+        elif not (self.current or self.found) and ("losing" in sent or "LOSING" in sent) and _CLOSING_UPDATE.search(
+            sent
+        ):
             self.updates.append(_update(self.region, self.ents, sent, s, "closing"))
             self.recounting = True
         else:
