@@ -37,8 +37,10 @@ _I = re.IGNORECASE
 _WINDOW = 12_000  # deals are told near the top of a document
 _ITEM_CODES = ("1.01", "1.02", "2.01", "7.01", "8.01")
 _QUICK = re.compile(
-    r"licen[cs]|collaborat|develop\w*\s+and\s+(?:market|commerciali)|purchase\s+agreement|assignment|co-develop|partnership|alliance|jointly|joint\s+develop|divestiture|transfer\s+to\s|"
-    r"(?:sold|sale\s+(?:to|of))\s+(?:[\w\-,]+\s+){0,8}?(?:assets|rights|product\s+lines?)\b"
+    r"licen[cs]|collaborat|develop\w*\s+and\s+(?:market|commerciali)|purchase\s+agreement|assignment|co-develop|"
+    r"partnership|alliance|jointly|joint\s+develop|divestiture|transfer\s+to\s|"
+    r"(?:sold|sale\s+(?:to|of))\s+(?:[\w\-,]+\s+){0,8}?(?:assets|rights|product\s+lines?)\b|"
+    r"(?:acquired|purchased)\s+(?:[\w\-]+\s+){0,5}?assets\s+(?:of|from)\b"
 )
 _KIND = (
     ("asset_purchase", re.compile(
@@ -82,7 +84,8 @@ _GRANT_ANCHOR = re.compile(
     r"(?=[^.;]{0,80}?\b(?:an?\s+)?(?:exclusive|non-?exclusive|"
     r"worldwide|sole|perpetual|royalty-bearing)?[\s,\-\w]{0,40}?\b(?:licen[cs]e|rights?)\b)|"
     r"\breceiv(?:es|ed)\s+(?:an?\s+|the\s+)?(?:(?:exclusive|non-?exclusive|co-exclusive|worldwide|global|sole|perpetual),?\s+)+"
-    r"(?:rights?|licen[cs]e)\b"  # "Pharmacia receives exclusive, worldwide rights to develop"
+    r"(?:rights?|licen[cs]e)\b|"  # "Pharmacia receives exclusive, worldwide rights to develop"
+    r"\b(?:acquired|purchased)\s+(?:[\w\-]+\s+){0,5}?assets\s+(?:of|from)\b"  # "acquired certain assets from Hatch"
 )
 _UNDER_THE_AGREEMENT = re.compile(  # "Under the Columbia Agreement, …": more of the deal told above
     r"\W*(?:Under|Pursuant\s+to|In\s+connection\s+with|As\s+part\s+of|In\s+accordance\s+with)\s+(?:the\s+terms\s+of\s+)?"
@@ -443,7 +446,7 @@ class _Reader:
         if grant and grant.group(0) == "licensed" and LICENSED_THING.match(sent, grant.end()):
             grant = None  # "sales of licensed products": an adjective
         if grant:  # "X granted Y an exclusive license …" tells a deal by itself; "acquired all rights to …" a sale
-            bought = grant.group(0).startswith("acqui") and not re.search(r"licen[cs]", sent, _I)
+            bought = grant.group(0).startswith(("acqui", "purch")) and not re.search(r"licen[cs]", sent, _I)
             entry, kinds = grant, ["asset_purchase" if bought else "license"]
         if entry and not kinds and self.current and _OTHER_AGREEMENT.search(sent):
             named = {m.org for m in self.ents.between(s, e)} - {REGISTRANT}

@@ -33,7 +33,7 @@ __all__ = ["REGISTRANT", "Entities", "Mention", "Org", "entities"]
 
 REGISTRANT = -1  # a mention of the registrant by pronoun or "the Company"
 
-_CAP = r"(?:[A-Z][\w&.\-'’*]*|[0-9][\w\-]*[A-Za-z][\w\-]*|&)"  # a capitalized (or all-caps) word
+_CAP = r"(?:[A-Z][\w&.\-'’*]*|[a-z][A-Z][\w&.\-'’*]*|[0-9][\w\-]*[A-Za-z][\w\-]*|&)"  # a capitalized word ("eXIthera")
 _JOIN = r"(?:of|and|de|del|la|for|the|du|des|van|von|zur|für)"
 _SEP = r"(?:[ \t]{1,4}|[ \t]{0,4}\n[ \t]{0,12})"
 _SUFFIX = (
