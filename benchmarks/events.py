@@ -253,8 +253,9 @@ def _score(
 
 def _kind_only(line: str) -> str:
     """A measure-half miss line cut to its kind: the field, or missed/extra and the type."""
-    head = line.split(":")[0] if not line.startswith(("missed", "extra")) else " ".join(line.split()[:2])
-    return head
+    if line.startswith(("missed", "extra")):
+        return " ".join(line.split()[:2])
+    return line.split(":", maxsplit=1)[0]
 
 
 def _provenance(corpus: Path) -> None:
