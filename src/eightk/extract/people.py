@@ -19,6 +19,15 @@ from eightk.extract.officer_clauses import (
     officer_regions,
     person_key,
 )
+from eightk.extract.officer_cues import (
+    add_appositive_officers,
+    background_cue,
+    handed_to,
+    left_previous,
+    lowercase_title,
+    no_calendar_date,
+    title_before,
+)
 from eightk.extract.officer_subjects import (
     appositive_role,
     joined_persons,
@@ -41,7 +50,8 @@ _ACTIONS = (
             r"\b(?:resign(?:ed|ation|s|ing)?|step(?:ped|s|ping)?\s+down|depart(?:ed|ure|s|ing)?|will\s+leave|(?:is\s+)?leaving|"
             r"(?:will\s+)?cease[sd]?\s+(?:to\s+(?:be|serve)|serving)|"
             r"separat(?:ion|ed)\s+from|not\s+(?:to\s+)?stand\s+for\s+re-?election|will\s+not\s+seek\s+re-?election|"
-            r"terminat(?:ed|ion)\s+(?:of\s+)?(?:his|her|the)\s+employment|ceased?\s+to\s+serve|no\s+longer\s+serve)\b",
+            r"terminat(?:ed|ion)\s+(?:of\s+)?(?:his|her|the)\s+employment|ceased?\s+to\s+serve|no\s+longer\s+(?:serve|be)|"
+            r"transition(?:s|ed|ing)?\s+(?:from\s+)?(?:his|her|their)\s+role)\b",
             re.I,
         ),
     ),
@@ -54,6 +64,8 @@ _ACTIONS = (
             r"(?:new\s+)?(?:role|position)\s+of)?|transition(?:ing|s|ed)?\s+to\s+the\s+"
             r"(?:new(?:ly\s+created)?\s+)?(?:role|position)\s+of|"
             r"appointed|appoint|named|promoted|hired|designated|welcomed\s+back|will\s+become|"
+            r"succeed(?:s|ed)?\b(?!\s+by)|begin(?:s|ning)?\s+a\s+new\s+role(?:\s+(?:within|at|with)\s+[A-Z][^,.;]{0,40}?(?=\s+as\b))?|"
+            r"title\s+(?:was|has\s+been|will\s+be)\s+changed\s+to|"
             r"succeeded\s+by|appointment(?:\s+(?:on|as\s+of|effective)\s+[^;.]{3,30}?,)?\s+of|promotion\s+to|assum(?:ed|es|e|ing)\s+the\s+(?:new(?:ly\s+created)?\s+|"
             r"additional\s+)?(?:role|position|title)\s+of)\b",
             re.I,
@@ -64,9 +76,11 @@ _ACTIONS = (
 # "Jane Roe will become", "Jane Roe's promotion to" (before). Other cues take a name right after them
 # ("appointed Jane Roe"), else the one before ("Jane Roe was appointed").
 _PERSON_AFTER = re.compile(r"(?:succeeded\s+by|appointment\b.*\bof)$", re.I)
-_PERSON_BEFORE = re.compile(r"(?:become|promotion\s+to|promoted\s+to|\bof|^mov\w*\s+from\b.*\bto)$", re.I)
+_PERSON_BEFORE = re.compile(
+    r"(?:become|promotion\s+to|promoted\s+to|\bof|^mov\w*\s+from\b.*\bto|^succeed\w*|\bnew\s+role\b.*|changed\s+to)$", re.I
+)
 _NAME = re.compile(
-    r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?\b(?P<n>[A-Z][a-z]+(?:[ \t]+[“\"][A-Z][a-z]+[”\"])?"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?\b(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]+[“\"][A-Z][a-z]+[”\"])?"
     r"(?:[ \t]+(?:[A-Z]\.|[A-Z][a-zA-Z’'\-]+)){1,3}"
     r"(?:,?[ \t]+(?:Jr|Sr)\.|\b))"
 )
@@ -123,7 +137,7 @@ def _names(sent: str, s: int, known: Known, people: PersonEvidence | None = None
     the sentence's start) and "" to the last person named. A name followed by "Inc." is a company's;
     with ``people``, a name the filing does not show to be a person's is no name."""
     out = []
-    for m in _NAME.finditer(sent):
+    for m in _name_matches(sent):
         name = re.sub(r"['’]s$", "", m.group("n"))
         words = [w.strip(".,") for w in name.split()]
         end = m.start("n") + len(name)
@@ -148,6 +162,21 @@ def _names(sent: str, s: int, known: Known, people: PersonEvidence | None = None
             out.append((full[0], m.start("n"), m.start("n") + len(surname)))
             known[""] = (full[0], s + m.start("n"), s + m.start("n") + len(surname))
     out.sort(key=lambda n: n[1])
+    return out
+
+
+_AS = re.compile(r"(?:\s+as\b)?")
+def _name_matches(sent: str) -> list[re.Match[str]]:
+    """``_NAME`` matches, where a run that starts with a title word is tried again from its next word:
+    "Chief Financial Officer Luca Roe" gives "Luca Roe"."""
+    out, pos = [], 0
+    while (m := _NAME.search(sent, pos)) is not None:
+        first = m.group("n").split()[0].strip(".,")
+        if first in _NOT_NAME_WORDS and len(m.group("n").split()) > 2:
+            pos = m.start("n") + len(first)
+            continue
+        out.append(m)
+        pos = m.end()
     return out
 
 
@@ -177,12 +206,21 @@ def _role(sent: str, cue_end: int, become: bool = False, fallback: bool = True) 
         ):
             if not re.match(r"(?:member|director)\b", title, re.I):
                 return title, cue_end + t.start("t"), cue_end + t.start("t") + len(raw)
+    low = lowercase_title(sent, _AS.match(sent, cue_end).end())  # type: ignore[union-attr]
+    if low is not None:  # "will become Acme’s general counsel", "will no longer be an executive officer"
+        return low
     d = _DIRECTOR.search(sent) if fallback else None
     if d:
         return "director", d.start(), d.end()
     return None
 
 
+# a departure told of the person named before: "As of June 30, he will no longer be …" (future or a decision;
+# a biography's "Before retiring in 2020, he was …" is not one)
+_HE_SHE = re.compile(
+    r"\s*(?:[^,.;]{0,40},\s+){0,2}(?:[Hh]e|[Ss]he)\s+(?:will|has\s+(?:decided|informed|notified|tendered|resigned)|"
+    r"intends|plans)\b"
+)
 _LEAVING = re.compile(r"\b(?:cease[sd]?\s+to\s+serve|no\s+longer\s+serve|step\s+down|resign)\w*\b", re.I)
 _OBJECT_PRONOUN = re.compile(r"\s+(?:him|her|them)\b")
 _POSSESSIVE = re.compile(r"\b(?:his|her|their)\s+$", re.I)
@@ -190,7 +228,8 @@ _POSSESSIVE = re.compile(r"\b(?:his|her|their)\s+$", re.I)
 # ("who currently serves as President", "previously served as")
 _KEEPS = re.compile(r"\b(?:continue|remain|currently|previously|formerly|serves|served|has\s+been)s?\b", re.I)
 _BECOME_CUE = re.compile(
-    r"(?:become|promotion\s+to|promoted\s+to|(?:role|position|title|office)\s+of|^mov\w*\s+from\b.*\bto)$", re.I
+    r"(?:become|promotion\s+to|promoted\s+to|(?:role|position|title|office)\s+of|^mov\w*\s+from\b.*\bto|changed\s+to)$",
+    re.I,
 )
 # "He will cease to serve as …", "As a result, she will …"
 _PRONOUN_START = re.compile(r"\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,4},\s+)?(?:[Hh]e|[Ss]he|[Tt]hey|Mr\.|Ms\.|Mrs\.|Dr\.)\s")
@@ -249,6 +288,9 @@ def _effective(
         for d in dates_in(region, *nxt):
             if _EFFECTIVE_BEFORE.search(region.body[max(nxt[0], d[1] - 120) : d[1]]):
                 return d
+    near = min(dates, key=lambda d: abs(d[1] - s - cue)) if dates else None
+    if no_calendar_date(region.body[s:e], cue, near[2] - s if near else None):
+        return None  # "effective upon the closing"; "On May 1, Acme announced that she plans to retire"
     told = notice_from is not None and _NOTICE.search(region.body, s + notice_from, s + cue)
     if told and not _IMMEDIATELY.search(region.body, s, nxt[1] if nxt else e):
         return None  # "On May 1, X informed the Company of her decision to retire": when she told, not when
@@ -268,6 +310,7 @@ def _role_for(
     """The title the change is about, offsets into ``sent``."""
     if leaving:  # "X, Senior Vice President, will retire", "resigned as CFO", or said in the next sentence
         role = appositive_role(sent, person[2]) or _role(sent, cue.end(), fallback=False)
+        role = role or title_before(sent, person[1])
         if role is None and nxt is not None:
             role = _role_said_next(region, s, nxt)
         # "X, a member of the Board, will not stand for re-election", "resigned from the Board"
@@ -277,6 +320,8 @@ def _role_for(
     # follows the cue
     if _BECOME_CUE.search(cue.group(0)):
         return _role(sent, cue.end(), become=True)
+    if cue.group(0).lower().startswith("succeed"):  # "will succeed Mr. Roe as CFO"; no title, no event here
+        return _role(sent, cue.end(), fallback=False)
     role = _role(sent, cue.end())
     passive = cue.group(0).lower() in ("named", "appointed", "elected") and person[2] <= cue.start()
     if passive and (role is None or role[0] == "director"):
@@ -304,7 +349,9 @@ def _sentence_events(
     out: list[OfficerChange] = []
     for action, pattern in _ACTIONS:
         for cue in pattern.finditer(sent):
-            if _OBJECT_PRONOUN.match(sent, cue.end()):
+            if background_cue(sent, cue.end()):
+                continue  # "before being named to his current position in 2013"
+            if _OBJECT_PRONOUN.match(sent, cue.end()) and not cue.group(0).lower().startswith("succeed"):
                 # "… appointed X as CFO and designated her as …": X again, already reported; but "John Smith
                 # has served as COO since 2018. The Board appointed him as President.": the one named before
                 if out or names or last is None:
@@ -313,6 +360,8 @@ def _sentence_events(
             else:
                 owner = _POSSESSIVE.search(sent, max(0, cue.start() - 8), cue.start())  # "until her retirement"
                 person = _person(names, cue, owner, leaving=action in ("retired", "departed"))
+                if person is None and last and action in ("retired", "departed") and _HE_SHE.match(sent):
+                    person = (last[0], last[1] - s, last[2] - s)  # "As of June 30, he will no longer be …"
             if person is None or (action in ("retired", "departed") and not_a_departure(sent, cue)):
                 continue
             group = joined_persons(sent, names, person, cue) if person in names else [person]
@@ -322,6 +371,10 @@ def _sentence_events(
                     out.append(event)
                     out.extend(board_seat_too(region, s, sent, event))
                     out.extend(moved_from(region, s, cue, event, who, seen=seen))
+                    out.extend(left_previous(region, s, event, who, seen, company))
+                    if event.action == "departed" and "transition" in cue.group(0).lower():
+                        taken = handed_to(region, s, names, event, seen, person_key(event.person))
+                        out.extend(taken)
     return out
 
 
@@ -346,6 +399,8 @@ def _person_event(
     if (key, kind) in seen:
         return None
     role = _role_for(region, s, sent, cue, person, nxt=nxt, leaving=kind == "left")
+    if role is None and cue.group(0).lower().startswith("succeed"):
+        return None  # "selected Jane Roe to succeed him": the title comes with another cue
     if index and person[1] > cue.end():
         own = _role(sent, person[2], fallback=False)
         following = group[index + 1][1] if index + 1 < len(group) else len(sent)
@@ -390,6 +445,7 @@ def officer_changes(filing: Filing, regions: list[Region]) -> list[OfficerChange
         return events  # no item or release that tells of officers: no evidence to gather
     people = person_evidence((d.text for d in filing.documents), (s.name or "" for s in filing.signatures))
     for region in regs:
+        add_appositive_officers(people, region.body)
         for org in entities(region.body, filing.registrant.name).orgs:  # a company's name is no person's
             people.organizations.add(" ".join(org.name.split()))
         spans = list(sentences(region))

@@ -66,7 +66,8 @@ class PersonEvidence:
         if name.split(" ", 1)[0].lower() in _FUNCTION_WORDS or any(name in org for org in self.organizations):
             return False
         suffixed = _SUFFIX.search(name) and len(name.split()) >= 3 and name.split(" ", 1)[0][1:].islower()
-        if _INITIAL.match(name) or suffixed or name.split(" ", 1)[0] in GIVEN_NAMES:
+        given = name.split(" ", 1)[0]
+        if _INITIAL.match(name) or suffixed or given in GIVEN_NAMES or given.split("-")[0] in GIVEN_NAMES:
             return True
         return name in self.names or _surname(name) in self.surnames
 

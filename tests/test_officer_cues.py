@@ -1,0 +1,76 @@
+"""Officer changes told in more ways, on made-up 5.02 texts with invented names: "will succeed X as",
+a title printed before the name, a role handed over, a lower-case title, a post left in apposition, a
+pronoun subject, and dates that are no calendar date (an event, or an announcement of a change to come)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.test_officers import _changes
+
+
+def test_will_succeed_as_names_the_successor_and_the_title() -> None:
+    got = _changes(
+        "On June 2, 2025, Orrin Vale, 52, currently Head of Cloud Services, will succeed Mr. Quist as the Company’s "
+        "Chief Executive Officer on July 1, 2025. Mr. Quist announced his retirement last year."
+    )
+    assert ("Orrin Vale", "appointed", "Chief Executive Officer", dt.date(2025, 7, 1)) in got
+
+
+def test_title_before_the_name_and_a_role_handed_over() -> None:
+    got = _changes(
+        "On May 5, 2025, the Company announced that Chief Operating Officer Tobias Wrenfield will transition his "
+        "role as Chief Operating Officer on June 30, 2025 to Marisol Ekdahl, the Company’s Senior Vice President "
+        "of Operations. Mr. Wrenfield will continue as an advisor."
+    )
+    assert ("Tobias Wrenfield", "departed", "Chief Operating Officer", dt.date(2025, 6, 30)) in got
+    assert ("Marisol Ekdahl", "appointed", "Chief Operating Officer", dt.date(2025, 6, 30)) in got
+
+
+def test_transition_from_his_role_takes_the_title_printed_before_the_name() -> None:
+    got = _changes(
+        "On August 4, 2025, the Company announced that Chief Financial Officer Lucan Brevik will transition from "
+        "his role on January 1, 2026. Mr. Brevik will continue to lead corporate services."
+    )
+    assert got[0] == ("Lucan Brevik", "departed", "Chief Financial Officer", dt.date(2026, 1, 1))
+
+
+def test_lower_case_title_and_pronoun_subject() -> None:
+    got = _changes(
+        "Effective July 1, 2025, Jean-Paul Marchetti will begin a new role within the Company as Executive Vice "
+        "President, Partnerships. As of June 30, 2025, he will no longer be an executive officer. "
+        "Ms. Delphine Oakes will become the Company’s general counsel on March 1, 2026."
+    )
+    assert ("Jean-Paul Marchetti", "appointed", "Executive Vice President, Partnerships", dt.date(2025, 7, 1)) in got
+    assert ("Jean-Paul Marchetti", "departed", "executive officer", dt.date(2025, 6, 30)) in got
+    assert ("Delphine Oakes", "appointed", "general counsel", dt.date(2026, 3, 1)) in got
+
+
+def test_post_left_in_apposition_is_a_departure_only_at_the_registrant() -> None:
+    got = _changes(
+        "On January 9, 2025, the Board appointed Soren Halvard, previously the Company’s Chief Operating Officer, "
+        "to the new role of Chief Technology Officer. The Board also appointed Mr. Idris Cale, previously Beta "
+        "Widget Corp’s Chief Financial Officer, as Chief Financial Officer."
+    )
+    assert ("Soren Halvard", "departed", "Chief Operating Officer", dt.date(2025, 1, 9)) in got
+    assert ("Soren Halvard", "appointed", "Chief Technology Officer", dt.date(2025, 1, 9)) in got
+    assert not any(p == "Idris Cale" and a == "departed" for p, a, _r, _d in got)
+
+
+def test_a_date_that_only_announces_a_change_to_come_is_not_its_effective_date() -> None:
+    got = _changes(
+        "On August 21, 2025, the Company announced that Halvor P. Quist, Chief Consumer Officer, plans to retire "
+        "from the Company in the first quarter of 2026. The Board appointed Mr. Wendell Arkwright as Chief "
+        "Accounting Officer, effective upon the filing of the Company’s annual report."
+    )
+    assert ("Halvor P. Quist", "retired", "Chief Consumer Officer", None) in got
+    assert ("Wendell Arkwright", "appointed", "Chief Accounting Officer", None) in got
+
+
+def test_background_posts_and_biographies_are_no_changes() -> None:
+    got = _changes(
+        "On March 3, 2025, the Board appointed Mr. Orrin Vale as Chief Financial Officer, effective immediately. "
+        "Mr. Vale joined the Company in 2009 and was named to his current position in 2019. Before retiring in "
+        "2008 from Beta Widget Corp, he was its treasurer."
+    )
+    assert got == [("Orrin Vale", "appointed", "Chief Financial Officer", dt.date(2025, 3, 3))]
