@@ -13,9 +13,9 @@ import re
 from dataclasses import replace
 
 from eightk.extract.persons import PersonEvidence
-from eightk.parse.registrant import norm_name
 from eightk.extract.text import Region, span
 from eightk.model import FieldSource, OfficerChange
+from eightk.parse.registrant import norm_name
 
 __all__ = [
     "add_appositive_officers",
@@ -28,7 +28,9 @@ __all__ = [
 ]
 
 # the head noun of an officer title: what a title ends with
-_HEAD = r"(?:Officer|President|Counsel|Controller|Treasurer|Secretary|Chairman|Chairwoman|Chairperson|Chair|CEO|CFO|COO)"
+_HEAD = (
+    r"(?:Officer|President|Counsel|Controller|Treasurer|Secretary|Chairman|Chairwoman|Chairperson|Chair|CEO|CFO|COO)"
+)
 # "Chief Financial Officer Jane Roe": capitalized title words ending in a head noun, right before the name
 _TITLE_BEFORE = re.compile(
     r"(?:^|[\s,(])(?P<t>(?:(?:Senior|Executive|Corporate|Group|Chief|Vice|General|Principal|Interim|Co-)\s*)*"
@@ -69,6 +71,7 @@ _TO_NAME = re.compile(r"[^.;]{0,60}?\bto\s+$")
 def handed_to(
     region: Region,
     s: int,
+    *,
     names: list[tuple[str, int, int]],
     event: OfficerChange,
     seen: set[tuple[str, str]],
@@ -134,9 +137,8 @@ def background_cue(sent: str, cue_end: int) -> bool:
 # Vice President of Finance, will …": a name with an officer title in apposition is a person's
 _APPOSITIVE_OFFICER = re.compile(
     r"(?P<n>[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3}),[ \t]+(?:(?:previously|currently|formerly)[ \t]+)?"
-    r"(?:the[ \t]+)?(?:[A-Z][\w.&\-]*[ \t]+){0,3}?[A-Z][\w.&\-]*['’]s[ \t]+(?:[A-Z][\w\-&+]*,?[ \t]+|of[ \t]+|and[ \t]+){0,8}?"
-    + _HEAD
-    + r"\b"
+    r"(?:the[ \t]+)?(?:[A-Z][\w.&\-]*[ \t]+){0,3}?[A-Z][\w.&\-]*['’]s[ \t]+"
+    r"(?:[A-Z][\w\-&+]*,?[ \t]+|of[ \t]+|and[ \t]+){0,8}?" + _HEAD + r"\b"
 )
 
 
@@ -150,7 +152,8 @@ def add_appositive_officers(people: PersonEvidence, text: str) -> None:
 
 # "appointed Jane Roe, previously Acme’s Chief Operating Officer, to the new role of …": the post left
 _PREVIOUSLY = re.compile(
-    r",\s+(?:previously|formerly)\s+(?:serving\s+as\s+)?(?P<own>(?:the\s+)?(?:[A-Z][\w.&\-]*\s+){0,3}?[A-Z][\w.&\-]*)['’]s\s+"
+    r",\s+(?:previously|formerly)\s+(?:serving\s+as\s+)?"
+    r"(?P<own>(?:the\s+)?(?:[A-Z][\w.&\-]*\s+){0,3}?[A-Z][\w.&\-]*)['’]s\s+"
     r"(?P<t>[A-Z][^,;()]{2,80}?)\s*,"
 )
 
@@ -158,6 +161,7 @@ _PREVIOUSLY = re.compile(
 def left_previous(
     region: Region,
     s: int,
+    *,
     event: OfficerChange,
     who: tuple[str, int, int],
     seen: set[tuple[str, str]],
@@ -175,7 +179,7 @@ def left_previous(
     ours = re.fullmatch(r"(?:the\s+)?Company", m.group("own"), re.I) is not None
     if not ours and not (len(owner) >= 3 and core.startswith(owner)):
         return []
-    key = " ".join(event.person.lower().split())
+    key = " ".join((event.person or "").lower().split())
     if (key, "previous") in seen:
         return []
     seen.add((key, "previous"))

@@ -6,14 +6,12 @@ a change of role is two events. Re-electing directors at an annual meeting (5.07
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 
 from eightk.extract.entities import entities
 from eightk.extract.given_names import GIVEN_NAMES
 from eightk.extract.officer_clauses import (
     board_seat_too,
-    defined_date,
     moved_from,
     not_a_departure,
     officer_regions,
@@ -25,9 +23,10 @@ from eightk.extract.officer_cues import (
     handed_to,
     left_previous,
     lowercase_title,
-    no_calendar_date,
     title_before,
 )
+from eightk.extract.officer_dates import effective_date
+from eightk.extract.officer_names import NOT_NAME_WORDS, name_matches
 from eightk.extract.officer_subjects import (
     appositive_role,
     joined_persons,
@@ -77,21 +76,8 @@ _ACTIONS = (
 # ("appointed Jane Roe"), else the one before ("Jane Roe was appointed").
 _PERSON_AFTER = re.compile(r"(?:succeeded\s+by|appointment\b.*\bof)$", re.I)
 _PERSON_BEFORE = re.compile(
-    r"(?:become|promotion\s+to|promoted\s+to|\bof|^mov\w*\s+from\b.*\bto|^succeed\w*|\bnew\s+role\b.*|changed\s+to)$", re.I
-)
-_NAME = re.compile(
-    r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?\b(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]+[“\"][A-Z][a-z]+[”\"])?"
-    r"(?:[ \t]+(?:[A-Z]\.|[A-Z][a-zA-Z’'\-]+)){1,3}"
-    r"(?:,?[ \t]+(?:Jr|Sr)\.|\b))"
-)
-_NOT_NAME_WORDS = set(
-    """Board Directors Director Company Chief Executive Officer President Vice Senior Financial Operating Accounting
-    Corporation Inc Committee Nominating Governance Audit Compensation Item Section Form Exhibit Securities Exchange
-    Act Plan Agreement Annual Meeting Stockholders Shareholders General Counsel Secretary Treasurer Chair Chairman
-    Lead Independent Technology Officers Worldwide Consumer Retail People Business Development Strategy Ventures
-    January February March April May June July August September October November December United States The This
-    On In As Effective Following Prior Under Pursuant Dear Equity Incentive Restricted Stock Units Award Amended
-    Restated Current Report Commission Human Resources Global Group Operations Principal Interim Executive""".split()
+    r"(?:become|promotion\s+to|promoted\s+to|\bof|^mov\w*\s+from\b.*\bto|^succeed\w*|\bnew\s+role\b.*|changed\s+to)$",
+    re.I,
 )
 _DIRECTOR = re.compile(r"\b(?:board\s+of\s+directors|the\s+board|director|directors)\b", re.I)
 _TITLE_WORDS = r"(?P<t>(?:(?:[A-Z][\w\-+]*+(?!['’]s\b)|and|of|&|\+|,)\s*){1,12})"
@@ -105,19 +91,6 @@ _TITLE = re.compile(
 
 
 _OLD_NEWS = re.compile(r"^\s*As\s+previously\s+(?:reported|disclosed|announced)", re.I)
-_EFFECTIVE = re.compile(r"\beffective\s+(?:as\s+of\s+|on\s+|from\s+)?", re.I)
-# In the sentence after the change: "effective as of July 31", "will retire on June 30" (not "vesting on").
-_EFFECTIVE_BEFORE = re.compile(
-    r"(?:\beffective(?:\s+as\s+of|\s+on|\s+from)?|\b(?:retire|resign|depart|leave|step\s+down|join|start|"
-    r"commence)\w*\b[^.;\d]{0,90}?\b(?:on|as\s+of|from))\s+$",
-    re.I,
-)
-# Telling, not leaving: "informed the Board of his decision to retire". A tendered resignation takes
-# effect when delivered, so "tendered" and "submitted" are not here.
-_NOTICE = re.compile(r"\b(?:informed|notified|advised|told)\b", re.I)
-_IMMEDIATELY = re.compile(r"\b(?:effective\s+)?immediately\b", re.I)
-
-
 _SURNAME = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.\s+(?P<n>[A-Z][\w’'\-]+)")
 
 
@@ -137,13 +110,13 @@ def _names(sent: str, s: int, known: Known, people: PersonEvidence | None = None
     the sentence's start) and "" to the last person named. A name followed by "Inc." is a company's;
     with ``people``, a name the filing does not show to be a person's is no name."""
     out = []
-    for m in _name_matches(sent):
+    for m in name_matches(sent):
         name = re.sub(r"['’]s$", "", m.group("n"))
         words = [w.strip(".,") for w in name.split()]
         end = m.start("n") + len(name)
         if (
             any(
-                w in _NOT_NAME_WORDS and not (i and w in _MONTHS and words[0] in GIVEN_NAMES)
+                w in NOT_NAME_WORDS and not (i and w in _MONTHS and words[0] in GIVEN_NAMES)
                 for i, w in enumerate(words)
             )
             or len(words) < 2
@@ -166,18 +139,6 @@ def _names(sent: str, s: int, known: Known, people: PersonEvidence | None = None
 
 
 _AS = re.compile(r"(?:\s+as\b)?")
-def _name_matches(sent: str) -> list[re.Match[str]]:
-    """``_NAME`` matches, where a run that starts with a title word is tried again from its next word:
-    "Chief Financial Officer Luca Roe" gives "Luca Roe"."""
-    out, pos = [], 0
-    while (m := _NAME.search(sent, pos)) is not None:
-        first = m.group("n").split()[0].strip(".,")
-        if first in _NOT_NAME_WORDS and len(m.group("n").split()) > 2:
-            pos = m.start("n") + len(first)
-            continue
-        out.append(m)
-        pos = m.end()
-    return out
 
 
 # the title after a company's name and its defined term
@@ -268,35 +229,6 @@ def _person(
     return before[-1] if before else None
 
 
-def _effective(
-    region: Region, s: int, e: int, cue: int, nxt: tuple[int, int] | None, *, notice_from: int | None = None
-) -> tuple[_dt.date, int, int] | None:
-    """The effective date: one that follows "effective", else a defined date the sentence names ("the
-    Effective Date"), else the date nearest the cue, else an "effective"/"on" date in the next sentence
-    when this one only dates the announcement."""
-    dates = list(dates_in(region, s, e))
-    for d in dates:
-        if _EFFECTIVE.search(region.body[max(s, d[1] - 25) : d[1]]):
-            return d
-    defined = defined_date(region, s, e)
-    if defined is not None:
-        return defined
-    later = [d for d in dates if d[1] - s > cue]
-    if later:
-        return later[0]
-    if nxt is not None:
-        for d in dates_in(region, *nxt):
-            if _EFFECTIVE_BEFORE.search(region.body[max(nxt[0], d[1] - 120) : d[1]]):
-                return d
-    near = min(dates, key=lambda d: abs(d[1] - s - cue)) if dates else None
-    if no_calendar_date(region.body[s:e], cue, near[2] - s if near else None):
-        return None  # "effective upon the closing"; "On May 1, Acme announced that she plans to retire"
-    told = notice_from is not None and _NOTICE.search(region.body, s + notice_from, s + cue)
-    if told and not _IMMEDIATELY.search(region.body, s, nxt[1] if nxt else e):
-        return None  # "On May 1, X informed the Company of her decision to retire": when she told, not when
-    return min(dates, key=lambda d: abs(d[1] - s - cue)) if dates else None
-
-
 def _role_for(
     region: Region,
     s: int,
@@ -371,10 +303,10 @@ def _sentence_events(
                     out.append(event)
                     out.extend(board_seat_too(region, s, sent, event))
                     out.extend(moved_from(region, s, cue, event, who, seen=seen))
-                    out.extend(left_previous(region, s, event, who, seen, company))
+                    out.extend(left_previous(region, s, event=event, who=who, seen=seen, company=company))
                     if event.action == "departed" and "transition" in cue.group(0).lower():
-                        taken = handed_to(region, s, names, event, seen, person_key(event.person))
-                        out.extend(taken)
+                        key = person_key(event.person or "")
+                        out.extend(handed_to(region, s, names=names, event=event, seen=seen, key=key))
     return out
 
 
@@ -415,7 +347,7 @@ def _person_event(
     seen.add((key, kind))
     if role:
         seen.add((key, role[0].lower()))
-    date = _effective(region, s, e, cue.start(), nxt, notice_from=person[2] if kind == "left" else None)
+    date = effective_date(region, s, e, cue.start(), nxt, notice_from=person[2] if kind == "left" else None)
     done = re.search(r"\b(?:has|have)\s+(?:been\s+)?$", sent[max(0, cue.start() - 20) : cue.start()])
     if date is None and region.kind == "exhibit" and done:  # a release's "has been promoted": as of its dateline
         date = next(dates_in(region, 0, min(len(region.body), 600)), None)
