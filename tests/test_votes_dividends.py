@@ -169,3 +169,31 @@ def test_votes_under_repeated_proposal_headings_have_no_sentence_for_a_nominee()
     (vote,) = _events(_filing("5.07", "Submission of Matters to a Vote of Security Holders.", text), "shareholder_vote")
     assert vote.proposal.startswith("a management proposal to approve executive compensation")
     assert (vote.nominee, vote.votes_for, vote.broker_non_votes) == (None, 1_834_794, 335_111)
+
+
+def test_earnings_told_as_reported_earnings_in_cents_a_share() -> None:
+    text = (
+        "Acme Widgets today reported fourth quarter earnings of $204.5 million, or 27 cents a share, compared "
+        "with $125.0 million, or 17 cents a share, in the fourth quarter of 2024. For the full year, Acme "
+        "reported earnings of $1.53 billion, or $2.07 per share. Results are for the quarter ended December 31, "
+        "2025."
+    )
+    (ev,) = _events(_filing("2.02", "Results of Operations and Financial Condition.", text), "earnings")
+    assert (ev.net_income, ev.eps) == (Money(204_500_000, "USD"), 0.27)
+
+
+def test_a_guidance_release_is_no_earnings_event() -> None:
+    release = (
+        "ACME WIDGETS ANNOUNCES 2026 FINANCIAL GUIDANCE\n\n"
+        "The following table summarizes the company's 2026 financial guidance.\n\n"
+        "2026 Guidance\nRevenue\t$28.5 to $29.0 billion\nEarnings per Share (reported)\t$6.50 to $6.65\n"
+    )
+    raw = _with_release(
+        "On December 13, 2025, Acme Widgets, Inc. issued a press release announcing its financial guidance for "
+        "2026.",
+        release,
+    )
+    assert _events(raw, "earnings") == []
+    # a release of results whose period the item does not date is still an earnings event
+    raw = _with_release("On July 22, 2025, the Registrant issued a press release announcing its earnings.", "")
+    assert len(_events(raw, "earnings")) == 1

@@ -34,17 +34,18 @@ _PART = frozenset(
     "collaboration grant contract consulting maintenance support retail wholesale equipment rental to".split()
 )
 _NET_INCOME = re.compile(
-    r"net\s+(?P<kind>income|earnings|profit|loss)(?:\s+(?:attributable|available)\s+to\s+[\w .,]+?)?\s+"
-    r"(?:of|was|were|totaled)\s+"
+    r"(?:net\s+(?P<kind>income|earnings|profit|loss)(?:\s+(?:attributable|available)\s+to\s+[\w .,]+?)?\s+"
+    r"(?:of|was|were|totaled)|reported\s+(?:(?!full|annual|year)[\w-]+\s+){0,3}?(?:earnings|profits?)\s+of)\s+"
     r"(?=\$|\(\$)",
 )
 _EPS = re.compile(
     r"\$\s?(\(?\d*\.\d{2}\)?)\s+per\s+diluted\s+share|diluted\s+(?:earnings|net\s+income|eps)[^$.]{0,60}?\$\s?(\(?\d*\.\d{2}\)?)|"
     r"(?:earnings|profit|net\s+income)\s+per\s+(?:diluted\s+|common\s+)?share\s*(?:\(diluted\)\s*)?"
     r"(?:(?:of|was|were|is|are)\s+(?:(?:unchanged|up|down|flat)\b[^$.]{0,30}?\b(?:at|to)\s+)?)?\$\s?(\(?\d*\.\d{2}\)?)|"
-    r"net\s+(?:income|earnings|profit|loss)(?:\s+(?:attributable|available)\s+to\s+[\w .,]+?)?\s+(?:of|was)\s+"
+    r"(?:net\s+(?:income|earnings|profit|loss)(?:\s+(?:attributable|available)\s+to\s+[\w .,]+?)?|"
+    r"reported\s+(?:(?!full|annual|year)[\w-]+\s+){0,3}?earnings)\s+(?:of|was)\s+"
     r"\$[\d.,]+(?:\s+(?:million|billion))?,?\s+or\s+"
-    r"\$\s?(\(?\d*\.\d{2}\)?)\s+per\s+(?:diluted\s+|basic\s+|common\s+)?share",
+    r"(?:\$\s?(\(?\d*\.\d{2}\)?)|(\d{1,2})\s+cents)\s+(?:per|a)\s+(?:diluted\s+|basic\s+|common\s+)?share",
 )
 # Not the reported GAAP figure: "adjusted net income", "non-GAAP EPS", "core earnings per share"
 _ADJUSTED = re.compile(
@@ -62,6 +63,8 @@ def _reported(body: str, m: re.Match[str], adjusted: bool = True) -> bool:
     return not _GUIDANCE.search(body, sentence_start, m.start())
 
 
+# "announcing its second quarter 2004 earnings" (the item's heading "Results of Operations …" aside)
+_TELLS_RESULTS = re.compile(r"\b(?:earnings|results)\b(?!\s+of\s+operations\s+and\s+financial\s+condition)", _I)
 _RESULTS_CUE = re.compile(
     r"\b(?:announc\w+|report\w+|releas\w+)\s+(?:its\s+|the\s+)?(?:\w+\s+){0,3}?(?:financial\s+)?(?:results|earnings)"
     r"\s+(?:of\s+operations\s+)?for\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:quarter|year|period|months)",
@@ -91,6 +94,9 @@ def earnings(filing: Filing, regions: list[Region]) -> list[Earnings]:
     _merge_tables(values, sources, tables, table_sources)
     values.pop("eps_in_row", None)
     values.pop("quarterly", None)
+    found = any(values.get(k) is not None for k in ("period_end", "revenue", "net_income", "eps"))
+    if not found and not any(_TELLS_RESULTS.search(r.body) for r in items):
+        return []  # a 2.02 with no period, no figure and no word of results (guidance, a charge to come)
     evidence = tuple(dict.fromkeys(s.span for s in sources if s.span))
     return [
         Earnings(
@@ -182,6 +188,9 @@ def _current_column(body: str, row: re.Match[str], first: re.Match[str]) -> re.M
     return first
 
 
+_RANGE_AFTER = re.compile(r"\s*(?:to|-|–|—)\s*\$?\s*\d")
+
+
 def _table_figure(body: str, name: str) -> tuple[float, int, int] | None:
     """The first number on a financial-table row ("Total net sales  $ 119,575  $ 117,154"), scaled by
     the nearest "(in millions …)" above it; per-share figures are not scaled. ``body`` is folded."""
@@ -190,6 +199,8 @@ def _table_figure(body: str, name: str) -> tuple[float, int, int] | None:
         return None
     m, n = found
     n = _current_column(body, m, n)
+    if _RANGE_AFTER.match(body, n.end()):
+        return None  # "Revenue  $28.5 to $29.0 billion": a guidance range, not a result
     value = float(n.group(1).replace(",", ""))
     if name != "eps":
         scale = None
@@ -269,10 +280,10 @@ def _figures(region: Region, low: str, values: dict[str, object], sources: list[
     if "eps" not in values and m is not None:
         if "\t" in m.group(0):
             values["eps_in_row"] = True  # a table row's cell: the table, read by its columns, may replace it
-        group = next(g for g in (1, 2, 3, 4) if m.group(g))
+        group = next(g for g in (1, 2, 3, 4, 5) if m.group(g))
         loss = re.match(r"net\s+loss", m.group(0)) or re.search(r"\bloss\s+per\b", m.group(0))
         printed = m.group(group)
-        value = float(printed.strip("()"))
+        value = float(printed.strip("()")) / (100 if group == 5 else 1)  # "or 27 cents a share"
         paren = "(" in printed or ")" in printed or "(" in low[max(0, m.start(group) - 3) : m.start(group)]
         values["eps"] = -value if loss or paren else value
         sources.append(FieldSource("eps", "text", span(region, m.start(group), m.end(group))))
