@@ -72,6 +72,16 @@ def test_agreement_counterparty_is_the_agent_and_keeps_its_branch() -> None:
     assert got == [("Larkspur Bank Europe plc, UK Branch", "credit agreement")]
 
 
+def test_the_registrants_own_subsidiary_is_no_counterparty() -> None:
+    got = _agreement(
+        "On February 27, 2025, Northgate Holdings LLC (“Northgate Sub”), a wholly-owned subsidiary of Northgate "
+        "Bancorp, Inc. (the “Company”), entered into an equity commitment letter agreement (the “Letter "
+        "Agreement”) with Quillon Labs PBC (“Quillon”), pursuant to which Northgate Sub agreed to buy preferred "
+        "stock of Quillon."
+    )
+    assert got == [("Quillon Labs PBC", "equity commitment letter agreement")]
+
+
 def test_an_acquisition_told_only_in_the_press_release() -> None:
     raw = (
         b"<SEC-DOCUMENT>0000000000-25-000002.txt\n<SEC-HEADER>\nCONFORMED SUBMISSION TYPE:\t8-K\n"

@@ -36,6 +36,7 @@ def _counterparty(region: Region, registrant: str | None) -> tuple[str, int, int
     underwriter, purchaser), else after "with", else the first company that is no arranger or bookrunner;
     a branch after the name is kept ("Citibank Europe plc, UK Branch")."""
     names = [_with_branch(region.body, n) for n in _candidates(region, 0, len(region.body), registrant)]
+    names = [n for n in names if not _own_subsidiary(region.body, n[2], registrant)]
     roles = {n: _ROLE_RANK.match(region.body, n[2]) for n in names}
     for group in ("agent", "party"):
         for n in names:
@@ -45,8 +46,38 @@ def _counterparty(region: Region, registrant: str | None) -> tuple[str, int, int
     for name, a, b in names:  # "… with Goldman Sachs & Co. LLC"
         if re.search(r"\bwith\s+$", region.body[max(0, a - 6) : a], _I):
             return name, a, b
+    for m in _WITH_DEFINED.finditer(region.body):  # "with OpenAI Group PBC (“OpenAI”)": a party defined
+        if not _own_subsidiary(region.body, m.end("n"), registrant):
+            return squash(m.group("n")), m.start("n"), m.end("n")
     plain = [n for n in names if not ((r := roles[n]) is not None and r.group("minor"))]
     return plain[0] if plain else (names[0] if names else None)
+
+
+# "Acme Sub LLC (“Acme Sub”), a wholly-owned subsidiary of the Company": the registrant's side
+_SUBSIDIARY_OF = re.compile(
+    r"(?:\s*\([^()]{1,60}\))?,?\s+(?:a|an|our|its)\s+(?:(?:direct|indirect|wholly[\s-]owned|majority[\s-]owned|"
+    r"consolidated)\s+(?:and\s+)?)*subsidiary\s+of\s+(?P<of>[^,;.()]{2,40})",
+    _I,
+)
+
+
+# "… (the “Letter Agreement”) with Beta Group PBC (“Beta”)": the name a party's defined term follows
+_WITH_DEFINED = re.compile(
+    r"\bwith\s+(?P<n>(?:[A-Z][\w.&\-]*,?\s+){0,5}[A-Z][\w.&\-]*)\s*\(\s*(?:the\s+)?[“\"][A-Z][^”\"]{0,30}[”\"]\s*\)"
+)
+
+
+def _own_subsidiary(body: str, end: int, registrant: str | None) -> bool:
+    """True when the name ending at ``end`` is called a subsidiary of the registrant ("the Company",
+    "us", or the registrant's name)."""
+    m = _SUBSIDIARY_OF.match(body, end)
+    if m is None:
+        return False
+    of = m.group("of").strip()
+    first = re.split(r"[^a-z0-9]", (registrant or "").lower().strip())[0]
+    return bool(re.match(r"(?:the\s+)?(?:company|registrant|corporation)\b|us\b", of, _I)) or (
+        len(first) >= 3 and of.lower().startswith(first)
+    )
 
 
 def _with_branch(body: str, name: tuple[str, int, int]) -> tuple[str, int, int]:
