@@ -189,8 +189,7 @@ def test_a_guidance_release_is_no_earnings_event() -> None:
         "2026 Guidance\nRevenue\t$28.5 to $29.0 billion\nEarnings per Share (reported)\t$6.50 to $6.65\n"
     )
     raw = _with_release(
-        "On December 13, 2025, Acme Widgets, Inc. issued a press release announcing its financial guidance for "
-        "2026.",
+        "On December 13, 2025, Acme Widgets, Inc. issued a press release announcing its financial guidance for 2026.",
         release,
     )
     assert _events(raw, "earnings") == []
