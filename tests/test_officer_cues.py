@@ -74,3 +74,27 @@ def test_background_posts_and_biographies_are_no_changes() -> None:
         "2008 from Beta Widget Corp, he was its treasurer."
     )
     assert got == [("Orrin Vale", "appointed", "Chief Financial Officer", dt.date(2025, 3, 3))]
+
+
+def test_board_seats_and_joined_plural_titles() -> None:
+    got = _changes(
+        "On May 20, 2025, the Board appointed Ms. Delphine Oakes as a Class I director, effective immediately. "
+        "On May 21, 2025, Soren Halvard resigned as a member of the Board of Directors of the Company and as Chair "
+        "of the Audit Committee, effective immediately. Mr. Halvard had no disagreement with the Company."
+    )
+    assert ("Delphine Oakes", "appointed", "director", dt.date(2025, 5, 20)) in got
+    assert ("Soren Halvard", "departed", "director", dt.date(2025, 5, 21)) in got
+    got = _changes(
+        "On May 20, 2025, the Company announced that Tobias Wrenfield, 61, and Halvard Quist, 56, Co-Chief "
+        "Executive Officers of the Commercial Bank, have been elected Co-Presidents and Co-Chief Operating Officers "
+        "of the Company, effective immediately."
+    )
+    assert {r for _p, _a, r, _d in got} == {"Co-President and Co-Chief Operating Officer"}
+
+
+def test_title_before_the_name_set_off_by_commas() -> None:
+    got = _changes(
+        "The Company announced that its Chief Financial Officer, Kwame Osei, will step down from that role "
+        "effective May 1, 2025. Mr. Osei will remain with the Company as a senior advisor."
+    )
+    assert got == [("Kwame Osei", "departed", "Chief Financial Officer", dt.date(2025, 5, 1))]

@@ -34,7 +34,7 @@ _HEAD = (
 # "Chief Financial Officer Jane Roe": capitalized title words ending in a head noun, right before the name
 _TITLE_BEFORE = re.compile(
     r"(?:^|[\s,(])(?P<t>(?:(?:Senior|Executive|Corporate|Group|Chief|Vice|General|Principal|Interim|Co-)\s*)*"
-    r"(?:[A-Z][\w\-&]*\s+){0,4}?" + _HEAD + r")\s+$"
+    r"(?:[A-Z][\w\-&]*\s+){0,4}?" + _HEAD + r"),?\s+$"
 )
 
 

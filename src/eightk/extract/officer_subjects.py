@@ -67,8 +67,12 @@ def singular_role(role: tuple[str, int, int], sent: str) -> tuple[str, int, int]
     title, start, end = role
     last = title.split()[-1] if title.split() else ""
     if len(last) > 3 and last.endswith("s") and not last.endswith("ss") and sent[end - 1 : end] == "s":
-        return title[:-1], start, end - 1
-    return role
+        title, end = title[:-1], end - 1
+    # "Co-Presidents and Co-Chief Operating Officer": each joined title is one person's too
+    title = re.sub(
+        r"\b(Co-[A-Z]\w+|[A-Z]\w*(?:President|Officer|Head|Chair|Director|Manager))s\b(?=\s+and\b)", r"\1", title
+    )
+    return title, start, end
 
 
 # "President and Chief Executive Officer (“CEO”)" defines an abbreviation a later title uses

@@ -139,6 +139,11 @@ def _names(sent: str, s: int, known: Known, people: PersonEvidence | None = None
 
 
 _AS = re.compile(r"(?:\s+as\b)?")
+# a board seat said before any title: "as a member of the Board", "as a Class I director", "to the Board"
+_SEAT = re.compile(
+    r"(?:^\s*|\bas\s+)(?:an?\s+)?(?:(?:independent|non-executive|Class\s+[IV]+)\s+)?(?:member\s+of\s+(?:the|its|our)\s+"
+    r"(?:Board|board)\b|director\b)"
+)
 
 
 # the title after a company's name and its defined term
@@ -156,6 +161,10 @@ def _role(sent: str, cue_end: int, become: bool = False, fallback: bool = True) 
     owner = _OWNER_FIRST.match(window, t.end()) if t and _CORPORATE_AFTER.search(t.group("t").rstrip(" ,")) else None
     if t and owner:  # "as the Acme Corporation (the “Corporation”) Chief Accounting Officer": the title after
         t = owner
+    seat = _SEAT.search(window, 0, t.end() + 12 if t else len(window))
+    seat = seat if seat and (t is None or seat.start() <= t.start()) else None
+    if seat:  # "resigned as a member of the Board … and as Chair of the Audit Committee", "as a Class I director"
+        return "director", cue_end + seat.start(), cue_end + seat.end()
     if t:
         raw = re.sub(r"\s+(?:of|and|&)$", "", t.group("t").rstrip(" ,&\n\t")).rstrip(" ,&\n\t")
         title = squash(raw)
