@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from eightk.extract.entities import REGISTRANT, entities
 from eightk.extract.families import _candidates, _items
 from eightk.extract.text import Region, span, squash
 from eightk.model import Agreement, FieldSource, Filing
@@ -36,6 +37,7 @@ def _counterparty(region: Region, registrant: str | None) -> tuple[str, int, int
     underwriter, purchaser), else after "with", else the first company that is no arranger or bookrunner;
     a branch after the name is kept ("Citibank Europe plc, UK Branch")."""
     names = [_with_branch(region.body, n) for n in _candidates(region, 0, len(region.body), registrant)]
+    names = sorted(names + _entity_names(region, registrant, names), key=lambda n: n[1])
     names = [n for n in names if not _own_subsidiary(region.body, n[2], registrant)]
     roles = {n: _ROLE_RANK.match(region.body, n[2]) for n in names}
     for group in ("agent", "party"):
@@ -78,6 +80,27 @@ def _own_subsidiary(body: str, end: int, registrant: str | None) -> bool:
     return bool(re.match(r"(?:the\s+)?(?:company|registrant|corporation)\b|us\b", of, _I)) or (
         len(first) >= 3 and of.lower().startswith(first)
     )
+
+
+def _entity_names(
+    region: Region, registrant: str | None, found: list[tuple[str, int, int]]
+) -> list[tuple[str, int, int]]:
+    """The entity layer's organizations in the region that the suffix pattern missed ("Quillon Securities
+    LLC and Larkspur Capital Markets, Inc., as representatives"), as printed; never the registrant."""
+    ents = entities(region.body, registrant)
+    out: list[tuple[str, int, int]] = []
+    for m in ents.between(0, len(region.body)):
+        if m.org == REGISTRANT or any(a <= m.start < b or m.start <= a < m.end for _n, a, b in found + out):
+            continue
+        printed = squash(region.body[m.start : m.end])
+        first = (registrant or "").lower().split()[:1]
+        mine = bool(first) and printed.lower().split()[:1] == first  # the registrant, or its own subsidiary
+        if printed == ents.orgs[m.org].name and not mine and not _VEHICLE_NAME.search(printed):
+            out.append((printed, m.start, m.end))
+    return out
+
+
+_VEHICLE_NAME = re.compile(r"\b(?:Merger|Sub)\b", _I)
 
 
 def _with_branch(body: str, name: tuple[str, int, int]) -> tuple[str, int, int]:

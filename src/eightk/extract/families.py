@@ -296,6 +296,8 @@ def _acquisition(
     completed: _dt.date | None = None
     if status == "completed":
         date = next(dates_in(region, s, e), None)
+        if date is None:  # "On January 21, Acme completed the divestiture … . Beta acquired …": the one before
+            date = next(reversed(list(dates_in(region, max(0, s - 400), s))), None)
         if date:
             completed = date[0]
             sources.append(FieldSource("completed", "text", span(region, date[1], date[2])))
