@@ -98,3 +98,11 @@ def test_title_before_the_name_set_off_by_commas() -> None:
         "effective May 1, 2025. Mr. Osei will remain with the Company as a senior advisor."
     )
     assert got == [("Kwame Osei", "departed", "Chief Financial Officer", dt.date(2025, 5, 1))]
+
+
+def test_an_apposition_title_before_effective() -> None:
+    got = _changes(
+        "On January 10, 2025, the Company announced the departure of Rafael Ortiz, Senior Vice President, Sales, "
+        "effective January 31, 2025. Mr. Ortiz's departure is not the result of any disagreement."
+    )
+    assert got == [("Rafael Ortiz", "departed", "Senior Vice President, Sales", dt.date(2025, 1, 31))]

@@ -146,7 +146,7 @@ def without_defined_term(role: tuple[str, int, int]) -> tuple[str, int, int]:
 
 _APPOSITIVE = re.compile(
     r",\s+(?:age\s+\d+,\s+)?(?P<t>[A-Z][^.;]{2,120}?),\s+(?:is|was|will|would|has|had|informed|notified|announced|resigned|retired|plans|intends|expects|"
-    r"decided|tendered|submitted)\b"
+    r"decided|tendered|submitted|effective)\b"
 )
 
 
