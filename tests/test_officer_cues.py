@@ -106,3 +106,14 @@ def test_an_apposition_title_before_effective() -> None:
         "effective January 31, 2025. Mr. Ortiz's departure is not the result of any disagreement."
     )
     assert got == [("Rafael Ortiz", "departed", "Senior Vice President, Sales", dt.date(2025, 1, 31))]
+
+
+def test_a_titled_subject_is_a_person_and_effective_immediately_keeps_the_date() -> None:
+    got = _changes(
+        "On October 17, 2025, the Company announced that Vikrant Desmukh, Senior Vice President, Search and Maps, "
+        "will be transitioning to the newly created role of Chief Scientist, effective immediately."
+    )
+    assert ("Vikrant Desmukh", "appointed", "Chief Scientist", dt.date(2025, 10, 17)) in got
+    assert ("Vikrant Desmukh", "departed", "Senior Vice President, Search and Maps", dt.date(2025, 10, 17)) in got
+    # a region or a business unit in the same place is no person: no verb after a title in apposition
+    assert _changes("On May 1, 2025, Southwest Division, Retail Services, will be merged into the West region.") == []

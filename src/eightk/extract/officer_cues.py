@@ -102,6 +102,7 @@ _EFFECTIVE_EVENT = re.compile(
     r"effective\s+time)|immediately\s+(?:after|following|prior\s+to|before|upon))",
     re.I,
 )
+_AT_ONCE = re.compile(r"\beffective\s+immediately\b(?!\s+(?:after|following|prior|before|upon))", re.I)
 # "On May 1, Acme announced that Jane Roe plans to retire in the first quarter": the date is the
 # announcement's, and the change is still to come at a time the sentence does not date
 _ANNOUNCED = re.compile(r"\b(?:announced|disclosed|said|stated)\b", re.I)
@@ -115,8 +116,8 @@ def no_calendar_date(sent: str, cue: int, date_end: int | None) -> bool:
     (ending at ``date_end``, before the cue) is the announcement of a change still to come."""
     if _EFFECTIVE_EVENT.search(sent):
         return True
-    if date_end is None or date_end > cue:
-        return False
+    if date_end is None or date_end > cue or _AT_ONCE.search(sent):
+        return False  # "announced that … will be transitioning …, effective immediately": the announcement's date
     between = sent[date_end:cue]
     return bool(_ANNOUNCED.search(between)) and bool(_FUTURE.search(sent[max(date_end, cue - 40) : cue]))
 
@@ -142,12 +143,22 @@ _APPOSITIVE_OFFICER = re.compile(
 )
 
 
+# "Jane Roe, Senior Vice President, Knowledge and Information, will be …": a title in apposition and then
+# the clause's verb
+_TITLED_SUBJECT = re.compile(
+    r"(?P<n>[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3}),[ \t]+(?:(?:[A-Z][\w\-&+]*|of|and)[ \t]+){0,6}?"
+    + _HEAD
+    + r"(?:,[ \t]+[A-Z][^,.;]{1,60})?,[ \t]+(?:will|is|was|has|had|would|who)\b"
+)
+
+
 def add_appositive_officers(people: PersonEvidence, text: str) -> None:
-    """Adds to ``people`` each name that ``text`` gives an owner's officer title in apposition ("Jane Roe,
-    Acme’s Chief Operating Officer,"). The owner's possessive is required: a region or business unit
-    ("Southwest Division, Acme’s …") is not written that way."""
-    for m in _APPOSITIVE_OFFICER.finditer(text):
-        people.add(m.group("n"))
+    """Adds to ``people`` each name that ``text`` gives an officer title in apposition: an owner's ("Jane
+    Roe, Acme’s Chief Operating Officer,"), or one followed by the clause's verb ("Jane Roe, Senior Vice
+    President, Markets, will …"). A region or business unit ("Southwest Division") is not written so."""
+    for pattern in (_APPOSITIVE_OFFICER, _TITLED_SUBJECT):
+        for m in pattern.finditer(text):
+            people.add(m.group("n"))
 
 
 # "appointed Jane Roe, previously Acme’s Chief Operating Officer, to the new role of …": the post left
