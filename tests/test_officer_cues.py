@@ -117,3 +117,12 @@ def test_a_titled_subject_is_a_person_and_effective_immediately_keeps_the_date()
     assert ("Vikrant Desmukh", "departed", "Senior Vice President, Search and Maps", dt.date(2025, 10, 17)) in got
     # a region or a business unit in the same place is no person: no verb after a title in apposition
     assert _changes("On May 1, 2025, Southwest Division, Retail Services, will be merged into the West region.") == []
+
+
+def test_names_with_accents_particles_and_a_leading_initial() -> None:
+    got = _changes(
+        "On July 28, 2025, the Board appointed José Núñez as Chief Financial Officer and Frans van Houten as Chief "
+        "Operating Officer, effective August 1, 2025. Mr. Núñez and Mr. van Houten joined in 2001. On the same "
+        "date, the Board appointed J. Marcus Whitby as General Counsel."
+    )
+    assert [p for p, _a, _r, _d in got] == ["José Núñez", "Frans van Houten", "J. Marcus Whitby"]

@@ -1,5 +1,6 @@
 """Name candidates in an officer sentence: capitalized runs of two to four words ("Jane A. Roe", "Erin
-“Ellie” May", "Jean-Paul Roe", "Alan B. Graf, Jr."), with title words before a name skipped. A candidate
+“Ellie” May", "Jean-Paul Roe", "Alan B. Graf, Jr.", "J. Michael Roe", "José Núñez", "Frans van Houten"),
+with title words before a name skipped. A candidate
 is a person only with evidence (``persons.PersonEvidence``); this module only finds the runs.
 """
 
@@ -9,9 +10,13 @@ import re
 
 __all__ = ["NOT_NAME_WORDS", "name_matches"]
 
+_UP = "A-ZÀ-ÖØ-ÞĀ-Ž"  # capitals, Latin letters with accents included ("Núñez", "Søren")
+_LOW = "a-zß-öø-ÿā-ž"
+_PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|le|la|ter|ten)"  # "Frans van Houten"
 _NAME = re.compile(
-    r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?\b(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \t]+[“\"][A-Z][a-z]+[”\"])?"
-    r"(?:[ \t]+(?:[A-Z]\.|[A-Z][a-zA-Z’'\-]+)){1,3}"
+    rf"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?\b(?P<n>(?:[A-Z]\.[ \t]+)?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+    rf"(?:[ \t]+[“\"][{_UP}][{_LOW}]+[”\"])?"
+    rf"(?:[ \t]+(?:[A-Z]\.|(?:{_PARTICLE}[ \t]+){{0,2}}[{_UP}][{_UP}{_LOW}’'\-]+)){{1,3}}"
     r"(?:,?[ \t]+(?:Jr|Sr)\.|\b))"
 )
 NOT_NAME_WORDS = set(

@@ -91,7 +91,9 @@ _TITLE = re.compile(
 
 
 _OLD_NEWS = re.compile(r"^\s*As\s+previously\s+(?:reported|disclosed|announced)", re.I)
-_SURNAME = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.\s+(?P<n>[A-Z][\w’'\-]+)")
+_SURNAME = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Dr)\.\s+(?:(?:van|von|de|der|den|da|di|du|del|della|le|la|ter|ten)\s+){0,2}(?P<n>[A-ZÀ-ÖØ-Þ][\w’'\-]+)"
+)
 
 
 _CORPORATE_AFTER = re.compile(
