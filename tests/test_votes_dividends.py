@@ -196,3 +196,19 @@ def test_a_guidance_release_is_no_earnings_event() -> None:
     # a release of results whose period the item does not date is still an earnings event
     raw = _with_release("On July 22, 2025, the Registrant issued a press release announcing its earnings.", "")
     assert len(_events(raw, "earnings")) == 1
+
+
+def test_the_parents_net_income_row_and_a_header_with_its_units() -> None:
+    release = (
+        "ACME WIDGETS REPORTS FOURTH QUARTER 2025 RESULTS\n\n"
+        "Three Months Ended December 31,\n\n(In millions, except percentages)\t2024\t2025\t% Change\n\n"
+        "Revenue\t$\t3,747\t$\t3,165\t(16)\t%\n\n"
+        "CONSOLIDATED STATEMENT OF INCOME\n(in millions, except per share amounts)\n\n"
+        "Quarter ended December 31\t2025\t2024\n\n"
+        "Net income\t2,053\t1,930\n\nLess: net income attributable to noncontrolling interests\t11\t10\n\n"
+        "Net income attributable to Acme Widgets, Inc.\t$\t2,042\t$\t1,920\n\n"
+        "Diluted\t$\t1.48\t$\t1.39\n"
+    )
+    raw = _with_release("Acme Widgets, Inc. released its results for the quarter ended December 31, 2025.", release)
+    (ev,) = _events(raw, "earnings")
+    assert (ev.revenue, ev.net_income) == (Money(3_165_000_000, "USD"), Money(2_042_000_000, "USD"))

@@ -126,6 +126,9 @@ def _period(region: Region, low: str, values: dict[str, object], sources: list[F
 _ROW_END = r"[ \t:]*(?:(?=[\t$\d(])|\n(?=[ \t]*[$\d(]))"  # cells on the label's line or the next one
 _ROW_LABELS = {
     "revenue": r"(?:total\s+)?(?:net\s+)?(?:revenues?|sales|net\s+sales)(?:,\s*net)?",
+    # the parent's share first: "Net income attributable to Acme" (not "… to noncontrolling interests")
+    "net_income_parent": r"net\s+(?:income|earnings)(?:\s+\(loss\))?\s+attributable\s+to\s+"
+    r"(?!non-?\s?controlling|minority|participating|redeemable)[^\n\t$]{2,60}?",
     "net_income": r"net\s+(?:income|earnings)(?:\s+\(loss\))?",
     "eps": r"(?:diluted(?:\s+eps|\s+(?:earnings|net\s+income)\s+per\s+(?:common\s+)?share)?|"
     r"(?:earnings|net\s+income)\s+per\s+(?:common\s+)?share\s*[-–—:]?\s*diluted)",
@@ -177,7 +180,10 @@ def _current_column(body: str, row: re.Match[str], first: re.Match[str]) -> re.M
         line = body[line_start:at]
         tokens = line.split()
         years = [t for t in tokens if _YEAR_TOKEN.fullmatch(t)]
-        if len(years) >= 2 and len(years) >= len(tokens) - 3:
+        others = [t for t in tokens if t not in years]
+        # "2024  2025", "2025  2024  % change", "(In millions, except percentages)  2019  2020  % Change"
+        cells = [t for t in others if any(c.isdigit() for c in t) and not re.fullmatch(r"\d{1,2},?", t)]
+        if len(years) >= 2 and len(others) <= 6 and not cells:  # (a day, "December 31", is no cell)
             index = years.index(max(years))
             line_end = body.find("\n", first.end())
             cells = list(_CELL_NUMBER.finditer(body, first.start(), line_end if line_end >= 0 else len(body)))
@@ -194,7 +200,7 @@ _RANGE_AFTER = re.compile(r"\s*(?:to|-|–|—)\s*\$?\s*\d")
 def _table_figure(body: str, name: str) -> tuple[float, int, int] | None:
     """The first number on a financial-table row ("Total net sales  $ 119,575  $ 117,154"), scaled by
     the nearest "(in millions …)" above it; per-share figures are not scaled. ``body`` is folded."""
-    found = _first_cell(body, name)
+    found = (_first_cell(body, "net_income_parent") if name == "net_income" else None) or _first_cell(body, name)
     if found is None:
         return None
     m, n = found
