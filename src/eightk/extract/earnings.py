@@ -182,8 +182,8 @@ def _current_column(body: str, row: re.Match[str], first: re.Match[str]) -> re.M
         years = [t for t in tokens if _YEAR_TOKEN.fullmatch(t)]
         others = [t for t in tokens if t not in years]
         # "2024  2025", "2025  2024  % change", "(In millions, except percentages)  2019  2020  % Change"
-        cells = [t for t in others if any(c.isdigit() for c in t) and not re.fullmatch(r"\d{1,2},?", t)]
-        if len(years) >= 2 and len(others) <= 6 and not cells:  # (a day, "December 31", is no cell)
+        numbers = [t for t in others if any(c.isdigit() for c in t) and not re.fullmatch(r"\d{1,2},?", t)]
+        if len(years) >= 2 and len(others) <= 6 and not numbers:  # (a day, "December 31", is no cell)
             index = years.index(max(years))
             line_end = body.find("\n", first.end())
             cells = list(_CELL_NUMBER.finditer(body, first.start(), line_end if line_end >= 0 else len(body)))
