@@ -126,3 +126,25 @@ def test_names_with_accents_particles_and_a_leading_initial() -> None:
         "date, the Board appointed J. Marcus Whitby as General Counsel."
     )
     assert [p for p, _a, _r, _d in got] == ["José Núñez", "Frans van Houten", "J. Marcus Whitby"]
+
+
+def test_whole_titles_and_a_date_after_effective_upon() -> None:
+    got = _changes(
+        "On December 11, 2025, the Company announced the appointment on November 20, 2025, of Jane A. Roe, 47, "
+        "to the role of Senior Vice President and Controller (Principal Accounting Officer) of the Company, "
+        "effective upon the previously announced retirement of Mary T. Doe, the Company’s current Controller, "
+        "on May 3, 2026. The Board has named Orrin P. Vale as Chairman of the Board, effective January 2, 2026."
+    )
+    assert (
+        "Jane A. Roe",
+        "appointed",
+        "Senior Vice President and Controller (Principal Accounting Officer)",
+        dt.date(2026, 5, 3),
+    ) in got
+    assert ("Orrin P. Vale", "appointed", "Chairman of the Board", dt.date(2026, 1, 2)) in got
+    got = _changes(
+        "On October 18, 2025, Mark Q. Fenwick, Chairman and director on the Board of Directors (the “Board”) of "
+        "the Company, informed the Company of his decision to resign from the Board, effective as of January 2, "
+        "2026."
+    )
+    assert got == [("Mark Q. Fenwick", "departed", "Chairman and director", dt.date(2026, 1, 2))]

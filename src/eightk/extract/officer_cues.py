@@ -25,6 +25,7 @@ __all__ = [
     "lowercase_title",
     "no_calendar_date",
     "title_before",
+    "whole_title",
 ]
 
 # the head noun of an officer title: what a title ends with
@@ -198,3 +199,25 @@ def left_previous(
     values.append(FieldSource("role", "text", span(region, m.start("t"), m.end("t"))))
     values.append(FieldSource("action", "text", span(region, m.start(), m.start("own"))))
     return [replace(event, values=tuple(values), role=" ".join(m.group("t").split()), action="departed")]
+
+
+# what a title keeps after it: "Chairman of the Board", "Controller (Principal Accounting Officer)"
+_OF_THE_BOARD = re.compile(r"\s+of\s+the\s+Board(?:\s+of\s+Directors)?\b")
+_DESIGNATION = re.compile(r"\s*\((?:[Pp]rincipal\s+\w+\s+[Oo]fficer|[Ii]nterim|[Aa]cting)\)")
+_ON_THE_BOARD = re.compile(
+    r"\s+on\s+the\s+Board(?:\s+of\s+Directors)?(?:\s*\([^()]*\))?(?:\s+of\s+(?:the\s+)?Company)?$"
+)
+
+
+def whole_title(sent: str, role: tuple[str, int, int]) -> tuple[str, int, int]:
+    """The title with what belongs to it after its capitalized words: "of the Board" after a chair, an
+    officer designation in parentheses ("(Principal Accounting Officer)", "(interim)"); "director on the
+    Board of Directors" is "director"."""
+    title, start, end = role
+    if re.search(r"\bChair(?:man|woman|person)?$", title) and (m := _OF_THE_BOARD.match(sent, end)):
+        title, end = title + " " + " ".join(m.group(0).split()), m.end()
+    if m := _DESIGNATION.match(sent, end):
+        title, end = f"{title} {m.group(0).strip()}", m.end()
+    if cut := _ON_THE_BOARD.search(title):  # (a defined term after it goes too)
+        title = title[: cut.start()]
+    return title, start, end

@@ -23,6 +23,9 @@ _EFFECTIVE_BEFORE = re.compile(
 )
 # Telling, not leaving: "informed the Board of his decision to retire". A tendered resignation takes
 # effect when delivered, so "tendered" and "submitted" are not here.
+_UPON_ON = re.compile(
+    r"\beffective\s+(?:upon|following|on\s+the\s+date\s+of)\b(?:[^.;]|(?<=\b[A-Z])\.){0,200}?\bon\s+$", re.I
+)
 _NOTICE = re.compile(r"\b(?:informed|notified|advised|told)\b", re.I)
 _IMMEDIATELY = re.compile(r"\b(?:effective\s+)?immediately\b", re.I)
 
@@ -40,6 +43,9 @@ def effective_date(
     defined = defined_date(region, s, e)
     if defined is not None:
         return defined
+    for d in dates:  # "effective upon the previously announced retirement of Jane Roe … on May 3, 2025"
+        if _UPON_ON.search(region.body, max(s, d[1] - 230), d[1]):
+            return d
     later = [d for d in dates if d[1] - s > cue]
     if later:
         return later[0]

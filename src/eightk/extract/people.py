@@ -24,6 +24,7 @@ from eightk.extract.officer_cues import (
     left_previous,
     lowercase_title,
     title_before,
+    whole_title,
 )
 from eightk.extract.officer_dates import effective_date
 from eightk.extract.officer_names import NOT_NAME_WORDS, name_matches
@@ -349,7 +350,7 @@ def _person_event(
         following = group[index + 1][1] if index + 1 < len(group) else len(sent)
         role = own if own and own[1] < following + 200 else role
     if role:
-        role = without_company(sent, role, company)
+        role = whole_title(sent, without_company(sent, role, company))
         if len(group) > 1:
             role = singular_role(role, sent)
         role = spelled_out(region.body, without_defined_term(role))
