@@ -148,3 +148,18 @@ def test_whole_titles_and_a_date_after_effective_upon() -> None:
         "2026."
     )
     assert got == [("Mark Q. Fenwick", "departed", "Chairman and director", dt.date(2026, 1, 2))]
+
+
+def test_a_speakers_departure_a_bare_surname_a_nickname_and_group_nouns() -> None:
+    got = _changes(
+        "On May 1, 2025, the Board named Orrin P. Vale as Chairman of the Board. “Orrin P. Vale has agreed to "
+        "assume the role of Chairman upon my departure,” said Mark Q. Fenwick. The committee includes directors "
+        "Mary T. Barra and Calvin R. Hobbs, as well as Fenwick until his departure."
+    )
+    assert ("Orrin P. Vale", "appointed") in [(p, a) for p, a, _r, _d in got]
+    # "his departure" is Fenwick's (named by his surname), never the director named before him
+    assert {p for p, _a, _r, _d in got} <= {"Orrin P. Vale", "Mark Q. Fenwick"}
+    got = _changes("On May 2, 2025, Mr. Shiu Leung (Fred) Ma was appointed as a Class III director by the Board.")
+    assert got == [("Shiu Leung (Fred) Ma", "appointed", "director", dt.date(2025, 5, 2))]
+    got = _changes("On May 2, 2025, the Board appointed Mr. Orrin P. Vale as one of the Executive Officers.")
+    assert all(r != "Executive Officers" for _p, _a, r, _d in got)

@@ -15,8 +15,8 @@ _LOW = "a-zß-öø-ÿā-ž"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|le|la|ter|ten)"  # "Frans van Houten"
 _NAME = re.compile(
     rf"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?\b(?P<n>(?:[A-Z]\.[ \t]+)?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
-    rf"(?:[ \t]+[“\"][{_UP}][{_LOW}]+[”\"])?"
-    rf"(?:[ \t]+(?:[A-Z]\.|(?:{_PARTICLE}[ \t]+){{0,2}}[{_UP}][{_UP}{_LOW}’'\-]+)){{1,3}}"
+    rf"(?:[ \t]+(?:[“\"][{_UP}][{_LOW}]+[”\"]|\([{_UP}][{_LOW}]+\)))?"  # a nickname: “Ellie”, (Fred)
+    rf"(?:[ \t]+(?:[A-Z]\.|\([{_UP}][{_LOW}]+\)|(?:{_PARTICLE}[ \t]+){{0,2}}[{_UP}][{_UP}{_LOW}’'\-]+)){{1,3}}"
     r"(?:,?[ \t]+(?:Jr|Sr)\.|\b))"
 )
 NOT_NAME_WORDS = set(

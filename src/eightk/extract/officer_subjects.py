@@ -101,6 +101,9 @@ def spelled_out(text: str, role: tuple[str, int, int]) -> tuple[str, int, int]:
     return title, role[1], role[2]
 
 
+_SUFFIXES = frozenset("inc incorporated corp corporation co company ltd llc plc the de and of".split())
+
+
 def without_company(sent: str, role: tuple[str, int, int], company: str) -> tuple[str, int, int]:
     """ "President and Chief Executive Officer of Amazon.com" → the title without the registrant, and
     "Apple’s Senior Vice President" without its owner; only the registrant's own name is cut, at the
@@ -109,9 +112,13 @@ def without_company(sent: str, role: tuple[str, int, int], company: str) -> tupl
     if len(core) < 3:
         return role
 
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w&'-]*", company) if w.lower() not in _SUFFIXES).upper()
+
     def names_registrant(words: str) -> bool:
         norm = norm_name(words)
         if len(norm) >= 3 and core.startswith(norm):
+            return True
+        if len(initials) >= 2 and words.strip() == initials:  # "of AMD" at Advanced Micro Devices, Inc.
             return True
         # "of Alphabet and Google LLC": the registrant and another company (its own subsidiary)
         first = core.split()[0]

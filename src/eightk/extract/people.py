@@ -92,6 +92,8 @@ _TITLE = re.compile(
 
 
 _OLD_NEWS = re.compile(r"^\s*As\s+previously\s+(?:reported|disclosed|announced)", re.I)
+_GROUP_NOUN = re.compile(r"(?:(?:named|other|certain)\s+)?(?:executive\s+)?(?:officers|directors|executives)", re.I)
+_BARE = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w’'\-]+\b(?!\s+[A-Z])")
 _SURNAME = re.compile(
     r"\b(?:Mr|Ms|Mrs|Dr)\.\s+(?:(?:van|von|de|der|den|da|di|du|del|della|le|la|ter|ten)\s+){0,2}(?P<n>[A-ZÀ-ÖØ-Þ][\w’'\-]+)"
 )
@@ -137,6 +139,11 @@ def _names(sent: str, s: int, known: Known, people: PersonEvidence | None = None
         if full and not any(a <= m.start("n") < b for a, b in taken):
             out.append((full[0], m.start("n"), m.start("n") + len(surname)))
             known[""] = (full[0], s + m.start("n"), s + m.start("n") + len(surname))
+            taken.append((m.start("n"), m.start("n") + len(surname)))
+    for m in _BARE.finditer(sent):  # "… as well as Parker until his departure": a surname named before
+        full = known.get(m.group(0)) if len(m.group(0)) >= 3 else None
+        if full and not any(a <= m.start() < b for a, b in taken):
+            out.append((full[0], m.start(), m.end()))
     out.sort(key=lambda n: n[1])
     return out
 
@@ -354,6 +361,8 @@ def _person_event(
         if len(group) > 1:
             role = singular_role(role, sent)
         role = spelled_out(region.body, without_defined_term(role))
+    if role and _GROUP_NOUN.fullmatch(role[0]):
+        role = None  # "the following Executive Officers": a group, no one person's title
     if role and (key, role[0].lower()) in seen:
         return None  # "elected a director … and appointed him to the Audit Committee" is one change
     seen.add((key, kind))
