@@ -25,7 +25,7 @@ from eightk.extract.given_names import GIVEN_NAMES
 __all__ = ["PersonEvidence", "person_evidence"]
 
 _HONORIFIC = re.compile(
-    r"(?:M[rs]s?|Dr)\.?[ \t]+(?P<n>(?:[A-Z][\w’'\-]+\.?[ \t]+){0,3}"
+    r"(?:M[rs]s?|Dr)\.?[ \t]+(?P<n>(?:(?:[A-Z][\w’'\-]+\.?|\([A-Z][a-z]+\))[ \t]+){0,3}"
     r"(?:(?:van|von|de|der|den|da|di|du|del|della|le|la|ter|ten)[ \t]+){0,2}[A-ZÀ-ÖØ-Þ][\w’'\-]+)"
 )
 # an age beside a name: found by the age first, then the name just before it (a scan that starts at every
