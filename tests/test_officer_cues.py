@@ -163,3 +163,14 @@ def test_a_speakers_departure_a_bare_surname_a_nickname_and_group_nouns() -> Non
     assert got == [("Shiu Leung (Fred) Ma", "appointed", "director", dt.date(2025, 5, 2))]
     got = _changes("On May 2, 2025, the Board appointed Mr. Orrin P. Vale as one of the Executive Officers.")
     assert all(r != "Executive Officers" for _p, _a, r, _d in got)
+
+
+def test_a_move_whose_old_post_is_named_by_the_successor() -> None:
+    got = _changes(
+        "On February 2, 2025, the Company announced that Orrin P. Vale plans to transition to the role of "
+        "Executive Chair in the third quarter of 2025. Jane A. Roe, currently head of Cloud, will succeed "
+        "Mr. Vale as Chief Executive Officer in the third quarter of 2025."
+    )
+    assert ("Orrin P. Vale", "appointed", "Executive Chair", None) in got
+    assert ("Orrin P. Vale", "departed", "Chief Executive Officer", None) in got
+    assert ("Jane A. Roe", "appointed", "Chief Executive Officer", None) in got

@@ -24,6 +24,7 @@ __all__ = [
     "left_previous",
     "lowercase_title",
     "no_calendar_date",
+    "predecessor_left",
     "title_before",
     "whole_title",
 ]
@@ -221,3 +222,31 @@ def whole_title(sent: str, role: tuple[str, int, int]) -> tuple[str, int, int]:
     if cut := _ON_THE_BOARD.search(title):  # (a defined term after it goes too)
         title = title[: cut.start()]
     return title, start, end
+
+
+def predecessor_left(
+    region: Region,
+    s: int,
+    *,
+    names: list[tuple[str, int, int]],
+    cue: re.Match[str],
+    event: OfficerChange,
+    known: dict[str, tuple[str, int, int]],
+) -> list[OfficerChange]:
+    """The post a moving officer leaves, told by the successor: "A plans to transition to the role of
+    Executive Chair. B will succeed Mr. A as Chief Executive Officer" makes A leave Chief Executive Officer.
+    Only for one whom the text moved to a new role without saying the old one (``known`` holds them
+    under "\\0move " and their ``person_key``)."""
+    role = next((v for v in event.values if v.field == "role"), None)
+    ahead = next((n for n in names if 0 <= n[1] - cue.end() <= 12), None)
+    if role is None or event.role is None or ahead is None:
+        return []
+    words = [w for w in ahead[0].replace(".", ". ").split() if len(w) > 2]
+    key = f"{ahead[0][0]} {words[-1]}".lower() if words else ""
+    moving = known.pop("\0move " + key, None)
+    if moving is None:
+        return []
+    values = [v for v in event.values if v.field in ("role", "effective")]
+    values.append(FieldSource("person", "text", span(region, s + ahead[1], s + ahead[2])))
+    values.append(FieldSource("action", "text", span(region, s + cue.start(), s + cue.end())))
+    return [replace(event, values=tuple(values), person=" ".join(moving[0].split()), action="departed")]

@@ -23,6 +23,7 @@ from eightk.extract.officer_cues import (
     handed_to,
     left_previous,
     lowercase_title,
+    predecessor_left,
     title_before,
     whole_title,
 )
@@ -92,6 +93,7 @@ _TITLE = re.compile(
 
 
 _OLD_NEWS = re.compile(r"^\s*As\s+previously\s+(?:reported|disclosed|announced)", re.I)
+_MOVE = "\0move "  # a ``known`` key: a person moving to a new role whose old one is not said
 _GROUP_NOUN = re.compile(r"(?:(?:named|other|certain)\s+)?(?:executive\s+)?(?:officers|directors|executives)", re.I)
 _BARE = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w’'\-]+\b(?!\s+[A-Z])")
 _SURNAME = re.compile(
@@ -321,7 +323,12 @@ def _sentence_events(
                 if event is not None:
                     out.append(event)
                     out.extend(board_seat_too(region, s, sent, event))
-                    out.extend(moved_from(region, s, cue, event, who, seen=seen))
+                    left = moved_from(region, s, cue, event, who, seen=seen)
+                    out.extend(left)
+                    if not left and re.match(r"(?:transition|mov)", cue.group(0), re.I):
+                        known[_MOVE + person_key(event.person or "")] = (who[0], s + who[1], s + who[2])
+                    if cue.group(0).lower().startswith("succeed"):  # "B will succeed Mr. A as CEO", A moving
+                        out.extend(predecessor_left(region, s, names=names, cue=cue, event=event, known=known))
                     out.extend(left_previous(region, s, event=event, who=who, seen=seen, company=company))
                     if event.action == "departed" and "transition" in cue.group(0).lower():
                         key = person_key(event.person or "")
