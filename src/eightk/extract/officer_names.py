@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NOT_NAME_WORDS", "name_matches"]
+from eightk.extract.given_names import GIVEN_NAMES
+from eightk.extract.persons import PersonEvidence
+
+__all__ = ["CORPORATE_AFTER", "NOT_NAME_WORDS", "Known", "name_matches", "sentence_names"]
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"  # capitals, Latin letters with accents included ("Núñez", "Søren")
 _LOW = "a-zß-öø-ÿā-ž"
@@ -41,4 +44,59 @@ def name_matches(sent: str) -> list[re.Match[str]]:
             continue
         out.append(m)
         pos = m.end()
+    return out
+
+
+_BARE = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w’'\-]+\b(?!\s+[A-Z])")
+_SURNAME = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Dr)\.\s+(?:(?:van|von|de|der|den|da|di|du|del|della|le|la|ter|ten)\s+){0,2}(?P<n>[A-ZÀ-ÖØ-Þ][\w’'\-]+)"
+)
+
+
+CORPORATE_AFTER = re.compile(
+    r",?\s+(?:Inc|Incorporated|Corp|Corporation|Company|Co|Ltd|LLC|L\.?P|plc|N\.V|S\.A|Holdings|Group)\b"
+)
+
+Known = dict[str, tuple[str, int, int]]  # surname (or "" for the last one named) → (full name, start, end)
+
+
+_MONTHS = frozenset("January February March April May June July August September October November December".split())
+
+
+def sentence_names(sent: str, s: int, known: Known, people: PersonEvidence | None = None) -> list[tuple[str, int, int]]:
+    """Full names in the sentence (offsets into it), and "Mr. Glazer" where an earlier sentence named
+    David Glazer. ``known`` maps each surname to the latest full name with it (absolute offsets, ``s`` is
+    the sentence's start) and "" to the last person named. A name followed by "Inc." is a company's;
+    with ``people``, a name the filing does not show to be a person's is no name."""
+    out = []
+    for m in name_matches(sent):
+        name = re.sub(r"['’]s$", "", m.group("n"))
+        words = [w.strip(".,") for w in name.split()]
+        end = m.start("n") + len(name)
+        if (
+            any(
+                w in NOT_NAME_WORDS and not (i and w in _MONTHS and words[0] in GIVEN_NAMES)
+                for i, w in enumerate(words)
+            )
+            or len(words) < 2
+            or CORPORATE_AFTER.match(sent, end)
+            or CORPORATE_AFTER.fullmatch(" " + words[-1])
+            or (people is not None and not people.is_person(name))
+        ):
+            continue
+        out.append((name, m.start("n"), end))
+        known[words[-1]] = known[""] = (name, s + m.start("n"), s + end)
+    taken = [(a, b) for _n, a, b in out]
+    for m in _SURNAME.finditer(sent):
+        surname = re.sub(r"['’]s$", "", m.group("n"))
+        full = known.get(surname)
+        if full and not any(a <= m.start("n") < b for a, b in taken):
+            out.append((full[0], m.start("n"), m.start("n") + len(surname)))
+            known[""] = (full[0], s + m.start("n"), s + m.start("n") + len(surname))
+            taken.append((m.start("n"), m.start("n") + len(surname)))
+    for m in _BARE.finditer(sent):  # "… as well as Parker until his departure": a surname named before
+        full = known.get(m.group(0)) if len(m.group(0)) >= 3 else None
+        if full and not any(a <= m.start() < b for a, b in taken):
+            out.append((full[0], m.start(), m.end()))
+    out.sort(key=lambda n: n[1])
     return out

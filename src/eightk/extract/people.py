@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 from eightk.extract.entities import entities
-from eightk.extract.given_names import GIVEN_NAMES
 from eightk.extract.officer_clauses import (
     board_seat_too,
     moved_from,
@@ -28,7 +27,7 @@ from eightk.extract.officer_cues import (
     whole_title,
 )
 from eightk.extract.officer_dates import effective_date
-from eightk.extract.officer_names import NOT_NAME_WORDS, name_matches
+from eightk.extract.officer_names import CORPORATE_AFTER, Known, sentence_names
 from eightk.extract.officer_subjects import (
     appositive_role,
     joined_persons,
@@ -95,61 +94,6 @@ _TITLE = re.compile(
 _OLD_NEWS = re.compile(r"^\s*As\s+previously\s+(?:reported|disclosed|announced)", re.I)
 _MOVE = "\0move "  # a ``known`` key: a person moving to a new role whose old one is not said
 _GROUP_NOUN = re.compile(r"(?:(?:named|other|certain)\s+)?(?:executive\s+)?(?:officers|directors|executives)", re.I)
-_BARE = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w’'\-]+\b(?!\s+[A-Z])")
-_SURNAME = re.compile(
-    r"\b(?:Mr|Ms|Mrs|Dr)\.\s+(?:(?:van|von|de|der|den|da|di|du|del|della|le|la|ter|ten)\s+){0,2}(?P<n>[A-ZÀ-ÖØ-Þ][\w’'\-]+)"
-)
-
-
-_CORPORATE_AFTER = re.compile(
-    r",?\s+(?:Inc|Incorporated|Corp|Corporation|Company|Co|Ltd|LLC|L\.?P|plc|N\.V|S\.A|Holdings|Group)\b"
-)
-
-Known = dict[str, tuple[str, int, int]]  # surname (or "" for the last one named) → (full name, start, end)
-
-
-_MONTHS = frozenset("January February March April May June July August September October November December".split())
-
-
-def _names(sent: str, s: int, known: Known, people: PersonEvidence | None = None) -> list[tuple[str, int, int]]:
-    """Full names in the sentence (offsets into it), and "Mr. Glazer" where an earlier sentence named
-    David Glazer. ``known`` maps each surname to the latest full name with it (absolute offsets, ``s`` is
-    the sentence's start) and "" to the last person named. A name followed by "Inc." is a company's;
-    with ``people``, a name the filing does not show to be a person's is no name."""
-    out = []
-    for m in name_matches(sent):
-        name = re.sub(r"['’]s$", "", m.group("n"))
-        words = [w.strip(".,") for w in name.split()]
-        end = m.start("n") + len(name)
-        if (
-            any(
-                w in NOT_NAME_WORDS and not (i and w in _MONTHS and words[0] in GIVEN_NAMES)
-                for i, w in enumerate(words)
-            )
-            or len(words) < 2
-            or _CORPORATE_AFTER.match(sent, end)
-            or _CORPORATE_AFTER.fullmatch(" " + words[-1])
-            or (people is not None and not people.is_person(name))
-        ):
-            continue
-        out.append((name, m.start("n"), end))
-        known[words[-1]] = known[""] = (name, s + m.start("n"), s + end)
-    taken = [(a, b) for _n, a, b in out]
-    for m in _SURNAME.finditer(sent):
-        surname = re.sub(r"['’]s$", "", m.group("n"))
-        full = known.get(surname)
-        if full and not any(a <= m.start("n") < b for a, b in taken):
-            out.append((full[0], m.start("n"), m.start("n") + len(surname)))
-            known[""] = (full[0], s + m.start("n"), s + m.start("n") + len(surname))
-            taken.append((m.start("n"), m.start("n") + len(surname)))
-    for m in _BARE.finditer(sent):  # "… as well as Parker until his departure": a surname named before
-        full = known.get(m.group(0)) if len(m.group(0)) >= 3 else None
-        if full and not any(a <= m.start() < b for a, b in taken):
-            out.append((full[0], m.start(), m.end()))
-    out.sort(key=lambda n: n[1])
-    return out
-
-
 _AS = re.compile(r"(?:\s+as\b)?")
 # a board seat said before any title: "as a member of the Board", "as a Class I director", "to the Board"
 _SEAT = re.compile(
@@ -170,7 +114,7 @@ def _role(sent: str, cue_end: int, become: bool = False, fallback: bool = True) 
         (c for c in (_BECOME if become else _TITLE).finditer(window) if not _KEEPS.search(window[: c.start()][-45:])),
         None,
     )
-    owner = _OWNER_FIRST.match(window, t.end()) if t and _CORPORATE_AFTER.search(t.group("t").rstrip(" ,")) else None
+    owner = _OWNER_FIRST.match(window, t.end()) if t and CORPORATE_AFTER.search(t.group("t").rstrip(" ,")) else None
     if t and owner:  # "as the Acme Corporation (the “Corporation”) Chief Accounting Officer": the title after
         t = owner
     seat = _SEAT.search(window, 0, t.end() + 12 if t else len(window))
@@ -296,7 +240,7 @@ def _sentence_events(
     sent = region.body[s:e]
     known = known if known is not None else {}
     last = known.get("")  # the person named before this sentence, for "appointed him"
-    names = _names(sent, s, known, people)
+    names = sentence_names(sent, s, known, people)
     if _OLD_NEWS.match(sent) or re.search(r"\bannual\s+meeting\b.*\belected\b", sent, re.I | re.S):
         return []
     out: list[OfficerChange] = []
