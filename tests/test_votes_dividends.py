@@ -212,3 +212,17 @@ def test_the_parents_net_income_row_and_a_header_with_its_units() -> None:
     raw = _with_release("Acme Widgets, Inc. released its results for the quarter ended December 31, 2025.", release)
     (ev,) = _events(raw, "earnings")
     assert (ev.revenue, ev.net_income) == (Money(3_165_000_000, "USD"), Money(2_042_000_000, "USD"))
+
+
+def test_eps_rows_said_other_ways_and_a_growth_row_skipped() -> None:
+    release = (
+        "ACME WIDGETS REPORTS FIRST QUARTER 2025 RESULTS\n\n"
+        "Net income attributable to Acme per common share – diluted\t6\t%\t(3)\t%\n\n"
+        "CONDENSED CONSOLIDATED STATEMENTS OF EARNINGS\n(Dollars in millions except per share amounts)\n\n"
+        "Three Months Ended March 31,\t2025\t2024\n\nTotal revenue\t$\t14,541\t$\t14,462\n\n"
+        "Net earnings\t$\t1,055\t$\t1,605\n\n"
+        "Earnings per share of common stock - assuming dilution\t$\t1.12\t$\t1.72\n"
+    )
+    raw = _with_release("Acme Widgets, Inc. released its results for the quarter ended March 31, 2025.", release)
+    (ev,) = _events(raw, "earnings")
+    assert (ev.revenue, ev.net_income, ev.eps) == (Money(14_541_000_000, "USD"), Money(1_055_000_000, "USD"), 1.12)

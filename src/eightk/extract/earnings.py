@@ -130,8 +130,9 @@ _ROW_LABELS = {
     "net_income_parent": r"net\s+(?:income|earnings)(?:\s+\(loss\))?\s+attributable\s+to\s+"
     r"(?!non-?\s?controlling|minority|participating|redeemable)[^\n\t$]{2,60}?",
     "net_income": r"net\s+(?:income|earnings)(?:\s+\(loss\))?",
-    "eps": r"(?:diluted(?:\s+eps|\s+(?:earnings|net\s+income)\s+per\s+(?:common\s+)?share)?|"
-    r"(?:earnings|net\s+income)\s+per\s+(?:common\s+)?share\s*[-–—:]?\s*diluted)",
+    "eps": r"(?:diluted(?:\s+eps|\s+(?:earnings|net\s+income)(?:\s+\(loss\))?\s+per\s+(?:common\s+)?share)?|"
+    r"(?:earnings|net\s+income|eps)(?:\s+\(loss\))?(?:\s+per\s+(?:common\s+)?share)?[^\n\t$]{0,50}?"
+    r"(?:[-–—:,]\s*|\s)(?:diluted|assuming\s+dilution)(?:\s+\(gaap\))?)",
 }
 # A row starts a line. The patterns start with its newline, which the regex engine finds fast; a row on
 # the text's first line is matched on its own (see _rows).
@@ -144,6 +145,9 @@ _SCALES = {"millions": 1e6, "thousands": 1e3, "billions": 1e9}
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+_PERCENT = re.compile(r"[ \t]*%")
 
 
 def _rows(body: str, name: str) -> list[re.Match[str]]:
@@ -162,8 +166,8 @@ def _first_cell(body: str, name: str) -> tuple[re.Match[str], re.Match[str]] | N
     for m in rows:
         line_end = body.find("\n", m.end() + 1)
         n = _CELL_NUMBER.search(body, m.end(), line_end if line_end >= 0 else len(body))
-        if n and not _YEAR.fullmatch(n.group(0).strip()):
-            return m, n
+        if n and not _YEAR.fullmatch(n.group(0).strip()) and not _PERCENT.match(body, n.end()):
+            return m, n  # (a row of percentages, "… per share – diluted  6  %", is a growth table's)
     return None
 
 
