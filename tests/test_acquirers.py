@@ -163,3 +163,14 @@ def test_underwriters_found_by_the_entity_layer() -> None:
         "named therein, relating to the issuance of $500 million of 5.25% Senior Notes due 2035."
     )
     assert got and got[0][0] in ("Quillon Securities LLC", "Larkspur Capital Markets, Inc.")
+
+
+def test_an_all_stock_price_is_no_consideration() -> None:
+    raw = (
+        "FORM 8-K\n\nNORTHGATE BANCORP, INC.\n\nItem 8.01 Other Events.\n\nOn July 6, 2025, Northgate Bancorp, Inc. "
+        "(the “Company”) and Larkspur Financial Corp. announced that they reached a definitive agreement under which "
+        "the Company will acquire Larkspur Financial Corp. for approximately $2.65 billion in an all-stock "
+        "transaction.\n\nSIGNATURES\n\nBy: /s/ Pat Q. Signer\n"
+    ).encode()
+    (acq,) = [e for e in parse_filing(raw, name="case.txt").events if e.type == "acquisition"]
+    assert (acq.target, acq.consideration, acq.status) == ("Larkspur Financial Corp.", None, "agreed")  # type: ignore[attr-defined]

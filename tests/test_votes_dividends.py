@@ -226,3 +226,25 @@ def test_eps_rows_said_other_ways_and_a_growth_row_skipped() -> None:
     raw = _with_release("Acme Widgets, Inc. released its results for the quarter ended March 31, 2025.", release)
     (ev,) = _events(raw, "earnings")
     assert (ev.revenue, ev.net_income, ev.eps) == (Money(14_541_000_000, "USD"), Money(1_055_000_000, "USD"), 1.12)
+
+
+def test_non_gaap_sentences_footnote_marks_and_respectively() -> None:
+    release = (
+        "ACME WIDGETS REPORTS THIRD QUARTER 2025 RESULTS\n\n"
+        "Growth Products(ii) revenue increased 12% to $4.96 billion in Q3 2025.\n\n"
+        "On a non-GAAP basis, Q3 2025 net income and EPS were $94.8 million and $0.10, respectively.\n\n"
+        "Financial Results\n\n$ in millions, except\nper share data\nThird Quarter\n\n2025\t2024\t% Change\n\n"
+        "Revenue\t$9,498.6\t$6,941.6\t37%\n\nNet income (loss) – Reported\t(57.4)\t1,451.7\tNM\n\n"
+        "Earnings (loss) per share – Reported\t(0.06)\t1.61\tNM\n"
+    )
+    raw = _with_release("Acme Widgets, Inc. released its results for the quarter ended September 30, 2025.", release)
+    (ev,) = _events(raw, "earnings")
+    assert (ev.revenue, ev.net_income, ev.eps) == (Money(9_498_600_000, "USD"), Money(-57_400_000, "USD"), -0.06)
+    release = (
+        "ACME WIDGETS REPORTS FIRST QUARTER 2025 RESULTS\n\n(In millions)\n\n2024\t2025\n\n"
+        "Revenue\t$\t2,903\t$\t6,854\n\nNet loss attributable to Acme Widgets, Inc. (2)\n$\t(108)\t$\t(5,930)\n\n"
+        "See our Annual Report on Form 10-K for the year ended December 31, 2024.\n"
+    )
+    raw = _with_release("Acme Widgets, Inc. released its first quarter results.", release)
+    (ev,) = _events(raw, "earnings")
+    assert ev.net_income == Money(-5_930_000_000, "USD") and ev.period_end is None

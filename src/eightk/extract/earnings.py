@@ -35,7 +35,7 @@ _PART = frozenset(
 )
 _NET_INCOME = re.compile(
     r"(?:net\s+(?P<kind>income|earnings|profit|loss)(?:\s+(?:attributable|available)\s+to\s+[\w .,]+?)?\s+"
-    r"(?:of|was|were|totaled)|reported\s+(?:(?!full|annual|year)[\w-]+\s+){0,3}?(?:earnings|profits?)\s+of)\s+"
+    r"(?:of|was|were|totaled)|net\s+(?:income|earnings)\s+and\s+[^$.]{0,50}?\s+(?:were|was)|reported\s+(?:(?!full|annual|year)[\w-]+\s+){0,3}?(?:earnings|profits?)\s+of)\s+"
     r"(?=\$|\(\$)",
 )
 _EPS = re.compile(
@@ -52,6 +52,7 @@ _ADJUSTED = re.compile(
     r"(?:non-?\s?gaap|adjusted|pro\s+forma|operating|core|cash|underlying|normalized|excluding\s+[\w\s]{0,30}?)\s+$"
 )
 # A sentence that looks ahead: "expects earnings per share of $2.10 to $2.20"
+_ADJUSTED_BASIS = re.compile(r"\b(?:non-?\s?gaap|adjusted|pro\s+forma)\s+basis\b")
 _GUIDANCE = re.compile(r"\b(?:expect|guidance|outlook|forecast|anticipate|project|target|estimate)\w*")
 
 
@@ -60,6 +61,8 @@ def _reported(body: str, m: re.Match[str], adjusted: bool = True) -> bool:
     if adjusted and _ADJUSTED.search(body, max(0, m.start() - 40), m.start()):
         return False
     sentence_start = max(body.rfind(". ", 0, m.start()), body.rfind("\n", 0, m.start()), 0)
+    if adjusted and _ADJUSTED_BASIS.search(body, sentence_start, m.start()):
+        return False  # "On a non-GAAP basis, Q3 net income and EPS were …"
     return not _GUIDANCE.search(body, sentence_start, m.start())
 
 
@@ -110,11 +113,16 @@ def earnings(filing: Filing, regions: list[Region]) -> list[Earnings]:
     ]
 
 
+_REPORT_REF = re.compile(r"form\s+10-[kq]\s+for\s+(?:the\s+)?(?:fiscal\s+)?$|10-[kq]\s+for\s+the\s+\w+\s+$")
+
+
 def _period(region: Region, low: str, values: dict[str, object], sources: list[FieldSource]) -> None:
     if "period_end" in values:
         return
     for m in _PERIOD.finditer(low, 0, 8000):
         date = next(dates_in(region, m.end(), m.end() + 30), None)
+        if _REPORT_REF.search(low, max(0, m.start() - 40), m.start()):
+            continue  # "our Annual Report on Form 10-K for the year ended December 31, 2019": another report's
         if date and date[1] == m.end():
             head = low[max(0, m.start() - 20) : m.end()]
             values["quarterly"] = bool(re.search(r"quarter|three\s+months|(?:12|13|twelve|thirteen)\s+weeks", head))
@@ -127,12 +135,13 @@ _ROW_END = r"[ \t:]*(?:(?=[\t$\d(])|\n(?=[ \t]*[$\d(]))"  # cells on the label's
 _ROW_LABELS = {
     "revenue": r"(?:total\s+)?(?:net\s+)?(?:revenues?|sales|net\s+sales)(?:,\s*net)?",
     # the parent's share first: "Net income attributable to Acme" (not "… to noncontrolling interests")
-    "net_income_parent": r"net\s+(?:income|earnings)(?:\s+\(loss\))?\s+attributable\s+to\s+"
+    "net_income_parent": r"net\s+(?:income|earnings|loss)(?:\s+\(loss\))?\s+attributable\s+to\s+"
     r"(?!non-?\s?controlling|minority|participating|redeemable)[^\n\t$]{2,60}?",
-    "net_income": r"net\s+(?:income|earnings)(?:\s+\(loss\))?",
+    "net_income": r"net\s+(?:income|earnings|loss)(?:\s+\(loss\))?(?:\s*[–—-]\s*(?:reported|gaap))?",
     "eps": r"(?:diluted(?:\s+eps|\s+(?:earnings|net\s+income)(?:\s+\(loss\))?\s+per\s+(?:common\s+)?share)?|"
     r"(?:earnings|net\s+income|eps)(?:\s+\(loss\))?(?:\s+per\s+(?:common\s+)?share)?[^\n\t$]{0,50}?"
-    r"(?:[-–—:,]\s*|\s)(?:diluted|assuming\s+dilution)(?:\s+\(gaap\))?)",
+    r"(?:[-–—:,]\s*|\s)(?:diluted|assuming\s+dilution)(?:\s+\(gaap\))?|"
+    r"(?:earnings|net\s+income)(?:\s+\(loss\))?\s+per\s+(?:common\s+)?share\s*[-–—]\s*reported)",
 }
 # A row starts a line. The patterns start with its newline, which the regex engine finds fast; a row on
 # the text's first line is matched on its own (see _rows).
@@ -148,6 +157,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 _PERCENT = re.compile(r"[ \t]*%")
+_FOOTNOTE = re.compile(r"\(\d\)")
 
 
 def _rows(body: str, name: str) -> list[re.Match[str]]:
@@ -166,6 +176,9 @@ def _first_cell(body: str, name: str) -> tuple[re.Match[str], re.Match[str]] | N
     for m in rows:
         line_end = body.find("\n", m.end() + 1)
         n = _CELL_NUMBER.search(body, m.end(), line_end if line_end >= 0 else len(body))
+        if n and _FOOTNOTE.fullmatch(n.group(0)):  # "Net loss attributable to Acme (2)\n$ (108)": a note mark
+            line_end = body.find("\n", n.end() + 1)
+            n = _CELL_NUMBER.search(body, n.end(), line_end if line_end >= 0 else len(body))
         if n and not _YEAR.fullmatch(n.group(0).strip()) and not _PERCENT.match(body, n.end()):
             return m, n  # (a row of percentages, "… per share – diluted  6  %", is a growth table's)
     return None
@@ -228,7 +241,7 @@ def _table_figure(body: str, name: str) -> tuple[float, int, int] | None:
 
 
 def _whole(body: str, start: int) -> bool:
-    before = re.search(r"([\w-]+)[ \t]*$", body[max(0, start - 30) : start])
+    before = re.search(r"([\w-]+)(?:\([ivx\d]{1,4}\)|\*)?[ \t]*$", body[max(0, start - 30) : start])  # "Products(ii)"
     return before is None or before.group(1).lower() not in _PART
 
 
@@ -260,7 +273,7 @@ def _sentence_before(low: str, at: int) -> str:
 
 
 # "… compared with net income of $1.34 billion in Q1 2023": the prior period's figure
-_COMPARED = re.compile(r"(?:compared\s+(?:with|to)|versus|vs\.?|from)\s+$")
+_COMPARED = re.compile(r"(?:compared\s+(?:with|to)|versus|vs\.?|from)(?:\s+an?|\s+the)?\s+$")
 
 
 def _figures(region: Region, low: str, values: dict[str, object], sources: list[FieldSource]) -> None:
