@@ -174,3 +174,18 @@ def test_an_all_stock_price_is_no_consideration() -> None:
     ).encode()
     (acq,) = [e for e in parse_filing(raw, name="case.txt").events if e.type == "acquisition"]
     assert (acq.target, acq.consideration, acq.status) == ("Larkspur Financial Corp.", None, "agreed")  # type: ignore[attr-defined]
+
+
+def test_a_trustee_national_association_and_an_amendment_with_its_defined_term() -> None:
+    got = _agreement(
+        "On March 3, 2025, Northgate Bancorp, Inc. (the “Company”) completed its offering of $1.0 billion of 4.50% "
+        "Notes due 2030. The Notes were issued under an Indenture (the “Base Indenture”) between the Company and "
+        "Larkspur Bank Trust Company, National Association, as trustee (the “Trustee”)."
+    )
+    assert got == [("Larkspur Bank Trust Company, National Association", "indenture")]
+    got = _agreement(
+        "On March 3, 2025, the Company entered into an Amendment No. 2 (the “Amendment”) to its Credit Agreement "
+        "dated as of March 1, 2022, among the Company, the lenders party thereto and Quillon Bank, N.A., as "
+        "administrative agent."
+    )
+    assert got == [("Quillon Bank, N.A.", "credit agreement amendment")]

@@ -14,7 +14,8 @@ __all__ = ["agreements"]
 
 _I = re.IGNORECASE
 _AGREEMENT = re.compile(
-    r"(?:entered\s+into|entry\s+into|executed|enter\s+into)\s+(?:an?\s+|the\s+|that\s+certain\s+|its\s+)?"
+    r"(?:entered\s+into|entry\s+into|executed|enter\s+into|issued\s+(?:under|pursuant\s+to))\s+"
+    r"(?:an?\s+|the\s+|that\s+certain\s+|its\s+)?"
     r"(?P<t>(?:[\w\-]+\s+){0,7}?(?:agreement|amendment|indenture|facility|note))\b",
     _I,
 )
@@ -29,7 +30,7 @@ _ROLE_RANK = re.compile(
     _I,
 )
 # "Citibank Europe plc, UK Branch": the branch is part of the name
-_BRANCH = re.compile(r",\s+(?:[A-Z][\w.&\-]*\s+){1,3}Branch\b")
+_BRANCH = re.compile(r",\s+(?:(?:[A-Z][\w.&\-]*\s+){1,3}Branch\b|National\s+Association\b)")
 
 
 def _counterparty(region: Region, registrant: str | None) -> tuple[str, int, int] | None:
@@ -37,7 +38,8 @@ def _counterparty(region: Region, registrant: str | None) -> tuple[str, int, int
     underwriter, purchaser), else after "with", else the first company that is no arranger or bookrunner;
     a branch after the name is kept ("Citibank Europe plc, UK Branch")."""
     names = [_with_branch(region.body, n) for n in _candidates(region, 0, len(region.body), registrant)]
-    names = sorted(names + _entity_names(region, registrant, names), key=lambda n: n[1])
+    more = [_with_branch(region.body, n) for n in _entity_names(region, registrant, names)]
+    names = sorted(names + more, key=lambda n: n[1])
     names = [n for n in names if not _own_subsidiary(region.body, n[2], registrant)]
     roles = {n: _ROLE_RANK.match(region.body, n[2]) for n in names}
     for group in ("agent", "party"):
@@ -143,7 +145,8 @@ def agreements(filing: Filing, regions: list[Region]) -> list[Agreement]:
 
 # "Amendment No. 11 to the Revolving Credit Agreement": the kind of agreement amended
 _AMENDED = re.compile(
-    r"\s+(?:No\.\s*\d+\s+)?to\s+(?:the\s+|its\s+|that\s+certain\s+)?(?P<a>(?:[\w\-]+\s+){0,5}?(?:Agreement|Indenture))\b"
+    r"\s+(?:No\.\s*\d+\s+)?(?:\([^()]{1,40}\)\s+)?to\s+(?:the\s+|its\s+|that\s+certain\s+)?"
+    r"(?P<a>(?:[\w\-]+\s+){0,5}?(?:Agreement|Indenture))\b"
 )
 
 
