@@ -189,3 +189,27 @@ def test_a_trustee_national_association_and_an_amendment_with_its_defined_term()
         "administrative agent."
     )
     assert got == [("Quillon Bank, N.A.", "credit agreement amendment")]
+
+
+def test_agreements_listed_signed_or_amended_and_a_history_is_none() -> None:
+    got = _agreement(
+        "On March 3, 2025, Northgate Bancorp, Inc. (the “Company”) entered into (i) a 364-Day Revolving Credit "
+        "Agreement with the lenders party thereto and Quillon Bank, N.A., as administrative agent, and (ii) a "
+        "Five-Year Revolving Credit Agreement with the lenders party thereto and Larkspur Bank, N.A., as "
+        "administrative agent."
+    )
+    assert got == [
+        ("Quillon Bank, N.A.", "364-day revolving credit agreement"),
+        ("Larkspur Bank, N.A.", "five-year revolving credit agreement"),
+    ]
+    got = _agreement(
+        "On March 3, 2025, Northgate Bancorp, Inc. (the “Company”) amended its Credit Agreement, dated as of March "
+        "1, 2022, with Quillon Bank, N.A., as administrative agent, to extend the maturity date to March 3, 2030."
+    )
+    assert got == [("Quillon Bank, N.A.", "credit agreement amendment")]
+    got = _agreement(
+        "On July 28, 2025, the Company entered into a Joinder Agreement with Larkspur Bank Ltd., which amended that "
+        "certain Revolving Credit Agreement (as amended by (i) Amendment No. 1 to Revolving Credit Agreement and "
+        "(ii) Amendment No. 2 to Revolving Credit Agreement, the “Amended Revolving Credit Agreement”)."
+    )
+    assert [k for _c, k in got] == ["joinder agreement"]

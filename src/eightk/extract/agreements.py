@@ -13,8 +13,11 @@ from eightk.model import Agreement, FieldSource, Filing
 __all__ = ["agreements"]
 
 _I = re.IGNORECASE
+_ENUMERATOR = r"\((?:i{1,3}|iv|v|[a-e]|\d)\)"
 _AGREEMENT = re.compile(
-    r"(?:entered\s+into|entry\s+into|executed|enter\s+into|issued\s+(?:under|pursuant\s+to))\s+"
+    r"(?:(?:entered\s+into|entry\s+into|executed|signed|enter\s+into|issued\s+(?:under|pursuant\s+to))\s+"
+    rf"(?P<first>{_ENUMERATOR}\s+)?|(?P<next>{_ENUMERATOR})\s+|"
+    r"(?<!which\s)(?<!that\s)(?P<amended>(?-i:amended)(?:\s+and\s+restated)?)\s+(?=its\s|the\s|that\s+certain\s))"
     r"(?:an?\s+|the\s+|that\s+certain\s+|its\s+)?"
     r"(?P<t>(?:[\w\-]+\s+){0,7}?(?:agreement|amendment|indenture|facility|note))\b",
     _I,
@@ -126,18 +129,26 @@ def agreements(filing: Filing, regions: list[Region]) -> list[Agreement]:
         title_end = max(0, region.body.find("\n"))
         kinds: set[str] = set()
         whole = _counterparty(region, filing.registrant.name)
+        listed = (-1, -1)  # the paragraph of "entered into (i) a … Agreement …, and (ii) a …"
         for m in _AGREEMENT.finditer(region.body, title_end):
             kind = squash(m.group("t")).lower()
+            if m.group("first"):
+                listed = _paragraph(region, m.start())
+            elif m.group("next") and not listed[0] <= m.start() < listed[1]:
+                continue  # "(i) Amendment No. 1 …, (ii) …": a history of the agreement, not new ones
             if "material definitive" in kind or kind in kinds or len(kinds) >= 3:
                 continue
             a, b = _paragraph(region, m.start())
+            if re.search(_ENUMERATOR, m.group(0)):  # "(i) a 364-Day Credit Agreement with …, and (ii) a …"
+                later = re.compile(_ENUMERATOR + r"\s").search(region.body, m.end(), b)
+                a, b = m.start(), later.start() if later else b
             sub = Region(region.doc, region.start + a, region.start + b, region.text, region.kind, region.code)
             local = _counterparty(sub, filing.registrant.name)
             other = (local[0], a + local[1], a + local[2]) if local else whole
             if kinds and local is None:
                 continue  # a later paragraph that names no party of its own: not a new agreement
             kinds.add(kind)
-            out.append(_agreement(region, m, other))
+            out.append(_agreement(region, m, other, amended=bool(m.group("amended"))))
         if not kinds and whole is not None:
             out.append(_agreement(region, None, whole))
     return out
@@ -150,15 +161,21 @@ _AMENDED = re.compile(
 )
 
 
-def _agreement(region: Region, m: re.Match[str] | None, other: tuple[str, int, int] | None) -> Agreement:
+def _agreement(
+    region: Region, m: re.Match[str] | None, other: tuple[str, int, int] | None, *, amended: bool = False
+) -> Agreement:
+    """The event of one agreement: its kind from the cue's words ("amended its Credit Agreement" is a
+    "credit agreement amendment"), its counterparty ``other``."""
     sources = []
     kind = squash(m.group("t")).lower() if m else None
+    if kind and amended and not kind.endswith("amendment"):
+        kind = f"{kind} amendment"
     if m:
         end = m.end("t")
-        amended = _AMENDED.match(region.body, end) if kind == "amendment" else None
-        if amended:  # "amendment" alone says little: "revolving credit agreement amendment"
-            kind = f"{squash(amended.group('a')).lower()} amendment"
-            end = amended.end("a")
+        what = _AMENDED.match(region.body, end) if kind == "amendment" else None
+        if what:  # "amendment" alone says little: "revolving credit agreement amendment"
+            kind = f"{squash(what.group('a')).lower()} amendment"
+            end = what.end("a")
         sources.append(FieldSource("agreement_type", "text", span(region, m.start("t"), end)))
     if other:
         sources.append(FieldSource("counterparty", "text", span(region, other[1], other[2])))
