@@ -174,3 +174,15 @@ def test_a_move_whose_old_post_is_named_by_the_successor() -> None:
     assert ("Orrin P. Vale", "appointed", "Executive Chair", None) in got
     assert ("Orrin P. Vale", "departed", "Chief Executive Officer", None) in got
     assert ("Jane A. Roe", "appointed", "Chief Executive Officer", None) in got
+
+
+def test_joining_the_company_as_and_an_interim_title() -> None:
+    got = _changes(
+        "Ms. Ingrid Solberg will join the Company as Executive Vice President and Chief Financial Officer on or "
+        "about April 14, 2025. Mr. Rafael Ortiz has been appointed to serve as interim Chief Executive Officer, "
+        "effective January 30, 2025, while the Board conducts a search."
+    )
+    assert got == [
+        ("Ingrid Solberg", "appointed", "Executive Vice President and Chief Financial Officer", dt.date(2025, 4, 14)),
+        ("Rafael Ortiz", "appointed", "interim Chief Executive Officer", dt.date(2025, 1, 30)),
+    ]

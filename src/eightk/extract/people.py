@@ -64,7 +64,7 @@ _ACTIONS = (
             r"(?:new\s+)?(?:role|position)\s+of)?|transition(?:ing|s|ed)?\s+to\s+the\s+"
             r"(?:new(?:ly\s+created)?\s+)?(?:role|position)\s+of|"
             r"appointed|appoint|named|promoted|hired|designated|welcomed\s+back|will\s+become|"
-            r"succeed(?:s|ed)?\b(?!\s+by)|begin(?:s|ning)?\s+a\s+new\s+role(?:\s+(?:within|at|with)\s+[A-Z][^,.;]{0,40}?(?=\s+as\b))?|"
+            r"succeed(?:s|ed)?\b(?!\s+by)|join(?:s|ed|ing)?\s+(?:the\s+Company|us|[A-Z][\w.&\-]*)(?=\s+as\s)|begin(?:s|ning)?\s+a\s+new\s+role(?:\s+(?:within|at|with)\s+[A-Z][^,.;]{0,40}?(?=\s+as\b))?|"
             r"title\s+(?:was|has\s+been|will\s+be)\s+changed\s+to|"
             r"succeeded\s+by|appointment(?:\s+(?:on|as\s+of|effective)\s+[^;.]{3,30}?,)?\s+of|promotion\s+to|assum(?:ed|es|e|ing)\s+the\s+(?:new(?:ly\s+created)?\s+|"
             r"additional\s+)?(?:role|position|title)\s+of)\b",
@@ -77,17 +77,19 @@ _ACTIONS = (
 # ("appointed Jane Roe"), else the one before ("Jane Roe was appointed").
 _PERSON_AFTER = re.compile(r"(?:succeeded\s+by|appointment\b.*\bof)$", re.I)
 _PERSON_BEFORE = re.compile(
-    r"(?:become|promotion\s+to|promoted\s+to|\bof|^mov\w*\s+from\b.*\bto|^succeed\w*|\bnew\s+role\b.*|changed\s+to)$",
+    r"(?:become|promotion\s+to|promoted\s+to|\bof|^mov\w*\s+from\b.*\bto|^succeed\w*|\bnew\s+role\b.*|changed\s+to|"
+    r"^join\w*\s.*)$",
     re.I,
 )
 _DIRECTOR = re.compile(r"\b(?:board\s+of\s+directors|the\s+board|director|directors)\b", re.I)
-_TITLE_WORDS = r"(?P<t>(?:(?:[A-Z][\w\-+]*+(?!['’]s\b)|and|of|&|\+|,)\s*){1,12})"
+# a title's words; "interim" or "acting" before them belongs to it ("as interim Chief Executive Officer")
+_TITLE_WORDS = r"(?P<t>(?:(?:interim|acting)\s+(?=[A-Z]))?(?:(?:[A-Z][\w\-+]*+(?!['’]s\b)|and|of|&|\+|,)\s*){1,12})"
 _BECOME = re.compile(
     r"^\s*(?:the\s+|its\s+|our\s+|a\s+)?(?:new\s+|next\s+|incoming\s+)?(?:[A-Z][\w.&\-]*['’]s\s+)?" + _TITLE_WORDS
 )
 _TITLE = re.compile(
     r"\b(?:as(?!\s+of\b)|position\s+(?:as|of)|role\s+(?:as|of)|serve\s+as|title\s+of)\s+(?:the\s+|its\s+|our\s+|a\s+)?"
-    r"(?:new\s+|next\s+|incoming\s+)?(?:[A-Z][\w.&\-]*['’]s\s+)?(?P<t>(?:(?:[A-Z][\w\-+]*+(?!['’]s\b)|and|of|&|\+|,)\s*){1,12})",
+    r"(?:new\s+|next\s+|incoming\s+)?(?:[A-Z][\w.&\-]*['’]s\s+)?" + _TITLE_WORDS,
 )
 
 
