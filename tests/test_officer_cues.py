@@ -186,3 +186,10 @@ def test_joining_the_company_as_and_an_interim_title() -> None:
         ("Ingrid Solberg", "appointed", "Executive Vice President and Chief Financial Officer", dt.date(2025, 4, 14)),
         ("Rafael Ortiz", "appointed", "interim Chief Executive Officer", dt.date(2025, 1, 30)),
     ]
+
+
+def test_a_name_made_an_officer_by_a_passive_verb_is_a_person() -> None:
+    got = _changes("Also on March 3, 2025, Kwame Osei has been promoted to Executive Vice President, Operations.")
+    assert got == [("Kwame Osei", "appointed", "Executive Vice President, Operations", dt.date(2025, 3, 3))]
+    # a unit is not made an officer: "Southwest Division has been named Supplier of the Year" names no person
+    assert _changes("On March 3, 2025, Southwest Division has been named Supplier of the Year.") == []

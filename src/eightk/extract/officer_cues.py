@@ -154,11 +154,21 @@ _TITLED_SUBJECT = re.compile(
 )
 
 
+# "Kwame Osei has been promoted to Executive Vice President": a name made an officer by a passive verb
+_NAMED_OFFICER = re.compile(
+    r"(?P<n>[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3})[ \t]+(?:has|have|was|were|will)[ \t]+(?:been[ \t]+|be[ \t]+)?"
+    r"(?:named|appointed|promoted|elected)[ \t]+(?:to[ \t]+|as[ \t]+)?(?:the[ \t]+)?(?:(?:[A-Z][\w\-&+]*|of|and),?[ \t]+){0,6}?"
+    + _HEAD
+    + r"\b"
+)
+
+
 def add_appositive_officers(people: PersonEvidence, text: str) -> None:
     """Adds to ``people`` each name that ``text`` gives an officer title in apposition: an owner's ("Jane
     Roe, Acme’s Chief Operating Officer,"), or one followed by the clause's verb ("Jane Roe, Senior Vice
-    President, Markets, will …"). A region or business unit ("Southwest Division") is not written so."""
-    for pattern in (_APPOSITIVE_OFFICER, _TITLED_SUBJECT):
+    President, Markets, will …"), or made an officer ("Jane Roe has been promoted to Executive Vice
+    President"). A region or business unit ("Southwest Division") is not written so."""
+    for pattern in (_APPOSITIVE_OFFICER, _TITLED_SUBJECT, _NAMED_OFFICER):
         for m in pattern.finditer(text):
             people.add(m.group("n"))
 
