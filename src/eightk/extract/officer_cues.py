@@ -156,8 +156,9 @@ _TITLED_SUBJECT = re.compile(
 
 # "Kwame Osei has been promoted to Executive Vice President": a name made an officer by a passive verb
 _NAMED_OFFICER = re.compile(
-    r"(?P<n>[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3})[ \t]+(?:has|have|was|were|will)[ \t]+(?:been[ \t]+|be[ \t]+)?"
-    r"(?:named|appointed|promoted|elected)[ \t]+(?:to[ \t]+|as[ \t]+)?(?:the[ \t]+)?(?:(?:[A-Z][\w\-&+]*|of|and),?[ \t]+){0,6}?"
+    r"(?P<n>[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3})[ \t]+(?:has|have|was|were|will)[ \t]+"
+    r"(?:been[ \t]+|be[ \t]+)?(?:named|appointed|promoted|elected)[ \t]+(?:to[ \t]+|as[ \t]+)?(?:the[ \t]+)?"
+    r"(?:(?:[A-Z][\w\-&+]*|of|and),?[ \t]+){0,6}?"
     + _HEAD
     + r"\b"
 )
