@@ -193,3 +193,11 @@ def test_a_name_made_an_officer_by_a_passive_verb_is_a_person() -> None:
     assert got == [("Kwame Osei", "appointed", "Executive Vice President, Operations", dt.date(2025, 3, 3))]
     # a unit is not made an officer: "Southwest Division has been named Supplier of the Year" names no person
     assert _changes("On March 3, 2025, Southwest Division has been named Supplier of the Year.") == []
+
+
+def test_a_departure_takes_the_title_of_its_successor() -> None:
+    got = _changes(
+        "On March 3, 2025, the Board appointed Marisol Ekdahl, age 48, as Chief Financial Officer, effective April "
+        "1, 2025. Ms. Ekdahl succeeds Tobias Wrenfield, who retired."
+    )
+    assert ("Tobias Wrenfield", "retired", "Chief Financial Officer") in [(p, a, r) for p, a, r, _d in got]

@@ -10,6 +10,7 @@ Offsets are into the sentence unless said otherwise; names are ``(name, start, e
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from eightk.extract.persons import PersonEvidence
@@ -25,6 +26,8 @@ __all__ = [
     "lowercase_title",
     "no_calendar_date",
     "predecessor_left",
+    "remember_role",
+    "role_from_successor",
     "title_before",
     "whole_title",
 ]
@@ -158,9 +161,7 @@ _TITLED_SUBJECT = re.compile(
 _NAMED_OFFICER = re.compile(
     r"(?P<n>[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3})[ \t]+(?:has|have|was|were|will)[ \t]+"
     r"(?:been[ \t]+|be[ \t]+)?(?:named|appointed|promoted|elected)[ \t]+(?:to[ \t]+|as[ \t]+)?(?:the[ \t]+)?"
-    r"(?:(?:[A-Z][\w\-&+]*|of|and),?[ \t]+){0,6}?"
-    + _HEAD
-    + r"\b"
+    r"(?:(?:[A-Z][\w\-&+]*|of|and),?[ \t]+){0,6}?" + _HEAD + r"\b"
 )
 
 
@@ -261,3 +262,39 @@ def predecessor_left(
     values.append(FieldSource("person", "text", span(region, s + ahead[1], s + ahead[2])))
     values.append(FieldSource("action", "text", span(region, s + cue.start(), s + cue.end())))
     return [replace(event, values=tuple(values), person=" ".join(moving[0].split()), action="departed")]
+
+
+_ROLE = "\0role "  # a ``known`` key: the title a person was just given, for the one they succeed
+_SUCCEEDS = re.compile(
+    r"\s+(?:succeeds|succeeded|will\s+succeed|is\s+succeeding|to\s+succeed)\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$"
+)
+
+
+def remember_role(region: Region, event: OfficerChange, key: str, known: dict[str, tuple[str, int, int]]) -> None:
+    """Keeps the officer title an appointee was given (``key`` is ``officer_clauses.person_key``), with
+    its offsets in ``region.body``, for ``role_from_successor``."""
+    role = next((v for v in event.values if v.field == "role"), None)
+    if event.action in ("appointed", "elected") and event.role and event.role != "director" and role and role.span:
+        known[_ROLE + key] = (event.role, role.span.start - region.start, role.span.end - region.start)
+
+
+def role_from_successor(
+    region: Region,
+    sent: str,
+    *,
+    names: list[tuple[str, int, int]],
+    who: tuple[str, int, int],
+    event: OfficerChange,
+    known: dict[str, tuple[str, int, int]],
+    key_of: Callable[[str], str],
+) -> OfficerChange:
+    """A departure told without its title takes the title of the one who succeeds the person ("The Board
+    appointed Jane Roe as CFO. Ms. Roe succeeds John Doe, who retired.")."""
+    if event.action not in ("retired", "departed") or event.role is not None:
+        return event
+    for n in names:
+        stored = known.get(_ROLE + key_of(n[0])) if n[2] <= who[1] else None
+        if stored and n[0] != who[0] and _SUCCEEDS.search(sent[n[2] : who[1]]) and who[1] - n[2] < 40:
+            source = FieldSource("role", "text", span(region, stored[1], stored[2]))
+            return replace(event, values=(*event.values, source), role=stored[0])
+    return event

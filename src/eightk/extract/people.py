@@ -23,6 +23,8 @@ from eightk.extract.officer_cues import (
     left_previous,
     lowercase_title,
     predecessor_left,
+    remember_role,
+    role_from_successor,
     title_before,
     whole_title,
 )
@@ -267,6 +269,10 @@ def _sentence_events(
             for i, who in enumerate(group):
                 event = _person_event(region, (s, e), cue, action, who, seen=seen, ctx=(nxt, company, group, i))
                 if event is not None:
+                    event = role_from_successor(
+                        region, sent, names=names, who=who, event=event, known=known, key_of=person_key
+                    )
+                    remember_role(region, event, person_key(event.person or ""), known)
                     out.append(event)
                     out.extend(board_seat_too(region, s, sent, event))
                     left = moved_from(region, s, cue, event, who, seen=seen)
