@@ -67,7 +67,11 @@ def _reported(body: str, m: re.Match[str], adjusted: bool = True) -> bool:
 
 
 # "announcing its second quarter 2004 earnings" (the item's heading "Results of Operations …" aside)
-_TELLS_RESULTS = re.compile(r"\b(?:earnings|results)\b(?!\s+of\s+operations\s+and\s+financial\s+condition)", _I)
+_TELLS_RESULTS = re.compile(
+    r"\b(?:announc|report(?!ed\s+results)|releas|regarding|discuss)\w*\s+(?:its\s+|the\s+|our\s+)?(?:[\w-]+\s+){0,4}?(?:earnings|results)\b"
+    r"(?!\s+of\s+operations\s+and\s+financial\s+condition)",
+    _I,
+)
 _RESULTS_CUE = re.compile(
     r"\b(?:announc\w+|report\w+|releas\w+)\s+(?:its\s+|the\s+)?(?:\w+\s+){0,3}?(?:financial\s+)?(?:results|earnings)"
     r"\s+(?:of\s+operations\s+)?for\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:quarter|year|period|months)",
