@@ -201,3 +201,22 @@ def test_a_departure_takes_the_title_of_its_successor() -> None:
         "1, 2025. Ms. Ekdahl succeeds Tobias Wrenfield, who retired."
     )
     assert ("Tobias Wrenfield", "retired", "Chief Financial Officer") in [(p, a, r) for p, a, r, _d in got]
+
+
+def test_another_persons_date_and_more_ways_to_leave() -> None:
+    got = _changes(
+        "On May 1, 2025, the Board appointed Ms. Ingrid Solberg as Chief Accounting Officer, replacing Mr. Rafael "
+        "Ortiz, who resigned effective April 30, 2025."
+    )
+    assert ("Ingrid Solberg", "appointed", "Chief Accounting Officer", dt.date(2025, 5, 1)) in got
+    assert ("Rafael Ortiz", "departed", None, dt.date(2025, 4, 30)) in got
+    got = _changes(
+        "The Company announced that Ms. Ingrid Solberg, its Executive Vice President, has decided to leave the "
+        "Company, effective June 1, 2025. Mr. Kwame Osei passed away on May 1, 2025. On May 2, 2025, Mr. Rafael "
+        "Ortiz was removed from his position as Chief Technology Officer."
+    )
+    assert [(p, a) for p, a, _r, _d in got] == [
+        ("Ingrid Solberg", "departed"),
+        ("Kwame Osei", "departed"),
+        ("Rafael Ortiz", "departed"),
+    ]

@@ -31,19 +31,29 @@ _IMMEDIATELY = re.compile(r"\b(?:effective\s+)?immediately\b", re.I)
 
 
 def effective_date(
-    region: Region, s: int, e: int, cue: int, nxt: tuple[int, int] | None, *, notice_from: int | None = None
+    region: Region,
+    s: int,
+    e: int,
+    cue: int,
+    nxt: tuple[int, int] | None,
+    *,
+    notice_from: int | None = None,
+    others: list[int] | None = None,
 ) -> tuple[_dt.date, int, int] | None:
     """The effective date: one that follows "effective", else a defined date the sentence names ("the
     Effective Date"), else the date nearest the cue, else an "effective"/"on" date in the next sentence
-    when this one only dates the announcement."""
-    dates = list(dates_in(region, s, e))
+    when this one only dates the announcement. A date after another person's name that follows the cue
+    (``others``: where their names start, relative to ``s``) is that person's ("appointed Jane Roe,
+    replacing John Doe, who resigned effective April 30")."""
+    every = list(dates_in(region, s, e))
+    dates = [d for d in every if not any(cue < o < d[1] - s for o in others or ())]
     for d in dates:
         if _EFFECTIVE.search(region.body[max(s, d[1] - 25) : d[1]]):
             return d
     defined = defined_date(region, s, e)
     if defined is not None:
         return defined
-    for d in dates:  # "effective upon the previously announced retirement of Jane Roe … on May 3, 2025"
+    for d in every:  # "effective upon the previously announced retirement of Jane Roe … on May 3, 2025"
         if _UPON_ON.search(region.body, max(s, d[1] - 230), d[1]):
             return d
     later = [d for d in dates if d[1] - s > cue]

@@ -53,7 +53,8 @@ _ACTIONS = (
             r"(?:will\s+)?cease[sd]?\s+(?:to\s+(?:be|serve)|serving)|"
             r"separat(?:ion|ed)\s+from|not\s+(?:to\s+)?stand\s+for\s+re-?election|will\s+not\s+seek\s+re-?election|"
             r"terminat(?:ed|ion)\s+(?:of\s+)?(?:his|her|the)\s+employment|ceased?\s+to\s+serve|no\s+longer\s+(?:serve|be)|"
-            r"transition(?:s|ed|ing)?\s+(?:from\s+)?(?:his|her|their)\s+role)\b",
+            r"transition(?:s|ed|ing)?\s+(?:from\s+)?(?:his|her|their)\s+role|(?:decided|plans?|intends?)\s+to\s+leave|"
+            r"passed\s+away|died|removed\s+(?:from|as))\b",
             re.I,
         ),
     ),
@@ -267,7 +268,7 @@ def _sentence_events(
                 continue
             group = joined_persons(sent, names, person, cue) if person in names else [person]
             for i, who in enumerate(group):
-                event = _person_event(region, (s, e), cue, action, who, seen=seen, ctx=(nxt, company, group, i))
+                event = _person_event(region, (s, e), cue, action, who, seen=seen, ctx=(nxt, company, group, i, names))
                 if event is not None:
                     event = role_from_successor(
                         region, sent, names=names, who=who, event=event, known=known, key_of=person_key
@@ -296,13 +297,13 @@ def _person_event(
     person: tuple[str, int, int],
     *,
     seen: set[tuple[str, str]],
-    ctx: tuple[tuple[int, int] | None, str, list[tuple[str, int, int]], int],
+    ctx: tuple[tuple[int, int] | None, str, list[tuple[str, int, int]], int, list[tuple[str, int, int]]],
 ) -> OfficerChange | None:
     """One person's change under the cue. ``ctx`` is the next sentence's bounds, the registrant's name,
     the people joined under the cue and this one's index among them (a later one's own "as …" title
     wins over the first's; a title shared by several is singular)."""
     s, e = bounds
-    nxt, company, group, index = ctx
+    nxt, company, group, index, names = ctx
     sent = region.body[s:e]
     kind = "left" if action in ("retired", "departed") else action  # "is retiring … will step down": one
     key = person_key(person[0])
@@ -327,7 +328,10 @@ def _person_event(
     seen.add((key, kind))
     if role:
         seen.add((key, role[0].lower()))
-    date = effective_date(region, s, e, cue.start(), nxt, notice_from=person[2] if kind == "left" else None)
+    others = [n[1] for n in names if n not in group and person_key(n[0]) != key]  # another's clause
+    date = effective_date(
+        region, s, e, cue.start(), nxt, notice_from=person[2] if kind == "left" else None, others=others
+    )
     done = re.search(r"\b(?:has|have)\s+(?:been\s+)?$", sent[max(0, cue.start() - 20) : cue.start()])
     if date is None and region.kind == "exhibit" and done:  # a release's "has been promoted": as of its dateline
         date = next(dates_in(region, 0, min(len(region.body), 600)), None)
