@@ -169,3 +169,82 @@ def test_votes_under_repeated_proposal_headings_have_no_sentence_for_a_nominee()
     (vote,) = _events(_filing("5.07", "Submission of Matters to a Vote of Security Holders.", text), "shareholder_vote")
     assert vote.proposal.startswith("a management proposal to approve executive compensation")
     assert (vote.nominee, vote.votes_for, vote.broker_non_votes) == (None, 1_834_794, 335_111)
+
+
+def test_earnings_told_as_reported_earnings_in_cents_a_share() -> None:
+    text = (
+        "Acme Widgets today reported fourth quarter earnings of $204.5 million, or 27 cents a share, compared "
+        "with $125.0 million, or 17 cents a share, in the fourth quarter of 2024. For the full year, Acme "
+        "reported earnings of $1.53 billion, or $2.07 per share. Results are for the quarter ended December 31, "
+        "2025."
+    )
+    (ev,) = _events(_filing("2.02", "Results of Operations and Financial Condition.", text), "earnings")
+    assert (ev.net_income, ev.eps) == (Money(204_500_000, "USD"), 0.27)
+
+
+def test_a_guidance_release_is_no_earnings_event() -> None:
+    release = (
+        "ACME WIDGETS ANNOUNCES 2026 FINANCIAL GUIDANCE\n\n"
+        "The following table summarizes the company's 2026 financial guidance.\n\n"
+        "2026 Guidance\nRevenue\t$28.5 to $29.0 billion\nEarnings per Share (reported)\t$6.50 to $6.65\n"
+    )
+    raw = _with_release(
+        "On December 13, 2025, Acme Widgets, Inc. issued a press release announcing its financial guidance for 2026.",
+        release,
+    )
+    assert _events(raw, "earnings") == []
+    # a release of results whose period the item does not date is still an earnings event
+    raw = _with_release("On July 22, 2025, the Registrant issued a press release announcing its earnings.", "")
+    assert len(_events(raw, "earnings")) == 1
+
+
+def test_the_parents_net_income_row_and_a_header_with_its_units() -> None:
+    release = (
+        "ACME WIDGETS REPORTS FOURTH QUARTER 2025 RESULTS\n\n"
+        "Three Months Ended December 31,\n\n(In millions, except percentages)\t2024\t2025\t% Change\n\n"
+        "Revenue\t$\t3,747\t$\t3,165\t(16)\t%\n\n"
+        "CONSOLIDATED STATEMENT OF INCOME\n(in millions, except per share amounts)\n\n"
+        "Quarter ended December 31\t2025\t2024\n\n"
+        "Net income\t2,053\t1,930\n\nLess: net income attributable to noncontrolling interests\t11\t10\n\n"
+        "Net income attributable to Acme Widgets, Inc.\t$\t2,042\t$\t1,920\n\n"
+        "Diluted\t$\t1.48\t$\t1.39\n"
+    )
+    raw = _with_release("Acme Widgets, Inc. released its results for the quarter ended December 31, 2025.", release)
+    (ev,) = _events(raw, "earnings")
+    assert (ev.revenue, ev.net_income) == (Money(3_165_000_000, "USD"), Money(2_042_000_000, "USD"))
+
+
+def test_eps_rows_said_other_ways_and_a_growth_row_skipped() -> None:
+    release = (
+        "ACME WIDGETS REPORTS FIRST QUARTER 2025 RESULTS\n\n"
+        "Net income attributable to Acme per common share – diluted\t6\t%\t(3)\t%\n\n"
+        "CONDENSED CONSOLIDATED STATEMENTS OF EARNINGS\n(Dollars in millions except per share amounts)\n\n"
+        "Three Months Ended March 31,\t2025\t2024\n\nTotal revenue\t$\t14,541\t$\t14,462\n\n"
+        "Net earnings\t$\t1,055\t$\t1,605\n\n"
+        "Earnings per share of common stock - assuming dilution\t$\t1.12\t$\t1.72\n"
+    )
+    raw = _with_release("Acme Widgets, Inc. released its results for the quarter ended March 31, 2025.", release)
+    (ev,) = _events(raw, "earnings")
+    assert (ev.revenue, ev.net_income, ev.eps) == (Money(14_541_000_000, "USD"), Money(1_055_000_000, "USD"), 1.12)
+
+
+def test_non_gaap_sentences_footnote_marks_and_respectively() -> None:
+    release = (
+        "ACME WIDGETS REPORTS THIRD QUARTER 2025 RESULTS\n\n"
+        "Growth Products(ii) revenue increased 12% to $4.96 billion in Q3 2025.\n\n"
+        "On a non-GAAP basis, Q3 2025 net income and EPS were $94.8 million and $0.10, respectively.\n\n"
+        "Financial Results\n\n$ in millions, except\nper share data\nThird Quarter\n\n2025\t2024\t% Change\n\n"
+        "Revenue\t$9,498.6\t$6,941.6\t37%\n\nNet income (loss) – Reported\t(57.4)\t1,451.7\tNM\n\n"
+        "Earnings (loss) per share – Reported\t(0.06)\t1.61\tNM\n"
+    )
+    raw = _with_release("Acme Widgets, Inc. released its results for the quarter ended September 30, 2025.", release)
+    (ev,) = _events(raw, "earnings")
+    assert (ev.revenue, ev.net_income, ev.eps) == (Money(9_498_600_000, "USD"), Money(-57_400_000, "USD"), -0.06)
+    release = (
+        "ACME WIDGETS REPORTS FIRST QUARTER 2025 RESULTS\n\n(In millions)\n\n2024\t2025\n\n"
+        "Revenue\t$\t2,903\t$\t6,854\n\nNet loss attributable to Acme Widgets, Inc. (2)\n$\t(108)\t$\t(5,930)\n\n"
+        "See our Annual Report on Form 10-K for the year ended December 31, 2024.\n"
+    )
+    raw = _with_release("Acme Widgets, Inc. released its first quarter results.", release)
+    (ev,) = _events(raw, "earnings")
+    assert ev.net_income == Money(-5_930_000_000, "USD") and ev.period_end is None

@@ -7,7 +7,8 @@ holds. The patterns, with A the buyer and B the target:
 - "A will acquire B", "A acquired B", "A has agreed to acquire B", "A completed its acquisition of B";
 - "A's acquisition of B", "the acquisition of B by A";
 - "B to merge into A", "B will merge with and into A";
-- "B will become a wholly owned subsidiary of A";
+- "B will become a wholly owned subsidiary of A", "with B surviving as a wholly owned subsidiary of A";
+- "the sale of its X business to A" (what is sold is the business the sentence names).
 - "the sale of [its] B to A", "sold B to A", "divestiture of B to A".
 
 A and B are organizations of ``entities()``; "the Company", "we" and the registrant's own name are the
@@ -20,6 +21,7 @@ from __future__ import annotations
 import re
 
 from eightk.extract.entities import REGISTRANT, Entities, Mention
+from eightk.parse.registrant import norm_name
 
 __all__ = ["direction"]
 
@@ -27,6 +29,13 @@ Name = tuple[str, int, int]
 # (verb, kind): "bt" buyer before the verb and target after it; "tb" target before and buyer after; "ab"
 # both after, the target first and the buyer after the word the pattern ends on ("… of B by A", "… B to A")
 _VERBS = [
+    # "Merger Sub will merge with and into the Company, with the Company surviving as a wholly owned
+    # subsidiary of Parent": the survivor is bought, by the parent
+    (
+        r"\bsurviv(?:ing|es?)\s+(?:the\s+merger\s+)?as\s+an?\s+(?:direct\s+or\s+indirect\s+)?(?:wholly[\s-]+owned\s+)?"
+        r"subsidiary\s+of\b",
+        "tb",
+    ),
     (
         r"\b(?:(?:has\s+|have\s+)?(?:agreed|agrees)\s+to\s+|will\s+|to\s+|would\s+)?(?:acquire[sd]?|purchase[sd]?|buy|bought)\b"
         r"(?!\s+(?:and\s+sale\s+)?agreements?\b|\s+price\b|\s+of\b|\s+and\s+sale\b)",  # nouns: "a purchase agreement"
@@ -58,6 +67,34 @@ _ASSET = re.compile(
     r"pursuant|at\s+a|with\s+an?)\b|[,;(]|\.\s)",
     re.I,
 )
+
+
+# a business sold, named by what it is: "its NAND memory business", "the Company’s payments business"
+_BUSINESS = re.compile(
+    r"\s+(?:(?:substantially\s+all\s+(?:of\s+)?)?(?:the\s+)?(?:assets\s+of\s+)?)?(?:its|our|their|the\s+Company['’]s|"
+    r"the\s+Registrant['’]s|the)\s+(?P<a>[^,;()]{2,80}?\s+(?:business|businesses|division|unit|segment|operations))\b"
+    r"(?=[^;]{0,60}?\bto\b)",
+    re.I,
+)
+
+
+# "all of Seller’s right, title and interest in Uber Eats India", where "Uber Eats India" is a defined term
+_INTEREST_IN = re.compile(
+    r"\s+(?:all\s+(?:of\s+)?)?(?:[\w’'.,]+\s+){0,6}?(?:interests?|rights?)\s+in\s+(?:the\s+)?"
+    r"(?P<d>[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,5})"
+)
+
+
+def _defined_interest(text: str, at: int, end: int) -> Name | None:
+    """What is bought, when it is a business the text defined (“Uber Eats India”) rather than a company."""
+    m = _INTEREST_IN.match(text, at, end)
+    if m is None or f"“{m.group('d')}”" not in text and f'"{m.group("d")}"' not in text:
+        return None
+    return m.group("d"), m.start("d"), m.end("d")
+
+
+def _is_registrant(ents: Entities, m: Mention, registrant: str | None) -> bool:
+    return m.org == REGISTRANT or norm_name(ents.orgs[m.org].name) == norm_name(registrant or "")
 
 
 def _name(ents: Entities, m: Mention, registrant: str | None, text: str) -> Name | None:
@@ -104,6 +141,9 @@ def direction(ents: Entities, text: str, start: int, end: int, registrant: str |
                         ),
                         None,
                     )
+                held = _defined_interest(text, v.end(), end) if t is None and b is not None else None
+                if held and b is not None and (buyer := _name(ents, b, registrant, text)):
+                    return buyer, held  # "Zomato acquired all of Seller’s interest in Uber Eats India"
                 later = any(m.start >= v.end() for m in mentions)
                 infinitive = v.group(0).lower().startswith("to ")
                 if (
@@ -122,6 +162,17 @@ def direction(ents: Entities, text: str, start: int, end: int, registrant: str |
                 t = _object(text, ents, mentions, v.end(), end)
                 lead = re.compile(rf"(?<!pursuant\s)(?<!according\s)(?<!prior\s)\b{kind[3:]}\s+(?:the\s+)?$")
                 b = next((m for m in mentions if t and m.start > t.end and lead.search(text, t.end, m.start)), None)
+            sold = _BUSINESS.match(text, v.end(), end) if kind == "ab:to" else None
+            if sold:  # "the sale of its NAND memory business to A": the business is the target
+                to = re.compile(r"\bto\s+(?:the\s+)?$")
+                b = next((m for m in mentions if m.start >= sold.end() and to.search(text, sold.end(), m.start)), None)
+                named = any(
+                    v.end() <= m.start < (b.start if b else end) and not _is_registrant(ents, m, registrant)
+                    for m in mentions
+                )
+                buyer = _name(ents, b, registrant, text) if b and not named else None
+                if buyer:  # (a company named for the business, "its card business, Beta LLC, to A", wins)
+                    return buyer, (" ".join(sold.group("a").split()), sold.start("a"), sold.end("a"))
             if b is None or t is None or b.org == t.org:
                 continue
             buyer, target = _name(ents, b, registrant, text), _name(ents, t, registrant, text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from eightk.extract.entities import REGISTRANT, entities
 from eightk.extract.families import _candidates, _items
 from eightk.extract.text import Region, span, squash
 from eightk.model import Agreement, FieldSource, Filing
@@ -12,8 +13,12 @@ from eightk.model import Agreement, FieldSource, Filing
 __all__ = ["agreements"]
 
 _I = re.IGNORECASE
+_ENUMERATOR = r"\((?:i{1,3}|iv|v|[a-e]|\d)\)"
 _AGREEMENT = re.compile(
-    r"(?:entered\s+into|entry\s+into|executed|enter\s+into)\s+(?:an?\s+|the\s+|that\s+certain\s+|its\s+)?"
+    r"(?:(?:entered\s+into|entry\s+into|executed|signed|enter\s+into|issued\s+(?:under|pursuant\s+to))\s+"
+    rf"(?P<first>{_ENUMERATOR}\s+)?|(?P<next>{_ENUMERATOR})\s+|"
+    r"(?<!which\s)(?<!that\s)(?P<amended>(?-i:amended)(?:\s+and\s+restated)?)\s+(?=its\s|the\s|that\s+certain\s))"
+    r"(?:an?\s+|the\s+|that\s+certain\s+|its\s+)?"
     r"(?P<t>(?:[\w\-]+\s+){0,7}?(?:agreement|amendment|indenture|facility|note))\b",
     _I,
 )
@@ -28,7 +33,7 @@ _ROLE_RANK = re.compile(
     _I,
 )
 # "Citibank Europe plc, UK Branch": the branch is part of the name
-_BRANCH = re.compile(r",\s+(?:[A-Z][\w.&\-]*\s+){1,3}Branch\b")
+_BRANCH = re.compile(r",\s+(?:(?:[A-Z][\w.&\-]*\s+){1,3}Branch\b|National\s+Association\b)")
 
 
 def _counterparty(region: Region, registrant: str | None) -> tuple[str, int, int] | None:
@@ -36,6 +41,9 @@ def _counterparty(region: Region, registrant: str | None) -> tuple[str, int, int
     underwriter, purchaser), else after "with", else the first company that is no arranger or bookrunner;
     a branch after the name is kept ("Citibank Europe plc, UK Branch")."""
     names = [_with_branch(region.body, n) for n in _candidates(region, 0, len(region.body), registrant)]
+    more = [_with_branch(region.body, n) for n in _entity_names(region, registrant, names)]
+    names = sorted(names + more, key=lambda n: n[1])
+    names = [n for n in names if not _own_subsidiary(region.body, n[2], registrant)]
     roles = {n: _ROLE_RANK.match(region.body, n[2]) for n in names}
     for group in ("agent", "party"):
         for n in names:
@@ -45,8 +53,59 @@ def _counterparty(region: Region, registrant: str | None) -> tuple[str, int, int
     for name, a, b in names:  # "… with Goldman Sachs & Co. LLC"
         if re.search(r"\bwith\s+$", region.body[max(0, a - 6) : a], _I):
             return name, a, b
+    for m in _WITH_DEFINED.finditer(region.body):  # "with OpenAI Group PBC (“OpenAI”)": a party defined
+        if not _own_subsidiary(region.body, m.end("n"), registrant):
+            return squash(m.group("n")), m.start("n"), m.end("n")
     plain = [n for n in names if not ((r := roles[n]) is not None and r.group("minor"))]
     return plain[0] if plain else (names[0] if names else None)
+
+
+# "Acme Sub LLC (“Acme Sub”), a wholly-owned subsidiary of the Company": the registrant's side
+_SUBSIDIARY_OF = re.compile(
+    r"(?:\s*\([^()]{1,60}\))?,?\s+(?:a|an|our|its)\s+(?:(?:direct|indirect|wholly[\s-]owned|majority[\s-]owned|"
+    r"consolidated)\s+(?:and\s+)?)*subsidiary\s+of\s+(?P<of>[^,;.()]{2,40})",
+    _I,
+)
+
+
+# "… (the “Letter Agreement”) with Beta Group PBC (“Beta”)": the name a party's defined term follows
+_WITH_DEFINED = re.compile(
+    r"\bwith\s+(?P<n>(?:[A-Z][\w.&\-]*,?\s+){0,5}[A-Z][\w.&\-]*)\s*\(\s*(?:the\s+)?[“\"][A-Z][^”\"]{0,30}[”\"]\s*\)"
+)
+
+
+def _own_subsidiary(body: str, end: int, registrant: str | None) -> bool:
+    """True when the name ending at ``end`` is called a subsidiary of the registrant ("the Company",
+    "us", or the registrant's name)."""
+    m = _SUBSIDIARY_OF.match(body, end)
+    if m is None:
+        return False
+    of = m.group("of").strip()
+    first = re.split(r"[^a-z0-9]", (registrant or "").lower().strip())[0]
+    return bool(re.match(r"(?:the\s+)?(?:company|registrant|corporation)\b|us\b", of, _I)) or (
+        len(first) >= 3 and of.lower().startswith(first)
+    )
+
+
+def _entity_names(
+    region: Region, registrant: str | None, found: list[tuple[str, int, int]]
+) -> list[tuple[str, int, int]]:
+    """The entity layer's organizations in the region that the suffix pattern missed ("Quillon Securities
+    LLC and Larkspur Capital Markets, Inc., as representatives"), as printed; never the registrant."""
+    ents = entities(region.body, registrant)
+    out: list[tuple[str, int, int]] = []
+    for m in ents.between(0, len(region.body)):
+        if m.org == REGISTRANT or any(a <= m.start < b or m.start <= a < m.end for _n, a, b in found + out):
+            continue
+        printed = squash(region.body[m.start : m.end])
+        first = (registrant or "").lower().split()[:1]
+        mine = bool(first) and printed.lower().split()[:1] == first  # the registrant, or its own subsidiary
+        if printed == ents.orgs[m.org].name and not mine and not _VEHICLE_NAME.search(printed):
+            out.append((printed, m.start, m.end))
+    return out
+
+
+_VEHICLE_NAME = re.compile(r"\b(?:Merger|Sub)\b", _I)
 
 
 def _with_branch(body: str, name: tuple[str, int, int]) -> tuple[str, int, int]:
@@ -70,18 +129,26 @@ def agreements(filing: Filing, regions: list[Region]) -> list[Agreement]:
         title_end = max(0, region.body.find("\n"))
         kinds: set[str] = set()
         whole = _counterparty(region, filing.registrant.name)
+        listed = (-1, -1)  # the paragraph of "entered into (i) a … Agreement …, and (ii) a …"
         for m in _AGREEMENT.finditer(region.body, title_end):
             kind = squash(m.group("t")).lower()
+            if m.group("first"):
+                listed = _paragraph(region, m.start())
+            elif m.group("next") and not listed[0] <= m.start() < listed[1]:
+                continue  # "(i) Amendment No. 1 …, (ii) …": a history of the agreement, not new ones
             if "material definitive" in kind or kind in kinds or len(kinds) >= 3:
                 continue
             a, b = _paragraph(region, m.start())
+            if re.search(_ENUMERATOR, m.group(0)):  # "(i) a 364-Day Credit Agreement with …, and (ii) a …"
+                later = re.compile(_ENUMERATOR + r"\s").search(region.body, m.end(), b)
+                a, b = m.start(), later.start() if later else b
             sub = Region(region.doc, region.start + a, region.start + b, region.text, region.kind, region.code)
             local = _counterparty(sub, filing.registrant.name)
             other = (local[0], a + local[1], a + local[2]) if local else whole
             if kinds and local is None:
                 continue  # a later paragraph that names no party of its own: not a new agreement
             kinds.add(kind)
-            out.append(_agreement(region, m, other))
+            out.append(_agreement(region, m, other, amended=bool(m.group("amended"))))
         if not kinds and whole is not None:
             out.append(_agreement(region, None, whole))
     return out
@@ -89,19 +156,26 @@ def agreements(filing: Filing, regions: list[Region]) -> list[Agreement]:
 
 # "Amendment No. 11 to the Revolving Credit Agreement": the kind of agreement amended
 _AMENDED = re.compile(
-    r"\s+(?:No\.\s*\d+\s+)?to\s+(?:the\s+|its\s+|that\s+certain\s+)?(?P<a>(?:[\w\-]+\s+){0,5}?(?:Agreement|Indenture))\b"
+    r"\s+(?:No\.\s*\d+\s+)?(?:\([^()]{1,40}\)\s+)?to\s+(?:the\s+|its\s+|that\s+certain\s+)?"
+    r"(?P<a>(?:[\w\-]+\s+){0,5}?(?:Agreement|Indenture))\b"
 )
 
 
-def _agreement(region: Region, m: re.Match[str] | None, other: tuple[str, int, int] | None) -> Agreement:
+def _agreement(
+    region: Region, m: re.Match[str] | None, other: tuple[str, int, int] | None, *, amended: bool = False
+) -> Agreement:
+    """The event of one agreement: its kind from the cue's words ("amended its Credit Agreement" is a
+    "credit agreement amendment"), its counterparty ``other``."""
     sources = []
     kind = squash(m.group("t")).lower() if m else None
+    if kind and amended and not kind.endswith("amendment"):
+        kind = f"{kind} amendment"
     if m:
         end = m.end("t")
-        amended = _AMENDED.match(region.body, end) if kind == "amendment" else None
-        if amended:  # "amendment" alone says little: "revolving credit agreement amendment"
-            kind = f"{squash(amended.group('a')).lower()} amendment"
-            end = amended.end("a")
+        what = _AMENDED.match(region.body, end) if kind == "amendment" else None
+        if what:  # "amendment" alone says little: "revolving credit agreement amendment"
+            kind = f"{squash(what.group('a')).lower()} amendment"
+            end = what.end("a")
         sources.append(FieldSource("agreement_type", "text", span(region, m.start("t"), end)))
     if other:
         sources.append(FieldSource("counterparty", "text", span(region, other[1], other[2])))

@@ -34,23 +34,25 @@ _PART = frozenset(
     "collaboration grant contract consulting maintenance support retail wholesale equipment rental to".split()
 )
 _NET_INCOME = re.compile(
-    r"net\s+(?P<kind>income|earnings|profit|loss)(?:\s+(?:attributable|available)\s+to\s+[\w .,]+?)?\s+"
-    r"(?:of|was|were|totaled)\s+"
+    r"(?:net\s+(?P<kind>income|earnings|profit|loss)(?:\s+(?:attributable|available)\s+to\s+[\w .,]+?)?\s+"
+    r"(?:of|was|were|totaled)|net\s+(?:income|earnings)\s+and\s+[^$.]{0,50}?\s+(?:were|was)|reported\s+(?:(?!full|annual|year)[\w-]+\s+){0,3}?(?:earnings|profits?)\s+of)\s+"
     r"(?=\$|\(\$)",
 )
 _EPS = re.compile(
     r"\$\s?(\(?\d*\.\d{2}\)?)\s+per\s+diluted\s+share|diluted\s+(?:earnings|net\s+income|eps)[^$.]{0,60}?\$\s?(\(?\d*\.\d{2}\)?)|"
     r"(?:earnings|profit|net\s+income)\s+per\s+(?:diluted\s+|common\s+)?share\s*(?:\(diluted\)\s*)?"
     r"(?:(?:of|was|were|is|are)\s+(?:(?:unchanged|up|down|flat)\b[^$.]{0,30}?\b(?:at|to)\s+)?)?\$\s?(\(?\d*\.\d{2}\)?)|"
-    r"net\s+(?:income|earnings|profit|loss)(?:\s+(?:attributable|available)\s+to\s+[\w .,]+?)?\s+(?:of|was)\s+"
+    r"(?:net\s+(?:income|earnings|profit|loss)(?:\s+(?:attributable|available)\s+to\s+[\w .,]+?)?|"
+    r"reported\s+(?:(?!full|annual|year)[\w-]+\s+){0,3}?earnings)\s+(?:of|was)\s+"
     r"\$[\d.,]+(?:\s+(?:million|billion))?,?\s+or\s+"
-    r"\$\s?(\(?\d*\.\d{2}\)?)\s+per\s+(?:diluted\s+|basic\s+|common\s+)?share",
+    r"(?:\$\s?(\(?\d*\.\d{2}\)?)|(\d{1,2})\s+cents)\s+(?:per|a)\s+(?:diluted\s+|basic\s+|common\s+)?share",
 )
 # Not the reported GAAP figure: "adjusted net income", "non-GAAP EPS", "core earnings per share"
 _ADJUSTED = re.compile(
     r"(?:non-?\s?gaap|adjusted|pro\s+forma|operating|core|cash|underlying|normalized|excluding\s+[\w\s]{0,30}?)\s+$"
 )
 # A sentence that looks ahead: "expects earnings per share of $2.10 to $2.20"
+_ADJUSTED_BASIS = re.compile(r"\b(?:non-?\s?gaap|adjusted|pro\s+forma)\s+basis\b")
 _GUIDANCE = re.compile(r"\b(?:expect|guidance|outlook|forecast|anticipate|project|target|estimate)\w*")
 
 
@@ -59,9 +61,17 @@ def _reported(body: str, m: re.Match[str], adjusted: bool = True) -> bool:
     if adjusted and _ADJUSTED.search(body, max(0, m.start() - 40), m.start()):
         return False
     sentence_start = max(body.rfind(". ", 0, m.start()), body.rfind("\n", 0, m.start()), 0)
+    if adjusted and _ADJUSTED_BASIS.search(body, sentence_start, m.start()):
+        return False  # "On a non-GAAP basis, Q3 net income and EPS were …"
     return not _GUIDANCE.search(body, sentence_start, m.start())
 
 
+# "announcing its second quarter 2004 earnings" (the item's heading "Results of Operations …" aside)
+_TELLS_RESULTS = re.compile(
+    r"\b(?:announc|report(?!ed\s+results)|releas|regarding|discuss)\w*\s+(?:its\s+|the\s+|our\s+)?(?:[\w-]+\s+){0,4}?(?:earnings|results)\b"
+    r"(?!\s+of\s+operations\s+and\s+financial\s+condition)",
+    _I,
+)
 _RESULTS_CUE = re.compile(
     r"\b(?:announc\w+|report\w+|releas\w+)\s+(?:its\s+|the\s+)?(?:\w+\s+){0,3}?(?:financial\s+)?(?:results|earnings)"
     r"\s+(?:of\s+operations\s+)?for\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:quarter|year|period|months)",
@@ -91,6 +101,9 @@ def earnings(filing: Filing, regions: list[Region]) -> list[Earnings]:
     _merge_tables(values, sources, tables, table_sources)
     values.pop("eps_in_row", None)
     values.pop("quarterly", None)
+    found = any(values.get(k) is not None for k in ("period_end", "revenue", "net_income", "eps"))
+    if not found and not any(_TELLS_RESULTS.search(r.body) for r in items):
+        return []  # a 2.02 with no period, no figure and no word of results (guidance, a charge to come)
     evidence = tuple(dict.fromkeys(s.span for s in sources if s.span))
     return [
         Earnings(
@@ -104,11 +117,16 @@ def earnings(filing: Filing, regions: list[Region]) -> list[Earnings]:
     ]
 
 
+_REPORT_REF = re.compile(r"form\s+10-[kq]\s+for\s+(?:the\s+)?(?:fiscal\s+)?$|10-[kq]\s+for\s+the\s+\w+\s+$")
+
+
 def _period(region: Region, low: str, values: dict[str, object], sources: list[FieldSource]) -> None:
     if "period_end" in values:
         return
     for m in _PERIOD.finditer(low, 0, 8000):
         date = next(dates_in(region, m.end(), m.end() + 30), None)
+        if _REPORT_REF.search(low, max(0, m.start() - 40), m.start()):
+            continue  # "our Annual Report on Form 10-K for the year ended December 31, 2019": another report's
         if date and date[1] == m.end():
             head = low[max(0, m.start() - 20) : m.end()]
             values["quarterly"] = bool(re.search(r"quarter|three\s+months|(?:12|13|twelve|thirteen)\s+weeks", head))
@@ -120,9 +138,14 @@ def _period(region: Region, low: str, values: dict[str, object], sources: list[F
 _ROW_END = r"[ \t:]*(?:(?=[\t$\d(])|\n(?=[ \t]*[$\d(]))"  # cells on the label's line or the next one
 _ROW_LABELS = {
     "revenue": r"(?:total\s+)?(?:net\s+)?(?:revenues?|sales|net\s+sales)(?:,\s*net)?",
-    "net_income": r"net\s+(?:income|earnings)(?:\s+\(loss\))?",
-    "eps": r"(?:diluted(?:\s+eps|\s+(?:earnings|net\s+income)\s+per\s+(?:common\s+)?share)?|"
-    r"(?:earnings|net\s+income)\s+per\s+(?:common\s+)?share\s*[-–—:]?\s*diluted)",
+    # the parent's share first: "Net income attributable to Acme" (not "… to noncontrolling interests")
+    "net_income_parent": r"net\s+(?:income|earnings|loss)(?:\s+\(loss\))?\s+attributable\s+to\s+"
+    r"(?!non-?\s?controlling|minority|participating|redeemable)[^\n\t$]{2,60}?",
+    "net_income": r"net\s+(?:income|earnings|loss)(?:\s+\(loss\))?(?:\s*[–—-]\s*(?:reported|gaap))?",
+    "eps": r"(?:diluted(?:\s+eps|\s+(?:earnings|net\s+income)(?:\s+\(loss\))?\s+per\s+(?:common\s+)?share)?|"
+    r"(?:earnings|net\s+income|eps)(?:\s+\(loss\))?(?:\s+per\s+(?:common\s+)?share)?[^\n\t$]{0,50}?"
+    r"(?:[-–—:,]\s*|\s)(?:diluted|assuming\s+dilution)(?:\s+\(gaap\))?|"
+    r"(?:earnings|net\s+income)(?:\s+\(loss\))?\s+per\s+(?:common\s+)?share\s*[-–—]\s*reported)",
 }
 # A row starts a line. The patterns start with its newline, which the regex engine finds fast; a row on
 # the text's first line is matched on its own (see _rows).
@@ -135,6 +158,10 @@ _SCALES = {"millions": 1e6, "thousands": 1e3, "billions": 1e9}
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+_PERCENT = re.compile(r"[ \t]*%")
+_FOOTNOTE = re.compile(r"\(\d\)")
 
 
 def _rows(body: str, name: str) -> list[re.Match[str]]:
@@ -153,8 +180,11 @@ def _first_cell(body: str, name: str) -> tuple[re.Match[str], re.Match[str]] | N
     for m in rows:
         line_end = body.find("\n", m.end() + 1)
         n = _CELL_NUMBER.search(body, m.end(), line_end if line_end >= 0 else len(body))
-        if n and not _YEAR.fullmatch(n.group(0).strip()):
-            return m, n
+        if n and _FOOTNOTE.fullmatch(n.group(0)):  # "Net loss attributable to Acme (2)\n$ (108)": a note mark
+            line_end = body.find("\n", n.end() + 1)
+            n = _CELL_NUMBER.search(body, n.end(), line_end if line_end >= 0 else len(body))
+        if n and not _YEAR.fullmatch(n.group(0).strip()) and not _PERCENT.match(body, n.end()):
+            return m, n  # (a row of percentages, "… per share – diluted  6  %", is a growth table's)
     return None
 
 
@@ -171,7 +201,10 @@ def _current_column(body: str, row: re.Match[str], first: re.Match[str]) -> re.M
         line = body[line_start:at]
         tokens = line.split()
         years = [t for t in tokens if _YEAR_TOKEN.fullmatch(t)]
-        if len(years) >= 2 and len(years) >= len(tokens) - 3:
+        others = [t for t in tokens if t not in years]
+        # "2024  2025", "2025  2024  % change", "(In millions, except percentages)  2019  2020  % Change"
+        numbers = [t for t in others if any(c.isdigit() for c in t) and not re.fullmatch(r"\d{1,2},?", t)]
+        if len(years) >= 2 and len(others) <= 6 and not numbers:  # (a day, "December 31", is no cell)
             index = years.index(max(years))
             line_end = body.find("\n", first.end())
             cells = list(_CELL_NUMBER.finditer(body, first.start(), line_end if line_end >= 0 else len(body)))
@@ -182,14 +215,19 @@ def _current_column(body: str, row: re.Match[str], first: re.Match[str]) -> re.M
     return first
 
 
+_RANGE_AFTER = re.compile(r"\s*(?:to|-|–|—)\s*\$?\s*\d")
+
+
 def _table_figure(body: str, name: str) -> tuple[float, int, int] | None:
     """The first number on a financial-table row ("Total net sales  $ 119,575  $ 117,154"), scaled by
     the nearest "(in millions …)" above it; per-share figures are not scaled. ``body`` is folded."""
-    found = _first_cell(body, name)
+    found = (_first_cell(body, "net_income_parent") if name == "net_income" else None) or _first_cell(body, name)
     if found is None:
         return None
     m, n = found
     n = _current_column(body, m, n)
+    if _RANGE_AFTER.match(body, n.end()):
+        return None  # "Revenue  $28.5 to $29.0 billion": a guidance range, not a result
     value = float(n.group(1).replace(",", ""))
     if name != "eps":
         scale = None
@@ -207,7 +245,7 @@ def _table_figure(body: str, name: str) -> tuple[float, int, int] | None:
 
 
 def _whole(body: str, start: int) -> bool:
-    before = re.search(r"([\w-]+)[ \t]*$", body[max(0, start - 30) : start])
+    before = re.search(r"([\w-]+)(?:\([ivx\d]{1,4}\)|\*)?[ \t]*$", body[max(0, start - 30) : start])  # "Products(ii)"
     return before is None or before.group(1).lower() not in _PART
 
 
@@ -239,7 +277,7 @@ def _sentence_before(low: str, at: int) -> str:
 
 
 # "… compared with net income of $1.34 billion in Q1 2023": the prior period's figure
-_COMPARED = re.compile(r"(?:compared\s+(?:with|to)|versus|vs\.?|from)\s+$")
+_COMPARED = re.compile(r"(?:compared\s+(?:with|to)|versus|vs\.?|from)(?:\s+an?|\s+the)?\s+$")
 
 
 def _figures(region: Region, low: str, values: dict[str, object], sources: list[FieldSource]) -> None:
@@ -269,10 +307,10 @@ def _figures(region: Region, low: str, values: dict[str, object], sources: list[
     if "eps" not in values and m is not None:
         if "\t" in m.group(0):
             values["eps_in_row"] = True  # a table row's cell: the table, read by its columns, may replace it
-        group = next(g for g in (1, 2, 3, 4) if m.group(g))
+        group = next(g for g in (1, 2, 3, 4, 5) if m.group(g))
         loss = re.match(r"net\s+loss", m.group(0)) or re.search(r"\bloss\s+per\b", m.group(0))
         printed = m.group(group)
-        value = float(printed.strip("()"))
+        value = float(printed.strip("()")) / (100 if group == 5 else 1)  # "or 27 cents a share"
         paren = "(" in printed or ")" in printed or "(" in low[max(0, m.start(group) - 3) : m.start(group)]
         values["eps"] = -value if loss or paren else value
         sources.append(FieldSource("eps", "text", span(region, m.start(group), m.end(group))))

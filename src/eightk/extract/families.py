@@ -141,6 +141,10 @@ def _consideration(region: Region, start: int, end: int) -> tuple[Money, Span] |
         near = body[max(start, m.start - 120) : m.start].lower()
         if "per share" in tail or "per share" in near[-30:] or m.money.amount < 100_000:
             continue  # per-share prices and par values are not the deal's consideration
+        if re.match(
+            r"\s+in\s+an?\s+all[\s-]stock\b|\s+(?:payable\s+)?in\s+(?:shares|stock)\b", body[m.end : m.end + 40]
+        ):
+            return None  # paid in stock: the schema's consideration is null
         if re.search(
             r"aggregate|purchase\s+price|price\s+of|consideration|in\s+cash|for\s+(?:approximately\s+|about\s+)?$|valued|value\s+of|transaction",
             near,
@@ -296,6 +300,8 @@ def _acquisition(
     completed: _dt.date | None = None
     if status == "completed":
         date = next(dates_in(region, s, e), None)
+        if date is None:  # "On January 21, Acme completed the divestiture … . Beta acquired …": the one before
+            date = next(reversed(list(dates_in(region, max(0, s - 400), s))), None)
         if date:
             completed = date[0]
             sources.append(FieldSource("completed", "text", span(region, date[1], date[2])))

@@ -33,13 +33,13 @@ def defined_date(region: Region, s: int, e: int) -> tuple[_dt.date, int, int] | 
 
 
 # "if he resigns", "in the event of her resignation", "the previously announced retirement of", "following
-# the termination of his employment" (a contract's terms): no news
+# the termination of his employment" (a contract's terms), "upon my departure" (a speaker quoted): no news
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|in\s+the\s+event|should|unless|in\s+case)\b(?:[^.;]|\b(?:Mr|Ms|Mrs|Dr)\.){0,150}$", re.I
 )
 _ANNOUNCED_BEFORE = re.compile(
     r"\b(?:previously\s+(?:announced|disclosed|reported),?|following|upon|after|prior\s+to|in\s+connection\s+with)"
-    r"\s+(?:the\s+|a\s+|any\s+|will\s+(?:be\s+)?)?$",
+    r"\s+(?:the\s+|a\s+|any\s+|will\s+(?:be\s+)?|my\s+)?$",
     re.I,
 )
 # "… as President and CEO of the Company and as a member of the Board": the seat is a change of its own

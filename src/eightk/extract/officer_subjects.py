@@ -67,8 +67,12 @@ def singular_role(role: tuple[str, int, int], sent: str) -> tuple[str, int, int]
     title, start, end = role
     last = title.split()[-1] if title.split() else ""
     if len(last) > 3 and last.endswith("s") and not last.endswith("ss") and sent[end - 1 : end] == "s":
-        return title[:-1], start, end - 1
-    return role
+        title, end = title[:-1], end - 1
+    # "Co-Presidents and Co-Chief Operating Officer": each joined title is one person's too
+    title = re.sub(
+        r"\b(Co-[A-Z]\w+|[A-Z]\w*(?:President|Officer|Head|Chair|Director|Manager))s\b(?=\s+and\b)", r"\1", title
+    )
+    return title, start, end
 
 
 # "President and Chief Executive Officer (“CEO”)" defines an abbreviation a later title uses
@@ -97,6 +101,9 @@ def spelled_out(text: str, role: tuple[str, int, int]) -> tuple[str, int, int]:
     return title, role[1], role[2]
 
 
+_SUFFIXES = frozenset("inc incorporated corp corporation co company ltd llc plc the de and of".split())
+
+
 def without_company(sent: str, role: tuple[str, int, int], company: str) -> tuple[str, int, int]:
     """ "President and Chief Executive Officer of Amazon.com" → the title without the registrant, and
     "Apple’s Senior Vice President" without its owner; only the registrant's own name is cut, at the
@@ -105,9 +112,13 @@ def without_company(sent: str, role: tuple[str, int, int], company: str) -> tupl
     if len(core) < 3:
         return role
 
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w&'-]*", company) if w.lower() not in _SUFFIXES).upper()
+
     def names_registrant(words: str) -> bool:
         norm = norm_name(words)
         if len(norm) >= 3 and core.startswith(norm):
+            return True
+        if len(initials) >= 2 and words.strip() == initials:  # "of AMD" at Advanced Micro Devices, Inc.
             return True
         # "of Alphabet and Google LLC": the registrant and another company (its own subsidiary)
         first = core.split()[0]
@@ -141,7 +152,8 @@ def without_defined_term(role: tuple[str, int, int]) -> tuple[str, int, int]:
 
 
 _APPOSITIVE = re.compile(
-    r",\s+(?:age\s+\d+,\s+)?(?P<t>[A-Z][^.;]{2,120}?),\s+(?:is|was|will|would|has|had|informed|notified|announced|resigned|retired)\b"
+    r",\s+(?:age\s+\d+,\s+)?(?P<t>[A-Z][^.;]{2,120}?),\s+(?:is|was|will|would|has|had|informed|notified|announced|resigned|retired|plans|intends|expects|"
+    r"decided|tendered|submitted|effective)\b"
 )
 
 

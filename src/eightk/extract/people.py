@@ -6,19 +6,30 @@ a change of role is two events. Re-electing directors at an annual meeting (5.07
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 
 from eightk.extract.entities import entities
-from eightk.extract.given_names import GIVEN_NAMES
 from eightk.extract.officer_clauses import (
     board_seat_too,
-    defined_date,
     moved_from,
     not_a_departure,
     officer_regions,
     person_key,
 )
+from eightk.extract.officer_cues import (
+    add_appositive_officers,
+    background_cue,
+    handed_to,
+    left_previous,
+    lowercase_title,
+    predecessor_left,
+    remember_role,
+    role_from_successor,
+    title_before,
+    whole_title,
+)
+from eightk.extract.officer_dates import effective_date
+from eightk.extract.officer_names import CORPORATE_AFTER, Known, sentence_names
 from eightk.extract.officer_subjects import (
     appositive_role,
     joined_persons,
@@ -41,7 +52,9 @@ _ACTIONS = (
             r"\b(?:resign(?:ed|ation|s|ing)?|step(?:ped|s|ping)?\s+down|depart(?:ed|ure|s|ing)?|will\s+leave|(?:is\s+)?leaving|"
             r"(?:will\s+)?cease[sd]?\s+(?:to\s+(?:be|serve)|serving)|"
             r"separat(?:ion|ed)\s+from|not\s+(?:to\s+)?stand\s+for\s+re-?election|will\s+not\s+seek\s+re-?election|"
-            r"terminat(?:ed|ion)\s+(?:of\s+)?(?:his|her|the)\s+employment|ceased?\s+to\s+serve|no\s+longer\s+serve)\b",
+            r"terminat(?:ed|ion)\s+(?:of\s+)?(?:his|her|the)\s+employment|ceased?\s+to\s+serve|no\s+longer\s+(?:serve|be)|"
+            r"transition(?:s|ed|ing)?\s+(?:from\s+)?(?:his|her|their)\s+role|(?:decided|plans?|intends?)\s+to\s+leave|"
+            r"passed\s+away|died|removed\s+(?:from|as))\b",
             re.I,
         ),
     ),
@@ -54,6 +67,8 @@ _ACTIONS = (
             r"(?:new\s+)?(?:role|position)\s+of)?|transition(?:ing|s|ed)?\s+to\s+the\s+"
             r"(?:new(?:ly\s+created)?\s+)?(?:role|position)\s+of|"
             r"appointed|appoint|named|promoted|hired|designated|welcomed\s+back|will\s+become|"
+            r"succeed(?:s|ed)?\b(?!\s+by)|join(?:s|ed|ing)?\s+(?:the\s+Company|us|[A-Z][\w.&\-]*)(?=\s+as\s)|begin(?:s|ning)?\s+a\s+new\s+role(?:\s+(?:within|at|with)\s+[A-Z][^,.;]{0,40}?(?=\s+as\b))?|"
+            r"title\s+(?:was|has\s+been|will\s+be)\s+changed\s+to|"
             r"succeeded\s+by|appointment(?:\s+(?:on|as\s+of|effective)\s+[^;.]{3,30}?,)?\s+of|promotion\s+to|assum(?:ed|es|e|ing)\s+the\s+(?:new(?:ly\s+created)?\s+|"
             r"additional\s+)?(?:role|position|title)\s+of)\b",
             re.I,
@@ -64,91 +79,32 @@ _ACTIONS = (
 # "Jane Roe will become", "Jane Roe's promotion to" (before). Other cues take a name right after them
 # ("appointed Jane Roe"), else the one before ("Jane Roe was appointed").
 _PERSON_AFTER = re.compile(r"(?:succeeded\s+by|appointment\b.*\bof)$", re.I)
-_PERSON_BEFORE = re.compile(r"(?:become|promotion\s+to|promoted\s+to|\bof|^mov\w*\s+from\b.*\bto)$", re.I)
-_NAME = re.compile(
-    r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?\b(?P<n>[A-Z][a-z]+(?:[ \t]+[“\"][A-Z][a-z]+[”\"])?"
-    r"(?:[ \t]+(?:[A-Z]\.|[A-Z][a-zA-Z’'\-]+)){1,3}"
-    r"(?:,?[ \t]+(?:Jr|Sr)\.|\b))"
-)
-_NOT_NAME_WORDS = set(
-    """Board Directors Director Company Chief Executive Officer President Vice Senior Financial Operating Accounting
-    Corporation Inc Committee Nominating Governance Audit Compensation Item Section Form Exhibit Securities Exchange
-    Act Plan Agreement Annual Meeting Stockholders Shareholders General Counsel Secretary Treasurer Chair Chairman
-    Lead Independent Technology Officers Worldwide Consumer Retail People Business Development Strategy Ventures
-    January February March April May June July August September October November December United States The This
-    On In As Effective Following Prior Under Pursuant Dear Equity Incentive Restricted Stock Units Award Amended
-    Restated Current Report Commission Human Resources Global Group Operations Principal Interim Executive""".split()
+_PERSON_BEFORE = re.compile(
+    r"(?:become|promotion\s+to|promoted\s+to|\bof|^mov\w*\s+from\b.*\bto|^succeed\w*|\bnew\s+role\b.*|changed\s+to|"
+    r"^join\w*\s.*)$",
+    re.I,
 )
 _DIRECTOR = re.compile(r"\b(?:board\s+of\s+directors|the\s+board|director|directors)\b", re.I)
-_TITLE_WORDS = r"(?P<t>(?:(?:[A-Z][\w\-+]*+(?!['’]s\b)|and|of|&|\+|,)\s*){1,12})"
+# a title's words; "interim" or "acting" before them belongs to it ("as interim Chief Executive Officer")
+_TITLE_WORDS = r"(?P<t>(?:(?:interim|acting)\s+(?=[A-Z]))?(?:(?:[A-Z][\w\-+]*+(?!['’]s\b)|and|of|&|\+|,)\s*){1,12})"
 _BECOME = re.compile(
     r"^\s*(?:the\s+|its\s+|our\s+|a\s+)?(?:new\s+|next\s+|incoming\s+)?(?:[A-Z][\w.&\-]*['’]s\s+)?" + _TITLE_WORDS
 )
 _TITLE = re.compile(
     r"\b(?:as(?!\s+of\b)|position\s+(?:as|of)|role\s+(?:as|of)|serve\s+as|title\s+of)\s+(?:the\s+|its\s+|our\s+|a\s+)?"
-    r"(?:new\s+|next\s+|incoming\s+)?(?:[A-Z][\w.&\-]*['’]s\s+)?(?P<t>(?:(?:[A-Z][\w\-+]*+(?!['’]s\b)|and|of|&|\+|,)\s*){1,12})",
+    r"(?:new\s+|next\s+|incoming\s+)?(?:[A-Z][\w.&\-]*['’]s\s+)?" + _TITLE_WORDS,
 )
 
 
 _OLD_NEWS = re.compile(r"^\s*As\s+previously\s+(?:reported|disclosed|announced)", re.I)
-_EFFECTIVE = re.compile(r"\beffective\s+(?:as\s+of\s+|on\s+|from\s+)?", re.I)
-# In the sentence after the change: "effective as of July 31", "will retire on June 30" (not "vesting on").
-_EFFECTIVE_BEFORE = re.compile(
-    r"(?:\beffective(?:\s+as\s+of|\s+on|\s+from)?|\b(?:retire|resign|depart|leave|step\s+down|join|start|"
-    r"commence)\w*\b[^.;\d]{0,90}?\b(?:on|as\s+of|from))\s+$",
-    re.I,
+_MOVE = "\0move "  # a ``known`` key: a person moving to a new role whose old one is not said
+_GROUP_NOUN = re.compile(r"(?:(?:named|other|certain)\s+)?(?:executive\s+)?(?:officers|directors|executives)", re.I)
+_AS = re.compile(r"(?:\s+as\b)?")
+# a board seat said before any title: "as a member of the Board", "as a Class I director", "to the Board"
+_SEAT = re.compile(
+    r"(?:^\s*|\bas\s+)(?:an?\s+)?(?:(?:independent|non-executive|Class\s+[IV]+)\s+)?(?:member\s+of\s+(?:the|its|our)\s+"
+    r"(?:Board|board)\b|director\b)"
 )
-# Telling, not leaving: "informed the Board of his decision to retire". A tendered resignation takes
-# effect when delivered, so "tendered" and "submitted" are not here.
-_NOTICE = re.compile(r"\b(?:informed|notified|advised|told)\b", re.I)
-_IMMEDIATELY = re.compile(r"\b(?:effective\s+)?immediately\b", re.I)
-
-
-_SURNAME = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.\s+(?P<n>[A-Z][\w’'\-]+)")
-
-
-_CORPORATE_AFTER = re.compile(
-    r",?\s+(?:Inc|Incorporated|Corp|Corporation|Company|Co|Ltd|LLC|L\.?P|plc|N\.V|S\.A|Holdings|Group)\b"
-)
-
-Known = dict[str, tuple[str, int, int]]  # surname (or "" for the last one named) → (full name, start, end)
-
-
-_MONTHS = frozenset("January February March April May June July August September October November December".split())
-
-
-def _names(sent: str, s: int, known: Known, people: PersonEvidence | None = None) -> list[tuple[str, int, int]]:
-    """Full names in the sentence (offsets into it), and "Mr. Glazer" where an earlier sentence named
-    David Glazer. ``known`` maps each surname to the latest full name with it (absolute offsets, ``s`` is
-    the sentence's start) and "" to the last person named. A name followed by "Inc." is a company's;
-    with ``people``, a name the filing does not show to be a person's is no name."""
-    out = []
-    for m in _NAME.finditer(sent):
-        name = re.sub(r"['’]s$", "", m.group("n"))
-        words = [w.strip(".,") for w in name.split()]
-        end = m.start("n") + len(name)
-        if (
-            any(
-                w in _NOT_NAME_WORDS and not (i and w in _MONTHS and words[0] in GIVEN_NAMES)
-                for i, w in enumerate(words)
-            )
-            or len(words) < 2
-            or _CORPORATE_AFTER.match(sent, end)
-            or _CORPORATE_AFTER.fullmatch(" " + words[-1])
-            or (people is not None and not people.is_person(name))
-        ):
-            continue
-        out.append((name, m.start("n"), end))
-        known[words[-1]] = known[""] = (name, s + m.start("n"), s + end)
-    taken = [(a, b) for _n, a, b in out]
-    for m in _SURNAME.finditer(sent):
-        surname = re.sub(r"['’]s$", "", m.group("n"))
-        full = known.get(surname)
-        if full and not any(a <= m.start("n") < b for a, b in taken):
-            out.append((full[0], m.start("n"), m.start("n") + len(surname)))
-            known[""] = (full[0], s + m.start("n"), s + m.start("n") + len(surname))
-    out.sort(key=lambda n: n[1])
-    return out
 
 
 # the title after a company's name and its defined term
@@ -163,9 +119,13 @@ def _role(sent: str, cue_end: int, become: bool = False, fallback: bool = True) 
         (c for c in (_BECOME if become else _TITLE).finditer(window) if not _KEEPS.search(window[: c.start()][-45:])),
         None,
     )
-    owner = _OWNER_FIRST.match(window, t.end()) if t and _CORPORATE_AFTER.search(t.group("t").rstrip(" ,")) else None
+    owner = _OWNER_FIRST.match(window, t.end()) if t and CORPORATE_AFTER.search(t.group("t").rstrip(" ,")) else None
     if t and owner:  # "as the Acme Corporation (the “Corporation”) Chief Accounting Officer": the title after
         t = owner
+    seat = _SEAT.search(window, 0, t.end() + 12 if t else len(window))
+    seat = seat if seat and (t is None or seat.start() <= t.start()) else None
+    if seat:  # "resigned as a member of the Board … and as Chair of the Audit Committee", "as a Class I director"
+        return "director", cue_end + seat.start(), cue_end + seat.end()
     if t:
         raw = re.sub(r"\s+(?:of|and|&)$", "", t.group("t").rstrip(" ,&\n\t")).rstrip(" ,&\n\t")
         title = squash(raw)
@@ -177,12 +137,21 @@ def _role(sent: str, cue_end: int, become: bool = False, fallback: bool = True) 
         ):
             if not re.match(r"(?:member|director)\b", title, re.I):
                 return title, cue_end + t.start("t"), cue_end + t.start("t") + len(raw)
+    low = lowercase_title(sent, _AS.match(sent, cue_end).end())  # type: ignore[union-attr]
+    if low is not None:  # "will become Acme’s general counsel", "will no longer be an executive officer"
+        return low
     d = _DIRECTOR.search(sent) if fallback else None
     if d:
         return "director", d.start(), d.end()
     return None
 
 
+# a departure told of the person named before: "As of June 30, he will no longer be …" (future or a decision;
+# a biography's "Before retiring in 2020, he was …" is not one)
+_HE_SHE = re.compile(
+    r"\s*(?:[^,.;]{0,40},\s+){0,2}(?:[Hh]e|[Ss]he)\s+(?:will|has\s+(?:decided|informed|notified|tendered|resigned)|"
+    r"intends|plans)\b"
+)
 _LEAVING = re.compile(r"\b(?:cease[sd]?\s+to\s+serve|no\s+longer\s+serve|step\s+down|resign)\w*\b", re.I)
 _OBJECT_PRONOUN = re.compile(r"\s+(?:him|her|them)\b")
 _POSSESSIVE = re.compile(r"\b(?:his|her|their)\s+$", re.I)
@@ -190,7 +159,8 @@ _POSSESSIVE = re.compile(r"\b(?:his|her|their)\s+$", re.I)
 # ("who currently serves as President", "previously served as")
 _KEEPS = re.compile(r"\b(?:continue|remain|currently|previously|formerly|serves|served|has\s+been)s?\b", re.I)
 _BECOME_CUE = re.compile(
-    r"(?:become|promotion\s+to|promoted\s+to|(?:role|position|title|office)\s+of|^mov\w*\s+from\b.*\bto)$", re.I
+    r"(?:become|promotion\s+to|promoted\s+to|(?:role|position|title|office)\s+of|^mov\w*\s+from\b.*\bto|changed\s+to)$",
+    re.I,
 )
 # "He will cease to serve as …", "As a result, she will …"
 _PRONOUN_START = re.compile(r"\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,4},\s+)?(?:[Hh]e|[Ss]he|[Tt]hey|Mr\.|Ms\.|Mrs\.|Dr\.)\s")
@@ -229,32 +199,6 @@ def _person(
     return before[-1] if before else None
 
 
-def _effective(
-    region: Region, s: int, e: int, cue: int, nxt: tuple[int, int] | None, *, notice_from: int | None = None
-) -> tuple[_dt.date, int, int] | None:
-    """The effective date: one that follows "effective", else a defined date the sentence names ("the
-    Effective Date"), else the date nearest the cue, else an "effective"/"on" date in the next sentence
-    when this one only dates the announcement."""
-    dates = list(dates_in(region, s, e))
-    for d in dates:
-        if _EFFECTIVE.search(region.body[max(s, d[1] - 25) : d[1]]):
-            return d
-    defined = defined_date(region, s, e)
-    if defined is not None:
-        return defined
-    later = [d for d in dates if d[1] - s > cue]
-    if later:
-        return later[0]
-    if nxt is not None:
-        for d in dates_in(region, *nxt):
-            if _EFFECTIVE_BEFORE.search(region.body[max(nxt[0], d[1] - 120) : d[1]]):
-                return d
-    told = notice_from is not None and _NOTICE.search(region.body, s + notice_from, s + cue)
-    if told and not _IMMEDIATELY.search(region.body, s, nxt[1] if nxt else e):
-        return None  # "On May 1, X informed the Company of her decision to retire": when she told, not when
-    return min(dates, key=lambda d: abs(d[1] - s - cue)) if dates else None
-
-
 def _role_for(
     region: Region,
     s: int,
@@ -268,6 +212,7 @@ def _role_for(
     """The title the change is about, offsets into ``sent``."""
     if leaving:  # "X, Senior Vice President, will retire", "resigned as CFO", or said in the next sentence
         role = appositive_role(sent, person[2]) or _role(sent, cue.end(), fallback=False)
+        role = role or title_before(sent, person[1])
         if role is None and nxt is not None:
             role = _role_said_next(region, s, nxt)
         # "X, a member of the Board, will not stand for re-election", "resigned from the Board"
@@ -277,6 +222,8 @@ def _role_for(
     # follows the cue
     if _BECOME_CUE.search(cue.group(0)):
         return _role(sent, cue.end(), become=True)
+    if cue.group(0).lower().startswith("succeed"):  # "will succeed Mr. Roe as CFO"; no title, no event here
+        return _role(sent, cue.end(), fallback=False)
     role = _role(sent, cue.end())
     passive = cue.group(0).lower() in ("named", "appointed", "elected") and person[2] <= cue.start()
     if passive and (role is None or role[0] == "director"):
@@ -298,13 +245,15 @@ def _sentence_events(
     sent = region.body[s:e]
     known = known if known is not None else {}
     last = known.get("")  # the person named before this sentence, for "appointed him"
-    names = _names(sent, s, known, people)
+    names = sentence_names(sent, s, known, people)
     if _OLD_NEWS.match(sent) or re.search(r"\bannual\s+meeting\b.*\belected\b", sent, re.I | re.S):
         return []
     out: list[OfficerChange] = []
     for action, pattern in _ACTIONS:
         for cue in pattern.finditer(sent):
-            if _OBJECT_PRONOUN.match(sent, cue.end()):
+            if background_cue(sent, cue.end()):
+                continue  # "before being named to his current position in 2013"
+            if _OBJECT_PRONOUN.match(sent, cue.end()) and not cue.group(0).lower().startswith("succeed"):
                 # "… appointed X as CFO and designated her as …": X again, already reported; but "John Smith
                 # has served as COO since 2018. The Board appointed him as President.": the one named before
                 if out or names or last is None:
@@ -313,15 +262,30 @@ def _sentence_events(
             else:
                 owner = _POSSESSIVE.search(sent, max(0, cue.start() - 8), cue.start())  # "until her retirement"
                 person = _person(names, cue, owner, leaving=action in ("retired", "departed"))
+                if person is None and last and action in ("retired", "departed") and _HE_SHE.match(sent):
+                    person = (last[0], last[1] - s, last[2] - s)  # "As of June 30, he will no longer be …"
             if person is None or (action in ("retired", "departed") and not_a_departure(sent, cue)):
                 continue
             group = joined_persons(sent, names, person, cue) if person in names else [person]
             for i, who in enumerate(group):
-                event = _person_event(region, (s, e), cue, action, who, seen=seen, ctx=(nxt, company, group, i))
+                event = _person_event(region, (s, e), cue, action, who, seen=seen, ctx=(nxt, company, group, i, names))
                 if event is not None:
+                    event = role_from_successor(
+                        region, sent, names=names, who=who, event=event, known=known, key_of=person_key
+                    )
+                    remember_role(region, event, person_key(event.person or ""), known)
                     out.append(event)
                     out.extend(board_seat_too(region, s, sent, event))
-                    out.extend(moved_from(region, s, cue, event, who, seen=seen))
+                    left = moved_from(region, s, cue, event, who, seen=seen)
+                    out.extend(left)
+                    if not left and re.match(r"(?:transition|mov)", cue.group(0), re.I):
+                        known[_MOVE + person_key(event.person or "")] = (who[0], s + who[1], s + who[2])
+                    if cue.group(0).lower().startswith("succeed"):  # "B will succeed Mr. A as CEO", A moving
+                        out.extend(predecessor_left(region, s, names=names, cue=cue, event=event, known=known))
+                    out.extend(left_previous(region, s, event=event, who=who, seen=seen, company=company))
+                    if event.action == "departed" and "transition" in cue.group(0).lower():
+                        key = person_key(event.person or "")
+                        out.extend(handed_to(region, s, names=names, event=event, seen=seen, key=key))
     return out
 
 
@@ -333,34 +297,41 @@ def _person_event(
     person: tuple[str, int, int],
     *,
     seen: set[tuple[str, str]],
-    ctx: tuple[tuple[int, int] | None, str, list[tuple[str, int, int]], int],
+    ctx: tuple[tuple[int, int] | None, str, list[tuple[str, int, int]], int, list[tuple[str, int, int]]],
 ) -> OfficerChange | None:
     """One person's change under the cue. ``ctx`` is the next sentence's bounds, the registrant's name,
     the people joined under the cue and this one's index among them (a later one's own "as …" title
     wins over the first's; a title shared by several is singular)."""
     s, e = bounds
-    nxt, company, group, index = ctx
+    nxt, company, group, index, names = ctx
     sent = region.body[s:e]
     kind = "left" if action in ("retired", "departed") else action  # "is retiring … will step down": one
     key = person_key(person[0])
     if (key, kind) in seen:
         return None
     role = _role_for(region, s, sent, cue, person, nxt=nxt, leaving=kind == "left")
+    if role is None and cue.group(0).lower().startswith("succeed"):
+        return None  # "selected Jane Roe to succeed him": the title comes with another cue
     if index and person[1] > cue.end():
         own = _role(sent, person[2], fallback=False)
         following = group[index + 1][1] if index + 1 < len(group) else len(sent)
         role = own if own and own[1] < following + 200 else role
     if role:
-        role = without_company(sent, role, company)
+        role = whole_title(sent, without_company(sent, role, company))
         if len(group) > 1:
             role = singular_role(role, sent)
         role = spelled_out(region.body, without_defined_term(role))
+    if role and _GROUP_NOUN.fullmatch(role[0]):
+        role = None  # "the following Executive Officers": a group, no one person's title
     if role and (key, role[0].lower()) in seen:
         return None  # "elected a director … and appointed him to the Audit Committee" is one change
     seen.add((key, kind))
     if role:
         seen.add((key, role[0].lower()))
-    date = _effective(region, s, e, cue.start(), nxt, notice_from=person[2] if kind == "left" else None)
+    others = [n[1] for n in names if n not in group and person_key(n[0]) != key]  # another's clause
+    date = effective_date(
+        region, s, e, cue.start(), nxt, notice_from=person[2] if kind == "left" else None, others=others
+    )
     done = re.search(r"\b(?:has|have)\s+(?:been\s+)?$", sent[max(0, cue.start() - 20) : cue.start()])
     if date is None and region.kind == "exhibit" and done:  # a release's "has been promoted": as of its dateline
         date = next(dates_in(region, 0, min(len(region.body), 600)), None)
@@ -390,6 +361,7 @@ def officer_changes(filing: Filing, regions: list[Region]) -> list[OfficerChange
         return events  # no item or release that tells of officers: no evidence to gather
     people = person_evidence((d.text for d in filing.documents), (s.name or "" for s in filing.signatures))
     for region in regs:
+        add_appositive_officers(people, region.body)
         for org in entities(region.body, filing.registrant.name).orgs:  # a company's name is no person's
             people.organizations.add(" ".join(org.name.split()))
         spans = list(sentences(region))

@@ -24,7 +24,10 @@ from eightk.extract.given_names import GIVEN_NAMES
 
 __all__ = ["PersonEvidence", "person_evidence"]
 
-_HONORIFIC = re.compile(r"(?:M[rs]s?|Dr)\.?[ \t]+(?P<n>(?:[A-Z][\w’'\-]+\.?[ \t]+){0,3}[A-Z][\w’'\-]+)")
+_HONORIFIC = re.compile(
+    r"(?:M[rs]s?|Dr)\.?[ \t]+(?P<n>(?:(?:[A-Z][\w’'\-]+\.?|\([A-Z][a-z]+\))[ \t]+){0,3}"
+    r"(?:(?:van|von|de|der|den|da|di|du|del|della|le|la|ter|ten)[ \t]+){0,2}[A-ZÀ-ÖØ-Þ][\w’'\-]+)"
+)
 # an age beside a name: found by the age first, then the name just before it (a scan that starts at every
 # capitalized word of a long exhibit costs more than the rest of the family together)
 _AGE_MARK = re.compile(r",\s+(?:age\s+|aged\s+)?\d{2},|\((?:age\s+)?\d{2}\)|,\s+(?:age|aged)\s+\d{2}\b")
@@ -66,7 +69,8 @@ class PersonEvidence:
         if name.split(" ", 1)[0].lower() in _FUNCTION_WORDS or any(name in org for org in self.organizations):
             return False
         suffixed = _SUFFIX.search(name) and len(name.split()) >= 3 and name.split(" ", 1)[0][1:].islower()
-        if _INITIAL.match(name) or suffixed or name.split(" ", 1)[0] in GIVEN_NAMES:
+        given = name.split(" ", 1)[0]
+        if _INITIAL.match(name) or suffixed or given in GIVEN_NAMES or given.split("-")[0] in GIVEN_NAMES:
             return True
         return name in self.names or _surname(name) in self.surnames
 

@@ -1,0 +1,72 @@
+"""The date an officer change takes effect, read from its sentence (and the next one).
+
+Offsets: ``s``/``e`` bound the sentence in ``region.body``; ``cue`` is the change's cue, relative to ``s``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from eightk.extract.officer_clauses import defined_date
+from eightk.extract.officer_cues import no_calendar_date
+from eightk.extract.text import Region, dates_in
+
+__all__ = ["effective_date"]
+
+_EFFECTIVE = re.compile(r"\beffective\s+(?:as\s+of\s+|on\s+|from\s+)?", re.I)
+# In the sentence after the change: "effective as of July 31", "will retire on June 30" (not "vesting on").
+_EFFECTIVE_BEFORE = re.compile(
+    r"(?:\beffective(?:\s+as\s+of|\s+on|\s+from)?|\b(?:retire|resign|depart|leave|step\s+down|join|start|"
+    r"commence)\w*\b[^.;\d]{0,90}?\b(?:on|as\s+of|from))\s+$",
+    re.I,
+)
+# Telling, not leaving: "informed the Board of his decision to retire". A tendered resignation takes
+# effect when delivered, so "tendered" and "submitted" are not here.
+_UPON_ON = re.compile(
+    r"\beffective\s+(?:upon|following|on\s+the\s+date\s+of)\b(?:[^.;]|(?<=\b[A-Z])\.){0,200}?\bon\s+$", re.I
+)
+_NOTICE = re.compile(r"\b(?:informed|notified|advised|told)\b", re.I)
+_IMMEDIATELY = re.compile(r"\b(?:effective\s+)?immediately\b", re.I)
+
+
+def effective_date(
+    region: Region,
+    s: int,
+    e: int,
+    cue: int,
+    nxt: tuple[int, int] | None,
+    *,
+    notice_from: int | None = None,
+    others: list[int] | None = None,
+) -> tuple[_dt.date, int, int] | None:
+    """The effective date: one that follows "effective", else a defined date the sentence names ("the
+    Effective Date"), else the date nearest the cue, else an "effective"/"on" date in the next sentence
+    when this one only dates the announcement. A date after another person's name that follows the cue
+    (``others``: where their names start, relative to ``s``) is that person's ("appointed Jane Roe,
+    replacing John Doe, who resigned effective April 30")."""
+    every = list(dates_in(region, s, e))
+    dates = [d for d in every if not any(cue < o < d[1] - s for o in others or ())]
+    for d in dates:
+        if _EFFECTIVE.search(region.body[max(s, d[1] - 25) : d[1]]):
+            return d
+    defined = defined_date(region, s, e)
+    if defined is not None:
+        return defined
+    for d in every:  # "effective upon the previously announced retirement of Jane Roe … on May 3, 2025"
+        if _UPON_ON.search(region.body, max(s, d[1] - 230), d[1]):
+            return d
+    later = [d for d in dates if d[1] - s > cue]
+    if later:
+        return later[0]
+    if nxt is not None:
+        for d in dates_in(region, *nxt):
+            if _EFFECTIVE_BEFORE.search(region.body[max(nxt[0], d[1] - 120) : d[1]]):
+                return d
+    near = min(dates, key=lambda d: abs(d[1] - s - cue)) if dates else None
+    if no_calendar_date(region.body[s:e], cue, near[2] - s if near else None):
+        return None  # "effective upon the closing"; "On May 1, Acme announced that she plans to retire"
+    told = notice_from is not None and _NOTICE.search(region.body, s + notice_from, s + cue)
+    if told and not _IMMEDIATELY.search(region.body, s, nxt[1] if nxt else e):
+        return None  # "On May 1, X informed the Company of her decision to retire": when she told, not when
+    return min(dates, key=lambda d: abs(d[1] - s - cue)) if dates else None

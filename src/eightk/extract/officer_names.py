@@ -1,0 +1,102 @@
+"""Name candidates in an officer sentence: capitalized runs of two to four words ("Jane A. Roe", "Erin
+“Ellie” May", "Jean-Paul Roe", "Alan B. Graf, Jr.", "J. Michael Roe", "José Núñez", "Frans van Houten"),
+with title words before a name skipped. A candidate
+is a person only with evidence (``persons.PersonEvidence``); this module only finds the runs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from eightk.extract.given_names import GIVEN_NAMES
+from eightk.extract.persons import PersonEvidence
+
+__all__ = ["CORPORATE_AFTER", "NOT_NAME_WORDS", "Known", "name_matches", "sentence_names"]
+
+_UP = "A-ZÀ-ÖØ-ÞĀ-Ž"  # capitals, Latin letters with accents included ("Núñez", "Søren")
+_LOW = "a-zß-öø-ÿā-ž"
+_PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|le|la|ter|ten)"  # "Frans van Houten"
+_NAME = re.compile(
+    rf"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?\b(?P<n>(?:[A-Z]\.[ \t]+)?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+    rf"(?:[ \t]+(?:[“\"][{_UP}][{_LOW}]+[”\"]|\([{_UP}][{_LOW}]+\)))?"  # a nickname: “Ellie”, (Fred)
+    rf"(?:[ \t]+(?:[A-Z]\.|\([{_UP}][{_LOW}]+\)|(?:{_PARTICLE}[ \t]+){{0,2}}[{_UP}][{_UP}{_LOW}’'\-]+)){{1,3}}"
+    r"(?:,?[ \t]+(?:Jr|Sr)\.|\b))"
+)
+NOT_NAME_WORDS = set(
+    """Board Directors Director Company Chief Executive Officer President Vice Senior Financial Operating Accounting
+    Corporation Inc Committee Nominating Governance Audit Compensation Item Section Form Exhibit Securities Exchange
+    Act Plan Agreement Annual Meeting Stockholders Shareholders General Counsel Secretary Treasurer Chair Chairman
+    Lead Independent Technology Officers Worldwide Consumer Retail People Business Development Strategy Ventures
+    January February March April May June July August September October November December United States The This
+    On In As Effective Following Prior Under Pursuant Dear Equity Incentive Restricted Stock Units Award Amended
+    Restated Current Report Commission Human Resources Global Group Operations Principal Interim Executive""".split()
+)
+
+
+def name_matches(sent: str) -> list[re.Match[str]]:
+    """``_NAME`` matches, where a run that starts with a title word is tried again from its next word:
+    "Chief Financial Officer Luca Roe" gives "Luca Roe"."""
+    out, pos = [], 0
+    while (m := _NAME.search(sent, pos)) is not None:
+        first = m.group("n").split()[0].strip(".,")
+        if first in NOT_NAME_WORDS and len(m.group("n").split()) > 2:
+            pos = m.start("n") + len(first)
+            continue
+        out.append(m)
+        pos = m.end()
+    return out
+
+
+_BARE = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w’'\-]+\b(?!\s+[A-Z])")
+_SURNAME = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Dr)\.\s+(?:(?:van|von|de|der|den|da|di|du|del|della|le|la|ter|ten)\s+){0,2}(?P<n>[A-ZÀ-ÖØ-Þ][\w’'\-]+)"
+)
+
+
+CORPORATE_AFTER = re.compile(
+    r",?\s+(?:Inc|Incorporated|Corp|Corporation|Company|Co|Ltd|LLC|L\.?P|plc|N\.V|S\.A|Holdings|Group)\b"
+)
+
+Known = dict[str, tuple[str, int, int]]  # surname (or "" for the last one named) → (full name, start, end)
+
+
+_MONTHS = frozenset("January February March April May June July August September October November December".split())
+
+
+def sentence_names(sent: str, s: int, known: Known, people: PersonEvidence | None = None) -> list[tuple[str, int, int]]:
+    """Full names in the sentence (offsets into it), and "Mr. Glazer" where an earlier sentence named
+    David Glazer. ``known`` maps each surname to the latest full name with it (absolute offsets, ``s`` is
+    the sentence's start) and "" to the last person named. A name followed by "Inc." is a company's;
+    with ``people``, a name the filing does not show to be a person's is no name."""
+    out = []
+    for m in name_matches(sent):
+        name = re.sub(r"['’]s$", "", m.group("n"))
+        words = [w.strip(".,") for w in name.split()]
+        end = m.start("n") + len(name)
+        if (
+            any(
+                w in NOT_NAME_WORDS and not (i and w in _MONTHS and words[0] in GIVEN_NAMES)
+                for i, w in enumerate(words)
+            )
+            or len(words) < 2
+            or CORPORATE_AFTER.match(sent, end)
+            or CORPORATE_AFTER.fullmatch(" " + words[-1])
+            or (people is not None and not people.is_person(name))
+        ):
+            continue
+        out.append((name, m.start("n"), end))
+        known[words[-1]] = known[""] = (name, s + m.start("n"), s + end)
+    taken = [(a, b) for _n, a, b in out]
+    for m in _SURNAME.finditer(sent):
+        surname = re.sub(r"['’]s$", "", m.group("n"))
+        full = known.get(surname)
+        if full and not any(a <= m.start("n") < b for a, b in taken):
+            out.append((full[0], m.start("n"), m.start("n") + len(surname)))
+            known[""] = (full[0], s + m.start("n"), s + m.start("n") + len(surname))
+            taken.append((m.start("n"), m.start("n") + len(surname)))
+    for m in _BARE.finditer(sent):  # "… as well as Parker until his departure": a surname named before
+        full = known.get(m.group(0)) if len(m.group(0)) >= 3 else None
+        if full and not any(a <= m.start() < b for a, b in taken):
+            out.append((full[0], m.start(), m.end()))
+    out.sort(key=lambda n: n[1])
+    return out
