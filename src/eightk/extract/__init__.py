@@ -18,6 +18,7 @@ from eightk.extract.people import officer_changes
 from eightk.extract.text import Region, regions
 from eightk.extract.votes import shareholder_votes
 from eightk.model import Event, Filing
+from eightk.parse.registrant import norm_name
 
 __all__ = ["FAMILIES", "extract_events"]
 
@@ -45,4 +46,22 @@ def extract_events(filing: Filing) -> tuple[Event, ...]:
         if family is agreements and any(e.type in ("license", "collaboration", "acquisition") for e in events):
             continue
         events.extend(found)
-    return tuple(events)
+    return tuple(_one_telling(events))
+
+
+def _one_telling(events: list[Event]) -> list[Event]:
+    """An asset purchase whose party is a buyer, target or seller of the filing's acquisition event is that
+    acquisition told by the deal reader too ("Uber completed the divestiture of its food delivery business
+    in India … Zomato acquired all of Seller's right, title and interest"): the acquisition stays."""
+    taken = {
+        norm_name(name)
+        for e in events
+        if e.type == "acquisition"
+        for name in (getattr(e, "buyer", None), getattr(e, "target", None), getattr(e, "seller", None))
+        if isinstance(name, str) and name
+    }
+    return [
+        e
+        for e in events
+        if not (e.type == "asset_purchase" and any(norm_name(p.name) in taken for p in getattr(e, "parties", ())))
+    ]

@@ -122,6 +122,10 @@ _ANNOUNCED_BEFORE = re.compile(
     r"(?:previously\s+)?(?:announced|disclosed|reported)\s+(?:on|in)\b",
     _I,
 )
+# "a corporation, partnership, joint venture or trust": boilerplate, not a deal's kind, unless a stronger word
+_ONLY_PARTNERSHIP = re.compile(
+    r"^(?!.*(?:collaborat|licen[cs]|co-?develop|strategic\s+alliance|joint\s+development)).*partnership", _I | re.S
+)
 _OF_BEFORE = re.compile(r"\b(?:of|by)\s+(?:the\s+)?\Z")
 
 
@@ -416,20 +420,29 @@ class _Reader:
             self.sentence(s, e)
         return self.found, self.updates[:3]
 
-    def sentence(self, s: int, e: int) -> None:
-        body, sent = self.body, self.body[s:e]
-        if re.search(r"\n[ \t]*\n[\s|]*$", body[max(0, s - 12) : s]):
+    def _told_before(self, s: int, sent: str) -> bool:
+        """The cases a sentence settles before anchors are looked for: a paragraph end, the end of a
+        telling ("About X"), the closing of a deal announced before, the kind of a pending agreement.
+        True when the sentence is dealt with."""
+        if re.search(r"\n[ \t]*\n[\s|]*$", self.body[max(0, s - 12) : s]):
             self.recounting = False  # an old deal's telling ends with its paragraph
         if _STOP.match(sent):
             self.current = []
-            return
+            return True
         if self.current and _ANNOUNCED_BEFORE.match(sent):
             self._closing(s, sent)  # "… has sold X to Y. As was announced on October 19, …": a closing
-            return
-        if self.pending and not self.current and (told := _kinds(sent, None)):
+            return True
+        told = _kinds(sent, None) if self.pending and not self.current else []
+        if self.pending and told and not _ONLY_PARTNERSHIP.search(sent):
             pending, self.pending = self.pending, None  # the next sentence tells what the agreement is
             self.anchor(pending[0], told, pending[1])
             self.feed(s, sent, None)
+            return True
+        return False
+
+    def sentence(self, s: int, e: int) -> None:
+        body, sent = self.body, self.body[s:e]
+        if self._told_before(s, sent):
             return
         opening = _CONTRACT_OPENING.match(body, s, s + 1000) if s < 3000 and not self.found else None
         if opening:
@@ -441,7 +454,10 @@ class _Reader:
             self.feed(s, sent, None)  # the contract speaking of itself, or more of the deal told above
             return
         entry = opening or _ENTRY.search(sent)
-        kinds = ([self.title_kind] if opening and self.title_kind else _kinds(sent, self.title_kind)) if entry else []
+        if opening:  # a contract is the kind its title or its opening words name ("THIS LICENSE AGREEMENT")
+            kinds = [self.title_kind] if self.title_kind else _kinds(body[s : opening.end()], None)
+        else:
+            kinds = _kinds(sent, self.title_kind) if entry else []
         grant = None if kinds or self.current or self.recounting else _GRANT_ANCHOR.search(sent)
         if grant and grant.group(0) == "licensed" and LICENSED_THING.match(sent, grant.end()):
             grant = None  # "sales of licensed products": an adjective
