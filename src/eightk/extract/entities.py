@@ -312,14 +312,15 @@ def _slotted(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-def _short_forms(name: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)
+def _short_forms(name: str) -> tuple[str, ...]:
     """'Gilead Sciences, Inc.' → ['Gilead Sciences', 'Gilead']: the forms a text uses after the first."""
     base = re.sub(rf",?\s*{_SUFFIX}$", "", name).strip(" ,")
     forms = [base] if base and base != name else []
     first = base.split()[0] if base.split() else ""
     if len(first) >= 3 and first.lower() not in _GENERIC_WORDS and first[0].isupper() and first != base:
         forms.append(first)
-    return forms
+    return tuple(forms)
 
 
 def _definitions(text: str, occ: list[Org]) -> None:
