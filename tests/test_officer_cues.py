@@ -233,3 +233,14 @@ def test_apposition_titles_of_the_company_and_with_an_owner() -> None:
         ("Rafael Ortiz", "Executive Vice President and Chief Financial Officer"),
         ("Ingrid Solberg", "Senior Vice President, Chief Legal Officer and Corporate Secretary"),
     ]
+
+
+def test_the_one_succeeded_in_the_same_sentence_leaves_the_title() -> None:
+    got = _changes(
+        "On May 1, 2025, the Board elected Rafael Ortiz, 60, as Chair of the Board, succeeding Ingrid Solberg, 66, "
+        "who will continue to serve as a director."
+    )
+    assert got == [
+        ("Rafael Ortiz", "elected", "Chair of the Board", dt.date(2025, 5, 1)),
+        ("Ingrid Solberg", "departed", "Chair of the Board", dt.date(2025, 5, 1)),
+    ]

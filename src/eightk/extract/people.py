@@ -25,6 +25,7 @@ from eightk.extract.officer_cues import (
     predecessor_left,
     remember_role,
     role_from_successor,
+    succeeded_one,
     title_before,
     whole_title,
 )
@@ -283,6 +284,7 @@ def _sentence_events(
                     if cue.group(0).lower().startswith("succeed"):  # "B will succeed Mr. A as CEO", A moving
                         out.extend(predecessor_left(region, s, names=names, cue=cue, event=event, known=known))
                     out.extend(left_previous(region, s, event=event, who=who, seen=seen, company=company))
+                    out.extend(succeeded_one(region, s, names=names, event=event, seen=seen, key_of=person_key))
                     if event.action == "departed" and "transition" in cue.group(0).lower():
                         key = person_key(event.person or "")
                         out.extend(handed_to(region, s, names=names, event=event, seen=seen, key=key))
