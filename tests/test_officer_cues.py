@@ -220,3 +220,27 @@ def test_another_persons_date_and_more_ways_to_leave() -> None:
         ("Kwame Osei", "departed"),
         ("Rafael Ortiz", "departed"),
     ]
+
+
+def test_apposition_titles_of_the_company_and_with_an_owner() -> None:
+    got = _changes(
+        "On May 1, 2025, Mr. Rafael Ortiz, Executive Vice President and Chief Financial Officer of the Company, "
+        "informed the Company of his decision to retire, effective June 30, 2025. On May 2, 2025, Ms. Ingrid "
+        "Solberg, the Company’s Senior Vice President, Chief Legal Officer and Corporate Secretary, notified the "
+        "Company that she will retire on July 1, 2025."
+    )
+    assert [(p, r) for p, _a, r, _d in got] == [
+        ("Rafael Ortiz", "Executive Vice President and Chief Financial Officer"),
+        ("Ingrid Solberg", "Senior Vice President, Chief Legal Officer and Corporate Secretary"),
+    ]
+
+
+def test_the_one_succeeded_in_the_same_sentence_leaves_the_title() -> None:
+    got = _changes(
+        "On May 1, 2025, the Board elected Rafael Ortiz, 60, as Chair of the Board, succeeding Ingrid Solberg, 66, "
+        "who will continue to serve as a director."
+    )
+    assert got == [
+        ("Rafael Ortiz", "elected", "Chair of the Board", dt.date(2025, 5, 1)),
+        ("Ingrid Solberg", "departed", "Chair of the Board", dt.date(2025, 5, 1)),
+    ]

@@ -93,6 +93,22 @@ def _defined_interest(text: str, at: int, end: int) -> Name | None:
     return m.group("d"), m.start("d"), m.end("d")
 
 
+def _business_sold(
+    ents: Entities, text: str, verb: re.Match[str], end: int, registrant: str | None
+) -> tuple[Name, Name] | None:
+    """``(buyer, business)`` of "the sale of its NAND memory business to A"; None when no business is
+    named so, or a company is named for it ("its card business, Beta LLC, to A": that company is sold)."""
+    sold = _BUSINESS.match(text, verb.end(), end)
+    if sold is None:
+        return None
+    mentions = ents.between(verb.end(), end)
+    to = re.compile(r"\bto\s+(?:the\s+)?$")
+    b = next((m for m in mentions if m.start >= sold.end() and to.search(text, sold.end(), m.start)), None)
+    named = any(m.start < (b.start if b else end) and not _is_registrant(ents, m, registrant) for m in mentions)
+    buyer = _name(ents, b, registrant, text) if b and not named else None
+    return (buyer, (" ".join(sold.group("a").split()), sold.start("a"), sold.end("a"))) if buyer else None
+
+
 def _is_registrant(ents: Entities, m: Mention, registrant: str | None) -> bool:
     return m.org == REGISTRANT or norm_name(ents.orgs[m.org].name) == norm_name(registrant or "")
 
@@ -162,17 +178,9 @@ def direction(ents: Entities, text: str, start: int, end: int, registrant: str |
                 t = _object(text, ents, mentions, v.end(), end)
                 lead = re.compile(rf"(?<!pursuant\s)(?<!according\s)(?<!prior\s)\b{kind[3:]}\s+(?:the\s+)?$")
                 b = next((m for m in mentions if t and m.start > t.end and lead.search(text, t.end, m.start)), None)
-            sold = _BUSINESS.match(text, v.end(), end) if kind == "ab:to" else None
+            sold = _business_sold(ents, text, v, end, registrant) if kind == "ab:to" else None
             if sold:  # "the sale of its NAND memory business to A": the business is the target
-                to = re.compile(r"\bto\s+(?:the\s+)?$")
-                b = next((m for m in mentions if m.start >= sold.end() and to.search(text, sold.end(), m.start)), None)
-                named = any(
-                    v.end() <= m.start < (b.start if b else end) and not _is_registrant(ents, m, registrant)
-                    for m in mentions
-                )
-                buyer = _name(ents, b, registrant, text) if b and not named else None
-                if buyer:  # (a company named for the business, "its card business, Beta LLC, to A", wins)
-                    return buyer, (" ".join(sold.group("a").split()), sold.start("a"), sold.end("a"))
+                return sold
             if b is None or t is None or b.org == t.org:
                 continue
             buyer, target = _name(ents, b, registrant, text), _name(ents, t, registrant, text)

@@ -28,6 +28,7 @@ __all__ = [
     "predecessor_left",
     "remember_role",
     "role_from_successor",
+    "succeeded_one",
     "title_before",
     "whole_title",
 ]
@@ -298,3 +299,37 @@ def role_from_successor(
             source = FieldSource("role", "text", span(region, stored[1], stored[2]))
             return replace(event, values=(*event.values, source), role=stored[0])
     return event
+
+
+_SUCCEEDING = re.compile(r",?\s+succeeding\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$")
+
+
+def succeeded_one(
+    region: Region,
+    s: int,
+    *,
+    names: list[tuple[str, int, int]],
+    event: OfficerChange,
+    seen: set[tuple[str, str]],
+    key_of: Callable[[str], str],
+) -> list[OfficerChange]:
+    """The one an appointee succeeds in the same sentence ("elected Jane Roe as Chair of the Board,
+    succeeding John Doe, who will continue to serve as a director") leaves that title, on the same date."""
+    role = next((v for v in event.values if v.field == "role"), None)
+    if event.action not in ("appointed", "elected") or role is None or role.span is None or event.role == "director":
+        return []
+    sent = region.body[s:]
+    for n in names:
+        cue = _SUCCEEDING.search(sent, max(0, n[1] - 40), n[1])
+        if n[0] != event.person and n[1] > role.span.end - region.start - s and cue:
+            key = key_of(n[0])
+            if (key, "left") in seen:
+                return []
+            seen.add((key, "left"))
+            values = [v for v in event.values if v.field in ("role", "effective")]
+            values.append(FieldSource("person", "text", span(region, s + n[1], s + n[2])))
+            word = re.search(r"succeeding", cue.group(0))
+            at = cue.start() + (word.start() if word else 0)
+            values.append(FieldSource("action", "text", span(region, s + at, s + at + 10)))
+            return [replace(event, values=tuple(values), person=" ".join(n[0].split()), action="departed")]
+    return []

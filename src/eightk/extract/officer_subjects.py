@@ -115,6 +115,8 @@ def without_company(sent: str, role: tuple[str, int, int], company: str) -> tupl
     initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w&'-]*", company) if w.lower() not in _SUFFIXES).upper()
 
     def names_registrant(words: str) -> bool:
+        if re.fullmatch(r"(?:the\s+)?(?:Company|Registrant|Corporation)", words.strip()):
+            return True  # "… Chief Financial Officer of the Company"
         norm = norm_name(words)
         if len(norm) >= 3 and core.startswith(norm):
             return True
@@ -152,7 +154,9 @@ def without_defined_term(role: tuple[str, int, int]) -> tuple[str, int, int]:
 
 
 _APPOSITIVE = re.compile(
-    r",\s+(?:age\s+\d+,\s+)?(?P<t>[A-Z][^.;]{2,120}?),\s+(?:is|was|will|would|has|had|informed|notified|announced|resigned|retired|plans|intends|expects|"
+    r",\s+(?:age\s+\d+,\s+)?(?:(?:its|our|the\s+Company['’]s|the\s+Registrant['’]s|"
+    r"(?:the\s+)?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,2}['’]s)\s+)?"
+    r"(?P<t>[A-Z][^.;]{2,120}?),\s+(?:is|was|will|would|has|had|informed|notified|announced|resigned|retired|plans|intends|expects|"
     r"decided|tendered|submitted|effective)\b"
 )
 

@@ -10,8 +10,6 @@ import re
 
 from eightk.extract.entities import entities
 from eightk.extract.officer_clauses import (
-    board_seat_too,
-    moved_from,
     not_a_departure,
     officer_regions,
     person_key,
@@ -19,16 +17,12 @@ from eightk.extract.officer_clauses import (
 from eightk.extract.officer_cues import (
     add_appositive_officers,
     background_cue,
-    handed_to,
-    left_previous,
     lowercase_title,
-    predecessor_left,
-    remember_role,
-    role_from_successor,
     title_before,
     whole_title,
 )
 from eightk.extract.officer_dates import effective_date
+from eightk.extract.officer_follow import with_follow_ons
 from eightk.extract.officer_names import CORPORATE_AFTER, Known, sentence_names
 from eightk.extract.officer_subjects import (
     appositive_role,
@@ -97,7 +91,6 @@ _TITLE = re.compile(
 
 
 _OLD_NEWS = re.compile(r"^\s*As\s+previously\s+(?:reported|disclosed|announced)", re.I)
-_MOVE = "\0move "  # a ``known`` key: a person moving to a new role whose old one is not said
 _GROUP_NOUN = re.compile(r"(?:(?:named|other|certain)\s+)?(?:executive\s+)?(?:officers|directors|executives)", re.I)
 _AS = re.compile(r"(?:\s+as\b)?")
 # a board seat said before any title: "as a member of the Board", "as a Class I director", "to the Board"
@@ -270,23 +263,39 @@ def _sentence_events(
             for i, who in enumerate(group):
                 event = _person_event(region, (s, e), cue, action, who, seen=seen, ctx=(nxt, company, group, i, names))
                 if event is not None:
-                    event = role_from_successor(
-                        region, sent, names=names, who=who, event=event, known=known, key_of=person_key
+                    out.extend(
+                        with_follow_ons(
+                            region, (s, e), cue, event, who, names=names, seen=seen, known=known, company=company
+                        )
                     )
-                    remember_role(region, event, person_key(event.person or ""), known)
-                    out.append(event)
-                    out.extend(board_seat_too(region, s, sent, event))
-                    left = moved_from(region, s, cue, event, who, seen=seen)
-                    out.extend(left)
-                    if not left and re.match(r"(?:transition|mov)", cue.group(0), re.I):
-                        known[_MOVE + person_key(event.person or "")] = (who[0], s + who[1], s + who[2])
-                    if cue.group(0).lower().startswith("succeed"):  # "B will succeed Mr. A as CEO", A moving
-                        out.extend(predecessor_left(region, s, names=names, cue=cue, event=event, known=known))
-                    out.extend(left_previous(region, s, event=event, who=who, seen=seen, company=company))
-                    if event.action == "departed" and "transition" in cue.group(0).lower():
-                        key = person_key(event.person or "")
-                        out.extend(handed_to(region, s, names=names, event=event, seen=seen, key=key))
     return out
+
+
+def _whole_role(
+    region: Region,
+    sent: str,
+    role: tuple[str, int, int] | None,
+    *,
+    cue: re.Match[str],
+    person: tuple[str, int, int],
+    group: list[tuple[str, int, int]],
+    index: int,
+    company: str,
+) -> tuple[str, int, int] | None:
+    """The title as the event gives it: a later joined person's own "as …" title, without the registrant
+    and a defined term, kept whole, singular when several share it, abbreviations spelled out; never a
+    group noun ("the following Executive Officers")."""
+    if index and person[1] > cue.end():
+        own = _role(sent, person[2], fallback=False)
+        following = group[index + 1][1] if index + 1 < len(group) else len(sent)
+        role = own if own and own[1] < following + 200 else role
+    if role is None:
+        return None
+    role = whole_title(sent, without_company(sent, role, company))
+    if len(group) > 1:
+        role = singular_role(role, sent)
+    role = spelled_out(region.body, without_defined_term(role))
+    return None if _GROUP_NOUN.fullmatch(role[0]) else role
 
 
 def _person_event(
@@ -312,17 +321,7 @@ def _person_event(
     role = _role_for(region, s, sent, cue, person, nxt=nxt, leaving=kind == "left")
     if role is None and cue.group(0).lower().startswith("succeed"):
         return None  # "selected Jane Roe to succeed him": the title comes with another cue
-    if index and person[1] > cue.end():
-        own = _role(sent, person[2], fallback=False)
-        following = group[index + 1][1] if index + 1 < len(group) else len(sent)
-        role = own if own and own[1] < following + 200 else role
-    if role:
-        role = whole_title(sent, without_company(sent, role, company))
-        if len(group) > 1:
-            role = singular_role(role, sent)
-        role = spelled_out(region.body, without_defined_term(role))
-    if role and _GROUP_NOUN.fullmatch(role[0]):
-        role = None  # "the following Executive Officers": a group, no one person's title
+    role = _whole_role(region, sent, role, cue=cue, person=person, group=group, index=index, company=company)
     if role and (key, role[0].lower()) in seen:
         return None  # "elected a director … and appointed him to the Audit Committee" is one change
     seen.add((key, kind))
