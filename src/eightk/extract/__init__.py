@@ -43,10 +43,28 @@ def extract_events(filing: Filing) -> tuple[Event, ...]:
     events: list[Event] = []
     for family in FAMILIES:
         found = family(filing, regs)
-        if family is agreements and any(e.type in ("license", "collaboration", "acquisition") for e in events):
-            continue
+        if family is agreements:
+            found = _unclaimed(found, events)
         events.extend(found)
     return tuple(_one_telling(events))
+
+
+def _unclaimed(agreements_found: list[Event], events: list[Event]) -> list[Event]:
+    """The material agreements no deal or acquisition of the filing already tells: none beside an
+    acquisition; beside a deal, those with a counterparty that is none of the deal's parties (an agreement
+    with a deal's party, or with no counterparty named, is that deal's agreement)."""
+    if any(e.type == "acquisition" for e in events):
+        return []  # its merger agreement, support and voting agreements belong to the acquisition
+    deals = [e for e in events if e.type in ("license", "collaboration", "asset_purchase")]
+    if not deals:
+        return agreements_found
+    named = {norm_name(p.name) for e in deals for p in getattr(e, "parties", ())} - {""}
+
+    def claimed(name: str | None) -> bool:
+        key = norm_name(name) if name else ""
+        return not key or any(key.startswith(n) or n.startswith(key) for n in named)
+
+    return [a for a in agreements_found if not claimed(getattr(a, "counterparty", None))]
 
 
 def _one_telling(events: list[Event]) -> list[Event]:

@@ -736,8 +736,8 @@ def deals(filing: Filing, regions: list[Region]) -> list[Event]:
             if theirs is not None and (d.terms.exclusive is None or theirs[0] != d.terms.exclusive[0]):
                 d.terms.exclusive = theirs if d.terms.exclusive is None else (None, *theirs[1:])
         ev = _event(d)
-        if not ev.parties:
-            continue
+        if not [p for p in ev.parties if p.name != registrant]:
+            continue  # a deal names its counterparty; the filer alone is no deal
         for other in d.extra:  # the second telling adds its evidence and fills empty fields
             ev = _fill(ev, _event(other))
         out.append(ev)
