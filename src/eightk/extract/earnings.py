@@ -189,6 +189,7 @@ def _first_cell(body: str, name: str) -> tuple[re.Match[str], re.Match[str]] | N
 
 
 _YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
+_YEAR_WORDS = re.compile(r"(?<!\S)(?:19|20)\d\d(?!\S)")  # a year standing alone, as a header's cells
 
 
 def _current_column(body: str, row: re.Match[str], first: re.Match[str]) -> re.Match[str]:
@@ -199,6 +200,11 @@ def _current_column(body: str, row: re.Match[str], first: re.Match[str]) -> re.M
     for _ in range(150):  # the header heads the table: up to a statement's length above the row
         line_start = body.rfind("\n", 0, max(0, at - 1)) + 1
         line = body[line_start:at]
+        if len(_YEAR_WORDS.findall(line)) < 2:  # most lines: no header (the token checks below cost more)
+            if line_start == 0:
+                break
+            at = line_start
+            continue
         tokens = line.split()
         years = [t for t in tokens if _YEAR_TOKEN.fullmatch(t)]
         others = [t for t in tokens if t not in years]
