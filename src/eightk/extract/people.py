@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-from eightk.extract.entities import entities
 from eightk.extract.officer_clauses import (
     not_a_departure,
     officer_regions,
@@ -361,8 +360,7 @@ def officer_changes(filing: Filing, regions: list[Region]) -> list[OfficerChange
     people = person_evidence((d.text for d in filing.documents), (s.name or "" for s in filing.signatures))
     for region in regs:
         add_appositive_officers(people, region.body)
-        for org in entities(region.body, filing.registrant.name).orgs:  # a company's name is no person's
-            people.organizations.add(" ".join(org.name.split()))
+        people.company_texts.append((region.body, filing.registrant.name))  # a company's name is no person's
         spans = list(sentences(region))
         known: Known = {}
         for i, (s, e) in enumerate(spans):

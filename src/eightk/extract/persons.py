@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from eightk.extract.entities import entities
 from eightk.extract.given_names import GIVEN_NAMES
 
 __all__ = ["PersonEvidence", "person_evidence"]
@@ -54,6 +55,15 @@ class PersonEvidence:
     surnames: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
     organizations: set[str] = field(default_factory=set)  # names the entity layer found as companies
+    company_texts: list[tuple[str, str | None]] = field(default_factory=list)  # (text, registrant) to read them from
+
+    def _organizations(self) -> set[str]:
+        """The companies of ``company_texts``, read by the entity layer when first needed (a name that
+        nothing shows to be a person's never needs them)."""
+        while self.company_texts:
+            text, registrant = self.company_texts.pop()
+            self.organizations.update(" ".join(o.name.split()) for o in entities(text, registrant).orgs)
+        return self.organizations
 
     def add(self, name: str) -> None:
         name = " ".join(name.split()).rstrip(",")
@@ -66,13 +76,14 @@ class PersonEvidence:
         initial, "Jr."), a census given name, or the text's evidence for its surname or for the whole
         name; never a name within an organization's ("Morgan Stanley" of "Morgan Stanley & Co. LLC")."""
         name = " ".join(name.split())
-        if name.split(" ", 1)[0].lower() in _FUNCTION_WORDS or any(name in org for org in self.organizations):
+        if name.split(" ", 1)[0].lower() in _FUNCTION_WORDS:
             return False
         suffixed = _SUFFIX.search(name) and len(name.split()) >= 3 and name.split(" ", 1)[0][1:].islower()
         given = name.split(" ", 1)[0]
-        if _INITIAL.match(name) or suffixed or given in GIVEN_NAMES or given.split("-")[0] in GIVEN_NAMES:
-            return True
-        return name in self.names or _surname(name) in self.surnames
+        shown = bool(_INITIAL.match(name) or suffixed or given in GIVEN_NAMES or given.split("-")[0] in GIVEN_NAMES)
+        if not (shown or name in self.names or _surname(name) in self.surnames):
+            return False
+        return not any(name in org for org in self._organizations())
 
 
 def person_evidence(texts: Iterable[str], signers: Iterable[str] = ()) -> PersonEvidence:
