@@ -1,6 +1,6 @@
 """The web shell: an HTTP API (OpenAPI at /openapi.json, docs at /docs) and a web page over a store.
 
-Needs the ``serve`` extra (FastAPI and uvicorn): ``pip install 'eightk[serve]'``. Importing this package
+Needs the ``serve`` extra (FastAPI, uvicorn, orjson): ``pip install 'eightk[serve]'``. Importing this package
 never fails; ``create_app`` and ``serve`` raise ``UsageError`` naming the extra when it is missing.
 """
 
@@ -15,14 +15,14 @@ if TYPE_CHECKING:
 
 __all__ = ["MISSING_EXTRA", "create_app", "require_extra", "serve"]
 
-_PROTOCOL = "eightk.web._protocol:NoDelayH11"
-MISSING_EXTRA = "the web server needs the serve extra: pip install 'eightk[serve]' (FastAPI and uvicorn)"
+MISSING_EXTRA = "the web server needs the serve extra: pip install 'eightk[serve]' (FastAPI, uvicorn, orjson)"
 
 
 def require_extra() -> None:
     """Raise ``UsageError`` naming the ``serve`` extra when FastAPI or uvicorn is not installed."""
     try:
         import fastapi  # noqa: F401
+        import orjson  # noqa: F401
         import uvicorn  # noqa: F401
     except ModuleNotFoundError:
         raise UsageError(MISSING_EXTRA) from None
@@ -46,8 +46,10 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 
 
     import uvicorn
 
+    from eightk.web._protocol import PROTOCOL
+
     app = create_app(db, rate_limit=rate_limit)  # fail now, with a clear error, if the database cannot be opened
-    options = {"host": host, "port": port, "log_level": "warning", "access_log": False, "http": _PROTOCOL}
+    options = {"host": host, "port": port, "log_level": "warning", "access_log": False, "http": PROTOCOL}
     if workers > 1:
         os.environ["EIGHTK_SERVE_DB"] = db
         os.environ["EIGHTK_SERVE_RATE_LIMIT"] = str(rate_limit)

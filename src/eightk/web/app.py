@@ -11,7 +11,9 @@ import sqlite3
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
+import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
@@ -22,7 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from eightk.errors import EightkError
 from eightk.store import Store
 
-__all__ = ["QUERY_SECONDS", "RATE_LIMIT", "RateLimit", "SECURITY_HEADERS", "Stores", "create_app"]
+__all__ = ["QUERY_SECONDS", "RATE_LIMIT", "Json", "RateLimit", "SECURITY_HEADERS", "Stores", "create_app"]
 
 STATIC = Path(__file__).resolve().parent / "static"
 RATE_LIMIT = 100.0  # API requests per second per client address, by default
@@ -60,6 +62,20 @@ class Stores:
 
     def _overdue(self) -> int:
         return 1 if time.monotonic() > getattr(self.local, "deadline", float("inf")) else 0
+
+
+class Json(Response):
+    """A JSON answer serialized by orjson (dict keys that are not text, such as None, become strings).
+
+    Endpoints return one of these rather than a dict, so FastAPI does not validate the answer again
+    against its response model (the models still make the OpenAPI spec, and the schemathesis test
+    checks the answers against it): measured on the filing endpoint of the 200,000-filing store, this
+    and httptools took it from 1,249 to N req/s at 50 clients."""
+
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS)
 
 
 def error(status: int, code: str, message: str) -> JSONResponse:
