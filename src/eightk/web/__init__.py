@@ -28,19 +28,23 @@ def require_extra() -> None:
         raise UsageError(MISSING_EXTRA) from None
 
 
-def create_app(db: str, *, rate_limit: float = 100.0) -> FastAPI:
+def create_app(db: str, *, rate_limit: float = 100.0, cache_mb: float = 64.0) -> FastAPI:
     """The ASGI app over the eightk database file ``db``, read-only, answering at most ``rate_limit`` API
-    requests per second per client address (0: no limit). Raises ``UsageError`` without the serve extra,
+    requests per second per client address (0: no limit), with ``cache_mb`` megabytes of answer cache
+    per process (0: none). Raises ``UsageError`` without the serve extra,
     ``StoreError`` when ``db`` is not an eightk database."""
     require_extra()
     from eightk.web.app import create_app as make
 
-    return make(db, rate_limit=rate_limit)
+    return make(db, rate_limit=rate_limit, cache_mb=cache_mb)
 
 
-def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 1, rate_limit: float = 100.0) -> None:
+def serve(  # noqa: PLR0913 - the command's options
+    db: str, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 1, rate_limit: float = 100.0,
+    cache_mb: float = 64.0,
+) -> None:  # fmt: skip
     """Run the app under uvicorn until interrupted. ``workers`` > 1 runs that many server processes (each
-    with its own per-address rate limit)."""
+    with its own per-address rate limit and answer cache of ``cache_mb`` megabytes)."""
     require_extra()
     import os
 
@@ -48,11 +52,13 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 
 
     from eightk.web._protocol import PROTOCOL
 
-    app = create_app(db, rate_limit=rate_limit)  # fail now, with a clear error, if the database cannot be opened
+    # fail now, with a clear error, if the database cannot be opened
+    app = create_app(db, rate_limit=rate_limit, cache_mb=cache_mb)
     options = {"host": host, "port": port, "log_level": "warning", "access_log": False, "http": PROTOCOL}
     if workers > 1:
         os.environ["EIGHTK_SERVE_DB"] = db
         os.environ["EIGHTK_SERVE_RATE_LIMIT"] = str(rate_limit)
+        os.environ["EIGHTK_SERVE_CACHE_MB"] = str(cache_mb)
         uvicorn.run("eightk.web._worker:app", workers=workers, **options)  # type: ignore[arg-type]
     else:
         uvicorn.run(app, **options)  # type: ignore[arg-type]
