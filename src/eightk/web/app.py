@@ -23,7 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from eightk.errors import EightkError
 from eightk.store import Store
-from eightk.web.cache import AnswerCache
+from eightk.web.cache import AnswerCache, CachedAnswers
 
 __all__ = [
     "CACHE_MB", "QUERY_SECONDS", "RATE_LIMIT", "SECURITY_HEADERS", "Json", "RateLimit", "Stores", "create_app", "dumps",
@@ -221,6 +221,7 @@ def create_app(db: str, *, rate_limit: float = RATE_LIMIT, cache_mb: float = CAC
     def favicon() -> Response:
         return Response(status_code=204)
 
+    app.add_middleware(CachedAnswers, cache=app.state.stores.cache)
     if rate_limit > 0:
         app.add_middleware(RateLimit, rate=rate_limit)
     app.add_middleware(SecurityHeaders)

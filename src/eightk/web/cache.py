@@ -1,8 +1,8 @@
 """A cache of rendered API answers, valid for one state of the database.
 
-An answer (the JSON bytes of a search, events, deals, company or stats request) is a function of the
-request's validated parameters and of what the database holds. Entries are keyed on the endpoint and
-those parameters; every lookup first asks SQLite whether the database changed (``PRAGMA data_version``
+An answer (the JSON bytes of a search, events, deals or company request) is a function of the request
+(its path and query string) and of what the database holds. Entries are keyed on the request; every
+lookup first asks SQLite whether the database changed (``PRAGMA data_version``
 on one connection kept for that, which starts a read transaction and so sees any commit by another
 connection or process). When it did, every entry is dropped before the lookup. A request that starts
 after a commit therefore never gets an answer computed before it.
@@ -17,9 +17,11 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 
-__all__ = ["AnswerCache"]
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+__all__ = ["AnswerCache", "CachedAnswers"]
 
 
 class AnswerCache:
@@ -27,7 +29,7 @@ class AnswerCache:
 
     ``watch``: a read-only connection to the database used only for ``PRAGMA data_version`` (callable
     from any thread: the cache serializes its use). ``max_bytes`` 0 turns the cache off: ``answer`` then
-    always computes."""
+    ``lookup`` always finds nothing."""
 
     def __init__(self, watch: sqlite3.Connection, max_bytes: int) -> None:
         self.watch = watch
@@ -47,26 +49,74 @@ class AnswerCache:
             self.size = 0
             self.version = version
 
-    def answer(self, key: Hashable, compute: Callable[[], bytes]) -> tuple[bytes, bool]:
-        """(the answer for ``key``, whether it came from the cache): the cached one, else ``compute()``'s
-        (kept when it fits). An exception from ``compute`` is not cached and goes to the caller."""
+    def lookup(self, key: Hashable) -> tuple[bytes | None, int | None]:
+        """(the cached answer for ``key`` or None, the database version it was looked up at): pass the
+        version to ``keep`` with the answer computed on a miss."""
         if self.max_bytes <= 0:
-            return compute(), False
+            return None, None
         with self.lock:
             self._check()
-            version = self.version
             body = self.entries.get(key)
-            if body is not None:
+            if body is None:
+                self.misses += 1
+            else:
                 self.entries.move_to_end(key)
                 self.hits += 1
-                return body, True
-            self.misses += 1
-        body = compute()  # outside the lock: other threads go on meanwhile
-        if len(body) <= self.max_bytes // 8:
-            with self.lock:
-                if self.version == version and key not in self.entries:  # no commit since the lookup
-                    self.entries[key] = body
-                    self.size += len(body)
-                    while self.size > self.max_bytes:
-                        self.size -= len(self.entries.popitem(last=False)[1])
-        return body, False
+            return body, self.version
+
+    def keep(self, key: Hashable, version: int | None, body: bytes) -> None:
+        """Keep ``body``, the answer for ``key`` computed after a ``lookup`` at ``version``, unless the
+        database changed since (the answer may be older than the change) or it is too large."""
+        if self.max_bytes <= 0 or len(body) > self.max_bytes // 8:
+            return
+        with self.lock:
+            if self.version == version and key not in self.entries:
+                self.entries[key] = body
+                self.size += len(body)
+                while self.size > self.max_bytes:
+                    self.size -= len(self.entries.popitem(last=False)[1])
+
+
+class CachedAnswers:
+    """Pure ASGI middleware answering a GET under ``PATHS`` from ``cache`` when it holds the answer for
+    that path and query string (byte for byte: the same request validates to the same parameters, so
+    gets the same answer from the same database), before FastAPI parses or validates anything; else it
+    passes the request on and keeps a 200 answer. Every answer it sees gets ``x-eightk-cache: hit`` or
+    ``miss``. Errors (any status but 200) are never kept."""
+
+    PATHS = ("/api/search", "/api/events", "/api/deals", "/api/companies")
+
+    def __init__(self, app: ASGIApp, cache: AnswerCache) -> None:
+        self.app = app
+        self.cache = cache
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith(self.PATHS):
+            await self.app(scope, receive, send)
+            return
+        key = (scope["path"], scope["query_string"])
+        body, version = self.cache.lookup(key)
+        if body is not None:
+            head = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+            await send({"type": "http.response.start", "status": 200, "headers": [*head, _HIT]})
+            await send({"type": "http.response.body", "body": body})
+            return
+        status = 0
+        chunks: list[bytes] = []
+
+        async def capture(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message["headers"] = [*message.get("headers", []), _MISS]
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+            await send(message)
+
+        await self.app(scope, receive, capture)
+        if status == 200:
+            self.cache.keep(key, version, b"".join(chunks))
+
+
+_HIT = (b"x-eightk-cache", b"hit")
+_MISS = (b"x-eightk-cache", b"miss")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
@@ -15,7 +14,7 @@ from eightk.catalog import ITEMS, OLD_ITEMS
 from eightk.search import Filters
 from eightk.store import Store
 from eightk.store.browse import EventQuery, company_history, deals, events, filing_keys, filing_record
-from eightk.web.app import Json, Stores, dumps
+from eightk.web.app import Json, Stores
 from eightk.web.models import (
     CompanyHistory,
     DealsPage,
@@ -126,13 +125,10 @@ def search(
     cursor: Cursor = None,
 ) -> Json:
     """Ranked hits (bm25; the newest first for a very common query), each with its snippet and label."""
+    store = stores.get()
     offset = offset_of(cursor)
     if offset >= MAX_SEARCH_DEPTH:
         return Json({"query": q, "hits": [], "next_cursor": None})
-    return cached(stores, ("search", q, f, limit, offset), lambda store: _search_page(store, q, f, limit, offset))
-
-
-def _search_page(store: Store, q: str, f: Filters, limit: int, offset: int) -> dict[str, Any]:
     found = store.search(q, limit=min(offset + limit + 1, MAX_SEARCH_DEPTH), **_fields(f))
     keys = filing_keys(store.conn, [h.filing_id for h in found[offset : offset + limit]])
     hits = [
@@ -143,15 +139,7 @@ def _search_page(store: Store, q: str, f: Filters, limit: int, offset: int) -> d
         if h.filing_id in keys
     ]  # fmt: skip
     next_cursor = cursor_for(offset, len(found) - offset, limit, MAX_SEARCH_DEPTH - 1)
-    return {"query": q, "hits": hits, "next_cursor": next_cursor}
-
-
-def cached(stores: Stores, key: tuple[Any, ...], compute: Callable[[Store], dict[str, Any]]) -> Json:
-    """The answer for ``key`` (the endpoint's name and its validated parameters) from the process's
-    answer cache, else ``compute(store)`` with this thread's store; its ``x-eightk-cache`` header says
-    ``hit`` or ``miss``."""
-    body, hit = stores.cache.answer(key, lambda: dumps(compute(stores.get())))
-    return Json(body, headers={"x-eightk-cache": "hit" if hit else "miss"})
+    return Json({"query": q, "hits": hits, "next_cursor": next_cursor})
 
 
 def _fields(f: Filters) -> dict[str, Any]:
@@ -210,14 +198,11 @@ def list_events(  # noqa: PLR0917 - one query parameter each
 ) -> Json:
     """Events of every filing within the filters; ``min_amount``/``max_amount`` apply to the event's own
     money values; ``sort=amount`` orders by its largest money value (events without one last)."""
+    store = stores.get()
     offset = min(offset_of(cursor), MAX_OFFSET)
     query = EventQuery(f, (type,) if type else (), min_amount, max_amount, sort, order == "desc", limit + 1, offset)
-
-    def page(store: Store) -> dict[str, Any]:
-        rows = events(store.conn, query)
-        return {"events": _public(rows[:limit]), "next_cursor": cursor_for(offset, len(rows), limit)}
-
-    return cached(stores, ("events", query), page)
+    rows = events(store.conn, query)
+    return Json({"events": _public(rows[:limit]), "next_cursor": cursor_for(offset, len(rows), limit)})
 
 
 @router.get("/deals", response_model=DealsPage, summary="Deals: one row per license, collaboration or asset purchase")
@@ -234,14 +219,11 @@ def list_deals(  # noqa: PLR0917 - one query parameter each
 ) -> Json:
     """Parties and roles, exclusivity, territory, subject, royalties and amounts of each deal. Sorted by
     an amount, the deals stating it come first, then the others by date."""
+    store = stores.get()
     offset = min(offset_of(cursor), MAX_OFFSET)
     query = EventQuery(f, (type,) if type else (), min_amount, max_amount, sort, order == "desc", limit + 1, offset)
-
-    def page(store: Store) -> dict[str, Any]:
-        rows = deals(store.conn, query)
-        return {"deals": _public(rows[:limit]), "next_cursor": cursor_for(offset, len(rows), limit)}
-
-    return cached(stores, ("deals", query), page)
+    rows = deals(store.conn, query)
+    return Json({"deals": _public(rows[:limit]), "next_cursor": cursor_for(offset, len(rows), limit)})
 
 
 def _public(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -257,8 +239,8 @@ def company_by_cik(
     stores: Annotated[Stores, Depends(stores_of)],
 ) -> Json:
     """Its newest 500 filings (as any filer), oldest first, each with its events."""
-    number = cik.lstrip("0") or "0"
-    return cached(stores, ("company", number), lambda store: _history(store, number, None))
+    store = stores.get()
+    return _history(store, cik.lstrip("0") or "0", None)
 
 
 @router.get("/companies", response_model=CompanyHistory, summary="A company's filings and events, by name")
@@ -267,14 +249,15 @@ def company_by_name(
     stores: Annotated[Stores, Depends(stores_of)],
 ) -> Json:
     """For registrants known by name only (filings without a CIK): its newest 500 filings, oldest first."""
-    return cached(stores, ("company", None, name), lambda store: _history(store, None, name))
+    store = stores.get()
+    return _history(store, None, name)
 
 
-def _history(store: Store, cik: str | None, name: str | None) -> dict[str, Any]:
+def _history(store: Store, cik: str | None, name: str | None) -> Json:
     history = company_history(store.conn, cik=cik, name=name)
     if not history["filings"]:
         raise HTTPException(404, "no filings by this company")
-    return history
+    return Json(history)
 
 
 @router.get("/stats", response_model=dict[str, Any], summary="What the database holds")
