@@ -9,7 +9,9 @@ endpoint and each client count runs that many keep-alive HTTP clients (asyncio, 
 until ``--requests`` requests were answered or ``--seconds`` passed, whichever comes first. Every load is
 bounded and stops by itself; only 127.0.0.1 is contacted. It prints requests/s, p50/p95/p99 latency
 (ms), 5xx and 4xx answers, failed connections and the share of answers the server took from its answer
-cache (its ``x-eightk-cache`` header) per cell, and asserts nothing.
+cache (its ``x-eightk-cache`` header), the p95 of the others, and the server's CPU time per request
+(its processes' user + system time over the cell, divided by the requests: a figure that other work on
+the machine disturbs less than latency) per cell, and asserts nothing.
 
 The requests are drawn from the database itself, so that a cache cannot live on a handful of repeats:
 search: ``--pool`` distinct requests (words, two-word phrases and prefixes read from the texts of 300
@@ -38,6 +40,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import psutil
+
 HERE = Path(__file__).resolve().parent
 DEAL_SORTS = ["upfront", "milestones", "equity", "total_value", "date"]
 DEAL_TYPES = [None, "license", "collaboration", "asset_purchase"]
@@ -57,6 +61,7 @@ class Cell:
     seconds: float = 0.0
     cached: int = 0  # answers the server took from its cache
     miss_latencies: list[float] = field(default_factory=list)
+    server_cpu: float = 0.0  # CPU seconds the server processes used during the cell
 
     def line(self) -> str:
         lat = sorted(self.latencies)
@@ -73,6 +78,7 @@ class Cell:
         return (
             f"{self.endpoint:<8} {self.clients:>7} {len(lat):>8} {rate:>9.1f} {pct(0.5):>8.1f} {pct(0.95):>8.1f}"
             f" {pct(0.99):>8.1f} {err5:>5} {err4:>5} {self.failed:>6} {hits:>5.0f}% {miss95:>8.1f}"
+            f" {1000 * self.server_cpu / max(1, len(lat)):>7.2f}"
         )
 
 
@@ -208,6 +214,20 @@ def paths(db: Path, search_size: int) -> tuple[dict[str, Callable[[random.Random
     return {"search": search, "filing": filing, "deals": deals}, mix
 
 
+def server_cpu(pid: int) -> float:
+    """CPU seconds (user + system) used so far by the server process and its workers."""
+    procs = [psutil.Process(pid)]
+    procs += procs[0].children(recursive=True)
+    total = 0.0
+    for p in procs:
+        try:
+            times = p.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += times.user + times.system
+    return total
+
+
 def start_server(db: Path, workers: int, cache_mb: float) -> tuple[subprocess.Popen[bytes], int]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -248,13 +268,15 @@ def main() -> None:
     print(f"load: {args.requests} requests or {args.seconds:g} s per cell; cpus {os.cpu_count()}; load avg {load:.1f}")
     heads = ("req/s", "p50 ms", "p95 ms", "p99 ms")
     print(f"{'endpoint':<8} {'clients':>7} {'requests':>8} {heads[0]:>9} " + " ".join(f"{h:>8}" for h in heads[1:])
-          + f" {'5xx':>5} {'4xx':>5} {'failed':>6} {'cached':>6} {'miss p95':>8}")  # fmt: skip
+          + f" {'5xx':>5} {'4xx':>5} {'failed':>6} {'cached':>6} {'miss p95':>8} {'cpu ms':>7}")  # fmt: skip
     try:
         for name in args.endpoints.split(","):
             asyncio.run(run_cell(port, Cell(name, 1), makers[name], 20, 10))  # warm the page cache a little
             for clients in (int(c) for c in args.clients.split(",")):
                 cell = Cell(name, clients)
+                before = server_cpu(proc.pid)
                 asyncio.run(run_cell(port, cell, makers[name], args.requests, args.seconds))
+                cell.server_cpu = server_cpu(proc.pid) - before
                 print(cell.line(), flush=True)
     finally:
         proc.terminate()
