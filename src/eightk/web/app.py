@@ -239,7 +239,7 @@ def create_app(db: str, *, rate_limit: float = RATE_LIMIT, cache_mb: float = CAC
     def favicon() -> Response:
         return Response(status_code=204)
 
-    app.add_middleware(CachedAnswers, cache=app.state.stores.cache)
+    app.add_middleware(CachedAnswers, cache=app.state.stores.cache, turns=THREADS)
     if rate_limit > 0:
         app.add_middleware(RateLimit, rate=rate_limit)
     app.add_middleware(SecurityHeaders)

@@ -19,6 +19,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Hashable
 
+import anyio
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 __all__ = ["AnswerCache", "CachedAnswers"]
@@ -86,14 +87,22 @@ class CachedAnswers:
 
     PATHS = ("/api/search", "/api/events", "/api/deals", "/api/companies")
 
-    def __init__(self, app: ASGIApp, cache: AnswerCache) -> None:
+    def __init__(self, app: ASGIApp, cache: AnswerCache, turns: int) -> None:
         self.app = app
         self.cache = cache
+        self.turns = turns
+        self.gate: anyio.CapacityLimiter | None = None  # made in the server's event loop, on first use
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith(self.PATHS):
             await self.app(scope, receive, send)
             return
+        if self.gate is None:
+            self.gate = anyio.CapacityLimiter(self.turns)
+        async with self.gate:
+            await self._answer(scope, receive, send)
+
+    async def _answer(self, scope: Scope, receive: Receive, send: Send) -> None:
         key = (scope["path"], scope["query_string"])
         body, version = self.cache.lookup(key)
         if body is not None:
