@@ -11,7 +11,7 @@ bounded and stops by itself; only 127.0.0.1 is contacted. It prints requests/s, 
 (ms), 5xx and 4xx answers, failed connections and the share of answers the server took from its answer
 cache (its ``x-eightk-cache`` header), the p95 of the others, and the server's CPU time per request
 (its processes' user + system time over the cell, divided by the requests: a figure that other work on
-the machine disturbs less than latency) per cell, and asserts nothing.
+the machine disturbs less than latency) and the load generator's own, per cell, and asserts nothing.
 
 The requests are drawn from the database itself, so that a cache cannot live on a handful of repeats:
 search: ``--pool`` distinct requests (words, two-word phrases and prefixes read from the texts of 300
@@ -62,6 +62,7 @@ class Cell:
     cached: int = 0  # answers the server took from its cache
     miss_latencies: list[float] = field(default_factory=list)
     server_cpu: float = 0.0  # CPU seconds the server processes used during the cell
+    client_cpu: float = 0.0  # CPU seconds this process (the load generator) used during the cell
 
     def line(self) -> str:
         lat = sorted(self.latencies)
@@ -78,7 +79,7 @@ class Cell:
         return (
             f"{self.endpoint:<8} {self.clients:>7} {len(lat):>8} {rate:>9.1f} {pct(0.5):>8.1f} {pct(0.95):>8.1f}"
             f" {pct(0.99):>8.1f} {err5:>5} {err4:>5} {self.failed:>6} {hits:>5.0f}% {miss95:>8.1f}"
-            f" {1000 * self.server_cpu / max(1, len(lat)):>7.2f}"
+            f" {1000 * self.server_cpu / max(1, len(lat)):>7.2f} {1000 * self.client_cpu / max(1, len(lat)):>7.2f}"
         )
 
 
@@ -268,15 +269,17 @@ def main() -> None:
     print(f"load: {args.requests} requests or {args.seconds:g} s per cell; cpus {os.cpu_count()}; load avg {load:.1f}")
     heads = ("req/s", "p50 ms", "p95 ms", "p99 ms")
     print(f"{'endpoint':<8} {'clients':>7} {'requests':>8} {heads[0]:>9} " + " ".join(f"{h:>8}" for h in heads[1:])
-          + f" {'5xx':>5} {'4xx':>5} {'failed':>6} {'cached':>6} {'miss p95':>8} {'cpu ms':>7}")  # fmt: skip
+          + f" {'5xx':>5} {'4xx':>5} {'failed':>6} {'cached':>6} {'miss p95':>8} {'cpu ms':>7}"
+          + f" {'client':>7}")  # fmt: skip
     try:
         for name in args.endpoints.split(","):
             asyncio.run(run_cell(port, Cell(name, 1), makers[name], 20, 10))  # warm the page cache a little
             for clients in (int(c) for c in args.clients.split(",")):
                 cell = Cell(name, clients)
-                before = server_cpu(proc.pid)
+                before, mine = server_cpu(proc.pid), time.process_time()
                 asyncio.run(run_cell(port, cell, makers[name], args.requests, args.seconds))
                 cell.server_cpu = server_cpu(proc.pid) - before
+                cell.client_cpu = time.process_time() - mine
                 print(cell.line(), flush=True)
     finally:
         proc.terminate()
