@@ -181,23 +181,21 @@ def _money(value: Any) -> float | None:
 
 def _deal_row(row: tuple[Any, ...]) -> dict[str, Any]:
     """A deal from a ``_load`` row whose record column is ``_DEAL_RECORD``."""
-    base = _event_row(row)
-    ev = dict(zip(_DEAL_FIELDS, base.pop("event"), strict=True))
-    royalties = ev.get("royalties") or {}
-    currency = next((m.get("currency") for f in _DEAL_MONEY if isinstance(m := ev.get(f), dict)), None)
-    base.update(
-        parties=[{"name": p.get("name"), "role": p.get("role")} for p in ev.get("parties") or []],
-        exclusive=ev.get("exclusive"),
-        territory=ev.get("territory"),
-        subject=ev.get("subject"),
-        field=ev.get("field"),
-        royalties=bool(royalties.get("mentioned")),
-        royalty_low=royalties.get("rate_low"),
-        royalty_high=royalties.get("rate_high"),
-        currency=currency,
-        **{f: _money(ev.get(f)) for f in _DEAL_MONEY},
-    )
-    return base
+    fid, position, etype, fields, key, accession, company, cik, date = row[:9]
+    parties, exclusive, territory, subject, field, royalties, *money = json.loads(fields)
+    royalties = royalties or {}
+    currency = next((m.get("currency") for m in money if isinstance(m, dict)), None)
+    out = {
+        "filing_id": fid, "filing_key": key, "accession": accession, "company": company, "cik": cik, "date": date,
+        "position": position, "type": etype,
+        "parties": [{"name": p.get("name"), "role": p.get("role")} for p in parties or []],
+        "exclusive": exclusive, "territory": territory, "subject": subject, "field": field,
+        "royalties": bool(royalties.get("mentioned")), "royalty_low": royalties.get("rate_low"),
+        "royalty_high": royalties.get("rate_high"), "currency": currency,
+    }  # fmt: skip
+    for name, value in zip(_DEAL_MONEY, money, strict=True):
+        out[name] = _money(value)
+    return out
 
 
 def deals(conn: sqlite3.Connection, q: EventQuery) -> list[dict[str, Any]]:
