@@ -66,3 +66,29 @@ def test_cache_off_computes_every_answer(server: Server, tmp_path: Path) -> None
             assert state == "miss" and body == _raw(server, "/api/deals?sort=upfront&limit=5")[1]
     finally:
         stop_server(off)
+
+
+def test_an_answer_computed_before_a_commit_is_never_served_after_it(tmp_path: Path) -> None:
+    """The race the version check closes: a miss looked up, the database changed by another connection,
+    then the (old) answer kept. The next lookup must not return it; an answer kept at the current
+    version is returned until the next change."""
+    import sqlite3
+
+    from eightk.web.cache import AnswerCache
+
+    db = tmp_path / "x.db"
+    writer = sqlite3.connect(db, isolation_level=None)
+    writer.execute("PRAGMA journal_mode=WAL")
+    writer.execute("CREATE TABLE t (x)")
+    cache = AnswerCache(sqlite3.connect(f"file:{db}?mode=ro", uri=True, check_same_thread=False), 1_000_000)
+    body, version = cache.lookup("k")
+    assert body is None
+    writer.execute("INSERT INTO t VALUES (1)")  # committed by another connection meanwhile
+    cache.keep("k", version, b"old")
+    assert cache.lookup("k")[0] is None
+    body, version = cache.lookup("k")
+    cache.keep("k", version, b"new")
+    assert cache.lookup("k")[0] == b"new" and cache.lookup("k")[0] == b"new"
+    writer.execute("INSERT INTO t VALUES (2)")
+    assert cache.lookup("k")[0] is None
+    assert (cache.hits, cache.misses) == (2, 4)
