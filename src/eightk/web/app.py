@@ -104,7 +104,7 @@ def error(status: int, code: str, message: str) -> JSONResponse:
 
 
 class SecurityHeaders:
-    """Pure ASGI middleware adding ``SECURITY_HEADERS`` (and no-store for API answers) to every response."""
+    """Pure ASGI middleware adding ``SECURITY_HEADERS`` to every response (cached API answers included)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
