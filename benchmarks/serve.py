@@ -18,7 +18,8 @@ search: ``--pool`` distinct requests (words, two-word phrases and prefixes read 
 random index rows, each with no filter, or an item code, a year or the form, as the store holds them),
 picked with Zipf weights (the k-th most popular asked 1/k as often as the first), as search logs go;
 deals: every combination of sort, order, deal type, first three pages and a year filter, Zipf-weighted
-too; filing: 2,000 random stored keys, uniform. ``--cache-mb 0`` measures without the cache.
+too; filing: 2,000 random stored keys, uniform. Every draw is seeded: two runs on one database send
+the same requests (each client its own sequence). ``--cache-mb 0`` measures without the cache.
 """
 
 from __future__ import annotations
@@ -144,8 +145,10 @@ async def run_cell(
 
 def search_pool(conn: sqlite3.Connection, rng: random.Random, size: int) -> list[dict[str, Any]]:
     """``size`` distinct search requests (query and filters) drawn from what the store holds."""
-    rows = "SELECT rowid FROM search_rows ORDER BY random() LIMIT 300"
-    texts = [r[0] or "" for r in conn.execute(f"SELECT text FROM search WHERE rowid IN ({rows})")]
+    top = conn.execute("SELECT MAX(rowid) FROM search_rows").fetchone()[0] or 0
+    rows = sorted(rng.sample(range(1, top + 1), min(300, top)))
+    marks = ",".join("?" * len(rows))
+    texts = [r[0] or "" for r in conn.execute(f"SELECT text FROM search WHERE rowid IN ({marks})", rows)]
     words: dict[str, int] = {}
     pairs: dict[str, int] = {}
     for text in texts:
@@ -195,8 +198,9 @@ def paths(db: Path, search_size: int) -> tuple[dict[str, Callable[[random.Random
     """Request makers per endpoint (see the module's doc), and a line describing the mix."""
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     rng = random.Random(8)
-    sample = "SELECT key FROM filings WHERE id IN (SELECT id FROM filings ORDER BY random() LIMIT 2000)"
-    keys = [r[0] for r in conn.execute(sample)]
+    top = conn.execute("SELECT MAX(id) FROM filings").fetchone()[0] or 0
+    ids = sorted(rng.sample(range(1, top + 1), min(2000, top)))
+    keys = [r[0] for r in conn.execute(f"SELECT key FROM filings WHERE id IN ({','.join('?' * len(ids))})", ids)]
     searches = search_pool(conn, rng, search_size)
     deal_requests = deal_pool(conn, rng)
     conn.close()

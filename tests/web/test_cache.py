@@ -4,6 +4,7 @@ another process drops every cached answer)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -48,7 +49,7 @@ def test_cached_answers_repeat_and_a_commit_drops_them(server: Server, tmp_path:
         subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT, timeout=120)
 
         state, body = _raw(copy, search)
-        assert state == "miss" and WORD in body.decode()
+        assert state == "miss" and json.loads(body)["hits"]
         hits = copy.get(search)[2]["hits"]
         assert {h["filing_key"] for h in hits} == {"0009999999-26-000002"}
         assert _raw(copy, deals)[0] == "miss"  # every answer was dropped, not only the search's
@@ -92,3 +93,23 @@ def test_an_answer_computed_before_a_commit_is_never_served_after_it(tmp_path: P
     writer.execute("INSERT INTO t VALUES (2)")
     assert cache.lookup("k")[0] is None
     assert (cache.hits, cache.misses) == (2, 4)
+
+
+def test_worker_processes_share_one_cache_and_all_see_a_commit(server: Server, tmp_path: Path) -> None:
+    """`--workers 2`: each request opens a new connection, which either process may take. One answer
+    serves both (each process drops the cache once, on its first look), and after an ingest no process
+    answers from before it."""
+    db = tmp_path / "copy.db"
+    shutil.copyfile(server.db, db)
+    two = start_server(db, "--rate-limit", "0", "--workers", "2")
+    try:
+        search = "/api/search?" + urllib.parse.urlencode({"q": WORD})
+        states = [_raw(two, search)[0] for _ in range(12)]
+        assert states.count("miss") <= 2 and states[-1] == "hit", states
+        cmd = [sys.executable, "-m", "eightk", "ingest", str(_new_filing(tmp_path)), "--db", str(db)]
+        subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT, timeout=120)
+        after = [_raw(two, search) for _ in range(12)]
+        assert all(json.loads(body)["hits"] for _, body in after)  # never the empty answer from before
+        assert [s for s, _ in after].count("miss") <= 3 and after[-1][0] == "hit", [s for s, _ in after]
+    finally:
+        stop_server(two)

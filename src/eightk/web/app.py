@@ -58,13 +58,14 @@ _log = logging.getLogger("eightk.web")
 class Stores:
     """One read-only ``Store`` per server thread (SQLite connections are not shared), each with a time
     limit: a query running past ``QUERY_SECONDS`` is interrupted (``sqlite3.OperationalError``); and the
-    answer cache of the process (``cache_mb`` megabytes; 0: none)."""
+    answer cache (``cache_mb`` megabytes; 0: none) in the SQLite file ``cache_file`` (":memory:": this
+    process's own; ``eightk.web.cache``)."""
 
-    def __init__(self, path: str, cache_mb: float = CACHE_MB) -> None:
+    def __init__(self, path: str, cache_mb: float = CACHE_MB, cache_file: str = ":memory:") -> None:
         self.path = path
         self.local = threading.local()
         self.watch = Store(path, readonly=True)  # fail at start, not on the first request
-        self.cache = AnswerCache(self.watch.conn, int(cache_mb * 1e6))
+        self.cache = AnswerCache(self.watch.conn, int(cache_mb * 1e6), cache_file)
 
     def get(self) -> Store:
         store: Store | None = getattr(self.local, "store", None)
@@ -206,10 +207,13 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     yield
 
 
-def create_app(db: str, *, rate_limit: float = RATE_LIMIT, cache_mb: float = CACHE_MB) -> FastAPI:
+def create_app(
+    db: str, *, rate_limit: float = RATE_LIMIT, cache_mb: float = CACHE_MB, cache_file: str = ":memory:"
+) -> FastAPI:
     """The eightk HTTP API and web page over the database file ``db`` (read-only), answering at most
     ``rate_limit`` API requests per second per client address (0: no limit), with an answer cache of
-    ``cache_mb`` megabytes (0: none; ``eightk.web.cache``).
+    ``cache_mb`` megabytes (0: none) in ``cache_file`` (":memory:", or a file that server processes
+    share; ``eightk.web.cache``).
 
     Raises ``StoreError`` when ``db`` cannot be opened as an eightk database."""
     from eightk.web.routes import router
@@ -222,7 +226,7 @@ def create_app(db: str, *, rate_limit: float = RATE_LIMIT, cache_mb: float = CAC
         redoc_url=None,
         lifespan=_lifespan,
     )
-    app.state.stores = Stores(db, cache_mb)
+    app.state.stores = Stores(db, cache_mb, cache_file)
     _install_errors(app)
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -1,23 +1,22 @@
 """A cache of rendered API answers, valid for one state of the database.
 
 An answer (the JSON bytes of a search, events, deals or company request) is a function of the request
-(its path and query string) and of what the database holds. Entries are keyed on the request; every
-lookup first asks SQLite whether the database changed (``PRAGMA data_version``
-on one connection kept for that, which starts a read transaction and so sees any commit by another
-connection or process). When it did, every entry is dropped before the lookup. A request that starts
-after a commit therefore never gets an answer computed before it.
+(its path and query string) and of what the database holds. Answers are keyed on the request; every
+lookup first asks SQLite whether the database changed (``PRAGMA data_version`` on a connection kept
+for that, which starts a read transaction and so sees any commit by another connection or process).
+When it did, every answer is dropped before the lookup. A request that starts after a commit therefore
+never gets an answer computed before it.
 
-The cache holds at most ``max_bytes`` of answers (least recently used go first); an answer over an
-eighth of that is never kept. It counts its hits and misses, and the API says which each answer was in
-its ``x-eightk-cache`` header (``hit`` or ``miss``), which ``benchmarks/serve.py`` counts.
+The cache holds about ``max_bytes`` of answers (the oldest kept go first); an answer over an eighth of
+that is never kept. The server processes of ``eightk serve --workers N`` share one cache, a SQLite file
+in a temporary folder that ``serve`` removes at exit. The API says whether each answer came from the
+cache in its ``x-eightk-cache`` header (``hit`` or ``miss``), which ``benchmarks/serve.py`` counts.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import threading
-from collections import OrderedDict
-from collections.abc import Hashable
 
 import anyio
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -26,56 +25,85 @@ __all__ = ["AnswerCache", "CachedAnswers"]
 
 
 class AnswerCache:
-    """Rendered answers (bytes) by key, dropped whenever the database at ``watch``'s file changes.
+    """Rendered answers (bytes) by request key, dropped whenever the database at ``watch``'s file changes.
 
-    ``watch``: a read-only connection to the database used only for ``PRAGMA data_version`` (callable
-    from any thread: the cache serializes its use). ``max_bytes`` 0 turns the cache off: ``answer`` then
-    ``lookup`` always finds nothing."""
+    ``watch``: a read-only connection to the database used only for ``PRAGMA data_version``. The
+    answers live in the SQLite database ``file`` (":memory:": this process only; a file: shared by the
+    server processes that open it, so an answer computed by one serves the others). ``max_bytes`` 0
+    turns the cache off: ``lookup`` then always finds nothing. Callable from any thread.
 
-    def __init__(self, watch: sqlite3.Connection, max_bytes: int) -> None:
+    Versions: ``data_version`` is per connection, so each process watches its own and, when it sees a
+    change (or looks for the first time), raises the generation ``gen`` stored with the answers and
+    drops them all. An answer is kept with the generation of its lookup and only while that is still
+    the current one; a lookup finds answers of the current generation only."""
+
+    def __init__(self, watch: sqlite3.Connection, max_bytes: int, file: str = ":memory:") -> None:
         self.watch = watch
         self.max_bytes = max_bytes
-        self.entries: OrderedDict[Hashable, bytes] = OrderedDict()
-        self.size = 0
         self.hits = 0
         self.misses = 0
         self.version: int | None = None
+        self.kept = 0
         self.lock = threading.Lock()
+        self.db = sqlite3.connect(file, isolation_level=None, check_same_thread=False, timeout=10)
+        if max_bytes > 0:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=OFF")
+            self._write(
+                "CREATE TABLE IF NOT EXISTS meta (gen INTEGER NOT NULL)",
+                "INSERT INTO meta SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM meta)",
+                "CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, gen INTEGER NOT NULL, body BLOB NOT NULL)",
+            )
+
+    def _write(self, *statements: str) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            for sql in statements:
+                self.db.execute(sql)
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
 
     def _check(self) -> None:
-        """Drop every entry if the database changed since the last look (call under the lock)."""
+        """Raise the generation and drop every answer if this process saw the database change since
+        its last look, or never looked (call under the lock)."""
         version = int(self.watch.execute("PRAGMA data_version").fetchone()[0])
         if version != self.version:
-            self.entries.clear()
-            self.size = 0
+            self._write("UPDATE meta SET gen = gen + 1", "DELETE FROM answers")
             self.version = version
 
-    def lookup(self, key: Hashable) -> tuple[bytes | None, int | None]:
-        """(the cached answer for ``key`` or None, the database version it was looked up at): pass the
-        version to ``keep`` with the answer computed on a miss."""
+    def lookup(self, key: str) -> tuple[bytes | None, int | None]:
+        """(the cached answer for ``key`` or None, the generation it was looked up at): pass the
+        generation to ``keep`` with the answer computed on a miss."""
         if self.max_bytes <= 0:
             return None, None
         with self.lock:
             self._check()
-            body = self.entries.get(key)
+            sql = "SELECT m.gen, a.body FROM meta m LEFT JOIN answers a ON a.key = ? AND a.gen = m.gen"
+            gen, body = self.db.execute(sql, (key,)).fetchone()
             if body is None:
                 self.misses += 1
             else:
-                self.entries.move_to_end(key)
                 self.hits += 1
-            return body, self.version
+            return body, gen
 
-    def keep(self, key: Hashable, version: int | None, body: bytes) -> None:
-        """Keep ``body``, the answer for ``key`` computed after a ``lookup`` at ``version``, unless the
-        database changed since (the answer may be older than the change) or it is too large."""
-        if self.max_bytes <= 0 or len(body) > self.max_bytes // 8:
+    def keep(self, key: str, gen: int | None, body: bytes) -> None:
+        """Keep ``body``, the answer for ``key`` computed after a ``lookup`` at generation ``gen``, unless
+        the generation changed since (the answer may be older than a change) or it is too large. Past
+        ``max_bytes`` the oldest answers go."""
+        if self.max_bytes <= 0 or gen is None or len(body) > self.max_bytes // 8:
             return
         with self.lock:
-            if self.version == version and key not in self.entries:
-                self.entries[key] = body
-                self.size += len(body)
-                while self.size > self.max_bytes:
-                    self.size -= len(self.entries.popitem(last=False)[1])
+            sql = "INSERT OR REPLACE INTO answers SELECT ?, ?, ? WHERE ? = (SELECT gen FROM meta)"
+            self.db.execute(sql, (key, gen, body, gen))
+            self.kept += 1
+            if self.kept % 32 == 0:  # the newest answers that fit, by rowid; the older ones go
+                self.db.execute(
+                    "DELETE FROM answers WHERE rowid < (SELECT rowid FROM (SELECT rowid, SUM(length(body))"
+                    " OVER (ORDER BY rowid DESC) AS total FROM answers) WHERE total > ? LIMIT 1)",
+                    (self.max_bytes,),
+                )
 
 
 class CachedAnswers:
@@ -103,7 +131,7 @@ class CachedAnswers:
             await self._answer(scope, receive, send)
 
     async def _answer(self, scope: Scope, receive: Receive, send: Send) -> None:
-        key = (scope["path"], scope["query_string"])
+        key = scope["path"] + "?" + scope["query_string"].decode("latin-1")
         body, version = self.cache.lookup(key)
         if body is not None:
             head = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
