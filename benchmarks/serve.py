@@ -268,7 +268,7 @@ def main() -> None:
     makers, mix = paths(args.db, args.pool)
     proc, port = start_server(args.db, args.workers, args.cache_mb)
     print(f"database {args.db}: {filings:,} filings; server: {args.workers} worker process(es) on 127.0.0.1:{port}")
-    print(f"{mix}; answer cache {args.cache_mb:g} MB per process")
+    print(f"{mix}; answer cache {args.cache_mb:g} MB")
     load = os.getloadavg()[0]
     print(f"load: {args.requests} requests or {args.seconds:g} s per cell; cpus {os.cpu_count()}; load avg {load:.1f}")
     heads = ("req/s", "p50 ms", "p95 ms", "p99 ms")

@@ -97,8 +97,7 @@ def test_an_answer_computed_before_a_commit_is_never_served_after_it(tmp_path: P
 
 def test_worker_processes_share_one_cache_and_all_see_a_commit(server: Server, tmp_path: Path) -> None:
     """`--workers 2`: each request opens a new connection, which either process may take. One answer
-    serves both (each process drops the cache once, on its first look), and after an ingest no process
-    answers from before it."""
+    serves both, and after an ingest no process answers from before it."""
     db = tmp_path / "copy.db"
     shutil.copyfile(server.db, db)
     two = start_server(db, "--rate-limit", "0", "--workers", "2")

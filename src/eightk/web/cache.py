@@ -33,9 +33,11 @@ class AnswerCache:
     turns the cache off: ``lookup`` then always finds nothing. Callable from any thread.
 
     Versions: ``data_version`` is per connection, so each process watches its own and, when it sees a
-    change (or looks for the first time), raises the generation ``gen`` stored with the answers and
-    drops them all. An answer is kept with the generation of its lookup and only while that is still
-    the current one; a lookup finds answers of the current generation only."""
+    change (or starts: it cannot know what changed before), raises the generation ``gen`` stored with
+    the answers and drops them all. A process looks first when it starts, not at its first request, so
+    that a worker that takes its first request late does not drop the answers the others made meanwhile.
+    An answer is kept with the generation of its lookup and only while that is still the current one;
+    a lookup finds answers of the current generation only."""
 
     def __init__(self, watch: sqlite3.Connection, max_bytes: int, file: str = ":memory:") -> None:
         self.watch = watch
@@ -54,6 +56,8 @@ class AnswerCache:
                 "INSERT INTO meta SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM meta)",
                 "CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, gen INTEGER NOT NULL, body BLOB NOT NULL)",
             )
+            with self.lock:  # this process's first look, when it starts rather than on its first request
+                self._check()
 
     def _write(self, *statements: str) -> None:
         self.db.execute("BEGIN IMMEDIATE")
