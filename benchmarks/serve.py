@@ -4,20 +4,32 @@ concurrent clients, from this process to a server process on 127.0.0.1.
     .venv/bin/python benchmarks/serve.py --db /tmp/eightk-200k/generated.db
     .venv/bin/python benchmarks/serve.py --db demo.db --clients 1,10 --requests 300
 
-The script starts `eightk serve --workers N --rate-limit 0` on a free port, reads a sample of real filing keys and
-words from the database, then for each endpoint and each client count runs that many keep-alive HTTP
-clients (asyncio, one connection each) until ``--requests`` requests were answered or ``--seconds``
-passed, whichever comes first. Every load is bounded and stops by itself; only 127.0.0.1 is contacted.
-It prints requests/s, p50/p95/p99 latency (ms), 5xx answers and failed connections per cell, and
-asserts nothing.
+The script starts `eightk serve --workers N --rate-limit 0 --cache-mb MB` on a free port, then for each
+endpoint and each client count runs that many keep-alive HTTP clients (asyncio, one connection each)
+until ``--requests`` requests were answered or ``--seconds`` passed, whichever comes first. Every load is
+bounded and stops by itself; only 127.0.0.1 is contacted. It prints requests/s, p50/p95/p99 latency
+(ms), 5xx and 4xx answers, failed connections and the share of answers the server took from its answer
+cache (its ``x-eightk-cache`` header), the p95 of the others, and the server's CPU time per request
+(its processes' user + system time over the cell, divided by the requests: a figure that other work on
+the machine disturbs less than latency) and the load generator's own, per cell, and asserts nothing.
+
+The requests are drawn from the database itself, so that a cache cannot live on a handful of repeats:
+search: ``--pool`` distinct requests (words, two-word phrases and prefixes read from the texts of 300
+random index rows, each with no filter, or an item code, a year or the form, as the store holds them),
+picked with Zipf weights (the k-th most popular asked 1/k as often as the first), as search logs go;
+deals: every combination of sort, order, deal type, first three pages and a year filter, Zipf-weighted
+too; filing: 2,000 random stored keys, uniform. Every draw is seeded: two runs on one database send
+the same requests (each client its own sequence). ``--cache-mb 0`` measures without the cache.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import os
 import random
+import re
 import socket
 import sqlite3
 import subprocess
@@ -27,20 +39,15 @@ import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+import psutil
 
 HERE = Path(__file__).resolve().parent
-SEARCH_WORDS = [
-    "license", "agreement", "officer", "merger", "director", "earnings", "resigned", "acquisition", "royalties",
-    '"press release"', '"chief executive officer"', "milestone*", "auditor", "bankruptcy", "dividend", "appointed",
-]  # fmt: skip
-SEARCH_FILTERS = [
-    {},
-    {"item": "5.02"},
-    {"item": "8.01"},
-    {"date_from": "2010-01-01", "date_to": "2015-12-31"},
-    {"form": "8-K"},
-]
-DEAL_SORTS = ["upfront", "milestones", "date"]
+DEAL_SORTS = ["upfront", "milestones", "equity", "total_value", "date"]
+DEAL_TYPES = [None, "license", "collaboration", "asset_purchase"]
+# Words too common to be what anyone searches for alone.
+STOP = set("that this with from have been were which their will shall such other than into under upon also".split())
 
 
 @dataclass
@@ -53,6 +60,10 @@ class Cell:
     statuses: dict[int, int] = field(default_factory=dict)
     failed: int = 0
     seconds: float = 0.0
+    cached: int = 0  # answers the server took from its cache
+    miss_latencies: list[float] = field(default_factory=list)
+    server_cpu: float = 0.0  # CPU seconds the server processes used during the cell
+    client_cpu: float = 0.0  # CPU seconds this process (the load generator) used during the cell
 
     def line(self) -> str:
         lat = sorted(self.latencies)
@@ -63,22 +74,29 @@ class Cell:
         err5 = sum(n for s, n in self.statuses.items() if s >= 500)
         err4 = sum(n for s, n in self.statuses.items() if 400 <= s < 500)
         rate = len(lat) / self.seconds if self.seconds else 0.0
+        hits = 100 * self.cached / len(lat) if lat else 0.0
+        misses = sorted(self.miss_latencies)
+        miss95 = misses[min(len(misses) - 1, int(0.95 * len(misses)))] * 1000 if misses else float("nan")
         return (
             f"{self.endpoint:<8} {self.clients:>7} {len(lat):>8} {rate:>9.1f} {pct(0.5):>8.1f} {pct(0.95):>8.1f}"
-            f" {pct(0.99):>8.1f} {err5:>5} {err4:>5} {self.failed:>6}"
+            f" {pct(0.99):>8.1f} {err5:>5} {err4:>5} {self.failed:>6} {hits:>5.0f}% {miss95:>8.1f}"
+            f" {1000 * self.server_cpu / max(1, len(lat)):>7.2f} {1000 * self.client_cpu / max(1, len(lat)):>7.2f}"
         )
 
 
-async def _request(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path: str) -> int:
-    """One GET on a kept-alive connection; returns the status after reading the whole body."""
+async def _request(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path: str) -> tuple[int, bool]:
+    """One GET on a kept-alive connection; returns the status and whether the answer came from the
+    server's cache, after reading the whole body."""
     writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n\r\n".encode())
     await writer.drain()
     status = int((await reader.readline()).split()[1])
-    length, chunked = 0, False
+    length, chunked, hit = 0, False, False
     while (line := await reader.readline()) not in (b"\r\n", b""):
         name, _, value = line.decode("latin-1").partition(":")
         if name.lower() == "content-length":
             length = int(value)
+        elif name.lower() == "x-eightk-cache":
+            hit = value.strip() == "hit"
         elif name.lower() == "transfer-encoding" and "chunked" in value.lower():
             chunked = True
     if chunked:
@@ -87,7 +105,7 @@ async def _request(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, p
         await reader.readline()
     else:
         await reader.readexactly(length)
-    return status
+    return status, hit
 
 
 async def _client(  # noqa: PLR0917
@@ -100,7 +118,7 @@ async def _client(  # noqa: PLR0917
             budget[0] -= 1
             started = time.perf_counter()
             try:
-                status = await asyncio.wait_for(_request(reader, writer, make_path(rng)), timeout=30)
+                status, hit = await asyncio.wait_for(_request(reader, writer, make_path(rng)), timeout=30)
             except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError, IndexError):
                 cell.failed += 1
                 writer.close()
@@ -108,6 +126,9 @@ async def _client(  # noqa: PLR0917
                 continue
             cell.latencies.append(time.perf_counter() - started)
             cell.statuses[status] = cell.statuses.get(status, 0) + 1
+            cell.cached += hit
+            if not hit:
+                cell.miss_latencies.append(cell.latencies[-1])
     finally:
         writer.close()
 
@@ -122,37 +143,102 @@ async def run_cell(
     cell.seconds = time.monotonic() - started
 
 
-def paths(db: Path) -> dict[str, Callable[[random.Random], str]]:
-    """Request makers per endpoint, from a sample of the database's filing keys."""
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    keys = [
-        r[0]
-        for r in conn.execute(
-            "SELECT key FROM filings WHERE id IN (SELECT id FROM filings ORDER BY random() LIMIT 2000)"
-        )
+def search_pool(conn: sqlite3.Connection, rng: random.Random, size: int) -> list[dict[str, Any]]:
+    """``size`` distinct search requests (query and filters) drawn from what the store holds."""
+    top = conn.execute("SELECT MAX(rowid) FROM search_rows").fetchone()[0] or 0
+    rows = sorted(rng.sample(range(1, top + 1), min(300, top)))
+    marks = ",".join("?" * len(rows))
+    texts = [r[0] or "" for r in conn.execute(f"SELECT text FROM search WHERE rowid IN ({marks})", rows)]
+    words: dict[str, int] = {}
+    pairs: dict[str, int] = {}
+    for text in texts:
+        tokens = re.findall(r"[a-z]{4,}", text.lower())
+        for w in set(tokens) - STOP:
+            words[w] = words.get(w, 0) + 1
+        for a, b in set(itertools.pairwise(tokens)):
+            if a not in STOP and b not in STOP:
+                pairs[f'"{a} {b}"'] = pairs.get(f'"{a} {b}"', 0) + 1
+    queries = [w for w, n in words.items() if n >= 2] + [p for p, n in pairs.items() if n >= 2]
+    queries += [w[:5] + "*" for w in rng.sample(sorted(words), min(40, len(words)))]
+    codes = [r[0] for r in conn.execute("SELECT DISTINCT code FROM items WHERE code IS NOT NULL")]
+    lo, hi = (int(d[:4]) for d in conn.execute("SELECT MIN(date), MAX(date) FROM filings").fetchone())
+    filters: list[dict[str, Any]] = [{}, {}, {}, {"form": "8-K"}]
+    filters += [{"item": c} for c in codes]
+    filters += [{"date_from": f"{y}-01-01", "date_to": f"{y}-12-31"} for y in range(lo, hi + 1)]
+    pool: set[tuple[str, int]] = set()
+    queries.sort()
+    while len(pool) < size:
+        pool.add((rng.choice(queries), rng.randrange(len(filters))))
+    ordered = sorted(pool)
+    rng.shuffle(ordered)
+    return [{"q": q, **filters[i]} for q, i in ordered]
+
+
+def deal_pool(conn: sqlite3.Connection, rng: random.Random) -> list[dict[str, Any]]:
+    """Every combination of sort, order, type, first three pages and a year filter (or none), shuffled."""
+    lo, hi = (int(d[:4]) for d in conn.execute("SELECT MIN(date), MAX(date) FROM filings").fetchone())
+    years: list[dict[str, str]] = [{}] + [
+        {"date_from": f"{y}-01-01", "date_to": f"{y}-12-31"} for y in range(lo, hi + 1)
     ]
+    pool = [
+        {"sort": s, "order": o, **({"type": t} if t else {}), "cursor": c, **y}
+        for s in DEAL_SORTS for o in ("desc", "asc") for t in DEAL_TYPES for c in (0, 50, 100) for y in years
+    ]  # fmt: skip
+    rng.shuffle(pool)
+    return pool
+
+
+def zipf(pool: list[dict[str, Any]]) -> Callable[[random.Random], dict[str, Any]]:
+    """A picker of pool entries, the k-th asked 1/k as often as the first."""
+    weights = list(itertools.accumulate(1 / (k + 1) for k in range(len(pool))))
+    return lambda rng: rng.choices(pool, cum_weights=weights)[0]
+
+
+def paths(db: Path, search_size: int) -> tuple[dict[str, Callable[[random.Random], str]], str]:
+    """Request makers per endpoint (see the module's doc), and a line describing the mix."""
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    rng = random.Random(8)
+    top = conn.execute("SELECT MAX(id) FROM filings").fetchone()[0] or 0
+    ids = sorted(rng.sample(range(1, top + 1), min(2000, top)))
+    keys = [r[0] for r in conn.execute(f"SELECT key FROM filings WHERE id IN ({','.join('?' * len(ids))})", ids)]
+    searches = search_pool(conn, rng, search_size)
+    deal_requests = deal_pool(conn, rng)
     conn.close()
+    pick_search, pick_deal = zipf(searches), zipf(deal_requests)
 
     def search(rng: random.Random) -> str:
-        params = {"q": rng.choice(SEARCH_WORDS), **rng.choice(SEARCH_FILTERS), "limit": 20}
-        return "/api/search?" + urllib.parse.urlencode(params)
+        return "/api/search?" + urllib.parse.urlencode({**pick_search(rng), "limit": 20})
 
     def filing(rng: random.Random) -> str:
         return "/api/filings/" + urllib.parse.quote(rng.choice(keys))
 
     def deals(rng: random.Random) -> str:
-        params = {"sort": rng.choice(DEAL_SORTS), "limit": 50, "cursor": rng.choice([0, 0, 0, 50, 100, 500])}
-        return "/api/deals?" + urllib.parse.urlencode(params)
+        return "/api/deals?" + urllib.parse.urlencode({**pick_deal(rng), "limit": 50})
 
-    return {"search": search, "filing": filing, "deals": deals}
+    mix = f"mix: {len(searches)} distinct searches and {len(deal_requests)} deal pages (Zipf), {len(keys)} filings"
+    return {"search": search, "filing": filing, "deals": deals}, mix
 
 
-def start_server(db: Path, workers: int) -> tuple[subprocess.Popen[bytes], int]:
+def server_cpu(pid: int) -> float:
+    """CPU seconds (user + system) used so far by the server process and its workers."""
+    procs = [psutil.Process(pid)]
+    procs += procs[0].children(recursive=True)
+    total = 0.0
+    for p in procs:
+        try:
+            times = p.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += times.user + times.system
+    return total
+
+
+def start_server(db: Path, workers: int, cache_mb: float) -> tuple[subprocess.Popen[bytes], int]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = int(s.getsockname()[1])
     cmd = [sys.executable, "-m", "eightk", "serve", "--db", str(db), "--port", str(port), "--workers", str(workers)]
-    cmd += ["--rate-limit", "0"]  # the load comes from one address
+    cmd += ["--rate-limit", "0", "--cache-mb", str(cache_mb)]  # the load comes from one address
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -173,24 +259,31 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=30, help="time cap per endpoint and client count")
     ap.add_argument("--workers", type=int, default=2, help="server processes (default: 2, one per core here)")
     ap.add_argument("--endpoints", default="search,filing,deals")
+    ap.add_argument("--cache-mb", type=float, default=64, help="the server's answer cache (default: 64; 0: off)")
+    ap.add_argument("--pool", type=int, default=600, help="distinct search requests (default: 600)")
     args = ap.parse_args()
     conn = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
     filings = conn.execute("SELECT COUNT(*) FROM filings").fetchone()[0]
     conn.close()
-    makers = paths(args.db)
-    proc, port = start_server(args.db, args.workers)
+    makers, mix = paths(args.db, args.pool)
+    proc, port = start_server(args.db, args.workers, args.cache_mb)
     print(f"database {args.db}: {filings:,} filings; server: {args.workers} worker process(es) on 127.0.0.1:{port}")
+    print(f"{mix}; answer cache {args.cache_mb:g} MB")
     load = os.getloadavg()[0]
     print(f"load: {args.requests} requests or {args.seconds:g} s per cell; cpus {os.cpu_count()}; load avg {load:.1f}")
     heads = ("req/s", "p50 ms", "p95 ms", "p99 ms")
     print(f"{'endpoint':<8} {'clients':>7} {'requests':>8} {heads[0]:>9} " + " ".join(f"{h:>8}" for h in heads[1:])
-          + f" {'5xx':>5} {'4xx':>5} {'failed':>6}")  # fmt: skip
+          + f" {'5xx':>5} {'4xx':>5} {'failed':>6} {'cached':>6} {'miss p95':>8} {'cpu ms':>7}"
+          + f" {'client':>7}")  # fmt: skip
     try:
         for name in args.endpoints.split(","):
             asyncio.run(run_cell(port, Cell(name, 1), makers[name], 20, 10))  # warm the page cache a little
             for clients in (int(c) for c in args.clients.split(",")):
                 cell = Cell(name, clients)
+                before, mine = server_cpu(proc.pid), time.process_time()
                 asyncio.run(run_cell(port, cell, makers[name], args.requests, args.seconds))
+                cell.server_cpu = server_cpu(proc.pid) - before
+                cell.client_cpu = time.process_time() - mine
                 print(cell.line(), flush=True)
     finally:
         proc.terminate()

@@ -14,14 +14,13 @@ from eightk.catalog import ITEMS, OLD_ITEMS
 from eightk.search import Filters
 from eightk.store import Store
 from eightk.store.browse import EventQuery, company_history, deals, events, filing_keys, filing_record
-from eightk.web.app import Stores
+from eightk.web.app import Json, Stores
 from eightk.web.models import (
     CompanyHistory,
     DealsPage,
     DocumentText,
     ErrorBody,
     EventsPage,
-    Hit,
     SearchPage,
 )
 
@@ -124,25 +123,23 @@ def search(
     stores: Annotated[Stores, Depends(stores_of)],
     limit: Limit = 20,
     cursor: Cursor = None,
-) -> dict[str, Any]:
+) -> Json:
     """Ranked hits (bm25; the newest first for a very common query), each with its snippet and label."""
     store = stores.get()
     offset = offset_of(cursor)
     if offset >= MAX_SEARCH_DEPTH:
-        return {"query": q, "hits": [], "next_cursor": None}
+        return Json({"query": q, "hits": [], "next_cursor": None})
     found = store.search(q, limit=min(offset + limit + 1, MAX_SEARCH_DEPTH), **_fields(f))
     keys = filing_keys(store.conn, [h.filing_id for h in found[offset : offset + limit]])
     hits = [
-        Hit(filing_key=keys[h.filing_id], accession=h.accession, company=h.company, form_type=h.form_type,
-            date=h.date, kind=h.kind, ref=h.ref, code=h.code, label=h.label, snippet=h.snippet, score=h.score)
+        {"filing_key": keys[h.filing_id], "accession": h.accession, "company": h.company, "form_type": h.form_type,
+         "date": h.date, "kind": h.kind, "ref": h.ref, "code": h.code, "label": h.label, "snippet": h.snippet,
+         "score": h.score}
         for h in found[offset : offset + limit]
         if h.filing_id in keys
     ]  # fmt: skip
-    return {
-        "query": q,
-        "hits": hits,
-        "next_cursor": cursor_for(offset, len(found) - offset, limit, MAX_SEARCH_DEPTH - 1),
-    }
+    next_cursor = cursor_for(offset, len(found) - offset, limit, MAX_SEARCH_DEPTH - 1)
+    return Json({"query": q, "hits": hits, "next_cursor": next_cursor})
 
 
 def _fields(f: Filters) -> dict[str, Any]:
@@ -155,7 +152,7 @@ FilingKey = Annotated[
 
 
 @router.get("/filings/{key}", response_model=dict[str, Any], summary="One filing's full record (SCHEMA.md)")
-def filing(key: FilingKey, stores: Annotated[Stores, Depends(stores_of)]) -> dict[str, Any]:
+def filing(key: FilingKey, stores: Annotated[Stores, Depends(stores_of)]) -> Json:
     """The record as ``eightk parse`` prints it, plus ``key`` (what this API names the filing by)."""
     store = stores.get()
     fid = store.get_id(key)
@@ -163,7 +160,7 @@ def filing(key: FilingKey, stores: Annotated[Stores, Depends(stores_of)]) -> dic
     if fid is None or record is None:
         raise HTTPException(404, "no filing with this accession, id or key")
     record["key"] = filing_keys(store.conn, [fid])[fid]
-    return record
+    return Json(record)
 
 
 @router.get("/filings/{key}/documents/{sequence}", response_model=DocumentText, summary="A document's normalized text")
@@ -171,7 +168,7 @@ def document(
     key: FilingKey,
     sequence: Annotated[int, Path(ge=0, le=100_000, examples=[1])],
     stores: Annotated[Stores, Depends(stores_of)],
-) -> dict[str, Any]:
+) -> Json:
     """The text that the record's spans index: ``text[span.start:span.end] == span.quote``."""
     store = stores.get()
     fid = store.get_id(key)
@@ -181,7 +178,7 @@ def document(
         row = store.conn.execute(sql, (fid, sequence)).fetchone()
     if row is None:
         raise HTTPException(404, "no such filing or document")
-    return {"sequence": row[0], "type": row[1], "filename": row[2], "format": row[3], "text": row[4] or ""}
+    return Json({"sequence": row[0], "type": row[1], "filename": row[2], "format": row[3], "text": row[4] or ""})
 
 
 EventType = Annotated[str | None, Query(pattern=r"^[a-z_]{1,40}$", description="event type: license, earnings, …")]
@@ -198,14 +195,14 @@ def list_events(  # noqa: PLR0917 - one query parameter each
     order: Order = "desc",
     limit: Limit = 50,
     cursor: Cursor = None,
-) -> dict[str, Any]:
+) -> Json:
     """Events of every filing within the filters; ``min_amount``/``max_amount`` apply to the event's own
     money values; ``sort=amount`` orders by its largest money value (events without one last)."""
     store = stores.get()
     offset = min(offset_of(cursor), MAX_OFFSET)
     query = EventQuery(f, (type,) if type else (), min_amount, max_amount, sort, order == "desc", limit + 1, offset)
     rows = events(store.conn, query)
-    return {"events": rows[:limit], "next_cursor": cursor_for(offset, len(rows), limit)}
+    return Json({"events": _public(rows[:limit]), "next_cursor": cursor_for(offset, len(rows), limit)})
 
 
 @router.get("/deals", response_model=DealsPage, summary="Deals: one row per license, collaboration or asset purchase")
@@ -219,21 +216,28 @@ def list_deals(  # noqa: PLR0917 - one query parameter each
     order: Order = "desc",
     limit: Limit = 50,
     cursor: Cursor = None,
-) -> dict[str, Any]:
+) -> Json:
     """Parties and roles, exclusivity, territory, subject, royalties and amounts of each deal. Sorted by
     an amount, the deals stating it come first, then the others by date."""
     store = stores.get()
     offset = min(offset_of(cursor), MAX_OFFSET)
     query = EventQuery(f, (type,) if type else (), min_amount, max_amount, sort, order == "desc", limit + 1, offset)
     rows = deals(store.conn, query)
-    return {"deals": rows[:limit], "next_cursor": cursor_for(offset, len(rows), limit)}
+    return Json({"deals": _public(rows[:limit]), "next_cursor": cursor_for(offset, len(rows), limit)})
+
+
+def _public(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows without the store's row id (the API names filings by ``filing_key``)."""
+    for row in rows:
+        row.pop("filing_id", None)
+    return rows
 
 
 @router.get("/companies/{cik}", response_model=CompanyHistory, summary="A company's filings and events, by CIK")
 def company_by_cik(
     cik: Annotated[str, Path(pattern=r"^[0-9]{1,10}$", description="any filer's CIK")],
     stores: Annotated[Stores, Depends(stores_of)],
-) -> dict[str, Any]:
+) -> Json:
     """Its newest 500 filings (as any filer), oldest first, each with its events."""
     store = stores.get()
     return _history(store, cik.lstrip("0") or "0", None)
@@ -243,23 +247,23 @@ def company_by_cik(
 def company_by_name(
     name: Annotated[str, Query(min_length=1, max_length=200, pattern=_PLAIN, description="exact registrant name")],
     stores: Annotated[Stores, Depends(stores_of)],
-) -> dict[str, Any]:
+) -> Json:
     """For registrants known by name only (filings without a CIK): its newest 500 filings, oldest first."""
     store = stores.get()
     return _history(store, None, name)
 
 
-def _history(store: Store, cik: str | None, name: str | None) -> dict[str, Any]:
+def _history(store: Store, cik: str | None, name: str | None) -> Json:
     history = company_history(store.conn, cik=cik, name=name)
     if not history["filings"]:
         raise HTTPException(404, "no filings by this company")
-    return history
+    return Json(history)
 
 
 @router.get("/stats", response_model=dict[str, Any], summary="What the database holds")
-def stats(stores: Annotated[Stores, Depends(stores_of)]) -> dict[str, Any]:
+def stats(stores: Annotated[Stores, Depends(stores_of)]) -> Json:
     """Counts of filings, companies, items, events and problems, and the date range."""
     store = stores.get()
     out = store.stats()
     out.pop("database", None)  # the server's file path is not the client's business
-    return out
+    return Json(out)
