@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from eightk.model import Ticker
 from eightk.parse.registrant import norm_name
 
-__all__ = ["REGISTRANT", "Entities", "Mention", "Org", "entities"]
+__all__ = ["COMPANY_HEAD", "CORPORATE_SUFFIX", "REGISTRANT", "Entities", "Mention", "Org", "entities"]
 
 REGISTRANT = -1  # a mention of the registrant by pronoun or "the Company"
 
@@ -56,6 +56,8 @@ _HEAD = (
     r"Hospital|HOSPITAL|Trust|Partnership|PARTNERSHIP|Associates|ASSOCIATES|Syndicate|Council|Agency|Clinic|"
     r"Laboratories|Society|Trustees|Regents|Department\s+of\s+[A-Z][a-z]+|DEPARTMENT\s+OF\s+[A-Z]+)"
 )
+CORPORATE_SUFFIX = _SUFFIX  # "Inc.", "LLC", "N.V." …: a pattern, for other readers of names
+COMPANY_HEAD = _HEAD  # "University", "Foundation", "Institute" …
 _INSTITUTION = re.compile(
     rf"(?<![\w&.\-])((?:(?:The|THE){_SEP})?(?:{_CAP}{_SEP}(?:{_JOIN}{_SEP})?){{0,6}}{_HEAD}"
     rf"(?:[ \t]{{1,3}}{_JOIN}(?:[ \t]{{1,3}}(?:{_CAP}|{_JOIN})){{1,6}}"

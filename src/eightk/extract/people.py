@@ -360,7 +360,7 @@ def officer_changes(filing: Filing, regions: list[Region]) -> list[OfficerChange
     people = person_evidence((d.text for d in filing.documents), (s.name or "" for s in filing.signatures))
     for region in regs:
         add_appositive_officers(people, region.body)
-        people.company_texts.append((region.body, filing.registrant.name))  # a company's name is no person's
+        people.company_texts.append(region.body)  # a company's name is no person's
         spans = list(sentences(region))
         known: Known = {}
         for i, (s, e) in enumerate(spans):

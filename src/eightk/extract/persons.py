@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from eightk.extract.entities import entities
+from eightk.extract.entities import COMPANY_HEAD, CORPORATE_SUFFIX
 from eightk.extract.given_names import GIVEN_NAMES
 
 __all__ = ["PersonEvidence", "person_evidence"]
@@ -42,6 +42,11 @@ _SUFFIX = re.compile(r"\s(?:Jr\.?|Sr\.?|II|III|IV)$")
 _FUNCTION_WORDS = frozenset("with and the for by from to as at on in of or but after before under".split())
 
 
+_COMPANY_TAIL = re.compile(
+    rf"(?:[ \t]+(?:[A-Z][\w&.'’\-]*|&|of|and)){{0,4}},?[ \t]+(?:{CORPORATE_SUFFIX}|{COMPANY_HEAD})(?![\w])"
+)
+
+
 def _surname(name: str) -> str:
     name = re.sub(r"['’]s$", "", name)
     words = [w.strip(".,") for w in _SUFFIX.sub("", name.strip()).split()]
@@ -55,15 +60,22 @@ class PersonEvidence:
     surnames: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
     organizations: set[str] = field(default_factory=set)  # names the entity layer found as companies
-    company_texts: list[tuple[str, str | None]] = field(default_factory=list)  # (text, registrant) to read them from
+    company_texts: list[str] = field(default_factory=list)  # texts whose company names are no person's
 
-    def _organizations(self) -> set[str]:
-        """The companies of ``company_texts``, read by the entity layer when first needed (a name that
-        nothing shows to be a person's never needs them)."""
-        while self.company_texts:
-            text, registrant = self.company_texts.pop()
-            self.organizations.update(" ".join(o.name.split()) for o in entities(text, registrant).orgs)
-        return self.organizations
+    def _in_company(self, name: str) -> bool:
+        """Whether ``name`` stands in a company's name in the texts ("Morgan Stanley" of "Morgan Stanley &
+        Co. LLC", "Morgan Larkspur" of "Morgan Larkspur Capital LLC"): a corporate suffix or an
+        institution's head word follows it within a few capitalized words. The entity layer's names, found
+        more cheaply: only what follows each occurrence is read."""
+        if any(name in org for org in self.organizations):
+            return True
+        for text in self.company_texts:
+            i = text.find(name)
+            while i >= 0:
+                if _COMPANY_TAIL.match(text, i + len(name)):
+                    return True
+                i = text.find(name, i + 1)
+        return False
 
     def add(self, name: str) -> None:
         name = " ".join(name.split()).rstrip(",")
@@ -83,7 +95,7 @@ class PersonEvidence:
         shown = bool(_INITIAL.match(name) or suffixed or given in GIVEN_NAMES or given.split("-")[0] in GIVEN_NAMES)
         if not (shown or name in self.names or _surname(name) in self.surnames):
             return False
-        return not any(name in org for org in self._organizations())
+        return not self._in_company(name)
 
 
 def person_evidence(texts: Iterable[str], signers: Iterable[str] = ()) -> PersonEvidence:
