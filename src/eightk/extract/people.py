@@ -349,6 +349,9 @@ def _person_event(
     )
 
 
+_EVIDENCE_WINDOW = 20_000  # an exhibit names the people it is about near its top (an employment agreement)
+
+
 def officer_changes(filing: Filing, regions: list[Region]) -> list[OfficerChange]:
     """One ``OfficerChange`` per person and action in Item 5.02 (and old-era Item 5/8.01) texts; a
     person is only a name that the filing shows to be a person's (``persons.person_evidence``)."""
@@ -357,7 +360,9 @@ def officer_changes(filing: Filing, regions: list[Region]) -> list[OfficerChange
     regs = list(officer_regions(filing, regions))
     if not regs:
         return events  # no item or release that tells of officers: no evidence to gather
-    people = person_evidence((d.text for d in filing.documents), (s.name or "" for s in filing.signatures))
+    told_in = {r.doc for r in regs}  # the documents that tell of officers whole, the other exhibits' openings
+    texts = (d.text if d.sequence in told_in else d.text[:_EVIDENCE_WINDOW] for d in filing.documents)
+    people = person_evidence(texts, (s.name or "" for s in filing.signatures))
     for region in regs:
         add_appositive_officers(people, region.body)
         people.company_texts.append(region.body)  # a company's name is no person's
