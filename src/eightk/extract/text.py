@@ -101,21 +101,23 @@ _ABBREVIATION = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Mr|Ms|Mrs|Dr|No|St|Jr|Sr|[A-Z]
 
 @functools.lru_cache(maxsize=64)  # every family reads the same regions
 def _sentence_offsets(body: str) -> tuple[tuple[int, int], ...]:
-    return tuple(_split(body))
-
-
-def _split(body: str) -> Iterator[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
     start = 0
+    abbreviation = _ABBREVIATION.search
     for m in _SENTENCE_END.finditer(body):
-        end = m.end("p") if m.group("p") else m.start()
-        before = body[max(start, end - 6) : end]
-        if _ABBREVIATION.search(before):
-            continue
+        p = m.group("p")
+        if p:
+            end = m.end("p")
+            if p == "." and abbreviation(body, max(start, end - 6), end):
+                continue  # "Inc.", "Mr.", "J."
+        else:
+            end = m.start()
         if end > start:
-            yield start, end
+            out.append((start, end))
         start = m.end()
     if start < len(body):
-        yield start, len(body)
+        out.append((start, len(body)))
+    return tuple(out)
 
 
 _SUFFIX = (
