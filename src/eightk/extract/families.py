@@ -44,7 +44,7 @@ def _others(region: Region, registrant: str | None) -> Iterator[tuple[str, int, 
 # --- auditor changes ------------------------------------------------------------------------------
 
 _FIRM = re.compile(
-    r"(?<![A-Za-z])((?:[A-Z][\w&.\-'’]*|&)(?:[ \t]+(?:[A-Z][\w&.\-'’]*|&))*,?[ \t]+"
+    r"(?<![A-Za-z])((?:[A-Z][\w&.\-'’]*|&)(?:[ \t]+(?:[A-Z][\w&.\-'’]*|&)){0,8},?[ \t]+"  # bounded: linear time
     r"(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|P\.C\.|PC|CPA|CPAs|Inc\.|Ltd\.?|Chartered)(?:,?[ \t]+(?:P\.?C\.?|PC|LLC|CPAs?))?)"
 )
 _FORMER = re.compile(r"dismiss|resign|terminat|declin\w+\s+to\s+stand|replacing|former", _I)

@@ -143,7 +143,8 @@ def background_cue(sent: str, cue_end: int) -> bool:
 # "Jane Roe, previously Acme’s Chief Operating Officer and Executive Vice President," / "Jane Roe, Acme’s
 # Vice President of Finance, will …": a name with an officer title in apposition is a person's
 _APPOSITIVE_OFFICER = re.compile(
-    r"(?P<n>[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3}),[ \t]+(?:(?:previously|currently|formerly)[ \t]+)?"
+    r"(?<![\w’'\-])(?P<n>[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3}),[ \t]+"
+    r"(?:(?:previously|currently|formerly)[ \t]+)?"
     r"(?:the[ \t]+)?(?:[A-Z][\w.&\-]*[ \t]+){0,3}?[A-Z][\w.&\-]*['’]s[ \t]+"
     r"(?:[A-Z][\w\-&+]*,?[ \t]+|of[ \t]+|and[ \t]+){0,8}?" + _HEAD + r"\b"
 )
@@ -152,7 +153,8 @@ _APPOSITIVE_OFFICER = re.compile(
 # "Jane Roe, Senior Vice President, Knowledge and Information, will be …": a title in apposition and then
 # the clause's verb
 _TITLED_SUBJECT = re.compile(
-    r"(?P<n>[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3}),[ \t]+(?:(?:[A-Z][\w\-&+]*|of|and)[ \t]+){0,6}?"
+    r"(?<![\w’'\-])(?P<n>[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3}),[ \t]+"
+    r"(?:(?:[A-Z][\w\-&+]*|of|and)[ \t]+){0,6}?"
     + _HEAD
     + r"(?:,[ \t]+[A-Z][^,.;]{1,60})?,[ \t]+(?:will|is|was|has|had|would|who)\b"
 )
@@ -160,7 +162,7 @@ _TITLED_SUBJECT = re.compile(
 
 # "Kwame Osei has been promoted to Executive Vice President": a name made an officer by a passive verb
 _NAMED_OFFICER = re.compile(
-    r"(?P<n>[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3})[ \t]+(?:has|have|was|were|will)[ \t]+"
+    r"(?<![\w’'\-])(?P<n>[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3})[ \t]+(?:has|have|was|were|will)[ \t]+"
     r"(?:been[ \t]+|be[ \t]+)?(?:named|appointed|promoted|elected)[ \t]+(?:to[ \t]+|as[ \t]+)?(?:the[ \t]+)?"
     r"(?:(?:[A-Z][\w\-&+]*|of|and),?[ \t]+){0,6}?" + _HEAD + r"\b"
 )

@@ -77,7 +77,8 @@ def singular_role(role: tuple[str, int, int], sent: str) -> tuple[str, int, int]
 
 # "President and Chief Executive Officer (“CEO”)" defines an abbreviation a later title uses
 _ABBREVIATION = re.compile(
-    r"(?P<long>(?:[A-Z][\w&\-]*\s+(?:and\s+|of\s+)?){1,5}[A-Z][\w&\-]*)\s*\(\s*(?:the\s+)?[“\"](?P<abbr>[A-Z]{2,5})[”\"]\s*\)"
+    r"(?<![\w&\-])(?P<long>(?:[A-Z][\w&\-]*\s+(?:and\s+|of\s+)?){1,5}[A-Z][\w&\-]*)\s*\(\s*(?:the\s+)?[“\"]"
+    r"(?P<abbr>[A-Z]{2,5})[”\"]\s*\)"  # from a word's start only: a long word is read once
 )
 
 
