@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Check the extra deal set: texts, gold and SOURCES.tsv agree with the conventions of the dev set.
+"""Check the extra deal sets: texts, gold and SOURCES.tsv agree with the conventions of the dev set.
 
-  python3 tests/data/deals/extra/check_gold.py [DIR]
+  python3 tests/data/deals/check_gold.py [DIR ...]     (default: extra, extra2 and extra3 beside this file)
 
 For every texts/NNN.txt: the text is UTF-8 and at most 2,000 bytes; gold/NNN.txt.gold.json exists, names its
 file, and each event has every field of the gold shape; types, roles and money are well formed; every quote,
@@ -125,15 +125,21 @@ def check_dir(base: Path) -> tuple[list[str], int, int]:
     return problems, len(texts), n_events
 
 
+SETS = ("extra", "extra2", "extra3")
+
+
 def main() -> int:
-    base = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent
-    problems, n_texts, n_events = check_dir(base)
-    for problem in problems:
-        print(problem)
-    if problems:
-        return 1
-    print(f"ok: {n_texts} passages, {n_events} events")
-    return 0
+    here = Path(__file__).resolve().parent
+    bases = [Path(a) for a in sys.argv[1:]] or [here / name for name in SETS]
+    failed = False
+    for base in bases:
+        problems, n_texts, n_events = check_dir(base)
+        for problem in problems:
+            print(f"{base.name}: {problem}")
+        failed = failed or bool(problems)
+        if not problems:
+            print(f"{base.name} ok: {n_texts} passages, {n_events} events")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
