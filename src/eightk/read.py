@@ -1,20 +1,31 @@
 """Sources meet the parser: every filing under some paths, parsed, errors as records.
 
 Batch code (the CLI, the store's ingest, distributed runners) calls ``parse_input`` or ``parse_paths``;
-large plain files are streamed through ``parse_filing_stream`` so memory stays bounded.
+large plain files are streamed through ``parse_filing_stream`` so memory stays bounded. Each input may
+be given a time budget (CPU seconds, ``TIME_BUDGET`` by default in batches): the pipeline checks it
+between its stages, and here a CPU-time signal interrupts a stage that runs on, so one input that is
+slow in a way nobody foresaw costs at most its budget and the batch goes on (issue 13).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import signal
+import threading
 from collections.abc import Iterable, Iterator
+from types import FrameType
 
 from eightk.model import Filing, Problem, Source
+from eightk.parse.budget import Budget
 from eightk.parse.pipeline import parse_filing, parse_filing_stream
 from eightk.sources.local import Input, InputError, iter_inputs
 
-__all__ = ["failed_record", "parse_input", "parse_paths"]
+__all__ = ["TIME_BUDGET", "failed_record", "parse_input", "parse_paths"]
+
+TIME_BUDGET = 60.0  # CPU seconds per input in batches (--time-budget); the slowest corpus filing takes ~1 s
+_REPEAT = 0.25  # an interrupt that some handler swallowed comes again this often (CPU seconds)
 
 _EMPTY_SHA = hashlib.sha256(b"").hexdigest()
 
@@ -26,23 +37,66 @@ def failed_record(err: InputError) -> Filing:
     )
 
 
-def parse_input(item: Input | InputError, *, events: bool = True) -> Filing:
+def parse_input(item: Input | InputError, *, events: bool = True, time_budget: float | None = None) -> Filing:
+    """The record of one input. ``time_budget``: CPU seconds it may take (None: no limit); when they run
+    out, the record says in which stage (a ``time_budget`` error, or ``events_failed`` in the events).
+    Raises ValueError when ``time_budget`` is not a positive number."""
     if isinstance(item, InputError):
         return failed_record(item)
+    if time_budget is None:
+        return _parse_input(item, events, None)
+    if events:
+        import eightk.extract  # noqa: F401 - its first import (compiling patterns) is not this input's cost
+    budget = Budget(time_budget)
+    with _interrupts(budget):
+        return _parse_input(item, events, budget)
+
+
+def _parse_input(item: Input, events: bool, budget: Budget | None) -> Filing:
     if item.streamed:
         try:
-            return parse_filing_stream(item.chunks(), name=item.name, events=events)
+            return parse_filing_stream(item.chunks(), name=item.name, events=events, budget=budget)
         except OSError as exc:
             return failed_record(InputError(item.name, f"cannot read file: {exc.strerror or exc}"))
-    return parse_filing(item.data, name=item.name, events=events)
+    return parse_filing(item.data, name=item.name, events=events, budget=budget)
 
 
-def parse_paths(paths: Iterable[str | os.PathLike[str]], *, events: bool = True) -> Iterator[Filing]:
+@contextlib.contextmanager
+def _interrupts(budget: Budget) -> Iterator[None]:
+    """While the block runs, a CPU-time signal (SIGPROF) raises ``budget.exceeded()`` in it once the
+    budget is spent, and again every ``_REPEAT`` CPU seconds until the parse is over. Only the main
+    thread receives signals: elsewhere (a Dask thread) the pipeline's checks between stages remain."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        if budget.finished:
+            return
+        left = budget.seconds - budget.spent()
+        if left > 0:  # the kernel's CPU timer counts in ticks, and may ring a little early
+            signal.setitimer(signal.ITIMER_PROF, left, _REPEAT)
+            return
+        raise budget.exceeded()
+
+    previous = signal.signal(signal.SIGPROF, interrupt)
+    signal.setitimer(signal.ITIMER_PROF, max(budget.seconds - budget.spent(), 1e-6), _REPEAT)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+
+
+def parse_paths(
+    paths: Iterable[str | os.PathLike[str]], *, events: bool = True, time_budget: float | None = TIME_BUDGET
+) -> Iterator[Filing]:
     """Every filing under ``paths`` (files, directories, archives), parsed in order. This is a batch
-    boundary: a parser bug on one input gives that input a failed record, and the batch goes on."""
+    boundary: a parser bug on one input gives that input a failed record, and the batch goes on; so
+    does an input that takes more than ``time_budget`` CPU seconds (see ``parse_input``)."""
     for item in iter_inputs(paths):
         try:
-            yield parse_input(item, events=events)
+            yield parse_input(item, events=events, time_budget=time_budget)
         except Exception as exc:  # noqa: BLE001 - the batch boundary: one bad input never stops the batch
             reason = f"internal error (a bug in eightk): {type(exc).__name__}: {exc}"
             yield failed_record(InputError(item.name, reason[:500]))
