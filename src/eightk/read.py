@@ -12,20 +12,27 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import signal
+import tempfile
 import threading
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from types import FrameType
 
 from eightk.model import Filing, Problem, Source
 from eightk.parse.budget import Budget
 from eightk.parse.pipeline import parse_filing, parse_filing_stream
-from eightk.sources.local import Input, InputError, iter_inputs
+from eightk.sources.local import Input, InputError, discard, iter_inputs
 
 __all__ = ["TIME_BUDGET", "failed_record", "parse_input", "parse_paths"]
 
 TIME_BUDGET = 60.0  # CPU seconds per input in batches (--time-budget); the slowest corpus filing takes ~1 s
 _REPEAT = 0.25  # an interrupt that some handler swallowed comes again this often (CPU seconds)
+_RETRY = 0.005  # CPU seconds to the next try when the signal came outside the parser's own code
+# The parser's code, and the re module it calls (a long match checks for signals): where an interrupt
+# may be raised. Elsewhere (a gc callback, a __del__) it waits for the parser's code to run again.
+_INTERRUPTIBLE = (os.path.dirname(os.path.abspath(__file__)), os.path.dirname(os.path.abspath(re.__file__)))
 
 _EMPTY_SHA = hashlib.sha256(b"").hexdigest()
 
@@ -74,8 +81,10 @@ def _interrupts(budget: Budget) -> Iterator[None]:
         if budget.finished:
             return
         left = budget.seconds - budget.spent()
-        if left > 0:  # the kernel's CPU timer counts in ticks, and may ring a little early
-            signal.setitimer(signal.ITIMER_PROF, left, _REPEAT)
+        # The kernel's CPU timer counts in ticks and may ring a little early; and an error raised in a
+        # garbage-collector callback or a __del__ is printed and lost: so ring again soon instead.
+        if left > 0 or frame is None or not frame.f_code.co_filename.startswith(_INTERRUPTIBLE):
+            signal.setitimer(signal.ITIMER_PROF, max(left, _RETRY), _REPEAT)
             return
         raise budget.exceeded()
 
@@ -94,9 +103,16 @@ def parse_paths(
     """Every filing under ``paths`` (files, directories, archives), parsed in order. This is a batch
     boundary: a parser bug on one input gives that input a failed record, and the batch goes on; so
     does an input that takes more than ``time_budget`` CPU seconds (see ``parse_input``)."""
-    for item in iter_inputs(paths):
-        try:
-            yield parse_input(item, events=events, time_budget=time_budget)
-        except Exception as exc:  # noqa: BLE001 - the batch boundary: one bad input never stops the batch
-            reason = f"internal error (a bug in eightk): {type(exc).__name__}: {exc}"
-            yield failed_record(InputError(item.name, reason[:500]))
+    with tempfile.TemporaryDirectory(prefix="eightk-spool-") as spool:  # see iter_inputs
+        for item in iter_inputs(paths, spool=Path(spool)):
+            yield _parsed(item, events, time_budget)
+            discard(item)
+
+
+def _parsed(item: Input | InputError, events: bool, time_budget: float | None) -> Filing:
+    """``parse_input``, at a batch boundary."""
+    try:
+        return parse_input(item, events=events, time_budget=time_budget)
+    except Exception as exc:  # noqa: BLE001 - the batch boundary: one bad input never stops the batch
+        reason = f"internal error (a bug in eightk): {type(exc).__name__}: {exc}"
+        return failed_record(InputError(item.name, reason[:500]))

@@ -14,6 +14,7 @@ import hashlib
 import os
 import signal
 import sqlite3
+import tempfile
 import threading
 import time
 from collections import deque
@@ -21,10 +22,11 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from eightk.errors import StoreError
 from eightk.read import TIME_BUDGET, parse_input
-from eightk.sources.local import Input, InputError, iter_inputs
+from eightk.sources.local import Input, InputError, discard, iter_inputs
 from eightk.store.write import FilingRows, prepare, put_quarantine, put_rows
 
 __all__ = ["IngestReport", "Parsed", "ingest", "parse_one", "run_parsed", "write_batches", "write_parsed"]
@@ -150,7 +152,7 @@ def run_parsed(
     try:
         for item in items:
             chunk.append(item)
-            chunk_bytes += len(item.raw) if isinstance(item, Input) and item.raw is not None else 0
+            chunk_bytes += _held_bytes(item)
             if len(chunk) < CHUNK_ITEMS and chunk_bytes < CHUNK_BYTES:
                 continue
             pending.append((pool.submit(parse_many, chunk, time_budget), chunk, chunk_bytes))
@@ -164,6 +166,15 @@ def run_parsed(
             yield from oldest()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _held_bytes(item: Input | InputError) -> int:
+    """Bytes an input holds: in memory, or on disk in a spooled copy (both count as in flight)."""
+    if not isinstance(item, Input):
+        return 0
+    if item.raw is not None:
+        return len(item.raw)
+    return os.path.getsize(item.path) if item.spooled and item.path and os.path.exists(item.path) else 0
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
@@ -259,17 +270,26 @@ def ingest(
     CPU seconds per input (None: no limit); an input that runs out is quarantined, naming the stage."""
     report = IngestReport()
     started = time.perf_counter()
+    held: deque[Input | InputError] = deque()  # handed to the parsers, in order, and not yet written
 
-    def fresh() -> Iterator[Input | InputError]:
-        for item in iter_inputs(paths):
+    def fresh(spool: Path) -> Iterator[Input | InputError]:
+        for item in iter_inputs(paths, spool=spool):
             if _known(conn, item):
                 report.skipped += 1
+                discard(item)
             else:
+                held.append(item)
                 yield item
 
+    def read(parsed: Iterator[Parsed]) -> Iterator[Parsed]:
+        for one in parsed:  # one per input, in input order
+            discard(held.popleft())  # its spooled copy, if any, is read
+            yield one
+
     try:
-        parsed = run_parsed(fresh(), workers, time_budget)
-        write_batches(conn, parsed, report, batch=batch, progress=progress, started=started)
+        with tempfile.TemporaryDirectory(prefix="eightk-spool-") as spool:  # large members of compressed tars
+            parsed = read(run_parsed(fresh(Path(spool)), workers, time_budget))
+            write_batches(conn, parsed, report, batch=batch, progress=progress, started=started)
     except KeyboardInterrupt:
         report.interrupted = True
     report.seconds = time.perf_counter() - started
