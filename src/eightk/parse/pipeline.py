@@ -25,6 +25,7 @@ from eightk.model import (
     Span,
 )
 from eightk.parse.budget import Budget, TimeBudgetExceeded
+from eightk.parse.checks import check_filing, date_of_report
 from eightk.parse.cover import Found, read_cover, read_securities
 from eightk.parse.dates import parse_date
 from eightk.parse.decode import cr_only, decode, from_utf16
@@ -179,36 +180,6 @@ def _signed_name(reg: Registrant, signatures: list[Signature], provenance: list[
     return reg
 
 
-def _checks(filing: Filing, header: Header | None, problems: list[Problem], on: _dt.date | None) -> None:
-    form = (filing.form_type or "").upper()
-    if form.startswith("EX-"):
-        problems.append(Problem("warning", "exhibit_only", f"this is an exhibit document ({form}), not a whole 8-K"))
-    elif form and not form.startswith("8-K"):
-        problems.append(Problem("error", "not_8k", f"form type is {filing.form_type}, not 8-K"))
-    kind = filing.document_kind
-    if kind not in (None, "filing", "text"):
-        problems.append(
-            Problem(
-                "warning", "bare_document", f"a {kind.replace('_', ' ')} on its own, not a whole 8-K: no cover or items"
-            )
-        )
-    elif not filing.items:
-        problems.append(Problem("warning", "no_items", "no item headings found in the primary document"))
-    if header is None:
-        return
-    from eightk.catalog import code_for_title
-
-    head_codes = {c for t in header.values.get("ITEM INFORMATION", []) if (c := code_for_title(t, on))}
-    if head_codes and filing.items and head_codes != set(filing.item_codes):
-        problems.append(
-            Problem(
-                "warning",
-                "items_mismatch",
-                f"header items {sorted(head_codes)}, body items {list(filing.item_codes)}",
-            )
-        )
-
-
 def _empty(source: Source, code: str, message: str) -> Filing:
     return Filing(source=source, problems=(Problem("error", code, message),))
 
@@ -360,7 +331,7 @@ def _assemble(
     budget.enter("cover")
     cover = read_cover(text, cover_end)
     provenance: list[FieldSource] = []
-    date_report = _date_of_report(
+    date_report = date_of_report(
         header, facts=facts, cover=cover, seq=seq, text=text, problems=problems, provenance=provenance
     )
     on = filed or date_report
@@ -405,43 +376,8 @@ def _assemble(
         documents=tuple(docs),
         provenance=tuple(provenance),
     )
-    _checks(filing, header, problems, on)
+    check_filing(filing, header, problems, on)
     return dataclasses.replace(filing, problems=tuple(problems))
-
-
-def _date_of_report(
-    header: Header | None,
-    *,
-    facts: dict[str, list[Fact]],
-    cover: dict,
-    seq: int,
-    text: str,
-    problems: list[Problem],
-    provenance: list[FieldSource],
-) -> _dt.date | None:
-    head = parse_date(header.first("CONFORMED PERIOD OF REPORT") or "") if header else None
-    body: _dt.date | None = None
-    span = None
-    src = "text"
-    if facts.get("DocumentPeriodEndDate"):
-        body, src = parse_date(facts["DocumentPeriodEndDate"][0].value), "ixbrl"
-    if body is None and "date_of_report" in cover:
-        f = cover["date_of_report"]
-        body, src, span = (
-            _dt.date.fromisoformat(f.value),
-            "text",
-            Span(seq, f.start, f.end, text[f.start : f.end]),
-        )
-    if head is not None:
-        if body is not None and body != head:
-            problems.append(
-                Problem("warning", "cover_mismatch", f"date_of_report: header says {head}, {src} says {body}")
-            )
-        provenance.append(FieldSource("date_of_report", "header"))
-        return head
-    if body is not None:
-        provenance.append(FieldSource("date_of_report", src, span))
-    return body
 
 
 def document_texts(filing: Filing) -> dict[int, str]:
