@@ -9,6 +9,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -168,3 +169,16 @@ def test_a_bad_time_budget_is_a_usage_error(tmp_path: Path, value: str) -> None:
         out = subprocess.run([*CLI, *command, "--time-budget", value], capture_output=True, text=True, check=False)
         assert out.returncode == 2 and "--time-budget" in out.stderr and "Traceback" not in out.stderr, out.stderr
     assert not (tmp_path / "x.db").exists()
+
+
+def test_in_a_thread_the_checks_between_stages_still_stop_it() -> None:
+    """Only the main thread receives signals (a Dask worker parses in threads): there the budget is
+    checked between stages, and the record names the stage all the same."""
+    raw = _slow(20_000)
+    got: list[object] = []
+    worker = threading.Thread(target=lambda: got.append(parse_input(Input("slow.txt", raw), time_budget=1e-3)))
+    worker.start()
+    worker.join()
+    [record] = got
+    problems = [p for p in record.problems if p.code == "time_budget"]  # type: ignore[attr-defined]
+    assert len(problems) == 1 and _stopped_in([problems[0].message])[0] in STAGES[1:-1]

@@ -73,7 +73,7 @@ def _interrupts(budget: Budget) -> Iterator[None]:
     """While the block runs, a CPU-time signal (SIGPROF) raises ``budget.exceeded()`` in it once the
     budget is spent, and again every ``_REPEAT`` CPU seconds until the parse is over. Only the main
     thread receives signals: elsewhere (a Dask thread) the pipeline's checks between stages remain."""
-    if threading.current_thread() is not threading.main_thread():
+    if threading.current_thread() is not threading.main_thread() or budget.seconds == float("inf"):
         yield
         return
 
