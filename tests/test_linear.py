@@ -152,12 +152,41 @@ def test_every_stage_reads_adversarial_text_in_linear_time(prefix: str, unit: st
     assert not slow, f"{prefix} + runs of {unit!r} grows faster than linearly: " + "; ".join(slow)
 
 
-@pytest.mark.xfail(
-    reason="extract/entities.py (not this branch's to edit) _dedupe compares each organization mention with "
-    "every one kept: quadratic in mentions (256 KB of 'Co., ' in an officer item took 16.8 CPU s with events)",
-    strict=False,
-)
-def test_many_organization_mentions_are_deduplicated_in_linear_time() -> None:
-    make = _document(_PREFIXES["officer"], "Co., ", False)
-    small, big = (_cpu(lambda s: parse_filing(s.encode(), events=True), make, n) for n in (8000, 64000))
-    assert big / max(small, 1e-5) < LIMIT, f"x{big / max(small, 1e-5):.0f} ({small:.2f} -> {big:.2f} CPU s)"
+# Found by this sweep's method, in extractors this branch does not edit (their owners were told): each an
+# xfail with the input that shows it, measured once at each size (they are slow).
+_KNOWN_QUADRATIC = [
+    pytest.param(
+        _PREFIXES["officer"], "Co., ", 8000,
+        marks=pytest.mark.xfail(reason="extract/entities.py _dedupe compares each organization mention with every "
+                                "one kept: 64 KB of 'Co., ' 1.1 CPU s, 256 KB 16.8 CPU s", strict=False),
+        id="entities-dedupe",
+    ),
+    pytest.param(
+        "Item 4.01 Changes in Registrant's Certifying Accountant\n\nOn May 1, 2020, the Company dismissed ",
+        "ACME WIDGET ", 2000,
+        marks=pytest.mark.xfail(reason="extract/families.py _FIRM: from each capitalized word, the run of "
+                                "capitalized words after it is read again (64 KB: 17.4 CPU s)", strict=False),
+        id="families-firm",
+    ),
+    pytest.param(
+        "Item 5.02 Departure of Directors or Certain Officers\n\nOn May 1, 2020, the Board appointed John Smith "
+        "as President and CEO. ",
+        "A", 2000,
+        marks=pytest.mark.xfail(reason="extract/officer_subjects.py _ABBREVIATION: a long capitalized word is "
+                                "read again from each of its letters (64 KB: 33.9 CPU s)", strict=False),
+        id="officer-abbreviation",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("prefix", "unit", "n"), _KNOWN_QUADRATIC)
+def test_known_quadratic_extractors(prefix: str, unit: str, n: int) -> None:
+    seconds = []
+    for size in (n, 8 * n):
+        text = _document(prefix, unit, False)(size).encode()
+        _clear_caches()
+        started = time.process_time()
+        parse_filing(text, events=True)
+        seconds.append(time.process_time() - started)
+    small, big = seconds
+    assert big / max(small, 1e-4) < LIMIT, f"x{big / max(small, 1e-4):.0f} ({small:.2f} -> {big:.2f} CPU s)"
