@@ -4,9 +4,11 @@ inputs still come through, and nothing is ever extracted to disk."""
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 import os
 import tarfile
+import tempfile
 import tracemalloc
 import zipfile
 from pathlib import Path
@@ -218,3 +220,81 @@ def test_a_zip_stating_more_entries_than_the_limit_is_refused_before_it_is_opene
     assert "states more than 29 entries" in _reason(_by_name([tmp_path / "many.zip"])["many.zip"])
     monkeypatch.setattr(archives, "MAX_ZIP_ENTRIES", 30)
     assert len(list(iter_inputs([tmp_path / "many.zip"]))) == 30
+
+
+# --- a large member of a compressed tar is decompressed once --------------------------------------
+
+
+def _large_submission() -> bytes:
+    """A full submission just over STREAM_MIN_BYTES: the seed 8-K, then a uuencoded graphic (which the
+    streamed reader leaves out, so parsing it is quick and the test is about decompression)."""
+    head = b"<SEC-DOCUMENT>\n<DOCUMENT>\n<TYPE>8-K\n<SEQUENCE>1\n<TEXT>\n" + FILING + b"\n</TEXT>\n</DOCUMENT>\n"
+    line = b"M" + bytes(range(0x21, 0x5D)) + b"\n"
+    body = line * ((local.STREAM_MIN_BYTES + (1 << 20)) // len(line))
+    graphic = b"<DOCUMENT>\n<TYPE>GRAPHIC\n<SEQUENCE>2\n<TEXT>\nbegin 644 chart.jpg\n" + body
+    graphic += b"end\n</TEXT>\n</DOCUMENT>\n"
+    return head + graphic + b"</SEC-DOCUMENT>\n"
+
+
+class _Decompressed:
+    """Counts the bytes gzip's reader decompresses (reads and forward seeks both go through it)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.bytes = 0
+        real = gzip._GzipReader.read  # type: ignore[attr-defined]
+
+        def read(reader, size=-1):  # type: ignore[no-untyped-def]
+            got = real(reader, size)
+            self.bytes += len(got)
+            return got
+
+        monkeypatch.setattr(gzip._GzipReader, "read", read)  # type: ignore[attr-defined]
+
+
+def test_a_large_member_of_a_tar_gz_is_decompressed_once_by_ingest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The walk over a .tar.gz must decompress a member to reach the next header; the large member is
+    copied to a spool file then, not decompressed again from the archive's start by its parser."""
+    large = _large_submission()
+    members = [(tarfile.TarInfo("a-small.txt"), FILING), (tarfile.TarInfo("b-large.txt"), large),
+               (tarfile.TarInfo("c-small.txt"), FILING.replace(b"ImmunoGen", b"ImmunoGem"))]  # fmt: skip
+    archive = _tar(tmp_path / "feed.tar.gz", members, "w:gz")
+    whole = sum(len(m[1]) for m in members)
+    spool_root = tmp_path / "tmp"
+    spool_root.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spool_root))
+    counted = _Decompressed(monkeypatch)
+    with open_store(tmp_path / "s.db") as store:
+        report = store.ingest([archive], workers=1)
+        assert (report.stored, report.quarantined) == (3, 0), report.failures
+        sha = store.conn.execute("SELECT sha256 FROM inputs WHERE name LIKE '%b-large.txt'").fetchone()[0]
+    assert sha == hashlib.sha256(large).hexdigest()
+    assert counted.bytes < whole + (4 << 20), f"{counted.bytes:,} bytes decompressed for a {whole:,}-byte tar"
+    assert not list(spool_root.iterdir())  # the spool folder and its copy are gone
+
+
+def test_parse_reads_a_spooled_member_like_the_file_itself(tmp_path: Path) -> None:
+    large = _large_submission()
+    archive = _tar(tmp_path / "feed.tgz", [(tarfile.TarInfo("large.txt"), large)], "w:gz")
+    (tmp_path / "large.txt").write_bytes(large)
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    [item] = list(iter_inputs([archive], spool=spool))
+    assert isinstance(item, Input) and item.spooled and item.streamed and len(list(spool.iterdir())) == 1
+    local.discard(item)
+    assert not list(spool.iterdir())
+    from_tar, from_file = (f.to_dict() for f in parse_paths([archive, tmp_path / "large.txt"]))
+    assert from_tar["source"]["sha256"] == from_file["source"]["sha256"] == hashlib.sha256(large).hexdigest()
+    from_tar.pop("source"), from_file.pop("source")
+    assert from_tar == from_file
+
+
+def test_a_plain_tar_member_is_not_spooled(tmp_path: Path) -> None:
+    """An uncompressed tar is read again by seeking to the member: nothing to save by copying it."""
+    archive = _tar(tmp_path / "feed.tar", [(tarfile.TarInfo("large.txt"), _large_submission())])
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    [item] = list(iter_inputs([archive], spool=spool))
+    assert isinstance(item, Input) and not item.spooled and item.member == "large.txt"
+    assert not list(spool.iterdir())

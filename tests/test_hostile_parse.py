@@ -7,10 +7,9 @@ or scanned, passes over the document list) and must stay within a constant times
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -59,23 +58,23 @@ def test_a_heading_repeated_thousands_of_times_costs_linear_copying() -> None:
     assert _CountingText.copied < 20 * len(text)
 
 
-class _CountingPattern:
-    """Wraps a compiled pattern; counts the characters given to ``sub``."""
+class _CountingStrip:
+    """Wraps ``strip_tags``; counts the characters given to it."""
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
+    def __init__(self, strip: Callable[[str, str], str]) -> None:
+        self.strip = strip
         self.scanned = 0
 
-    def sub(self, repl: str, text: str) -> str:
-        self.scanned += len(text)
-        return self.pattern.sub(repl, text)
+    def __call__(self, markup: str, repl: str = "") -> str:
+        self.scanned += len(markup)
+        return self.strip(markup, repl)
 
 
 def test_unclosed_dei_facts_sharing_one_far_closer_are_read_in_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
     opener = '<ix:nonNumeric name="dei:EntityRegistrantName">'
     markup = "<html><body>" + opener * 3000 + "<b>x</b> " * 20000 + "</ix:nonNumeric></body></html>"
-    tag = _CountingPattern(ixbrl._TAG)
-    monkeypatch.setattr(ixbrl, "_TAG", tag)
+    tag = _CountingStrip(ixbrl.strip_tags)
+    monkeypatch.setattr(ixbrl, "strip_tags", tag)
     facts = ixbrl.dei_facts(markup)
     assert 0 < len(facts["EntityRegistrantName"]) <= ixbrl.MAX_FACTS
     assert tag.scanned <= (ixbrl.MAX_FACTS + 1) * ixbrl.MAX_FACT_MARKUP

@@ -180,10 +180,10 @@ def test_an_input_that_kills_its_worker_is_quarantined_and_the_rest_is_stored(
     ingest_module = importlib.import_module("eightk.store.ingest")  # the package's `ingest` is the function
     real = ingest_module.parse_input
 
-    def dies_on_poison(item, *, events=True):  # type: ignore[no-untyped-def]
+    def dies_on_poison(item, **options):  # type: ignore[no-untyped-def]
         if str(item.name).endswith("poison.txt"):
             os.kill(os.getpid(), signal.SIGKILL)
-        return real(item, events=events)
+        return real(item, **options)
 
     # Workers are forked from this process, so they parse with the patched function.
     monkeypatch.setattr(ingest_module, "parse_input", dies_on_poison)

@@ -12,7 +12,7 @@ from typing import Any, TextIO
 from eightk.cli.progress import Bar
 from eightk.errors import UsageError
 from eightk.model import Filing
-from eightk.read import parse_input, parse_paths
+from eightk.read import TIME_BUDGET, parse_input, parse_paths
 from eightk.sources.local import Input, InputError, is_archive, iter_inputs
 
 EXIT_OK, EXIT_ERRORS = 0, 1
@@ -26,12 +26,35 @@ def register(sub: Any) -> None:
     out.add_argument("--json", action="store_true", help="one JSON array of the records, indented")
     out.add_argument("--summary", action="store_true", help="print a summary instead of the records")
     p.add_argument("--no-events", action="store_true", help="skip event extraction")
+    time_budget_arg(p)
     p.set_defaults(func=run_parse)
 
     t = sub.add_parser("text", help="print the normalized text of one document of a filing")
     t.add_argument("path", metavar="PATH")
     t.add_argument("--doc", type=int, default=None, help="document sequence (default: the primary document)")
     t.set_defaults(func=run_text)
+
+
+def time_budget_arg(p: argparse.ArgumentParser) -> None:
+    """``--time-budget SECONDS``: CPU seconds one input may take (0: no limit)."""
+    p.add_argument(
+        "--time-budget",
+        type=_budget,
+        default=TIME_BUDGET,
+        metavar="SECONDS",
+        help=f"CPU seconds one input may take; past them it is recorded as a failure naming the stage that "
+        f"ran out, and the batch goes on (default: {TIME_BUDGET:g}; 0: no limit)",
+    )
+
+
+def _budget(value: str) -> float | None:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value[:40]!r}") from None
+    if not 0 <= seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"a time budget is 0 (no limit) or a number of seconds, not {value[:40]!r}")
+    return seconds or None
 
 
 def _errors(filing: Filing) -> list[str]:
@@ -48,7 +71,7 @@ def run_parse(args: argparse.Namespace) -> int:
     if args.json:
         out.write("[")
     with Bar(args.paths) as bar:
-        for filing in parse_paths(args.paths, events=not args.no_events):
+        for filing in parse_paths(args.paths, events=not args.no_events, time_budget=args.time_budget):
             for reason in _errors(filing):
                 bar.note(f"eightk: {filing.source.path}: {reason}")
                 status = EXIT_ERRORS

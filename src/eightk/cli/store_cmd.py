@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from eightk.catalog import code_for
+from eightk.cli.parse_cmd import time_budget_arg
 from eightk.cli.progress import Bar
 from eightk.errors import OutputError, UsageError
 from eightk.model import EVENT_TYPES, Filing, record_to_dict
@@ -103,6 +104,7 @@ def register(sub: Any) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--workers", type=int, default=max(1, min(4, os.cpu_count() or 1)), help="parsing processes")
     p.add_argument("--batch", type=int, default=200, help="filings per transaction (default: 200)")
+    time_budget_arg(p)
     p.add_argument("--engine", choices=("process", "dask"), default="process", help="dask: parse on a Dask cluster")
     p.add_argument("--scheduler", help="Dask scheduler address (default: a local cluster of --workers processes)")
     p.add_argument("--shards", help="Parquet shard folder for --engine dask (default: DB.shards)")
@@ -158,7 +160,11 @@ def run_ingest(args: argparse.Namespace) -> int:
         return run_dask_ingest(args)
     with _open(args, create=True) as store, Bar(args.paths) as bar:
         report = store.ingest(
-            args.paths, workers=args.workers, batch=args.batch, progress=lambda r: bar.update_to(r.done + r.skipped)
+            args.paths,
+            workers=args.workers,
+            batch=args.batch,
+            progress=lambda r: bar.update_to(r.done + r.skipped),
+            time_budget=args.time_budget,
         )
         bar.update_to(report.done + report.skipped)  # the store reports at most once a second
         total = store.stats()["filings"]

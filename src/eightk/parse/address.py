@@ -30,17 +30,40 @@ _STATE_AT_END = re.compile(
 )
 
 
+# Runs of spaces are handled with str methods, which read each character once: the patterns they replace
+# (``re.sub(r"\s*\n\s*", ", ")`` and ``re.split(r"\s*,\s*")``) read a run of spaces again from each of its
+# spaces (issue 13), yet split the same way.
+
+
+def _join_lines(text: str) -> str:
+    """Each run of whitespace that holds a line break becomes ", " (the pattern's first replacement)."""
+    if "\n" not in text:
+        return text
+    first, *middle, last = text.split("\n")
+    inner = [line.strip() for line in middle]
+    return ", ".join([first.rstrip(), *(line for line in inner if line), last.lstrip()])
+
+
+def _split_commas(text: str) -> list[str]:
+    """``text`` split at its commas, the whitespace on both sides of each comma dropped."""
+    pieces = text.split(",")
+    for i in range(1, len(pieces)):
+        pieces[i] = pieces[i].lstrip()
+    for i in range(len(pieces) - 1):
+        pieces[i] = pieces[i].rstrip()
+    return pieces
+
+
 def parse_address(raw: str) -> dict[str, str | None]:
     """ "333 Providence Highway, Norwood, Massachusetts 02062" → street, city, state (code), zip."""
-    text = _CAPTION_BITS.sub(" ", raw).replace("\t", ", ")
-    text = re.sub(r"\s*\n\s*", ", ", text)
+    text = _join_lines(_CAPTION_BITS.sub(" ", raw).replace("\t", ", "))
     zips = list(ZIP.finditer(text)) or list(_POSTAL_CA.finditer(text))
     zip_code = None
     if zips:
         z = zips[-1]
         zip_code = re.sub(r"\s", "", z.group(1)) if z.re is ZIP else z.group(1).upper()
         text = text[: z.start()] + " " + text[z.end() :]
-    parts = [p.strip() for p in re.split(r"\s*,\s*", text) if p.strip(" ,.")]
+    parts = [p.strip() for p in _split_commas(text) if p.strip(" ,.")]
     if not parts:
         return {"street": None, "city": None, "state": None, "zip": zip_code}
     state = city = None
@@ -87,5 +110,5 @@ _COUNTRY_AT_END = re.compile(
     r"(?:\s+([A-Z0-9]{2,4}[ -]?[A-Z0-9]{0,4}))?\s*$",
     _I,
 )
-_POSTCODE_AFTER_CITY = re.compile(r"\s+(\d{4,6})$")
+_POSTCODE_AFTER_CITY = re.compile(r"(?<!\s)\s+(\d{4,6})$")  # from a run's first space only
 _UNIT = re.compile(r"(?:suite|ste\.?|unit|floor|room|building|bldg\.?|#)\s*[\w-]+\s+", _I)

@@ -56,8 +56,10 @@ _FORMER_CAPTION = re.compile(r"former\s+name\s+or\s+former\s+address")
 _DATE_LABEL = re.compile(r"date\s+of\s+(?:report|earliest\s+event)")
 _IRS = re.compile(r"(?<![\d-])(\d{2})[ \t]?[-\u2013\u2010][ \t]?(\d{7})(?![\d-])|(?<![\d-])(\d{9})(?![\d-])")
 _FILE = re.compile(r"(?<![\d(-])((?:\d{1,3}|33[3]?)[-\u2013](?:\d{3,6})(?:[-\u2013]\d{1,3})?)(?![\d-])")
+# A phone never starts with a space (``(?=\S)``), and its runs of separators are possessive: a run of
+# spaces is read once, not once from each of its spaces (issue 13: runs of spaces were quadratic).
 _PHONE = re.compile(
-    r"(?<!\d)(?:\+?1[\s.-]?)?\(?\s*(\d{3})\s*\)?[\s.\-\u2013]*(\d{3})[\s.\-\u2013]*(\d{4})(?!\d)"
+    r"(?<!\d)(?=\S)(?:\+?1[\s.-]?)?\(?\s*+(\d{3})\s*+\)?[\s.\-\u2013]*+(\d{3})[\s.\-\u2013]*+(\d{4})(?!\d)"
     r"|\+\d[\d\s().-]{7,18}\d"
 )
 _RULE = re.compile(r"^[\s\-_=*.\u2014\u2013]*$")
@@ -302,9 +304,9 @@ def _find_address(text: Page, start: int, end: int) -> Found | None:
 def _find_phone(text: Page, start: int, end: int) -> Found | None:
     for label in _PHONE_LABEL.finditer(text.low, start, end):
         m = _PHONE.search(text, label.end(), min(end, label.end() + 160))
-        if m is None:
+        if m is None:  # before the label: its line and the 160 characters above it (a long line: 480)
             ls, _ = _line_bounds(text, label.start())
-            m = _PHONE.search(text, max(start, ls - 160), label.start())
+            m = _PHONE.search(text, max(start, ls - 160, label.start() - 480), label.start())
         if m:
             return Found(re.sub(r"\D", "", m.group(0)), m.start(), m.end())
     return None

@@ -35,7 +35,7 @@ _CAPTION = re.compile(
 )
 _FILE_AT_START = re.compile(r"(?:\d{1,3}|333)-\d{3,6}(?![\d-])")
 _IRS = re.compile(r"(?<![\d-])(\d{2})[ \t]?[-\u2013][ \t]?(\d{7})(?![\d-])")
-_PHONE = re.compile(r"(?<!\d)\(?(\d{3})\)?[\s.\-\u2013]*(\d{3})[\s.\-\u2013]*(\d{4})(?!\d)")
+_PHONE = re.compile(r"(?<!\d)\(?(\d{3})\)?[\s.\-\u2013]*+(\d{3})[\s.\-\u2013]*+(\d{4})(?!\d)")
 _INCORPORATED = re.compile(
     r"^(\()?\s*(?:an?\s+([a-z][a-z .]{2,30}?)\s+(?:corporation|company|limited\s+liability\s+company|"
     r"limited\s+partnership|trust)|incorporated\s+in\s+(?:the\s+state\s+of\s+)?([a-z][a-z .]{2,30}?))\s*(?(1)\))$"
@@ -122,7 +122,7 @@ def _read_block(block: list[Cell], out: dict[str, Cell]) -> None:
             continue
         phone = _PHONE.search(value)
         if phone and "phone" not in out and (value.startswith("(") or "telephone" in value.lower() or i > 1):
-            if not re.search(r"\d{5}\s*$", value):  # not an address line ending in a ZIP code
+            if not re.search(r"\d{5}$", value.rstrip()):  # not an address line ending in a ZIP code
                 out["phone"] = Cell("".join(phone.groups()), c.start + phone.start(), c.start + phone.end())
                 continue
         if "phone" not in out and len(address) < 4:

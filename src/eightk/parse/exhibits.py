@@ -28,7 +28,7 @@ _ROW = re.compile(_ROW_BODY + r"$", re.IGNORECASE)
 _INDEX = re.compile(
     r"^[ \t]*(?:EXHIBIT\s+INDEX|INDEX\s+TO\s+EXHIBITS|EXHIBITS\s+INDEX)\b", re.IGNORECASE | re.MULTILINE
 )
-_PAGE_COLUMN = re.compile(r"\s{3,}\d{1,3}\s*$")
+_PAGE_COLUMN = re.compile(r"(?<!\s)\s{3,}\d{1,3}\s*$")  # tried from a run's first space only
 INDEX_WINDOW = 5000
 
 

@@ -290,9 +290,8 @@ def _flow_markup(markup: str) -> str:
     nl, tab = ("\n", "\t") if early else (_NL, _TAB)
     markup = " ".join(markup.split()) if early else markup.strip()
     markup = _mark_page_breaks(markup, nl + nl)
-    markup = _BLOCK.sub(nl, markup)
-    markup = _CELL.sub(tab, markup)
-    text = _TAG.sub("", markup)
+    cut = markup.rfind(">") + 1  # no tag ends past the last ">" (see strip_tags)
+    text = _TAG.sub("", _CELL.sub(tab, _BLOCK.sub(nl, markup[:cut]))) + markup[cut:]
     if not early:
         # Only where runs are matters, not how long they are: _SPACES shortens them below.
         lead = " " if text[:1].isspace() else ""
@@ -346,7 +345,16 @@ def unescape(text: str) -> str:
 
 
 def _inline(markup: str) -> str:
-    return _decoded(_TAG.sub("", markup))
+    return _decoded(strip_tags(markup))
+
+
+def strip_tags(markup: str, repl: str = "") -> str:
+    """``markup`` with each tag (``<`` to the next ``>``) replaced by ``repl``, in time linear in its
+    length. The tag pattern reads from a ``<`` up to the next ``>``; a ``<`` with no ``>`` after it is not
+    a tag, yet the pattern would read to the end from each one (quadratic in a run of them), so only the
+    markup up to the last ``>`` is searched."""
+    cut = markup.rfind(">") + 1
+    return _TAG.sub(repl, markup[:cut]) + markup[cut:]
 
 
 def _decoded(text: str) -> str:

@@ -11,7 +11,7 @@ import bisect
 import re
 from typing import NamedTuple
 
-from eightk.parse.html import unescape
+from eightk.parse.html import strip_tags, unescape
 from eightk.parse.text import fold
 
 __all__ = ["Fact", "dei_facts"]
@@ -26,7 +26,6 @@ class Fact(NamedTuple):
 # unclosed tags cost one scan each, not a scan to the end of the document each.
 _FACT_OPEN = re.compile(r"<ix:(nonnumeric|nonfraction)\b[^>]*?\bname\s*=\s*[\"']dei:(\w+)[\"'][^>]*>")
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]*>")
 # Bounds that keep hostile markup linear: a cover fact's markup runs to a few hundred characters (468 at
 # most in the corpus), and a cover has some dozens of facts (106 at most). Thousands of unclosed openers
 # sharing one far closer would otherwise each be read to it.
@@ -54,7 +53,7 @@ def dei_facts(markup: str) -> dict[str, list[Fact]]:
         if count > MAX_FACTS:
             break
         raw = markup[m.end() : min(close, m.end() + MAX_FACT_MARKUP)]
-        text = _TAG.sub(" ", raw) if "<" in raw else raw
+        text = strip_tags(raw, " ") if "<" in raw else raw
         if "&" in text:
             text = unescape(text)
         value = _WS.sub(" ", text.replace("\xa0", " ")).strip()

@@ -9,7 +9,7 @@ import dataclasses
 import datetime as _dt
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from eightk.model import (
     Document,
@@ -24,6 +24,8 @@ from eightk.model import (
     Source,
     Span,
 )
+from eightk.parse.budget import Budget, TimeBudgetExceeded
+from eightk.parse.checks import check_filing, date_of_report
 from eightk.parse.cover import Found, read_cover, read_securities
 from eightk.parse.dates import parse_date
 from eightk.parse.decode import cr_only, decode, from_utf16
@@ -178,36 +180,6 @@ def _signed_name(reg: Registrant, signatures: list[Signature], provenance: list[
     return reg
 
 
-def _checks(filing: Filing, header: Header | None, problems: list[Problem], on: _dt.date | None) -> None:
-    form = (filing.form_type or "").upper()
-    if form.startswith("EX-"):
-        problems.append(Problem("warning", "exhibit_only", f"this is an exhibit document ({form}), not a whole 8-K"))
-    elif form and not form.startswith("8-K"):
-        problems.append(Problem("error", "not_8k", f"form type is {filing.form_type}, not 8-K"))
-    kind = filing.document_kind
-    if kind not in (None, "filing", "text"):
-        problems.append(
-            Problem(
-                "warning", "bare_document", f"a {kind.replace('_', ' ')} on its own, not a whole 8-K: no cover or items"
-            )
-        )
-    elif not filing.items:
-        problems.append(Problem("warning", "no_items", "no item headings found in the primary document"))
-    if header is None:
-        return
-    from eightk.catalog import code_for_title
-
-    head_codes = {c for t in header.values.get("ITEM INFORMATION", []) if (c := code_for_title(t, on))}
-    if head_codes and filing.items and head_codes != set(filing.item_codes):
-        problems.append(
-            Problem(
-                "warning",
-                "items_mismatch",
-                f"header items {sorted(head_codes)}, body items {list(filing.item_codes)}",
-            )
-        )
-
-
 def _empty(source: Source, code: str, message: str) -> Filing:
     return Filing(source=source, problems=(Problem("error", code, message),))
 
@@ -223,18 +195,35 @@ def _printed_first(filers: list[Registrant], cover: dict[str, Found]) -> int:
     return 0
 
 
-def parse_filing(raw: bytes, *, name: str | None = None, events: bool = True) -> Filing:
+def parse_filing(raw: bytes, *, name: str | None = None, events: bool = True, budget: Budget | None = None) -> Filing:
     """Parse one filing (a full submission, a bare primary document, HTML or inline XBRL).
 
     ``raw`` is the file's bytes as read (``open(path, "rb")``); bad content yields a record with
-    ``problems``, never an exception. Raises TypeError when ``raw`` is not bytes (e.g. a ``str``)."""
+    ``problems``, never an exception. Raises TypeError when ``raw`` is not bytes (e.g. a ``str``).
+    ``budget`` (``parse.budget``): CPU seconds for this filing. When they run out before the events,
+    the record holds only a ``time_budget`` error naming the stage; in the events, the record is kept
+    without them and an ``events_failed`` error says so."""
     if isinstance(raw, (bytearray, memoryview)):
         raw = bytes(raw)
     if not isinstance(raw, bytes):
         hint = " (encode it, or read the file in binary mode: open(path, 'rb'))" if isinstance(raw, str) else ""
         raise TypeError(f"parse_filing takes the filing's bytes, not {type(raw).__name__}{hint}")
     source = Source(name, hashlib.sha256(raw).hexdigest(), len(raw), "text")
-    return _parse(raw, source, events=events, omitted=None, clipped=())
+    budget = budget or Budget()
+    return _within(
+        budget, lambda: source, lambda: _parse(raw, source, events=events, omitted=None, clipped=(), budget=budget)
+    )
+
+
+def _within(budget: Budget, source: Callable[[], Source], parse: Callable[[], Filing]) -> Filing:
+    """``parse()``, or the record of a parse that ran out of time (see ``parse.budget``)."""
+    try:
+        return parse()
+    except TimeBudgetExceeded as exc:
+        budget.finish()  # first: a repeated interrupt now changes nothing
+        return _empty(source(), "time_budget", str(exc))
+    finally:
+        budget.finish()
 
 
 def _lf_line_ends(raw: bytes) -> bytes:
@@ -243,20 +232,38 @@ def _lf_line_ends(raw: bytes) -> bytes:
     return raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n") if cr_only(raw) else raw
 
 
-def parse_filing_stream(chunks: Iterable[bytes], *, name: str | None = None, events: bool = True) -> Filing:
+def parse_filing_stream(
+    chunks: Iterable[bytes], *, name: str | None = None, events: bool = True, budget: Budget | None = None
+) -> Filing:
     """``parse_filing`` for submissions too large to hold: reads ``chunks`` (e.g. a file read in
-    pieces) in bounded memory, leaving binary bodies out (see ``parse.stream``). Same record."""
-    reduced = reduce_stream(chunks)
-    source = Source(name, reduced.sha256, reduced.size, "text")
-    return _parse(reduced.data, source, events=events, omitted=reduced.omitted, clipped=reduced.clipped)
+    pieces) in bounded memory, leaving binary bodies out (see ``parse.stream``). Same record. A budget
+    that runs out while reading gives a record without a sha256."""
+    budget = budget or Budget()
+    sources = [Source(name, "", 0, "text")]  # the sha256 is known once the stream is read
+
+    def parse() -> Filing:
+        budget.enter("read")
+        reduced = reduce_stream(chunks)
+        sources.append(Source(name, reduced.sha256, reduced.size, "text"))
+        return _parse(
+            reduced.data, sources[-1], events=events, omitted=reduced.omitted, clipped=reduced.clipped, budget=budget
+        )
+
+    return _within(budget, lambda: sources[-1], parse)
 
 
 def _parse(
-    raw: bytes, source: Source, *, events: bool, omitted: dict[int, int] | None, clipped: Iterable[int]
+    raw: bytes,
+    source: Source,
+    *,
+    events: bool,
+    omitted: dict[int, int] | None,
+    clipped: Iterable[int],
+    budget: Budget,
 ) -> Filing:
-    name = source.path
     if not raw.strip():
         return _empty(source, "empty", "the file is empty")
+    budget.enter("submission")
     raw = _lf_line_ends(from_utf16(raw))
     sub = split_submission(raw, omitted)
     problems: list[Problem] = [Problem("error", "truncated", t) for t in sub.truncated]
@@ -264,6 +271,7 @@ def _parse(
     problems += [
         Problem("warning", "clipped", f"document {i + 1}: text beyond {TEXT_CAP // 2**20} MB left out") for i in clipped
     ]
+    budget.enter("text")
     docs, markups = _documents(sub.documents, problems)
     primary = _primary(docs, markups)
     header = sub.header
@@ -275,21 +283,33 @@ def _parse(
             documents=tuple(docs),
             problems=(*problems, Problem("error", "not_text", f"no readable text document (found: {kinds})")),
         )
+    budget.enter("ixbrl")
     facts = dei_facts(markups[primary.sequence]) if primary.format == "ixbrl" else {}
-    filing = _assemble(source, header=header, docs=docs, primary=primary, facts=facts, problems=problems, name=name)
+    filing = _assemble(source, header=header, docs=docs, primary=primary, facts=facts, problems=problems, budget=budget)
     if events:
-        from eightk.extract import extract_events
-
-        try:
-            filing = dataclasses.replace(filing, events=tuple(extract_events(filing)))
-        except Exception as exc:  # noqa: BLE001 - the boundary: a fault in one extractor never costs the record
-            problem = Problem("error", "events_failed", f"event extraction failed: {type(exc).__name__}: {exc}")
-            filing = dataclasses.replace(filing, problems=(*filing.problems, problem))
+        filing = _with_events(filing, budget)
+    budget.enter("checks")
     plain = filing.document_kind == "text" and not filing.events and not filing.form_type
     if plain and not reads_as_business_text(next((d.text for d in filing.documents if d.text), "")):
         reason = "no SEC header, 8-K cover or item headings, and not a press release, agreement or financial note"
         filing = dataclasses.replace(filing, problems=(*filing.problems, Problem("error", "not_a_filing", reason)))
     return filing
+
+
+def _with_events(filing: Filing, budget: Budget) -> Filing:
+    """``filing`` with its events; without them, and an ``events_failed`` error, when an extractor fails
+    or the time budget runs out in them."""
+    from eightk.extract import extract_events
+
+    budget.enter("events")
+    try:
+        return dataclasses.replace(filing, events=tuple(extract_events(filing)))
+    except TimeBudgetExceeded as exc:
+        budget.finish()  # the record is kept: what is left is quick
+        problem = Problem("error", "events_failed", f"event extraction stopped: {exc}")
+    except Exception as exc:  # noqa: BLE001 - the boundary: a fault in one extractor never costs the record
+        problem = Problem("error", "events_failed", f"event extraction failed: {type(exc).__name__}: {exc}")
+    return dataclasses.replace(filing, problems=(*filing.problems, problem))
 
 
 def _assemble(
@@ -300,16 +320,18 @@ def _assemble(
     primary: Document,
     facts: dict[str, list[Fact]],
     problems: list[Problem],
-    name: str | None,
+    budget: Budget,
 ) -> Filing:
     text, seq = primary.text, primary.sequence
     filed = parse_date(header.first("FILED AS OF DATE") or "") if header else None
+    budget.enter("items")
     low = fold(text)
     first_item = find_items(text, low=low)
     cover_end = first_item[0].start if first_item else None
+    budget.enter("cover")
     cover = read_cover(text, cover_end)
     provenance: list[FieldSource] = []
-    date_report = _date_of_report(
+    date_report = date_of_report(
         header, facts=facts, cover=cover, seq=seq, text=text, problems=problems, provenance=provenance
     )
     on = filed or date_report
@@ -317,6 +339,7 @@ def _assemble(
     filers = [filer_from_header(f) for f in header.filers] if header else []
     table = [Security(*row) for row in read_securities(text, cover_end)]
     first = _printed_first(filers, cover)
+    budget.enter("registrant")
     registrant, reg_sources = assemble_registrant(
         Candidates(ixbrl=facts, body=dict(cover), doc=seq, text=text),
         filers[first] if filers else None,
@@ -334,13 +357,15 @@ def _assemble(
         registrant = Registrant()
     provenance.append(FieldSource("form_type", form_src))
     fmt = "sgml" if header else primary.format
+    budget.enter("signatures")
     signatures = _signatures(text, seq, sig_start, low)
     registrant = _signed_name(registrant, signatures, provenance, text[sig_start or 0 :])
+    budget.enter("exhibits")
     filing = Filing(
-        source=dataclasses.replace(source, path=name, format=fmt),
+        source=dataclasses.replace(source, format=fmt),
         form_type=form,
         document_kind=kind,
-        accession=_accession(header, name),
+        accession=_accession(header, source.path),
         filed_at=filed,
         date_of_report=date_report,
         registrant=registrant,
@@ -351,43 +376,8 @@ def _assemble(
         documents=tuple(docs),
         provenance=tuple(provenance),
     )
-    _checks(filing, header, problems, on)
+    check_filing(filing, header, problems, on)
     return dataclasses.replace(filing, problems=tuple(problems))
-
-
-def _date_of_report(
-    header: Header | None,
-    *,
-    facts: dict[str, list[Fact]],
-    cover: dict,
-    seq: int,
-    text: str,
-    problems: list[Problem],
-    provenance: list[FieldSource],
-) -> _dt.date | None:
-    head = parse_date(header.first("CONFORMED PERIOD OF REPORT") or "") if header else None
-    body: _dt.date | None = None
-    span = None
-    src = "text"
-    if facts.get("DocumentPeriodEndDate"):
-        body, src = parse_date(facts["DocumentPeriodEndDate"][0].value), "ixbrl"
-    if body is None and "date_of_report" in cover:
-        f = cover["date_of_report"]
-        body, src, span = (
-            _dt.date.fromisoformat(f.value),
-            "text",
-            Span(seq, f.start, f.end, text[f.start : f.end]),
-        )
-    if head is not None:
-        if body is not None and body != head:
-            problems.append(
-                Problem("warning", "cover_mismatch", f"date_of_report: header says {head}, {src} says {body}")
-            )
-        provenance.append(FieldSource("date_of_report", "header"))
-        return head
-    if body is not None:
-        provenance.append(FieldSource("date_of_report", src, span))
-    return body
 
 
 def document_texts(filing: Filing) -> dict[int, str]:

@@ -75,7 +75,7 @@ def _phone(v: str | None) -> str | None:
     return d if d.strip("0") else None
 
 
-_EDGAR_TAG = re.compile(r"\s*/[A-Z]{2,3}/\s*$")  # "ACME CORP /DE/": EDGAR's state tag, not the name
+_EDGAR_TAG = re.compile(r"(?<!\s)\s*/[A-Z]{2,3}/\s*$")  # "ACME CORP /DE/": EDGAR's state tag, not the name
 
 
 def _header_name(v: str | None) -> str | None:

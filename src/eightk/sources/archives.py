@@ -1,7 +1,9 @@
 """The filings inside archives (.tar, .tar.gz/.tgz, .zip, .gz), read without extracting anything.
 
-Nothing is ever written to disk, so no member name can place a file anywhere. An archive is still
-hostile until shown otherwise; each of these is refused with its reason and the rest is read:
+Nothing is extracted, so no member name can place a file anywhere: the one copy ever written is a
+large member of a compressed tar, decompressed once into a file that ``tempfile`` names in a spool
+folder the caller owns (see ``local.iter_inputs``). An archive is still hostile until shown otherwise;
+each of these is refused with its reason and the rest is read:
 
 - a member whose name is absolute or climbs out with ``..``; a link (symbolic or hard) or a device;
 - an archive inside an archive, known by its name or its first bytes: nested archives are not opened;
@@ -22,9 +24,11 @@ import contextlib
 import gzip
 import os
 import posixpath
+import shutil
 import stat
 import struct
 import tarfile
+import tempfile
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -108,16 +112,17 @@ class _Budget:
             )
 
 
-def iter_archive(path: Path) -> Iterator[Input | InputError]:
+def iter_archive(path: Path, spool: Path | None = None) -> Iterator[Input | InputError]:
     """An archive's filings and refusals, in order; an archive that yields nothing (an empty tar, a
-    gzip of zeros that reads as one) is reported, never silently skipped."""
+    gzip of zeros that reads as one) is reported, never silently skipped. ``spool``: see
+    ``local.iter_inputs``."""
     low = path.name.lower()
     found = 0
     try:
         if low.endswith(".zip"):
             members = _iter_zip(path)
         elif low.endswith((".tar", ".tar.gz", ".tgz")) or (low.endswith(".gz") and _gz_holds_tar(path)):
-            members = _iter_tar(path)
+            members = _iter_tar(path, spool)
         else:  # a single gzipped filing
             members = _iter_gz(path)
         for got in members:
@@ -187,7 +192,9 @@ def _iter_gz(path: Path) -> Iterator[Input | InputError]:
     yield refused or got
 
 
-def _tar_member(tar: tarfile.TarFile, member: tarfile.TarInfo, path: Path, index: int) -> Input | InputError | None:
+def _tar_member(
+    tar: tarfile.TarFile, member: tarfile.TarInfo, path: Path, index: int, spool: Path | None
+) -> Input | InputError | None:
     label = f"{path}!{member.name}"
     if member.isdir():
         return None
@@ -203,6 +210,8 @@ def _tar_member(tar: tarfile.TarFile, member: tarfile.TarInfo, path: Path, index
     if member.size > local.MAX_STREAM_BYTES:
         return InputError(label, f"member too large ({member.size:,} bytes)")
     if member.size > local.STREAM_MIN_BYTES:
+        if spool is not None and not path.name.lower().endswith(".tar"):  # a plain tar is read again by seeking
+            return _spooled(tar, member, label, spool)
         return Input(label, path=str(path), member=member.name, index=index)
     fh = tar.extractfile(member)
     if fh is None:
@@ -212,7 +221,24 @@ def _tar_member(tar: tarfile.TarFile, member: tarfile.TarInfo, path: Path, index
     return (_refusal(label, member.name, got.raw) if got.raw is not None else None) or got
 
 
-def _iter_tar(path: Path) -> Iterator[Input | InputError]:
+def _spooled(tar: tarfile.TarFile, member: tarfile.TarInfo, label: str, spool: Path) -> Input | InputError:
+    """A large member of a compressed tar, copied to a spool file as the walk decompresses it (it must:
+    the next header lies past it), so it is not decompressed again from the archive's start. The copy
+    holds ``member.size`` bytes at most (counted in the archive's expansion limit before this)."""
+    fh = tar.extractfile(member)
+    if fh is None:
+        return InputError(label, "cannot read member")
+    fd, name = tempfile.mkstemp(prefix="member-", suffix=".spool", dir=spool)
+    try:
+        with fh, os.fdopen(fd, "wb") as out:
+            shutil.copyfileobj(fh, out, local.CHUNK)
+    except BaseException:
+        os.unlink(name)
+        raise
+    return Input(label, path=name, spooled=True)
+
+
+def _iter_tar(path: Path, spool: Path | None = None) -> Iterator[Input | InputError]:
     budget = _Budget(path)
     with tarfile.open(path, "r:*") as tar:
         index = -1
@@ -222,7 +248,7 @@ def _iter_tar(path: Path) -> Iterator[Input | InputError]:
             if index >= local.MAX_ARCHIVE_MEMBERS:
                 raise ArchiveLimit(f"has more than {local.MAX_ARCHIVE_MEMBERS:,} members; stopped")
             budget.take(tarfile.BLOCKSIZE + (member.size if member.isfile() else 0))  # read or skipped, all of it
-            got = _tar_member(tar, member, path, index)
+            got = _tar_member(tar, member, path, index, spool)
             if got is not None:
                 yield got
 

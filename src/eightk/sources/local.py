@@ -17,7 +17,7 @@ from typing import IO, TYPE_CHECKING
 if TYPE_CHECKING:
     from eightk.sources.archives import _Capped
 
-__all__ = ["Input", "InputError", "STREAM_MIN_BYTES", "iter_inputs", "is_archive", "source_of"]
+__all__ = ["Input", "InputError", "STREAM_MIN_BYTES", "discard", "iter_inputs", "is_archive", "source_of"]
 
 # A file or archive member larger than STREAM_MIN_BYTES is not held in memory: it is read as a stream
 # (see ``Input.chunks`` and ``parse_filing_stream``), up to MAX_STREAM_BYTES.
@@ -37,13 +37,16 @@ class Input:
     """One filing's bytes: held (``data``), or, for a large file or archive member, where to stream
     them from: the file at ``path``, or ``member`` of the archive at ``path`` ("" for a .gz's one file),
     the archive's entry number ``index`` (an archive may hold two members of the same name).
-    Only strings are kept, so an input crosses to a worker process cheaply."""
+    A large member of a compressed tar may be a ``spooled`` copy (``iter_inputs(spool=…)``): a plain
+    file the caller removes with ``discard`` once the input is read. Only strings are kept, so an input
+    crosses to a worker process cheaply."""
 
     name: str  # a path, or "archive.tar.gz!member" for archive members
     raw: bytes | None = None
     path: str | None = None
     member: str | None = None
     index: int | None = None
+    spooled: bool = False  # ``path`` is a temporary copy of an archive member (see ``discard``)
 
     @property
     def streamed(self) -> bool:
@@ -116,19 +119,30 @@ def wanted(name: str) -> bool:
     return bool(base) and base not in _SKIP_NAMES and not base.startswith(".") and not base.endswith(_SKIP_SUFFIXES)
 
 
-def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Input | InputError]:
-    """Every filing under ``paths`` (files, directories walked in sorted order, archives)."""
+def iter_inputs(paths: Iterable[str | os.PathLike[str]], spool: Path | None = None) -> Iterator[Input | InputError]:
+    """Every filing under ``paths`` (files, directories walked in sorted order, archives).
+
+    ``spool``: a folder the caller owns (and removes). A member of a compressed tar too large to hold is
+    then decompressed once, into a file there, as the tar is walked (which must decompress it anyway)
+    rather than again from the archive's start when it is read; ``discard(item)`` removes the copy."""
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            yield from _iter_dir(path)
+            yield from _iter_dir(path, spool)
         elif path.exists() or path.is_symlink():
-            yield from _iter_file(path)
+            yield from _iter_file(path, spool)
         else:
             yield InputError(str(path), "no such file or directory")
 
 
-def _iter_dir(root: Path) -> Iterator[Input | InputError]:
+def discard(item: Input | InputError) -> None:
+    """Remove a spooled input's temporary copy (see ``iter_inputs``); other inputs are left alone."""
+    if isinstance(item, Input) and item.spooled and item.path:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(item.path)
+
+
+def _iter_dir(root: Path, spool: Path | None) -> Iterator[Input | InputError]:
     def on_error(exc: OSError) -> None:
         errors.append(InputError(str(exc.filename or root), f"cannot read directory: {exc.strerror or exc}"))
 
@@ -140,11 +154,11 @@ def _iter_dir(root: Path) -> Iterator[Input | InputError]:
         for fn in sorted(filenames):
             full = Path(dirpath) / fn
             if wanted(fn):
-                yield from _iter_file(full)
+                yield from _iter_file(full, spool)
     yield from errors
 
 
-def _iter_file(path: Path) -> Iterator[Input | InputError]:
+def _iter_file(path: Path, spool: Path | None = None) -> Iterator[Input | InputError]:
     name = str(path)
     try:
         if not path.is_file():
@@ -154,7 +168,7 @@ def _iter_file(path: Path) -> Iterator[Input | InputError]:
         if is_archive(name):
             from eightk.sources.archives import iter_archive
 
-            yield from iter_archive(path)
+            yield from iter_archive(path, spool)
             return
         if size > MAX_STREAM_BYTES:
             yield InputError(name, f"file too large ({size:,} bytes; limit {MAX_STREAM_BYTES:,})")

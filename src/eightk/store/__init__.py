@@ -21,6 +21,7 @@ from typing import Any
 
 from eightk.errors import StoreError
 from eightk.model import Filing
+from eightk.read import TIME_BUDGET
 from eightk.search import Filters, SearchHit, filter_sql, search
 from eightk.sources.local import Input, iter_inputs, source_of
 from eightk.store.ingest import IngestReport, Parsed, Progress, ingest, run_parsed, write_batches
@@ -118,9 +119,12 @@ class Store:
         workers: int = 1,
         batch: int = 200,
         progress: Progress | None = None,
+        time_budget: float | None = TIME_BUDGET,
     ) -> IngestReport:
-        """Parse and store every filing under ``paths``; safe to re-run and to resume after a crash."""
-        return ingest(self.conn, [str(p) for p in paths], workers=workers, batch=batch, progress=progress)
+        """Parse and store every filing under ``paths``; safe to re-run and to resume after a crash.
+        ``time_budget``: CPU seconds per input (None: no limit); one that runs out is quarantined."""
+        names = [str(p) for p in paths]
+        return ingest(self.conn, names, workers=workers, batch=batch, progress=progress, time_budget=time_budget)
 
     def reparse(self, *, workers: int = 1, batch: int = 200, progress: Progress | None = None) -> IngestReport:
         """Rebuild every stored record after a parser upgrade: from its kept raw bytes (no source needed),

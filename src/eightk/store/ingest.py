@@ -14,6 +14,7 @@ import hashlib
 import os
 import signal
 import sqlite3
+import tempfile
 import threading
 import time
 from collections import deque
@@ -21,15 +22,17 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from eightk.errors import StoreError
-from eightk.read import parse_input
-from eightk.sources.local import Input, InputError, iter_inputs
+from eightk.read import TIME_BUDGET, parse_input
+from eightk.sources.local import Input, InputError, discard, iter_inputs
 from eightk.store.write import FilingRows, prepare, put_quarantine, put_rows
 
 __all__ = ["IngestReport", "Parsed", "ingest", "parse_one", "run_parsed", "write_batches", "write_parsed"]
 
-_QUARANTINE_CODES = {"unreadable", "empty", "not_text"}  # no usable record: the input goes to quarantine
+# No usable record: the input goes to quarantine (time_budget: it ran out of time before the events).
+_QUARANTINE_CODES = {"unreadable", "empty", "not_text", "time_budget"}
 _MAX_LISTED_FAILURES = 1000  # the report lists this many; the counts are always complete
 INFLIGHT_BYTES = 48 * 1024 * 1024  # input bytes handed to workers and not yet written
 CHUNK_ITEMS = 8  # inputs per worker task
@@ -76,13 +79,14 @@ class Parsed:
     replace_id: int | None = None  # reparse: the stored row this record replaces
 
 
-def parse_one(item: Input | InputError, keep_raw: bool = True) -> Parsed:
+def parse_one(item: Input | InputError, keep_raw: bool = True, time_budget: float | None = TIME_BUDGET) -> Parsed:
     """Worker side: parse one input and prepare its rows. This is the batch boundary: a parser bug
-    on one input quarantines that input and the batch goes on."""
+    on one input quarantines that input, and so does running out of ``time_budget`` CPU seconds
+    (None: no limit) before the events; the batch goes on."""
     if isinstance(item, InputError):
         return Parsed(item.name, "", None, item.reason)
     try:
-        filing = parse_input(item, events=True)
+        filing = parse_input(item, events=True, time_budget=time_budget)
         fatal = [p for p in filing.problems if p.severity == "error" and p.code in _QUARANTINE_CODES]
         if fatal:
             reason = "; ".join(f"{p.code}: {p.message}" for p in fatal)
@@ -107,20 +111,23 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def parse_many(items: list[Input | InputError]) -> list[Parsed]:
+def parse_many(items: list[Input | InputError], time_budget: float | None = TIME_BUDGET) -> list[Parsed]:
     """Worker side: a chunk of inputs (one task per chunk keeps the pool's per-task cost small)."""
-    return [parse_one(item) for item in items]
+    return [parse_one(item, time_budget=time_budget) for item in items]
 
 
-def run_parsed(items: Iterable[Input | InputError], workers: int) -> Iterator[Parsed]:
+def run_parsed(
+    items: Iterable[Input | InputError], workers: int, time_budget: float | None = TIME_BUDGET
+) -> Iterator[Parsed]:
     """Parse in input order; with workers > 1 in a process pool, in chunks of up to ``CHUNK_ITEMS``
     inputs, with a bounded number of chunks (and bytes) in flight, so memory stays flat whatever the
     corpus size. A worker process that dies (a crash in compiled code, the kernel's OOM killer) breaks
     the pool: the inputs it held are then parsed one per process, the one that kills its process goes
-    to the quarantine, and a new pool takes the rest."""
+    to the quarantine, and a new pool takes the rest. ``time_budget``: CPU seconds per input (see
+    ``parse_one``)."""
     if workers <= 1:
         for item in items:
-            yield parse_one(item)
+            yield parse_one(item, time_budget=time_budget)
         return
     pool = _pool(workers)
     pending: deque[tuple[Future[list[Parsed]], list[Input | InputError], int]] = deque()
@@ -137,7 +144,7 @@ def run_parsed(items: Iterable[Input | InputError], workers: int) -> Iterator[Pa
             pending.clear()
             in_flight = 0
             pool.shutdown(wait=True, cancel_futures=True)
-            yield from _one_by_one(held)
+            yield from _one_by_one(held, time_budget)
             pool = _pool(workers)
 
     chunk: list[Input | InputError] = []
@@ -145,33 +152,42 @@ def run_parsed(items: Iterable[Input | InputError], workers: int) -> Iterator[Pa
     try:
         for item in items:
             chunk.append(item)
-            chunk_bytes += len(item.raw) if isinstance(item, Input) and item.raw is not None else 0
+            chunk_bytes += _held_bytes(item)
             if len(chunk) < CHUNK_ITEMS and chunk_bytes < CHUNK_BYTES:
                 continue
-            pending.append((pool.submit(parse_many, chunk), chunk, chunk_bytes))
+            pending.append((pool.submit(parse_many, chunk, time_budget), chunk, chunk_bytes))
             in_flight += chunk_bytes
             chunk, chunk_bytes = [], 0
             while pending and (len(pending) >= workers * 3 or in_flight > INFLIGHT_BYTES):
                 yield from oldest()
         if chunk:
-            pending.append((pool.submit(parse_many, chunk), chunk, chunk_bytes))
+            pending.append((pool.submit(parse_many, chunk, time_budget), chunk, chunk_bytes))
         while pending:
             yield from oldest()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _held_bytes(item: Input | InputError) -> int:
+    """Bytes an input holds: in memory, or on disk in a spooled copy (both count as in flight)."""
+    if not isinstance(item, Input):
+        return 0
+    if item.raw is not None:
+        return len(item.raw)
+    return os.path.getsize(item.path) if item.spooled and item.path and os.path.exists(item.path) else 0
+
+
 def _pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, initializer=_watch_parent, initargs=(os.getpid(),))
 
 
-def _one_by_one(items: list[Input | InputError]) -> Iterator[Parsed]:
+def _one_by_one(items: list[Input | InputError], time_budget: float | None) -> Iterator[Parsed]:
     """Each input in a process of its own, after a worker died: the one that kills its process again
     is the cause, and is quarantined with that reason."""
     for item in items:
         with _pool(1) as solo:
             try:
-                yield solo.submit(parse_one, item).result()
+                yield solo.submit(parse_one, item, True, time_budget).result()
             except BrokenProcessPool:
                 reason = "the parsing process died on this input (a crash, or out of memory)"
                 yield Parsed(item.name, _held_sha256(item), None, reason)
@@ -248,20 +264,32 @@ def ingest(
     workers: int = 1,
     batch: int = 200,
     progress: Progress | None = None,
+    time_budget: float | None = TIME_BUDGET,
 ) -> IngestReport:
-    """Ingest every filing under ``paths``; see the module docs for the guarantees."""
+    """Ingest every filing under ``paths``; see the module docs for the guarantees. ``time_budget``:
+    CPU seconds per input (None: no limit); an input that runs out is quarantined, naming the stage."""
     report = IngestReport()
     started = time.perf_counter()
+    held: deque[Input | InputError] = deque()  # handed to the parsers, in order, and not yet written
 
-    def fresh() -> Iterator[Input | InputError]:
-        for item in iter_inputs(paths):
+    def fresh(spool: Path) -> Iterator[Input | InputError]:
+        for item in iter_inputs(paths, spool=spool):
             if _known(conn, item):
                 report.skipped += 1
+                discard(item)
             else:
+                held.append(item)
                 yield item
 
+    def read(parsed: Iterator[Parsed]) -> Iterator[Parsed]:
+        for one in parsed:  # one per input, in input order
+            discard(held.popleft())  # its spooled copy, if any, is read
+            yield one
+
     try:
-        write_batches(conn, run_parsed(fresh(), workers), report, batch=batch, progress=progress, started=started)
+        with tempfile.TemporaryDirectory(prefix="eightk-spool-") as spool:  # large members of compressed tars
+            parsed = read(run_parsed(fresh(Path(spool)), workers, time_budget))
+            write_batches(conn, parsed, report, batch=batch, progress=progress, started=started)
     except KeyboardInterrupt:
         report.interrupted = True
     report.seconds = time.perf_counter() - started
