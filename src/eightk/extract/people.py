@@ -352,6 +352,15 @@ def _person_event(
 _EVIDENCE_WINDOW = 20_000  # an exhibit names the people it is about near its top (an employment agreement)
 
 
+def _last_cue(body: str) -> int:
+    """Where the last action word of a region starts (-1 without one)."""
+    last = -1
+    for _action, pattern in _ACTIONS:
+        for m in pattern.finditer(body):
+            last = max(last, m.start())
+    return last
+
+
 def officer_changes(filing: Filing, regions: list[Region]) -> list[OfficerChange]:
     """One ``OfficerChange`` per person and action in Item 5.02 (and old-era Item 5/8.01) texts; a
     person is only a name that the filing shows to be a person's (``persons.person_evidence``)."""
@@ -367,8 +376,11 @@ def officer_changes(filing: Filing, regions: list[Region]) -> list[OfficerChange
         add_appositive_officers(people, region.body)
         people.company_texts.append(region.body)  # a company's name is no person's
         spans = list(sentences(region))
+        last_cue = _last_cue(region.body)
         known: Known = {}
         for i, (s, e) in enumerate(spans):
+            if s > last_cue:
+                break  # no action word after here: nothing left to report (names only serve later cues)
             nxt = spans[i + 1] if i + 1 < len(spans) else None
             events.extend(
                 _sentence_events(
