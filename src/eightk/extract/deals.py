@@ -126,6 +126,12 @@ _ANNOUNCED_BEFORE = re.compile(
 _ONLY_PARTNERSHIP = re.compile(
     r"^(?!.*(?:collaborat|licen[cs]|co-?develop|strategic\s+alliance|joint\s+development)).*partnership", _I | re.S
 )
+# "If X exercises the option and enters into the license agreement, …"; "The agreement, as amended, gave …":
+# a condition, or the agreement told of already, opens no deal
+_HYPOTHETICAL = re.compile(
+    r"\W*(?:If|Should|Unless|Once|In\s+the\s+event|Upon\s+(?:the\s+)?exercise|"
+    r"The\s+(?:[\w\-]+\s+){0,3}?(?:[Aa]greement|[Ll]icen[cs]e)\s*,?\s+(?:as\s+amended|which|that|gave|gives|provides))\b"
+)
 _OF_BEFORE = re.compile(r"\b(?:of|by)\s+(?:the\s+)?\Z")
 
 
@@ -433,7 +439,7 @@ class _Reader:
             self._closing(s, sent)  # "… has sold X to Y. As was announced on October 19, …": a closing
             return True
         told = _kinds(sent, None) if self.pending and not self.current else []
-        if self.pending and told and not _ONLY_PARTNERSHIP.search(sent):
+        if self.pending and told and not _ONLY_PARTNERSHIP.search(sent) and not _HYPOTHETICAL.match(sent):
             pending, self.pending = self.pending, None  # the next sentence tells what the agreement is
             self.anchor(pending[0], told, pending[1])
             self.feed(s, sent, None)
@@ -458,6 +464,8 @@ class _Reader:
             kinds = [self.title_kind] if self.title_kind else _kinds(body[s : opening.end()], None)
         else:
             kinds = _kinds(sent, self.title_kind) if entry else []
+        if entry and not opening and _HYPOTHETICAL.match(sent):
+            entry, kinds = None, []  # "If Saint-Gobain exercises the option and enters into the license …"
         grant = None if kinds or self.current or self.recounting else _GRANT_ANCHOR.search(sent)
         if grant and grant.group(0) == "licensed" and LICENSED_THING.match(sent, grant.end()):
             grant = None  # "sales of licensed products": an adjective
