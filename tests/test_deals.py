@@ -280,3 +280,57 @@ def test_a_region_cuts_its_text_once() -> None:
 
     region = Region(1, 5, 5_000_005, "x" * 5_000_010, "item", "8.01")
     assert region.body is region.body and len(region.body) == 5_000_000
+
+
+# Passages of the extra deal sets (tests/data/deals/extra*, real SEC texts with hand-written gold; their
+# SOURCES.tsv gives each URL): one kind of wording each, read the way the rules now read it.
+EXTRA = DATA / "extra" / "texts"
+EXTRA2 = DATA / "extra2" / "texts"
+
+
+def _extra(path: Path) -> dict[str, Any]:
+    filing = parse_filing(path.read_bytes(), name=path.name)
+    _check_spans(filing)
+    return filing.to_dict()
+
+
+@pytest.mark.parametrize(
+    ("path", "kind", "roles"),
+    [
+        # "we entered into and closed on an Asset Purchase Agreement with FSC Laboratories, Inc. (the “Seller”)":
+        # the registrant the item calls "we" is a party under the cover's name
+        (EXTRA / "006.txt", "asset_purchase",
+         [("AYTU BIOSCIENCE, INC.", "buyer"), ("FSC Laboratories, Inc.", "seller")]),
+        # "(CRT / Licensor)", "(Licensee / RPT)": labels after a slash
+        (EXTRA / "024.txt", "license",
+         [("CANCER RESEARCH TECHNOLOGY LIMITED", "licensor"), ("RADIOPHARM THERANOSTICS LIMITED", "licensee")]),
+        # three parties, one labelled "(the Licensee”)" with its opening quote lost: the others license
+        (EXTRA / "025.txt", "license",
+         [("OXFORD UNIVERSITY INNOVATION LIMITED", "licensor"),
+          ("OXFORD UNIVERSITY (SUZHOU) SCIENCE & TECHNOLOGY CO., LTD", "licensor"), ("OXSED LIMITED", "licensee")]),
+        # "announced the divestiture of Primsol® … to Allegis Holdings, LLC"
+        (EXTRA / "030.txt", "asset_purchase",
+         [("Aytu BioScience, Inc.", "seller"), ("Allegis Holdings, LLC", "buyer")]),
+        # "HC Implants, B.V., the wholly owned subsidiary of Osteotech, Inc. (the "Registrant"), has entered into"
+        (EXTRA2 / "043.txt", "license", [("HC Implants, B.V.", "licensor"), ("Matrix Medical BV", "licensee")]),
+        # "the Company agreed to acquire Merck's right, title and interest", beside an "asset purchase agreement"
+        (EXTRA2 / "018.txt", "asset_purchase",
+         [("ANI Pharmaceuticals, Inc.", "buyer"), ("Merck Sharp & Dohme B.V.", "seller")]),
+    ],
+)  # fmt: skip
+def test_parties_and_roles_from_the_wording_of_other_companies_deals(path: Path, kind: str, roles: list) -> None:
+    (deal,) = _deals(_extra(path))
+    assert deal["type"] == kind
+    assert sorted(_roles(deal)) == sorted(roles)
+
+
+def test_a_deal_retold_is_no_new_deal() -> None:
+    # a 10-K note for 2012 on a November 2011 licence: before the period its header states
+    assert _deals(_extra(EXTRA / "013.txt")) == []
+    # "… has sold assets … to C.R. Bard, Inc. As was announced on October 19, 2001, …": a closing
+    rec = _extra(EXTRA2 / "007.txt")
+    assert _deals(rec) == []
+    assert [e["kind"] for e in rec["events"] if e["type"] == "deal_update"] == ["closing"]
+    # "The agreement, as amended, gave Saint-Gobain the option …", "If Saint-Gobain exercises the option and
+    # enters into the license agreement, …": an option recounted and a condition
+    assert _deals(_extra(EXTRA2 / "038.txt")) == []
