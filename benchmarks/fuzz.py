@@ -2,12 +2,12 @@
 
     .venv/bin/python benchmarks/fuzz.py [--target parse|archive] [--seconds 300] [--seed 1]
 
-Atheris is not a dependency (it is built against libFuzzer), so the guidance is eightk's own: each input runs under a line tracer
-limited to eightk's modules, and an input that reaches a line no input reached before joins the pool
-that later inputs are mutated from (bytes flipped, tokens of the SGML/HTML/8-K grammar inserted, ranges
-dropped or doubled, two pool inputs spliced). The pool starts from slices of the corpus (``parse``) or
-from small archives of corpus filings (``archive``: .tar.gz, .zip, .gz; each member read as a batch
-reads it, ``iter_inputs`` then ``parse_input``).
+Atheris is not a dependency (it is built against libFuzzer), so the guidance is eightk's own: each
+input runs under a line tracer limited to eightk's modules, and an input that reaches a line no input
+reached before joins the pool that later inputs are mutated from (bytes flipped, tokens of the
+SGML/HTML/8-K grammar inserted, ranges dropped or doubled, two pool inputs spliced). The pool starts
+from slices of the corpus (``parse``) or from small archives of corpus filings (``archive``: .tar.gz,
+.zip, .gz; each member read as a batch reads it, ``iter_inputs`` then ``parse_input``).
 
 Prints: inputs run, exceptions (each input saved to ``--save``), lines reached, pool size. Exit status 1
 when anything raised. Speed per MB is ``benchmarks/reliability.py``'s (tracing slows every input).
