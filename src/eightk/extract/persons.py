@@ -59,7 +59,6 @@ class PersonEvidence:
 
     surnames: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
-    organizations: set[str] = field(default_factory=set)  # names the entity layer found as companies
     company_texts: list[str] = field(default_factory=list)  # texts whose company names are no person's
 
     def _in_company(self, name: str) -> bool:
@@ -67,8 +66,6 @@ class PersonEvidence:
         Co. LLC", "Morgan Larkspur" of "Morgan Larkspur Capital LLC"): a corporate suffix or an
         institution's head word follows it within a few capitalized words. The entity layer's names, found
         more cheaply: only what follows each occurrence is read."""
-        if any(name in org for org in self.organizations):
-            return True
         for text in self.company_texts:
             i = text.find(name)
             while i >= 0:
