@@ -39,6 +39,7 @@ from types import ModuleType
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 from eightk import parse_filing  # noqa: E402
+from eightk.model import Filing  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "deals"
 EXTRA = [Path(__file__).resolve().parent.parent / "tests" / "data" / "deals" / d for d in ("extra", "extra2", "extra3")]
@@ -169,7 +170,8 @@ def score_set(sc: ModuleType, folder: Path, which: dict[str, str], tallies: dict
         if not gold_file.exists():
             continue
         gold = json.loads(gold_file.read_text(encoding="utf-8")).get("events", [])
-        rec = parse_filing(path.read_bytes(), name=str(path)).to_dict()
+        filing = parse_filing(path.read_bytes(), name=str(path))
+        rec = filing.to_dict()
         got = [e for e in rec.get("events") or [] if e.get("type") in sc.DEAL_TYPES]
         half = which.get(path.name, "measure")
         pairs = match(sc, got, gold)
@@ -192,11 +194,52 @@ def score_set(sc: ModuleType, folder: Path, which: dict[str, str], tallies: dict
                 none = "no deal event" + (f" (other events: {'/'.join(kinds)})" if kinds else "")
                 if not got and any(p.get("code") == "not_a_filing" for p in rec.get("problems") or []):
                     none = "no deal event (not_a_filing)"
+                elif not got:
+                    none += f" [{gate(filing)}]"
                 why = none if not got else (
                     "an event that names no gold party" if unpaired else "fewer events than gold deals")
                 t.causes[f"missed deal: {why}"] += missed
         if show in (half, "all"):
             _misses(sc, half, path.name, got, gold, pairs=pairs)
+
+
+def gate(filing: Filing) -> str:
+    """Where the deal reader stopped on a filing that yields no deal event (a count for ``--causes``; no
+    text shown): no region passed the quick test, no sentence opened a deal or an update, the deals opened
+    were updates or old deals, or the deals drafted named no counterparty."""
+    reader = importlib.import_module("eightk.extract.deals")  # the reader's own gates, not a copy of them
+    from eightk.extract.text import regions
+
+    regs = [r for r in regions(filing) if not (r.kind == "item" and r.code not in reader._ITEM_CODES)]
+    quick = [r for r in regs if reader._QUICK.search(reader.fold(r.body[: reader._WINDOW]))]
+    if not quick:
+        return "quick test"
+    drafted = updates = anchors = 0
+
+    class Counting(reader._Reader):  # type: ignore[name-defined,misc]
+        def anchor(self, *args: object, **kw: object) -> None:
+            nonlocal anchors
+            anchors += 1
+            super().anchor(*args, **kw)
+
+    for r in quick:
+        found, ups = Counting(r, filing.registrant.name).read()
+        drafted += len(found)
+        updates += len(ups)
+    if drafted:
+        return "drafted, no counterparty or dropped"
+    if updates:
+        return "read as update"
+    if anchors:
+        return "anchor read as an old deal"
+    entry = kind = both = 0
+    for r in quick:
+        body = r.body[: reader._WINDOW]
+        for a, b in reader.sentences(r):
+            sent = body[a:b] if b <= len(body) else ""
+            e, k = bool(reader._ENTRY.search(sent)), bool(reader._kinds(sent, None))
+            entry, kind, both = entry + (e and not k), kind + (k and not e), both + (e and k)
+    return f"no anchor: {'entry+kind sentence, ' if both else ''}{'entry verb only, ' if entry else ''}{'kind word only' if kind else ''}".rstrip(", ")
 
 
 def _misses(sc: ModuleType, half: str, name: str, got: list[dict], gold: list[dict], *, pairs: dict[int, int]) -> None:

@@ -69,7 +69,10 @@ _ENTRY = re.compile(
     r"(?:is|was)\s+(?:made|entered)|made\s+(?:and\s+entered\s+)?(?:as\s+of|this|effective|between)|is\s+between|"
     r"(?:have|has)\s+(?:exclusively\s+)?licensed|today\s+announced|(?:execution|signing)\s+of(?=[^.;]{0,60}\bagreements?\s+with\b)|signs?|"
     r"(?:has|have)\s+(?:formed|established|acquired|in-licensed|out-licensed)|agreed\s+to\s+(?:license|acquire|sell|grant)|"
-    r"(?:formed|established|launched)\s+(?:an?\s+)?(?:\w+\s+){0,3}(?:collaboration|partnership|alliance))\b",
+    r"(?:formed|established|launched)\s+(?:an?\s+)?(?:\w+\s+){0,3}(?:collaboration|partnership|alliance)|"
+    r"reach(?:ed|es)\s+(?:an?\s+)?(?:definitive\s+|final\s+)?agreement|entered\s+(?:an?|the)\s+(?=(?:[\w\-]+\s+){0,5}agreement)|"
+    r"(?:agreed|agree|will|to)\s+(?:to\s+)?(?:collaborate|co-?develop|co-?promote|partner)\b(?!\s+(?:on|in)\s+(?:future|additional))|"
+    r"(?:partnered|partners|teamed(?:\s+up)?|teams(?:\s+up)?)\s+with|inked|finali[sz]ed)\b",
     _I,
 )
 _CONTRACT_OPENING = re.compile(
@@ -105,7 +108,7 @@ _UPDATE = (
                            r"\bpreviously\s+announced\b.{0,80}\b(?:closed|completed|closing)", _I | re.S)),
 )  # fmt: skip
 _RECOUNT = re.compile(
-    r"\b(?:previously|originally|had)\s+(?:\w+\s+)?(?:entered|signed|executed)\b|\bearlier\s+(?:this|in\s+the)\s+(?:year|quarter|month)\b|\brecently\s+announced\b|\bare\s+parties\s+to\b|\bhave\s+previously\b|\bunder\s+the\s+(?:existing|prior)\b",
+    r"\b(?:previously|originally|(?<!that\s)(?<!it\s)(?<!we\s)(?<!they\s)had)\s+(?:\w+\s+)?(?:entered|signed|executed)\b|\bearlier\s+(?:this|in\s+the)\s+(?:year|quarter|month)\b|\brecently\s+announced\b|\bare\s+parties\s+to\b|\bhave\s+previously\b|\bunder\s+the\s+(?:existing|prior)\b",
     _I,
 )
 _MILESTONE_UPDATE = re.compile(
@@ -113,6 +116,7 @@ _MILESTONE_UPDATE = re.compile(
     r"\bmilestone\s+payment\s+(?:from|to)\b",
     _I | re.S,
 )
+_PENDING = re.compile(r"\b(?:agreements?|deal|contract|arrangement|term\s+sheet)\b", _I)
 _OTHER_AGREEMENT = re.compile(r"\b(?:entered\s+into|enters\s+into|signed|executed)\b[^.;]{0,120}\bagreement\b", _I)
 _CLOSING_UPDATE = re.compile(
     r"\b(?:received|completed|closed|announced)\b.{0,120}\bclosing\s+of\s+(?:the\s+|a\s+|its\s+)?", _I | re.S
@@ -411,7 +415,8 @@ class _Reader:
         self.updates: list[DealUpdate] = []
         self.current: list[_Deal] = []
         self.recounting = False  # the sentences after an old deal's anchor tell of that deal
-        self.pending: tuple[_Anchor, int] | None = None  # an agreement whose kind the next sentence tells
+        # an agreement whose kind one of the next two sentences tells: (anchor, its end, sentences left)
+        self.pending: tuple[_Anchor, int, int] | None = None
 
     @functools.cached_property
     def ents(self) -> Entities:
@@ -439,7 +444,10 @@ class _Reader:
             self._closing(s, sent)  # "… has sold X to Y. As was announced on October 19, …": a closing
             return True
         told = _kinds(sent, None) if self.pending and not self.current else []
-        if self.pending and told and not _ONLY_PARTNERSHIP.search(sent) and not _HYPOTHETICAL.match(sent):
+        if (
+            self.pending and told and not _ONLY_PARTNERSHIP.search(sent) and not _HYPOTHETICAL.match(sent)
+            and not _ENTRY.search(sent)  # a sentence that enters an agreement of its own is its own anchor
+        ):
             pending, self.pending = self.pending, None  # the next sentence tells what the agreement is
             self.anchor(pending[0], told, pending[1])
             self.feed(s, sent, None)
@@ -477,8 +485,10 @@ class _Reader:
             if named and not named & set(self.current[0].parties):
                 self.current = []  # another agreement with someone else (a supply, a lease): the telling ends
                 return
-        if entry and not kinds and not self.current and re.search(r"\bagreements?\b", sent, _I):
-            self.pending = (_Anchor(s, sent, entry, False), e)  # "… entered into a strategic agreement"
+        if entry and not kinds and not self.current and _PENDING.search(sent):
+            self.pending = (_Anchor(s, sent, entry, False), e, 2)  # "… entered into a strategic agreement"
+        elif self.pending and self.pending[2] > 1 and not entry:
+            self.pending = (*self.pending[:2], self.pending[2] - 1)  # its kind may come two sentences on
         else:
             self.pending = None
         if kinds:
@@ -724,9 +734,10 @@ def deals(filing: Filing, regions: list[Region]) -> list[Event]:
         return []  # an earnings release recounts partnerships and licences; it announces none
     drafts: list[_Deal] = []
     updates: list[DealUpdate] = []
+    eight_k = (filing.form_type or "8-K").upper().startswith("8-K")
     for region in regions:
-        if region.kind == "item" and region.code not in _ITEM_CODES:
-            continue
+        if region.kind == "item" and eight_k and region.code not in _ITEM_CODES:
+            continue  # a 6-K's or 10-Q's "Item 1." is a heading, not an 8-K item
         if not _QUICK.search(fold(region.body[:_WINDOW])):
             continue
         found, ups = _Reader(region, registrant).read()
