@@ -103,7 +103,8 @@ _TICKER = re.compile(
 _BEFORE_TICKER = re.compile(rf"({_CAP}(?:[ \t]{{1,3}}(?:{_CAP}|{_JOIN})){{0,5}})$")
 # the counterparty slot of an agreement, and the two sides of "between A and B"
 _SLOT = re.compile(
-    r"\b(?:(?:[Aa]greements?|[Aa]greements?\)|[Ll]icen[cs]e|collaboration|partnership|alliance)(?:\s*\([^()]{0,80}\))?\s+"
+    r"\b(?:(?:[Aa]greements?|[Aa]greements?\)|[Ll]icen[cs]e|collaboration|partnership|alliance|deal|arrangement|"
+    r"settlement|contract|partnered|teamed(?:\s+up)?)(?:\s*\([^()]{0,80}\))?\s+"
     r"(?:with|between)|(?:granted|granting|grants|licensed\s+to|sold\s+to|assigned\s+to|paid|from)"
     r"(?=\s+(?:the\s+)?[A-Z][\w&.\-'’*]*(?:\s+[A-Z][\w&.\-'’*]*){0,4}[\s,.;(]+(?:an?|the|its|all|certain|to|"
     r"for|of|under|exclusive|worldwide|non-exclusive|rights?|\$|upfront|up-front|[(,.;])))\s+(?:the\s+)?"
@@ -126,6 +127,14 @@ _SUBJECT_SLOT = re.compile(
     r"(?=[^.]{0,120}\b(?:agreement|licen|collaborat|partnership|alliance|rights))",
     re.M,
 )
+# "Under the agreement, Sumitomo will pay …", "In return, Bayer will receive exclusive rights": a clause's
+# subject that pays, is paid or takes rights is a company
+_PAYER_SLOT = re.compile(
+    rf"(?:(?:^|(?<=[.!?;]\s)|(?<=\n))[ \t]*|,[ \t]+)({_CAP}(?:[ \t]{{1,3}}{_CAP}){{0,3}})[ \t]+"
+    r"(?:will|shall|has\s+agreed\s+to|agreed\s+to|is\s+obligated\s+to|also)[ \t]+"
+    r"(?:pay|make|receive|be\s+eligible|be\s+entitled|obtain|gain|grant|have\s+(?:the\s+)?(?:exclusive|sole|worldwide))\b"
+)
+_PAYER_VERB = re.compile(r"\b(?:will|shall|agreed\s+to|obligated\s+to|also)[ \t]+(?:pay|make|receive|be|obtain|gain|grant|have)\b")
 _SUBJECT_VERB = re.compile(
     r"\b(?:announced|entered\s+into|signed|has\s+(?:signed|entered|licensed|granted|agreed)|gained|obtained|acquired)\b"
 )
@@ -298,8 +307,8 @@ def _slotted(text: str) -> list[tuple[str, int, int]]:
     """Names without a suffix, from the places only a company stands: "X, a biopharmaceutical company",
     "X announced a … agreement", "an agreement with X", "granted X"."""
     out: list[tuple[str, int, int]] = []
-    for pattern in (_APPOSITIVE, _SUBJECT_SLOT, _SLOT, _OWNER_SLOT):
-        trigger = {_APPOSITIVE: _APPOSITIVE_HEAD, _SUBJECT_SLOT: _SUBJECT_VERB}.get(pattern)
+    for pattern in (_APPOSITIVE, _SUBJECT_SLOT, _PAYER_SLOT, _SLOT, _OWNER_SLOT):
+        trigger = {_APPOSITIVE: _APPOSITIVE_HEAD, _SUBJECT_SLOT: _SUBJECT_VERB, _PAYER_SLOT: _PAYER_VERB}.get(pattern)
         found = _windowed(pattern, trigger, text) if trigger is not None else pattern.finditer(text)
         for m in found:
             name, start = _clean(m.group(1), m.start(1))
