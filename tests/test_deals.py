@@ -324,6 +324,14 @@ def test_parties_and_roles_from_the_wording_of_other_companies_deals(path: Path,
     assert sorted(_roles(deal)) == sorted(roles)
 
 
+def test_a_6k_item_is_a_heading_and_its_licence_is_read() -> None:
+    # a Form 6-K's "Item 1. Settlement and License Agreement" is no 8-K item 1 (5.01): its text is read
+    (deal,) = _deals(_extra(EXTRA2 / "036.txt"))
+    assert deal["type"] == "license"
+    assert ("Forward Pharma A/S", "licensor") in _roles(deal)
+    assert deal["upfront"] == {"amount": 1_250_000_000, "currency": "USD", "qualifier": None, "equivalent": None}
+
+
 def test_a_deal_retold_is_no_new_deal() -> None:
     # a 10-K note for 2012 on a November 2011 licence: before the period its header states
     assert _deals(_extra(EXTRA / "013.txt")) == []

@@ -170,11 +170,27 @@ _OWNED = re.compile(  # "Lexmark Technology", "InterDigital's B-CDMA patents": w
 )
 
 
+# "West/Nottingham is the owner of … patent applications", "X owns certain patents", "patents owned by X"
+_OWNS = re.compile(
+    r"\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:is|are)\s+the\s+(?:sole\s+|exclusive\s+|registered\s+|record\s+)*(?:owners?|holders?|proprietors?)\s+of\b|"
+    r"\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:owns|holds|possesses|has\s+developed|developed)\s+(?:certain\s+|all\s+|the\s+|rights?\s+)"
+    r"(?=[^.;]{0,80}\b(?:patents?|technolog|know-how|intellectual\s+property|compounds?|rights?)\b)"
+)
+_OWNED_BY = re.compile(
+    r"\b(?:patents?|technolog\w+|know-how|intellectual\s+property|compounds?|rights?)\b[^.;]{0,40}?\b(?:owned|controlled|developed)"
+    r"\s+by\s+(?:the\s+)?$"
+)
+
+
 def _owners(s: _Sentence) -> None:
     """The owner of the technology, patents or know-how a licence is to is its licensor (one vote, for a
-    party the deal's anchor named: "Gas-to-Liquids Technology" names no owner)."""
+    party the deal's anchor named: "Gas-to-Liquids Technology" names no owner): "X's patents", "X is the
+    owner of …", "X owns certain patents", "technology owned by X"."""
     for m in s.ms:
-        if m.org != REGISTRANT and m.org in s.votes.parties and _OWNED.match(s.text, m.end - s.offset):
+        if m.org == REGISTRANT or m.org not in s.votes.parties:
+            continue
+        at = m.end - s.offset
+        if _OWNED.match(s.text, at) or _OWNS.match(s.text, at) or _OWNED_BY.search(s.text[max(0, m.start - s.offset - 90) : m.start - s.offset]):
             s.vote(m.org, "licensor")
 
 

@@ -240,7 +240,7 @@ def _acceptable(name: str) -> bool:
         return False
     if re.fullmatch(r"(?:the\s+)?(?:company|corporation|registrant|licensee|licensor)", name.strip(), re.I):
         return False
-    if re.search(r"[a-zA-Z]{2}\.\s+[A-Z]", name):  # ran across a sentence end ("… PAH. The Company")
+    if re.search(r"[a-zA-Z]{2}\.\s+(?!(?:Ltd|LTD|Limited|LIMITED|LLC|Inc|INC|KG)\b)[A-Z]", name):  # "… PAH. The Company"
         return False
     if re.search(r"\b(?:The|THE|the)\s+(?:Company|COMPANY)$", name):
         return False
@@ -249,6 +249,9 @@ def _acceptable(name: str) -> bool:
     return not all(w.lower() in _GENERIC_WORDS for w in words)
 
 
+_SENTENCE_END = re.compile(  # a suffix that ends a sentence: "… with B Corp. B Corp. is the owner"
+    r"\b(?:Inc|INC|Corp|CORP|Co|CO|Ltd|LTD|L\.P|N\.V|B\.V|S\.A|A\.G|K\.K|L\.L\.C|P\.L\.C|S\.p\.A)\.(?=\s+[A-Z])(?!\s+(?:Ltd|LTD|Limited|LIMITED|LLC|Inc|INC|KG)\b)"
+)
 _SUFFIX_WORD = re.compile(rf"{_SUFFIX}(?![\w])")  # preceded by a space or comma: checked in _windowed
 _HEAD_WORD = re.compile(_HEAD)
 _REACH = 240  # a name's words before its suffix or head word fit in this many characters
@@ -286,6 +289,8 @@ def _found(text: str) -> list[tuple[str, int, int]]:
                 name, start = name[marker.end() :], start + marker.end()  # a list marker "A."
             name = re.sub(r"\s*\([A-Z][A-Z0-9&]{1,7}\)$", "", name.rstrip(" ,\n\t"))  # "… Foundation (PSRF)"
             parts = _JOINED.split(name)
+            if pattern is _SUFFIXED and len(parts) == 1 and (end := _SENTENCE_END.search(name)):
+                parts = [name[: end.end()], name[end.end() :].lstrip()]  # two names, one a sentence's last
             left, sep, right = name.partition(" and ")
             if len(parts) == 1 and sep and _HEAD_WORD.search(left) and not _HEAD_WORD.search(right):
                 parts = [left, right]  # "X University Medical Center and Y BV": an institution and a company
