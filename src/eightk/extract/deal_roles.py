@@ -182,6 +182,9 @@ _OWNED_BY = re.compile(
 )
 
 
+_PROPRIETARY = re.compile(r"(?:['’]s?)?\s+(?:own\s+)?proprietary\b")
+
+
 def _owners(s: _Sentence) -> None:
     """The owner of the technology, patents or know-how a licence is to is its licensor (one vote, for a
     party the deal's anchor named: "Gas-to-Liquids Technology" names no owner): "X's patents", "X is the
@@ -191,6 +194,9 @@ def _owners(s: _Sentence) -> None:
             continue
         at = m.end - s.offset
         if _OWNED.match(s.text, at) or _OWNS.match(s.text, at) or _OWNED_BY.search(s.text[max(0, m.start - s.offset - 90) : m.start - s.offset]):
+            s.vote(m.org, "licensor")
+    for m in s.ms:  # "the Company's proprietary oral insulin spray", "our proprietary platform": the registrant too
+        if m.org in s.votes.parties and _PROPRIETARY.match(s.text, m.end - s.offset):
             s.vote(m.org, "licensor")
 
 
@@ -202,11 +208,23 @@ _COMMERCIALIZES = re.compile(  # the party that will sell the licensed product i
 )
 
 
+# "… agreement with Dong-Sung Pharm Co. Ltd. (www.…) for the importation, marketing, distribution and sale of"
+_FOR_SELLING = re.compile(
+    r"\s*(?:\([^()]{0,80}\)\s*)?,?\s*for\s+the\s+(?:exclusive\s+)?(?:[\w\-]+,?\s+(?:and\s+)?){0,5}?"
+    r"(?:marketing|distribution|commerciali[sz]ation|promotion|sale)\s+(?:and\s+[\w\-]+\s+)?(?:rights\s+)?(?:of|for|to)\b"
+)
+
+
 def _commercializes(s: _Sentence) -> None:
     """ "Gedeon Richter will exclusively market …", "X will be responsible for all development and
-    commercialization": the party that develops and sells is the licensee (one vote, for a named party)."""
+    commercialization", "an agreement with X for the marketing and sale of …": the party that develops and
+    sells is the licensee (one vote, for a named party)."""
     for m in s.ms:
-        if m.org in s.votes.parties and _COMMERCIALIZES.match(s.text, m.end - s.offset):
+        if m.org not in s.votes.parties:
+            continue
+        at = m.end - s.offset
+        with_ = re.search(r"\bwith\s+(?:the\s+)?$", s.text[max(0, m.start - s.offset - 9) : m.start - s.offset])
+        if _COMMERCIALIZES.match(s.text, at) or (with_ and _FOR_SELLING.match(s.text, at)):
             s.vote(m.org, "licensee")
 
 
@@ -289,7 +307,8 @@ def _payments(s: _Sentence, payer: str, payee: str) -> None:
 
 
 _SALE_OF_OWN = re.compile(  # "… for the sale of substantially all of its assets": the subject sells
-    r"\bsale\s+of\s+(?:(?:substantially\s+)?all\s+(?:of\s+)?|certain\s+(?:of\s+)?)?(?:its|our|their)\b", re.I
+    r"\bsale\s+of\s+(?:(?:substantially\s+)?all\s+(?:of\s+)?|certain\s+(?:of\s+)?)?"
+    r"(?:(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:assets|rights|business|operations)\s+of\s+)?(?:its|our|their)\b", re.I
 )
 
 

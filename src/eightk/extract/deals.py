@@ -136,6 +136,13 @@ _HYPOTHETICAL = re.compile(
     r"\W*(?:If|Should|Unless|Once|In\s+the\s+event|Upon\s+(?:the\s+)?exercise|"
     r"The\s+(?:[\w\-]+\s+){0,3}?(?:[Aa]greement|[Ll]icen[cs]e)\s*,?\s+(?:as\s+amended|which|that|gave|gives|provides))\b"
 )
+# "The Company enters into research, development and license agreements in the ordinary course of business":
+# what a company does as a rule, not a deal
+_HABITUAL = re.compile(
+    r"\b(?:in\s+the\s+(?:ordinary|normal)\s+course|from\s+time\s+to\s+time|(?:typically|generally|routinely|often)\s+"
+    r"(?:enters?|signs?|licen[cs]es?|grants?)|may\s+(?:in\s+the\s+future\s+)?(?:enter|seek\s+to\s+enter))\b",
+    _I,
+)
 _OF_BEFORE = re.compile(r"\b(?:of|by)\s+(?:the\s+)?\Z")
 
 
@@ -202,9 +209,16 @@ def _ref_date(region: Region) -> _dt.date | None:
                 return _dt.date(int(m.group(3)), _MONTHS.index(m.group(1).lower()[:3]) + 1, int(m.group(2)))
             except ValueError:
                 continue
-    return None
+    # a note without a dated header: the latest period it reports on ("During each of the six month periods
+    # ended June 30, 2012 and 2011, we received …") dates it
+    ends = [d for p in _ENDED.finditer(region.body[:_WINDOW]) if (d := _anchor_date(p.group(1))) is not None]
+    return max(ends) if ends else None
 
 
+_ENDED = re.compile(
+    r"\b(?:months?|periods?|years?|quarters?|weeks?)\s+ended\s+((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d)",
+    _I,
+)
 _PERIOD = re.compile(r"\b(\d{1,2}|three|six|nine|twelve)\s+months?\s+ended\s*\|?\s*", _I)
 _N_MONTHS = {"three": 3, "six": 6, "nine": 9, "twelve": 12}
 
@@ -472,7 +486,7 @@ class _Reader:
             kinds = [self.title_kind] if self.title_kind else _kinds(body[s : opening.end()], None)
         else:
             kinds = _kinds(sent, self.title_kind) if entry else []
-        if entry and not opening and _HYPOTHETICAL.match(sent):
+        if entry and not opening and (_HYPOTHETICAL.match(sent) or _HABITUAL.search(sent)):
             entry, kinds = None, []  # "If Saint-Gobain exercises the option and enters into the license …"
         grant = None if kinds or self.current or self.recounting else _GRANT_ANCHOR.search(sent)
         if grant and grant.group(0) == "licensed" and LICENSED_THING.match(sent, grant.end()):
