@@ -40,7 +40,8 @@ _QUICK = re.compile(
     r"licen[cs]|collaborat|develop\w*\s+and\s+(?:market|commerciali)|purchase\s+agreement|assignment|co-develop|"
     r"partnership|alliance|jointly|joint\s+develop|divestiture|transfer\s+to\s|"
     r"(?:sold|sale\s+(?:to|of))\s+(?:[\w\-,]+\s+){0,8}?(?:assets|rights|product\s+lines?)\b|"
-    r"(?:acquired|purchased)\s+(?:[\w\-]+\s+){0,5}?assets\s+(?:of|from)\b"
+    r"(?:acquired|purchased)\s+(?:[\w\-]+\s+){0,5}?assets\s+(?:of|from)\b|"
+    r"(?:acquired|purchased|bought)\s+(?:an?\s+|the\s+|certain\s+)?(?:[\w\-]+\s+){0,2}?royalty\s+(?:streams?|interests?|rights?)\b"
 )
 _KIND = (
     ("asset_purchase", re.compile(
@@ -70,6 +71,7 @@ _ENTRY = re.compile(
     r"(?:have|has)\s+(?:exclusively\s+)?licensed|today\s+announced|(?:execution|signing)\s+of(?=[^.;]{0,60}\bagreements?\s+with\b)|signs?|"
     r"(?:has|have)\s+(?:formed|established|acquired|in-licensed|out-licensed)|agreed\s+to\s+(?:license|acquire|sell|grant)|"
     r"(?:formed|established|launched)\s+(?:an?\s+)?(?:\w+\s+){0,3}(?:collaboration|partnership|alliance)|"
+    r"(?<!previously\s)(?:sold|has\s+sold|completed\s+the\s+sale\s+of)\s+(?:[\w\-]+\s+){0,6}?(?:assets|product\s+lines?)(?=[^.;]{0,200}\b(?:to|with)\s+[A-Z])|"
     r"reach(?:ed|es)\s+(?:an?\s+)?(?:definitive\s+|final\s+)?agreement|entered\s+(?:an?|the)\s+(?=(?:[\w\-]+\s+){0,5}agreement)|"
     r"(?:agreed|agree|will|to)\s+(?:to\s+)?(?:collaborate|co-?develop|co-?promote|partner)\b(?!\s+(?:on|in)\s+(?:future|additional))|"
     r"(?:partnered|partners|teamed(?:\s+up)?|teams(?:\s+up)?)\s+with|inked|finali[sz]ed)\b",
@@ -88,7 +90,9 @@ _GRANT_ANCHOR = re.compile(
     r"worldwide|sole|perpetual|royalty-bearing)?[\s,\-\w]{0,40}?\b(?:licen[cs]e|rights?)\b)|"
     r"\breceiv(?:es|ed)\s+(?:an?\s+|the\s+)?(?:(?:exclusive|non-?exclusive|co-exclusive|worldwide|global|sole|perpetual),?\s+)+"
     r"(?:rights?|licen[cs]e)\b|"  # "Pharmacia receives exclusive, worldwide rights to develop"
-    r"\b(?:acquired|purchased)\s+(?:[\w\-]+\s+){0,5}?assets\s+(?:of|from)\b"  # "acquired certain assets from Hatch"
+    r"\b(?:acquired|purchased)\s+(?:[\w\-]+\s+){0,5}?assets\s+(?:of|from)\b|"  # "acquired certain assets from Hatch"
+    r"\b(?:acquired|purchased|bought)\s+(?:an?\s+|the\s+|certain\s+)?(?:[\w\-]+\s+){0,2}?royalty\s+(?:streams?|interests?)\b"
+    r"(?=[^.;]{0,160}\bfrom\b)"  # "purchased a royalty stream paid on the net sales of X from Y"
 )
 _UNDER_THE_AGREEMENT = re.compile(  # "Under the Columbia Agreement, …": more of the deal told above
     r"\W*(?:Under|Pursuant\s+to|In\s+connection\s+with|As\s+part\s+of|In\s+accordance\s+with)\s+(?:the\s+terms\s+of\s+)?"

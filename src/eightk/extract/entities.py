@@ -101,7 +101,7 @@ _TICKER = re.compile(
     r"(?P<ex>NYSE|Nasdaq|NASDAQ|NasdaqGS|NasdaqGM|NYSE American|NYSE MKT|AMEX|OTC|OTCQB|OTCQX|TSX|TSXV|LSE|"
     r"SIX|Euronext|ASX)[ \t]{0,3}:[ \t]{0,3}(?P<sym>[A-Z][A-Z.\-]{0,6})[ \t]{0,3}[;)]"
 )
-_BEFORE_TICKER = re.compile(rf"({_CAP}(?:[ \t]{{1,3}}(?:{_CAP}|{_JOIN})){{0,5}})$")
+_BEFORE_TICKER = re.compile(rf"({_CAP}(?:[ \t]{{1,3}}(?:{_CAP}|{_JOIN})){{0,5}})[™®]?$")  # "SDIX™ (NASDAQ: SDIX)"
 # the counterparty slot of an agreement, and the two sides of "between A and B"
 _SLOT = re.compile(
     r"\b(?:(?:[Aa]greements?|[Aa]greements?\)|[Ll]icen[cs]e|collaboration|partnership|alliance|deal|arrangement|"
