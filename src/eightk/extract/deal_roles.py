@@ -172,7 +172,7 @@ _OWNED = re.compile(  # "Lexmark Technology", "InterDigital's B-CDMA patents": w
 
 # "West/Nottingham is the owner of … patent applications", "X owns certain patents", "patents owned by X"
 _OWNS = re.compile(
-    r"\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:is|are)\s+the\s+(?:sole\s+|exclusive\s+|registered\s+|record\s+)*(?:owners?|holders?|proprietors?)\s+of\b|"
+    r"\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*(?:as|an?|the)\s+[^,;.()]{0,80},)?,?\s*(?:is|are)\s+the\s+(?:sole\s+|exclusive\s+|registered\s+|record\s+)*(?:owners?|holders?|proprietors?)\s+of\b|"
     r"\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:owns|holds|possesses|has\s+developed|developed)\s+(?:certain\s+|all\s+|the\s+|rights?\s+)"
     r"(?=[^.;]{0,80}\b(?:patents?|technolog|know-how|intellectual\s+property|compounds?|rights?)\b)"
 )
@@ -312,7 +312,18 @@ _SALE_OF_OWN = re.compile(  # "… for the sale of substantially all of its asse
 )
 
 
+_ASSETS_OF = re.compile(  # "the completed acquisition of the intellectual property assets of Savetherapeutics AG"
+    r"\b(?:acquisition|purchase)\s+of\s+(?:the\s+|certain\s+|substantially\s+all\s+(?:of\s+)?(?:the\s+)?)?"
+    r"(?:[\w\-]+\s+){0,3}?assets\s+(?:of|from)\s+(?:the\s+)?",
+    re.I,
+)
+
+
 def _sale(s: _Sentence) -> None:
+    for cue in _ASSETS_OF.finditer(s.text):
+        if (seller := s.after(cue.end(), 4)) is not None:
+            s.vote(seller.org, "seller", 2)
+            s.vote(s.main if s.main is not None else s.subject(cue.start(), seller.org), "buyer")
     for cue in _SALE_OF_OWN.finditer(s.text):
         s.vote(s.main if s.main is not None else s.subject(cue.start(), None), "seller", 2)
     for cue in re.finditer(r"\bsale\s+to\s+(?:the\s+)?", s.text, re.I):  # "announced the sale to USHIFU, LLC of …"

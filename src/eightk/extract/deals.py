@@ -40,13 +40,13 @@ _QUICK = re.compile(
     r"licen[cs]|collaborat|develop\w*\s+and\s+(?:market|commerciali)|purchase\s+agreement|assignment|co-develop|"
     r"partnership|alliance|jointly|joint\s+develop|divestiture|transfer\s+to\s|"
     r"(?:sold|sale\s+(?:to|of))\s+(?:[\w\-,]+\s+){0,8}?(?:assets|rights|product\s+lines?)\b|"
-    r"(?:acquired|purchased)\s+(?:[\w\-]+\s+){0,5}?assets\s+(?:of|from)\b|"
+    r"(?:acquired|purchased|acquisition\s+of|purchase\s+of)\s+(?:[\w\-]+\s+){0,5}?assets\s+(?:of|from)\b|"
     r"(?:acquired|purchased|bought)\s+(?:an?\s+|the\s+|certain\s+)?(?:[\w\-]+\s+){0,2}?royalty\s+(?:streams?|interests?|rights?)\b"
 )
 _KIND = (
     ("asset_purchase", re.compile(
         r"asset\s+(?:and\s+\w+\s+)?purchase|purchase\s+and\s+sale|(?:trademark|patent)\s+(?:\w+\s+)?assignment|"
-        r"(?:asset|product)\s+(?:sale|transfer)\s+agreement|to\s+(?:sell|acquire)\s+(?:all\s+|certain\s+)?(?:of\s+)?"
+        r"(?:asset|product)\s+(?:sale|transfer)\s+agreement|(?:acquisition|purchase)\s+of\s+(?:the\s+|certain\s+)?(?:[\w\-]+\s+){0,3}?assets\s+(?:of|from)\b|to\s+(?:sell|acquire)\s+(?:all\s+|certain\s+)?(?:of\s+)?"
         r"(?:its\s+|our\s+|the\s+)?(?:[\w\-]+\s+){0,3}?(?:right,\s+title|assets|rights\s+to|product\s+line|business)|"
         r"\bdivestiture\s+of\s+(?:[\w®\-,]+\s+){1,12}?to\s+(?=[A-Z])|"  # "the divestiture of Primsol® … to Allegis"
         r"\b(?:transfer|sell|assign)\s+to\s+(?:[\w\-]+\s+){1,4}?(?:all\s+|substantially\s+all\s+)?(?:of\s+)?"
@@ -758,7 +758,7 @@ def deals(filing: Filing, regions: list[Region]) -> list[Event]:
             continue  # a 6-K's or 10-Q's "Item 1." is a heading, not an 8-K item
         if not _QUICK.search(fold(region.body[:_WINDOW])):
             continue
-        found, ups = _Reader(region, registrant).read()
+        found, ups = _Reader(region, registrant or _issuer(filing, region)).read()
         updates.extend(ups)
         for d in found:
             twin = next((x for x in drafts if x.kind == d.kind and _names(x) & _names(d)), None)
@@ -779,6 +779,26 @@ def deals(filing: Filing, regions: list[Region]) -> list[Event]:
             ev = _fill(ev, _event(other))
         out.append(ev)
     return out + list(updates)
+
+
+# a press release's dateline: "SAN DIEGO, CA, October 6, 2004 — ", "August 25, 2008 (GlobeNewswire) -- "
+_DATELINE = re.compile(r"\b(?:19|20)\d\d\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-–—]{1,2}|/PRNewswire[^/\n]{0,40}/\s*[-–—]*)\s*")
+
+
+def _issuer(filing: Filing, region: Region) -> str | None:
+    """The company that issues a press release given on its own (no cover names the filer): the name its
+    dateline opens with ("… October 6, 2004 — Gen-Probe (Nasdaq: GPRO) has signed"), which "the Company"
+    and "we" then refer to. None for other documents or when the dateline names no organization."""
+    if filing.document_kind != "press_release":
+        return None
+    body = region.body[:_WINDOW]
+    line = _DATELINE.search(body, 0, 3000)
+    if line is None:
+        return None
+    first = next((m for m in entities(body).mentions if m.start >= line.end()), None)
+    if first is None or first.start - line.end() > 3 or first.org == REGISTRANT:
+        return None
+    return entities(body).orgs[first.org].name
 
 
 def _fill(ev: Deal, other: Deal) -> Deal:

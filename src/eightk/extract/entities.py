@@ -99,7 +99,7 @@ _PLACE_WORDS = frozenset(
 _TICKER = re.compile(
     r"[ \t\n]{0,8}\([ \t\n]{0,3}"
     r"(?P<ex>NYSE|Nasdaq|NASDAQ|NasdaqGS|NasdaqGM|NYSE American|NYSE MKT|AMEX|OTC|OTCQB|OTCQX|TSX|TSXV|LSE|"
-    r"SIX|Euronext|ASX)[ \t]{0,3}:[ \t]{0,3}(?P<sym>[A-Z][A-Z.\-]{0,6})[ \t]{0,3}[;)]"
+    r"SIX|Euronext|ASX|OTCBB|OTC-BB|OTC\s+BB|Pink|TSX-V)[ \t]{0,3}:[ \t]{0,3}[\"“]?(?P<sym>[A-Z][A-Z.\-]{0,6})[\"”]?[ \t]{0,3}[;)]"
 )
 _BEFORE_TICKER = re.compile(rf"({_CAP}(?:[ \t]{{1,3}}(?:{_CAP}|{_JOIN})){{0,5}})[™®]?$")  # "SDIX™ (NASDAQ: SDIX)"
 # the counterparty slot of an agreement, and the two sides of "between A and B"
