@@ -621,9 +621,10 @@ def _party_roles(d: _Deal) -> dict[int, str]:
     if len(set(sides)) == 2:
         a, b = list(dict.fromkeys(sides))
         labelled = [i for i in (a, b) if i != REGISTRANT and ents.orgs[i].label in COMPLEMENT]
-        if a in out and (b not in out or (out[a] == out[b] and labelled == [a])):
+        taken = {r for i, r in out.items() if i not in (a, b)}  # a third party that holds the other role already
+        if a in out and COMPLEMENT[out[a]] not in taken and (b not in out or (out[a] == out[b] and labelled == [a])):
             out[b] = COMPLEMENT[out[a]]
-        elif b in out and (a not in out or (out[a] == out[b] and labelled == [b])):
+        elif b in out and COMPLEMENT[out[b]] not in taken and (a not in out or (out[a] == out[b] and labelled == [b])):
             out[a] = COMPLEMENT[out[b]]
     _group_complement(d, out)
     known = {out[i] for i in d.parties if i in out}

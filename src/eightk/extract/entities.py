@@ -391,6 +391,14 @@ def _definitions(text: str, occ: list[Org]) -> None:
             org.aliases.append(alias)
 
 
+# what a definition does not reach back across: a quote, a sentence end (not an address's "No. 5" or
+# "St. Louis"), a blank line
+_BREAK = re.compile(
+    r"[“\"]|[a-z]\.(?<!\bNo\.)(?<!\bSt\.)(?<!\bAve\.)(?<!\bBlvd\.)(?<!\bSte\.)(?<!\bRd\.)(?<!\bDr\.)(?<!\bFl\.)"
+    r"(?<!\bMt\.)(?<!\bFt\.)(?<!\bPkwy\.)(?<!\bHwy\.)\s+[A-Z]|\n\s*\n"
+)
+
+
 def _owner(text: str, occ: list[Org], begin: int, at: int, alias: str = "") -> int | None:
     """The organization a definition ``alias`` at ``at`` names: the nearest name it abbreviates ("USHIFU,
     LLC (“USHIFU”)"), else the last name the phrase opens with "and" or "between" ("between A, …, at B
@@ -401,7 +409,7 @@ def _owner(text: str, occ: list[Org], begin: int, at: int, alias: str = "") -> i
         for i, o in enumerate(occ)
         if begin <= o.start
         and o.end <= at
-        and not re.search(r"[“\"]|[a-z]\.\s+[A-Z]|\n\s*\n", text[o.end : at])
+        and not _BREAK.search(text, o.end, at)
     ]
     if not cands:
         return None
