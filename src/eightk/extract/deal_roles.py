@@ -336,8 +336,9 @@ def _sale(s: _Sentence) -> None:
             if (
                 _defined_term(s.text, cue)
                 or re.match(r"\s+(?:agreements?|price|order|option)\b", tail, re.I)
-                or re.search(r"\b(?:rights|assets|products?|business(?:es)?|being|been|be|was|were|is|are)\s+$",
-                             s.text[max(0, cue.start() - 12) : cue.start()], re.I)
+                or (not cue.group(0).endswith("ing")  # "is acquiring" is active; "is acquired", "assets sold" not
+                    and re.search(r"\b(?:rights|assets|products?|business(?:es)?|being|been|be|was|were|is|are)\s+$",
+                                  s.text[max(0, cue.start() - 12) : cue.start()], re.I))
             ):
                 continue  # "asset purchase agreement", "the Acquired Assets", "the rights sold": no seller before it
             link = re.search(rf"\b{prep}\s+", tail)
