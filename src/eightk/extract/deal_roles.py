@@ -158,6 +158,8 @@ def roles(sent: str, offset: int, ents: Entities, *, kind: str, votes: Votes, ma
         _owners(s)
         _commercializes(s)
     _grants(s)
+    if kind != "asset_purchase":
+        _licence_phrases(s)
     _obtains(s, buying=kind == "asset_purchase")
     _payments(s, *(("buyer", "seller") if kind == "asset_purchase" else ("licensee", "licensor")))
     if kind == "asset_purchase":
@@ -226,6 +228,34 @@ def _commercializes(s: _Sentence) -> None:
         with_ = re.search(r"\bwith\s+(?:the\s+)?$", s.text[max(0, m.start - s.offset - 9) : m.start - s.offset])
         if _COMMERCIALIZES.match(s.text, at) or (with_ and _FOR_SELLING.match(s.text, at)):
             s.vote(m.org, "licensee")
+
+
+# noun phrases that state a direction without a verb of granting or paying (the organization right after)
+_LICENCE_FROM = re.compile(r"\b(?:an?\s+|the\s+|its\s+)?(?:exclusive\s+|non-?exclusive\s+)?(?:sub)?licen[cs]e\s+(?:agreement\s+)?from\s+(?:the\s+)?", re.I)
+_LICENCE_TO = re.compile(r"\b(?:an?|the)\s+(?:[\w\-]+,?\s+){0,3}?(?:sub)?licen[cs]e\s+to\s+(?:the\s+)?", re.I)
+_PAYMENT_FROM = re.compile(
+    r"\b(?:up-?front|upfront|initial|milestone|licen[cs]e|royalty|signing)\s+(?:payments?|fees?)\s+(?:of\s+[^\s]+(?:\s+(?:million|billion))?\s+)?"
+    r"(?P<d>from|to|by)\s+(?:the\s+)?",
+    re.I,
+)
+_SALES_BY = re.compile(r"\b(?:royalt\w+|percentage)\s+(?:[\w\-]+\s+){0,3}?(?:on|of|based\s+on)\s+(?:[\w\-]+\s+){0,3}?sales\s+(?:of\s+[^.;]{1,40}?\s+)?by\s+(?:the\s+)?", re.I)
+_RETAINS = re.compile(r"\s*(?:will\s+)?retains?\s+(?:all\s+|the\s+|its\s+|certain\s+|exclusive\s+|full\s+)*(?:[\w\-]+\s+)?(?:rights|ownership)\b", re.I)
+
+
+def _licence_phrases(s: _Sentence) -> None:
+    """ "a license from X" (X licenses), "an exclusive license to X" (X is licensed; not "to X's
+    product"), "an upfront payment from X" (X pays) or "… to X" (X is paid), "royalties on net sales by X"
+    (X sells the product: the licensee), "X retains all rights outside the territory" (the licensor)."""
+    for pattern, role in ((_LICENCE_FROM, "licensor"), (_LICENCE_TO, "licensee"), (_SALES_BY, "licensee")):
+        for cue in pattern.finditer(s.text):
+            if (m := s.after(cue.end(), 4)) is not None and not _possessive(s.text, m.end - s.offset):
+                s.vote(m.org, role)
+    for cue in _PAYMENT_FROM.finditer(s.text):
+        if (m := s.after(cue.end(), 4)) is not None:
+            s.vote(m.org, "licensor" if cue.group("d").lower() == "to" else "licensee")
+    for m in s.ms:
+        if m.org in s.votes.parties and _RETAINS.match(s.text, m.end - s.offset):
+            s.vote(m.org, "licensor")
 
 
 def _grants(s: _Sentence) -> None:

@@ -146,7 +146,7 @@ _NOT_NAME = re.compile(
 )
 _LEAD = re.compile(
     r"^(?:(?:This|Our|Such|Each|Any|Under|In|On|As|If|For|With|And|By|From|Between|Among|To|At|Both|Pursuant|"
-    r"Whereas|WHEREAS|AND|BETWEEN|AMONG|BY|By|Further|Additionally|Also|Accordingly|Recital|"
+    r"Whereas|WHEREAS|AND|BETWEEN|AMONG|BY|By|Further|Additionally|Also|Accordingly|Recitals?|RECITALS?|BACKGROUND|Background|"
     r"(?:Registrant|REGISTRANT|Company|COMPANY)\s+(?:and|AND)|"  # "the Registrant and Eastman Kodak Co."
     r"(?:CEO|CFO|COO|President|Chairman|Officer|Director|Founder|Head)\s+of)(?:,)?\s+)+"
 )
@@ -467,11 +467,30 @@ def entities(text: str, registrant: str | None = None) -> Entities:
     filer's name when known: the organization of that name is ``Entities.registrant``. The families read
     the same regions, so results are cached: callers must not change what they get back."""
     occ = [Org(_squash(n), s, e) for n, s, e in _dedupe(_found(text)) if norm_name(n)]
+    occ = _trade_names(text, occ)
     _definitions(text, occ)
     _tickers(text, occ)
     occ.sort(key=lambda o: o.start)
     _split_joined(occ)
     return _mentions(text, _merge(occ), registrant)
+
+
+_DBA = re.compile(r"\s*,?\s*(?:d/b/a|dba|doing\s+business\s+as|also\s+known\s+as|a/k/a)\s+(?:the\s+)?", re.I)
+
+
+def _trade_names(text: str, occ: list[Org]) -> list[Org]:
+    """ "The General Hospital Corporation, d/b/a Massachusetts General Hospital": the trade name is the
+    same organization (an alias of the first), not a second party."""
+    occ = sorted(occ, key=lambda o: o.start)
+    out: list[Org] = []
+    for o in occ:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end <= o.start and _DBA.fullmatch(text, prev.end, o.start):
+            if o.name not in prev.aliases:
+                prev.aliases.append(o.name)
+            continue
+        out.append(o)
+    return out
 
 
 def _split_joined(occ: list[Org]) -> None:
