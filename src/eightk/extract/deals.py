@@ -91,10 +91,12 @@ _GRANT_ANCHOR = re.compile(
     r"\breceiv(?:es|ed)\s+(?:an?\s+|the\s+)?(?:(?:exclusive|non-?exclusive|co-exclusive|worldwide|global|sole|perpetual),?\s+)+"
     r"(?:rights?|licen[cs]e)\b|"  # "Pharmacia receives exclusive, worldwide rights to develop"
     r"\b(?:acquired|purchased)\s+(?:[\w\-]+\s+){0,5}?assets\s+(?:of|from)\b|"  # "acquired certain assets from Hatch"
+    r"\b(?:acquired|purchased)\s+from\s+(?:[^.;]|\.(?=\s+[a-z]|,)){3,80}?\bassets\b|"  # "purchased from Allergan, Inc. any … assets"
     r"\b(?:acquired|acquiring|purchased|purchasing|bought)\s+(?:an?\s+|the\s+|certain\s+)?(?:[\w\-]+\s+){0,2}?"
     r"(?:royalty|milestone)(?:\s+and\s+(?:royalty|milestone))?\s+(?:streams?|interests?|obligations?|payments?)\b"
     r"(?=[^.;]{0,160}\bfrom\b)"  # "purchased a royalty stream paid on the net sales of X from Y"
 )
+_SEPARATE = re.compile(r"\W*(?:In\s+a\s+separate|Separately|In\s+another|In\s+an\s+unrelated)\b", _I)
 _UNDER_THE_AGREEMENT = re.compile(  # "Under the Columbia Agreement, …": more of the deal told above
     r"\W*(?:Under|Pursuant\s+to|In\s+connection\s+with|As\s+part\s+of|In\s+accordance\s+with)\s+(?:the\s+terms\s+of\s+)?"
     r"(?:the|this|such|that|each)\b"
@@ -493,6 +495,8 @@ class _Reader:
             kinds = _kinds(sent, self.title_kind) if entry else []
         if entry and not opening and (_HYPOTHETICAL.match(sent) or _HABITUAL.search(sent)):
             entry, kinds = None, []  # "If Saint-Gobain exercises the option and enters into the license …"
+        if _SEPARATE.match(sent):
+            self.current = []  # "In a separate but related transaction, Y has also purchased from Z …": another deal
         grant = None if kinds or self.current or self.recounting else _GRANT_ANCHOR.search(sent)
         if grant and grant.group(0) == "licensed" and LICENSED_THING.match(sent, grant.end()):
             grant = None  # "sales of licensed products": an adjective
@@ -742,6 +746,12 @@ def _prose(d: _Deal, values: list[FieldSource], at) -> tuple[str | None, str | N
     return subject, field_, terms
 
 
+def _same_sides(a: set[str], b: set[str]) -> bool:
+    """Two tellings of one deal: they share a party and neither names a party the other lacks (a deal with
+    the same buyer and another seller is another deal)."""
+    return bool(a & b) and (a <= b or b <= a)
+
+
 def _names(d: _Deal) -> set[str]:
     return {norm_name(d.ents.orgs[i].name) for i in d.parties if i != REGISTRANT}
 
@@ -763,7 +773,7 @@ def deals(filing: Filing, regions: list[Region]) -> list[Event]:
         found, ups = _Reader(region, registrant or _issuer(filing, region)).read()
         updates.extend(ups)
         for d in found:
-            twin = next((x for x in drafts if x.kind == d.kind and _names(x) & _names(d)), None)
+            twin = next((x for x in drafts if x.kind == d.kind and _same_sides(_names(x), _names(d))), None)
             if twin is None:
                 drafts.append(d)
             else:
