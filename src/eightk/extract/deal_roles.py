@@ -231,7 +231,11 @@ def _commercializes(s: _Sentence) -> None:
 
 
 # noun phrases that state a direction without a verb of granting or paying (the organization right after)
-_LICENCE_FROM = re.compile(r"\b(?:an?\s+|the\s+|its\s+)?(?:exclusive\s+|non-?exclusive\s+)?(?:sub)?licen[cs]e\s+(?:agreement\s+)?from\s+(?:the\s+)?", re.I)
+_LICENCE_FROM = re.compile(
+    r"\b(?:an?\s+|the\s+|its\s+)?(?:exclusive\s+|non-?exclusive\s+)?(?:sub)?licen[cs](?:e|ing)\s+(?:of\s+[^.;]{1,60}?\s+)?"
+    r"(?:agreement\s+)?from\s+(?:the\s+)?",
+    re.I,
+)
 _LICENCE_TO = re.compile(r"\b(?:an?|the)\s+(?:[\w\-]+,?\s+){0,3}?(?:sub)?licen[cs]e\s+to\s+(?:the\s+)?", re.I)
 _PAYMENT_FROM = re.compile(
     r"\b(?:up-?front|upfront|initial|milestone|licen[cs]e|royalty|signing)\s+(?:payments?|fees?)\s+(?:of\s+[^\s]+(?:\s+(?:million|billion))?\s+)?"
@@ -260,6 +264,13 @@ def _licence_phrases(s: _Sentence) -> None:
 
 def _grants(s: _Sentence) -> None:
     sent = s.text
+    for cue in re.finditer(r"\bgrant\s+by\s+(?:the\s+)?", sent):  # "the grant by X of rights … to Y, Z and W"
+        if (giver := s.after(cue.end(), 4)) is not None:
+            s.vote(giver.org, "licensor", 2)
+            if to := re.search(r"\bto\s+", sent[cue.end() : cue.end() + 160]):
+                for m in s.ms:
+                    if m.start >= s.offset + cue.end() + to.end() and m.org != giver.org and m.start - s.offset < cue.end() + 200:
+                        s.vote(m.org, "licensee", 2)
     for cue in _PASSIVE_GRANT.finditer(sent):  # "Bracco has been granted exclusive rights"
         subj = _before(s.ms, s.offset + cue.start())
         if subj:
@@ -343,8 +354,9 @@ _SALE_OF_OWN = re.compile(  # "… for the sale of substantially all of its asse
 
 
 _ASSETS_OF = re.compile(  # "the completed acquisition of the intellectual property assets of Savetherapeutics AG"
-    r"\b(?:acquisition|purchase)\s+of\s+(?:the\s+|certain\s+|substantially\s+all\s+(?:of\s+)?(?:the\s+)?)?"
-    r"(?:[\w\-]+\s+){0,3}?assets\s+(?:of|from)\s+(?:the\s+)?",
+    r"\b(?:(?:acquisition|purchase)\s+of\s+|(?:acquired|purchased|acquire|purchase|acquiring|purchasing)\s+)"
+    r"(?:the\s+|certain\s+|substantially\s+all\s+(?:of\s+)?(?:the\s+)?)?(?:[\w\-]+\s+){0,3}?assets\s+(?:of|from)\s+(?:the\s+)?"
+    r"(?-i:(?:[a-z][\w\-]*,?\s+){0,6}(?=[A-Z]))",  # "the assets of the previous licensee of this technology, AGT"
     re.I,
 )
 

@@ -91,12 +91,19 @@ _GRANT_ANCHOR = re.compile(
     r"\breceiv(?:es|ed)\s+(?:an?\s+|the\s+)?(?:(?:exclusive|non-?exclusive|co-exclusive|worldwide|global|sole|perpetual),?\s+)+"
     r"(?:rights?|licen[cs]e)\b|"  # "Pharmacia receives exclusive, worldwide rights to develop"
     r"\b(?:acquired|purchased)\s+(?:[\w\-]+\s+){0,5}?assets\s+(?:of|from)\b|"  # "acquired certain assets from Hatch"
-    r"\b(?:acquired|purchased)\s+from\s+(?:[^.;]|\.(?=\s+[a-z]|,)){3,80}?\bassets\b|"  # "purchased from Allergan, Inc. any … assets"
+    r"\b(?:acquired|purchased)\s+from\s+(?:[^.;]|\.(?=\s+[a-z]|,)){3,80}?\bassets\b|"
+    r"\bgrant\s+by\s+(?:the\s+)?[A-Z][^.;]{0,60}?\s+of\s+(?:[\w\-]+\s+){0,3}?(?:rights|licen[cs]es?)\b|"  # "the grant by X of rights … to Y"  # "purchased from Allergan, Inc. any … assets"
     r"\b(?:acquired|acquiring|purchased|purchasing|bought)\s+(?:an?\s+|the\s+|certain\s+)?(?:[\w\-]+\s+){0,2}?"
     r"(?:royalty|milestone)(?:\s+and\s+(?:royalty|milestone))?\s+(?:streams?|interests?|obligations?|payments?)\b"
     r"(?=[^.;]{0,160}\bfrom\b)"  # "purchased a royalty stream paid on the net sales of X from Y"
 )
-_SEPARATE = re.compile(r"\W*(?:In\s+a\s+separate|Separately|In\s+another|In\s+an\s+unrelated)\b", _I)
+_SEPARATE = re.compile(
+    r"\W*(?:(?:Additionally|Also|In\s+addition|Further),?\s+)?(?:in\s+a\s+(?:separate|related|second)|Separately|In\s+another|"
+    r"In\s+an\s+unrelated)\b",
+    _I,
+)
+# "As a result of the completion of this purchase, X … acquired the commercial rights": the closing told on
+_AFTER_CLOSING = re.compile(r"\b(?:completion|closing|consummation)\s+of\s+(?:this|the|such)\s+(?:purchase|acquisition|transaction|sale)\b", _I)
 _UNDER_THE_AGREEMENT = re.compile(  # "Under the Columbia Agreement, …": more of the deal told above
     r"\W*(?:Under|Pursuant\s+to|In\s+connection\s+with|As\s+part\s+of|In\s+accordance\s+with)\s+(?:the\s+terms\s+of\s+)?"
     r"(?:the|this|such|that|each)\b"
@@ -497,11 +504,13 @@ class _Reader:
             entry, kinds = None, []  # "If Saint-Gobain exercises the option and enters into the license …"
         if _SEPARATE.match(sent):
             self.current = []  # "In a separate but related transaction, Y has also purchased from Z …": another deal
-        grant = None if kinds or self.current or self.recounting else _GRANT_ANCHOR.search(sent)
+        grant = None if kinds or self.current or self.recounting or _AFTER_CLOSING.search(sent) else _GRANT_ANCHOR.search(sent)
         if grant and grant.group(0) == "licensed" and LICENSED_THING.match(sent, grant.end()):
             grant = None  # "sales of licensed products": an adjective
         if grant:  # "X granted Y an exclusive license …" tells a deal by itself; "acquired all rights to …" a sale
-            bought = grant.group(0).startswith(("acqui", "purch")) and not re.search(r"licen[cs]", sent, _I)
+            bought = grant.group(0).startswith(("acqui", "purch")) and (
+                not re.search(r"licen[cs]", sent, _I) or re.search(r"\b(?:assets|royalty|milestone)\b", grant.group(0), _I)
+            )  # "purchased the assets of the previous licensee": a purchase
             entry, kinds = grant, ["asset_purchase" if bought else "license"]
         if entry and not kinds and self.current and _OTHER_AGREEMENT.search(sent):
             named = {m.org for m in self.ents.between(s, e)} - {REGISTRANT}
@@ -794,7 +803,10 @@ def deals(filing: Filing, regions: list[Region]) -> list[Event]:
 
 
 # a press release's dateline: "SAN DIEGO, CA, October 6, 2004 — ", "August 25, 2008 (GlobeNewswire) -- "
-_DATELINE = re.compile(r"\b(?:19|20)\d\d\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-–—]{1,2}|/PRNewswire[^/\n]{0,40}/\s*[-–—]*)\s*")
+_DATELINE = re.compile(
+    r"\b(?:19|20)\d\d\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-–—]{1,2}|/PRNewswire[^/\n]{0,40}/\s*[-–—]*)\s*|"
+    r"\((?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+)(?:19|20)\d\d\)\s*(?:[-–—]{1,2}\s*)?"  # "Mystic, CT (August 11, 2008) X"
+)
 
 
 def _issuer(filing: Filing, region: Region) -> str | None:

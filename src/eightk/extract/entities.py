@@ -145,7 +145,7 @@ _NOT_NAME = re.compile(
     r"November|December|Section|Article|Exhibit|Item|Note|Form|United|States|U\.S\.|Inc\.|Corp\.)$"
 )
 _LEAD = re.compile(
-    r"^(?:(?:This|Our|Such|Each|Any|Under|In|On|As|If|For|With|And|By|From|Between|Among|To|At|Both|Pursuant|"
+    r"^(?:(?:This|Our|Such|Each|Any|Under|In|On|As|If|For|With|And|By|From|Between|Among|To|At|Both|Pursuant|About|ABOUT|"
     r"Whereas|WHEREAS|AND|BETWEEN|AMONG|BY|By|Further|Additionally|Also|Accordingly|Recitals?|RECITALS?|BACKGROUND|Background|"
     r"(?:Registrant|REGISTRANT|Company|COMPANY)\s+(?:and|AND)|"  # "the Registrant and Eastman Kodak Co."
     r"(?:CEO|CFO|COO|President|Chairman|Officer|Director|Founder|Head)\s+of)(?:,)?\s+)+"
@@ -175,7 +175,7 @@ _GENERIC_WORDS = frozenset(
     "united states american national global new first general digital life health capital partners "
     "company corporation board trustees regents institute foundation center".split()
 )
-_PRONOUN = re.compile(r"\b(?:[Tt]he\s+Company|[Tt]he\s+Registrant|[Ww]e|[Oo]ur|us)\b")
+_PRONOUN = re.compile(r"\b(?:[Tt]he\s+[Cc]ompany(?![\w-])(?!,?\s+(?:that|which|who)\b)|[Tt]he\s+Registrant|[Ww]e|[Oo]ur|us)\b")
 
 
 @dataclass(slots=True)
