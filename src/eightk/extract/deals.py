@@ -613,6 +613,9 @@ def _update(region: Region, ents: Entities, sent: str, offset: int, kind: str) -
                       agreement=agreement)  # fmt: skip
 
 
+_LABEL_AS = {"seller": "licensor", "buyer": "licensee", "licensor": "seller", "licensee": "buyer"}
+
+
 def _party_roles(d: _Deal) -> dict[int, str]:
     """Roles for the deal's organizations: votes, then a contract's labels, then the complement of a
     two-sided deal, then ``partner``."""
@@ -621,7 +624,9 @@ def _party_roles(d: _Deal) -> dict[int, str]:
     out: dict[int, str] = {}
     for i in involved:
         label = ents.orgs[i].label if i != REGISTRANT else None
-        if label in COMPLEMENT and (d.kind != "asset_purchase") == (label in ("licensor", "licensee")):
+        if label in COMPLEMENT and (d.kind != "asset_purchase") != (label in ("licensor", "licensee")):
+            label = _LABEL_AS[label]  # a licence whose parties are "Seller" and "Buyer": what the deal does
+        if label in COMPLEMENT:
             out[i] = label
         elif (r := d.votes.role(i)) is not None:
             out[i] = r
