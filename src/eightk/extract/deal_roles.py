@@ -306,7 +306,8 @@ def _obtains(s: _Sentence, *, buying: bool) -> None:
             continue  # "receive up to €80 million … in the licensed territory": money, not rights
         if word.startswith("licen") and re.match(r"\s*(?:\S+\s+){0,6}?to\b|\s+by\b", tail):
             continue  # "licensed … to Y" is a grant; "patents licensed by X" a description
-        src = re.search(r"\b(?:from|of|by|owned\s+by|controlled\s+by)\s+", tail)
+        clause = re.search(r"\s+and\s+(?:may|shall|will|must|is|are)\b|;", tail)  # "… and may not be sold … from"
+        src = re.search(r"\b(?:from|of|by|owned\s+by|controlled\s+by)\s+", tail[: clause.start()] if clause else tail)
         giver = s.after(cue.end() + src.end(), 40) if src else None
         own = s.after(cue.end(), 4)  # "licensed ImmunoGen's technology"
         if giver is None and own is not None and _possessive(sent, own.end - s.offset):

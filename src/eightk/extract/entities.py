@@ -71,6 +71,10 @@ _DEFINED = re.compile(
     r"(?:[“\"]\s*(?P<q>[^”\"()]{1,60}?)\s*[,]?[”\"“]|(?<=as\s|ed\s)(?P<u>[A-Z][A-Z0-9&\-]{1,20})\)|"
     r"(?P<q2>[A-Z][^“”\"()]{0,40}?)[”\"]\s*\))"  # an opening quote lost: '(OUI”)', '(the Licensee”)'
 )
+_BARE_LABEL = re.compile(
+    r"[ \t]?\(\s*(?:the\s+)?(Licensee|Licensor|LICENSEE|LICENSOR|Buyer|Seller|Purchaser|BUYER|SELLER|PURCHASER|"
+    r"Assignee|Assignor|ASSIGNEE|ASSIGNOR)\s*\)"
+)
 _OR_LABEL = re.compile(r"\s*(?:or|and)\s+(?:the\s+)?[“\"](\w+)[”\"]")
 # "(CRT / Licensor)", "(Licensee / RPT)": a short name and a role label, unquoted, in one parenthesis
 _SLASH_DEFINED = re.compile(r"\(\s*(?P<a>[A-Z][\w&\-]{1,20})\s*/\s*(?P<b>[A-Z][\w&\-]{1,20})\s*\)")
@@ -344,6 +348,9 @@ def _definitions(text: str, occ: list[Org]) -> None:
     """Attach each parenthesized defined term to the organization it names (the nearest name ending
     before it, within a short reach), or make one from the capitalized words right before it."""
     for o in list(occ):  # "Bristol-Myers Squibb Company (BMS)": an acronym right after the name
+        if (bare := _BARE_LABEL.match(text, o.end)) and o.label is None:  # "Virtuel Medical Devices, Inc. (Licensee)"
+            o.label = _ROLE_LABEL[bare.group(1).lower()]
+            continue
         if (acro := _ACRONYM.match(text, o.end)) and acro.group(1) not in o.aliases:
             short = acro.group(1)  # "(BMS)", "(NW Medical)"; not "(Licensee)", "(United States)"
             if " " not in short or (short.lower() not in _ROLE_LABEL and not _NOT_PARTY_TERM.search(short)
@@ -587,6 +594,21 @@ def _head_forms(orgs: list[Org]) -> dict[str, int]:
     return {h: which[0] for h, which in heads.items() if len(which) == 1}
 
 
+def _label_forms(orgs: list[Org]) -> dict[str, int]:
+    """ "Licensee", "the Licensor", "LICENSEE": a contract's role label names the one organization it was
+    given to (none when two share a label)."""
+    holders: dict[str, list[int]] = {}
+    for i, o in enumerate(orgs):
+        if o.label in ("licensee", "licensor", "buyer", "seller"):
+            holders.setdefault(o.label, []).append(i)
+    out: dict[str, int] = {}
+    for label, which in holders.items():
+        if len(which) == 1:
+            for word in {k for k, v in _ROLE_LABEL.items() if v == label}:
+                out[word.capitalize()] = out[word.upper()] = which[0]
+    return out
+
+
 def _mentions(text: str, orgs: list[Org], registrant: str | None) -> Entities:
     forms: dict[str, int] = {}
     reg_org: int | None = None
@@ -602,6 +624,8 @@ def _mentions(text: str, orgs: list[Org], registrant: str | None) -> Entities:
                 forms.setdefault(f.upper(), i)  # "ONO" for Ono Pharmaceutical Co Ltd
     for h, i in _head_forms(orgs).items():
         forms.setdefault(h, i)
+    for word, i in _label_forms(orgs).items():
+        forms.setdefault(word, i)
     found: list[Mention] = []
     candidates = sorted(
         ((a, b, i) for f, i in forms.items() for a, b in _occurrences(text, f)), key=lambda c: (c[0], c[0] - c[1])
