@@ -238,7 +238,7 @@ def gate(filing: Filing) -> str:
         body = r.body[: reader._WINDOW]
         for a, b in reader.sentences(r):
             sent = body[a:b] if b <= len(body) else ""
-            e, k = bool(reader._ENTRY.search(sent)), bool(reader._kinds(sent, None))
+            e, k = bool(reader._entry(sent)), bool(reader._kinds(sent, None))
             entry, kind, both = entry + (e and not k), kind + (k and not e), both + (e and k)
     return f"no anchor: {'entry+kind sentence, ' if both else ''}{'entry verb only, ' if entry else ''}{'kind word only' if kind else ''}".rstrip(", ")
 

@@ -70,13 +70,29 @@ _ENTRY = re.compile(
     r"(?:is|was)\s+(?:made|entered)|made\s+(?:and\s+entered\s+)?(?:as\s+of|this|effective|between)|is\s+between|"
     r"(?:have|has)\s+(?:exclusively\s+)?licensed|today\s+announced|(?:execution|signing)\s+of(?=[^.;]{0,60}\bagreements?\s+with\b)|signs?|"
     r"(?:has|have)\s+(?:formed|established|acquired|in-licensed|out-licensed)|agreed\s+to\s+(?:license|acquire|sell|grant)|"
-    r"(?:formed|established|launched)\s+(?:an?\s+)?(?:\w+\s+){0,3}(?:collaboration|partnership|alliance)|"
-    r"(?<!previously\s)(?:sold|has\s+sold|completed\s+the\s+sale\s+of)\s+(?:[\w\-]+\s+){0,6}?(?:assets|product\s+lines?)(?=[^.;]{0,200}\b(?:to|with)\s+[A-Z])|"
+    r"(?:formed|established|launched)\s+(?:an?\s+)?(?:\w+\s+){0,3}(?:collaboration|partnership|alliance))\b",
+    _I,
+)
+# rarer entries, tried only when a sentence holds one of their words (a long alternation costs at every word)
+_ENTRY_WORDS = ("sold", "sale", "reach", "entered", "collaborate", "co-", "codevelop", "copromote", "partner", "team",
+                "inked", "finali")
+_ENTRY_MORE = re.compile(
+    r"\b(?:(?<!previously\s)(?:sold|has\s+sold|completed\s+the\s+sale\s+of)\s+(?:[\w\-]+\s+){0,6}?(?:assets|product\s+lines?)"
+    r"(?=[^.;]{0,200}\b(?:to|with)\s+[A-Z])|"
     r"reach(?:ed|es)\s+(?:an?\s+)?(?:definitive\s+|final\s+)?agreement|entered\s+(?:an?|the)\s+(?=(?:[\w\-]+\s+){0,5}agreement)|"
     r"(?:agreed|agree|will|to)\s+(?:to\s+)?(?:collaborate|co-?develop|co-?promote|partner)\b(?!\s+(?:on|in)\s+(?:future|additional))|"
     r"(?:partnered|partners|teamed(?:\s+up)?|teams(?:\s+up)?)\s+with|inked|finali[sz]ed)\b",
     _I,
 )
+
+
+def _entry(sent: str) -> re.Match[str] | None:
+    """The verb that enters a deal in a sentence ("entered into", "signed", "announced", "reached an
+    agreement", "teamed up with", "sold … assets … to"), or None."""
+    if m := _ENTRY.search(sent):
+        return m
+    low = sent.lower()
+    return _ENTRY_MORE.search(sent) if any(w in low for w in _ENTRY_WORDS) else None
 _CONTRACT_OPENING = re.compile(
     r"[\s\S]{0,600}?(?:^|\n|(?<=\s)(?=THIS\s))\W*(?P<this>THIS|This|AGREEMENT)\s+(?:[\w\-]+\s+){0,8}?(?:AGREEMENT|[Aa]greement|LICEN[CS]E|made)\b.{0,400}?\b(?:between|BETWEEN|among|AMONG)\b",
     re.S,
@@ -474,7 +490,7 @@ class _Reader:
         told = _kinds(sent, None) if self.pending and not self.current else []
         if (
             self.pending and told and not _ONLY_PARTNERSHIP.search(sent) and not _HYPOTHETICAL.match(sent)
-            and not _ENTRY.search(sent)  # a sentence that enters an agreement of its own is its own anchor
+            and not _entry(sent)  # a sentence that enters an agreement of its own is its own anchor
         ):
             pending, self.pending = self.pending, None  # the next sentence tells what the agreement is
             self.anchor(pending[0], told, pending[1])
@@ -495,7 +511,7 @@ class _Reader:
         ):
             self.feed(s, sent, None)  # the contract speaking of itself, or more of the deal told above
             return
-        entry = opening or _ENTRY.search(sent)
+        entry = opening or _entry(sent)
         if opening:  # a contract is the kind its title or its opening words name ("THIS LICENSE AGREEMENT")
             kinds = [self.title_kind] if self.title_kind else _kinds(body[s : opening.end()], None)
         else:
