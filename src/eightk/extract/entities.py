@@ -293,6 +293,9 @@ def _found(text: str) -> list[tuple[str, int, int]]:
             if pattern is _INSTITUTION and (marker := re.match(r"[A-Z0-9]\.\s+(?=[A-Z][a-z])", name)):
                 name, start = name[marker.end() :], start + marker.end()  # a list marker "A."
             name = re.sub(r"\s*\([A-Z][A-Z0-9&]{1,7}\)$", "", name.rstrip(" ,\n\t"))  # "… Foundation (PSRF)"
+            words = name.split()
+            if len(words) >= 4 and len(words) % 2 == 0 and words[: len(words) // 2] == words[len(words) // 2 :]:
+                name = " ".join(words[: len(words) // 2])  # "About Toshiba Corporation" over "Toshiba Corporation is"
             parts = _JOINED.split(name)
             if pattern is _SUFFIXED and len(parts) == 1 and (end := _SENTENCE_END.search(name)):
                 parts = [name[: end.end()], name[end.end() :].lstrip()]  # two names, one a sentence's last
