@@ -39,7 +39,7 @@ _GRANT = re.compile(
     r"(?:access|rights?|licen[cs]e|option|software|technology)\b))\b",
     re.I,
 )
-_PASSIVE_GRANT = re.compile(r"\b(?:has|have|had|was|were|is|are|been)\s+(?:been\s+)?granted\b", re.I)
+_PASSIVE_GRANT = re.compile(r"\b(?:(?:has|have|had)\s+been|was|were|is|are|been|be)\s+granted\b", re.I)  # not "has granted"
 _OBTAIN = re.compile(
     r"\b(?:obtain(?:s|ed|ing)?|acquir(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|in-?licen[cs]ed|licen[cs]ed|accepts?|"
     r"take|took|secur(?:e|ed)|seek(?:s|ing)?|licen[cs]e(?=\s+(?:\S+\s+){0,3}from\b)|gain(?:s|ed)?|"

@@ -88,6 +88,7 @@ _ATTRIBUTIVE = re.compile(
     r"\)?\s*(?:technology|technologies|products?|platforms?|programs?|systems?|devices?|compounds?|assets|business|"
     r"patents?|trademarks?|brand|franchise|portfolio|molecules?|antibod(?:y|ies))\b"
 )
+_SHORT_WORD = re.compile(r"[ \t]?\(([A-Z][a-z][\w&\-]{1,30})\)")
 _ACRONYM = re.compile(r"[ \t]?\(([A-Z][A-Z0-9&]{1,7}|[A-Z][A-Za-z0-9&]+(?:[ \t][A-Z][A-Za-z0-9&]+){1,2})\)")
 _NOT_PARTY_TERM = re.compile(
     r"\b(?:Agreements?|AGREEMENTS?|Licen[cs]es?|LICEN[CS]ES?|Amendments?|AMENDMENT|Memorandum|Royalt(?:y|ies)|"
@@ -328,6 +329,9 @@ def _slotted(text: str) -> list[tuple[str, int, int]]:
             name = re.sub(r"[\s,.;:]+$", "", name)
             while name and (_NOT_NAME.search(name.split()[-1]) or re.fullmatch(_JOIN, name.split()[-1])):
                 name = " ".join(name.split()[:-1])  # "… with Harrow Effective …"
+            if re.search(r"[a-z]{2}\.\s", name + " "):  # "from Gloria. The upfront …": the sentence ends the name
+                name = name[: re.search(r"[a-z]{2}\.\s", name + " ").start() + 2]
+            name = re.sub(r"[\s,.;:]+$", "", name)
             for part in re.split(r"\s+and\s+", name):  # "JT and Torii": two names in a slot
                 at = start + name.find(part)
                 ok = part and _acceptable(part) and not _NOT_NAME.match(part.split()[0])
@@ -359,6 +363,8 @@ def _definitions(text: str, occ: list[Org]) -> None:
             if " " not in short or (short.lower() not in _ROLE_LABEL and not _NOT_PARTY_TERM.search(short)
                                     and not all(w.lower() in _PLACE_WORDS for w in short.split())):
                 o.aliases.append(short)
+        elif (word := _SHORT_WORD.match(text, o.end)) and word.group(1) not in o.aliases and word.group(1) in o.name.split():
+            o.aliases.append(word.group(1))  # "Harbin Gloria Pharmaceuticals Co., Ltd. (Gloria)": a word of the name
     since = 0  # where the phrase a definition closes begins: after the previous definition
     found = [*_DEFINED.finditer(text), *_OR_DEFINED.finditer(text), *_SLASH_DEFINED.finditer(text)]
     for m in sorted(found, key=lambda m: m.start()):

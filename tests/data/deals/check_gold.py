@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check the extra deal sets: texts, gold and SOURCES.tsv agree with the conventions of the dev set.
 
-  python3 tests/data/deals/check_gold.py [DIR ...]     (default: extra, extra2, extra3 and extra4 beside this file)
+  python3 tests/data/deals/check_gold.py [DIR ...]     (default: the extra sets beside this file)
 
 For every texts/NNN.txt: the text is UTF-8 and at most 2,000 bytes; gold/NNN.txt.gold.json exists, names its
 file, and each event has every field of the gold shape; types, roles and money are well formed; every quote,
@@ -125,7 +125,7 @@ def check_dir(base: Path) -> tuple[list[str], int, int]:
     return problems, len(texts), n_events
 
 
-SETS = ("extra", "extra2", "extra3", "extra4")
+SETS = ("extra", "extra2", "extra3", "extra4", "extra6")
 
 
 def main() -> int:
