@@ -516,7 +516,7 @@ class _Reader:
             kinds = [self.title_kind] if self.title_kind else _kinds(body[s : opening.end()], None)
         else:
             kinds = _kinds(sent, self.title_kind) if entry else []
-        if entry and not opening and (_HYPOTHETICAL.match(sent) or _HABITUAL.search(sent)):
+        if entry and not opening and (_HYPOTHETICAL.match(sent) or _HABITUAL.search(sent) or self._quoted(s, sent)):
             entry, kinds = None, []  # "If Saint-Gobain exercises the option and enters into the license …"
         if _SEPARATE.match(sent):
             self.current = []  # "In a separate but related transaction, Y has also purchased from Z …": another deal
@@ -550,6 +550,15 @@ class _Reader:
             self.recounting = True
         else:
             self.feed(s, sent, None)
+
+    def _quoted(self, s: int, sent: str) -> bool:
+        """Whether a sentence is said by someone ("“The expansion of our collaboration with X …,” said …"):
+        a quotation comments on the deal the release announces; it opens none."""
+        if self.found and sent.lstrip()[:1] in "“\"":
+            return True
+        head = self.body[max(0, s - 800) : s]
+        line = head[head.rfind("\n") + 1 :]  # straight quotes open and close within a paragraph's line
+        return bool(self.found) and (head.rfind("“") > head.rfind("”") or line.count('"') % 2 == 1)
 
     def anchor(self, a: _Anchor, kinds: list[str], end: int) -> None:
         update = _update_kind(a.text, self.region)
