@@ -94,7 +94,7 @@ def _entry(sent: str) -> re.Match[str] | None:
     low = sent.lower()
     return _ENTRY_MORE.search(sent) if any(w in low for w in _ENTRY_WORDS) else None
 _CONTRACT_OPENING = re.compile(
-    r"[\s\S]{0,600}?(?:^|\n|(?<=\s)(?=THIS\s))\W*(?P<this>THIS|This|AGREEMENT)\s+(?:[\w\-]+\s+){0,8}?(?:AGREEMENT|[Aa]greement|LICEN[CS]E|made)\b.{0,400}?\b(?:between|BETWEEN|among|AMONG)\b",
+    r"[\s\S]{0,1500}?(?:^|\n|(?<=\s)(?=THIS\s))\W*(?P<this>THIS|This|AGREEMENT)\s+(?:[\w\-]+\s+){0,8}?(?:AGREEMENT|[Aa]greement|LICEN[CS]E|made)\b.{0,400}?\b(?:between|BETWEEN|among|AMONG)\b",
     re.S,
 )
 _OPENING_END = re.compile(
@@ -424,6 +424,19 @@ def _counterparties(
     return out
 
 
+def _opening_told(body: str, opening: re.Match[str]) -> str:
+    """What a contract's opening says of itself: its short title lines ("amended and restated", "Technology
+    License Agreement") and its words from "THIS AGREEMENT" to "between", not an index of clauses before it
+    ("18 Prior Termination")."""
+    lines = body[max(0, opening.start("this") - 300) : opening.start("this")].split("\n")
+    title: list[str] = []
+    for line in reversed(lines[1:]):
+        if len(line.split()) > 10 or re.match(r"\s*\d|.*\d\s*$", line):
+            break  # a paragraph, or an index's or a page's number
+        title.insert(0, line)
+    return "\n".join(title) + "\n" + body[opening.start("this") : opening.end()]
+
+
 def _update_kind(sent: str, region: Region) -> str | None:
     if region.kind == "item" and region.code == "1.02":
         return "termination"
@@ -502,7 +515,7 @@ class _Reader:
         body, sent = self.body, self.body[s:e]
         if self._told_before(s, sent):
             return
-        opening = _CONTRACT_OPENING.match(body, s, s + 1000) if s < 3000 and not self.found else None
+        opening = _CONTRACT_OPENING.match(body, s, s + 2000) if s < 3000 and not self.found else None
         if opening:
             self.title_kind = _title_kind(body[: opening.end()])
             self.contract = True  # a contract's recitals tell of other agreements: they feed this one
@@ -561,7 +574,8 @@ class _Reader:
         return bool(self.found) and (head.rfind("“") > head.rfind("”") or line.count('"') % 2 == 1)
 
     def anchor(self, a: _Anchor, kinds: list[str], end: int) -> None:
-        update = _update_kind(a.text, self.region)
+        told = _opening_told(self.body, a.entry) if a.opening and a.entry else a.text
+        update = _update_kind(told, self.region)
         when = _anchor_date(a.text, a.entry.start() if a.entry and not a.opening else None)
         if update is None and when is not None and not a.opening and _under_older(a.text, when):
             update = "amendment"  # "entered into a Memorandum … under the license agreement dated 1997"
