@@ -667,7 +667,7 @@ def _party_roles(d: _Deal) -> dict[int, str]:
             label = _LABEL_AS[label]  # a licence whose parties are "Seller" and "Buyer": what the deal does
         if label in COMPLEMENT:
             out[i] = label
-        elif (r := d.votes.role(i)) is not None:
+        elif (r := d.votes.role(i)) is not None and (d.kind != "collaboration" or d.votes.counts[i][r] >= 2):
             out[i] = r
     if d.kind == "asset_purchase":
         out = {i: r for i, r in out.items() if r in ("buyer", "seller")}
