@@ -39,14 +39,15 @@ _ITEM_CODES = ("1.01", "1.02", "2.01", "7.01", "8.01")
 _QUICK = re.compile(
     r"licen[cs]|collaborat|develop\w*\s+and\s+(?:market|commerciali)|purchase\s+agreement|assignment|co-develop|"
     r"partnership|alliance|jointly|joint\s+develop|divestiture|transfer\s+to\s|"
-    r"(?:sold|sale\s+(?:to|of))\s+(?:[\w\-,]+\s+){0,8}?(?:assets|rights|product\s+lines?)\b|"
+    r"(?:sold|sell|sale\s+(?:to|of))\s+(?:[\w\-,.]+\s+){0,8}?(?:assets|rights|product\s+lines?|subsidiary|division)\b|"
     r"(?:acquired|purchased|acquisition\s+of|purchase\s+of)\s+(?:[\w\-]+\s+){0,5}?assets\s+(?:of|from)\b|"
     r"(?:acquir\w*|purchas\w*|bought)\s+(?:an?\s+|the\s+|certain\s+)?(?:[\w\-]+\s+){0,2}?(?:royalty|milestone)(?:\s+and\s+(?:royalty|milestone))?\s+(?:streams?|interests?|obligations?|rights?|payments?)\b"
 )
 _KIND = (
     ("asset_purchase", re.compile(
         r"asset\s+(?:and\s+\w+\s+)?purchase|purchase\s+and\s+sale|(?:trademark|patent)\s+(?:\w+\s+)?assignment|"
-        r"(?:asset|product)\s+(?:sale|transfer)\s+agreement|(?:acquisition|purchase)\s+of\s+(?:the\s+|certain\s+)?(?:[\w\-]+\s+){0,3}?assets\s+(?:of|from)\b|to\s+(?:sell|acquire)\s+(?:all\s+|certain\s+)?(?:of\s+)?"
+        r"(?:asset|product)\s+(?:sale|transfer)\s+agreement|"
+        r"to\s+sell\s+(?:its|our)\s+(?:[\w\-.,]+\s+){1,6}?(?:subsidiary|division|business\s+unit)\s+(?:and\s+[^.;]{0,80}?assets\s+)?(?:[^.;]{0,40}?)to\s+(?=[A-Z])|(?:acquisition|purchase)\s+of\s+(?:the\s+|certain\s+)?(?:[\w\-]+\s+){0,3}?assets\s+(?:of|from)\b|to\s+(?:sell|acquire)\s+(?:all\s+|certain\s+)?(?:of\s+)?"
         r"(?:its\s+|our\s+|the\s+)?(?:[\w\-]+\s+){0,3}?(?:right,\s+title|assets|rights\s+to|product\s+line|business)|"
         r"\bdivestiture\s+of\s+(?:[\w®\-,]+\s+){1,12}?to\s+(?=[A-Z])|"  # "the divestiture of Primsol® … to Allegis"
         r"\b(?:transfer|sell|assign)\s+to\s+(?:[\w\-]+\s+){1,4}?(?:all\s+|substantially\s+all\s+)?(?:of\s+)?"
@@ -96,6 +97,11 @@ def _entry(sent: str) -> re.Match[str] | None:
 _CONTRACT_OPENING = re.compile(
     r"[\s\S]{0,1500}?(?:^|\n|(?<=\s)(?=THIS\s))\W*(?P<this>THIS|This|AGREEMENT)\s+(?:[\w\-]+\s+){0,8}?(?:AGREEMENT|[Aa]greement|LICEN[CS]E|made)\b.{0,400}?\b(?:between|BETWEEN|among|AMONG)\b",
     re.S,
+)
+# a title page: "DEVELOPMENT AND LICENSE AGREEMENT / between / X (the "Licensor") / and / Y (the "Licensee")"
+_TITLE_OPENING = re.compile(
+    r"[\s\S]{0,1500}?(?:^|\n)[ \t]*(?P<this>[A-Z][A-Z ,\-&]{2,80}?(?:AGREEMENT|LICEN[CS]E))[ \t]*\n[\s|]*"
+    r"(?:by\s+and\s+)?(?:between|BETWEEN|among|AMONG)\b"
 )
 _OPENING_END = re.compile(
     r"\bWHEREAS\b|\bRECITALS?\b|\bBACKGROUND\b|\bNOW,?\s+THEREFORE\b|\bWITNESSETH\b|\n\s*1\.\s+(?:DEFINITIONS|Definitions)|\bRecitals?\b|\bwho\s+agree\b"
@@ -394,7 +400,7 @@ def _counterparties(
     for m in after:
         gap = sent[max(0, m.start - offset - 30) : m.start - offset]
         lone = not between and not with_ and not out  # "… agreements to license … to X": the first one
-        if re.search(r"\b(?:of|at|by|in|on\s+behalf\s+of)\s+(?:the\s+)?$", gap, _I) or (
+        if re.search(r"\b(?:of|at|by|in|on\s+behalf\s+of)\s+(?:the\s+)?$|\b(?:its|our|their)\s+$", gap, _I) or (
             not lone and re.search(r"\b(?:to|from)\s+(?:the\s+)?$", gap, _I)
         ):
             continue
@@ -515,7 +521,11 @@ class _Reader:
         body, sent = self.body, self.body[s:e]
         if self._told_before(s, sent):
             return
-        opening = _CONTRACT_OPENING.match(body, s, s + 2000) if s < 3000 and not self.found else None
+        opening = (
+            (_CONTRACT_OPENING.match(body, s, s + 2000) or _TITLE_OPENING.match(body, s, s + 2000))
+            if s < 3000 and not self.found
+            else None
+        )
         if opening:
             self.title_kind = _title_kind(body[: opening.end()])
             self.contract = True  # a contract's recitals tell of other agreements: they feed this one
