@@ -184,6 +184,11 @@ _OWNED_BY = re.compile(
 )
 
 
+_SUED = re.compile(
+    r"\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:has\s+|had\s+)?(?:filed|brought|commenced|initiated)\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}?"
+    r"(?:complaint|lawsuit|suit|action|claim)s?\b(?=(?:[^.;]|\.(?=\S)|\.(?=\s+[a-z])){0,300}?\b(?:infring|patent|International\s+Trade))",
+    re.I,
+)
 _PROPRIETARY = re.compile(r"(?:['’]s?)?\s+(?:own\s+)?proprietary\b")
 
 
@@ -196,6 +201,9 @@ def _owners(s: _Sentence) -> None:
             continue
         at = m.end - s.offset
         if _OWNED.match(s.text, at) or _OWNS.match(s.text, at) or _OWNED_BY.search(s.text[max(0, m.start - s.offset - 90) : m.start - s.offset]):
+            s.vote(m.org, "licensor")
+    for m in s.ms:  # a settlement's licence: the party that sued for infringement holds the patents
+        if m.org in s.votes.parties and _SUED.match(s.text, m.end - s.offset):
             s.vote(m.org, "licensor")
     for m in s.ms:  # "the Company's proprietary oral insulin spray", "our proprietary platform": the registrant too
         if m.org in s.votes.parties and _PROPRIETARY.match(s.text, m.end - s.offset):

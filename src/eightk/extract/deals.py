@@ -456,7 +456,8 @@ def _update_kind(sent: str, region: Region) -> str | None:
 # "as amended", "which may be terminated", "the right to terminate", "until terminated": a term of the
 # agreement being entered into, not an amendment or a termination of one
 _HEDGED = re.compile(
-    r"\b(?:as|may(?:\s+be)?|which|that|can|could|right\s+to|until|unless|upon|if|subject\s+to|otherwise|"
+    r"\b(?:as|may(?:\s+be)?|which|(?<!announced\s)(?<!today\s)(?<!said\s)(?<!reported\s)(?<!disclosed\s)(?<!stated\s)that|"
+    r"can|could|right\s+to|until|unless|upon|if|subject\s+to|otherwise|"
     r"earlier|early|prior|before|no\s+longer|not|later)\s+(?:\w+\s+){0,2}$",
     _I,
 )
