@@ -54,8 +54,9 @@ _KIND = (
         # "will transfer to Relief all of the assets"
         r"(?:the\s+|its\s+|our\s+|their\s+)?(?:[\w\-]+\s+){0,3}?assets\b|"
         r"\b(?:sold|sells|sale\s+(?:to\s+[^.;]{1,60}?\s+)?of)\s+(?:(?:all|substantially|certain|of|the|its|our)\s+){0,4}"
-        # "has sold assets", "the sale to X of all of the rights to"
-        r"(?:[\w\-]+\s+){0,3}?(?:assets|rights\s+to|product\s+lines?)\b",
+        # "has sold assets", "the sale to X of all of the rights to", "the sale of its OP-1 product family"
+        r"(?:[\w\-]+\s+){0,3}?(?:assets|rights\s+to|product\s+(?:lines?|family|families|portfolio))\b|"
+        r"to\s+acquire\s+substantially\s+all\s+(?:of\s+)?the\s+assets\s+of\b",
         _I)),
     ("collaboration", re.compile(
         r"collaborat\w*|co-?develop\w*|co-?promot\w*|(?<!limited\s)partnership(?!\s+law)|strategic\s+alliance|"
@@ -590,13 +591,14 @@ class _Reader:
         when = _anchor_date(a.text, a.entry.start() if a.entry and not a.opening else None)
         if update is None and when is not None and not a.opening and _under_older(a.text, when):
             update = "amendment"  # "entered into a Memorandum … under the license agreement dated 1997"
+        announced = bool(a.entry) and not a.opening and a.entry.group(0).lower().startswith("announc")
         old = bool(_RECOUNT.search(a.text)) or (
             when is not None
             and (
-                (self.ref is not None and (self.ref - when).days > 400)
+                (self.ref is not None and (self.ref - when).days > (14 if announced else 400))
                 or (self.period is not None and when < self.period)
             )
-        )
+        )  # "On August 28, 2007, A and B announced …" in a release of September 28: told before
         self.recounting = bool(update or old)
         if update or old:
             self.current = []

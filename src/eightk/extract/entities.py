@@ -512,10 +512,10 @@ def _trade_names(text: str, occ: list[Org]) -> list[Org]:
 def _split_joined(occ: list[Org]) -> None:
     """'Displays and Atmel Corporation' where "Displays" is another company's defined term: the name is
     the part after "and"."""
-    terms = {a for o in occ for a in o.aliases}
+    terms = {a for o in occ for a in o.aliases} | {f for o in occ if " and " not in o.name for f in _short_forms(o.name)}
     for o in occ:
         head, sep, rest = o.name.partition(" and ")
-        if sep and head in terms and rest:
+        if sep and head in terms and rest:  # also "Matritech and Inverness Medical Innovations, Inc."
             o.start, o.name = o.start + len(head) + len(sep), rest
 
 
