@@ -83,9 +83,17 @@ class Terms:
     exclusive_locked: bool = False  # set by a contract's title
     territory: tuple[str, int, int] | None = None
     royalties: tuple[bool, float | None, float | None, int, int] | None = None
+    sale: bool = False  # an asset sale: its price with no other cue is paid at closing (the upfront)
 
 
-def classify(sent: str, mention: MoneyMention, floor: int = 0) -> str | None:
+_PRICE = re.compile(
+    r"\bfor\s+(?:approximately\s+|about\s+|roughly\s+|a\s+(?:cash\s+)?(?:purchase\s+)?price\s+of\s+(?:approximately\s+)?|"
+    r"(?:an?\s+)?(?:aggregate|total)\s+(?:cash\s+)?(?:purchase\s+price|consideration)\s+of\s+(?:approximately\s+)?)?$",
+    _I,
+)
+
+
+def classify(sent: str, mention: MoneyMention, floor: int = 0, *, sale: bool = False) -> str | None:
     """The field of one amount in its sentence, or None when it is no deal term. Cues before ``floor``
     (the end of the amount before this one) belong to that amount: "a license fee of $5.0 million and
     up to $62.0 million in milestone payments"."""
@@ -110,6 +118,8 @@ def classify(sent: str, mention: MoneyMention, floor: int = 0) -> str | None:
         if later and name != "total_value":
             dist = later.start() + (8 if re.search(r"[.;]", after[: later.start()]) else 0)
             best = min(best, (dist, name)) if best else (dist, name)
+    if best is None and sale and _PRICE.search(before):
+        return "upfront"  # an asset sale "for $110 million": the price paid at closing (the deal set's convention)
     if best is None or best[0] > (100 if best[1] == "milestones" else 75):
         return None
     if best[1] == "total_value":  # "milestone payments with an aggregate value of", "shares … valued at"
@@ -141,7 +151,7 @@ def _money(offset: int, sent: str, t: Terms) -> None:
     for i, mention in enumerate(mentions):
         if i and _EQUIVALENT.fullmatch(sent, mentions[i - 1].end, mention.start):
             continue  # the amount before, in another currency: kept as its equivalent
-        name = classify(sent, mention, floor)
+        name = classify(sent, mention, floor, sale=t.sale)
         floor = mention.end
         money = mention.high or mention.money
         a, b = offset + mention.start, offset + mention.end

@@ -613,6 +613,7 @@ class _Reader:
         self.current = [_Deal(k, span(self.region, a.start, end), parties, self.region, self.ents) for k in kinds]
         for d in self.current:
             d.n_subjects, d.registrant, d.at = n_subjects, self.registrant, a.start
+            d.terms.sale = d.kind == "asset_purchase"
             d.votes.parties = set(parties)
         self.found += self.current
         if a.opening:
