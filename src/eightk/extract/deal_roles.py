@@ -371,8 +371,8 @@ _ASSETS_OF = re.compile(  # "the completed acquisition of the intellectual prope
 
 
 def _sale(s: _Sentence) -> None:
-    for cue in _ASSETS_OF.finditer(s.text):
-        if (seller := s.after(cue.end(), 4)) is not None:
+    for cue in _ASSETS_OF.finditer(s.text):  # a seller the deal's anchor did not name is another, older sale
+        if (seller := s.after(cue.end(), 4)) is not None and (len(s.votes.parties) < 2 or seller.org in s.votes.parties):
             s.vote(seller.org, "seller", 2)
             s.vote(s.main if s.main is not None else s.subject(cue.start(), seller.org), "buyer")
     for cue in _SALE_OF_OWN.finditer(s.text):

@@ -52,7 +52,7 @@ _KIND = (
         r"\bdivestiture\s+of\s+(?:[\w®\-,]+\s+){1,12}?to\s+(?=[A-Z])|"  # "the divestiture of Primsol® … to Allegis"
         r"\b(?:transfer|sell|assign)\s+to\s+(?:[\w\-]+\s+){1,4}?(?:all\s+|substantially\s+all\s+)?(?:of\s+)?"
         # "will transfer to Relief all of the assets"
-        r"(?:the\s+|its\s+|our\s+|their\s+)?(?:[\w\-]+\s+){0,3}?assets\b|"
+        r"(?:the\s+|its\s+|our\s+|their\s+)?(?:[\w\-]+\s+){0,5}?assets\b|"
         r"\b(?:sold|sells|sale\s+(?:to\s+[^.;]{1,60}?\s+)?of)\s+(?:(?:all|substantially|certain|of|the|its|our)\s+){0,4}"
         # "has sold assets", "the sale to X of all of the rights to", "the sale of its OP-1 product family"
         r"(?:[\w\-]+\s+){0,3}?(?:assets|rights\s+to|product\s+(?:lines?|family|families|portfolio))\b|"
@@ -635,7 +635,14 @@ class _Reader:
         self.recounting = True
 
     def feed(self, offset: int, sent: str, subject: int | None) -> None:
-        for d in self.current:
+        """More of the deal being told; when the document tells two deals of different kinds (a licence and
+        a sale of assets), a sentence that names only the other kind feeds that one."""
+        targets = self.current
+        if self.current and len({d.kind for d in self.found}) > 1:
+            named = set(_kinds(sent, None)) or ({"license"} if re.search(r"\broyalt", sent, _I) else set())
+            if named and not named & {d.kind for d in self.current}:
+                targets = [d for d in self.found if d.kind in named][-1:] or self.current
+        for d in targets:
             _feed(d, offset, sent, subject)
 
 
@@ -899,6 +906,12 @@ def _fill(ev: Deal, other: Deal) -> Deal:
         twin = next((o for o in other.parties if norm_name(o.name) == norm_name(p.name)), None)
         if twin and (p.ticker is None and twin.ticker is not None or p.role == "partner" and twin.role != "partner"):
             parties[i] = Party(p.name, p.role if p.role != "partner" else twin.role, p.ticker or twin.ticker)
+    have_names = {norm_name(p.name) for p in parties}
+    for o in other.parties:  # a party the first telling did not name ("… Agreement" in a headline, then "with X")
+        if norm_name(o.name) not in have_names:
+            parties.append(o)
+            have_names.add(norm_name(o.name))
+            extra_values += [v for v in other.values if v.field == f"parties.{o.name}"]
     changes["parties"] = tuple(parties)
     terms = list(ev.other_terms)
     for t, v in zip(other.other_terms, [v for v in other.values if v.field == "other_terms"], strict=False):
