@@ -39,7 +39,7 @@ _ITEM_CODES = ("1.01", "1.02", "2.01", "7.01", "8.01")
 _QUICK = re.compile(
     r"licen[cs]|collaborat|develop\w*\s+and\s+(?:market|commerciali)|purchase\s+agreement|assignment|co-develop|"
     r"partnership|alliance|jointly|joint\s+develop|divestiture|transfer\s+to\s|"
-    r"(?:sold|sell|sale\s+(?:to|of))\s+(?:[\w\-,.]+\s+){0,8}?(?:assets|rights|product\s+lines?|subsidiary|division)\b|"
+    r"(?:sold|sell|sale\s+(?:to|of))\s+(?:[\w\-,.’']+\s+){0,8}?(?:assets|rights|product\s+lines?|subsidiary|division|royalties|royalty)\b|"
     r"(?:acquired|purchased|acquisition\s+of|purchase\s+of)\s+(?:[\w\-]+\s+){0,5}?assets\s+(?:of|from)\b|"
     r"(?:acquir\w*|purchas\w*|bought)\s+(?:an?\s+|the\s+|certain\s+)?(?:[\w\-]+\s+){0,2}?(?:royalty|milestone)(?:\s+and\s+(?:royalty|milestone))?\s+(?:streams?|interests?|obligations?|rights?|payments?)\b"
 )
@@ -56,7 +56,10 @@ _KIND = (
         r"\b(?:sold|sells|sale\s+(?:to\s+[^.;]{1,60}?\s+)?of)\s+(?:(?:all|substantially|certain|of|the|its|our)\s+){0,4}"
         # "has sold assets", "the sale to X of all of the rights to", "the sale of its OP-1 product family"
         r"(?:[\w\-]+\s+){0,3}?(?:assets|rights\s+to|product\s+(?:lines?|family|families|portfolio))\b|"
-        r"to\s+acquire\s+substantially\s+all\s+(?:of\s+)?the\s+assets\s+of\b",
+        r"to\s+acquire\s+substantially\s+all\s+(?:of\s+)?the\s+assets\s+of\b|"
+        r"\b(?:sell|sale\s+of|sold|monetiz\w+)\s+(?:[\w\-’']+\s+){0,6}?(?:its|our|their|future|remaining|[\w\-]+[’']s)\s+"
+        r"(?:[\w\-]+\s+){0,2}?(?:royalties|royalty\s+(?:streams?|interests?|rights?))\b|"
+        r"\broyalty\s+(?:sale|purchase|monetization)\s+agreement",  # "to sell … the Company’s remaining future royalties"
         _I)),
     ("collaboration", re.compile(
         r"collaborat\w*|co-?develop\w*|co-?promot\w*|(?<!limited\s)partnership(?!\s+law)|strategic\s+alliance|"
