@@ -286,6 +286,8 @@ def test_a_region_cuts_its_text_once() -> None:
 # SOURCES.tsv gives each URL): one kind of wording each, read the way the rules now read it.
 EXTRA = DATA / "extra" / "texts"
 EXTRA2 = DATA / "extra2" / "texts"
+EXTRA4 = DATA / "extra4" / "texts"
+EXTRA6 = DATA / "extra6" / "texts"
 
 
 def _extra(path: Path) -> dict[str, Any]:
@@ -342,3 +344,36 @@ def test_a_deal_retold_is_no_new_deal() -> None:
     # "The agreement, as amended, gave Saint-Gobain the option …", "If Saint-Gobain exercises the option and
     # enters into the license agreement, …": an option recounted and a condition
     assert _deals(_extra(EXTRA2 / "038.txt")) == []
+
+
+@pytest.mark.parametrize(
+    ("path", "events"),
+    [
+        # "Sucampo has granted Gloria the rights": an active grant ("has granted" is no passive), and
+        # "Harbin Gloria Pharmaceuticals Co., Ltd. (Gloria)" a name's own word as its alias
+        (EXTRA6 / "001.txt", [("license", [("Sucampo Pharmaceuticals, Inc.", "licensor"),
+                                           ("Harbin Gloria Pharmaceuticals Co., Ltd.", "licensee")])]),
+        # '"This global collaboration leverages …"': an executive's quote opens no second deal
+        (EXTRA6 / "002.txt", [("license", [("Sucampo Pharmaceuticals, Inc.", "licensor"),
+                                           ("Takeda Pharmaceutical Company Limited", "licensee")])]),
+        # '(referred to in this Agreement as “WVURC” or “Licensor”)': the term and the label
+        (EXTRA4 / "008.txt", [("license", [("West Virginia University Research Corporation", "licensor"),
+                                           ("IAS Communications Inc.", "licensee")])]),
+        # "Additionally, in a related transaction, the company has purchased the assets of the previous
+        # licensee of this technology, AGT": a second deal, dated by the release's "(August 11, 2008)" issuer
+        (EXTRA4 / "040.txt", [("license", [("Flight Safety Technologies, Inc.", "licensee"),
+                                           ("University of Tennessee Research Foundation", "licensor")]),
+                              ("asset_purchase", [("Flight Safety Technologies, Inc.", "buyer"),
+                                                  ("Atmospheric Glow Technologies, Inc.", "seller")])]),
+        # a title page "DEVELOPMENT AND LICENSE AGREEMENT / between / X (the "Licensor") / and / Y"
+        (EXTRA6 / "016.txt", [("license", [("M & P Patent AG", "licensor"), ("Urigen Pharmaceuticals, Inc.", "licensee")])]),
+        # a 10-Q note with no dated header, dated by "the six month periods ended June 30, 2012": the 2006
+        # and 2007 sales it tells are old
+        (EXTRA4 / "004.txt", []),
+        # "On August 28, 2007, Matritech and Inverness … announced" in a release of September 28: told before
+        (EXTRA6 / "038.txt", []),
+    ],
+)  # fmt: skip
+def test_deals_of_other_companies_wording(path: Path, events: list) -> None:
+    got = [(d["type"], sorted(_roles(d))) for d in _deals(_extra(path))]
+    assert got == [(kind, sorted(roles)) for kind, roles in events]
