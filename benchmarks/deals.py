@@ -17,7 +17,8 @@ Prints, per half and for all: passages, precision, recall, parties with roles ri
 milestones, royalties, exclusive, territory, equity, total value (rates among matched deals), and the
 number of no-new-deal passages that yield a deal; with ``-v`` every miss. Asserts nothing.
 
-``--extra`` (default ``tests/data/deals/extra``, ``extra2``, ``extra3`` and ``extra4``, when present) are further sets of
+``--extra`` (default ``tests/data/deals/extra``, ``extra2``, ``extra3``, ``extra4`` and ``extra6``, when present) are
+further sets of
 real deal passages with gold written the same way, from companies of neither half nor of each other; each is
 scored on its own row (its folder's name), not in ``all``, so the dev set's figures stay comparable across
 versions. ``extra``, ``extra2`` and ``extra4`` were read while writing rules (``extra4`` from its first run on, which
@@ -43,7 +44,10 @@ from eightk import parse_filing  # noqa: E402
 from eightk.model import Filing  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "deals"
-EXTRA = [Path(__file__).resolve().parent.parent / "tests" / "data" / "deals" / d for d in ("extra", "extra2", "extra3", "extra4", "extra6")]
+EXTRA = [
+    Path(__file__).resolve().parent.parent / "tests" / "data" / "deals" / d
+    for d in ("extra", "extra2", "extra3", "extra4", "extra6")
+]
 FIELDS = ("parties", "upfront", "milestones", "royalties", "exclusive", "territory", "equity", "total_value")
 
 
@@ -240,7 +244,8 @@ def gate(filing: Filing) -> str:
             sent = body[a:b] if b <= len(body) else ""
             e, k = bool(reader._entry(sent)), bool(reader._kinds(sent, None))
             entry, kind, both = entry + (e and not k), kind + (k and not e), both + (e and k)
-    return f"no anchor: {'entry+kind sentence, ' if both else ''}{'entry verb only, ' if entry else ''}{'kind word only' if kind else ''}".rstrip(", ")
+    said = [("entry+kind sentence", both), ("entry verb only", entry), ("kind word only", kind)]
+    return "no anchor: " + ", ".join(name for name, n in said if n)
 
 
 def _misses(sc: ModuleType, half: str, name: str, got: list[dict], gold: list[dict], *, pairs: dict[int, int]) -> None:

@@ -366,7 +366,8 @@ def test_a_deal_retold_is_no_new_deal() -> None:
                               ("asset_purchase", [("Flight Safety Technologies, Inc.", "buyer"),
                                                   ("Atmospheric Glow Technologies, Inc.", "seller")])]),
         # a title page "DEVELOPMENT AND LICENSE AGREEMENT / between / X (the "Licensor") / and / Y"
-        (EXTRA6 / "016.txt", [("license", [("M & P Patent AG", "licensor"), ("Urigen Pharmaceuticals, Inc.", "licensee")])]),
+        (EXTRA6 / "016.txt", [("license", [("M & P Patent AG", "licensor"),
+                                           ("Urigen Pharmaceuticals, Inc.", "licensee")])]),
         # a 10-Q note with no dated header, dated by "the six month periods ended June 30, 2012": the 2006
         # and 2007 sales it tells are old
         (EXTRA4 / "004.txt", []),

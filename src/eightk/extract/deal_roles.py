@@ -39,7 +39,8 @@ _GRANT = re.compile(
     r"(?:access|rights?|licen[cs]e|option|software|technology)\b))\b",
     re.I,
 )
-_PASSIVE_GRANT = re.compile(r"\b(?:(?:has|have|had)\s+been|was|were|is|are|been|be)\s+granted\b", re.I)  # not "has granted"
+# "has been granted", "was granted"; not "has granted"
+_PASSIVE_GRANT = re.compile(r"\b(?:(?:has|have|had)\s+been|was|were|is|are|been|be)\s+granted\b", re.I)
 _OBTAIN = re.compile(
     r"\b(?:obtain(?:s|ed|ing)?|acquir(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|in-?licen[cs]ed|licen[cs]ed|accepts?|"
     r"take|took|secur(?:e|ed)|seek(?:s|ing)?|licen[cs]e(?=\s+(?:\S+\s+){0,3}from\b)|gain(?:s|ed)?|"
@@ -200,7 +201,8 @@ def _owners(s: _Sentence) -> None:
         if m.org == REGISTRANT or m.org not in s.votes.parties:
             continue
         at = m.end - s.offset
-        if _OWNED.match(s.text, at) or _OWNS.match(s.text, at) or _OWNED_BY.search(s.text[max(0, m.start - s.offset - 90) : m.start - s.offset]):
+        lead = s.text[max(0, m.start - s.offset - 90) : m.start - s.offset]
+        if _OWNED.match(s.text, at) or _OWNS.match(s.text, at) or _OWNED_BY.search(lead):
             s.vote(m.org, "licensor")
     for m in s.ms:  # a settlement's licence: the party that sued for infringement holds the patents
         if m.org in s.votes.parties and _SUED.match(s.text, m.end - s.offset):
@@ -250,8 +252,15 @@ _PAYMENT_FROM = re.compile(
     r"(?P<d>from|to|by)\s+(?:the\s+)?",
     re.I,
 )
-_SALES_BY = re.compile(r"\b(?:royalt\w+|percentage)\s+(?:[\w\-]+\s+){0,3}?(?:on|of|based\s+on)\s+(?:[\w\-]+\s+){0,3}?sales\s+(?:of\s+[^.;]{1,40}?\s+)?by\s+(?:the\s+)?", re.I)
-_RETAINS = re.compile(r"\s*(?:will\s+)?retains?\s+(?:all\s+|the\s+|its\s+|certain\s+|exclusive\s+|full\s+)*(?:[\w\-]+\s+)?(?:rights|ownership)\b", re.I)
+_SALES_BY = re.compile(
+    r"\b(?:royalt\w+|percentage)\s+(?:[\w\-]+\s+){0,3}?(?:on|of|based\s+on)\s+(?:[\w\-]+\s+){0,3}?sales\s+"
+    r"(?:of\s+[^.;]{1,40}?\s+)?by\s+(?:the\s+)?",
+    re.I,
+)
+_RETAINS = re.compile(
+    r"\s*(?:will\s+)?retains?\s+(?:all\s+|the\s+|its\s+|certain\s+|exclusive\s+|full\s+)*(?:[\w\-]+\s+)?(?:rights|ownership)\b",
+    re.I,
+)
 
 
 def _licence_phrases(s: _Sentence) -> None:
@@ -276,8 +285,9 @@ def _grants(s: _Sentence) -> None:
         if (giver := s.after(cue.end(), 4)) is not None:
             s.vote(giver.org, "licensor", 2)
             if to := re.search(r"\bto\s+", sent[cue.end() : cue.end() + 160]):
+                first, last = s.offset + cue.end() + to.end(), s.offset + cue.end() + 200
                 for m in s.ms:
-                    if m.start >= s.offset + cue.end() + to.end() and m.org != giver.org and m.start - s.offset < cue.end() + 200:
+                    if first <= m.start < last and m.org != giver.org:
                         s.vote(m.org, "licensee", 2)
     for cue in _PASSIVE_GRANT.finditer(sent):  # "Bracco has been granted exclusive rights"
         subj = _before(s.ms, s.offset + cue.start())
@@ -372,7 +382,8 @@ _ASSETS_OF = re.compile(  # "the completed acquisition of the intellectual prope
 
 def _sale(s: _Sentence) -> None:
     for cue in _ASSETS_OF.finditer(s.text):  # a seller the deal's anchor did not name is another, older sale
-        if (seller := s.after(cue.end(), 4)) is not None and (len(s.votes.parties) < 2 or seller.org in s.votes.parties):
+        seller = s.after(cue.end(), 4)
+        if seller is not None and (len(s.votes.parties) < 2 or seller.org in s.votes.parties):
             s.vote(seller.org, "seller", 2)
             s.vote(s.main if s.main is not None else s.subject(cue.start(), seller.org), "buyer")
     for cue in _SALE_OF_OWN.finditer(s.text):

@@ -59,7 +59,8 @@ _KIND = (
         r"to\s+acquire\s+substantially\s+all\s+(?:of\s+)?the\s+assets\s+of\b|"
         r"\b(?:sell|sale\s+of|sold|monetiz\w+)\s+(?:[\w\-’']+\s+){0,6}?(?:its|our|their|future|remaining|[\w\-]+[’']s)\s+"
         r"(?:[\w\-]+\s+){0,2}?(?:royalties|royalty\s+(?:streams?|interests?|rights?))\b|"
-        r"\broyalty\s+(?:sale|purchase|monetization)\s+agreement",  # "to sell … the Company’s remaining future royalties"
+        # "to sell … the Company’s remaining future royalties"
+        r"\broyalty\s+(?:sale|purchase|monetization)\s+agreement",
         _I)),
     ("collaboration", re.compile(
         r"collaborat\w*|co-?develop\w*|co-?promot\w*|(?<!limited\s)partnership(?!\s+law)|strategic\s+alliance|"
@@ -118,7 +119,8 @@ _GRANT_ANCHOR = re.compile(
     r"(?:rights?|licen[cs]e)\b|"  # "Pharmacia receives exclusive, worldwide rights to develop"
     r"\b(?:acquired|purchased)\s+(?:[\w\-]+\s+){0,5}?assets\s+(?:of|from)\b|"  # "acquired certain assets from Hatch"
     r"\b(?:acquired|purchased)\s+from\s+(?:[^.;]|\.(?=\s+[a-z]|,)){3,80}?\bassets\b|"
-    r"\bgrant\s+by\s+(?:the\s+)?[A-Z][^.;]{0,60}?\s+of\s+(?:[\w\-]+\s+){0,3}?(?:rights|licen[cs]es?)\b|"  # "the grant by X of rights … to Y"  # "purchased from Allergan, Inc. any … assets"
+    # "the grant by X of rights … to Y"
+    r"\bgrant\s+by\s+(?:the\s+)?[A-Z][^.;]{0,60}?\s+of\s+(?:[\w\-]+\s+){0,3}?(?:rights|licen[cs]es?)\b|"
     r"\b(?:acquired|acquiring|purchased|purchasing|bought)\s+(?:an?\s+|the\s+|certain\s+)?(?:[\w\-]+\s+){0,2}?"
     r"(?:royalty|milestone)(?:\s+and\s+(?:royalty|milestone))?\s+(?:streams?|interests?|obligations?|payments?)\b"
     r"(?=[^.;]{0,160}\bfrom\b)"  # "purchased a royalty stream paid on the net sales of X from Y"
@@ -129,7 +131,9 @@ _SEPARATE = re.compile(
     _I,
 )
 # "As a result of the completion of this purchase, X … acquired the commercial rights": the closing told on
-_AFTER_CLOSING = re.compile(r"\b(?:completion|closing|consummation)\s+of\s+(?:this|the|such)\s+(?:purchase|acquisition|transaction|sale)\b", _I)
+_AFTER_CLOSING = re.compile(
+    r"\b(?:completion|closing|consummation)\s+of\s+(?:this|the|such)\s+(?:purchase|acquisition|transaction|sale)\b", _I
+)
 _UNDER_THE_AGREEMENT = re.compile(  # "Under the Columbia Agreement, …": more of the deal told above
     r"\W*(?:Under|Pursuant\s+to|In\s+connection\s+with|As\s+part\s+of|In\s+accordance\s+with)\s+(?:the\s+terms\s+of\s+)?"
     r"(?:the|this|such|that|each)\b"
@@ -545,17 +549,11 @@ class _Reader:
         else:
             kinds = _kinds(sent, self.title_kind) if entry else []
         if entry and not opening and (_HYPOTHETICAL.match(sent) or _HABITUAL.search(sent) or self._quoted(s, sent)):
-            entry, kinds = None, []  # "If Saint-Gobain exercises the option and enters into the license …"
+            entry, kinds = None, []  # "If Saint-Gobain exercises …", habits, an executive's quote
         if _SEPARATE.match(sent):
             self.current = []  # "In a separate but related transaction, Y has also purchased from Z …": another deal
-        grant = None if kinds or self.current or self.recounting or _AFTER_CLOSING.search(sent) else _GRANT_ANCHOR.search(sent)
-        if grant and grant.group(0) == "licensed" and LICENSED_THING.match(sent, grant.end()):
-            grant = None  # "sales of licensed products": an adjective
-        if grant:  # "X granted Y an exclusive license …" tells a deal by itself; "acquired all rights to …" a sale
-            bought = grant.group(0).startswith(("acqui", "purch")) and (
-                not re.search(r"licen[cs]", sent, _I) or re.search(r"\b(?:assets|royalty|milestone)\b", grant.group(0), _I)
-            )  # "purchased the assets of the previous licensee": a purchase
-            entry, kinds = grant, ["asset_purchase" if bought else "license"]
+        if not kinds and (grant := self._grant(sent)):
+            entry, kinds = grant
         if entry and not kinds and self.current and _OTHER_AGREEMENT.search(sent):
             named = {m.org for m in self.ents.between(s, e)} - {REGISTRANT}
             if named and not named & set(self.current[0].parties):
@@ -579,6 +577,21 @@ class _Reader:
         else:
             self.feed(s, sent, None)
 
+    def _grant(self, sent: str) -> tuple[re.Match[str], list[str]] | None:
+        """ "X granted Y an exclusive license …" tells a deal by itself (a licence); "acquired all rights to
+        …" or "purchased the assets of the previous licensee" a sale. None while a deal is being told, an old
+        one recounted, or a closing's aftermath described."""
+        if self.current or self.recounting or _AFTER_CLOSING.search(sent):
+            return None
+        grant = _GRANT_ANCHOR.search(sent)
+        if grant is None or (grant.group(0) == "licensed" and LICENSED_THING.match(sent, grant.end())):
+            return None  # "sales of licensed products": an adjective
+        bought = grant.group(0).startswith(("acqui", "purch")) and (
+            not re.search(r"licen[cs]", sent, _I)
+            or bool(re.search(r"\b(?:assets|royalty|milestone)\b", grant.group(0), _I))
+        )
+        return grant, ["asset_purchase" if bought else "license"]
+
     def _quoted(self, s: int, sent: str) -> bool:
         """Whether a sentence is said by someone ("“The expansion of our collaboration with X …,” said …"):
         a quotation comments on the deal the release announces; it opens none."""
@@ -594,7 +607,7 @@ class _Reader:
         when = _anchor_date(a.text, a.entry.start() if a.entry and not a.opening else None)
         if update is None and when is not None and not a.opening and _under_older(a.text, when):
             update = "amendment"  # "entered into a Memorandum … under the license agreement dated 1997"
-        announced = bool(a.entry) and not a.opening and a.entry.group(0).lower().startswith("announc")
+        announced = a.entry is not None and not a.opening and a.entry.group(0).lower().startswith("announc")
         old = bool(_RECOUNT.search(a.text)) or (
             when is not None
             and (

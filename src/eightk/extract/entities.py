@@ -104,7 +104,8 @@ _PLACE_WORDS = frozenset(
 _TICKER = re.compile(
     r"[ \t\n]{0,8}\([ \t\n]{0,3}"
     r"(?P<ex>NYSE|Nasdaq|NASDAQ|NasdaqGS|NasdaqGM|NYSE American|NYSE MKT|AMEX|OTC|OTCQB|OTCQX|TSX|TSXV|LSE|"
-    r"SIX|Euronext|ASX|OTCBB|OTC-BB|OTC\s+BB|Pink|TSX-V)[ \t]{0,3}:[ \t]{0,3}[\"“]?(?P<sym>[A-Z][A-Z.\-]{0,6})[\"”]?[ \t]{0,3}[;)]"
+    r"SIX|Euronext|ASX|OTCBB|OTC-BB|OTC\s+BB|Pink|TSX-V)[ \t]{0,3}:[ \t]{0,3}[\"“]?(?P<sym>[A-Z][A-Z.\-]{0,6})[\"”]?"
+    r"[ \t]{0,3}[;)]"
 )
 _BEFORE_TICKER = re.compile(rf"({_CAP}(?:[ \t]{{1,3}}(?:{_CAP}|{_JOIN})){{0,5}})[™®]?$")  # "SDIX™ (NASDAQ: SDIX)"
 # the counterparty slot of an agreement, and the two sides of "between A and B"
@@ -140,7 +141,9 @@ _PAYER_SLOT = re.compile(
     r"(?:will|shall|has\s+agreed\s+to|agreed\s+to|is\s+obligated\s+to|also)[ \t]+"
     r"(?:pay|make|receive|be\s+eligible|be\s+entitled|obtain|gain|grant|have\s+(?:the\s+)?(?:exclusive|sole|worldwide))\b"
 )
-_PAYER_VERB = re.compile(r"\b(?:will|shall|agreed\s+to|obligated\s+to|also)[ \t]+(?:pay|make|receive|be|obtain|gain|grant|have)\b")
+_PAYER_VERB = re.compile(
+    r"\b(?:will|shall|agreed\s+to|obligated\s+to|also)[ \t]+(?:pay|make|receive|be|obtain|gain|grant|have)\b"
+)
 _SUBJECT_VERB = re.compile(
     r"\b(?:announced|entered\s+into|signed|has\s+(?:signed|entered|licensed|granted|agreed)|gained|obtained|acquired)\b"
 )
@@ -180,7 +183,9 @@ _GENERIC_WORDS = frozenset(
     "united states american national global new first general digital life health capital partners "
     "company corporation board trustees regents institute foundation center".split()
 )
-_PRONOUN = re.compile(r"\b(?:[Tt]he\s+[Cc]ompany(?![\w-])(?!,?\s+(?:that|which|who)\b)|[Tt]he\s+Registrant|[Ww]e|[Oo]ur|us)\b")
+_PRONOUN = re.compile(
+    r"\b(?:[Tt]he\s+[Cc]ompany(?![\w-])(?!,?\s+(?:that|which|who)\b)|[Tt]he\s+Registrant|[Ww]e|[Oo]ur|us)\b"
+)
 
 
 @dataclass(slots=True)
@@ -246,7 +251,8 @@ def _acceptable(name: str) -> bool:
         return False
     if re.fullmatch(r"(?:the\s+)?(?:company|corporation|registrant|licensee|licensor)", name.strip(), re.I):
         return False
-    if re.search(r"[a-zA-Z]{2}\.\s+(?!(?:Ltd|LTD|Limited|LIMITED|LLC|Inc|INC|KG)\b)[A-Z]", name):  # "… PAH. The Company"
+    # ran across a sentence end ("… PAH. The Company"), not a suffix's own period ("Co. Ltd.")
+    if re.search(r"[a-zA-Z]{2}\.\s+(?!(?:Ltd|LTD|Limited|LIMITED|LLC|Inc|INC|KG)\b)[A-Z]", name):
         return False
     if re.search(r"\b(?:The|THE|the)\s+(?:Company|COMPANY)$", name):
         return False
@@ -329,8 +335,8 @@ def _slotted(text: str) -> list[tuple[str, int, int]]:
             name = re.sub(r"[\s,.;:]+$", "", name)
             while name and (_NOT_NAME.search(name.split()[-1]) or re.fullmatch(_JOIN, name.split()[-1])):
                 name = " ".join(name.split()[:-1])  # "… with Harrow Effective …"
-            if re.search(r"[a-z]{2}\.\s", name + " "):  # "from Gloria. The upfront …": the sentence ends the name
-                name = name[: re.search(r"[a-z]{2}\.\s", name + " ").start() + 2]
+            if end := re.search(r"[a-z]{2}\.\s", name + " "):  # "from Gloria. The upfront …": a sentence ends it
+                name = name[: end.start() + 2]
             name = re.sub(r"[\s,.;:]+$", "", name)
             for part in re.split(r"\s+and\s+", name):  # "JT and Torii": two names in a slot
                 at = start + name.find(part)
@@ -363,7 +369,7 @@ def _definitions(text: str, occ: list[Org]) -> None:
             if " " not in short or (short.lower() not in _ROLE_LABEL and not _NOT_PARTY_TERM.search(short)
                                     and not all(w.lower() in _PLACE_WORDS for w in short.split())):
                 o.aliases.append(short)
-        elif (word := _SHORT_WORD.match(text, o.end)) and word.group(1) not in o.aliases and word.group(1) in o.name.split():
+        elif (word := _SHORT_WORD.match(text, o.end)) and word.group(1) in set(o.name.split()) - set(o.aliases):
             o.aliases.append(word.group(1))  # "Harbin Gloria Pharmaceuticals Co., Ltd. (Gloria)": a word of the name
     since = 0  # where the phrase a definition closes begins: after the previous definition
     found = [*_DEFINED.finditer(text), *_OR_DEFINED.finditer(text), *_SLASH_DEFINED.finditer(text)]
@@ -512,7 +518,8 @@ def _trade_names(text: str, occ: list[Org]) -> list[Org]:
 def _split_joined(occ: list[Org]) -> None:
     """'Displays and Atmel Corporation' where "Displays" is another company's defined term: the name is
     the part after "and"."""
-    terms = {a for o in occ for a in o.aliases} | {f for o in occ if " and " not in o.name for f in _short_forms(o.name)}
+    terms = {a for o in occ for a in o.aliases}
+    terms |= {f for o in occ if " and " not in o.name for f in _short_forms(o.name)}
     for o in occ:
         head, sep, rest = o.name.partition(" and ")
         if sep and head in terms and rest:  # also "Matritech and Inverness Medical Innovations, Inc."
