@@ -24,191 +24,43 @@ import bisect
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from eightk.extract.entity_names import (
+    _APPOSITIVE,
+    _APPOSITIVE_HEAD,
+    _BEFORE_TICKER,
+    _HEAD,
+    _INSTITUTION,
+    _JOIN,
+    _JOINED,
+    _NOT_NAME,
+    _NOT_PARTY_TERM,
+    _OWNER_SLOT,
+    _PAYER_SLOT,
+    _PAYER_VERB,
+    _PRONOUN,
+    _SLOT,
+    _SUBJECT_SLOT,
+    _SUBJECT_VERB,
+    _SUFFIX,
+    _SUFFIXED,
+    _TICKER,
+    COMPANY_HEAD,
+    CORPORATE_SUFFIX,
+    REGISTRANT,
+    Mention,
+    Org,
+    _acceptable,
+    _clean,
+    _short_forms,
+    _squash,
+)
+from eightk.extract.entity_terms import _definitions, _label_forms, _split_joined, _trade_names
 from eightk.model import Ticker
 from eightk.parse.registrant import norm_name
 
 __all__ = ["COMPANY_HEAD", "CORPORATE_SUFFIX", "REGISTRANT", "Entities", "Mention", "Org", "entities"]
-
-REGISTRANT = -1  # a mention of the registrant by pronoun or "the Company"
-
-_CAP = r"(?:[A-Z][\w&.\-'’*]*|[a-z][A-Z][\w&.\-'’*]*|[0-9][\w\-]*[A-Za-z][\w\-]*|&)"  # a capitalized word ("eXIthera")
-_JOIN = r"(?:of|and|de|del|la|for|the|du|des|van|von|zur|für)"
-_SEP = r"(?:[ \t]{1,4}|[ \t]{0,4}\n[ \t]{0,12})"
-_SUFFIX = (
-    r"(?:Inc\.?|INC\.?|Incorporated|INCORPORATED|Corporation|CORPORATION|Corp\.?|CORP\.?|Company|COMPANY|Co\.|CO\.|"
-    r"Ltd\.?|LTD\.?|Limited|LIMITED|LLC|L\.L\.C\.|L\.P\.|LP|LLP|plc|PLC|P\.L\.C\.|AG|A\.G\.|N\.V\.|NV|B\.V\.|BV|"
-    r"S\.A\.|SA|S\.p\.A\.|SpA|SPA|SE|GmbH|GMBH|K\.K\.|KK|SAS|S\.A\.S\.|AB|A/S|ASA|Oy|Pty\.?\s+Ltd\.?|PBC|"
-    r"N\.A\.|Co\.,\s+Ltd\.?|Co\.\s+Ltd\.?)"
-)
-# "(Suzhou)" inside "Oxford University (Suzhou) Science & Technology Co., Ltd"; not a role label "(Licensor)"
-_PAREN_WORD = (
-    r"\((?!(?:the\s+)?(?:Licensor|Licensee|LICENSOR|LICENSEE|Buyer|Seller|Purchaser|Company)\))[A-Z][\w .&\-]{0,30}\)"
-)
-_SUFFIXED = re.compile(
-    rf"(?<![\w&.\-'’*])({_CAP}(?:{_SEP}(?:{_CAP}|{_JOIN}|{_PAREN_WORD})){{0,11}}"
-    rf",?{_SEP}?(?<=[\s,]){_SUFFIX})(?![\w])"
-    r"|(?<![\w&.\-])([a-z][a-z0-9\-]{2,20}[ \t]+(?:AG|GmbH|Inc\.|Ltd\.|LLC|N\.V\.|B\.V\.|S\.A\.|plc|SE|AB))(?![\w])"
-)
-_HEAD = (
-    r"(?:University|UNIVERSITY|Foundation|FOUNDATION|Institute|INSTITUTE|College|COLLEGE|Center|CENTER|Centre|"
-    r"Hospital|HOSPITAL|Trust|Partnership|PARTNERSHIP|Associates|ASSOCIATES|Syndicate|Council|Agency|Clinic|"
-    r"Laboratories|Society|Trustees|Regents|Department\s+of\s+[A-Z][a-z]+|DEPARTMENT\s+OF\s+[A-Z]+)"
-)
-CORPORATE_SUFFIX = _SUFFIX  # "Inc.", "LLC", "N.V." …: a pattern, for other readers of names
-COMPANY_HEAD = _HEAD  # "University", "Foundation", "Institute" …
-_INSTITUTION = re.compile(
-    rf"(?<![\w&.\-])((?:(?:The|THE){_SEP})?(?:{_CAP}{_SEP}(?:{_JOIN}{_SEP})?){{0,6}}{_HEAD}"
-    rf"(?:[ \t]{{1,3}}{_JOIN}(?:[ \t]{{1,3}}(?:{_CAP}|{_JOIN})){{1,6}}"
-    rf"|(?:[ \t](?!Research|Agreement)[A-Z][a-z]+){{0,2}})?)"
-)
-# '("AVEO")', '(the “Licensee”)', '(hereinafter, “PALOMAR”, as …)', '(herein known as "AMI")',
-# '(hereinafter referred to as DVA)', '(hereinafter called "LICENSOR")'
-_DEFINED = re.compile(
-    r"\(\s*(?:(?:together\s+with[^()]{0,120}?|collectively\s+(?:with[^()]{0,80}?)?|individually\s+and\s+collectively\s+)?"
-    r"(?:referred\s+to\s+(?:in\s+this\s+\w+\s+|herein(?:after)?\s+)?)?(?:as\s+)?)?(?:the\s+|hereinafter,?\s+(?:referred\s+to\s+as\s+|called\s+)?|herein\s+(?:known\s+as|called)\s+)?"
-    r"(?:[“\"]\s*(?P<q>[^”\"()]{1,60}?)\s*[,]?[”\"“]|(?<=as\s|ed\s)(?P<u>[A-Z][A-Z0-9&\-]{1,20})\)|"
-    r"(?P<q2>[A-Z][^“”\"()]{0,40}?)[”\"]\s*\))"  # an opening quote lost: '(OUI”)', '(the Licensee”)'
-)
-_BARE_LABEL = re.compile(
-    r"[ \t]?\(\s*(?:the\s+)?(Licensee|Licensor|LICENSEE|LICENSOR|Buyer|Seller|Purchaser|BUYER|SELLER|PURCHASER|"
-    r"Assignee|Assignor|ASSIGNEE|ASSIGNOR)\s*\)"
-)
-_OR_LABEL = re.compile(r"\s*(?:or|and)\s+(?:the\s+)?[“\"](\w+)[”\"]")
-# "(CRT / Licensor)", "(Licensee / RPT)": a short name and a role label, unquoted, in one parenthesis
-_SLASH_DEFINED = re.compile(r"\(\s*(?P<a>[A-Z][\w&\-]{1,20})\s*/\s*(?P<b>[A-Z][\w&\-]{1,20})\s*\)")
-# a defined term that names an agreement, a territory or a deal, not a party
-# "Chongqing Jingdong Junzhuo Pharmaceutical Co., Ltd., or CJ." — a defined term without parentheses
-_OR_DEFINED = re.compile(r"(?<=[.,])\s+or\s+(?:the\s+)?[“\"]?(?P<u>[A-Z][A-Za-z0-9&\-]{1,12})[”\"]?(?=[,.;)])")
-_OWNER_SLOT = re.compile(  # "exclusive rights to GPC Biotech’s satraplatin": the owner of what is licensed
-    rf"\b(?:rights?|licen[cs]es?)\s+(?:to|for|under|of)\s+({_CAP}(?:[ \t]{{1,3}}{_CAP}){{0,3}})(?=[’']s\s)"
-)
-_ATTRIBUTIVE = re.compile(
-    r"\)?\s*(?:technology|technologies|products?|platforms?|programs?|systems?|devices?|compounds?|assets|business|"
-    r"patents?|trademarks?|brand|franchise|portfolio|molecules?|antibod(?:y|ies))\b"
-)
-_SHORT_WORD = re.compile(r"[ \t]?\(([A-Z][a-z][\w&\-]{1,30})\)")
-_ACRONYM = re.compile(r"[ \t]?\(([A-Z][A-Z0-9&]{1,7}|[A-Z][A-Za-z0-9&]+(?:[ \t][A-Z][A-Za-z0-9&]+){1,2})\)")
-_NOT_PARTY_TERM = re.compile(
-    r"\b(?:Agreements?|AGREEMENTS?|Licen[cs]es?|LICEN[CS]ES?|Amendments?|AMENDMENT|Memorandum|Royalt(?:y|ies)|"
-    r"Territory|TERRITORY|Transaction|Products?|PRODUCTS?|Technology|Patents?|PATENTS?|Field|Date|DATE|Program|"
-    r"Assignment|Notes?|Shares|Stock|Closing|Effective|Term|Rights|Know-how|Compounds?|Parties|Party|Merger|"
-    r"NYSE|Nasdaq|NASDAQ|the|The|an?)\b"
-)
-_PLACE_WORDS = frozenset(
-    "delaware california new york nevada massachusetts england wales united kingdom states america usa germany "
-    "japan france switzerland netherlands canada israel china ireland limited partnership corporation company "
-    "liability a the of and".split()
-)
-_TICKER = re.compile(
-    r"[ \t\n]{0,8}\([ \t\n]{0,3}"
-    r"(?P<ex>NYSE|Nasdaq|NASDAQ|NasdaqGS|NasdaqGM|NYSE American|NYSE MKT|AMEX|OTC|OTCQB|OTCQX|TSX|TSXV|LSE|"
-    r"SIX|Euronext|ASX|OTCBB|OTC-BB|OTC\s+BB|Pink|TSX-V)[ \t]{0,3}:[ \t]{0,3}[\"“]?(?P<sym>[A-Z][A-Z.\-]{0,6})[\"”]?"
-    r"[ \t]{0,3}[;)]"
-)
-_BEFORE_TICKER = re.compile(rf"({_CAP}(?:[ \t]{{1,3}}(?:{_CAP}|{_JOIN})){{0,5}})[™®]?$")  # "SDIX™ (NASDAQ: SDIX)"
-# the counterparty slot of an agreement, and the two sides of "between A and B"
-_SLOT = re.compile(
-    r"\b(?:(?:[Aa]greements?|[Aa]greements?\)|[Ll]icen[cs]e|collaboration|partnership|alliance|deal|arrangement|"
-    r"settlement|contract|partnered|teamed(?:\s+up)?)(?:\s*\([^()]{0,80}\))?\s+"
-    r"(?:with|between)|(?:granted|granting|grants|licensed\s+to|sold\s+to|assigned\s+to|paid|from)"
-    r"(?=\s+(?:the\s+)?[A-Z][\w&.\-'’*]*(?:\s+[A-Z][\w&.\-'’*]*){0,4}[\s,.;(]+(?:an?|the|its|all|certain|to|"
-    r"for|of|under|exclusive|worldwide|non-exclusive|rights?|\$|upfront|up-front|[(,.;])))\s+(?:the\s+)?"
-    rf"({_CAP}(?:[ \t]{{1,3}}(?:{_CAP}|{_JOIN})){{0,5}})"
-)
-_APPOSITIVE = re.compile(
-    rf"(?<![\w&.\-])({_CAP}(?:[ \t]{{1,3}}(?:{_CAP}|{_JOIN})){{0,4}}),\s+(?:an?|the)\s+(?:[\w\-]+\s+){{0,4}}?"
-    r"(?:company|corporation|firm|organi[sz]ation|institution|university|developer|leader|provider|manufacturer|"
-    r"subsidiary|affiliate|partnership|entity|biotech|pharma)\b"
-)
-# where an appositive may end: tried only near these, since a scan from every capitalized word is slow
-_APPOSITIVE_HEAD = re.compile(
-    r"\b(?:company|corporation|firm|organi[sz]ation|institution|university|developer|leader|provider|manufacturer|"
-    r"subsidiary|affiliate|partnership|entity|biotech|pharma)\b"
-)
-_SUBJECT_SLOT = re.compile(
-    rf"(?:(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*|\b(?:we|the\s+Company)\s+and\s+)({_CAP}(?:[ \t]{{1,3}}{_CAP}){{0,3}})[ \t]+"
-    rf"(?:and\s+{_CAP}[ \t]+)?(?:today\s+)?"
-    r"(?:announced|entered\s+into|signed|has\s+(?:signed|entered|licensed|granted|agreed)|gained|obtained|acquired)\b"
-    r"(?=[^.]{0,120}\b(?:agreement|licen|collaborat|partnership|alliance|rights))",
-    re.M,
-)
-# "Under the agreement, Sumitomo will pay …", "In return, Bayer will receive exclusive rights": a clause's
-# subject that pays, is paid or takes rights is a company
-_PAYER_SLOT = re.compile(
-    rf"(?:(?:^|(?<=[.!?;]\s)|(?<=\n))[ \t]*|,[ \t]+)({_CAP}(?:[ \t]{{1,3}}{_CAP}){{0,3}})[ \t]+"
-    r"(?:will|shall|has\s+agreed\s+to|agreed\s+to|is\s+obligated\s+to|also)[ \t]+"
-    r"(?:pay|make|receive|be\s+eligible|be\s+entitled|obtain|gain|grant|have\s+(?:the\s+)?(?:exclusive|sole|worldwide))\b"
-)
-_PAYER_VERB = re.compile(
-    r"\b(?:will|shall|agreed\s+to|obligated\s+to|also)[ \t]+(?:pay|make|receive|be|obtain|gain|grant|have)\b"
-)
-_SUBJECT_VERB = re.compile(
-    r"\b(?:announced|entered\s+into|signed|has\s+(?:signed|entered|licensed|granted|agreed)|gained|obtained|acquired)\b"
-)
-_NOT_NAME = re.compile(
-    r"(?:The|This|Such|Each|Any|Its|Our|Their|Company|Registrant|Agreement|License|Licensee|Licensor|Party|Parties|"
-    r"Seller|Buyer|Purchaser|Effective|Date|January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|Section|Article|Exhibit|Item|Note|Form|United|States|U\.S\.|Inc\.|Corp\.)$"
-)
-_LEAD = re.compile(
-    r"^(?:(?:This|Our|Such|Each|Any|Under|In|On|As|If|For|With|And|By|From|Between|Among|To|At|Both|Pursuant|About|ABOUT|"
-    r"Whereas|WHEREAS|AND|BETWEEN|AMONG|BY|By|Further|Additionally|Also|Accordingly|Recitals?|RECITALS?|BACKGROUND|Background|"
-    r"(?:Registrant|REGISTRANT|Company|COMPANY)\s+(?:and|AND)|"  # "the Registrant and Eastman Kodak Co."
-    r"(?:CEO|CFO|COO|President|Chairman|Officer|Director|Founder|Head)\s+of)(?:,)?\s+)+"
-)
-_JOINED = re.compile(
-    "(?:"
-    + "|".join(
-        f"(?<={re.escape(w)})"
-        for w in ("Inc.", "INC.", "Inc", "Ltd.", "LTD.", "LLC", "Corporation", "Corp.", "Corp", "Limited", "plc", "AG",
-                  "Company", "Co.", "SA", "S.A.", "N.V.", "NV", "B.V.", "BV", "GmbH", "SE", "AB", "L.P.", "LP", "LLP",
-                  "PLC", "CORPORATION", "LIMITED", "Incorporated", "A/S", "K.K.", "S.p.A.", "Pty Ltd")
-    )
-    + r")\s+(?:and|AND)\s+"
-)  # fmt: skip
-_CUT = re.compile(
-    r"(?s)^.*\b(?:Agreement|AGREEMENT|License|LICENSE|Licence|LICENCE|Item|ITEM|Events|EVENTS|Reported|REPORTED|"
-    r"Report|REPORT|Statements|STATEMENTS|Information|INFORMATION)\b[\s.:,)]*"
-)
-_ROLE_LABEL = {
-    "licensee": "licensee", "licensor": "licensor", "sublicensee": "licensee", "sublicensor": "licensor",
-    "buyer": "buyer", "purchaser": "buyer", "seller": "seller", "vendor": "seller", "assignee": "buyer",
-    "assignor": "seller", "company": "company", "registrant": "company",
-}  # fmt: skip
-_GENERIC_WORDS = frozenset(
-    "the a an and of for international pharmaceuticals pharmaceutical pharma therapeutics technologies technology "
-    "holdings group research university medical systems sciences biosciences products services entertainment "
-    "united states american national global new first general digital life health capital partners "
-    "company corporation board trustees regents institute foundation center".split()
-)
-_PRONOUN = re.compile(
-    r"\b(?:[Tt]he\s+[Cc]ompany(?![\w-])(?!,?\s+(?:that|which|who)\b)|[Tt]he\s+Registrant|[Ww]e|[Oo]ur|us)\b"
-)
-
-
-@dataclass(slots=True)
-class Org:
-    """One organization: ``name`` as first printed in full (whitespace squashed), ``start``/``end`` of
-    that name in the text, ``aliases`` (defined terms and other spellings), ``label`` (the role its
-    defined term states: licensor, licensee, buyer, seller, company; or None), ``ticker``."""
-
-    name: str
-    start: int
-    end: int
-    aliases: list[str] = field(default_factory=list)
-    label: str | None = None
-    ticker: Ticker | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """``org`` (an index into ``Entities.orgs``, or ``REGISTRANT``) mentioned at text[start:end]."""
-
-    org: int
-    start: int
-    end: int
 
 
 _GROUP = re.compile(  # '(“Genentech,” each of Roche Basel and Genentech, individually and collectively, “Roche”)'
@@ -227,38 +79,6 @@ class Entities:
     def between(self, start: int, end: int) -> list[Mention]:
         """Mentions that lie inside text[start:end], in order."""
         return [m for m in self.mentions if m.start >= start and m.end <= end]
-
-
-def _squash(s: str) -> str:
-    return " ".join(s.split())
-
-
-def _clean(name: str, start: int) -> tuple[str, int]:
-    """Drop leading function words ("Under", "WHEREAS", "By and between") and a dateline's year
-    ("2005--Chembio Diagnostics, Inc.") from a found name."""
-    if cut := _CUT.match(name):
-        name, start = name[cut.end() :], start + cut.end()
-    if year := re.match(r"\d{4}\s*(?:--|[-–—])\s*", name):
-        name, start = name[year.end() :], start + year.end()
-    if lead := _LEAD.match(name):
-        return name[lead.end() :], start + lead.end()
-    return name, start
-
-
-def _acceptable(name: str) -> bool:
-    words = re.findall(r"[A-Za-z0-9*]+", name)
-    if not words or len(name) > 110:
-        return False
-    if re.fullmatch(r"(?:the\s+)?(?:company|corporation|registrant|licensee|licensor)", name.strip(), re.I):
-        return False
-    # ran across a sentence end ("… PAH. The Company"), not a suffix's own period ("Co. Ltd.")
-    if re.search(r"[a-zA-Z]{2}\.\s+(?!(?:Ltd|LTD|Limited|LIMITED|LLC|Inc|INC|KG)\b)[A-Z]", name):
-        return False
-    if re.search(r"\b(?:The|THE|the)\s+(?:Company|COMPANY)$", name):
-        return False
-    if all(w.lower() in _PLACE_WORDS for w in words):  # "a Delaware Limited Partnership"
-        return False
-    return not all(w.lower() in _GENERIC_WORDS for w in words)
 
 
 _SENTENCE_END = re.compile(  # a suffix that ends a sentence: "… with B Corp. B Corp. is the owner"
@@ -346,130 +166,6 @@ def _slotted(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-@functools.lru_cache(maxsize=4096)
-def _short_forms(name: str) -> tuple[str, ...]:
-    """'Gilead Sciences, Inc.' → ['Gilead Sciences', 'Gilead']: the forms a text uses after the first."""
-    base = re.sub(rf",?\s*{_SUFFIX}$", "", name).strip(" ,")
-    forms = [base] if base and base != name else []
-    first = base.split()[0] if base.split() else ""
-    if len(first) >= 3 and first.lower() not in _GENERIC_WORDS and first[0].isupper() and first != base:
-        forms.append(first)
-    return tuple(forms)
-
-
-def _definitions(text: str, occ: list[Org]) -> None:
-    """Attach each parenthesized defined term to the organization it names (the nearest name ending
-    before it, within a short reach), or make one from the capitalized words right before it."""
-    for o in list(occ):  # "Bristol-Myers Squibb Company (BMS)": an acronym right after the name
-        if (bare := _BARE_LABEL.match(text, o.end)) and o.label is None:  # "Virtuel Medical Devices, Inc. (Licensee)"
-            o.label = _ROLE_LABEL[bare.group(1).lower()]
-            continue
-        if (acro := _ACRONYM.match(text, o.end)) and acro.group(1) not in o.aliases:
-            short = acro.group(1)  # "(BMS)", "(NW Medical)"; not "(Licensee)", "(United States)"
-            if " " not in short or (short.lower() not in _ROLE_LABEL and not _NOT_PARTY_TERM.search(short)
-                                    and not all(w.lower() in _PLACE_WORDS for w in short.split())):
-                o.aliases.append(short)
-        elif (word := _SHORT_WORD.match(text, o.end)) and word.group(1) in set(o.name.split()) - set(o.aliases):
-            o.aliases.append(word.group(1))  # "Harbin Gloria Pharmaceuticals Co., Ltd. (Gloria)": a word of the name
-    since = 0  # where the phrase a definition closes begins: after the previous definition
-    found = [*_DEFINED.finditer(text), *_OR_DEFINED.finditer(text), *_SLASH_DEFINED.finditer(text)]
-    for m in sorted(found, key=lambda m: m.start()):
-        alias, label = _term_of(m)
-        if label is None and (more := _OR_LABEL.match(text, m.end())):  # '(… as “WVURC” or “Licensor”)'
-            label = _ROLE_LABEL.get(more.group(1).lower())
-        begin, since = max(since, m.start() - 260), m.end()
-        if not alias or len(alias.split()) > 6 or (label is None and _NOT_PARTY_TERM.search(alias)):
-            continue
-        owner = _owner(text, occ, begin, m.start(), alias)
-        if owner is None:
-            window = text[max(0, m.start() - 80) : m.start()]
-            b = re.search(rf"({_CAP}(?:{_SEP}(?:{_CAP}|{_JOIN})){{0,5}})[\s,\-–—]*(?:or\s+order\s*)?$", window)
-            if not b or not _acceptable(
-                b.group(1)
-            ):  # else the phrase's first words: "and FUTURE MEDIA, a … corporation"
-                window = text[begin : m.start()]
-                b = re.search(
-                    rf"(?:\band|\bbetween|\bBETWEEN|\bAND)\s+({_CAP}(?:[ \t]{{1,3}}(?:{_CAP}|{_JOIN})){{0,5}})\s*[,(]",
-                    window,
-                )
-            if not b:
-                continue
-            name, start = _clean(b.group(1), m.start() - len(window) + b.start(1))
-            if (
-                not _acceptable(name)
-                or _ATTRIBUTIVE.match(text, m.end())  # "the High Intensity Focused Ultrasound (“HIFU”) technology"
-                or _NOT_NAME.match(name.split()[0])
-                or _NOT_PARTY_TERM.search(name)
-                or alias.lower() == name.lower()
-                or (label is None and not _names_it(alias, name))
-            ):
-                continue
-            occ.append(Org(_squash(name), start, start + len(name)))
-            owner = len(occ) - 1
-        org = occ[owner]
-        if label and org.label is None:
-            org.label = label
-        if alias not in org.aliases and alias != org.name:
-            org.aliases.append(alias)
-
-
-# what a definition does not reach back across: a quote, a sentence end (not an address's "No. 5" or
-# "St. Louis"), a blank line
-_BREAK = re.compile(
-    r"[“\"]|[a-z]\.(?<!\bNo\.)(?<!\bSt\.)(?<!\bAve\.)(?<!\bBlvd\.)(?<!\bSte\.)(?<!\bRd\.)(?<!\bDr\.)(?<!\bFl\.)"
-    r"(?<!\bMt\.)(?<!\bFt\.)(?<!\bPkwy\.)(?<!\bHwy\.)\s+[A-Z]|\n\s*\n"
-)
-
-
-def _owner(text: str, occ: list[Org], begin: int, at: int, alias: str = "") -> int | None:
-    """The organization a definition ``alias`` at ``at`` names: the nearest name it abbreviates ("USHIFU,
-    LLC (“USHIFU”)"), else the last name the phrase opens with "and" or "between" ("between A, …, at B
-    Street, and C ("C'")" names C), else the first name of its phrase ("X, a company …, whose office is at
-    Y ("X'")" names X)."""
-    cands = [
-        i
-        for i, o in enumerate(occ)
-        if begin <= o.start
-        and o.end <= at
-        and not _BREAK.search(text, o.end, at)
-    ]
-    if not cands:
-        return None
-    named = [i for i in cands if alias and _names_it(alias, occ[i].name)]
-    if named:  # "the sale to USHIFU, LLC (“USHIFU”)": the name the term abbreviates
-        return max(named, key=lambda i: occ[i].start)
-    led = [
-        i
-        for i in cands
-        if re.search(r"(?:\band|\bAND|\bbetween|\bBETWEEN)\s+$", text[max(0, occ[i].start - 9) : occ[i].start])
-    ]
-    return max(led, key=lambda i: occ[i].start) if led else min(cands, key=lambda i: occ[i].start)
-
-
-def _term_of(m: re.Match[str]) -> tuple[str, str | None]:
-    """A definition's term and the role label it gives, if any: "Licensee" gives ("Licensee", "licensee"),
-    "CRT / Licensor" gives ("CRT", "licensor")."""
-    groups = m.groupdict()
-    if "a" in groups:
-        a, b = groups["a"], groups["b"]
-        la, lb = _ROLE_LABEL.get(a.lower()), _ROLE_LABEL.get(b.lower())
-        return (b, la) if la and not lb else (a, lb) if lb and not la else ("", None)
-    alias = _squash(groups.get("q") or groups.get("q2") or groups.get("u") or "").strip(" ,.")
-    side = re.fullmatch(r"(\w+)\s+(?:parent|guarantor|affiliate|holdco|holdings)", alias.lower())
-    return alias, _ROLE_LABEL.get(side.group(1) if side else alias.lower())  # "Licensee Parent": its side
-
-
-def _names_it(alias: str, name: str) -> bool:
-    """Whether a defined term is a short name for ``name``: its words are among the name's ("Titan" for
-    "TITAN SPORTS"), or its letters are the name's initials ("DVA"). "Uber Eats India" does not name "India"."""
-    words = [w for w in re.findall(r"[A-Za-z0-9]+", name.lower())]
-    short = [w for w in re.findall(r"[A-Za-z0-9]+", alias.lower())]
-    if short and all(w in words for w in short):
-        return True
-    letters = alias.replace(".", "").replace(" ", "").lower()
-    return len(letters) >= 2 and all(c in "".join(w[0] for w in words) for c in letters)
-
-
 def _dedupe(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """Non-overlapping occurrences, the longer one first where two overlap. The kept spans never overlap,
     so each candidate is checked against its two neighbours by start (bisect), not against every one."""
@@ -495,35 +191,6 @@ def entities(text: str, registrant: str | None = None) -> Entities:
     occ.sort(key=lambda o: o.start)
     _split_joined(occ)
     return _mentions(text, _merge(occ), registrant)
-
-
-_DBA = re.compile(r"\s*,?\s*(?:d/b/a|dba|doing\s+business\s+as|also\s+known\s+as|a/k/a)\s+(?:the\s+)?", re.I)
-
-
-def _trade_names(text: str, occ: list[Org]) -> list[Org]:
-    """ "The General Hospital Corporation, d/b/a Massachusetts General Hospital": the trade name is the
-    same organization (an alias of the first), not a second party."""
-    occ = sorted(occ, key=lambda o: o.start)
-    out: list[Org] = []
-    for o in occ:
-        prev = out[-1] if out else None
-        if prev is not None and prev.end <= o.start and _DBA.fullmatch(text, prev.end, o.start):
-            if o.name not in prev.aliases:
-                prev.aliases.append(o.name)
-            continue
-        out.append(o)
-    return out
-
-
-def _split_joined(occ: list[Org]) -> None:
-    """'Displays and Atmel Corporation' where "Displays" is another company's defined term: the name is
-    the part after "and"."""
-    terms = {a for o in occ for a in o.aliases}
-    terms |= {f for o in occ if " and " not in o.name for f in _short_forms(o.name)}
-    for o in occ:
-        head, sep, rest = o.name.partition(" and ")
-        if sep and head in terms and rest:  # also "Matritech and Inverness Medical Innovations, Inc."
-            o.start, o.name = o.start + len(head) + len(sep), rest
 
 
 def _tickers(text: str, orgs: list[Org]) -> None:
@@ -608,21 +275,6 @@ def _head_forms(orgs: list[Org]) -> dict[str, int]:
         if h := _HEAD_FORM.search(o.name):
             heads.setdefault(h.group(1), []).append(i)
     return {h: which[0] for h, which in heads.items() if len(which) == 1}
-
-
-def _label_forms(orgs: list[Org]) -> dict[str, int]:
-    """ "Licensee", "the Licensor", "LICENSEE": a contract's role label names the one organization it was
-    given to (none when two share a label)."""
-    holders: dict[str, list[int]] = {}
-    for i, o in enumerate(orgs):
-        if o.label in ("licensee", "licensor", "buyer", "seller"):
-            holders.setdefault(o.label, []).append(i)
-    out: dict[str, int] = {}
-    for label, which in holders.items():
-        if len(which) == 1:
-            for word in {k for k, v in _ROLE_LABEL.items() if v == label}:
-                out[word.capitalize()] = out[word.upper()] = which[0]
-    return out
 
 
 def _mentions(text: str, orgs: list[Org], registrant: str | None) -> Entities:
