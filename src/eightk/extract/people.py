@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from eightk.extract.bare import bare_regions
 from eightk.extract.officer_clauses import (
     not_a_departure,
     officer_regions,
@@ -331,7 +332,7 @@ def _person_event(
         region, s, e, cue.start(), nxt, notice_from=person[2] if kind == "left" else None, others=others
     )
     done = re.search(r"\b(?:has|have)\s+(?:been\s+)?$", sent[max(0, cue.start() - 20) : cue.start()])
-    if date is None and region.kind == "exhibit" and done:  # a release's "has been promoted": as of its dateline
+    if date is None and region.kind in ("exhibit", "document") and done:  # a release's "has been promoted"
         date = next(dates_in(region, 0, min(len(region.body), 600)), None)
     sources = [FieldSource("person", "text", span(region, s + person[1], s + person[2]))]
     sources.append(FieldSource("action", "text", span(region, s + cue.start(), s + cue.end())))
@@ -366,7 +367,7 @@ def officer_changes(filing: Filing, regions: list[Region]) -> list[OfficerChange
     person is only a name that the filing shows to be a person's (``persons.person_evidence``)."""
     events: list[OfficerChange] = []
     seen: set[tuple[str, str]] = set()
-    regs = list(officer_regions(filing, regions))
+    regs = list(officer_regions(filing, bare_regions(regions)))
     if not regs:
         return events  # no item or release that tells of officers: no evidence to gather
     told_in = {r.doc for r in regs}  # the documents that tell of officers whole, the other exhibits' openings
