@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from eightk.extract.bare import bare_regions
 from eightk.extract.entities import REGISTRANT, entities
 from eightk.extract.families import _candidates, _items
 from eightk.extract.text import Region, span, squash
@@ -125,7 +126,7 @@ def agreements(filing: Filing, regions: list[Region]) -> list[Agreement]:
     """One event per agreement a 1.01 item says was entered into (several when paragraphs tell of
     several), with the counterparty named in that paragraph, else in the item."""
     out = []
-    for region in _items(regions, "1.01"):
+    for region in _items(bare_regions(regions), "1.01"):
         title_end = max(0, region.body.find("\n"))
         kinds: set[str] = set()
         whole = _counterparty(region, filing.registrant.name)

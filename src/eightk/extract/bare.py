@@ -61,3 +61,4 @@ def is_bare_release(filing: Filing, region: Region) -> bool:
     """A bare document's own text (no items, no header) that reads as a press release or plain text:
     the whole filing is the release, so its opening is read as a filing's EX-99 is."""
     return region.kind == "document" and (filing.document_kind or "") in ("press_release", "text")
+

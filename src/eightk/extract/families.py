@@ -116,7 +116,8 @@ def _auditor_action(body: str) -> tuple[str, re.Match[str] | None]:
 # --- acquisitions ---------------------------------------------------------------------------------
 
 _ACQ_CUE = re.compile(
-    r"\b(?:complet\w+\s+(?:the|its|our)\s+(?:previously\s+announced\s+)?(?:acquisition|merger|purchase)|acquired|"
+    r"\b(?:(?:complet\w+|closing\s+of)\s+(?:the|its|our)\s+(?:previously\s+announced\s+)?(?:acquisition|merger|purchase)|"
+    r"acquired|"
     r"consummated|(?:agreement\s+and\s+plan\s+of\s+merger|merger\s+agreement|definitive\s+agreement\s+to\s+acquire|"
     r"agreed\s+to\s+acquire|(?:to|will)\s+acquire|agreement\s+to\s+(?:purchase|acquire))|terminat\w+\s+(?:the\s+)?(?:\w+\s+){0,3}(?:agreement|transaction|acquisition))",
     _I,
@@ -129,7 +130,7 @@ _TARGET_AFTER = re.compile(
 def _status(region: Region, sent: str) -> str:
     if re.search(r"terminat", sent, _I):
         return "terminated"
-    if re.search(r"\b(?:completed|consummated|acquired|closed)\b", sent, _I):
+    if re.search(r"\b(?:completed|consummated|acquired|closed|closing\s+of)\b", sent, _I):
         return "completed"
     return "agreed"
 
@@ -159,8 +160,10 @@ _SELLING = re.compile(
     r"\b(?:Company|Registrant)\s+(?:will\s+)?(?:become|became)\s+a\s+(?:wholly[\s-]owned\s+)?subsidiary\b",
     _I,
 )
-_SALE_CUE = re.compile(r"\b(?:completed\s+the\s+)?(?:sale|divestiture|disposition)\s+of\b|\bsold\b", _I)
-_ACQ_CONTEXT = re.compile(r"merger|acqui|purchase\s+agreement|agreement\s+to\s+purchase", _I)
+_SALE_CUE = re.compile(
+    r"\b(?:completed\s+the\s+)?(?:sale|divestiture|disposition)\s+of\b|\bsold\b|\bagreement\s+to\s+sell\b", _I
+)
+_ACQ_CONTEXT = re.compile(r"merger|acqui|purchase\s+agreement|agreement\s+to\s+(?:purchase|sell)", _I)
 
 
 def _of_registrant(after: str, registrant: str | None) -> bool:
