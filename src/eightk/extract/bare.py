@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from eightk.extract.text import Region, dates_in
+from eightk.extract.text import Region, companies, dates_in
 from eightk.model import Filing
 
-__all__ = ["bare_regions", "is_bare_release", "release_date"]
+__all__ = ["bare_regions", "is_bare_release", "release_company", "release_date"]
 
 # "Item 5.02", "ITEM 2.01.", "Item 1.01. | Entry into …" at the start of a line (a page's table cells
 # leave a "|" before or after the number)
@@ -62,3 +62,13 @@ def is_bare_release(filing: Filing, region: Region) -> bool:
     the whole filing is the release, so its opening is read as a filing's EX-99 is."""
     return region.kind == "document" and (filing.document_kind or "") in ("press_release", "text")
 
+
+def release_company(region: Region) -> str:
+    """The company a bare document is from: the first name with a corporate suffix in its first lines
+    ("Universal Corporation’s Hartwell H. Roper to Retire as CFO"); "" for a filing's own regions, whose
+    company is the registrant."""
+    if region.kind not in ("document", "item") or region.start > _DATELINE_WINDOW:
+        return ""
+    head = Region(region.doc, 0, min(len(region.text), 400), region.text, region.kind)
+    first = next(companies(head), None)
+    return first[0] if first else ""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from eightk.extract.bare import bare_regions
+from eightk.extract.bare import bare_regions, release_company
 from eightk.extract.officer_clauses import (
     not_a_departure,
     officer_regions,
@@ -32,6 +32,7 @@ from eightk.extract.officer_subjects import (
     without_company,
     without_defined_term,
 )
+from eightk.extract.officer_titles import title_after_name, trim_title
 from eightk.extract.persons import PersonEvidence, person_evidence
 from eightk.extract.text import Region, dates_in, sentences, span, squash
 from eightk.model import FieldSource, Filing, OfficerChange
@@ -60,7 +61,7 @@ _ACTIONS = (
             r"(?:role|position|title|office)\s+of|promoted\s+to|mov(?:e|es|ed|ing)\s+from\s+[^.;]{2,80}?\s+to(?:\s+the\s+"
             r"(?:new\s+)?(?:role|position)\s+of)?|transition(?:ing|s|ed)?\s+to\s+the\s+"
             r"(?:new(?:ly\s+created)?\s+)?(?:role|position)\s+of|"
-            r"appointed|appoint|named|promoted|hired|designated|welcomed\s+back|will\s+become|"
+            r"appointed|appoint|named(?!\s+executive\s+officers?\b)|promoted|hired|designated|welcomed\s+back|will\s+become|"
             r"succeed(?:s|ed)?\b(?!\s+by)|join(?:s|ed|ing)?\s+(?:the\s+Company|us|[A-Z][\w.&\-]*)(?=\s+as\s)|begin(?:s|ning)?\s+a\s+new\s+role(?:\s+(?:within|at|with)\s+[A-Z][^,.;]{0,40}?(?=\s+as\b))?|"
             r"title\s+(?:was|has\s+been|will\s+be)\s+changed\s+to|"
             r"succeeded\s+by|appointment(?:\s+(?:on|as\s+of|effective)\s+[^;.]{3,30}?,)?\s+of|promotion\s+to|assum(?:ed|es|e|ing)\s+the\s+(?:new(?:ly\s+created)?\s+|"
@@ -81,15 +82,18 @@ _PERSON_BEFORE = re.compile(
 _DIRECTOR = re.compile(r"\b(?:board\s+of\s+directors|the\s+board|director|directors)\b", re.I)
 # a title's words; "interim" or "acting" before them belongs to it ("as interim Chief Executive Officer")
 _TITLE_WORDS = r"(?P<t>(?:(?:interim|acting)\s+(?=[A-Z]))?(?:(?:[A-Z][\w\-+]*+(?!['’]s\b)|and|of|&|\+|,)\s*){1,12})"
+# the owner before a title: "Acme’s", "the company’s"
+_OWNER = r"(?:(?:[A-Z][\w.&\-]*|company|corporation)['’]s\s+)?"
 _BECOME = re.compile(
-    r"^\s*(?:the\s+|its\s+|our\s+|a\s+)?(?:new\s+|next\s+|incoming\s+)?(?:[A-Z][\w.&\-]*['’]s\s+)?" + _TITLE_WORDS
+    r"^\s*(?:the\s+|its\s+|our\s+|a\s+)?(?:new\s+|next\s+|incoming\s+)?" + _OWNER + _TITLE_WORDS
 )
 _TITLE = re.compile(
     r"\b(?:as(?!\s+of\b)|position\s+(?:as|of)|role\s+(?:as|of)|serve\s+as|title\s+of)\s+(?:the\s+|its\s+|our\s+|a\s+)?"
-    r"(?:new\s+|next\s+|incoming\s+)?(?:[A-Z][\w.&\-]*['’]s\s+)?" + _TITLE_WORDS,
+    r"(?:new\s+|next\s+|incoming\s+)?" + _OWNER + _TITLE_WORDS,
 )
 
 
+_SUCCEEDED = re.compile(r"\b(?:succeed|replac)\w*\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$", re.I)
 _OLD_NEWS = re.compile(r"^\s*As\s+previously\s+(?:reported|disclosed|announced)", re.I)
 _GROUP_NOUN = re.compile(r"(?:(?:named|other|certain)\s+)?(?:executive\s+)?(?:officers|directors|executives)", re.I)
 _AS = re.compile(r"(?:\s+as\b)?")
@@ -217,6 +221,9 @@ def _role_for(
         return _role(sent, cue.end(), become=True)
     if cue.group(0).lower().startswith("succeed"):  # "will succeed Mr. Roe as CFO"; no title, no event here
         return _role(sent, cue.end(), fallback=False)
+    right_after = title_after_name(sent, person[2]) if person[1] >= cue.end() else None
+    if right_after:  # "elected Craig Roe President and Chief Executive Officer"
+        return right_after
     role = _role(sent, cue.end())
     passive = cue.group(0).lower() in ("named", "appointed", "elected") and person[2] <= cue.start()
     if passive and (role is None or role[0] == "director"):
@@ -291,7 +298,8 @@ def _whole_role(
         role = own if own and own[1] < following + 200 else role
     if role is None:
         return None
-    role = whole_title(sent, without_company(sent, role, company))
+    issuer = company or release_company(region)
+    role = trim_title(sent, whole_title(sent, without_company(sent, role, company)), issuer)
     if len(group) > 1:
         role = singular_role(role, sent)
     role = spelled_out(region.body, without_defined_term(role))
@@ -327,7 +335,11 @@ def _person_event(
     seen.add((key, kind))
     if role:
         seen.add((key, role[0].lower()))
-    others = [n[1] for n in names if n not in group and person_key(n[0]) != key]  # another's clause
+    others = [  # another's clause; not the one succeeded ("to succeed Mr. Roe as CFO as of May 1")
+        n[1]
+        for n in names
+        if n not in group and person_key(n[0]) != key and not _SUCCEEDED.search(sent, max(0, n[1] - 30), n[1])
+    ]
     date = effective_date(
         region, s, e, cue.start(), nxt, notice_from=person[2] if kind == "left" else None, others=others
     )

@@ -1,0 +1,73 @@
+"""Titles said without "as": right after the appointee's name ("elected Craig Roe President and Chief
+Executive Officer", "the appointment of Jane Roe to Chief Executive Officer"), and the tails that are no
+part of a title ("Chief Financial Officer and the principal financial and accounting officer", "Vice
+President and Chief Financial Officer of Acme Corporation").
+
+Offsets are relative to the sentence, as the officer family's roles are: (title, start, end).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["title_after_name", "trim_title"]
+
+# a title's head word: what makes capitalized words a title and not a place or a unit
+_HEAD = re.compile(
+    r"\b(?:President|Chief|Chair(?:man|woman|person)?|Officer|Director|Treasurer|Secretary|Counsel|Controller|"
+    r"CEO|CFO|COO|CTO|CAO)\b"
+)
+# "to" (after "appointment of"), "interim"/"acting" and capitalized words, "and", "of", "&", commas
+_RIGHT_AFTER = re.compile(
+    r"[ \t]+(?:to[ \t]+)?(?:the[ \t]+(?:new[ \t]+)?)?(?P<t>(?:(?:interim|acting)[ \t]+)?"
+    r"(?:[A-Z][\w\-]*|CEO|CFO|COO)(?:(?:[ \t]+|,[ \t]*)(?:[A-Z][\w\-]*|and|of|the|&)){0,10})"
+)
+_TAIL = re.compile(r"(?:[ \t,]+(?:and|of|the|&))+$")
+# words that end a title: a verb or a clause after the name ("Jane Roe Will", "Jane Roe Succeeds")
+_NOT_TITLE = re.compile(r"^(?:Will|Succeeds?|Joins?|Named|To|As|Has|Is|Was|Effective)\b")
+
+
+def title_after_name(sent: str, name_end: int) -> tuple[str, int, int] | None:
+    """The title printed right after the appointee's name, when its words hold a title's head word:
+    "elected Craig A. Rogerson President and Chief Executive Officer, effective immediately", "named Jane
+    Roe acting President and Chief Operating Officer", "the appointment of Jane Roe to Chief Executive
+    Officer". None when the name is followed by anything else (a comma, "as", a verb)."""
+    m = _RIGHT_AFTER.match(sent, name_end)
+    if m is None or _NOT_TITLE.match(m.group("t")):
+        return None
+    raw = _TAIL.sub("", m.group("t"))
+    if not _HEAD.search(raw):
+        return None
+    return " ".join(raw.split()), m.start("t"), m.start("t") + len(raw)
+
+
+# a designation after the title: "and the principal financial and accounting officer", "and as principal
+# executive officer"; a company after it: "of Universal Corporation", "of Acme, Inc."
+_DESIGNATION = re.compile(
+    r",?\s+and\s+(?:the\s+|as\s+(?:the\s+)?|its\s+)(?:Company['’]s\s+)?principal\s+\w+.*$", re.I | re.S
+)
+_OF_COMPANY = re.compile(
+    r",?\s+of\s+(?:the\s+)?[A-Z][\w&.\-’']*(?:\s+[A-Z][\w&.\-’']*){0,5},?\s+"
+    r"(?:Inc\.?|Incorporated|Corporation|Corp\.?|Company|Co\.|Ltd\.?|Limited|LLC|plc|N\.A\.)$"
+)
+
+
+def trim_title(sent: str, title: tuple[str, int, int], issuer: str = "") -> tuple[str, int, int]:
+    """``title`` (offsets into ``sent``) without a designation after it, nor the issuer's name ("of
+    Universal Corporation" when Universal Corporation is the registrant or the release's own company;
+    "Chief Technologist of Google LLC" keeps another company's name)."""
+    text, start, end = title
+    raw = sent[start:end]
+    if " ".join(raw.split()) != text:
+        return title  # a title put together from several places ("director"; a spelled-out abbreviation)
+    m = _DESIGNATION.search(raw)
+    if m and m.start() > 0:
+        raw = raw[: m.start()]
+    m = _OF_COMPANY.search(raw)
+    if m and m.start() > 0 and issuer and _key(m.group(0)) == _key(issuer):
+        raw = raw[: m.start()]
+    return " ".join(raw.split()), start, start + len(raw)
+
+
+def _key(name: str) -> str:
+    return re.sub(r"^of\s+(?:the\s+)?|[^a-z0-9 ]", "", " ".join(name.lower().strip(" ,").split()))
