@@ -12,7 +12,7 @@ from eightk.extract.officer_clauses import defined_date
 from eightk.extract.officer_cues import no_calendar_date
 from eightk.extract.text import Region, dates_in
 
-__all__ = ["effective_date"]
+__all__ = ["effective_date", "succeeded_only"]
 
 _EFFECTIVE = re.compile(r"\beffective\s+(?:as\s+of\s+|on\s+|from\s+)?", re.I)
 # In the sentence after the change: "effective as of July 31", "will retire on June 30" (not "vesting on").
@@ -70,3 +70,14 @@ def effective_date(
     if told and not _IMMEDIATELY.search(region.body, s, nxt[1] if nxt else e):
         return None  # "On May 1, X informed the Company of her decision to retire": when she told, not when
     return min(dates, key=lambda d: abs(d[1] - s - cue)) if dates else None
+
+
+_SUCCEEDED = re.compile(r"\bsucceed\w*\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$", re.I)
+
+
+def succeeded_only(sent: str, name: tuple[str, int, int]) -> bool:
+    """The name (offsets into ``sent``) is only the one succeeded, with no clause of its own: a date after
+    it is the successor's ("to succeed Mr. Roe as CFO as of May 1"; not "succeeding John Roe, who
+    resigned effective April 30")."""
+    before = _SUCCEEDED.search(sent, max(0, name[1] - 30), name[1])
+    return bool(before) and not re.match(r"\s*,\s*who\b", sent[name[2] :])

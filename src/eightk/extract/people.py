@@ -21,7 +21,7 @@ from eightk.extract.officer_cues import (
     title_before,
     whole_title,
 )
-from eightk.extract.officer_dates import effective_date
+from eightk.extract.officer_dates import effective_date, succeeded_only
 from eightk.extract.officer_follow import with_follow_ons
 from eightk.extract.officer_names import CORPORATE_AFTER, Known, sentence_names
 from eightk.extract.officer_subjects import (
@@ -84,16 +84,13 @@ _DIRECTOR = re.compile(r"\b(?:board\s+of\s+directors|the\s+board|director|direct
 _TITLE_WORDS = r"(?P<t>(?:(?:interim|acting)\s+(?=[A-Z]))?(?:(?:[A-Z][\w\-+]*+(?!['’]s\b)|and|of|&|\+|,)\s*){1,12})"
 # the owner before a title: "Acme’s", "the company’s"
 _OWNER = r"(?:(?:[A-Z][\w.&\-]*|company|corporation)['’]s\s+)?"
-_BECOME = re.compile(
-    r"^\s*(?:the\s+|its\s+|our\s+|a\s+)?(?:new\s+|next\s+|incoming\s+)?" + _OWNER + _TITLE_WORDS
-)
+_BECOME = re.compile(r"^\s*(?:the\s+|its\s+|our\s+|a\s+)?(?:new\s+|next\s+|incoming\s+)?" + _OWNER + _TITLE_WORDS)
 _TITLE = re.compile(
     r"\b(?:as(?!\s+of\b)|position\s+(?:as|of)|role\s+(?:as|of)|serve\s+as|title\s+of)\s+(?:the\s+|its\s+|our\s+|a\s+)?"
     r"(?:new\s+|next\s+|incoming\s+)?" + _OWNER + _TITLE_WORDS,
 )
 
 
-_SUCCEEDED = re.compile(r"\b(?:succeed|replac)\w*\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$", re.I)
 _OLD_NEWS = re.compile(r"^\s*As\s+previously\s+(?:reported|disclosed|announced)", re.I)
 _GROUP_NOUN = re.compile(r"(?:(?:named|other|certain)\s+)?(?:executive\s+)?(?:officers|directors|executives)", re.I)
 _AS = re.compile(r"(?:\s+as\b)?")
@@ -336,9 +333,7 @@ def _person_event(
     if role:
         seen.add((key, role[0].lower()))
     others = [  # another's clause; not the one succeeded ("to succeed Mr. Roe as CFO as of May 1")
-        n[1]
-        for n in names
-        if n not in group and person_key(n[0]) != key and not _SUCCEEDED.search(sent, max(0, n[1] - 30), n[1])
+        n[1] for n in names if n not in group and person_key(n[0]) != key and not succeeded_only(sent, n)
     ]
     date = effective_date(
         region, s, e, cue.start(), nxt, notice_from=person[2] if kind == "left" else None, others=others
