@@ -26,7 +26,7 @@ _GAP_END = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _GAP_MAX = 160
 # a verb in the gap means the next name starts another clause ("… as CFO, and Jane Roe will remain …")
 _GAP_VERB = re.compile(
-    r"\b(?:is|was|will|has|had|who|remains?|continues?|succeed\w*|replac\w*|resign\w*|retir\w*|join\w*|serv\w*)\b",
+    r"\b(?:is|was|will|has|had|who|remains?|continues?|succeed\w*|replac\w*|resign\w*|retir\w*|join\w*|(?<!to\s)serv\w*)\b",
     re.I,
 )
 # after a joined object name: its apposition, its own "as …", or the end
