@@ -1,0 +1,110 @@
+"""Bare texts read as the filings they come from (``extract/bare.py``), and officer titles said without
+"as" (``extract/officer_titles.py``), on made-up texts with invented names and companies: an Item 5.02
+section copied from a web page, a press release about officers or results with no 8-K around it, a title
+right after the name, a designation or the issuer's name after a title, and "named executive officers"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eightk import parse_filing
+from tests.test_officers import _changes
+
+
+def _bare(text: str) -> list[dict]:
+    return [e for e in parse_filing(text.encode(), name="bare.txt").to_dict()["events"]]
+
+
+def _officers(text: str) -> list[tuple]:
+    return [(e["person"], e["action"], e["role"], e["effective"]) for e in _bare(text) if e["type"] == "officer_change"]
+
+
+def test_an_item_section_copied_from_a_page_is_read_as_the_item() -> None:
+    got = _officers(
+        "Item 5.02 | Departure of Directors or Certain Officers; Election of Directors; Appointment of Certain "
+        "Officers; Compensatory Arrangements of Certain Officers. |\n"
+        "On March 3, 2025, Odran Pellew, the Company’s Chief Financial Officer and the principal financial and "
+        "accounting officer, notified the Company of his decision to step down effective March 31, 2025.\n"
+        "On March 5, 2025, the Company appointed Sunniva Arkell as Interim Chief Accounting Officer of the Company. "
+        "Ms. Arkell, age 47, has been serving as the Company’s Corporate Controller since 2019.\n"
+    )
+    assert ("Odran Pellew", "departed", "Chief Financial Officer", "2025-03-31") in got
+    assert ("Sunniva Arkell", "appointed", "Interim Chief Accounting Officer", "2025-03-05") in got
+
+
+def test_a_bare_release_about_officers_is_read_and_dated_by_its_dateline() -> None:
+    got = _officers(
+        "EXHIBIT 99.1\nQUILLAN NAMED PRESIDENT AND CEO OF BRANTMOOR\n"
+        "RALEIGH, NC, MARCH 4, 2024 -- Brantmoor Industries, Inc. (NYSE: BRM) today announced that its Board of "
+        "Directors has elected Tamsin R. Quillan President and Chief Executive Officer, effective immediately.\n"
+    )
+    assert got == [("Tamsin R. Quillan", "elected", "President and Chief Executive Officer", "2024-03-04")]
+
+
+def test_a_release_that_tells_of_no_officer_gives_no_officer_change() -> None:
+    got = _officers(
+        "EXHIBIT 99.1\nBrantmoor Opens a Plant in Ohio\nRALEIGH, NC, MARCH 4, 2024 -- Brantmoor Industries, Inc. "
+        '(NYSE: BRM) today opened its new plant. "We are proud of our team," said Tamsin R. Quillan, President.\n'
+    )
+    assert got == []
+
+
+def test_a_bare_results_release_reads_the_headline_quarter() -> None:
+    events = _bare(
+        "Exhibit 99.1\nOstrander Announces Second Quarter 2024 Results\nAugust 8, 2024 – Ostrander Corp. today "
+        "announced a net loss of $6.1 million, or $1.02 per share on a fully diluted basis, for the six months "
+        "ended June 30, 2024 compared to a net loss of $2.2 million for the six months ended June 30, 2023.\n"
+        "For the quarter ended June 30, 2024, the Company reported a net loss of $3.4 million, or $0.57 per share "
+        "on a fully diluted basis. Revenue for the quarter ended June 30, 2024 was $12.5 million.\n"
+    )
+    (earn,) = [e for e in events if e["type"] == "earnings"]
+    assert earn["period_end"] == "2024-06-30"
+    assert earn["net_income"]["amount"] == -3_400_000 and earn["eps"] == -0.57
+    assert earn["revenue"]["amount"] == 12_500_000
+
+
+def test_a_title_right_after_the_name_and_after_to() -> None:
+    got = _changes(
+        "On May 1, 2025, the Board elected outside director Corwin J. Haldane Chairman of the Board and named "
+        "Ilse M. Varga acting President and Chief Operating Officer."
+    )
+    assert ("Corwin J. Haldane", "elected", "Chairman of the Board", dt.date(2025, 5, 1)) in got
+    assert ("Ilse M. Varga", "appointed", "acting President and Chief Operating Officer", dt.date(2025, 5, 1)) in got
+    got = _changes(
+        "On May 1, 2025, the Company announced the appointment of Bastian K. Orme to Chief Executive Officer."
+    )
+    assert got[0][:3] == ("Bastian K. Orme", "appointed", "Chief Executive Officer")
+
+
+def test_the_issuers_name_is_cut_from_a_title_another_company_is_kept() -> None:
+    got = _officers(
+        "Exhibit 99.1\nDelacroix Holdings Corporation’s Anselm Pryce to Retire as CFO.\nDenver, CO, May 2, 2024\n"
+        "Anselm T. Pryce, Vice President and Chief Financial Officer of Delacroix Holdings Corporation, has "
+        "announced his plans to retire effective August 31, 2024. The Board of Directors has elected Mireille "
+        "Oduya, currently Vice President, to succeed Mr. Pryce as Chief Financial Officer as of September 1, 2024.\n"
+    )
+    assert ("Anselm T. Pryce", "retired", "Vice President and Chief Financial Officer", "2024-08-31") in got
+    assert ("Mireille Oduya", "elected", "Chief Financial Officer", "2024-09-01") in got
+    got = _changes(
+        "On May 1, 2025, the Board appointed Ysolde K. Marr, Chief Technologist of Vantor LLC, as a director."
+    )
+    assert got == [("Ysolde K. Marr", "appointed", "director", dt.date(2025, 5, 1))]
+
+
+def test_named_executive_officers_are_no_appointment_and_a_lower_case_owner_is_read() -> None:
+    got = _changes(
+        "On November 18, 2024, the Company entered into Amended and Restated Employment Agreements with the "
+        "following named executive officers: Leopold V. Dray, Marit S. Oyelaran and Cosmo T. Bright."
+    )
+    assert got == []
+    got = _changes("On May 1, 2025, Fenella Q. Roarke is stepping down as the company’s Chief Financial Officer.")
+    assert got[0][:3] == ("Fenella Q. Roarke", "departed", "Chief Financial Officer")
+
+
+def test_two_appointees_each_to_serve_as_their_own_post() -> None:
+    got = _changes(
+        "On May 4, 2023, the Board of Directors elected Alaric P. Denholm to serve as Chairman of the Board and "
+        "Rosalind E. Whitcombe to serve as Lead Director until the 2024 annual meeting of shareholders."
+    )
+    assert ("Alaric P. Denholm", "elected", "Chairman of the Board", dt.date(2023, 5, 4)) in got
+    assert ("Rosalind E. Whitcombe", "elected", "Lead Director", dt.date(2023, 5, 4)) in got
