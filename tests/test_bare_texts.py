@@ -108,3 +108,37 @@ def test_two_appointees_each_to_serve_as_their_own_post() -> None:
     )
     assert ("Alaric P. Denholm", "elected", "Chairman of the Board", dt.date(2023, 5, 4)) in got
     assert ("Rosalind E. Whitcombe", "elected", "Lead Director", dt.date(2023, 5, 4)) in got
+
+
+def test_a_last_day_in_the_next_sentence_dates_the_departure() -> None:
+    got = _changes(
+        "On July 9, 2024, Quentin J. Marlow, Chief Accounting Officer, informed the Company that he will resign to "
+        "pursue another opportunity. His last day with the Company will be August 2, 2024."
+    )
+    assert got == [("Quentin J. Marlow", "departed", "Chief Accounting Officer", dt.date(2024, 8, 2))]
+
+
+def test_a_successor_to_come_is_nobody_and_a_decision_to_retire_has_no_date() -> None:
+    got = _changes(
+        "On March 4, 2024, the Company announced that Osgood N. Pell, President and Chief Executive Officer, has "
+        "decided to retire after 30 years with the Company. Mr. Pell will continue to serve until his successor is "
+        "appointed."
+    )
+    assert got == [("Osgood N. Pell", "retired", "President and Chief Executive Officer", None)]
+
+
+def test_promoted_after_an_apposition_and_a_death_told_in_apposition() -> None:
+    got = _changes(
+        "On December 2, 2024, the Board of Directors promoted Lorcan S. Abney, currently Senior Vice President of "
+        "Sales, to Executive Vice President and Chief Commercial Officer, effective January 1, 2025."
+    )
+    assert got == [
+        ("Lorcan S. Abney", "appointed", "Executive Vice President and Chief Commercial Officer", dt.date(2025, 1, 1))
+    ]
+    got = _changes(
+        "Mr. Ambrose R. Tull, the Company's Chairman, President and Chief Executive Officer, passed away on "
+        "February 20, 2024."
+    )
+    assert got == [
+        ("Ambrose R. Tull", "departed", "Chairman, President and Chief Executive Officer", dt.date(2024, 2, 20))
+    ]

@@ -113,7 +113,9 @@ _AT_ONCE = re.compile(r"\beffective\s+immediately\b(?!\s+(?:after|following|prio
 # announcement's, and the change is still to come at a time the sentence does not date
 _ANNOUNCED = re.compile(r"\b(?:announced|disclosed|said|stated)\b", re.I)
 _FUTURE = re.compile(
-    r"\b(?:will|plans?\s+to|intends?\s+to|expects?\s+to|is\s+expected\s+to|would)\s+(?:\w+\s+){0,2}$", re.I
+    r"\b(?:will|plans?\s+to|intends?\s+to|expects?\s+to|is\s+expected\s+to|would|(?:has\s+|have\s+)?decided\s+to)"
+    r"\s+(?:\w+\s+){0,2}$",
+    re.I,
 )
 
 
@@ -133,6 +135,17 @@ _BACKGROUND = re.compile(
     r"\s+(?:to\s+|as\s+)?(?:his|her|their)\s+(?:current|present|prior|previous|then)\s+(?:role|position|title|office)",
     re.I,
 )
+
+
+# "will continue to serve until his successor is appointed": the successor's, who is nobody yet
+_SUCCESSOR_TO_COME = re.compile(
+    r"\bsuccessors?\s+(?:is|are|has\s+been|have\s+been|will\s+be|shall\s+be)\s+(?:duly\s+)?$", re.I
+)
+
+
+def successor_to_come(sent: str, cue_start: int) -> bool:
+    """True when the cue is about a successor not yet named ("until his successor is appointed")."""
+    return _SUCCESSOR_TO_COME.search(sent, max(0, cue_start - 40), cue_start) is not None
 
 
 def background_cue(sent: str, cue_end: int) -> bool:

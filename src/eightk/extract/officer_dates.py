@@ -15,10 +15,12 @@ from eightk.extract.text import Region, dates_in
 __all__ = ["effective_date", "succeeded_only"]
 
 _EFFECTIVE = re.compile(r"\beffective\s+(?:as\s+of\s+|on\s+|from\s+)?", re.I)
-# In the sentence after the change: "effective as of July 31", "will retire on June 30" (not "vesting on").
+# In the sentence after the change: "effective as of July 31", "will retire on June 30" (not "vesting on"),
+# "His last day with the Company will be August 2".
 _EFFECTIVE_BEFORE = re.compile(
     r"(?:\beffective(?:\s+as\s+of|\s+on|\s+from)?|\b(?:retire|resign|depart|leave|step\s+down|join|start|"
-    r"commence)\w*\b[^.;\d]{0,90}?\b(?:on|as\s+of|from))\s+$",
+    r"commence)\w*\b[^.;\d]{0,90}?\b(?:on|as\s+of|from)|"
+    r"\blast\s+day\b[^.;\d]{0,60}?\b(?:will\s+be|is|was))\s+$",
     re.I,
 )
 # Telling, not leaving: "informed the Board of his decision to retire". A tendered resignation takes

@@ -158,7 +158,7 @@ _APPOSITIVE = re.compile(
     r",\s+(?:age\s+\d+,\s+)?(?:(?:its|our|the\s+Company['’]s|the\s+Registrant['’]s|"
     r"(?:the\s+)?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,2}['’]s)\s+)?"
     r"(?P<t>[A-Z][^.;]{2,120}?),\s+(?:is|was|will|would|has|had|informed|notified|announced|resigned|retired|plans|intends|expects|"
-    r"decided|tendered|submitted|effective)\b"
+    r"decided|tendered|submitted|effective|passed|died|stepped|left|ceased|agreed|advised|provided|gave)\b"
 )
 
 

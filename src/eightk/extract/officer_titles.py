@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["title_after_name", "trim_title"]
+__all__ = ["title_after_name", "title_after_to", "trim_title"]
 
 # a title's head word: what makes capitalized words a title and not a place or a unit
 _HEAD = re.compile(
@@ -34,6 +34,25 @@ def title_after_name(sent: str, name_end: int) -> tuple[str, int, int] | None:
     Officer". None when the name is followed by anything else (a comma, "as", a verb)."""
     m = _RIGHT_AFTER.match(sent, name_end)
     if m is None or _NOT_TITLE.match(m.group("t")):
+        return None
+    raw = _TAIL.sub("", m.group("t"))
+    if not _HEAD.search(raw):
+        return None
+    return " ".join(raw.split()), m.start("t"), m.start("t") + len(raw)
+
+
+# after the name and its apposition: "promoted Ian Roe, currently Senior Vice President of Sales, to Executive
+# Vice President", "appointed Jane Roe, 52, to the position of Chief Financial Officer"
+_TO_AFTER_APPOSITION = re.compile(
+    r",[^,;]{1,120}(?:,[^,;]{1,80}){0,2},\s+to\s+(?:the\s+(?:new(?:ly\s+created)?\s+)?(?:role|position|office)\s+of\s+)?"
+    r"(?:the\s+)?(?P<t>(?:(?:interim|acting)\s+)?[A-Z][\w\-]*(?:(?:\s+|,\s*)(?:[A-Z][\w\-]*|and|of|the|&)){0,10})"
+)
+
+
+def title_after_to(sent: str, name_end: int) -> tuple[str, int, int] | None:
+    """The title after "to" that follows the appointee's name and its apposition (see above)."""
+    m = _TO_AFTER_APPOSITION.match(sent, name_end)
+    if m is None:
         return None
     raw = _TAIL.sub("", m.group("t"))
     if not _HEAD.search(raw):

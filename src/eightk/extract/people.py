@@ -18,6 +18,7 @@ from eightk.extract.officer_cues import (
     add_appositive_officers,
     background_cue,
     lowercase_title,
+    successor_to_come,
     title_before,
     whole_title,
 )
@@ -32,7 +33,7 @@ from eightk.extract.officer_subjects import (
     without_company,
     without_defined_term,
 )
-from eightk.extract.officer_titles import title_after_name, trim_title
+from eightk.extract.officer_titles import title_after_name, title_after_to, trim_title
 from eightk.extract.persons import PersonEvidence, person_evidence
 from eightk.extract.text import Region, dates_in, sentences, span, squash
 from eightk.model import FieldSource, Filing, OfficerChange
@@ -218,7 +219,8 @@ def _role_for(
         return _role(sent, cue.end(), become=True)
     if cue.group(0).lower().startswith("succeed"):  # "will succeed Mr. Roe as CFO"; no title, no event here
         return _role(sent, cue.end(), fallback=False)
-    right_after = title_after_name(sent, person[2]) if person[1] >= cue.end() else None
+    after = person[1] >= cue.end()
+    right_after = (title_after_name(sent, person[2]) or title_after_to(sent, person[2])) if after else None
     if right_after:  # "elected Craig Roe President and Chief Executive Officer"
         return right_after
     role = _role(sent, cue.end())
@@ -248,7 +250,7 @@ def _sentence_events(
     out: list[OfficerChange] = []
     for action, pattern in _ACTIONS:
         for cue in pattern.finditer(sent):
-            if background_cue(sent, cue.end()):
+            if background_cue(sent, cue.end()) or successor_to_come(sent, cue.start()):
                 continue  # "before being named to his current position in 2013"
             if _OBJECT_PRONOUN.match(sent, cue.end()) and not cue.group(0).lower().startswith("succeed"):
                 # "… appointed X as CFO and designated her as …": X again, already reported; but "John Smith
