@@ -248,3 +248,27 @@ def test_non_gaap_sentences_footnote_marks_and_respectively() -> None:
     raw = _with_release("Acme Widgets, Inc. released its first quarter results.", release)
     (ev,) = _events(raw, "earnings")
     assert ev.net_income == Money(-5_930_000_000, "USD") and ev.period_end is None
+
+
+def test_earnings_loss_in_parentheses_in_prose_and_a_loss_dated_before_its_figure() -> None:
+    item = "On May 2, 2024, the Company issued a press release announcing its results for the quarter ended March 31, 2024."
+    (earn,) = _events(
+        _with_release(
+            item,
+            "BOSTON, May 2, 2024 -- Acme Widgets, Inc. today reported total revenue of $48.2 million for the first "
+            "quarter of 2024. GAAP net loss was $(7.3) million, or $(0.21) per share, compared to a net loss of $(9.8) "
+            "million, or $(0.29) per share, in the first quarter of 2023.",
+        ),
+        "earnings",
+    )
+    assert earn.net_income.amount == -7_300_000 and earn.eps == -0.21
+    (earn,) = _events(
+        _with_release(
+            item,
+            "BOSTON, May 2, 2024 -- Acme Widgets, Inc. today reported a net loss for the first quarter ended March 31, "
+            "2024 of $12.6 million, or $0.45 per basic and diluted share, compared with a net loss of $10.1 million "
+            "for the same period in 2023. Revenues for the first quarter were $5.3 million.",
+        ),
+        "earnings",
+    )
+    assert earn.net_income.amount == -12_600_000 and earn.eps == -0.45 and earn.revenue.amount == 5_300_000

@@ -37,7 +37,7 @@ _PART = frozenset(
 )
 _NET_INCOME = re.compile(
     r"(?:net\s+(?P<kind>income|earnings|profit|loss)(?:\s+(?:attributable|available)\s+to\s+[\w .,]+?)?\s+"
-    r"(?:of|was|were|totaled)|net\s+(?:income|earnings)\s+and\s+[^$.]{0,50}?\s+(?:were|was)|reported\s+(?:(?!full|annual|year)[\w-]+\s+){0,3}?(?:earnings|profits?)\s+of)\s+"
+    r"(?:for\s+the\s+[^$.;]{3,60}?\s+)?(?:of|was|were|totaled)|net\s+(?:income|earnings)\s+and\s+[^$.]{0,50}?\s+(?:were|was)|reported\s+(?:(?!full|annual|year)[\w-]+\s+){0,3}?(?:earnings|profits?)\s+of)\s+"
     r"(?=\$|\(\$)",
 )
 _EPS = re.compile(
@@ -45,9 +45,10 @@ _EPS = re.compile(
     r"(?:earnings|profit|net\s+income)\s+per\s+(?:diluted\s+|common\s+)?share\s*(?:\(diluted\)\s*)?"
     r"(?:(?:of|was|were|is|are)\s+(?:(?:unchanged|up|down|flat)\b[^$.]{0,30}?\b(?:at|to)\s+)?)?\$\s?(\(?\d*\.\d{2}\)?)|"
     r"(?:net\s+(?:income|earnings|profit|loss)(?:\s+(?:attributable|available)\s+to\s+[\w .,]+?)?|"
-    r"reported\s+(?:(?!full|annual|year)[\w-]+\s+){0,3}?earnings)\s+(?:of|was)\s+"
-    r"\$[\d.,]+(?:\s+(?:million|billion))?,?\s+or\s+"
-    r"(?:\$\s?(\(?\d*\.\d{2}\)?)|(\d{1,2})\s+cents)\s+(?:per|a)\s+(?:diluted\s+|basic\s+|common\s+)?share",
+    r"reported\s+(?:(?!full|annual|year)[\w-]+\s+){0,3}?earnings)\s+(?:for\s+the\s+[^$.;]{3,60}?\s+)?(?:of|was)\s+"
+    r"\$\s?\(?[\d.,]+\)?(?:\s+(?:million|billion))?,?\s+or\s+"
+    r"(?:\$\s?(\(?\d*\.\d{2}\)?)|(\d{1,2})\s+cents)\s+(?:per|a)\s+"
+    r"(?:(?:basic\s+and\s+)?diluted\s+|basic\s+(?:and\s+diluted\s+)?|common\s+)?share",
 )
 # Not the reported GAAP figure: "adjusted net income", "non-GAAP EPS", "core earnings per share"
 _ADJUSTED = re.compile(
@@ -329,7 +330,7 @@ def _figures(region: Region, low: str, values: dict[str, object], sources: list[
             for m in pattern.finditer(low, 0, 12000)
             if _reported(low, m, adjusted=name == "net_income")
             and not _COMPARED.search(low, max(0, m.start() - 40), m.start())
-            and not (values.get("quarterly") and _longer(low, m.start()))
+            and not (values.get("quarterly") and (_longer(low, m.start()) or _LONGER_PERIOD.search(m.group(0))))
         )
         m = next((m for m in found if name != "revenue" or _whole(low, m.start())), None)
         mention = _money_after(body, m.end()) if m else None
@@ -344,7 +345,8 @@ def _figures(region: Region, low: str, values: dict[str, object], sources: list[
     eps = [
         m
         for m in _EPS.finditer(low, 0, 12000)
-        if _reported(low, m) and not (values.get("quarterly") and _longer(low, m.start()))
+        if _reported(low, m)
+        and not (values.get("quarterly") and (_longer(low, m.start()) or _LONGER_PERIOD.search(m.group(0))))
     ]
     m = next((m for m in eps if "\t" not in m.group(0)), eps[0] if eps else None)
     if "eps" not in values and m is not None:
