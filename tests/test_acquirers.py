@@ -213,3 +213,25 @@ def test_agreements_listed_signed_or_amended_and_a_history_is_none() -> None:
         "(ii) Amendment No. 2 to Revolving Credit Agreement, the “Amended Revolving Credit Agreement”)."
     )
     assert [k for _c, k in got] == ["joinder agreement"]
+
+
+def test_a_total_after_a_per_share_price_and_a_partner_joined_to_the_company() -> None:
+    from tests.test_votes_dividends import _events, _filing
+
+    raw = _filing(
+        "1.01",
+        "Entry into a Material Definitive Agreement.",
+        "On June 28, 2024, Acme Widgets, Inc. entered into an Agreement and Plan of Merger with Pellworth Systems, "
+        "Inc. (“Pellworth”), pursuant to which the Company will acquire Pellworth for $18.00 per share in cash, or "
+        "approximately $850 million.",
+    )
+    (acq,) = _events(raw, "acquisition")
+    assert acq.target == "Pellworth Systems, Inc." and acq.consideration.amount == 850_000_000
+    raw = _filing(
+        "1.01",
+        "Entry into a Material Definitive Agreement.",
+        "On June 28, 2024, the Company and Halden Energy Partners LLC (“Halden”) entered into a Limited Liability "
+        "Company Agreement (the “JV Agreement”) to form a joint venture owned 50% by each party.",
+    )
+    (agreement,) = _events(raw, "agreement")
+    assert agreement.counterparty == "Halden Energy Partners LLC"

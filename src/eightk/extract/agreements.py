@@ -37,13 +37,23 @@ _ROLE_RANK = re.compile(
 _BRANCH = re.compile(r",\s+(?:(?:[A-Z][\w.&\-]*\s+){1,3}Branch\b|National\s+Association\b)")
 
 
+# a name read across "and" from the registrant: "the Company and Halden Energy Partners LLC (“Halden”)"
+_REGISTRANT_AND = re.compile(r"^(?:the\s+)?(?:Company|Registrant|Corporation)\s+and\s+", _I)
+
+
+def _without_registrant(name: tuple[str, int, int]) -> tuple[str, int, int]:
+    """The name without the registrant it was joined to by "and"."""
+    m = _REGISTRANT_AND.match(name[0])
+    return (name[0][m.end() :], name[1] + m.end(), name[2]) if m else name
+
+
 def _counterparty(region: Region, registrant: str | None) -> tuple[str, int, int] | None:
     """The other party of a 1.01 agreement: the one named as agent or trustee, else as a party (lender,
     underwriter, purchaser), else after "with", else the first company that is no arranger or bookrunner;
     a branch after the name is kept ("Citibank Europe plc, UK Branch")."""
     names = [_with_branch(region.body, n) for n in _candidates(region, 0, len(region.body), registrant)]
     more = [_with_branch(region.body, n) for n in _entity_names(region, registrant, names)]
-    names = sorted(names + more, key=lambda n: n[1])
+    names = sorted((_without_registrant(n) for n in names + more), key=lambda n: n[1])
     names = [n for n in names if not _own_subsidiary(region.body, n[2], registrant)]
     roles = {n: _ROLE_RANK.match(region.body, n[2]) for n in names}
     for group in ("agent", "party"):

@@ -140,7 +140,8 @@ def _consideration(region: Region, start: int, end: int) -> tuple[Money, Span] |
     for m in money_in(body, start, end):
         tail = body[m.end : m.end + 20].lower()
         near = body[max(start, m.start - 120) : m.start].lower()
-        if "per share" in tail or "per share" in near[-30:] or m.money.amount < 100_000:
+        per_share = re.search(r"per\s+share\s*(?:price\s+)?(?:of|is|was|equal\s+to|amount\s+of)?\s*$", near[-40:])
+        if "per share" in tail or per_share or m.money.amount < 100_000:
             continue  # per-share prices and par values are not the deal's consideration
         if re.match(
             r"\s+in\s+an?\s+all[\s-]stock\b|\s+(?:payable\s+)?in\s+(?:shares|stock)\b", body[m.end : m.end + 40]
