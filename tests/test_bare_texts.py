@@ -142,3 +142,16 @@ def test_promoted_after_an_apposition_and_a_death_told_in_apposition() -> None:
     assert got == [
         ("Ambrose R. Tull", "departed", "Chairman, President and Chief Executive Officer", dt.date(2024, 2, 20))
     ]
+
+
+def test_a_release_names_the_successor_and_the_retiree_but_not_a_succession_years_ago() -> None:
+    got = _officers(
+        "Exhibit 99.1\nNorwell Appoints Imogen T. Hale as Chief Financial Officer\nDALLAS, Texas, March 12, 2024 -- "
+        "Norwell Systems, Inc. (NYSE: NWL) today announced the appointment of Imogen T. Hale as Chief Financial "
+        "Officer, effective April 1, 2024. Ms. Hale succeeds Victor M. Osei, who is retiring after 18 years with "
+        'the Company.\n"Imogen is a proven leader," said Bertram K. Lowe, President and Chief Executive Officer.\n'
+        "Mr. Lowe succeeded Anton Reyes as Chief Executive Officer in 2017.\n"
+    )
+    assert ("Imogen T. Hale", "appointed", "Chief Financial Officer", "2024-04-01") in got
+    assert ("Victor M. Osei", "retired", "Chief Financial Officer", None) in got
+    assert not [g for g in got if g[0] in ("Bertram K. Lowe", "Anton Reyes")]

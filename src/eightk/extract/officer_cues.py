@@ -9,6 +9,7 @@ Offsets are into the sentence unless said otherwise; names are ``(name, start, e
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -25,6 +26,7 @@ __all__ = [
     "left_previous",
     "lowercase_title",
     "no_calendar_date",
+    "not_this_change",
     "predecessor_left",
     "remember_role",
     "role_from_successor",
@@ -146,6 +148,32 @@ _SUCCESSOR_TO_COME = re.compile(
 def successor_to_come(sent: str, cue_start: int) -> bool:
     """True when the cue is about a successor not yet named ("until his successor is appointed")."""
     return _SUCCESSOR_TO_COME.search(sent, max(0, cue_start - 40), cue_start) is not None
+
+
+# a change told as history: a past verb and an earlier year after it ("succeeded John Roe as CEO in 2017")
+_PAST_CUE = re.compile(
+    r"(?:succeeded|(?:was|were)\s+(?:appointed|named|elected|promoted)|became|retired|resigned)$", re.I
+)
+_EARLIER_YEAR = re.compile(r"[^.;]{0,80}?\b(?:in|since|during)\s+((?:19|20)\d\d)\b")
+
+
+def history_cue(sent: str, cue: re.Match[str], ref_year: int | None) -> bool:
+    """True when a past-tense cue is dated by a year before the document's ("Mr. Lowe succeeded Anton Reyes
+    as Chief Executive Officer in 2017"): a biography, not this filing's change."""
+    if ref_year is None or not _PAST_CUE.search(sent[max(0, cue.start() - 5) : cue.end()]):
+        return False
+    year = _EARLIER_YEAR.match(sent, cue.end())
+    return year is not None and int(year.group(1)) < ref_year
+
+
+def not_this_change(sent: str, cue: re.Match[str], ref: _dt.date | None) -> bool:
+    """True when the cue tells of a post held now or before, of a successor not yet named, or of a change
+    dated years before the document (``background_cue``, ``successor_to_come``, ``history_cue``)."""
+    return (
+        background_cue(sent, cue.end())
+        or successor_to_come(sent, cue.start())
+        or history_cue(sent, cue, ref.year if ref else None)
+    )
 
 
 def background_cue(sent: str, cue_end: int) -> bool:

@@ -16,9 +16,8 @@ from eightk.extract.officer_clauses import (
 )
 from eightk.extract.officer_cues import (
     add_appositive_officers,
-    background_cue,
     lowercase_title,
-    successor_to_come,
+    not_this_change,
     title_before,
     whole_title,
 )
@@ -250,8 +249,8 @@ def _sentence_events(
     out: list[OfficerChange] = []
     for action, pattern in _ACTIONS:
         for cue in pattern.finditer(sent):
-            if background_cue(sent, cue.end()) or successor_to_come(sent, cue.start()):
-                continue  # "before being named to his current position in 2013"
+            if not_this_change(sent, cue, region.ref):
+                continue  # "named to his current position", "until his successor is appointed", "… in 2017"
             if _OBJECT_PRONOUN.match(sent, cue.end()) and not cue.group(0).lower().startswith("succeed"):
                 # "… appointed X as CFO and designated her as …": X again, already reported; but "John Smith
                 # has served as COO since 2018. The Board appointed him as President.": the one named before
