@@ -235,3 +235,17 @@ def test_a_total_after_a_per_share_price_and_a_partner_joined_to_the_company() -
     )
     (agreement,) = _events(raw, "agreement")
     assert agreement.counterparty == "Halden Energy Partners LLC"
+
+
+def test_agreeing_to_buy_all_the_outstanding_shares_of_a_company_is_an_acquisition() -> None:
+    from tests.test_votes_dividends import _events, _filing
+
+    raw = _filing(
+        "1.01",
+        "Entry into a Material Definitive Agreement.",
+        "On October 3, 2024, the Company entered into a Share Purchase Agreement with the shareholders of Lindqvist "
+        "AB (“Lindqvist”), a Swedish company, pursuant to which the Company agreed to purchase all of the issued and "
+        "outstanding shares of Lindqvist for SEK 1.5 billion.",
+    )
+    (acq,) = _events(raw, "acquisition")
+    assert (acq.target, acq.status) == ("Lindqvist AB", "agreed")

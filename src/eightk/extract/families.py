@@ -119,7 +119,9 @@ _ACQ_CUE = re.compile(
     r"\b(?:(?:complet\w+|closing\s+of)\s+(?:the|its|our)\s+(?:previously\s+announced\s+)?(?:acquisition|merger|purchase)|"
     r"acquired|"
     r"consummated|(?:agreement\s+and\s+plan\s+of\s+merger|merger\s+agreement|definitive\s+agreement\s+to\s+acquire|"
-    r"agreed\s+to\s+acquire|(?:to|will)\s+acquire|agreement\s+to\s+(?:purchase|acquire))|terminat\w+\s+(?:the\s+)?(?:\w+\s+){0,3}(?:agreement|transaction|acquisition))",
+    r"agreed\s+to\s+acquire|(?:to|will)\s+acquire|agreement\s+to\s+(?:purchase|acquire)|"
+    r"(?:agreed|agrees|will)\s+to\s+(?:purchase|buy)\s+(?:all|substantially\s+all|a\s+majority)\s+of\s+the\s+"
+    r"(?:issued\s+and\s+)?outstanding\s+(?:shares|equity|capital\s+stock|stock|membership\s+interests))|terminat\w+\s+(?:the\s+)?(?:\w+\s+){0,3}(?:agreement|transaction|acquisition))",
     _I,
 )
 _TARGET_AFTER = re.compile(
