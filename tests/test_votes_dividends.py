@@ -251,7 +251,7 @@ def test_non_gaap_sentences_footnote_marks_and_respectively() -> None:
 
 
 def test_earnings_loss_in_parentheses_in_prose_and_a_loss_dated_before_its_figure() -> None:
-    item = "On May 2, 2024, the Company issued a press release announcing its results for the quarter ended March 31, 2024."
+    item = "On May 2, 2024, the Company issued a press release announcing its results for the quarter ended March 31."
     (earn,) = _events(
         _with_release(
             item,
