@@ -249,3 +249,33 @@ def test_agreeing_to_buy_all_the_outstanding_shares_of_a_company_is_an_acquisiti
     )
     (acq,) = _events(raw, "acquisition")
     assert (acq.target, acq.status) == ("Lindqvist AB", "agreed")
+
+
+def test_agreement_counterparties_named_before_their_role_and_the_first_of_two() -> None:
+    from tests.test_votes_dividends import _events, _filing
+
+    def party(text: str) -> str | None:
+        (agreement,) = _events(_filing("1.01", "Entry into a Material Definitive Agreement.", text), "agreement")
+        return agreement.counterparty
+
+    assert (
+        party(
+            "On March 1, 2024, the Company entered into an Underwriting Agreement with Goldman Sachs & Co. LLC and "
+            "Morgan Stanley & Co. LLC, as representatives of the several underwriters named therein."
+        )
+        == "Goldman Sachs & Co. LLC"
+    )
+    assert (
+        party(
+            "On March 1, 2024, the Company, as borrower, entered into the Third Amendment to the Credit Agreement, "
+            "dated as of May 5, 2021, with Truist Bank, as administrative agent, and the lenders party thereto."
+        )
+        == "Truist Bank"
+    )
+    assert (
+        party(
+            "On March 1, 2024, the Company entered into an equity distribution agreement with Jefferies LLC and "
+            "BofA Securities, Inc., as sales agents, under which the Company may sell shares of its common stock."
+        )
+        == "Jefferies LLC"
+    )
