@@ -155,3 +155,18 @@ def test_a_release_names_the_successor_and_the_retiree_but_not_a_succession_year
     assert ("Imogen T. Hale", "appointed", "Chief Financial Officer", "2024-04-01") in got
     assert ("Victor M. Osei", "retired", "Chief Financial Officer", None) in got
     assert not [g for g in got if g[0] in ("Bertram K. Lowe", "Anton Reyes")]
+
+
+def test_a_post_served_before_leaving_a_termination_and_a_lower_case_designation() -> None:
+    got = _changes(
+        "On April 1, 2024, the Company announced that Bernard L. Quill, who has served as the Company’s Chief "
+        "Financial Officer since 2019, will step down from that position effective May 15, 2024."
+    )
+    assert got == [("Bernard L. Quill", "departed", "Chief Financial Officer", dt.date(2024, 5, 15))]
+    got = _changes("On April 1, 2024, Warren J. Beale was terminated as Chief Operating Officer of the Company.")
+    assert got == [("Warren J. Beale", "departed", "Chief Operating Officer", dt.date(2024, 4, 1))]
+    got = _changes(
+        "On April 1, 2024, the Board designated Thaddeus K. Brock, the Company’s Vice President, Finance, as the "
+        "Company’s principal accounting officer, effective immediately."
+    )
+    assert got == [("Thaddeus K. Brock", "appointed", "principal accounting officer", dt.date(2024, 4, 1))]

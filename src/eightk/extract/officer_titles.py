@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["title_after_name", "title_after_to", "trim_title"]
+__all__ = [
+    "lower_title_after_name",
+    "served_title",
+    "title_after_appointee",
+    "title_after_name",
+    "title_after_to",
+    "trim_title",
+]
 
 # a title's head word: what makes capitalized words a title and not a place or a unit
 _HEAD = re.compile(
@@ -58,6 +65,44 @@ def title_after_to(sent: str, name_end: int) -> tuple[str, int, int] | None:
     if not _HEAD.search(raw):
         return None
     return " ".join(raw.split()), m.start("t"), m.start("t") + len(raw)
+
+
+# a lower-case officer title after the name: "designated Jane Roe, the Company’s Vice President, Finance, as
+# the Company’s principal accounting officer"
+_LOWER_AS = re.compile(
+    r"(?:,[^,;]{1,120}(?:,[^,;]{1,80}){0,2},)?\s+as\s+(?:the\s+|its\s+|our\s+)?(?:Company['’]s\s+)?"
+    r"(?P<t>(?:(?:interim|acting)\s+)?(?:principal\s+(?:executive|financial|accounting|operating)\s+officer|"
+    r"chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|general\s+counsel|corporate\s+controller|controller|treasurer))\b"
+)
+# the post a departing officer holds, said after the name: "Jane Roe, who has served as the Company’s Chief
+# Financial Officer since 2019, will step down from that position"
+_WHO_SERVED = re.compile(
+    r",\s+who\s+(?:has|had)\s+(?:served|been\s+serving)\s+as\s+(?:the\s+|its\s+|our\s+)?"
+    r"(?:(?:[A-Z][\w.&\-]*|[Cc]ompany)['’]s\s+)?(?P<t>[A-Z][\w\-]*(?:(?:\s+|,\s*)(?:[A-Z][\w\-]*|and|of|&)){0,10})"
+)
+
+
+def lower_title_after_name(sent: str, name_end: int) -> tuple[str, int, int] | None:
+    """A lower-case officer title after the appointee's name and apposition (see above)."""
+    m = _LOWER_AS.match(sent, name_end)
+    return (" ".join(m.group("t").split()), m.start("t"), m.end("t")) if m else None
+
+
+def title_after_appointee(sent: str, name_end: int) -> tuple[str, int, int] | None:
+    """The title said after an appointee's name without "as …" before it: right after the name, after
+    "to", or a lower-case officer title after "as" (``title_after_name``, ``title_after_to``,
+    ``lower_title_after_name``)."""
+    return title_after_name(sent, name_end) or title_after_to(sent, name_end) or lower_title_after_name(sent, name_end)
+
+
+def served_title(sent: str, name_end: int) -> tuple[str, int, int] | None:
+    """The post a departing officer "has served as", said right after the name, when it holds a title's
+    head word."""
+    m = _WHO_SERVED.match(sent, name_end)
+    if m is None:
+        return None
+    raw = _TAIL.sub("", m.group("t"))
+    return (" ".join(raw.split()), m.start("t"), m.start("t") + len(raw)) if _HEAD.search(raw) else None
 
 
 # a designation after the title: "and the principal financial and accounting officer", "and as principal

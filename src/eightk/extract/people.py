@@ -32,7 +32,7 @@ from eightk.extract.officer_subjects import (
     without_company,
     without_defined_term,
 )
-from eightk.extract.officer_titles import title_after_name, title_after_to, trim_title
+from eightk.extract.officer_titles import served_title, title_after_appointee, trim_title
 from eightk.extract.persons import PersonEvidence, person_evidence
 from eightk.extract.text import Region, dates_in, sentences, span, squash
 from eightk.model import FieldSource, Filing, OfficerChange
@@ -47,7 +47,7 @@ _ACTIONS = (
             r"\b(?:resign(?:ed|ation|s|ing)?|step(?:ped|s|ping)?\s+down|depart(?:ed|ure|s|ing)?|will\s+leave|(?:is\s+)?leaving|"
             r"(?:will\s+)?cease[sd]?\s+(?:to\s+(?:be|serve)|serving)|"
             r"separat(?:ion|ed)\s+from|not\s+(?:to\s+)?stand\s+for\s+re-?election|will\s+not\s+seek\s+re-?election|"
-            r"terminat(?:ed|ion)\s+(?:of\s+)?(?:his|her|the)\s+employment|ceased?\s+to\s+serve|no\s+longer\s+(?:serve|be)|"
+            r"terminat(?:ed|ion)\s+(?:of\s+)?(?:his|her|the)\s+employment|(?:was|were|has\s+been)\s+terminated(?=\s+(?:as|from)\b)|ceased?\s+to\s+serve|no\s+longer\s+(?:serve|be)|"
             r"transition(?:s|ed|ing)?\s+(?:from\s+)?(?:his|her|their)\s+role|(?:decided|plans?|intends?)\s+to\s+leave|"
             r"passed\s+away|died|removed\s+(?:from|as))\b",
             re.I,
@@ -205,7 +205,9 @@ def _role_for(
 ) -> tuple[str, int, int] | None:
     """The title the change is about, offsets into ``sent``."""
     if leaving:  # "X, Senior Vice President, will retire", "resigned as CFO", or said in the next sentence
-        role = appositive_role(sent, person[2]) or _role(sent, cue.end(), fallback=False)
+        role = (
+            appositive_role(sent, person[2]) or served_title(sent, person[2]) or _role(sent, cue.end(), fallback=False)
+        )
         role = role or title_before(sent, person[1])
         if role is None and nxt is not None:
             role = _role_said_next(region, s, nxt)
@@ -218,8 +220,7 @@ def _role_for(
         return _role(sent, cue.end(), become=True)
     if cue.group(0).lower().startswith("succeed"):  # "will succeed Mr. Roe as CFO"; no title, no event here
         return _role(sent, cue.end(), fallback=False)
-    after = person[1] >= cue.end()
-    right_after = (title_after_name(sent, person[2]) or title_after_to(sent, person[2])) if after else None
+    right_after = title_after_appointee(sent, person[2]) if person[1] >= cue.end() else None
     if right_after:  # "elected Craig Roe President and Chief Executive Officer"
         return right_after
     role = _role(sent, cue.end())
