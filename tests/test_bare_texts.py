@@ -170,3 +170,16 @@ def test_a_post_served_before_leaving_a_termination_and_a_lower_case_designation
         "Company’s principal accounting officer, effective immediately."
     )
     assert got == [("Thaddeus K. Brock", "appointed", "principal accounting officer", dt.date(2024, 4, 1))]
+
+
+def test_a_committee_seat_of_a_sitting_director_is_no_change_a_new_director_with_one_is() -> None:
+    got = _changes(
+        "On May 1, 2024, the Board appointed Sylvia P. Grant, an existing director, to the Compensation Committee "
+        "of the Board."
+    )
+    assert got == []
+    got = _changes(
+        "On May 1, 2024, the Board of Directors elected Judith A. Kemp as a director and appointed her to the Audit "
+        "Committee."
+    )
+    assert got == [("Judith A. Kemp", "elected", "director", dt.date(2024, 5, 1))]

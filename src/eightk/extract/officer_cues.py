@@ -173,7 +173,31 @@ def not_this_change(sent: str, cue: re.Match[str], ref: _dt.date | None) -> bool
         background_cue(sent, cue.end())
         or successor_to_come(sent, cue.start())
         or history_cue(sent, cue, ref.year if ref else None)
+        or committee_only(sent, cue)
     )
+
+
+# "appointed Jane Roe, an existing director, to the Compensation Committee": a seat on a committee only
+_TO_COMMITTEE = re.compile(
+    r"\bto\s+(?:serve\s+on\s+)?(?:the|its|our)\s+(?:[A-Z][\w&,\-]*\s+(?:and\s+)?){1,5}Committee\b"
+)
+_NOT_COMMITTEE_ONLY = re.compile(
+    r"\bBoard\s+of\s+Directors\b|\bto\s+the\s+Board\b|\bdirector\b(?!s)|\bOfficer\b|\bPresident\b|\bChair", re.I
+)
+
+
+def committee_only(sent: str, cue: re.Match[str]) -> bool:
+    """True when an appointment's only post is a committee seat of someone already on the Board."""
+    if not cue.group(0).lower().startswith(("appoint", "named", "elect")):
+        return False
+    rest = sent[cue.end() :]
+    committee = _TO_COMMITTEE.search(rest)
+    if committee is None:
+        return False
+    before = re.sub(
+        r"\b(?:an\s+)?(?:existing|current|incumbent)\s+(?:independent\s+)?director\b", "", rest[: committee.start()]
+    )
+    return not _NOT_COMMITTEE_ONLY.search(before)
 
 
 def background_cue(sent: str, cue_end: int) -> bool:
