@@ -183,3 +183,18 @@ def test_a_committee_seat_of_a_sitting_director_is_no_change_a_new_director_with
         "Committee."
     )
     assert got == [("Judith A. Kemp", "elected", "director", dt.date(2024, 5, 1))]
+
+
+def test_the_one_an_appointee_will_succeed_leaves_but_not_one_told_before() -> None:
+    got = _officers(
+        "Exhibit 99.1\nGRAND RAPIDS, Mich., Oct. 10, 2013 -- Wexford Office Inc. (NYSE: WXF) today announces the "
+        "appointment of Tobias R. Lenz to Chief Executive Officer. Lenz will officially succeed long-time CEO "
+        "Morris K. Abbot in March 2014 at the beginning of the company's next fiscal year.\n"
+    )
+    assert ("Tobias R. Lenz", "appointed", "Chief Executive Officer", None) in got
+    assert ("Morris K. Abbot", "departed", "CEO", None) in got
+    got = _changes(
+        "On May 1, 2025, the Board appointed Sabih R. Khalil as Chief Operating Officer. Khalil succeeds Geoff M. "
+        "Wilkins in the role of Chief Operating Officer."
+    )
+    assert [g[0] for g in got] == ["Sabih R. Khalil"]

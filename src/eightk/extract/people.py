@@ -22,7 +22,7 @@ from eightk.extract.officer_cues import (
     whole_title,
 )
 from eightk.extract.officer_dates import effective_date, succeeded_only
-from eightk.extract.officer_follow import with_follow_ons
+from eightk.extract.officer_follow import succeeded_later, with_follow_ons
 from eightk.extract.officer_names import CORPORATE_AFTER, Known, sentence_names
 from eightk.extract.officer_subjects import (
     appositive_role,
@@ -268,12 +268,11 @@ def _sentence_events(
             group = joined_persons(sent, names, person, cue) if person in names else [person]
             for i, who in enumerate(group):
                 event = _person_event(region, (s, e), cue, action, who, seen=seen, ctx=(nxt, company, group, i, names))
-                if event is not None:
-                    out.extend(
-                        with_follow_ons(
-                            region, (s, e), cue, event, who, names=names, seen=seen, known=known, company=company
-                        )
-                    )
+                if event is None:  # "A will succeed long-time CEO B": A was reported before, B leaves
+                    out.extend(succeeded_later(region, (s, e), cue, who, names=names, seen=seen))
+                    continue
+                follow = {"names": names, "seen": seen, "known": known, "company": company}
+                out.extend(with_follow_ons(region, (s, e), cue, event, who, **follow))  # type: ignore[arg-type]
     return out
 
 
