@@ -198,3 +198,11 @@ def test_the_one_an_appointee_will_succeed_leaves_but_not_one_told_before() -> N
         "Wilkins in the role of Chief Operating Officer."
     )
     assert [g[0] for g in got] == ["Sabih R. Khalil"]
+
+
+def test_a_departure_from_the_company_takes_the_post_the_next_sentence_says_was_held() -> None:
+    got = _changes(
+        "On March 3, 2025, Dr. Horace V. Lyle resigned from the Company and its Board of Directors. He has served as "
+        "Chairman and Chief Executive Officer since 2019."
+    )
+    assert got == [("Horace V. Lyle", "departed", "Chairman and Chief Executive Officer", dt.date(2025, 3, 3))]

@@ -12,6 +12,7 @@ import re
 
 __all__ = [
     "lower_title_after_name",
+    "served_next",
     "served_title",
     "title_after_appointee",
     "title_after_name",
@@ -86,6 +87,23 @@ def lower_title_after_name(sent: str, name_end: int) -> tuple[str, int, int] | N
     """A lower-case officer title after the appointee's name and apposition (see above)."""
     m = _LOWER_AS.match(sent, name_end)
     return (" ".join(m.group("t").split()), m.start("t"), m.end("t")) if m else None
+
+
+# the next sentence tells the post held: "He has served as Chairman and Chief Executive Officer since mid-2001."
+_SERVED_NEXT = re.compile(
+    r"\s*(?:He|She|They|(?:Mr|Ms|Mrs|Dr)\.\s+[A-Z][\w\-]+)\s+(?:has|had)\s+(?:served|been\s+serving)\s+as\s+(?:the\s+|its\s+|our\s+)?"
+    r"(?:(?:[A-Z][\w.&\-]*|[Cc]ompany)['’]s\s+)?(?P<t>[A-Z][\w\-]*(?:(?:\s+|,\s*)(?:[A-Z][\w\-]*|and|of|&)){0,10})"
+)
+
+
+def served_next(following: str) -> tuple[str, int, int] | None:
+    """The post a departing officer held, told by the next sentence ("He has served as Chairman and Chief
+    Executive Officer since mid-2001"), when the departure itself names none; offsets into ``following``."""
+    m = _SERVED_NEXT.match(following)
+    if m is None:
+        return None
+    raw = _TAIL.sub("", m.group("t"))
+    return (" ".join(raw.split()), m.start("t"), m.start("t") + len(raw)) if _HEAD.search(raw) else None
 
 
 def title_after_appointee(sent: str, name_end: int) -> tuple[str, int, int] | None:

@@ -32,7 +32,7 @@ from eightk.extract.officer_subjects import (
     without_company,
     without_defined_term,
 )
-from eightk.extract.officer_titles import served_title, title_after_appointee, trim_title
+from eightk.extract.officer_titles import served_next, served_title, title_after_appointee, trim_title
 from eightk.extract.persons import PersonEvidence, person_evidence
 from eightk.extract.text import Region, dates_in, sentences, span, squash
 from eightk.model import FieldSource, Filing, OfficerChange
@@ -165,9 +165,7 @@ def _role_said_next(region: Region, s: int, nxt: tuple[int, int]) -> tuple[str, 
     serve as Executive Vice President, …". Offsets are relative to the departure's sentence start ``s``."""
     following = region.body[nxt[0] : nxt[1]]
     leaving = _LEAVING.search(following) if _PRONOUN_START.match(following) else None
-    if leaving is None:
-        return None
-    role = _role(following, leaving.start())
+    role = _role(following, leaving.start()) if leaving else served_next(following)  # "He has served as CFO since"
     if role is None or role[0] == "director" and not _DIRECTOR.search(following[role[1] : role[2]]):
         return None
     return role[0], nxt[0] - s + role[1], nxt[0] - s + role[2]
