@@ -272,3 +272,15 @@ def test_earnings_loss_in_parentheses_in_prose_and_a_loss_dated_before_its_figur
         "earnings",
     )
     assert earn.net_income.amount == -12_600_000 and earn.eps == -0.45 and earn.revenue.amount == 5_300_000
+
+
+def test_earnings_table_row_net_loss_per_share_basic_and_diluted() -> None:
+    item = "On May 2, 2024, the Company issued a press release announcing its results for the quarter ended March 31."
+    release = (
+        "BOSTON, May 2, 2024 -- Acme Widgets, Inc. today reported results for the first quarter ended March 31, 2024."
+        "\nCONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n(in thousands, except per share data)\n"
+        "\tThree Months Ended March 31,\n\t2024\t2023\nTotal revenue\t$\t48,213\t$\t43,017\n"
+        "Net loss\t$\t(7,342)\t$\t(9,815)\nNet loss per share, basic and diluted\t$\t(0.21)\t$\t(0.29)\n"
+    )
+    (earn,) = _events(_with_release(item, release), "earnings")
+    assert earn.net_income.amount == -7_342_000 and earn.eps == -0.21

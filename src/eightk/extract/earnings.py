@@ -163,7 +163,7 @@ _ROW_LABELS = {
     r"(?!non-?\s?controlling|minority|participating|redeemable)[^\n\t$]{2,60}?",
     "net_income": r"net\s+(?:income|earnings|loss)(?:\s+\(loss\))?(?:\s*[–—-]\s*(?:reported|gaap))?",
     "eps": r"(?:diluted(?:\s+eps|\s+(?:earnings|net\s+income)(?:\s+\(loss\))?\s+per\s+(?:common\s+)?share)?|"
-    r"(?:earnings|net\s+income|eps)(?:\s+\(loss\))?(?:\s+per\s+(?:common\s+)?share)?[^\n\t$]{0,50}?"
+    r"(?:earnings|net\s+(?:income|loss|\(loss\)\s+income)|eps)(?:\s+\(loss\))?(?:\s+per\s+(?:common\s+)?share)?[^\n\t$]{0,50}?"
     r"(?:[-–—:,]\s*|\s)(?:diluted|assuming\s+dilution)(?:\s+\(gaap\))?|"
     r"(?:earnings|net\s+income)(?:\s+\(loss\))?\s+per\s+(?:common\s+)?share\s*[-–—]\s*reported)",
 }
