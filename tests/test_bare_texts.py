@@ -206,3 +206,13 @@ def test_a_departure_from_the_company_takes_the_post_the_next_sentence_says_was_
         "Chairman and Chief Executive Officer since 2019."
     )
     assert got == [("Horace V. Lyle", "departed", "Chairman and Chief Executive Officer", dt.date(2025, 3, 3))]
+
+
+def test_an_effective_date_in_the_predecessors_clause_is_not_the_successors() -> None:
+    got = _changes(
+        "On March 11, 2024, the Company announced that Gordon T. Pike will retire as Chief Financial Officer "
+        "effective June 30, 2024, and that Helena V. Marsh, currently Senior Vice President of Finance, will succeed "
+        "him as Chief Financial Officer on July 1, 2024."
+    )
+    assert ("Gordon T. Pike", "retired", "Chief Financial Officer", dt.date(2024, 6, 30)) in got
+    assert ("Helena V. Marsh", "appointed", "Chief Financial Officer", dt.date(2024, 7, 1)) in got

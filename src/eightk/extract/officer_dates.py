@@ -32,6 +32,13 @@ _NOTICE = re.compile(r"\b(?:informed|notified|advised|told)\b", re.I)
 _IMMEDIATELY = re.compile(r"\b(?:effective\s+)?immediately\b", re.I)
 
 
+def _theirs(region: Region, s: int, date: tuple[_dt.date, int, int], other: int, own: int | None) -> bool:
+    """An "effective" date between another person's name and this one's is the other's: "Jane Roe will
+    retire effective June 30, and John Doe will succeed her on July 1" (offsets relative to ``s``)."""
+    at = date[1] - s
+    return own is not None and other < at < own and bool(_EFFECTIVE.search(region.body[max(s, date[1] - 25) : date[1]]))
+
+
 def effective_date(
     region: Region,
     s: int,
@@ -41,14 +48,16 @@ def effective_date(
     *,
     notice_from: int | None = None,
     others: list[int] | None = None,
+    own: int | None = None,
 ) -> tuple[_dt.date, int, int] | None:
     """The effective date: one that follows "effective", else a defined date the sentence names ("the
     Effective Date"), else the date nearest the cue, else an "effective"/"on" date in the next sentence
     when this one only dates the announcement. A date after another person's name that follows the cue
     (``others``: where their names start, relative to ``s``) is that person's ("appointed Jane Roe,
-    replacing John Doe, who resigned effective April 30")."""
+    replacing John Doe, who resigned effective April 30"), and so is one between another's name and this
+    one's (``own``: "Jane Roe will retire effective June 30, and John Doe will succeed her on July 1")."""
     every = list(dates_in(region, s, e))
-    dates = [d for d in every if not any(cue < o < d[1] - s for o in others or ())]
+    dates = [d for d in every if not any(cue < o < d[1] - s or _theirs(region, s, d, o, own) for o in others or ())]
     for d in dates:
         if _EFFECTIVE.search(region.body[max(s, d[1] - 25) : d[1]]):
             return d

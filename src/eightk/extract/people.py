@@ -335,7 +335,7 @@ def _person_event(
         n[1] for n in names if n not in group and person_key(n[0]) != key and not succeeded_only(sent, n)
     ]
     date = effective_date(
-        region, s, e, cue.start(), nxt, notice_from=person[2] if kind == "left" else None, others=others
+        region, s, e, cue.start(), nxt, notice_from=person[2] if kind == "left" else None, others=others, own=person[1]
     )
     done = re.search(r"\b(?:has|have)\s+(?:been\s+)?$", sent[max(0, cue.start() - 20) : cue.start()])
     if date is None and region.kind in ("exhibit", "document") and done:  # a release's "has been promoted"
