@@ -216,3 +216,15 @@ def test_an_effective_date_in_the_predecessors_clause_is_not_the_successors() ->
     )
     assert ("Gordon T. Pike", "retired", "Chief Financial Officer", dt.date(2024, 6, 30)) in got
     assert ("Helena V. Marsh", "appointed", "Chief Financial Officer", dt.date(2024, 7, 1)) in got
+
+
+def test_titles_with_a_dotted_abbreviation_and_a_lower_case_interim_designation() -> None:
+    got = _changes(
+        "On June 3, 2024, the Company named Roald K. Amesbury President, U.S. Operations, effective immediately."
+    )
+    assert got == [("Roald K. Amesbury", "appointed", "President, U.S. Operations", dt.date(2024, 6, 3))]
+    got = _changes(
+        "Effective June 3, 2024, Jasper A. Nollen, the Company’s Vice President, Finance and Treasurer, was appointed "
+        "to serve as the Company’s interim principal financial officer."
+    )
+    assert got == [("Jasper A. Nollen", "appointed", "interim principal financial officer", dt.date(2024, 6, 3))]

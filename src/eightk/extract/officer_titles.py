@@ -28,7 +28,7 @@ _HEAD = re.compile(
 # "to" (after "appointment of"), "interim"/"acting" and capitalized words, "and", "of", "&", commas
 _RIGHT_AFTER = re.compile(
     r"[ \t]+(?:to[ \t]+)?(?:the[ \t]+(?:new[ \t]+)?)?(?P<t>(?:(?:interim|acting)[ \t]+)?"
-    r"(?:[A-Z][\w\-]*|CEO|CFO|COO)(?:(?:[ \t]+|,[ \t]*)(?:[A-Z][\w\-]*|and|of|the|&)){0,10})"
+    r"(?:[A-Z][\w\-]*|CEO|CFO|COO)(?:(?:[ \t]+|,[ \t]*)(?:(?:[A-Z]\.){2,}|[A-Z][\w\-]*|and|of|the|&)){0,10})"
 )
 _TAIL = re.compile(r"(?:[ \t,]+(?:and|of|the|&))+$")
 # words that end a title: a verb or a clause after the name ("Jane Roe Will", "Jane Roe Succeeds")

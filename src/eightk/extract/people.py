@@ -93,7 +93,7 @@ _TITLE = re.compile(
 
 _OLD_NEWS = re.compile(r"^\s*As\s+previously\s+(?:reported|disclosed|announced)", re.I)
 _GROUP_NOUN = re.compile(r"(?:(?:named|other|certain)\s+)?(?:executive\s+)?(?:officers|directors|executives)", re.I)
-_AS = re.compile(r"(?:\s+as\b)?")
+_AS = re.compile(r"(?:\s+(?:to\s+serve\s+)?as\b)?")
 # a board seat said before any title: "as a member of the Board", "as a Class I director", "to the Board"
 _SEAT = re.compile(
     r"(?:^\s*|\bas\s+)(?:an?\s+)?(?:(?:independent|non-executive|Class\s+[IV]+)\s+)?(?:member\s+of\s+(?:the|its|our)\s+"
