@@ -228,3 +228,16 @@ def test_titles_with_a_dotted_abbreviation_and_a_lower_case_interim_designation(
         "to serve as the Company’s interim principal financial officer."
     )
     assert got == [("Jasper A. Nollen", "appointed", "interim principal financial officer", dt.date(2024, 6, 3))]
+
+
+def test_effective_upon_delivery_is_at_once_and_a_period_end_is_no_effective_date() -> None:
+    got = _changes(
+        "On May 20, 2024, Dorota L. Whitcomb tendered her resignation as a director, effective upon delivery."
+    )
+    assert got == [("Dorota L. Whitcomb", "departed", "director", dt.date(2024, 5, 20))]
+    got = _changes(
+        "On May 20, 2024, Tamsin M. Lindqvist informed the Company that she will resign as Chief Accounting Officer "
+        "effective following the filing of the Company’s Quarterly Report on Form 10-Q for the quarter ended June 30, "
+        "2024."
+    )
+    assert got == [("Tamsin M. Lindqvist", "departed", "Chief Accounting Officer", None)]

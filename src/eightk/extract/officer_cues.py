@@ -107,11 +107,16 @@ def handed_to(
 # "effective upon the closing", "effective at 12:01 a.m. one business day after …", "effective immediately
 # following the Effective Time": the change is dated by an event, not a calendar date
 _EFFECTIVE_EVENT = re.compile(
-    r"\beffective\s+(?:at\s+|upon\s+|following\s+|as\s+of\s+the\s+(?:closing|completion|consummation|time|"
+    r"\beffective\s+(?:at\s+|upon\s+(?!(?:its\s+|her\s+|his\s+)?(?:delivery|receipt|tender)\b)|following\s+|"
+    r"as\s+of\s+the\s+(?:closing|completion|consummation|time|"
     r"effective\s+time)|immediately\s+(?:after|following|prior\s+to|before|upon))",
     re.I,
 )
-_AT_ONCE = re.compile(r"\beffective\s+immediately\b(?!\s+(?:after|following|prior|before|upon))", re.I)
+_AT_ONCE = re.compile(
+    r"\beffective\s+(?:immediately\b(?!\s+(?:after|following|prior|before|upon))|upon\s+(?:its\s+|her\s+|his\s+)?"
+    r"(?:delivery|receipt|tender)\b)",
+    re.I,
+)
 # "On May 1, Acme announced that Jane Roe plans to retire in the first quarter": the date is the
 # announcement's, and the change is still to come at a time the sentence does not date
 _ANNOUNCED = re.compile(r"\b(?:announced|disclosed|said|stated)\b", re.I)

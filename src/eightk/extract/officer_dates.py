@@ -28,6 +28,8 @@ _EFFECTIVE_BEFORE = re.compile(
 _UPON_ON = re.compile(
     r"\beffective\s+(?:upon|following|on\s+the\s+date\s+of)\b(?:[^.;]|(?<=\b[A-Z])\.){0,200}?\bon\s+$", re.I
 )
+# a fiscal period's end is no change's date: "following the filing of its Form 10-Q for the quarter ended June 30"
+_PERIOD_END = re.compile(r"\b(?:quarter|year|period|months|weeks)\s+end(?:ed|ing)\s+$", re.I)
 _NOTICE = re.compile(r"\b(?:informed|notified|advised|told)\b", re.I)
 _IMMEDIATELY = re.compile(r"\b(?:effective\s+)?immediately\b", re.I)
 
@@ -56,7 +58,7 @@ def effective_date(
     (``others``: where their names start, relative to ``s``) is that person's ("appointed Jane Roe,
     replacing John Doe, who resigned effective April 30"), and so is one between another's name and this
     one's (``own``: "Jane Roe will retire effective June 30, and John Doe will succeed her on July 1")."""
-    every = list(dates_in(region, s, e))
+    every = [d for d in dates_in(region, s, e) if not _PERIOD_END.search(region.body, max(s, d[1] - 40), d[1])]
     dates = [d for d in every if not any(cue < o < d[1] - s or _theirs(region, s, d, o, own) for o in others or ())]
     for d in dates:
         if _EFFECTIVE.search(region.body[max(s, d[1] - 25) : d[1]]):
