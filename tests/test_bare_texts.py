@@ -241,3 +241,18 @@ def test_effective_upon_delivery_is_at_once_and_a_period_end_is_no_effective_dat
         "2024."
     )
     assert got == [("Tamsin M. Lindqvist", "departed", "Chief Accounting Officer", None)]
+
+
+def test_a_date_named_the_effective_time_and_a_resignation_as_of_the_same_date() -> None:
+    got = _changes(
+        "On February 27, 2025, the Board welcomed back Idris P. Vandermeer as the Chief Accounting Officer of the "
+        "Company, to be effective on March 24, 2025 (the “Effective Time”). In connection with Mr. Vandermeer’s "
+        "appointment, Mr. Oakhurst will cease to be the principal accounting officer of the Company following the "
+        "Effective Time. Dorian K. Oakhurst, age 50, is the Chief Financial Officer."
+    )
+    assert ("Idris P. Vandermeer", "appointed", "Chief Accounting Officer", dt.date(2025, 3, 24)) in got
+    got = _changes(
+        "On July 18, 2024, Sabine A. Kretz, a director on the Board of Directors (the “Board”), informed the Company "
+        "of her resignation from the Board as of the same date."
+    )
+    assert got == [("Sabine A. Kretz", "departed", "director", dt.date(2024, 7, 18))]

@@ -17,7 +17,9 @@ __all__ = ["board_seat_too", "defined_date", "moved_from", "not_a_departure", "o
 
 # "effective as of October 14, 2024 (the “Effective Date”)" defines a date that a later sentence names
 _DEFINED_DATE = r"\s*\(\s*(?:the\s+)?[“\"]{}[”\"]\s*\)"
-_NAMED_DATE = re.compile(r"\beffective\s+(?:as\s+of\s+|on\s+)?the\s+(?P<t>(?:[A-Z]\w+\s+){0,2}Date)\b")
+_NAMED_DATE = re.compile(
+    r"\b(?:effective\s+(?:as\s+of\s+|on\s+)?|following\s+|as\s+of\s+)the\s+(?P<t>(?:[A-Z]\w+\s+){0,2}(?:Date|Time))\b"
+)
 
 
 def defined_date(region: Region, s: int, e: int) -> tuple[_dt.date, int, int] | None:

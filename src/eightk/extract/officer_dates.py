@@ -31,7 +31,11 @@ _UPON_ON = re.compile(
 # a fiscal period's end is no change's date: "following the filing of its Form 10-Q for the quarter ended June 30"
 _PERIOD_END = re.compile(r"\b(?:quarter|year|period|months|weeks)\s+end(?:ed|ing)\s+$", re.I)
 _NOTICE = re.compile(r"\b(?:informed|notified|advised|told)\b", re.I)
-_IMMEDIATELY = re.compile(r"\b(?:effective\s+)?immediately\b", re.I)
+# at once, or on the day told: "informed the Company of her resignation from the Board as of the same date"
+_IMMEDIATELY = re.compile(
+    r"\b(?:effective\s+)?immediately\b|\b(?:as\s+of|effective(?:\s+as\s+of|\s+on)?)\s+(?:the\s+same|that|such)\s+(?:date|day)\b",
+    re.I,
+)
 
 
 def _theirs(region: Region, s: int, date: tuple[_dt.date, int, int], other: int, own: int | None) -> bool:
