@@ -256,3 +256,13 @@ def test_a_date_named_the_effective_time_and_a_resignation_as_of_the_same_date()
         "of her resignation from the Board as of the same date."
     )
     assert got == [("Sabine A. Kretz", "departed", "director", dt.date(2024, 7, 18))]
+
+
+def test_a_contracts_term_is_no_effective_date() -> None:
+    got = _changes(
+        "On November 4, 2025, the Company and Octavio R. Guerrin entered into an amendment to his employment "
+        "agreement. Pursuant to the amendment, the term of Mr. Guerrin’s employment agreement was extended to "
+        "September 30, 2028, and Mr. Guerrin’s title was changed to Senior Executive Vice President, Chief Legal "
+        "and Global Affairs Officer."
+    )
+    assert all(g[3] != dt.date(2028, 9, 30) for g in got)

@@ -29,7 +29,11 @@ _UPON_ON = re.compile(
     r"\beffective\s+(?:upon|following|on\s+the\s+date\s+of)\b(?:[^.;]|(?<=\b[A-Z])\.){0,200}?\bon\s+$", re.I
 )
 # a fiscal period's end is no change's date: "following the filing of its Form 10-Q for the quarter ended June 30"
-_PERIOD_END = re.compile(r"\b(?:quarter|year|period|months|weeks)\s+end(?:ed|ing)\s+$", re.I)
+# nor is a contract's term: "the term of his employment agreement was extended to September 30, 2028"
+_PERIOD_END = re.compile(
+    r"\b(?:(?:quarter|year|period|months|weeks)\s+end(?:ed|ing)|(?:extended|renewed|expires?|expiring)\s+(?:to|on|through|until))\s+$",
+    re.I,
+)
 _NOTICE = re.compile(r"\b(?:informed|notified|advised|told)\b", re.I)
 # at once, or on the day told: "informed the Company of her resignation from the Board as of the same date"
 _IMMEDIATELY = re.compile(
