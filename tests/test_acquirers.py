@@ -279,3 +279,26 @@ def test_agreement_counterparties_named_before_their_role_and_the_first_of_two()
         )
         == "Jefferies LLC"
     )
+
+
+def test_a_business_sold_is_completed_and_a_subsidiary_agreed_to_be_sold_is_an_acquisition() -> None:
+    from tests.test_votes_dividends import _events, _filing
+
+    raw = _filing(
+        "2.01",
+        "Completion of Acquisition or Disposition of Assets.",
+        "On September 30, 2024, pursuant to the Asset Purchase Agreement, the Company sold substantially all of the "
+        "assets of its Marine Products division to Halyard Marine Corp. for an aggregate purchase price of $62.5 "
+        "million.",
+    )
+    (acq,) = _events(raw, "acquisition")
+    assert (acq.buyer, acq.status, acq.consideration.amount) == ("Halyard Marine Corp.", "completed", 62_500_000)
+    raw = _filing(
+        "1.01",
+        "Entry into a Material Definitive Agreement.",
+        "On September 30, 2024, Acme Widgets, Inc. (the “Company”) entered into a Stock Purchase Agreement with "
+        "Kestrel Capital Partners LP (“Kestrel”), pursuant to which the Company agreed to sell its wholly owned "
+        "subsidiary, Acme Logistics, Inc., to Kestrel for $180 million in cash.",
+    )
+    (acq,) = _events(raw, "acquisition")
+    assert (acq.buyer, acq.target, acq.status) == ("Kestrel Capital Partners LP", "Acme Logistics, Inc.", "agreed")

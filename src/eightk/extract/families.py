@@ -132,7 +132,7 @@ _TARGET_AFTER = re.compile(
 def _status(region: Region, sent: str) -> str:
     if re.search(r"terminat", sent, _I):
         return "terminated"
-    if re.search(r"\b(?:completed|consummated|acquired|closed|closing\s+of)\b", sent, _I):
+    if re.search(r"\b(?:completed|consummated|acquired|closed|closing\s+of|(?<!be\s)sold)\b", sent, _I):
         return "completed"
     return "agreed"
 
@@ -164,7 +164,8 @@ _SELLING = re.compile(
     _I,
 )
 _SALE_CUE = re.compile(
-    r"\b(?:completed\s+the\s+)?(?:sale|divestiture|disposition)\s+of\b|\bsold\b|\bagreement\s+to\s+sell\b", _I
+    r"\b(?:completed\s+the\s+)?(?:sale|divestiture|disposition)\s+of\b|\bsold\b|\b(?:agreement|agreed)\s+to\s+sell\b",
+    _I,
 )
 _ACQ_CONTEXT = re.compile(r"merger|acqui|purchase\s+agreement|agreement\s+to\s+(?:purchase|sell)", _I)
 
