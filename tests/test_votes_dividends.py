@@ -284,3 +284,26 @@ def test_earnings_table_row_net_loss_per_share_basic_and_diluted() -> None:
     )
     (earn,) = _events(_with_release(item, release), "earnings")
     assert earn.net_income.amount == -7_342_000 and earn.eps == -0.21
+
+
+def test_earnings_a_loss_per_share_said_as_a_loss_and_revenue_up_to() -> None:
+    item = "On May 2, 2024, the Company issued a press release announcing its results for the quarter ended March 31."
+    (earn,) = _events(
+        _with_release(
+            item,
+            "BOSTON, May 2, 2024 -- Acme Widgets, Inc. today reported results for the first quarter ended March 31, "
+            "2024. The Company reported a net loss of $3.2 million, or a loss of $0.09 per share, on revenues of $88.1 "
+            "million.",
+        ),
+        "earnings",
+    )
+    assert earn.eps == -0.09 and earn.net_income.amount == -3_200_000
+    (earn,) = _events(
+        _with_release(
+            item,
+            "BOSTON, May 2, 2024 -- Acme Widgets, Inc. today reported results for the first quarter ended March 31, "
+            "2024, with revenue up 9% to $1.42 billion and diluted EPS of $2.05. Net income was $210 million.",
+        ),
+        "earnings",
+    )
+    assert earn.revenue.amount == 1_420_000_000 and earn.eps == 2.05
