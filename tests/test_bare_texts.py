@@ -266,3 +266,17 @@ def test_a_contracts_term_is_no_effective_date() -> None:
         "and Global Affairs Officer."
     )
     assert all(g[3] != dt.date(2028, 9, 30) for g in got)
+
+
+def test_employment_that_will_end_and_the_interim_post_of_the_one_succeeded() -> None:
+    got = _changes(
+        "On June 3, 2024, the Company and Tamara M. Lindh agreed that Ms. Lindh’s employment as Chief Marketing "
+        "Officer would end on June 30, 2024."
+    )
+    assert got == [("Tamara M. Lindh", "departed", "Chief Marketing Officer", dt.date(2024, 6, 30))]
+    got = _changes(
+        "On June 3, 2024, the Board appointed Jarrod A. Nolte as Senior Vice President, Chief Financial Officer, "
+        "effective June 17, 2024, succeeding Karina S. Belk, who has served as interim Chief Financial Officer since "
+        "March 2024."
+    )
+    assert ("Karina S. Belk", "departed", "interim Chief Financial Officer", dt.date(2024, 6, 17)) in got

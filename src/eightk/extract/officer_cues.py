@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from eightk.extract.officer_titles import served_title
 from eightk.extract.persons import PersonEvidence
 from eightk.extract.text import Region, span
 from eightk.model import FieldSource, OfficerChange
@@ -400,6 +401,11 @@ def succeeded_one(
                 return []
             seen.add((key, "left"))
             values = [v for v in event.values if v.field in ("role", "effective")]
+            held = served_title(sent, n[2])  # "succeeding John Doe, who has served as interim CFO since March"
+            if held:
+                values = [v for v in values if v.field != "role"]
+                values.append(FieldSource("role", "text", span(region, s + held[1], s + held[2])))
+                event = replace(event, role=held[0])
             values.append(FieldSource("person", "text", span(region, s + n[1], s + n[2])))
             word = re.search(r"succeeding", cue.group(0))
             at = cue.start() + (word.start() if word else 0)

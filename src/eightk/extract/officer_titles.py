@@ -79,7 +79,8 @@ _LOWER_AS = re.compile(
 # Financial Officer since 2019, will step down from that position"
 _WHO_SERVED = re.compile(
     r",\s+who\s+(?:has|had)\s+(?:served|been\s+serving)\s+as\s+(?:the\s+|its\s+|our\s+)?"
-    r"(?:(?:[A-Z][\w.&\-]*|[Cc]ompany)['’]s\s+)?(?P<t>[A-Z][\w\-]*(?:(?:\s+|,\s*)(?:[A-Z][\w\-]*|and|of|&)){0,10})"
+    r"(?:(?:[A-Z][\w.&\-]*|[Cc]ompany)['’]s\s+)?(?P<t>(?:(?:interim|acting)\s+)?[A-Z][\w\-]*"
+    r"(?:(?:\s+|,\s*)(?:[A-Z][\w\-]*|and|of|&)){0,10})"
 )
 
 

@@ -49,7 +49,7 @@ _ACTIONS = (
             r"separat(?:ion|ed)\s+from|not\s+(?:to\s+)?stand\s+for\s+re-?election|will\s+not\s+seek\s+re-?election|"
             r"terminat(?:ed|ion)\s+(?:of\s+)?(?:his|her|the)\s+employment|(?:was|were|has\s+been)\s+terminated(?=\s+(?:as|from)\b)|ceased?\s+to\s+serve|no\s+longer\s+(?:serve|be)|"
             r"transition(?:s|ed|ing)?\s+(?:from\s+)?(?:his|her|their)\s+role|(?:decided|plans?|intends?)\s+to\s+leave|"
-            r"passed\s+away|died|removed\s+(?:from|as))\b",
+            r"passed\s+away|died|removed\s+(?:from|as)|employment(?=[^.;]{0,100}?\b(?:will|would|shall)\s+(?:end|terminate)\b))\b",
             re.I,
         ),
     ),
