@@ -20,7 +20,12 @@ the type), never with names or values, so that no rule is written from it. ``--h
 A third set, *extra* (``tests/data/events-extra/``, see its SOURCES.md), holds gold written for this
 benchmark on corpus filings of tune-half companies that have no gold in the corpus. It is scored on its own
 row for the four event families it was written for (officer_change, acquisition, earnings, agreement);
-other types found in those filings are not counted. Its misses are listed (``x``). Asserts nothing.
+other types found in those filings are not counted. Its misses are listed (``x``).
+
+A fourth set, *extra2* (``tests/data/events-extra2/``, see its README), holds bare texts of companies in
+no other set, parsed as a user's file is (``parse_filing`` on the text's bytes). It is scored for the same
+four families in two rows fixed by company in its README: ``extra2-A`` (rules may be written from it; its
+misses are listed, ``a``) and ``extra2-B`` (scored only: counts, no miss lines). Asserts nothing.
 """
 
 from __future__ import annotations
@@ -121,6 +126,26 @@ def _extra_files(corpus: Path, extra: Path) -> list[tuple[Path, Path]]:
     return out
 
 
+def _extra2_files(extra2: Path) -> list[tuple[Path, Path, str]]:
+    """The extra2 set's (gold, text, half) triples; the half is the README table's letter for the text's
+    company (SOURCES.tsv), ``A`` or ``B``."""
+    if not (extra2 / "SOURCES.tsv").exists():
+        return []
+    with (extra2 / "SOURCES.tsv").open(newline="", encoding="utf-8") as fh:
+        company = {r["file"]: r["company"] for r in csv.DictReader(fh, delimiter="\t")}
+    half: dict[str, str] = {}
+    for line in (extra2 / "README.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and cells[0] in ("A", "B"):
+            half[cells[1]] = cells[0]
+    out = []
+    for text in sorted((extra2 / "texts").glob("*.txt")):
+        gold = extra2 / "gold" / f"{text.stem}.gold.json"
+        if gold.exists() and company.get(text.name) in half:
+            out.append((gold, text, half[company[text.name]]))
+    return out
+
+
 def company_halves(corpus: Path, files: list[tuple[Path, Path]]) -> dict[Path, str]:
     """Gold file → ``tune`` or ``measure``, fixed by the filing's company (its CIK), never by the file."""
     ciks: dict[str, str] = {}
@@ -205,12 +230,16 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     ap.add_argument("--extra", type=Path, default=ROOT / "tests" / "data" / "events-extra")
-    ap.add_argument("--half", choices=("tune", "measure", "extra", "all"), default="all", help="which misses to list")
+    ap.add_argument("--extra2", type=Path, default=ROOT / "tests" / "data" / "events-extra2")
+    ap.add_argument(
+        "--half", choices=("tune", "measure", "extra", "extra2-A", "all"), default="all", help="which misses to list"
+    )
     ap.add_argument("--no-provenance", action="store_true", help="skip the span check over the whole corpus")
     args = ap.parse_args(argv)
     files = _files(args.corpus)
     half = company_halves(args.corpus, files)
     tallies = {"tune": Tally(), "measure": Tally(), "all": Tally(), "extra": Tally()}
+    tallies.update({"extra2-A": Tally(), "extra2-B": Tally()})
     lines: list[str] = []
     for gold_path, filing_path in files:
         pairs, misses, extra = _score(gold_path, filing_path, (tallies["all"], tallies[half[gold_path]]))
@@ -225,9 +254,16 @@ def main(argv: list[str] | None = None) -> int:
         found = tallies["extra"].add(pairs, misses, extra)
         if args.half in ("all", "extra"):
             lines += [f"  x {filing_path.name[:60]}  {x}" for x in found]
+    for gold_path, text_path, letter in _extra2_files(args.extra2):
+        row = f"extra2-{letter}"
+        pairs, misses, extra = _score(gold_path, text_path, (tallies[row],), EXTRA_TYPES)
+        found = tallies[row].add(pairs, misses, extra)
+        if letter == "A" and args.half in ("all", row):
+            lines += [f"  {letter.lower()} {text_path.name}  {x}" for x in found]
     print(f"eightk events vs gold — {len(files)} gold files from {args.corpus}")
     for name, tally in tallies.items():
-        tally.report(name if name != "extra" else f"extra ({', '.join(EXTRA_TYPES)} only)")
+        only = f" ({', '.join(EXTRA_TYPES)} only)" if name.startswith("extra") else ""
+        tally.report(name + only)
     print(f"\nmisses ({len(lines)}):")
     print("\n".join(lines))
     if not args.no_provenance:

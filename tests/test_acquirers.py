@@ -213,3 +213,92 @@ def test_agreements_listed_signed_or_amended_and_a_history_is_none() -> None:
         "(ii) Amendment No. 2 to Revolving Credit Agreement, the “Amended Revolving Credit Agreement”)."
     )
     assert [k for _c, k in got] == ["joinder agreement"]
+
+
+def test_a_total_after_a_per_share_price_and_a_partner_joined_to_the_company() -> None:
+    from tests.test_votes_dividends import _events, _filing
+
+    raw = _filing(
+        "1.01",
+        "Entry into a Material Definitive Agreement.",
+        "On June 28, 2024, Acme Widgets, Inc. entered into an Agreement and Plan of Merger with Pellworth Systems, "
+        "Inc. (“Pellworth”), pursuant to which the Company will acquire Pellworth for $18.00 per share in cash, or "
+        "approximately $850 million.",
+    )
+    (acq,) = _events(raw, "acquisition")
+    assert acq.target == "Pellworth Systems, Inc." and acq.consideration.amount == 850_000_000
+    raw = _filing(
+        "1.01",
+        "Entry into a Material Definitive Agreement.",
+        "On June 28, 2024, the Company and Halden Energy Partners LLC (“Halden”) entered into a Limited Liability "
+        "Company Agreement (the “JV Agreement”) to form a joint venture owned 50% by each party.",
+    )
+    (agreement,) = _events(raw, "agreement")
+    assert agreement.counterparty == "Halden Energy Partners LLC"
+
+
+def test_agreeing_to_buy_all_the_outstanding_shares_of_a_company_is_an_acquisition() -> None:
+    from tests.test_votes_dividends import _events, _filing
+
+    raw = _filing(
+        "1.01",
+        "Entry into a Material Definitive Agreement.",
+        "On October 3, 2024, the Company entered into a Share Purchase Agreement with the shareholders of Lindqvist "
+        "AB (“Lindqvist”), a Swedish company, pursuant to which the Company agreed to purchase all of the issued and "
+        "outstanding shares of Lindqvist for SEK 1.5 billion.",
+    )
+    (acq,) = _events(raw, "acquisition")
+    assert (acq.target, acq.status) == ("Lindqvist AB", "agreed")
+
+
+def test_agreement_counterparties_named_before_their_role_and_the_first_of_two() -> None:
+    from tests.test_votes_dividends import _events, _filing
+
+    def party(text: str) -> str | None:
+        (agreement,) = _events(_filing("1.01", "Entry into a Material Definitive Agreement.", text), "agreement")
+        return agreement.counterparty
+
+    assert (
+        party(
+            "On March 1, 2024, the Company entered into an Underwriting Agreement with Goldman Sachs & Co. LLC and "
+            "Morgan Stanley & Co. LLC, as representatives of the several underwriters named therein."
+        )
+        == "Goldman Sachs & Co. LLC"
+    )
+    assert (
+        party(
+            "On March 1, 2024, the Company, as borrower, entered into the Third Amendment to the Credit Agreement, "
+            "dated as of May 5, 2021, with Truist Bank, as administrative agent, and the lenders party thereto."
+        )
+        == "Truist Bank"
+    )
+    assert (
+        party(
+            "On March 1, 2024, the Company entered into an equity distribution agreement with Jefferies LLC and "
+            "BofA Securities, Inc., as sales agents, under which the Company may sell shares of its common stock."
+        )
+        == "Jefferies LLC"
+    )
+
+
+def test_a_business_sold_is_completed_and_a_subsidiary_agreed_to_be_sold_is_an_acquisition() -> None:
+    from tests.test_votes_dividends import _events, _filing
+
+    raw = _filing(
+        "2.01",
+        "Completion of Acquisition or Disposition of Assets.",
+        "On September 30, 2024, pursuant to the Asset Purchase Agreement, the Company sold substantially all of the "
+        "assets of its Marine Products division to Halyard Marine Corp. for an aggregate purchase price of $62.5 "
+        "million.",
+    )
+    (acq,) = _events(raw, "acquisition")
+    assert (acq.buyer, acq.status, acq.consideration.amount) == ("Halyard Marine Corp.", "completed", 62_500_000)
+    raw = _filing(
+        "1.01",
+        "Entry into a Material Definitive Agreement.",
+        "On September 30, 2024, Acme Widgets, Inc. (the “Company”) entered into a Stock Purchase Agreement with "
+        "Kestrel Capital Partners LP (“Kestrel”), pursuant to which the Company agreed to sell its wholly owned "
+        "subsidiary, Acme Logistics, Inc., to Kestrel for $180 million in cash.",
+    )
+    (acq,) = _events(raw, "acquisition")
+    assert (acq.buyer, acq.target, acq.status) == ("Kestrel Capital Partners LP", "Acme Logistics, Inc.", "agreed")

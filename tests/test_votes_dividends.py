@@ -248,3 +248,62 @@ def test_non_gaap_sentences_footnote_marks_and_respectively() -> None:
     raw = _with_release("Acme Widgets, Inc. released its first quarter results.", release)
     (ev,) = _events(raw, "earnings")
     assert ev.net_income == Money(-5_930_000_000, "USD") and ev.period_end is None
+
+
+def test_earnings_loss_in_parentheses_in_prose_and_a_loss_dated_before_its_figure() -> None:
+    item = "On May 2, 2024, the Company issued a press release announcing its results for the quarter ended March 31."
+    (earn,) = _events(
+        _with_release(
+            item,
+            "BOSTON, May 2, 2024 -- Acme Widgets, Inc. today reported total revenue of $48.2 million for the first "
+            "quarter of 2024. GAAP net loss was $(7.3) million, or $(0.21) per share, compared to a net loss of $(9.8) "
+            "million, or $(0.29) per share, in the first quarter of 2023.",
+        ),
+        "earnings",
+    )
+    assert earn.net_income.amount == -7_300_000 and earn.eps == -0.21
+    (earn,) = _events(
+        _with_release(
+            item,
+            "BOSTON, May 2, 2024 -- Acme Widgets, Inc. today reported a net loss for the first quarter ended March 31, "
+            "2024 of $12.6 million, or $0.45 per basic and diluted share, compared with a net loss of $10.1 million "
+            "for the same period in 2023. Revenues for the first quarter were $5.3 million.",
+        ),
+        "earnings",
+    )
+    assert earn.net_income.amount == -12_600_000 and earn.eps == -0.45 and earn.revenue.amount == 5_300_000
+
+
+def test_earnings_table_row_net_loss_per_share_basic_and_diluted() -> None:
+    item = "On May 2, 2024, the Company issued a press release announcing its results for the quarter ended March 31."
+    release = (
+        "BOSTON, May 2, 2024 -- Acme Widgets, Inc. today reported results for the first quarter ended March 31, 2024."
+        "\nCONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n(in thousands, except per share data)\n"
+        "\tThree Months Ended March 31,\n\t2024\t2023\nTotal revenue\t$\t48,213\t$\t43,017\n"
+        "Net loss\t$\t(7,342)\t$\t(9,815)\nNet loss per share, basic and diluted\t$\t(0.21)\t$\t(0.29)\n"
+    )
+    (earn,) = _events(_with_release(item, release), "earnings")
+    assert earn.net_income.amount == -7_342_000 and earn.eps == -0.21
+
+
+def test_earnings_a_loss_per_share_said_as_a_loss_and_revenue_up_to() -> None:
+    item = "On May 2, 2024, the Company issued a press release announcing its results for the quarter ended March 31."
+    (earn,) = _events(
+        _with_release(
+            item,
+            "BOSTON, May 2, 2024 -- Acme Widgets, Inc. today reported results for the first quarter ended March 31, "
+            "2024. The Company reported a net loss of $3.2 million, or a loss of $0.09 per share, on revenues of $88.1 "
+            "million.",
+        ),
+        "earnings",
+    )
+    assert earn.eps == -0.09 and earn.net_income.amount == -3_200_000
+    (earn,) = _events(
+        _with_release(
+            item,
+            "BOSTON, May 2, 2024 -- Acme Widgets, Inc. today reported results for the first quarter ended March 31, "
+            "2024, with revenue up 9% to $1.42 billion and diluted EPS of $2.05. Net income was $210 million.",
+        ),
+        "earnings",
+    )
+    assert earn.revenue.amount == 1_420_000_000 and earn.eps == 2.05

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from eightk.extract.bare import bare_regions
 from eightk.extract.entities import REGISTRANT, entities
 from eightk.extract.families import _candidates, _items
 from eightk.extract.text import Region, span, squash
@@ -33,16 +34,68 @@ _ROLE_RANK = re.compile(
     _I,
 )
 # "Citibank Europe plc, UK Branch": the branch is part of the name
+CORPORATE_SUFFIX_END = re.compile(r"(?:Inc\.?|LLC|L\.P\.|LP|N\.A\.|Ltd\.?|plc|Corporation|Company|Bank)$")
 _BRANCH = re.compile(r",\s+(?:(?:[A-Z][\w.&\-]*\s+){1,3}Branch\b|National\s+Association\b)")
 
 
+# a name read across "and" from the registrant: "the Company and Halden Energy Partners LLC (“Halden”)"
+_REGISTRANT_AND = re.compile(r"^(?:the\s+)?(?:Company|Registrant|Corporation)\s+and\s+", _I)
+
+
+def _without_registrant(name: tuple[str, int, int]) -> tuple[str, int, int]:
+    """The name without the registrant it was joined to by "and"."""
+    m = _REGISTRANT_AND.match(name[0])
+    return (name[0][m.end() :], name[1] + m.end(), name[2]) if m else name
+
+
+# the name printed right before its role ("with Truist Bank, as administrative agent", "with Goldman Sachs & Co.
+# LLC and Morgan Stanley & Co. LLC, as representatives"): capitalized words, "&", "Co.", a comma before a suffix
+_NAMED_ROLE = re.compile(
+    r"(?P<n>(?:[A-Z][\w.&\-’']*|&|of|and)(?:[ \t]+(?:[A-Z][\w.&\-’']*|&|of|and)|,[ \t]+(?=(?:Inc|N\.A|L\.P|Ltd)\b)"
+    r"[\w.]+){0,14}),?\s+as\s+(?:the\s+)?(?:administrative\s+agent|collateral\s+agent|agent|trustee|representatives?)\b"
+)
+_FIRST_OF_TWO = re.compile(r"\s+and\s+(?=[A-Z])")
+
+
+def _named_before_role(region: Region) -> tuple[str, int, int] | None:
+    """The first name printed right before "as agent/trustee/representatives", when the company pattern
+    found none there (a name with no corporate suffix, or two joined by "and"); the first of two."""
+    for m in _NAMED_ROLE.finditer(region.body):
+        name, start = m.group("n"), m.start("n")
+        lead = re.match(r"^(?:(?:The|On|In|With|And|By|Among|Between|[A-Z][a-z]+day)\s+)+", name)
+        if lead:
+            name, start = name[lead.end() :], start + lead.end()
+        two = _FIRST_OF_TWO.search(name)
+        if two and CORPORATE_SUFFIX_END.search(name[: two.start()]):
+            name = name[: two.start()]
+        if len(name.split()) >= 2 and not re.match(r"(?:the\s+)?(?:Company|Registrant|Borrower)\b", name, _I):
+            return squash(name), start, start + len(name)
+    return None
+
+
 def _counterparty(region: Region, registrant: str | None) -> tuple[str, int, int] | None:
+    """``_named_party``, the first of two companies joined by "and" ("Jefferies LLC and BofA Securities,
+    Inc., as sales agents")."""
+    found = _named_party(region, registrant)
+    if found is None:
+        return None
+    name, start, end = found
+    two = _FIRST_OF_TWO.search(name)
+    if two and CORPORATE_SUFFIX_END.search(name[: two.start()]) and CORPORATE_SUFFIX_END.search(name):
+        raw = region.body[start:end]
+        cut = _FIRST_OF_TWO.search(raw)
+        if cut:
+            return squash(raw[: cut.start()]), start, start + cut.start()
+    return found
+
+
+def _named_party(region: Region, registrant: str | None) -> tuple[str, int, int] | None:
     """The other party of a 1.01 agreement: the one named as agent or trustee, else as a party (lender,
     underwriter, purchaser), else after "with", else the first company that is no arranger or bookrunner;
     a branch after the name is kept ("Citibank Europe plc, UK Branch")."""
     names = [_with_branch(region.body, n) for n in _candidates(region, 0, len(region.body), registrant)]
     more = [_with_branch(region.body, n) for n in _entity_names(region, registrant, names)]
-    names = sorted(names + more, key=lambda n: n[1])
+    names = sorted((_without_registrant(n) for n in names + more), key=lambda n: n[1])
     names = [n for n in names if not _own_subsidiary(region.body, n[2], registrant)]
     roles = {n: _ROLE_RANK.match(region.body, n[2]) for n in names}
     for group in ("agent", "party"):
@@ -56,6 +109,9 @@ def _counterparty(region: Region, registrant: str | None) -> tuple[str, int, int
     for m in _WITH_DEFINED.finditer(region.body):  # "with OpenAI Group PBC (“OpenAI”)": a party defined
         if not _own_subsidiary(region.body, m.end("n"), registrant):
             return squash(m.group("n")), m.start("n"), m.end("n")
+    named = _named_before_role(region)
+    if named is not None:
+        return named
     plain = [n for n in names if not ((r := roles[n]) is not None and r.group("minor"))]
     return plain[0] if plain else (names[0] if names else None)
 
@@ -125,7 +181,7 @@ def agreements(filing: Filing, regions: list[Region]) -> list[Agreement]:
     """One event per agreement a 1.01 item says was entered into (several when paragraphs tell of
     several), with the counterparty named in that paragraph, else in the item."""
     out = []
-    for region in _items(regions, "1.01"):
+    for region in _items(bare_regions(regions), "1.01"):
         title_end = max(0, region.body.find("\n"))
         kinds: set[str] = set()
         whole = _counterparty(region, filing.registrant.name)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from eightk.extract.bare import bare_regions, is_bare_release
 from eightk.extract.money import MoneyMention, money_in
 from eightk.extract.text import Region, dates_in, span
 from eightk.model import Earnings, FieldSource, Filing, Money
@@ -22,9 +23,11 @@ def _items(regions: list[Region], *codes: str) -> list[Region]:
 
 _PERIOD = re.compile(r"(?:quarter|year|period|months|weeks)\s+ended\s+")
 _REVENUE = re.compile(
-    r"(?:total\s+(?:net\s+)?(?:revenues?|sales)|net\s+(?:revenues?|sales)|revenues?|sales)(?:\s+for\s+the\s+(?:\w+\s+){0,3}?(?:quarter|year|period|months))?\s+"
+    r"(?:total\s+(?:net\s+)?(?:revenues?|sales)|net\s+(?:revenues?|sales)|revenues?|sales)(?:\s+for\s+the\s+(?:\w+\s+){0,3}?(?:quarter|year|period|months)"
+    r"(?:\s+ended\s+[a-z]+\.?\s+\d{1,2},?\s+\d{4},?)?)?\s+"
     r"(?:(?:of|was|were|totaled|reached)\s+|"
-    r"(?:increased|decreased|grew|rose|fell|(?:was|were)\s+(?:up|down))[^$.]{0,90}?(?<!compared\s)\bto\s+)(?=(?:us)?\$)",
+    r"(?:increased|decreased|grew|rose|fell|(?:was|were)\s+(?:up|down)|up|down)[^$.]{0,90}?(?<!compared\s)\bto\s+)"
+    r"(?=(?:us)?\$)",
 )
 # Words before "revenues" that name a part of them, not the company's total ("deferred revenues", "Cloud
 # IaaS revenues", "product revenues"); "total", "operating", "worldwide" and the like are the whole.
@@ -35,7 +38,7 @@ _PART = frozenset(
 )
 _NET_INCOME = re.compile(
     r"(?:net\s+(?P<kind>income|earnings|profit|loss)(?:\s+(?:attributable|available)\s+to\s+[\w .,]+?)?\s+"
-    r"(?:of|was|were|totaled)|net\s+(?:income|earnings)\s+and\s+[^$.]{0,50}?\s+(?:were|was)|reported\s+(?:(?!full|annual|year)[\w-]+\s+){0,3}?(?:earnings|profits?)\s+of)\s+"
+    r"(?:for\s+the\s+[^$.;]{3,60}?\s+)?(?:of|was|were|totaled)|net\s+(?:income|earnings)\s+and\s+[^$.]{0,50}?\s+(?:were|was)|reported\s+(?:(?!full|annual|year)[\w-]+\s+){0,3}?(?:earnings|profits?)\s+of)\s+"
     r"(?=\$|\(\$)",
 )
 _EPS = re.compile(
@@ -43,9 +46,10 @@ _EPS = re.compile(
     r"(?:earnings|profit|net\s+income)\s+per\s+(?:diluted\s+|common\s+)?share\s*(?:\(diluted\)\s*)?"
     r"(?:(?:of|was|were|is|are)\s+(?:(?:unchanged|up|down|flat)\b[^$.]{0,30}?\b(?:at|to)\s+)?)?\$\s?(\(?\d*\.\d{2}\)?)|"
     r"(?:net\s+(?:income|earnings|profit|loss)(?:\s+(?:attributable|available)\s+to\s+[\w .,]+?)?|"
-    r"reported\s+(?:(?!full|annual|year)[\w-]+\s+){0,3}?earnings)\s+(?:of|was)\s+"
-    r"\$[\d.,]+(?:\s+(?:million|billion))?,?\s+or\s+"
-    r"(?:\$\s?(\(?\d*\.\d{2}\)?)|(\d{1,2})\s+cents)\s+(?:per|a)\s+(?:diluted\s+|basic\s+|common\s+)?share",
+    r"reported\s+(?:(?!full|annual|year)[\w-]+\s+){0,3}?earnings)\s+(?:for\s+the\s+[^$.;]{3,60}?\s+)?(?:of|was)\s+"
+    r"\$\s?\(?[\d.,]+\)?(?:\s+(?:million|billion))?,?\s+or\s+"
+    r"(?:a\s+(?:net\s+)?(?:loss|profit)\s+of\s+)?(?:\$\s?(\(?\d*\.\d{2}\)?)|(\d{1,2})\s+cents)\s+(?:per|a)\s+"
+    r"(?:(?:basic\s+and\s+)?diluted\s+|basic\s+(?:and\s+diluted\s+)?|common\s+)?share",
 )
 # Not the reported GAAP figure: "adjusted net income", "non-GAAP EPS", "core earnings per share"
 _ADJUSTED = re.compile(
@@ -72,6 +76,7 @@ _TELLS_RESULTS = re.compile(
     r"(?!\s+of\s+operations\s+and\s+financial\s+condition)",
     _I,
 )
+_HEADLINE = 1500  # a release's headline and first paragraph
 _RESULTS_CUE = re.compile(
     r"\b(?:announc\w+|report\w+|releas\w+)\s+(?:its\s+|the\s+)?(?:\w+\s+){0,3}?(?:financial\s+)?(?:results|earnings)"
     r"\s+(?:of\s+operations\s+)?for\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:quarter|year|period|months)",
@@ -80,10 +85,15 @@ _RESULTS_CUE = re.compile(
 
 
 def earnings(filing: Filing, regions: list[Region]) -> list[Earnings]:
+    """The filing's one ``Earnings`` event, from Item 2.02 (old era: a results release under Item 5 or 9)
+    and its EX-99 releases, or from a bare release whose opening announces results."""
+    regions = bare_regions(regions)
     items = list(_items(regions, "2.02"))
     old_era = filing.items and all("." not in it.number for it in filing.items)
     if not items and old_era:  # before Item 12 (2003) releases were furnished under Item 5 or Item 9
         items = [r for r in _items(regions, "8.01", "7.01") if _RESULTS_CUE.search(r.body[:3000])]
+    if not items:  # a user's file that is the release itself
+        items = [r for r in regions if is_bare_release(filing, r) and _TELLS_RESULTS.search(r.body[:_HEADLINE])]
     if not items:
         return []
     exhibits = [r for r in regions if r.kind in ("exhibit", "inline") and (r.code or "EX-99").startswith("EX-99")]
@@ -96,7 +106,7 @@ def earnings(filing: Filing, regions: list[Region]) -> list[Earnings]:
         _figures(region, low, values, sources)
     tables: dict[str, object] = {}
     table_sources: list[FieldSource] = []
-    for region in exhibits:
+    for region in exhibits + [r for r in items if r.kind == "document"]:
         _table_figures(region, folded[id(region)], tables, table_sources)
     _merge_tables(values, sources, tables, table_sources)
     values.pop("eps_in_row", None)
@@ -120,19 +130,30 @@ def earnings(filing: Filing, regions: list[Region]) -> list[Earnings]:
 _REPORT_REF = re.compile(r"form\s+10-[kq]\s+for\s+(?:the\s+)?(?:fiscal\s+)?$|10-[kq]\s+for\s+the\s+\w+\s+$")
 
 
+# a headline that names a quarter: "Speedus Announces Second Quarter 2008 Results"
+_QUARTER_HEADLINE = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b|\bq[1-4]\b")
+
+
 def _period(region: Region, low: str, values: dict[str, object], sources: list[FieldSource]) -> None:
+    """The first "quarter/year/months ended <date>" of the region; under a headline that names a quarter,
+    the first quarter's (a release may open with its six-month figures)."""
     if "period_end" in values:
         return
+    found = []
     for m in _PERIOD.finditer(low, 0, 8000):
         date = next(dates_in(region, m.end(), m.end() + 30), None)
         if _REPORT_REF.search(low, max(0, m.start() - 40), m.start()):
             continue  # "our Annual Report on Form 10-K for the year ended December 31, 2019": another report's
         if date and date[1] == m.end():
             head = low[max(0, m.start() - 20) : m.end()]
-            values["quarterly"] = bool(re.search(r"quarter|three\s+months|(?:12|13|twelve|thirteen)\s+weeks", head))
-            values["period_end"] = date[0]
-            sources.append(FieldSource("period_end", "text", span(region, date[1], date[2])))
-            return
+            found.append((bool(re.search(r"quarter|three\s+months|(?:12|13|twelve|thirteen)\s+weeks", head)), date))
+    if not found:
+        return
+    quarter_first = _QUARTER_HEADLINE.search(low, 0, 400) and any(q for q, _ in found)
+    quarterly, date = next(f for f in found if f[0] or not quarter_first)
+    values["quarterly"] = quarterly
+    values["period_end"] = date[0]
+    sources.append(FieldSource("period_end", "text", span(region, date[1], date[2])))
 
 
 _ROW_END = r"[ \t:]*(?:(?=[\t$\d(])|\n(?=[ \t]*[$\d(]))"  # cells on the label's line or the next one
@@ -143,7 +164,7 @@ _ROW_LABELS = {
     r"(?!non-?\s?controlling|minority|participating|redeemable)[^\n\t$]{2,60}?",
     "net_income": r"net\s+(?:income|earnings|loss)(?:\s+\(loss\))?(?:\s*[–—-]\s*(?:reported|gaap))?",
     "eps": r"(?:diluted(?:\s+eps|\s+(?:earnings|net\s+income)(?:\s+\(loss\))?\s+per\s+(?:common\s+)?share)?|"
-    r"(?:earnings|net\s+income|eps)(?:\s+\(loss\))?(?:\s+per\s+(?:common\s+)?share)?[^\n\t$]{0,50}?"
+    r"(?:earnings|net\s+(?:income|loss|\(loss\)\s+income)|eps)(?:\s+\(loss\))?(?:\s+per\s+(?:common\s+)?share)?[^\n\t$]{0,50}?"
     r"(?:[-–—:,]\s*|\s)(?:diluted|assuming\s+dilution)(?:\s+\(gaap\))?|"
     r"(?:earnings|net\s+income)(?:\s+\(loss\))?\s+per\s+(?:common\s+)?share\s*[-–—]\s*reported)",
 }
@@ -282,6 +303,20 @@ def _sentence_before(low: str, at: int) -> str:
     return low[max(low.rfind(". ", 0, at), low.rfind("\n", 0, at), 0) : at]
 
 
+def _longer(low: str, at: int) -> bool:
+    """The figure at ``at`` is a longer period's than the headline quarter, by the words before or after it."""
+    return bool(_LONGER_PERIOD.search(_sentence_before(low, at))) or _longer_after(low, at)
+
+
+def _longer_after(low: str, at: int) -> bool:
+    """The figure at ``at`` is told "for the six months ended …" after it, before any comparison or the
+    sentence's end: "a net loss of $3.3 million, or $0.82 per share, for the six months ended June 30"."""
+    end = low.find(". ", at)
+    rest = low[at : end if 0 <= end < at + 200 else at + 200]
+    rest = re.split(r"compared|versus|\bvs\b", rest)[0]
+    return bool(re.search(r"\bfor\s+the\s+(?:six|nine|twelve|26|39|52)[\s-]+(?:months|weeks)", rest))
+
+
 # "… compared with net income of $1.34 billion in Q1 2023": the prior period's figure
 _COMPARED = re.compile(r"(?:compared\s+(?:with|to)|versus|vs\.?|from)(?:\s+an?|\s+the)?\s+$")
 
@@ -296,7 +331,7 @@ def _figures(region: Region, low: str, values: dict[str, object], sources: list[
             for m in pattern.finditer(low, 0, 12000)
             if _reported(low, m, adjusted=name == "net_income")
             and not _COMPARED.search(low, max(0, m.start() - 40), m.start())
-            and not (values.get("quarterly") and _LONGER_PERIOD.search(_sentence_before(low, m.start())))
+            and not (values.get("quarterly") and (_longer(low, m.start()) or _LONGER_PERIOD.search(m.group(0))))
         )
         m = next((m for m in found if name != "revenue" or _whole(low, m.start())), None)
         mention = _money_after(body, m.end()) if m else None
@@ -308,7 +343,12 @@ def _figures(region: Region, low: str, values: dict[str, object], sources: list[
             values[name] = money
             sources.append(FieldSource(name, "text", span(region, mention.start, mention.end)))
     # a match inside a table row ("Diluted EPS\t$\t1.89\t$\t2.81") is the table's, read by its columns
-    eps = [m for m in _EPS.finditer(low, 0, 12000) if _reported(low, m)]
+    eps = [
+        m
+        for m in _EPS.finditer(low, 0, 12000)
+        if _reported(low, m)
+        and not (values.get("quarterly") and (_longer(low, m.start()) or _LONGER_PERIOD.search(m.group(0))))
+    ]
     m = next((m for m in eps if "\t" not in m.group(0)), eps[0] if eps else None)
     if "eps" not in values and m is not None:
         if "\t" in m.group(0):

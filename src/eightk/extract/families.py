@@ -116,9 +116,12 @@ def _auditor_action(body: str) -> tuple[str, re.Match[str] | None]:
 # --- acquisitions ---------------------------------------------------------------------------------
 
 _ACQ_CUE = re.compile(
-    r"\b(?:complet\w+\s+(?:the|its|our)\s+(?:previously\s+announced\s+)?(?:acquisition|merger|purchase)|acquired|"
+    r"\b(?:(?:complet\w+|closing\s+of)\s+(?:the|its|our)\s+(?:previously\s+announced\s+)?(?:acquisition|merger|purchase)|"
+    r"acquired|"
     r"consummated|(?:agreement\s+and\s+plan\s+of\s+merger|merger\s+agreement|definitive\s+agreement\s+to\s+acquire|"
-    r"agreed\s+to\s+acquire|(?:to|will)\s+acquire|agreement\s+to\s+(?:purchase|acquire))|terminat\w+\s+(?:the\s+)?(?:\w+\s+){0,3}(?:agreement|transaction|acquisition))",
+    r"agreed\s+to\s+acquire|(?:to|will)\s+acquire|agreement\s+to\s+(?:purchase|acquire)|"
+    r"(?:agreed|agrees|will)\s+to\s+(?:purchase|buy)\s+(?:all|substantially\s+all|a\s+majority)\s+of\s+the\s+"
+    r"(?:issued\s+and\s+)?outstanding\s+(?:shares|equity|capital\s+stock|stock|membership\s+interests))|terminat\w+\s+(?:the\s+)?(?:\w+\s+){0,3}(?:agreement|transaction|acquisition))",
     _I,
 )
 _TARGET_AFTER = re.compile(
@@ -129,7 +132,7 @@ _TARGET_AFTER = re.compile(
 def _status(region: Region, sent: str) -> str:
     if re.search(r"terminat", sent, _I):
         return "terminated"
-    if re.search(r"\b(?:completed|consummated|acquired|closed)\b", sent, _I):
+    if re.search(r"\b(?:completed|consummated|acquired|closed|closing\s+of|(?<!be\s)sold)\b", sent, _I):
         return "completed"
     return "agreed"
 
@@ -139,7 +142,8 @@ def _consideration(region: Region, start: int, end: int) -> tuple[Money, Span] |
     for m in money_in(body, start, end):
         tail = body[m.end : m.end + 20].lower()
         near = body[max(start, m.start - 120) : m.start].lower()
-        if "per share" in tail or "per share" in near[-30:] or m.money.amount < 100_000:
+        per_share = re.search(r"per\s+share\s*(?:price\s+)?(?:of|is|was|equal\s+to|amount\s+of)?\s*$", near[-40:])
+        if "per share" in tail or per_share or m.money.amount < 100_000:
             continue  # per-share prices and par values are not the deal's consideration
         if re.match(
             r"\s+in\s+an?\s+all[\s-]stock\b|\s+(?:payable\s+)?in\s+(?:shares|stock)\b", body[m.end : m.end + 40]
@@ -159,8 +163,11 @@ _SELLING = re.compile(
     r"\b(?:Company|Registrant)\s+(?:will\s+)?(?:become|became)\s+a\s+(?:wholly[\s-]owned\s+)?subsidiary\b",
     _I,
 )
-_SALE_CUE = re.compile(r"\b(?:completed\s+the\s+)?(?:sale|divestiture|disposition)\s+of\b|\bsold\b", _I)
-_ACQ_CONTEXT = re.compile(r"merger|acqui|purchase\s+agreement|agreement\s+to\s+purchase", _I)
+_SALE_CUE = re.compile(
+    r"\b(?:completed\s+the\s+)?(?:sale|divestiture|disposition)\s+of\b|\bsold\b|\b(?:agreement|agreed)\s+to\s+sell\b",
+    _I,
+)
+_ACQ_CONTEXT = re.compile(r"merger|acqui|purchase\s+agreement|agreement\s+to\s+(?:purchase|sell)", _I)
 
 
 def _of_registrant(after: str, registrant: str | None) -> bool:

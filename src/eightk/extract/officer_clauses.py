@@ -8,6 +8,7 @@ import datetime as _dt
 import re
 from dataclasses import replace
 
+from eightk.extract.bare import is_bare_release
 from eightk.extract.officer_subjects import appositive_role
 from eightk.extract.text import Region, dates_in, span
 from eightk.model import FieldSource, Filing, OfficerChange
@@ -16,7 +17,9 @@ __all__ = ["board_seat_too", "defined_date", "moved_from", "not_a_departure", "o
 
 # "effective as of October 14, 2024 (the “Effective Date”)" defines a date that a later sentence names
 _DEFINED_DATE = r"\s*\(\s*(?:the\s+)?[“\"]{}[”\"]\s*\)"
-_NAMED_DATE = re.compile(r"\beffective\s+(?:as\s+of\s+|on\s+)?the\s+(?P<t>(?:[A-Z]\w+\s+){0,2}Date)\b")
+_NAMED_DATE = re.compile(
+    r"\b(?:effective\s+(?:as\s+of\s+|on\s+)?|following\s+|as\s+of\s+)the\s+(?P<t>(?:[A-Z]\w+\s+){0,2}(?:Date|Time))\b"
+)
 
 
 def defined_date(region: Region, s: int, e: int) -> tuple[_dt.date, int, int] | None:
@@ -85,19 +88,31 @@ def person_key(name: str) -> str:
 
 
 _RELEASE_WINDOW = 6000  # a press release announces its changes in its first paragraphs
+# a release about an officer: an appointment or departure word near a title in its headline or lead
+_OFFICER_NEWS = re.compile(
+    r"(?is)\b(?:appoint|name[sd]\b|elect|promot|resign|retire|step(?:s|ping)?\s+down|succeed|transition|"
+    r"leaves\b|depart)[^.]{0,120}?\b(?:chief|president|chair|director|officer|CEO|CFO|COO|treasurer|"
+    r"controller|counsel)"
+)
 
 
 def officer_regions(filing: Filing, regions: list[Region]) -> list[Region]:
     """Item 5.02 (old era: Item 5 / 8.01), then the opening of each EX-99 press release of a filing that
-    has a 5.02 item: a release often names appointees the item leaves to it."""
+    has a 5.02 item: a release often names appointees the item leaves to it. A bare press release (a
+    user's file with no 8-K around it) is read from its opening when it tells of an officer's change."""
     items = [
         r
         for r in regions
         if r.kind == "item"
         and (r.code == "5.02" or r.code == "8.01" and not any(it.number.count(".") for it in filing.items))
     ]
+    bare = [
+        replace(r, end=min(r.end, r.start + _RELEASE_WINDOW))
+        for r in regions
+        if is_bare_release(filing, r) and _OFFICER_NEWS.search(r.body[:_RELEASE_WINDOW])
+    ]
     if not any(r.code == "5.02" for r in items):
-        return items
+        return items + bare
     releases = [
         replace(r, end=min(r.end, r.start + _RELEASE_WINDOW))
         for r in regions

@@ -9,10 +9,12 @@ Offsets are into the sentence unless said otherwise; names are ``(name, start, e
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from eightk.extract.officer_titles import served_title
 from eightk.extract.persons import PersonEvidence
 from eightk.extract.text import Region, span
 from eightk.model import FieldSource, OfficerChange
@@ -25,6 +27,7 @@ __all__ = [
     "left_previous",
     "lowercase_title",
     "no_calendar_date",
+    "not_this_change",
     "predecessor_left",
     "remember_role",
     "role_from_successor",
@@ -54,7 +57,8 @@ def title_before(sent: str, name_start: int) -> tuple[str, int, int] | None:
 
 _LOWER_TITLE = re.compile(
     r"\s*(?:its\s+|our\s+|an?\s+|(?:the\s+)?(?:[A-Z][\w.&\-]*\s+){0,2}?[A-Z][\w.&\-]*['’]s\s+|the\s+)?"
-    r"(?P<t>(?:(?:senior|executive|corporate)\s+)*(?:vice\s+president(?:\s+and\s+(?:general\s+counsel|controller))?|"
+    r"(?P<t>(?:interim\s+|acting\s+)?(?:(?:senior|executive|corporate)\s+)*(?:vice\s+president(?:\s+and\s+(?:general\s+counsel|controller))?|"
+    r"principal\s+(?:executive|financial|accounting|operating)\s+officer|"
     r"general\s+counsel|chief\s+[a-z]+(?:\s+(?:and\s+)?[a-z]+)?\s+officer|executive\s+officer|controller|treasurer|"
     r"corporate\s+secretary|chair(?:man|woman|person)?))\b"
 )
@@ -104,16 +108,23 @@ def handed_to(
 # "effective upon the closing", "effective at 12:01 a.m. one business day after …", "effective immediately
 # following the Effective Time": the change is dated by an event, not a calendar date
 _EFFECTIVE_EVENT = re.compile(
-    r"\beffective\s+(?:at\s+|upon\s+|following\s+|as\s+of\s+the\s+(?:closing|completion|consummation|time|"
+    r"\beffective\s+(?:at\s+|upon\s+(?!(?:its\s+|her\s+|his\s+)?(?:delivery|receipt|tender)\b)|following\s+|"
+    r"as\s+of\s+the\s+(?:closing|completion|consummation|time|"
     r"effective\s+time)|immediately\s+(?:after|following|prior\s+to|before|upon))",
     re.I,
 )
-_AT_ONCE = re.compile(r"\beffective\s+immediately\b(?!\s+(?:after|following|prior|before|upon))", re.I)
+_AT_ONCE = re.compile(
+    r"\beffective\s+(?:immediately\b(?!\s+(?:after|following|prior|before|upon))|upon\s+(?:its\s+|her\s+|his\s+)?"
+    r"(?:delivery|receipt|tender)\b)",
+    re.I,
+)
 # "On May 1, Acme announced that Jane Roe plans to retire in the first quarter": the date is the
 # announcement's, and the change is still to come at a time the sentence does not date
 _ANNOUNCED = re.compile(r"\b(?:announced|disclosed|said|stated)\b", re.I)
 _FUTURE = re.compile(
-    r"\b(?:will|plans?\s+to|intends?\s+to|expects?\s+to|is\s+expected\s+to|would)\s+(?:\w+\s+){0,2}$", re.I
+    r"\b(?:will|plans?\s+to|intends?\s+to|expects?\s+to|is\s+expected\s+to|would|(?:has\s+|have\s+)?decided\s+to)"
+    r"\s+(?:\w+\s+){0,2}$",
+    re.I,
 )
 
 
@@ -133,6 +144,67 @@ _BACKGROUND = re.compile(
     r"\s+(?:to\s+|as\s+)?(?:his|her|their)\s+(?:current|present|prior|previous|then)\s+(?:role|position|title|office)",
     re.I,
 )
+
+
+# "will continue to serve until his successor is appointed": the successor's, who is nobody yet
+_SUCCESSOR_TO_COME = re.compile(
+    r"\bsuccessors?\s+(?:is|are|has\s+been|have\s+been|will\s+be|shall\s+be)\s+(?:duly\s+)?$", re.I
+)
+
+
+def successor_to_come(sent: str, cue_start: int) -> bool:
+    """True when the cue is about a successor not yet named ("until his successor is appointed")."""
+    return _SUCCESSOR_TO_COME.search(sent, max(0, cue_start - 40), cue_start) is not None
+
+
+# a change told as history: a past verb and an earlier year after it ("succeeded John Roe as CEO in 2017")
+_PAST_CUE = re.compile(
+    r"(?:succeeded|(?:was|were)\s+(?:appointed|named|elected|promoted)|became|retired|resigned)$", re.I
+)
+_EARLIER_YEAR = re.compile(r"[^.;]{0,80}?\b(?:in|since|during)\s+((?:19|20)\d\d)\b")
+
+
+def history_cue(sent: str, cue: re.Match[str], ref_year: int | None) -> bool:
+    """True when a past-tense cue is dated by a year before the document's ("Mr. Lowe succeeded Anton Reyes
+    as Chief Executive Officer in 2017"): a biography, not this filing's change."""
+    if ref_year is None or not _PAST_CUE.search(sent[max(0, cue.start() - 5) : cue.end()]):
+        return False
+    year = _EARLIER_YEAR.match(sent, cue.end())
+    return year is not None and int(year.group(1)) < ref_year
+
+
+def not_this_change(sent: str, cue: re.Match[str], ref: _dt.date | None) -> bool:
+    """True when the cue tells of a post held now or before, of a successor not yet named, or of a change
+    dated years before the document (``background_cue``, ``successor_to_come``, ``history_cue``)."""
+    return (
+        background_cue(sent, cue.end())
+        or successor_to_come(sent, cue.start())
+        or history_cue(sent, cue, ref.year if ref else None)
+        or committee_only(sent, cue)
+    )
+
+
+# "appointed Jane Roe, an existing director, to the Compensation Committee": a seat on a committee only
+_TO_COMMITTEE = re.compile(
+    r"\bto\s+(?:serve\s+on\s+)?(?:the|its|our)\s+(?:[A-Z][\w&,\-]*\s+(?:and\s+)?){1,5}Committee\b"
+)
+_NOT_COMMITTEE_ONLY = re.compile(
+    r"\bBoard\s+of\s+Directors\b|\bto\s+the\s+Board\b|\bdirector\b(?!s)|\bOfficer\b|\bPresident\b|\bChair", re.I
+)
+
+
+def committee_only(sent: str, cue: re.Match[str]) -> bool:
+    """True when an appointment's only post is a committee seat of someone already on the Board."""
+    if not cue.group(0).lower().startswith(("appoint", "named", "elect")):
+        return False
+    rest = sent[cue.end() :]
+    committee = _TO_COMMITTEE.search(rest)
+    if committee is None:
+        return False
+    before = re.sub(
+        r"\b(?:an\s+)?(?:existing|current|incumbent)\s+(?:independent\s+)?director\b", "", rest[: committee.start()]
+    )
+    return not _NOT_COMMITTEE_ONLY.search(before)
 
 
 def background_cue(sent: str, cue_end: int) -> bool:
@@ -329,6 +401,11 @@ def succeeded_one(
                 return []
             seen.add((key, "left"))
             values = [v for v in event.values if v.field in ("role", "effective")]
+            held = served_title(sent, n[2])  # "succeeding John Doe, who has served as interim CFO since March"
+            if held:
+                values = [v for v in values if v.field != "role"]
+                values.append(FieldSource("role", "text", span(region, s + held[1], s + held[2])))
+                event = replace(event, role=held[0])
             values.append(FieldSource("person", "text", span(region, s + n[1], s + n[2])))
             word = re.search(r"succeeding", cue.group(0))
             at = cue.start() + (word.start() if word else 0)

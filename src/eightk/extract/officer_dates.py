@@ -12,13 +12,15 @@ from eightk.extract.officer_clauses import defined_date
 from eightk.extract.officer_cues import no_calendar_date
 from eightk.extract.text import Region, dates_in
 
-__all__ = ["effective_date"]
+__all__ = ["effective_date", "succeeded_only"]
 
 _EFFECTIVE = re.compile(r"\beffective\s+(?:as\s+of\s+|on\s+|from\s+)?", re.I)
-# In the sentence after the change: "effective as of July 31", "will retire on June 30" (not "vesting on").
+# In the sentence after the change: "effective as of July 31", "will retire on June 30" (not "vesting on"),
+# "His last day with the Company will be August 2".
 _EFFECTIVE_BEFORE = re.compile(
     r"(?:\beffective(?:\s+as\s+of|\s+on|\s+from)?|\b(?:retire|resign|depart|leave|step\s+down|join|start|"
-    r"commence)\w*\b[^.;\d]{0,90}?\b(?:on|as\s+of|from))\s+$",
+    r"commence)\w*\b[^.;\d]{0,90}?\b(?:on|as\s+of|from)|"
+    r"\blast\s+day\b[^.;\d]{0,60}?\b(?:will\s+be|is|was))\s+$",
     re.I,
 )
 # Telling, not leaving: "informed the Board of his decision to retire". A tendered resignation takes
@@ -26,8 +28,25 @@ _EFFECTIVE_BEFORE = re.compile(
 _UPON_ON = re.compile(
     r"\beffective\s+(?:upon|following|on\s+the\s+date\s+of)\b(?:[^.;]|(?<=\b[A-Z])\.){0,200}?\bon\s+$", re.I
 )
+# a fiscal period's end is no change's date: "following the filing of its Form 10-Q for the quarter ended June 30"
+# nor is a contract's term: "the term of his employment agreement was extended to September 30, 2028"
+_PERIOD_END = re.compile(
+    r"\b(?:(?:quarter|year|period|months|weeks)\s+end(?:ed|ing)|(?:extended|renewed|expires?|expiring)\s+(?:to|on|through|until))\s+$",
+    re.I,
+)
 _NOTICE = re.compile(r"\b(?:informed|notified|advised|told)\b", re.I)
-_IMMEDIATELY = re.compile(r"\b(?:effective\s+)?immediately\b", re.I)
+# at once, or on the day told: "informed the Company of her resignation from the Board as of the same date"
+_IMMEDIATELY = re.compile(
+    r"\b(?:effective\s+)?immediately\b|\b(?:as\s+of|effective(?:\s+as\s+of|\s+on)?)\s+(?:the\s+same|that|such)\s+(?:date|day)\b",
+    re.I,
+)
+
+
+def _theirs(region: Region, s: int, date: tuple[_dt.date, int, int], other: int, own: int | None) -> bool:
+    """An "effective" date between another person's name and this one's is the other's: "Jane Roe will
+    retire effective June 30, and John Doe will succeed her on July 1" (offsets relative to ``s``)."""
+    at = date[1] - s
+    return own is not None and other < at < own and bool(_EFFECTIVE.search(region.body[max(s, date[1] - 25) : date[1]]))
 
 
 def effective_date(
@@ -39,14 +58,16 @@ def effective_date(
     *,
     notice_from: int | None = None,
     others: list[int] | None = None,
+    own: int | None = None,
 ) -> tuple[_dt.date, int, int] | None:
     """The effective date: one that follows "effective", else a defined date the sentence names ("the
     Effective Date"), else the date nearest the cue, else an "effective"/"on" date in the next sentence
     when this one only dates the announcement. A date after another person's name that follows the cue
     (``others``: where their names start, relative to ``s``) is that person's ("appointed Jane Roe,
-    replacing John Doe, who resigned effective April 30")."""
-    every = list(dates_in(region, s, e))
-    dates = [d for d in every if not any(cue < o < d[1] - s for o in others or ())]
+    replacing John Doe, who resigned effective April 30"), and so is one between another's name and this
+    one's (``own``: "Jane Roe will retire effective June 30, and John Doe will succeed her on July 1")."""
+    every = [d for d in dates_in(region, s, e) if not _PERIOD_END.search(region.body, max(s, d[1] - 40), d[1])]
+    dates = [d for d in every if not any(cue < o < d[1] - s or _theirs(region, s, d, o, own) for o in others or ())]
     for d in dates:
         if _EFFECTIVE.search(region.body[max(s, d[1] - 25) : d[1]]):
             return d
@@ -70,3 +91,14 @@ def effective_date(
     if told and not _IMMEDIATELY.search(region.body, s, nxt[1] if nxt else e):
         return None  # "On May 1, X informed the Company of her decision to retire": when she told, not when
     return min(dates, key=lambda d: abs(d[1] - s - cue)) if dates else None
+
+
+_SUCCEEDED = re.compile(r"\bsucceed\w*\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$", re.I)
+
+
+def succeeded_only(sent: str, name: tuple[str, int, int]) -> bool:
+    """The name (offsets into ``sent``) is only the one succeeded, with no clause of its own: a date after
+    it is the successor's ("to succeed Mr. Roe as CFO as of May 1"; not "succeeding John Roe, who
+    resigned effective April 30")."""
+    before = _SUCCEEDED.search(sent, max(0, name[1] - 30), name[1])
+    return bool(before) and not re.match(r"\s*,\s*who\b", sent[name[2] :])

@@ -13,12 +13,14 @@ from eightk.extract.officer_cues import (
     remember_role,
     role_from_successor,
     succeeded_one,
+    title_before,
 )
+from eightk.extract.officer_dates import effective_date
 from eightk.extract.officer_names import Known
-from eightk.extract.text import Region
-from eightk.model import OfficerChange
+from eightk.extract.text import Region, span
+from eightk.model import FieldSource, OfficerChange
 
-__all__ = ["MOVE", "with_follow_ons"]
+__all__ = ["MOVE", "succeeded_later", "with_follow_ons"]
 
 MOVE = "\0move "  # a ``known`` key: a person moving to a new role whose old one is not said
 
@@ -54,3 +56,54 @@ def with_follow_ons(
         key = person_key(event.person or "")
         out.extend(handed_to(region, s, names=names, event=event, seen=seen, key=key))
     return out
+
+
+# "Keane will officially succeed long-time CEO James P. Hackett in March 2014": the one succeeded follows
+# the verb, after an adjective and a title at most
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:(?:long-?time|current|outgoing|retiring|founding|longtime)\s+)?(?:(?:[A-Z][\w\-]*|CEO|CFO|COO)\s+){0,6}?"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$"
+)
+
+
+def succeeded_later(
+    region: Region,
+    bounds: tuple[int, int],
+    cue: re.Match[str],
+    who: tuple[str, int, int],
+    *,
+    names: list[tuple[str, int, int]],
+    seen: set[tuple[str, str]],
+) -> list[OfficerChange]:
+    """The one an appointee already reported "will succeed" in a later sentence leaves: "… announces the
+    appointment of A to Chief Executive Officer. A will officially succeed long-time CEO B in March 2014"
+    makes B depart, with the title printed before B's name, else none."""
+    s, e = bounds
+    sent = region.body[s:e]
+    future = re.search(r"\b(?:will|to)\s+(?:\w+\s+)?$", sent[max(0, cue.start() - 25) : cue.start()])
+    if not cue.group(0).lower().startswith("succeed") or not future or who[2] > cue.start():
+        return []  # "Khan succeeds Jeff Williams in the role of COO": a departure told before, not news
+    if (person_key(who[0]), "appointed") not in seen:
+        return []
+    target = next((n for n in names if n[1] >= cue.end() and _OBJECT_AFTER.fullmatch(sent[cue.end() : n[1]])), None)
+    if target is None or (person_key(target[0]), "left") in seen:
+        return []
+    seen.add((person_key(target[0]), "left"))
+    title = title_before(sent, target[1])
+    date = effective_date(region, s, e, cue.start(), None, others=[])
+    values = [FieldSource("person", "text", span(region, s + target[1], s + target[2]))]
+    values.append(FieldSource("action", "text", span(region, s + cue.start(), s + cue.end())))
+    if title:
+        values.append(FieldSource("role", "text", span(region, s + title[1], s + title[2])))
+    if date:
+        values.append(FieldSource("effective", "text", span(region, date[1], date[2])))
+    return [
+        OfficerChange(
+            evidence=(span(region, s, e),),
+            values=tuple(values),
+            person=" ".join(target[0].split()),
+            role=title[0] if title else None,
+            action="departed",
+            effective=date[0] if date else None,
+        )
+    ]

@@ -63,6 +63,22 @@ Known = dict[str, tuple[str, int, int]]  # surname (or "" for the last one named
 _MONTHS = frozenset("January February March April May June July August September October November December".split())
 
 
+def _before_title(name: str) -> str:
+    """A name without the title printed right after it: "Craig A. Rogerson President" (in "elected Craig
+    A. Rogerson President and Chief Executive Officer") is "Craig A. Rogerson"."""
+    parts = list(re.finditer(r"\S+", name))
+    for i, part in enumerate(parts):
+        word = part.group(0).strip(".,")
+        if (
+            i >= 2
+            and word in NOT_NAME_WORDS
+            and word not in _MONTHS
+            and not re.fullmatch(r"[A-Z]\.?", parts[i - 1].group(0))
+        ):
+            return name[: parts[i - 1].end()]
+    return name
+
+
 def sentence_names(sent: str, s: int, known: Known, people: PersonEvidence | None = None) -> list[tuple[str, int, int]]:
     """Full names in the sentence (offsets into it), and "Mr. Glazer" where an earlier sentence named
     David Glazer. ``known`` maps each surname to the latest full name with it (absolute offsets, ``s`` is
@@ -70,7 +86,7 @@ def sentence_names(sent: str, s: int, known: Known, people: PersonEvidence | Non
     with ``people``, a name the filing does not show to be a person's is no name."""
     out = []
     for m in name_matches(sent):
-        name = re.sub(r"['’]s$", "", m.group("n"))
+        name = _before_title(re.sub(r"['’]s$", "", m.group("n")))
         words = [w.strip(".,") for w in name.split()]
         end = m.start("n") + len(name)
         if (

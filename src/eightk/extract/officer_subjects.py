@@ -26,7 +26,7 @@ _GAP_END = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _GAP_MAX = 160
 # a verb in the gap means the next name starts another clause ("… as CFO, and Jane Roe will remain …")
 _GAP_VERB = re.compile(
-    r"\b(?:is|was|will|has|had|who|remains?|continues?|succeed\w*|replac\w*|resign\w*|retir\w*|join\w*|serv\w*)\b",
+    r"\b(?:is|was|will|has|had|who|remains?|continues?|succeed\w*|replac\w*|resign\w*|retir\w*|join\w*|(?<!to\s)serv\w*)\b",
     re.I,
 )
 # after a joined object name: its apposition, its own "as …", or the end
@@ -158,7 +158,7 @@ _APPOSITIVE = re.compile(
     r",\s+(?:age\s+\d+,\s+)?(?:(?:its|our|the\s+Company['’]s|the\s+Registrant['’]s|"
     r"(?:the\s+)?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,2}['’]s)\s+)?"
     r"(?P<t>[A-Z][^.;]{2,120}?),\s+(?:is|was|will|would|has|had|informed|notified|announced|resigned|retired|plans|intends|expects|"
-    r"decided|tendered|submitted|effective)\b"
+    r"decided|tendered|submitted|effective|passed|died|stepped|left|ceased|agreed|advised|provided|gave)\b"
 )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from eightk.extract.bare import bare_regions, release_company
 from eightk.extract.officer_clauses import (
     not_a_departure,
     officer_regions,
@@ -15,13 +16,13 @@ from eightk.extract.officer_clauses import (
 )
 from eightk.extract.officer_cues import (
     add_appositive_officers,
-    background_cue,
     lowercase_title,
+    not_this_change,
     title_before,
     whole_title,
 )
-from eightk.extract.officer_dates import effective_date
-from eightk.extract.officer_follow import with_follow_ons
+from eightk.extract.officer_dates import effective_date, succeeded_only
+from eightk.extract.officer_follow import succeeded_later, with_follow_ons
 from eightk.extract.officer_names import CORPORATE_AFTER, Known, sentence_names
 from eightk.extract.officer_subjects import (
     appositive_role,
@@ -31,6 +32,7 @@ from eightk.extract.officer_subjects import (
     without_company,
     without_defined_term,
 )
+from eightk.extract.officer_titles import served_next, served_title, title_after_appointee, trim_title
 from eightk.extract.persons import PersonEvidence, person_evidence
 from eightk.extract.text import Region, dates_in, sentences, span, squash
 from eightk.model import FieldSource, Filing, OfficerChange
@@ -45,9 +47,9 @@ _ACTIONS = (
             r"\b(?:resign(?:ed|ation|s|ing)?|step(?:ped|s|ping)?\s+down|depart(?:ed|ure|s|ing)?|will\s+leave|(?:is\s+)?leaving|"
             r"(?:will\s+)?cease[sd]?\s+(?:to\s+(?:be|serve)|serving)|"
             r"separat(?:ion|ed)\s+from|not\s+(?:to\s+)?stand\s+for\s+re-?election|will\s+not\s+seek\s+re-?election|"
-            r"terminat(?:ed|ion)\s+(?:of\s+)?(?:his|her|the)\s+employment|ceased?\s+to\s+serve|no\s+longer\s+(?:serve|be)|"
+            r"terminat(?:ed|ion)\s+(?:of\s+)?(?:his|her|the)\s+employment|(?:was|were|has\s+been)\s+terminated(?=\s+(?:as|from)\b)|ceased?\s+to\s+serve|no\s+longer\s+(?:serve|be)|"
             r"transition(?:s|ed|ing)?\s+(?:from\s+)?(?:his|her|their)\s+role|(?:decided|plans?|intends?)\s+to\s+leave|"
-            r"passed\s+away|died|removed\s+(?:from|as))\b",
+            r"passed\s+away|died|removed\s+(?:from|as)|employment(?=[^.;]{0,100}?\b(?:will|would|shall)\s+(?:end|terminate)\b))\b",
             re.I,
         ),
     ),
@@ -59,7 +61,7 @@ _ACTIONS = (
             r"(?:role|position|title|office)\s+of|promoted\s+to|mov(?:e|es|ed|ing)\s+from\s+[^.;]{2,80}?\s+to(?:\s+the\s+"
             r"(?:new\s+)?(?:role|position)\s+of)?|transition(?:ing|s|ed)?\s+to\s+the\s+"
             r"(?:new(?:ly\s+created)?\s+)?(?:role|position)\s+of|"
-            r"appointed|appoint|named|promoted|hired|designated|welcomed\s+back|will\s+become|"
+            r"appointed|appoint|named(?!\s+executive\s+officers?\b)|promoted|hired|designated|welcomed\s+back|will\s+become|"
             r"succeed(?:s|ed)?\b(?!\s+by)|join(?:s|ed|ing)?\s+(?:the\s+Company|us|[A-Z][\w.&\-]*)(?=\s+as\s)|begin(?:s|ning)?\s+a\s+new\s+role(?:\s+(?:within|at|with)\s+[A-Z][^,.;]{0,40}?(?=\s+as\b))?|"
             r"title\s+(?:was|has\s+been|will\s+be)\s+changed\s+to|"
             r"succeeded\s+by|appointment(?:\s+(?:on|as\s+of|effective)\s+[^;.]{3,30}?,)?\s+of|promotion\s+to|assum(?:ed|es|e|ing)\s+the\s+(?:new(?:ly\s+created)?\s+|"
@@ -80,18 +82,18 @@ _PERSON_BEFORE = re.compile(
 _DIRECTOR = re.compile(r"\b(?:board\s+of\s+directors|the\s+board|director|directors)\b", re.I)
 # a title's words; "interim" or "acting" before them belongs to it ("as interim Chief Executive Officer")
 _TITLE_WORDS = r"(?P<t>(?:(?:interim|acting)\s+(?=[A-Z]))?(?:(?:[A-Z][\w\-+]*+(?!['’]s\b)|and|of|&|\+|,)\s*){1,12})"
-_BECOME = re.compile(
-    r"^\s*(?:the\s+|its\s+|our\s+|a\s+)?(?:new\s+|next\s+|incoming\s+)?(?:[A-Z][\w.&\-]*['’]s\s+)?" + _TITLE_WORDS
-)
+# the owner before a title: "Acme’s", "the company’s"
+_OWNER = r"(?:(?:[A-Z][\w.&\-]*|company|corporation)['’]s\s+)?"
+_BECOME = re.compile(r"^\s*(?:the\s+|its\s+|our\s+|a\s+)?(?:new\s+|next\s+|incoming\s+)?" + _OWNER + _TITLE_WORDS)
 _TITLE = re.compile(
     r"\b(?:as(?!\s+of\b)|position\s+(?:as|of)|role\s+(?:as|of)|serve\s+as|title\s+of)\s+(?:the\s+|its\s+|our\s+|a\s+)?"
-    r"(?:new\s+|next\s+|incoming\s+)?(?:[A-Z][\w.&\-]*['’]s\s+)?" + _TITLE_WORDS,
+    r"(?:new\s+|next\s+|incoming\s+)?" + _OWNER + _TITLE_WORDS,
 )
 
 
 _OLD_NEWS = re.compile(r"^\s*As\s+previously\s+(?:reported|disclosed|announced)", re.I)
 _GROUP_NOUN = re.compile(r"(?:(?:named|other|certain)\s+)?(?:executive\s+)?(?:officers|directors|executives)", re.I)
-_AS = re.compile(r"(?:\s+as\b)?")
+_AS = re.compile(r"(?:\s+(?:to\s+serve\s+)?as\b)?")
 # a board seat said before any title: "as a member of the Board", "as a Class I director", "to the Board"
 _SEAT = re.compile(
     r"(?:^\s*|\bas\s+)(?:an?\s+)?(?:(?:independent|non-executive|Class\s+[IV]+)\s+)?(?:member\s+of\s+(?:the|its|our)\s+"
@@ -163,9 +165,7 @@ def _role_said_next(region: Region, s: int, nxt: tuple[int, int]) -> tuple[str, 
     serve as Executive Vice President, …". Offsets are relative to the departure's sentence start ``s``."""
     following = region.body[nxt[0] : nxt[1]]
     leaving = _LEAVING.search(following) if _PRONOUN_START.match(following) else None
-    if leaving is None:
-        return None
-    role = _role(following, leaving.start())
+    role = _role(following, leaving.start()) if leaving else served_next(following)  # "He has served as CFO since"
     if role is None or role[0] == "director" and not _DIRECTOR.search(following[role[1] : role[2]]):
         return None
     return role[0], nxt[0] - s + role[1], nxt[0] - s + role[2]
@@ -203,7 +203,9 @@ def _role_for(
 ) -> tuple[str, int, int] | None:
     """The title the change is about, offsets into ``sent``."""
     if leaving:  # "X, Senior Vice President, will retire", "resigned as CFO", or said in the next sentence
-        role = appositive_role(sent, person[2]) or _role(sent, cue.end(), fallback=False)
+        role = (
+            appositive_role(sent, person[2]) or served_title(sent, person[2]) or _role(sent, cue.end(), fallback=False)
+        )
         role = role or title_before(sent, person[1])
         if role is None and nxt is not None:
             role = _role_said_next(region, s, nxt)
@@ -216,6 +218,9 @@ def _role_for(
         return _role(sent, cue.end(), become=True)
     if cue.group(0).lower().startswith("succeed"):  # "will succeed Mr. Roe as CFO"; no title, no event here
         return _role(sent, cue.end(), fallback=False)
+    right_after = title_after_appointee(sent, person[2]) if person[1] >= cue.end() else None
+    if right_after:  # "elected Craig Roe President and Chief Executive Officer"
+        return right_after
     role = _role(sent, cue.end())
     passive = cue.group(0).lower() in ("named", "appointed", "elected") and person[2] <= cue.start()
     if passive and (role is None or role[0] == "director"):
@@ -243,8 +248,8 @@ def _sentence_events(
     out: list[OfficerChange] = []
     for action, pattern in _ACTIONS:
         for cue in pattern.finditer(sent):
-            if background_cue(sent, cue.end()):
-                continue  # "before being named to his current position in 2013"
+            if not_this_change(sent, cue, region.ref):
+                continue  # "named to his current position", "until his successor is appointed", "… in 2017"
             if _OBJECT_PRONOUN.match(sent, cue.end()) and not cue.group(0).lower().startswith("succeed"):
                 # "… appointed X as CFO and designated her as …": X again, already reported; but "John Smith
                 # has served as COO since 2018. The Board appointed him as President.": the one named before
@@ -261,12 +266,11 @@ def _sentence_events(
             group = joined_persons(sent, names, person, cue) if person in names else [person]
             for i, who in enumerate(group):
                 event = _person_event(region, (s, e), cue, action, who, seen=seen, ctx=(nxt, company, group, i, names))
-                if event is not None:
-                    out.extend(
-                        with_follow_ons(
-                            region, (s, e), cue, event, who, names=names, seen=seen, known=known, company=company
-                        )
-                    )
+                if event is None:  # "A will succeed long-time CEO B": A was reported before, B leaves
+                    out.extend(succeeded_later(region, (s, e), cue, who, names=names, seen=seen))
+                    continue
+                follow = {"names": names, "seen": seen, "known": known, "company": company}
+                out.extend(with_follow_ons(region, (s, e), cue, event, who, **follow))  # type: ignore[arg-type]
     return out
 
 
@@ -290,7 +294,8 @@ def _whole_role(
         role = own if own and own[1] < following + 200 else role
     if role is None:
         return None
-    role = whole_title(sent, without_company(sent, role, company))
+    issuer = company or release_company(region)
+    role = trim_title(sent, whole_title(sent, without_company(sent, role, company)), issuer)
     if len(group) > 1:
         role = singular_role(role, sent)
     role = spelled_out(region.body, without_defined_term(role))
@@ -326,12 +331,14 @@ def _person_event(
     seen.add((key, kind))
     if role:
         seen.add((key, role[0].lower()))
-    others = [n[1] for n in names if n not in group and person_key(n[0]) != key]  # another's clause
+    others = [  # another's clause; not the one succeeded ("to succeed Mr. Roe as CFO as of May 1")
+        n[1] for n in names if n not in group and person_key(n[0]) != key and not succeeded_only(sent, n)
+    ]
     date = effective_date(
-        region, s, e, cue.start(), nxt, notice_from=person[2] if kind == "left" else None, others=others
+        region, s, e, cue.start(), nxt, notice_from=person[2] if kind == "left" else None, others=others, own=person[1]
     )
     done = re.search(r"\b(?:has|have)\s+(?:been\s+)?$", sent[max(0, cue.start() - 20) : cue.start()])
-    if date is None and region.kind == "exhibit" and done:  # a release's "has been promoted": as of its dateline
+    if date is None and region.kind in ("exhibit", "document") and done:  # a release's "has been promoted"
         date = next(dates_in(region, 0, min(len(region.body), 600)), None)
     sources = [FieldSource("person", "text", span(region, s + person[1], s + person[2]))]
     sources.append(FieldSource("action", "text", span(region, s + cue.start(), s + cue.end())))
@@ -366,7 +373,7 @@ def officer_changes(filing: Filing, regions: list[Region]) -> list[OfficerChange
     person is only a name that the filing shows to be a person's (``persons.person_evidence``)."""
     events: list[OfficerChange] = []
     seen: set[tuple[str, str]] = set()
-    regs = list(officer_regions(filing, regions))
+    regs = list(officer_regions(filing, bare_regions(regions)))
     if not regs:
         return events  # no item or release that tells of officers: no evidence to gather
     told_in = {r.doc for r in regs}  # the documents that tell of officers whole, the other exhibits' openings
