@@ -91,7 +91,8 @@ def _entry(sent: str) -> re.Match[str] | None:
 
 
 _CONTRACT_OPENING = re.compile(
-    r"[\s\S]{0,1500}?(?:^|\n|(?<=\s)(?=THIS\s))\W*(?P<this>THIS|This|AGREEMENT)\s+(?:[\w\-]+\s+){0,8}?(?:AGREEMENT|[Aa]greement|LICEN[CS]E|made)\b.{0,400}?\b(?:between|BETWEEN|among|AMONG)\b",
+    r"[\s\S]{0,1500}?(?:^|\n|(?<=\s)(?=THIS\s)|(?<=\d,\s)(?=this\s+[A-Z]))\W*(?P<this>THIS|This|this|AGREEMENT)\s+"
+    r"(?:[\w\-]+\s+){0,8}?(?:AGREEMENT|[Aa]greement|LICEN[CS]E|AMENDMENT|made)\b.{0,400}?\b(?:between|BETWEEN|among|AMONG)\b",
     re.S,
 )
 # a title page: "DEVELOPMENT AND LICENSE AGREEMENT / between / X (the "Licensor") / and / Y (the "Licensee")"
@@ -168,7 +169,7 @@ _ONLY_PARTNERSHIP = re.compile(
 # "If X exercises the option and enters into the license agreement, …"; "The agreement, as amended, gave …":
 # a condition, or the agreement told of already, opens no deal
 _HYPOTHETICAL = re.compile(
-    r"\W*(?:If|Should|Unless|Once|In\s+the\s+event|Upon\s+(?:the\s+)?exercise|"
+    r"\W*(?:If|Should|Unless|Once|In\s+the\s+event|Upon\s+(?:the\s+)?exercise|WHEREAS|Whereas|"  # a recital: background
     r"The\s+(?:[\w\-]+\s+){0,3}?(?:[Aa]greement|[Ll]icen[cs]e)\s*,?\s+(?:as\s+amended|which|that|gave|gives|provides))\b"
 )
 # "The Company enters into research, development and license agreements in the ordinary course of business":
