@@ -91,15 +91,27 @@ def _entry(sent: str) -> re.Match[str] | None:
 
 
 _CONTRACT_OPENING = re.compile(
-    r"[\s\S]{0,1500}?(?:^|\n|(?<=\s)(?=THIS\s)|(?<=\d,\s)(?=this\s+[A-Z]))\W*(?P<this>THIS|This|this|AGREEMENT)\s+"
+    r"(?:^|\n|(?<=\s)(?=THIS\s)|(?<=\d,\s)(?=this\s+[A-Z]))\W*(?P<this>THIS|This|this|AGREEMENT)\s+"
     r"(?:[\w\-]+\s+){0,8}?(?:AGREEMENT|[Aa]greement|LICEN[CS]E|AMENDMENT|made)\b.{0,400}?\b(?:between|BETWEEN|among|AMONG)\b",
     re.S,
 )
 # a title page: "DEVELOPMENT AND LICENSE AGREEMENT / between / X (the "Licensor") / and / Y (the "Licensee")"
 _TITLE_OPENING = re.compile(
-    r"[\s\S]{0,1500}?(?:^|\n)[ \t]*(?P<this>[A-Z][A-Z ,\-&]{2,80}?(?:AGREEMENT|LICEN[CS]E))[ \t]*\n[\s|]*"
+    r"(?:^|\n)[ \t]*(?P<this>[A-Z][A-Z ,\-&]{2,80}?(?:AGREEMENT|LICEN[CS]E))[ \t]*\n[\s|]*"
     r"(?:by\s+and\s+)?(?:between|BETWEEN|among|AMONG)\b"
 )
+_OPENING_REACH = 1500  # how far into its first sentence a contract's opening may start (past a title page)
+
+
+def opening_in(body: str, limit: int = 4500) -> re.Match[str] | None:
+    """A contract's opening ("THIS AGREEMENT … between", or a title page "… LICENSE AGREEMENT / between")
+    among the first ``limit`` characters of a document, the earlier of the two kinds; searched once per
+    document, not at every sentence."""
+    found = [m for p in (_CONTRACT_OPENING, _TITLE_OPENING) if (m := p.search(body, 0, limit + 500))]
+    found = [m for m in found if m.start("this") < limit]
+    return min(found, key=lambda m: m.start("this")) if found else None
+
+
 _OPENING_END = re.compile(
     r"\bWHEREAS\b|\bRECITALS?\b|\bBACKGROUND\b|\bNOW,?\s+THEREFORE\b|\bWITNESSETH\b|\n\s*1\.\s+(?:DEFINITIONS|Definitions)|\bRecitals?\b|\bwho\s+agree\b"
 )

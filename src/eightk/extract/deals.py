@@ -22,7 +22,6 @@ from eightk.extract.deal_cues import (
     _AFTER_CLOSING,
     _ANNOUNCED_BEFORE,
     _CLOSING_UPDATE,
-    _CONTRACT_OPENING,
     _DEFINITION,
     _GRANT_ANCHOR,
     _HABITUAL,
@@ -31,6 +30,7 @@ from eightk.extract.deal_cues import (
     _ITEM_CODES,
     _MILESTONE_UPDATE,
     _ONLY_PARTNERSHIP,
+    _OPENING_REACH,
     _OTHER_AGREEMENT,
     _PENDING,
     _QUICK,
@@ -38,7 +38,6 @@ from eightk.extract.deal_cues import (
     _SELF_REFERENCE,
     _SEPARATE,
     _STOP,
-    _TITLE_OPENING,
     _UNDER_THE_AGREEMENT,
     _WINDOW,
     _entry,
@@ -46,6 +45,7 @@ from eightk.extract.deal_cues import (
     _opening_told,
     _title_kind,
     _update_kind,
+    opening_in,
 )
 from eightk.extract.deal_dates import _anchor_date, _period_start, _ref_date, _under_older
 from eightk.extract.deal_events import _event, _fill, _names, _same_sides
@@ -79,6 +79,7 @@ class _Reader:
         self.recounting = False  # the sentences after an old deal's anchor tell of that deal
         # an agreement whose kind one of the next two sentences tells: (anchor, its end, sentences left)
         self.pending: tuple[_Anchor, int, int] | None = None
+        self._opening = opening_in(self.body)  # a contract's opening, if the document starts as one
 
     @functools.cached_property
     def ents(self) -> Entities:
@@ -123,11 +124,8 @@ class _Reader:
         body, sent = self.body, self.body[s:e]
         if self._told_before(s, sent):
             return
-        opening = (
-            (_CONTRACT_OPENING.match(body, s, s + 2000) or _TITLE_OPENING.match(body, s, s + 2000))
-            if s < 3000 and not self.found
-            else None
-        )
+        at = self._opening
+        opening = at if at is not None and not self.found and s <= at.start("this") < s + _OPENING_REACH else None
         if opening:
             self.title_kind = _title_kind(body[: opening.end()])
             self.contract = True  # a contract's recitals tell of other agreements: they feed this one
