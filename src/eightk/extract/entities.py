@@ -120,6 +120,7 @@ def _found(text: str) -> list[tuple[str, int, int]]:
             if pattern is _INSTITUTION and (marker := re.match(r"[A-Z0-9]\.\s+(?=[A-Z][a-z])", name)):
                 name, start = name[marker.end() :], start + marker.end()  # a list marker "A."
             name = re.sub(r"\s*\([A-Z][A-Z0-9&]{1,7}\)$", "", name.rstrip(" ,\n\t"))  # "… Foundation (PSRF)"
+            name = re.sub(rf"(?:\s+{_JOIN})+$", "", name)  # "University of Southampton of …": no trailing "of"
             words = name.split()
             if len(words) >= 4 and len(words) % 2 == 0 and words[: len(words) // 2] == words[len(words) // 2 :]:
                 name = " ".join(words[: len(words) // 2])  # "About Toshiba Corporation" over "Toshiba Corporation is"
@@ -212,7 +213,19 @@ def _same_company(o: Org, p: Org) -> bool:
         # "Stanford EB-101" (a slot's guess, no suffix) after "(“Stanford”)"; "Uber India Systems Private
         # Limited" is a company of its own, not "Uber"
         or (not _SUFFIX_WORD.search(o.name) and any(a in _short_forms(o.name) for a in p.aliases))
+        or _initials_of(o.name, p.name)
+        or _initials_of(p.name, o.name)
     )
+
+
+def _initials_of(short: str, name: str) -> bool:
+    """ "CPSI" for "Computing Products & Services Inc.": an upper-case short name made of the initials of a
+    name's words (a suffix included or not; "&", "and", "of" skipped)."""
+    if not (short.isalpha() and short.isupper() and 3 <= len(short) <= 6):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w\-]*", name) if w.lower() not in ("and", "of", "the", "for")]
+    initials = "".join(w[0].upper() for w in words)
+    return len(words) > 1 and short in (initials, initials[:-1])
 
 
 def _merge(orgs: list[Org]) -> list[Org]:
