@@ -102,7 +102,7 @@ def _named_party(region: Region, registrant: str | None) -> tuple[str, int, int]
         for n in names:
             role = roles[n]
             if role and role.group(group) and not (group == "agent" and role.group("minor")):
-                return n
+                return _first_of_pair(region.body, names, n)
     for name, a, b in names:  # "… with Goldman Sachs & Co. LLC"
         if re.search(r"\bwith\s+$", region.body[max(0, a - 6) : a], _I):
             return name, a, b
@@ -114,6 +114,13 @@ def _named_party(region: Region, registrant: str | None) -> tuple[str, int, int]
         return named
     plain = [n for n in names if not ((r := roles[n]) is not None and r.group("minor"))]
     return plain[0] if plain else (names[0] if names else None)
+
+
+def _first_of_pair(body: str, names: list[tuple[str, int, int]], n: tuple[str, int, int]) -> tuple[str, int, int]:
+    """ "Goldman Sachs & Co. LLC and Morgan Stanley & Co. LLC, as representatives": a role after two names
+    joined by "and" is both's; the first is the counterparty."""
+    before = [m for m in names if m[2] <= n[1] and re.fullmatch(r",?\s+and\s+", body[m[2] : n[1]])]
+    return before[-1] if before else n
 
 
 # "Acme Sub LLC (“Acme Sub”), a wholly-owned subsidiary of the Company": the registrant's side
