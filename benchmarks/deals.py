@@ -46,7 +46,7 @@ from eightk.model import Filing  # noqa: E402
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "deals"
 EXTRA = [
     Path(__file__).resolve().parent.parent / "tests" / "data" / "deals" / d
-    for d in ("extra", "extra2", "extra3", "extra4", "extra6")
+    for d in ("extra", "extra2", "extra3", "extra4", "extra6", "extra7")
 ]
 FIELDS = ("parties", "upfront", "milestones", "royalties", "exclusive", "territory", "equity", "total_value")
 
