@@ -322,6 +322,9 @@ def _obtains(s: _Sentence, *, buying: bool) -> None:
             continue
         if rights and (money := _MONEYISH.search(tail)) and money.start() < rights.start():
             continue  # "receive up to €80 million … in the licensed territory": money, not rights
+        if word.startswith("licen") and re.match(r"\s+(?:its|our|their)\s", tail):
+            s.vote(s.subject(cue.start(), None), "licensor", 2)  # "X has licensed its patents … to Canon": a grant
+            continue
         if word.startswith("licen") and re.match(r"\s*(?:\S+\s+){0,6}?to\b|\s+by\b", tail):
             continue  # "licensed … to Y" is a grant; "patents licensed by X" a description
         clause = re.search(r"\s+and\s+(?:may|shall|will|must|is|are)\b|;", tail)  # "… and may not be sold … from"
