@@ -8,6 +8,7 @@ import datetime as dt
 import itertools
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 from typing import IO, Any
@@ -46,6 +47,24 @@ def _event_type(value: str) -> str:
     return value
 
 
+MONEY_FIELDS = ("upfront", "milestones", "equity", "total_value", "amount", "consideration", "revenue", "net_income",
+                "per_share")  # fmt: skip
+
+
+def _money_field(value: str) -> str:
+    """argparse type: a money field events carry (upfront, milestones, … per_share)."""
+    if value not in MONEY_FIELDS:
+        raise argparse.ArgumentTypeError(f"unknown money field {value!r}: use one of {', '.join(MONEY_FIELDS)}")
+    return value
+
+
+def _currency(value: str) -> str:
+    """argparse type: a three-letter currency code (USD, EUR, JPY …), in any case."""
+    if not re.fullmatch(r"[A-Za-z]{3}", value):
+        raise argparse.ArgumentTypeError(f"{value!r} is no currency code: use three letters such as USD or EUR")
+    return value.upper()
+
+
 def _item(value: str) -> str:
     """argparse type: an item code or old item number the catalog knows ("8.01", "5", "Item 5")."""
     text = value.strip()
@@ -66,8 +85,10 @@ def _filter_args(p: argparse.ArgumentParser) -> None:
     g.add_argument("--to", dest="date_to", type=dt.date.fromisoformat, help="on or before YYYY-MM-DD")
     g.add_argument("--min-amount", type=float, help="an event amount (e.g. upfront) at least this many units")
     g.add_argument("--max-amount", type=float, help="an event amount at most this many units")
-    g.add_argument("--amount-field", help="the money field the amounts apply to (upfront, milestones, …)")
-    g.add_argument("--currency", help="the currency the amounts are in (USD)")
+    g.add_argument(
+        "--amount-field", type=_money_field, help=f"the money field the amounts apply to: {', '.join(MONEY_FIELDS)}"
+    )
+    g.add_argument("--currency", type=_currency, help="the currency the amounts are in (USD)")
 
 
 _FILTER_KEYS = (
@@ -87,7 +108,13 @@ _FILTER_KEYS = (
 
 
 def _filters(args: argparse.Namespace) -> dict[str, Any]:
-    return {k: getattr(args, k) for k in _FILTER_KEYS if getattr(args, k, None) is not None}
+    """The filter arguments given; a UsageError when an amount qualifier has no amount to qualify."""
+    out = {k: getattr(args, k) for k in _FILTER_KEYS if getattr(args, k, None) is not None}
+    qualifiers = [f"--{k.replace('_', '-')}" for k in ("amount_field", "currency") if k in out]
+    if qualifiers and "min_amount" not in out and "max_amount" not in out:
+        given = " and ".join(qualifiers)
+        raise UsageError(f"{given} only narrow an amount filter: give --min-amount or --max-amount too")
+    return out
 
 
 def _open(args: argparse.Namespace, *, create: bool = False) -> Store:
@@ -261,20 +288,24 @@ def _plain(value: Any) -> str:
 def run_export(args: argparse.Namespace) -> int:
     if args.format == "parquet":
         return _parquet(args)
-    with _open(args) as store:
-        rows = store.rows(args.level, **_filters(args))
-        out = _open_output(args.output, "w") if args.output else sys.stdout
-        try:
-            if args.format == "jsonl":
-                for row in rows:
-                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
-            else:
-                writer = csv.DictWriter(out, fieldnames=[name for name, _ in COLUMNS[args.level]])
-                writer.writeheader()
-                writer.writerows(rows)
-        finally:
-            if out is not sys.stdout:
-                out.close()
+    out = _open_output(args.output, "w") if args.output else sys.stdout  # a bad path fails before the store opens
+    try:
+        with _open(args) as store:
+            rows = store.rows(args.level, **_filters(args))
+            try:
+                if args.format == "jsonl":
+                    for row in rows:
+                        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                else:
+                    writer = csv.DictWriter(out, fieldnames=[name for name, _ in COLUMNS[args.level]])
+                    writer.writeheader()
+                    writer.writerows(rows)
+            finally:
+                if close := getattr(rows, "close", None):
+                    close()  # the rows' cursor ends while its connection is still open
+    finally:
+        if out is not sys.stdout:
+            out.close()
     return EXIT_OK
 
 
