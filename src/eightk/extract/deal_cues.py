@@ -164,6 +164,7 @@ _MILESTONE_UPDATE = re.compile(
     r"\bmilestone\s+payment\s+(?:from|to)\b",
     _I | re.S,
 )
+_AMENDMENT_ENTERED = re.compile(r"\b(?:this|the)\s+(?:[\w\-]+\s+){0,3}?amendment\b", _I)
 _PENDING = re.compile(r"\b(?:agreements?|deal|contract|arrangement|term\s+sheet)\b", _I)
 _OTHER_AGREEMENT = re.compile(r"\b(?:entered\s+into|enters\s+into|signed|executed)\b[^.;]{0,120}\bagreement\b", _I)
 _CLOSING_UPDATE = re.compile(

@@ -20,6 +20,7 @@ import re
 
 from eightk.extract.deal_cues import (
     _AFTER_CLOSING,
+    _AMENDMENT_ENTERED,
     _ANNOUNCED_BEFORE,
     _CLOSING_UPDATE,
     _DEFINITION,
@@ -162,6 +163,9 @@ class _Reader:
             self.anchor(_Anchor(s, sent, entry, opening is not None), kinds, e)
         elif not self.current and ("ilestone" in sent or "ILESTONE" in sent) and _MILESTONE_UPDATE.search(sent):
             self.updates.append(_update(self.region, self.ents, sent, s, "milestone"))
+        elif entry and not (self.current or self.found or self.updates) and self._amends(sent):
+            self.updates.append(_update(self.region, self.ents, sent, s, "amendment"))
+            self.recounting = True
         elif (
             not (self.current or self.found) and ("losing" in sent or "LOSING" in sent) and _CLOSING_UPDATE.search(sent)
         ):
@@ -184,6 +188,12 @@ class _Reader:
             or bool(re.search(r"\b(?:assets|royalty|milestone)\b", grant.group(0), _I))
         )
         return grant, ["asset_purchase" if bought else "license"]
+
+    def _amends(self, sent: str) -> bool:
+        """ "This amendment (“AMENDMENT”) is entered into as of …" in a document titled "Amendment #1 to
+        License Agreement": an amendment of a deal's agreement, told without naming the kind again."""
+        head = self.body[:600]
+        return bool(_AMENDMENT_ENTERED.search(sent)) and bool(self.title_kind or _kinds(head, None))
 
     def _quoted(self, s: int, sent: str) -> bool:
         """Whether a sentence is said by someone ("“The expansion of our collaboration with X …,” said …"):
