@@ -161,18 +161,24 @@ class _Reader:
             self.pending = None
         if kinds:
             self.anchor(_Anchor(s, sent, entry, opening is not None), kinds, e)
-        elif not self.current and ("ilestone" in sent or "ILESTONE" in sent) and _MILESTONE_UPDATE.search(sent):
-            self.updates.append(_update(self.region, self.ents, sent, s, "milestone"))
-        elif entry and not (self.current or self.found or self.updates) and self._amends(sent):
-            self.updates.append(_update(self.region, self.ents, sent, s, "amendment"))
-            self.recounting = True
-        elif (
-            not (self.current or self.found) and ("losing" in sent or "LOSING" in sent) and _CLOSING_UPDATE.search(sent)
-        ):
-            self.updates.append(_update(self.region, self.ents, sent, s, "closing"))
-            self.recounting = True
-        else:
+        elif not self._update_told(s, sent, entry is not None):
             self.feed(s, sent, None)
+
+    def _update_told(self, s: int, sent: str, entered: bool) -> bool:
+        """A sentence that opens no deal but tells an update of an earlier one (a milestone reached, an
+        amendment entered into, a closing): recorded, True; else False (it feeds the deal being told)."""
+        kind = None
+        if not self.current and ("ilestone" in sent or "ILESTONE" in sent) and _MILESTONE_UPDATE.search(sent):
+            kind = "milestone"
+        elif entered and not (self.current or self.found or self.updates) and self._amends(sent):
+            kind = "amendment"
+        elif not (self.current or self.found) and "losing" in sent.lower() and _CLOSING_UPDATE.search(sent):
+            kind = "closing"
+        if kind is None:
+            return False
+        self.updates.append(_update(self.region, self.ents, sent, s, kind))
+        self.recounting = self.recounting or kind != "milestone"
+        return True
 
     def _grant(self, sent: str) -> tuple[re.Match[str], list[str]] | None:
         """ "X granted Y an exclusive license …" tells a deal by itself (a licence); "acquired all rights to
