@@ -106,6 +106,19 @@ def test_events_that_run_out_leave_the_record_without_them() -> None:
     assert not [p for p in got.problems if p.code == "time_budget"]
 
 
+def test_a_budget_spent_by_the_end_of_the_events_keeps_the_whole_record() -> None:
+    # without the CPU-time signal (parse_filing called directly, as a Dask thread does), events that end
+    # after the budget ran out are kept: the check between the events and the last quick stage used to
+    # throw the finished record away ("time budget exceeded in events", no form type, no registrant)
+    parse_only, _ = _cpu(lambda: parse_filing(_deal_text("Acme"), events=False))
+    with_events, _ = _cpu(lambda: parse_filing(_deal_text("Acme"), events=True))
+    budget = Budget(parse_only + (with_events - parse_only) / 2)
+    got = parse_filing(_deal_text("Nadir"), budget=budget)  # another text: no cache
+    assert budget.spent() > budget.seconds  # the events did run past the budget
+    assert got.items and got.events and got.registrant == parse_filing(_deal_text("Nadir"), events=False).registrant
+    assert not [p for p in got.problems if p.severity == "error"]
+
+
 def test_no_budget_and_a_generous_one_give_the_same_record() -> None:
     raw = (SAMPLES / "2000s" / "immunogen-genentech-2000-05-04.txt").read_bytes()
     plain = parse_input(Input("seed.txt", raw), time_budget=None)

@@ -78,14 +78,15 @@ def _interrupts(budget: Budget) -> Iterator[None]:
         return
 
     def interrupt(signum: int, frame: FrameType | None) -> None:
-        if budget.finished:
-            return
+        if budget.finished or budget.interrupted:
+            return  # raised once already: a second raise inside the first one's handler would lose the record
         left = budget.seconds - budget.spent()
         # The kernel's CPU timer counts in ticks and may ring a little early; and an error raised in a
         # garbage-collector callback or a __del__ is printed and lost: so ring again soon instead.
         if left > 0 or frame is None or not frame.f_code.co_filename.startswith(_INTERRUPTIBLE):
             signal.setitimer(signal.ITIMER_PROF, max(left, _RETRY), _REPEAT)
             return
+        budget.interrupted = True
         raise budget.exceeded()
 
     previous = signal.signal(signal.SIGPROF, interrupt)

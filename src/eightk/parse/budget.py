@@ -50,6 +50,7 @@ class Budget:
         self.seconds = float(seconds)
         self.started = time.process_time()
         self.stage = "read"
+        self.interrupted = False  # an interrupt has raised once: the parse now ends through its handlers
 
     def spent(self) -> float:
         """CPU seconds used since the budget was made."""
@@ -63,8 +64,10 @@ class Budget:
     def enter(self, stage: str) -> None:
         """The parse moves on to ``stage``; raises TimeBudgetExceeded, naming the stage that just ran,
         when the budget is spent."""
+        if self.finished:
+            return  # after the events ran out of time the record is being finished: it stays "done"
         spent = self.spent()
-        if spent > self.seconds and not self.finished:
+        if spent > self.seconds:
             raise TimeBudgetExceeded(self.stage, spent, self.seconds)
         self.stage = stage
 

@@ -288,6 +288,7 @@ def _parse(
     filing = _assemble(source, header=header, docs=docs, primary=primary, facts=facts, problems=problems, budget=budget)
     if events:
         filing = _with_events(filing, budget)
+        budget.finish()  # what is left is quick: a record whose events are read (or cut) is never thrown away
     budget.enter("checks")
     plain = filing.document_kind == "text" and not filing.events and not filing.form_type
     if plain and not reads_as_business_text(next((d.text for d in filing.documents if d.text), "")):
