@@ -3,6 +3,7 @@ concurrent clients, from this process to a server process on 127.0.0.1.
 
     .venv/bin/python benchmarks/serve.py --db /tmp/eightk-200k/generated.db
     .venv/bin/python benchmarks/serve.py --db demo.db --clients 1,10 --requests 300
+    .venv/bin/python benchmarks/serve.py --db /tmp/eightk-200k/generated.db --store-only
 
 The script starts `eightk serve --workers N --rate-limit 0 --cache-mb MB` on a free port, then for each
 endpoint and each client count runs that many keep-alive HTTP clients (asyncio, one connection each)
@@ -20,6 +21,8 @@ picked with Zipf weights (the k-th most popular asked 1/k as often as the first)
 deals: every combination of sort, order, deal type, first three pages and a year filter, Zipf-weighted
 too; filing: 2,000 random stored keys, uniform. Every draw is seeded: two runs on one database send
 the same requests (each client its own sequence). ``--cache-mb 0`` measures without the cache.
+``--store-only`` starts no server: it times each distinct search request once through ``Store.search``
+in this process (after a warm-up pass) and prints the CPU time of an uncached search.
 """
 
 from __future__ import annotations
@@ -219,6 +222,36 @@ def paths(db: Path, search_size: int) -> tuple[dict[str, Callable[[random.Random
     return {"search": search, "filing": filing, "deals": deals}, mix
 
 
+def store_only(db: Path, size: int) -> None:
+    """Each distinct search request of the pool once through ``Store.search`` in this process (limit 21,
+    as the API asks for a page of 20), after one pass that warms the page cache: CPU ms per search and
+    the p50/p95 of their times. No server, no answer cache: what an uncached search costs."""
+    from eightk.store import Store  # noqa: PLC0415 - the load generator itself needs no eightk
+
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    rng = random.Random(8)
+    top = conn.execute("SELECT MAX(id) FROM filings").fetchone()[0] or 0
+    rng.sample(range(1, top + 1), min(2000, top))  # as ``paths`` draws, so that the pool is the same
+    pool = search_pool(conn, rng, size)
+    conn.close()
+    with Store(db, readonly=True) as store:
+        for label in ("warm-up", "measured"):
+            times, hits = [], 0
+            cpu = time.process_time()
+            for request in pool:
+                filters = dict(request)
+                query = filters.pop("q")
+                started = time.perf_counter()
+                hits += len(store.search(query, limit=21, **filters))
+                times.append(time.perf_counter() - started)
+            cpu = time.process_time() - cpu
+            times.sort()
+            print(
+                f"{label}: {len(pool)} searches ({hits:,} hits), CPU {1000 * cpu / len(pool):.2f} ms a search; "
+                f"p50 {1000 * times[len(times) // 2]:.2f} ms, p95 {1000 * times[int(0.95 * len(times))]:.2f} ms"
+            )
+
+
 def server_cpu(pid: int) -> float:
     """CPU seconds (user + system) used so far by the server process and its workers."""
     procs = [psutil.Process(pid)]
@@ -261,13 +294,19 @@ def main() -> None:
     ap.add_argument("--endpoints", default="search,filing,deals")
     ap.add_argument("--cache-mb", type=float, default=64, help="the server's answer cache (default: 64; 0: off)")
     ap.add_argument("--pool", type=int, default=600, help="distinct search requests (default: 600)")
+    ap.add_argument("--store-only", action="store_true", help="no server: CPU per uncached Store.search of the pool")
     args = ap.parse_args()
     conn = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
     filings = conn.execute("SELECT COUNT(*) FROM filings").fetchone()[0]
+    segments = conn.execute("SELECT COUNT(DISTINCT segid) FROM search_idx").fetchone()[0]
     conn.close()
+    print(f"database {args.db}: {filings:,} filings; full-text index in {segments} segment(s)")
+    if args.store_only:
+        store_only(args.db, args.pool)
+        return
     makers, mix = paths(args.db, args.pool)
     proc, port = start_server(args.db, args.workers, args.cache_mb)
-    print(f"database {args.db}: {filings:,} filings; server: {args.workers} worker process(es) on 127.0.0.1:{port}")
+    print(f"server: {args.workers} worker process(es) on 127.0.0.1:{port}")
     print(f"{mix}; answer cache {args.cache_mb:g} MB")
     load = os.getloadavg()[0]
     print(f"load: {args.requests} requests or {args.seconds:g} s per cell; cpus {os.cpu_count()}; load avg {load:.1f}")

@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 
 from eightk.api import open_store
-from eightk.errors import SearchError
+from eightk.errors import SearchError, StoreError
 from eightk.search import Filters, filter_sql, normalize_item
 from eightk.search import plan as search_plan
 from eightk.search.filters import residual_sql
-from tests.conftest import store_data
+from eightk.store import Store, maintain
+from tests.conftest import sample_named, store_data
 
 STORE_DATA = store_data()
 
@@ -157,3 +158,34 @@ def test_search_from_the_cli(db: Path) -> None:
     assert bad.returncode == 2 and "cannot read the search query" in bad.stderr and "Traceback" not in bad.stderr
     none = subprocess.run([*run, "zzzqqq", "--db", str(db)], capture_output=True, text=True, check=False)
     assert none.returncode == 0 and "No matches." in none.stdout
+
+
+def test_optimize_merges_the_index_into_one_segment_and_changes_no_answer(tmp_path: Path) -> None:
+    path = tmp_path / "segments.db"
+    with open_store(path) as store:
+        store.ingest([STORE_DATA], workers=1, batch=3)  # one FTS5 segment per small transaction
+    queries = [("license", {}), ('"exclusively licensed"', {}), ("result OR results", {"item": "8.01"}), ("the", {})]
+    with open_store(path) as store:
+        before = [store.search(q, limit=50, **f) for q, f in queries]
+        segments = maintain.search_segments(store.conn)
+        assert segments > 1
+        assert store.optimize() == (segments, 1)
+        assert store.optimize() == (1, 1)  # nothing left to merge
+        assert [store.search(q, limit=50, **f) for q, f in queries] == before
+        assert all(before) and store.stats()["filings"] > 3
+    with Store(path, readonly=True) as reader, pytest.raises(StoreError, match="read-only"):
+        reader.optimize()
+    with open_store(path) as store:
+        store.ingest(
+            [sample_named("ryankfrench__0000891020-98-001352.txt")], workers=1
+        )  # new filings land in a new segment again
+        assert maintain.search_segments(store.conn) == 2
+    done = subprocess.run(
+        [sys.executable, "-m", "eightk", "optimize", "--db", str(path)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0 and done.stdout.startswith("full-text index: 2 segment(s) -> 1 (")
+    missing = subprocess.run(
+        [sys.executable, "-m", "eightk", "optimize", "--db", str(tmp_path / "none.db")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert missing.returncode == 2 and "no such database" in missing.stderr and "Traceback" not in missing.stderr

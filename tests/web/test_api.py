@@ -7,10 +7,14 @@ import subprocess
 import sys
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
 
 from eightk.store import Store
 from eightk.web.app import SECURITY_HEADERS
-from tests.conftest import ROOT
+from tests.conftest import ROOT, sample_named
 from tests.web.conftest import HOSTILE_KEY, Server
 
 
@@ -176,3 +180,22 @@ def test_filing_endpoint_serves_the_same_record_as_store_get(server: Server) -> 
             assert record.pop("key") == key
             filing = store.get(key)
             assert filing is not None and record == filing.to_dict()
+
+
+def test_the_query_time_limit_holds_after_a_search_on_the_same_thread(tmp_path: Path, monkeypatch: Any) -> None:
+    """``Store.search`` sets and then clears a progress handler of its own on the connection; the
+    server's limit (``QUERY_SECONDS``) must still stop the thread's next query."""
+    import sqlite3
+
+    from eightk.api import open_store
+    from eightk.web import app as web_app
+
+    db = tmp_path / "limit.db"
+    with open_store(db) as store:
+        store.ingest([sample_named("ryankfrench__0000891020-98-001352.txt")], workers=1)
+    stores = web_app.Stores(str(db), cache_mb=0)
+    stores.get().search("the")
+    monkeypatch.setattr(web_app, "QUERY_SECONDS", -1.0)  # every query is already overdue
+    slow = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 200000) SELECT count(*) FROM c"
+    with pytest.raises(sqlite3.OperationalError, match="interrupted"):
+        stores.get().conn.execute(slow).fetchone()

@@ -10,6 +10,7 @@ import json
 import os
 import re
 import sys
+import time
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -164,6 +165,13 @@ def register(sub: Any) -> None:
     st.add_argument("--json", action="store_true")
     _db_arg(st)
     st.set_defaults(func=run_stats)
+
+    o = sub.add_parser(
+        "optimize",
+        help="merge the full-text index into one segment after large ingests (faster searches, same results)",
+    )
+    _db_arg(o)
+    o.set_defaults(func=run_optimize)
 
     r = sub.add_parser("reparse", help="rebuild every record from the stored raw bytes (after an upgrade)")
     r.add_argument("--workers", type=int, default=max(1, min(4, os.cpu_count() or 1)), help="parsing processes")
@@ -373,3 +381,11 @@ def run_reparse(args: argparse.Namespace) -> int:
     if report.interrupted:
         return 130
     return EXIT_ERRORS if report.failures else EXIT_OK
+
+
+def run_optimize(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        started = time.monotonic()
+        before, after = store.optimize()
+    print(f"full-text index: {before} segment(s) -> {after} ({time.monotonic() - started:.1f} s)")
+    return 0

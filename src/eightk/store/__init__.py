@@ -24,6 +24,7 @@ from eightk.model import Filing
 from eightk.read import TIME_BUDGET
 from eightk.search import Filters, SearchHit, filter_sql, search
 from eightk.sources.local import Input, iter_inputs, source_of
+from eightk.store import maintain
 from eightk.store.ingest import IngestReport, Parsed, Progress, ingest, run_parsed, write_batches
 from eightk.store.schema import SCHEMA_VERSION, current_version, migrate
 from eightk.store.tickers import resolve_ticker, set_tickers
@@ -192,6 +193,18 @@ class Store:
                 report.fail(name or "(no path)", "not stored and its source is gone; record kept")
 
     # -- reading --------------------------------------------------------------------------------
+    def optimize(self) -> tuple[int, int]:
+        """Merge the full-text index's segments into one, so that a search reads each word's list once
+        instead of once per segment; results are unchanged (``eightk.store.maintain``). Returns
+        (segments before, after). Holds the write lock while it runs (13 s on 200,000 filings).
+        Raises ``StoreError`` on a store opened read-only or locked by another writer."""
+        if self.readonly:
+            raise StoreError("cannot optimize a database opened read-only", path=self.path)
+        try:
+            return maintain.optimize(self.conn)
+        except StoreError as exc:
+            raise StoreError(exc.reason, path=self.path) from None
+
     def search(self, query: str, *, limit: int = 20, **filters: Any) -> list[SearchHit]:
         """Ranked hits for an FTS5 query within the filters (see ``eightk.search.Filters``)."""
         return search(self.conn, query, Filters(**resolve_ticker(self.conn, filters)), limit=limit)

@@ -71,8 +71,10 @@ class Stores:
         store: Store | None = getattr(self.local, "store", None)
         if store is None:
             store = Store(self.path, readonly=True)
-            store.conn.set_progress_handler(self._overdue, 10_000)
             self.local.store = store
+        # again for every request: ``Store.search`` sets a handler of its own while it runs and clears it
+        # after, which would leave this thread's later queries without their time limit
+        store.conn.set_progress_handler(self._overdue, 10_000)
         self.local.deadline = time.monotonic() + QUERY_SECONDS
         return store
 
