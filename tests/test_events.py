@@ -321,3 +321,17 @@ def test_earnings_figures_are_the_reported_ones() -> None:
         "Adjusted net income of $30 million, or $0.75 per share; net income of $20 million, or $0.50 per share."
     )[1:] == (20_000_000, 0.50)
     assert figures("Deferred revenue was $20 million. Total revenue for the quarter was $90 million.")[0] == 90_000_000
+
+
+def test_a_table_negative_keeps_its_sign_when_its_parenthesis_is_a_cell_of_its_own() -> None:
+    # as an iXBRL release's table reads once flattened (an 8-K of January 2020 in the corpus):
+    # "Net income (loss) attributable to …  $  (7,410  )  $  244" and "Basic  $  (6.79  )"
+    from eightk.extract.earnings import _table_figure
+
+    body = (
+        "(in millions, except per share amounts)\n\n"
+        "net income (loss) attributable to acme inc.\t$\t(7,410\t)\t$\t244\t$\t(7,166\t)\n\n"
+        "diluted eps\t$\t(6.79\t)\t$\t0.12\n"
+    )
+    assert _table_figure(body, "net_income")[0] == -7_410_000_000  # type: ignore[index]
+    assert _table_figure(body, "eps")[0] == -6.79  # type: ignore[index]

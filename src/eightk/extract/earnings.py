@@ -84,6 +84,11 @@ _RESULTS_CUE = re.compile(
 )
 
 
+_PRO_FORMA = re.compile(
+    r"\bpro\s+forma\s+(?:condensed\s+)?(?:consolidated\s+|combined\s+)?(?:financial|statements?|balance)", re.I
+)
+
+
 def earnings(filing: Filing, regions: list[Region]) -> list[Earnings]:
     """The filing's one ``Earnings`` event, from Item 2.02 (old era: a results release under Item 5 or 9)
     and its EX-99 releases, or from a bare release whose opening announces results."""
@@ -96,7 +101,13 @@ def earnings(filing: Filing, regions: list[Region]) -> list[Earnings]:
         items = [r for r in regions if is_bare_release(filing, r) and _TELLS_RESULTS.search(r.body[:_HEADLINE])]
     if not items:
         return []
-    exhibits = [r for r in regions if r.kind in ("exhibit", "inline") and (r.code or "EX-99").startswith("EX-99")]
+    exhibits = [  # pro forma statements (what results would have been after a sale) are not the period's results
+        r
+        for r in regions
+        if r.kind in ("exhibit", "inline")
+        and (r.code or "EX-99").startswith("EX-99")
+        and not _PRO_FORMA.search(r.body[:800])
+    ]
     sources: list[FieldSource] = [FieldSource("type", "text", span(items[0], 0, min(40, len(items[0].body))))]
     values: dict[str, object] = {}
     folded = {id(r): fold(r.body) for r in items + exhibits}  # lower case: case-sensitive matching is faster
@@ -266,7 +277,9 @@ def _table_figure(body: str, name: str) -> tuple[float, int, int] | None:
         value *= _SCALES[scale.group(1)] if scale else 1.0
     elif value >= 100:
         return None
-    if n.group(0).startswith("(") and n.group(0).endswith(")"):
+    opened = n.group(0).startswith("(") or body[max(0, n.start() - 4) : n.start()].rstrip().endswith("(")
+    closed = n.group(0).endswith(")") or body[n.end() : n.end() + 4].lstrip(" \t|").startswith(")")
+    if opened and closed:  # "(7,410)", and "(7,410 )" or "( 7,410 )" with the parenthesis in a cell of its own
         value = -value
     return value, n.start(1), n.end(1)
 
