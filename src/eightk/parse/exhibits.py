@@ -69,6 +69,8 @@ def find_exhibit_rows(text: str, start: int, end: int) -> list[ExhibitRow]:
         if key is None or key[0] not in _VALID:
             continue
         desc = m.group("desc")
+        if not desc.strip() and len(m.group("indent").expandtabs()) >= 16:
+            continue  # a number alone in the middle of its line ("                 3.") is a page's number
         if re.match(r"\s*(?:of|to|and|in|is|was|hereto|filed|furnished)\b", desc, re.IGNORECASE):
             continue  # "99.1 to this report …" is prose, not a row
         row_end, desc = _continue(text, m.end(), end, desc, len(m.group("indent").expandtabs()))
