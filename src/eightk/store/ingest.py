@@ -31,8 +31,9 @@ from eightk.store.write import FilingRows, prepare, put_quarantine, put_rows
 
 __all__ = ["IngestReport", "Parsed", "ingest", "parse_one", "run_parsed", "write_batches", "write_parsed"]
 
-# No usable record: the input goes to quarantine (time_budget: it ran out of time before the events).
-_QUARANTINE_CODES = {"unreadable", "empty", "not_text", "time_budget"}
+# No usable record: the input goes to quarantine (time_budget: it ran out of time before the events;
+# not_a_filing: a text that reads as no disclosure, a config or password file).
+_QUARANTINE_CODES = {"unreadable", "empty", "not_text", "not_a_filing", "time_budget"}
 _MAX_LISTED_FAILURES = 1000  # the report lists this many; the counts are always complete
 INFLIGHT_BYTES = 48 * 1024 * 1024  # input bytes handed to workers and not yet written
 CHUNK_ITEMS = 8  # inputs per worker task
