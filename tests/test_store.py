@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import os
@@ -219,6 +220,11 @@ def test_export_per_filing_item_and_event(store_db: Path, tmp_path: Path) -> Non
     assert out.returncode == 0, out.stderr
     lines = items.read_text().splitlines()
     assert lines[0].startswith("filing_id,accession,cik,company") and len(lines) > 6
+    code = lines[0].split(",").index("code")
+    assert {row[code] for row in csv.reader(lines[1:])} == {"8.01"}  # that item's rows only, both eras
+    exported = cli("export", "--level", "event", "--event", "license", *db).stdout.splitlines()
+    licences = [json.loads(line) for line in exported]
+    assert licences and {e["type"] for e in licences} == {"license"}
     events = [json.loads(line) for line in cli("export", "--level", "event", *db).stdout.splitlines()]
     deal = next(e for e in events if e["type"] == "license")
     assert deal["upfront"] == 2_000_000 and deal["upfront_currency"] == "USD" and "Genentech" in deal["parties"]

@@ -15,6 +15,7 @@ from typing import Any
 
 from eightk.errors import UsageError
 from eightk.search import Filters, filter_sql
+from eightk.search.filters import normalize_item
 
 __all__ = ["COLUMNS", "LEVELS", "export_rows"]
 
@@ -65,6 +66,10 @@ def export_rows(conn: sqlite3.Connection, level: str, filters: Filters) -> Itera
     if level not in _QUERIES:
         raise UsageError(f"unknown export level {level!r}: use one of {', '.join(LEVELS)}")
     where, args = filter_sql(filters)
+    if level == "item" and filters.item:  # the rows of that item only, not every item of its filings
+        where, args = f"({where}) AND i.code = ?", [*args, normalize_item(filters.item)]
+    if level == "event" and filters.event:  # likewise the events of that type
+        where, args = f"({where}) AND e.type = ?", [*args, filters.event]
     cur = conn.execute(f"{_QUERIES[level]} WHERE {where} ORDER BY {_ORDER[level]}", args)
     names = [d[0] for d in cur.description]
     try:
