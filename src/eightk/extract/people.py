@@ -14,10 +14,10 @@ from eightk.extract.officer_clauses import (
     officer_regions,
     person_key,
 )
+from eightk.extract.officer_context import not_this_change
 from eightk.extract.officer_cues import (
     add_appositive_officers,
     lowercase_title,
-    not_this_change,
     title_before,
     whole_title,
 )
