@@ -295,3 +295,11 @@ def test_a_bare_release_about_a_hire_and_the_election_of_a_director() -> None:
         "immediately.\n"
     )
     assert got == [("Miriam D. Castell", "elected", "director", "2024-04-08")]
+
+
+def test_a_post_kept_in_the_new_title_is_not_left() -> None:
+    got = _changes(
+        "On January 29, 2023, the Board appointed Shael M. Sankaran, previously the Company’s Chief Operating Officer "
+        "and Executive Vice President, to the new role of Chief Technology Officer and Executive Vice President."
+    )
+    assert ("Shael M. Sankaran", "departed", "Chief Operating Officer", dt.date(2023, 1, 29)) in got

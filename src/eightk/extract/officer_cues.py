@@ -208,9 +208,23 @@ def left_previous(
         return []
     seen.add((key, "previous"))
     values = [v for v in event.values if v.field in ("person", "effective")]
-    values.append(FieldSource("role", "text", span(region, m.start("t"), m.end("t"))))
+    end = _left_part(m.group("t"), event.role or "")  # a post kept in the new title is not left
+    values.append(FieldSource("role", "text", span(region, m.start("t"), m.start("t") + end)))
     values.append(FieldSource("action", "text", span(region, m.start(), m.start("own"))))
-    return [replace(event, values=tuple(values), role=" ".join(m.group("t").split()), action="departed")]
+    return [replace(event, values=tuple(values), role=" ".join(m.group("t")[:end].split()), action="departed")]
+
+
+def _left_part(old: str, new: str) -> int:
+    """How much of the old title (its length, or the length of its first part) is left: "Chief Operating
+    Officer and Executive Vice President" moving to "Chief Technology Officer and Executive Vice President"
+    leaves "Chief Operating Officer" (the Executive Vice President post is kept)."""
+    parts = re.split(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", old)
+    kept = {" ".join(p.lower().split()) for p in re.split(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", new)}
+    if len(parts) < 2 or not parts[0] or " ".join(parts[0].lower().split()) in kept:
+        return len(old)
+    if all(" ".join(p.lower().split()) in kept for p in parts[1:]):
+        return old.index(parts[0]) + len(parts[0])
+    return len(old)
 
 
 # what a title keeps after it: "Chairman of the Board", "Controller (Principal Accounting Officer)"
