@@ -280,3 +280,26 @@ def test_employment_that_will_end_and_the_interim_post_of_the_one_succeeded() ->
         "March 2024."
     )
     assert ("Karina S. Belk", "departed", "interim Chief Financial Officer", dt.date(2024, 6, 17)) in got
+
+
+def test_a_bare_release_about_a_hire_and_the_election_of_a_director() -> None:
+    got = _officers(
+        "Exhibit 99.1\nCorvane Systems Hires Amara J. Oduya as Chief Financial Officer\nAUSTIN, Texas, April 8, 2024 "
+        "-- Corvane Systems, Inc. (NASDAQ: CRVN) today announced that Amara J. Oduya has joined the Company as Chief "
+        "Financial Officer, effective April 8, 2024.\n"
+    )
+    assert got == [("Amara J. Oduya", "appointed", "Chief Financial Officer", "2024-04-08")]
+    got = _officers(
+        "Exhibit 99.1\nCorvane Systems Announces Board Changes\nAUSTIN, Texas, April 8, 2024 -- Corvane Systems, "
+        "Inc. (NASDAQ: CRVN) today announced the election of Miriam D. Castell to its Board of Directors, effective "
+        "immediately.\n"
+    )
+    assert got == [("Miriam D. Castell", "elected", "director", "2024-04-08")]
+
+
+def test_a_post_kept_in_the_new_title_is_not_left() -> None:
+    got = _changes(
+        "On January 29, 2023, the Board appointed Shael M. Sankaran, previously the Company’s Chief Operating Officer "
+        "and Executive Vice President, to the new role of Chief Technology Officer and Executive Vice President."
+    )
+    assert ("Shael M. Sankaran", "departed", "Chief Operating Officer", dt.date(2023, 1, 29)) in got

@@ -9,7 +9,6 @@ Offsets are into the sentence unless said otherwise; names are ``(name, start, e
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -22,12 +21,10 @@ from eightk.parse.registrant import norm_name
 
 __all__ = [
     "add_appositive_officers",
-    "background_cue",
     "handed_to",
     "left_previous",
     "lowercase_title",
     "no_calendar_date",
-    "not_this_change",
     "predecessor_left",
     "remember_role",
     "role_from_successor",
@@ -139,79 +136,6 @@ def no_calendar_date(sent: str, cue: int, date_end: int | None) -> bool:
     return bool(_ANNOUNCED.search(between)) and bool(_FUTURE.search(sent[max(date_end, cue - 40) : cue]))
 
 
-# "before being named to his current position", "was appointed to her prior role in 2019": background
-_BACKGROUND = re.compile(
-    r"\s+(?:to\s+|as\s+)?(?:his|her|their)\s+(?:current|present|prior|previous|then)\s+(?:role|position|title|office)",
-    re.I,
-)
-
-
-# "will continue to serve until his successor is appointed": the successor's, who is nobody yet
-_SUCCESSOR_TO_COME = re.compile(
-    r"\bsuccessors?\s+(?:is|are|has\s+been|have\s+been|will\s+be|shall\s+be)\s+(?:duly\s+)?$", re.I
-)
-
-
-def successor_to_come(sent: str, cue_start: int) -> bool:
-    """True when the cue is about a successor not yet named ("until his successor is appointed")."""
-    return _SUCCESSOR_TO_COME.search(sent, max(0, cue_start - 40), cue_start) is not None
-
-
-# a change told as history: a past verb and an earlier year after it ("succeeded John Roe as CEO in 2017")
-_PAST_CUE = re.compile(
-    r"(?:succeeded|(?:was|were)\s+(?:appointed|named|elected|promoted)|became|retired|resigned)$", re.I
-)
-_EARLIER_YEAR = re.compile(r"[^.;]{0,80}?\b(?:in|since|during)\s+((?:19|20)\d\d)\b")
-
-
-def history_cue(sent: str, cue: re.Match[str], ref_year: int | None) -> bool:
-    """True when a past-tense cue is dated by a year before the document's ("Mr. Lowe succeeded Anton Reyes
-    as Chief Executive Officer in 2017"): a biography, not this filing's change."""
-    if ref_year is None or not _PAST_CUE.search(sent[max(0, cue.start() - 5) : cue.end()]):
-        return False
-    year = _EARLIER_YEAR.match(sent, cue.end())
-    return year is not None and int(year.group(1)) < ref_year
-
-
-def not_this_change(sent: str, cue: re.Match[str], ref: _dt.date | None) -> bool:
-    """True when the cue tells of a post held now or before, of a successor not yet named, or of a change
-    dated years before the document (``background_cue``, ``successor_to_come``, ``history_cue``)."""
-    return (
-        background_cue(sent, cue.end())
-        or successor_to_come(sent, cue.start())
-        or history_cue(sent, cue, ref.year if ref else None)
-        or committee_only(sent, cue)
-    )
-
-
-# "appointed Jane Roe, an existing director, to the Compensation Committee": a seat on a committee only
-_TO_COMMITTEE = re.compile(
-    r"\bto\s+(?:serve\s+on\s+)?(?:the|its|our)\s+(?:[A-Z][\w&,\-]*\s+(?:and\s+)?){1,5}Committee\b"
-)
-_NOT_COMMITTEE_ONLY = re.compile(
-    r"\bBoard\s+of\s+Directors\b|\bto\s+the\s+Board\b|\bdirector\b(?!s)|\bOfficer\b|\bPresident\b|\bChair", re.I
-)
-
-
-def committee_only(sent: str, cue: re.Match[str]) -> bool:
-    """True when an appointment's only post is a committee seat of someone already on the Board."""
-    if not cue.group(0).lower().startswith(("appoint", "named", "elect")):
-        return False
-    rest = sent[cue.end() :]
-    committee = _TO_COMMITTEE.search(rest)
-    if committee is None:
-        return False
-    before = re.sub(
-        r"\b(?:an\s+)?(?:existing|current|incumbent)\s+(?:independent\s+)?director\b", "", rest[: committee.start()]
-    )
-    return not _NOT_COMMITTEE_ONLY.search(before)
-
-
-def background_cue(sent: str, cue_end: int) -> bool:
-    """True when the cue is about a post held now or before ("named to his current position in 2013")."""
-    return _BACKGROUND.match(sent, cue_end) is not None
-
-
 # "Jane Roe, previously Acme’s Chief Operating Officer and Executive Vice President," / "Jane Roe, Acme’s
 # Vice President of Finance, will …": a name with an officer title in apposition is a person's
 _APPOSITIVE_OFFICER = re.compile(
@@ -284,9 +208,23 @@ def left_previous(
         return []
     seen.add((key, "previous"))
     values = [v for v in event.values if v.field in ("person", "effective")]
-    values.append(FieldSource("role", "text", span(region, m.start("t"), m.end("t"))))
+    end = _left_part(m.group("t"), event.role or "")  # a post kept in the new title is not left
+    values.append(FieldSource("role", "text", span(region, m.start("t"), m.start("t") + end)))
     values.append(FieldSource("action", "text", span(region, m.start(), m.start("own"))))
-    return [replace(event, values=tuple(values), role=" ".join(m.group("t").split()), action="departed")]
+    return [replace(event, values=tuple(values), role=" ".join(m.group("t")[:end].split()), action="departed")]
+
+
+def _left_part(old: str, new: str) -> int:
+    """How much of the old title (its length, or the length of its first part) is left: "Chief Operating
+    Officer and Executive Vice President" moving to "Chief Technology Officer and Executive Vice President"
+    leaves "Chief Operating Officer" (the Executive Vice President post is kept)."""
+    parts = re.split(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", old)
+    kept = {" ".join(p.lower().split()) for p in re.split(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", new)}
+    if len(parts) < 2 or not parts[0] or " ".join(parts[0].lower().split()) in kept:
+        return len(old)
+    if all(" ".join(p.lower().split()) in kept for p in parts[1:]):
+        return old.index(parts[0]) + len(parts[0])
+    return len(old)
 
 
 # what a title keeps after it: "Chairman of the Board", "Controller (Principal Accounting Officer)"

@@ -14,10 +14,10 @@ from eightk.extract.officer_clauses import (
     officer_regions,
     person_key,
 )
+from eightk.extract.officer_context import not_this_change
 from eightk.extract.officer_cues import (
     add_appositive_officers,
     lowercase_title,
-    not_this_change,
     title_before,
     whole_title,
 )
@@ -53,7 +53,7 @@ _ACTIONS = (
             re.I,
         ),
     ),
-    ("elected", re.compile(r"\belected\b(?!\s+not)", re.I)),
+    ("elected", re.compile(r"\belected\b(?!\s+not)|\belection\s+of\b(?=\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z])", re.I)),
     (
         "appointed",
         re.compile(
@@ -73,7 +73,7 @@ _ACTIONS = (
 # Cues whose person is on one side only: "succeeded by Jane Roe" (after), "Jane Roe assumed the role of",
 # "Jane Roe will become", "Jane Roe's promotion to" (before). Other cues take a name right after them
 # ("appointed Jane Roe"), else the one before ("Jane Roe was appointed").
-_PERSON_AFTER = re.compile(r"(?:succeeded\s+by|appointment\b.*\bof)$", re.I)
+_PERSON_AFTER = re.compile(r"(?:succeeded\s+by|appointment\b.*\bof|election\s+of)$", re.I)
 _PERSON_BEFORE = re.compile(
     r"(?:become|promotion\s+to|promoted\s+to|\bof|^mov\w*\s+from\b.*\bto|^succeed\w*|\bnew\s+role\b.*|changed\s+to|"
     r"^join\w*\s.*)$",
