@@ -297,6 +297,7 @@ EXTRA = DATA / "extra" / "texts"
 EXTRA2 = DATA / "extra2" / "texts"
 EXTRA4 = DATA / "extra4" / "texts"
 EXTRA6 = DATA / "extra6" / "texts"
+EXTRA7 = DATA / "extra7" / "texts"
 
 
 def _extra(path: Path) -> dict[str, Any]:
@@ -382,6 +383,19 @@ def test_a_deal_retold_is_no_new_deal() -> None:
         (EXTRA4 / "004.txt", []),
         # "On August 28, 2007, Matritech and Inverness … announced" in a release of September 28: told before
         (EXTRA6 / "038.txt", []),
+        # "the sale of its shape-sensing technology for medical applications to Intuitive Surgical, Inc."
+        (EXTRA7 / "001.txt", [("asset_purchase", [("Luna Innovations Incorporated", "seller"),
+                                                  ("Intuitive Surgical, Inc.", "buyer")])]),
+        # "an exclusive agreement with … Teson … for the commercialization of Aggrastat": a licence
+        (EXTRA7 / "003.txt", [("license", [("Hong Kong Teson Pharma Limited", "licensee")])]),
+        # "has executed a marketing and distribution agreement …; MultiCell grants XenoTech a … exclusive right"
+        (EXTRA7 / "018.txt", [("license", [("MultiCell Technologies, Inc.", "licensor"),
+                                           ("XenoTech, LLC", "licensee")])]),
+        # "Nanogen will acquire Spectral’s rapid cardiac immunoassay test business"
+        (EXTRA7 / "033.txt", [("asset_purchase", [("Nanogen Inc.", "buyer"),
+                                                  ("Spectral Diagnostics Inc.", "seller")])]),
+        # "to divest its Genetic Assays & Platforms (GAP) Business Unit to ADSTEC Corporation"
+        (EXTRA7 / "034.txt", [("asset_purchase", [("Transgenomic, Inc.", "seller"), ("ADSTEC Corporation", "buyer")])]),
     ],
 )  # fmt: skip
 def test_deals_of_other_companies_wording(path: Path, events: list) -> None:

@@ -15,7 +15,8 @@ _WINDOW = 12_000  # deals are told near the top of a document
 _ITEM_CODES = ("1.01", "1.02", "2.01", "7.01", "8.01")
 _QUICK = re.compile(
     r"licen[cs]|collaborat|develop\w*\s+and\s+(?:market|commerciali)|purchase\s+agreement|assignment|co-develop|"
-    r"partnership|alliance|jointly|joint\s+develop|divestiture|transfer\s+to\s|"
+    r"partnership|alliance|jointly|joint\s+develop|divestiture|divest\s+its|transfer\s+to\s|distribution\s+agreement|"
+    r"exclusive\s+(?:[\w\-]+\s+){0,3}?rights?\b|acquire\s+[\w\-]+[’']s\s|"
     r"(?:sold|sell|sale\s+(?:to|of))\s+(?:[\w\-,.’']+\s+){0,8}?(?:assets|rights|product\s+lines?|subsidiary|division|royalties|royalty)\b|"
     r"(?:acquired|purchased|acquisition\s+of|purchase\s+of)\s+(?:[\w\-]+\s+){0,5}?assets\s+(?:of|from)\b|"
     r"(?:acquir\w*|purchas\w*|bought)\s+(?:an?\s+|the\s+|certain\s+)?(?:[\w\-]+\s+){0,2}?(?:royalty|milestone)(?:\s+and\s+(?:royalty|milestone))?\s+(?:streams?|interests?|obligations?|rights?|payments?)\b"
@@ -33,6 +34,12 @@ _KIND = (
         r"\b(?:sold|sells|sale\s+(?:to\s+[^.;]{1,60}?\s+)?of)\s+(?:(?:all|substantially|certain|of|the|its|our)\s+){0,4}"
         # "has sold assets", "the sale to X of all of the rights to", "the sale of its OP-1 product family"
         r"(?:[\w\-]+\s+){0,3}?(?:assets|rights\s+to|product\s+(?:lines?|family|families|portfolio))\b|"
+        # "the sale of its shape-sensing technology for medical applications to Intuitive Surgical"
+        r"\bsale\s+of\s+(?:its|our|their)\s+(?:[\w\-]+\s+){0,3}?(?:technolog(?:y|ies)|patents?|business(?:es)?|brands?)\b"
+        r"(?=[^.;]{0,120}\bto\s+[A-Z])|"
+        # "Nanogen will acquire Spectral’s rapid cardiac immunoassay test business"; "to divest its … Unit to ADSTEC"
+        r"\b(?:will|to)\s+acquire\s+[\w\-]+[’']s\s+(?:[\w\-]+\s+){0,5}?(?:business|product\s+lines?|assets|technolog(?:y|ies))\b|"
+        r"\bdivest\s+(?:its|our|their)\s+(?:[\w\-&()]+\s+){0,8}?to\s+(?=[A-Z])|"
         r"to\s+acquire\s+substantially\s+all\s+(?:of\s+)?the\s+assets\s+of\b|"
         r"\b(?:sell|sale\s+of|sold|monetiz\w+)\s+(?:[\w\-’']+\s+){0,6}?(?:its|our|their|future|remaining|[\w\-]+[’']s)\s+"
         r"(?:[\w\-]+\s+){0,2}?(?:royalties|royalty\s+(?:streams?|interests?|rights?))\b|"
@@ -45,7 +52,11 @@ _KIND = (
         r"joint\s+development", _I)),
     ("license", re.compile(
         r"licen[cs](?:e|ing|ed)\b|sublicen[cs]e|licen[cs]ing|"
-        r"agreement\s+(?:for|to)\s+(?:the\s+)?develop\w*\s+and\s+(?:market|commerciali[sz])\w*", _I)),
+        r"agreement\s+(?:for|to)\s+(?:the\s+)?develop\w*\s+and\s+(?:market|commerciali[sz])\w*|"
+        # an exclusive right to sell another's product is a licence (the deal sets' convention)
+        r"exclusive\s+(?:[\w\-]+\s+){0,3}?(?:distribution|marketing|commerciali[sz]ation)\s+(?:and\s+\w+\s+)?(?:agreement|rights?)|"
+        r"exclusive\s+agreement\s+with\s+[^.;]{1,80}?\bfor\s+the\s+(?:commerciali[sz]ation|distribution|marketing)\s+of",
+        _I)),
 )  # fmt: skip
 _ENTRY = re.compile(
     r"\b(?:entered\s+into|enters?\s+into|entering\s+into|signed|executed|(?:has|have)\s+agreed|concluded|"
