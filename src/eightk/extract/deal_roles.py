@@ -125,11 +125,19 @@ class _Sentence:
             return m.org  # "ASKA will have an exclusive option to obtain …", "the Company agreed to acquire …"
         if re.search(r"\bto\s+$|\bwhich\s+(?:the\s+\w+\s+)?$|,\s*$", lead) and self.main is not None:
             return self.main if self.main != obj else None
+        participle = re.match(r"\w+ing\b", self.text[cue_start : cue_start + 20])
+        if participle and m is not None and self.main is not None and self.main != m.org and _after_with(self, m):
+            return self.main if self.main != obj else None  # "an agreement with X of Bangkok granting Y …": the subject's
         return m.org if m else (self.main if self.main != obj else None)
 
     def vote(self, org: int | None, role: str, weight: int = 1) -> None:
         if org is not None:
             self.votes.add(org, role, weight)
+
+
+def _after_with(s: _Sentence, m: Mention) -> bool:
+    """Whether a mention is the object of "with" ("an agreement with X"), not a subject."""
+    return bool(re.search(r"\bwith\s+(?:the\s+)?$", s.text[max(0, m.start - s.offset - 10) : m.start - s.offset]))
 
 
 def _possessive(sent: str, at: int) -> bool:
@@ -168,9 +176,9 @@ def roles(sent: str, offset: int, ents: Entities, *, kind: str, votes: Votes, ma
 
 
 _OWNED = re.compile(  # "Lexmark Technology", "InterDigital's B-CDMA patents": what the licence is to
-    r"(?:['’]s)?\s+(?:[\w\-]+\s+){0,2}?(?:[Tt]echnology|[Tt]echnologies|[Pp]atents?|Patent\s+Rights|[Kk]now-[Hh]ow|"
+    r"(?:['’]s\s+(?:[\w\-]+\s+){0,2}?|\s+)(?:[Tt]echnology|[Tt]echnologies|[Pp]atents?|Patent\s+Rights|[Kk]now-[Hh]ow|"
     r"[Ii]ntellectual\s+[Pp]roperty)\b"
-)
+)  # words between only after a possessive: "ChromaDex Licenses Exclusive Patent Rights from …" names no owner
 
 
 # "West/Nottingham is the owner of … patent applications", "X owns certain patents", "patents owned by X"
