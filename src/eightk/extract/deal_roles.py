@@ -127,7 +127,7 @@ class _Sentence:
             return self.main if self.main != obj else None
         participle = re.match(r"\w+ing\b", self.text[cue_start : cue_start + 20])
         if participle and m is not None and self.main is not None and self.main != m.org and _after_with(self, m):
-            return self.main if self.main != obj else None  # "an agreement with X of Bangkok granting Y …": the subject's
+            return self.main if self.main != obj else None  # "an agreement with X granting Y …": the sentence's
         return m.org if m else (self.main if self.main != obj else None)
 
     def vote(self, org: int | None, role: str, weight: int = 1) -> None:
