@@ -23,7 +23,7 @@ __all__ = ["COMPLEMENT", "LICENSED_THING", "Votes", "roles"]
 
 COMPLEMENT = {"licensor": "licensee", "licensee": "licensor", "buyer": "seller", "seller": "buyer"}
 _MONEYISH = re.compile(
-    r"[$€£¥]|\b(?:payments?|fees?|royalt|milestones?|consideration|cash|USD|EUR|million|yen)\b", re.I
+    r"[$€£¥]|\b(?:payments?|fees?|royalt\w*|milestones?|consideration|cash|USD|EUR|million|yen)\b", re.I
 )
 _RIGHTSISH = re.compile(
     r"\b(?:licen[cs](?:e[sd]?|ing)|sublicen[cs]e[sd]?|rights?|option)\b(?!\s+(?:fees?|payments?|revenues?|income|issue))",
