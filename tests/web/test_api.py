@@ -91,6 +91,9 @@ def test_company_history_is_in_date_order(server: Server) -> None:
     assert server.get("/api/companies/1")[0] == 404
     assert server.get("/api/companies")[2]["error"]["status"] == 422
     assert server.get("/api/companies?" + _q(name="ImmunoGen, Inc."))[2]["filings"][0]["date"] == "2000-05-04"
+    by_name = server.get("/api/companies?" + _q(name="immunogen, inc."))[2]  # a name in any case
+    assert by_name["filings"][0]["date"] == "2000-05-04" and by_name["names"] == ["ImmunoGen, Inc."]
+    assert server.get("/api/companies?" + _q(name="APPLE COMPUTER, INC."))[2]["cik"] == "320193"  # the CIK they share
 
 
 def test_every_error_has_one_shape_and_no_trace(server: Server) -> None:

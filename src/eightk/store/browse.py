@@ -236,20 +236,23 @@ def deals(conn: sqlite3.Connection, q: EventQuery) -> list[dict[str, Any]]:
 def company_history(conn: sqlite3.Connection, *, cik: str | None, name: str | None, limit: int = 500) -> dict[str, Any]:
     """A company's filings and events over time, oldest first: ``{"names": [...], "cik", "filings":
     [{filing_key, accession, date, form_type, item_codes, events: [{position, type, summary}]}]}``.
-    The company is a CIK (any filer of the filing), else an exact registrant name. At most ``limit``
-    filings (the newest); ``filings`` is empty for an unknown company."""
+    The company is a CIK (any filer of the filing), else a registrant name as printed, in any case
+    ("amazon.com, inc."); ``cik`` is then the one CIK its filings share, if they share one. At most
+    ``limit`` filings (the newest); ``filings`` is empty for an unknown company."""
     if cik:
         cond, args = "(f.cik = ? OR f.id IN (SELECT x.filing_id FROM filers x WHERE x.cik = ?))", [cik, cik]
     else:
-        cond, args = "f.company = ?", [name or ""]
+        cond, args = "f.company = ? COLLATE NOCASE", [name or ""]
     rows = conn.execute(
-        "SELECT * FROM (SELECT f.id, f.key, f.accession, f.date, f.form_type, f.item_codes, f.company FROM filings f"
-        f" WHERE {cond} ORDER BY f.date DESC, f.id DESC LIMIT ?) ORDER BY 4, 1",
+        "SELECT * FROM (SELECT f.id, f.key, f.accession, f.date, f.form_type, f.item_codes, f.company, f.cik"
+        f" FROM filings f WHERE {cond} ORDER BY f.date DESC, f.id DESC LIMIT ?) ORDER BY 4, 1",
         [*args, limit],
     ).fetchall()
+    if not cik and len({r[7] for r in rows}) == 1:
+        cik = rows[0][7]  # a name's filings that all carry one CIK: that is the company's
     by_id: dict[int, dict[str, Any]] = {}
     names: list[str] = []
-    for fid, key, accession, date, form, codes, company in rows:
+    for fid, key, accession, date, form, codes, company, _cik in rows:
         by_id[fid] = {"filing_key": key, "accession": accession, "date": date, "form_type": form,
                       "item_codes": [c for c in (codes or "").split(",") if c], "events": []}  # fmt: skip
         if company and company not in names:

@@ -245,7 +245,9 @@ def company_by_cik(
 
 @router.get("/companies", response_model=CompanyHistory, summary="A company's filings and events, by name")
 def company_by_name(
-    name: Annotated[str, Query(min_length=1, max_length=200, pattern=_PLAIN, description="exact registrant name")],
+    name: Annotated[
+        str, Query(min_length=1, max_length=200, pattern=_PLAIN, description="registrant name as printed, any case")
+    ],
     stores: Annotated[Stores, Depends(stores_of)],
 ) -> Json:
     """For registrants known by name only (filings without a CIK): its newest 500 filings, oldest first."""
