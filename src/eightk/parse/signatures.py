@@ -80,6 +80,8 @@ def _title_lines(lines: list[str], name: str) -> str | None:
             rest = line[label.end() :].strip()
             if kind in ("title", "its"):
                 return _labelled_title(rest, lines[i + 1 :])
+            if kind in ("date", "dated") and not parts:
+                continue  # "By: /s/ A  Dated: …  A  Vice President": the date sits between the signer and the title
             if kind in ("date", "dated", "by") or parts:
                 break
             continue  # "Name: …" repeats the signer
