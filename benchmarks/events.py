@@ -22,10 +22,12 @@ benchmark on corpus filings of tune-half companies that have no gold in the corp
 row for the four event families it was written for (officer_change, acquisition, earnings, agreement);
 other types found in those filings are not counted. Its misses are listed (``x``).
 
-A fourth set, *extra2* (``tests/data/events-extra2/``, see its README), holds bare texts of companies in
+A fourth and a fifth set, *extra2* and *extra3* (``tests/data/events-extra2/``, ``events-extra3/``, see their
+READMEs; extra3 holds officer changes only), hold bare texts of companies in
 no other set, parsed as a user's file is (``parse_filing`` on the text's bytes). It is scored for the same
-four families in two rows fixed by company in its README: ``extra2-A`` (rules may be written from it; its
-misses are listed, ``a``) and ``extra2-B`` (scored only: counts, no miss lines). Asserts nothing.
+four families in two rows per set fixed by company in its README: ``extra2-A``/``extra3-A`` (rules may be
+written from them; their misses are listed, ``a2``/``a3``) and ``extra2-B``/``extra3-B`` (scored only: counts,
+no miss lines). Asserts nothing.
 """
 
 from __future__ import annotations
@@ -231,15 +233,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     ap.add_argument("--extra", type=Path, default=ROOT / "tests" / "data" / "events-extra")
     ap.add_argument("--extra2", type=Path, default=ROOT / "tests" / "data" / "events-extra2")
+    ap.add_argument("--extra3", type=Path, default=ROOT / "tests" / "data" / "events-extra3")
     ap.add_argument(
-        "--half", choices=("tune", "measure", "extra", "extra2-A", "all"), default="all", help="which misses to list"
+        "--half", choices=("tune", "measure", "extra", "extra2-A", "extra3-A", "all"), default="all",
+        help="which misses to list",
     )
     ap.add_argument("--no-provenance", action="store_true", help="skip the span check over the whole corpus")
     args = ap.parse_args(argv)
     files = _files(args.corpus)
     half = company_halves(args.corpus, files)
     tallies = {"tune": Tally(), "measure": Tally(), "all": Tally(), "extra": Tally()}
-    tallies.update({"extra2-A": Tally(), "extra2-B": Tally()})
+    tallies.update({"extra2-A": Tally(), "extra2-B": Tally(), "extra3-A": Tally(), "extra3-B": Tally()})
     lines: list[str] = []
     for gold_path, filing_path in files:
         pairs, misses, extra = _score(gold_path, filing_path, (tallies["all"], tallies[half[gold_path]]))
@@ -254,12 +258,13 @@ def main(argv: list[str] | None = None) -> int:
         found = tallies["extra"].add(pairs, misses, extra)
         if args.half in ("all", "extra"):
             lines += [f"  x {filing_path.name[:60]}  {x}" for x in found]
-    for gold_path, text_path, letter in _extra2_files(args.extra2):
-        row = f"extra2-{letter}"
-        pairs, misses, extra = _score(gold_path, text_path, (tallies[row],), EXTRA_TYPES)
-        found = tallies[row].add(pairs, misses, extra)
-        if letter == "A" and args.half in ("all", row):
-            lines += [f"  {letter.lower()} {text_path.name}  {x}" for x in found]
+    for set_name, folder in (("extra2", args.extra2), ("extra3", args.extra3)):
+        for gold_path, text_path, letter in _extra2_files(folder):
+            row = f"{set_name}-{letter}"
+            pairs, misses, extra = _score(gold_path, text_path, (tallies[row],), EXTRA_TYPES)
+            found = tallies[row].add(pairs, misses, extra)
+            if letter == "A" and args.half in ("all", row):
+                lines += [f"  {letter.lower()}{set_name[-1]} {text_path.name}  {x}" for x in found]
     print(f"eightk events vs gold — {len(files)} gold files from {args.corpus}")
     for name, tally in tallies.items():
         only = f" ({', '.join(EXTRA_TYPES)} only)" if name.startswith("extra") else ""

@@ -47,3 +47,14 @@ def test_the_checker_finds_broken_gold(tmp_path: Path) -> None:
     assert any("a sentence no text holds" in p for p in problems)
     assert any("missing" in p for p in problems)
     assert any(p.startswith("999.txt") for p in problems)
+
+
+def test_the_officer_set_extra3_keeps_its_conventions() -> None:
+    # tests/data/events-extra3: 28 officer-change texts of other companies, same layout and checker
+    folder = SET.parent / "events-extra3"
+    spec = importlib.util.spec_from_file_location("check_gold_events3", folder / "check_gold.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    problems, n_texts, n_events = module.check_dir(folder)
+    assert problems == [] and n_texts >= 25 and n_events >= 40
