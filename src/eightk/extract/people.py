@@ -296,8 +296,8 @@ def _whole_role(
         return None
     issuer = company or release_company(region)
     role = trim_title(sent, whole_title(sent, without_company(sent, role, company)), issuer)
-    if len(group) > 1:
-        role = singular_role(role, sent)
+    if len(group) > 1 or re.search(r"(?:Officer|President|Chair|Head)s$", role[0]):
+        role = singular_role(role, sent)  # one person holds a title said in the plural ("Co-Chief … Officers")
     role = spelled_out(region.body, without_defined_term(role))
     return None if _GROUP_NOUN.fullmatch(role[0]) else role
 
