@@ -228,6 +228,13 @@ def _role_for(
     return role
 
 
+# directors (re-)elected at an annual meeting are no change; "following the Annual Meeting …, the Board increased
+# the size of the Board … and elected A and B" tells new directors
+_REELECTED = re.compile(
+    r"(?<!following\s)(?<!following\sthe\s)(?<!after\sthe\s)\bannual\s+meeting\b.*\belected\b", re.I | re.S
+)
+
+
 def _sentence_events(
     region: Region,
     s: int,
@@ -243,7 +250,7 @@ def _sentence_events(
     known = known if known is not None else {}
     last = known.get("")  # the person named before this sentence, for "appointed him"
     names = sentence_names(sent, s, known, people)
-    if _OLD_NEWS.match(sent) or re.search(r"\bannual\s+meeting\b.*\belected\b", sent, re.I | re.S):
+    if _OLD_NEWS.match(sent) or _REELECTED.search(sent):
         return []
     out: list[OfficerChange] = []
     for action, pattern in _ACTIONS:
