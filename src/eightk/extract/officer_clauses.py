@@ -52,8 +52,15 @@ _AND_BOARD = re.compile(
 
 
 def not_a_departure(sent: str, cue: re.Match[str]) -> bool:
+    """Whether a departure word tells no departure: a condition, news told before, or "retired" as an
+    adjective before a former title ("Mr. Dunham, retired President and Chief Executive Officer of …")."""
     before = sent[max(0, cue.start() - 150) : cue.start()]
+    if cue.group(0).lower() == "retired" and _FORMER_TITLE.match(sent, cue.end()) and re.search(r",\s*$", before):
+        return True
     return bool(_HYPOTHETICAL.search(before) or _ANNOUNCED_BEFORE.search(before[-40:]))
+
+
+_FORMER_TITLE = re.compile(r"\s+(?:[A-Z][\w\-]*\s+){0,6}?(?:President|Officer|Chairman|Chair|Director|Partner|Executive)\b")
 
 
 def board_seat_too(region: Region, s: int, sent: str, event: OfficerChange) -> list[OfficerChange]:
