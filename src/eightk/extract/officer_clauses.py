@@ -60,7 +60,9 @@ def not_a_departure(sent: str, cue: re.Match[str]) -> bool:
     return bool(_HYPOTHETICAL.search(before) or _ANNOUNCED_BEFORE.search(before[-40:]))
 
 
-_FORMER_TITLE = re.compile(r"\s+(?:[A-Z][\w\-]*\s+){0,6}?(?:President|Officer|Chairman|Chair|Director|Partner|Executive)\b")
+_FORMER_TITLE = re.compile(
+    r"\s+(?:[A-Z][\w\-]*\s+){0,6}?(?:President|Officer|Chairman|Chair|Director|Partner|Executive)\b"
+)
 
 
 def board_seat_too(region: Region, s: int, sent: str, event: OfficerChange) -> list[OfficerChange]:
