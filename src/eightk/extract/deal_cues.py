@@ -172,7 +172,9 @@ _RECOUNT = re.compile(
 )
 _MILESTONE_UPDATE = re.compile(
     r"\b(?:achieved|received|receipt\s+of|earned|triggered)\b.{0,80}\bmilestone|"
-    r"\bmilestone\s+payment\s+(?:from|to)\b",
+    r"\bmilestone\s+payment\s+(?:from|to)\b|"
+    # "Milestone 2 … has been achieved"
+    r"\bmilestone\b[^.;]{0,80}\b(?:has|have)\s+been\s+(?:achieved|reached|met|completed)\b",
     _I | re.S,
 )
 _AMENDMENT_ENTERED = re.compile(r"\b(?:this|the)\s+(?:[\w\-]+\s+){0,3}?amendment\b", _I)

@@ -213,6 +213,8 @@ class _Reader:
     def anchor(self, a: _Anchor, kinds: list[str], end: int) -> None:
         told = _opening_told(self.body, a.entry) if a.opening and a.entry else a.text
         update = _update_kind(told, self.region)
+        if update is None and not a.opening and _MILESTONE_UPDATE.search(a.text):
+            update = "milestone"  # "announced that Milestone 2 of the joint development program … has been achieved"
         when = _anchor_date(a.text, a.entry.start() if a.entry and not a.opening else None)
         if update is None and when is not None and not a.opening and _under_older(a.text, when):
             update = "amendment"  # "entered into a Memorandum … under the license agreement dated 1997"
