@@ -22,12 +22,11 @@ benchmark on corpus filings of tune-half companies that have no gold in the corp
 row for the four event families it was written for (officer_change, acquisition, earnings, agreement);
 other types found in those filings are not counted. Its misses are listed (``x``).
 
-A fourth and a fifth set, *extra2* and *extra3* (``tests/data/events-extra2/``, ``events-extra3/``, see their
-READMEs; extra3 holds officer changes only), hold bare texts of companies in
+Three more sets, *extra2*, *extra3* and *extra4* (``tests/data/events-extra2/`` to ``events-extra4/``, see their
+READMEs; extra3 and extra4 hold officer changes only), hold bare texts of companies in
 no other set, parsed as a user's file is (``parse_filing`` on the text's bytes). It is scored for the same
-four families in two rows per set fixed by company in its README: ``extra2-A``/``extra3-A`` (rules may be
-written from them; their misses are listed, ``a2``/``a3``) and ``extra2-B``/``extra3-B`` (scored only: counts,
-no miss lines). Asserts nothing.
+four families in two rows per set fixed by company in its README: ``extraN-A`` (rules may be written from them;
+their misses are listed, ``aN``) and ``extraN-B`` (scored only: counts, no miss lines). Asserts nothing.
 """
 
 from __future__ import annotations
@@ -234,8 +233,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--extra", type=Path, default=ROOT / "tests" / "data" / "events-extra")
     ap.add_argument("--extra2", type=Path, default=ROOT / "tests" / "data" / "events-extra2")
     ap.add_argument("--extra3", type=Path, default=ROOT / "tests" / "data" / "events-extra3")
+    ap.add_argument("--extra4", type=Path, default=ROOT / "tests" / "data" / "events-extra4")
     ap.add_argument(
-        "--half", choices=("tune", "measure", "extra", "extra2-A", "extra3-A", "all"), default="all",
+        "--half", choices=("tune", "measure", "extra", "extra2-A", "extra3-A", "extra4-A", "all"), default="all",
         help="which misses to list",
     )
     ap.add_argument("--no-provenance", action="store_true", help="skip the span check over the whole corpus")
@@ -243,7 +243,8 @@ def main(argv: list[str] | None = None) -> int:
     files = _files(args.corpus)
     half = company_halves(args.corpus, files)
     tallies = {"tune": Tally(), "measure": Tally(), "all": Tally(), "extra": Tally()}
-    tallies.update({"extra2-A": Tally(), "extra2-B": Tally(), "extra3-A": Tally(), "extra3-B": Tally()})
+    for n in ("extra2", "extra3", "extra4"):
+        tallies.update({f"{n}-A": Tally(), f"{n}-B": Tally()})
     lines: list[str] = []
     for gold_path, filing_path in files:
         pairs, misses, extra = _score(gold_path, filing_path, (tallies["all"], tallies[half[gold_path]]))
@@ -258,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
         found = tallies["extra"].add(pairs, misses, extra)
         if args.half in ("all", "extra"):
             lines += [f"  x {filing_path.name[:60]}  {x}" for x in found]
-    for set_name, folder in (("extra2", args.extra2), ("extra3", args.extra3)):
+    for set_name, folder in (("extra2", args.extra2), ("extra3", args.extra3), ("extra4", args.extra4)):
         for gold_path, text_path, letter in _extra2_files(folder):
             row = f"{set_name}-{letter}"
             pairs, misses, extra = _score(gold_path, text_path, (tallies[row],), EXTRA_TYPES)

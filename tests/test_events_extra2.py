@@ -58,3 +58,14 @@ def test_the_officer_set_extra3_keeps_its_conventions() -> None:
     spec.loader.exec_module(module)
     problems, n_texts, n_events = module.check_dir(folder)
     assert problems == [] and n_texts >= 25 and n_events >= 40
+
+
+def test_the_officer_set_extra4_keeps_its_conventions() -> None:
+    # tests/data/events-extra4: 27 officer-change texts of other companies, same layout and checker
+    folder = SET.parent / "events-extra4"
+    spec = importlib.util.spec_from_file_location("check_gold_events4", folder / "check_gold.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    problems, n_texts, n_events = module.check_dir(folder)
+    assert problems == [] and n_texts >= 25 and n_events >= 40
