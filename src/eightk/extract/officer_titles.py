@@ -41,8 +41,11 @@ def title_after_name(sent: str, name_end: int) -> tuple[str, int, int] | None:
     Roe acting President and Chief Operating Officer", "the appointment of Jane Roe to Chief Executive
     Officer". None when the name is followed by anything else (a comma, "as", a verb)."""
     m = _RIGHT_AFTER.match(sent, name_end)
-    if m is None or _NOT_TITLE.match(m.group("t")):
-        return None
+    return None if m is None or _NOT_TITLE.match(m.group("t")) else _titled(m)
+
+
+def _titled(m: re.Match[str]) -> tuple[str, int, int] | None:
+    """A matched title (group ``t``) without its designation tail, with its span; None without an office."""
     raw = _TAIL.sub("", m.group("t"))
     if not _HEAD.search(raw):
         return None
@@ -60,12 +63,7 @@ _TO_AFTER_APPOSITION = re.compile(
 def title_after_to(sent: str, name_end: int) -> tuple[str, int, int] | None:
     """The title after "to" that follows the appointee's name and its apposition (see above)."""
     m = _TO_AFTER_APPOSITION.match(sent, name_end)
-    if m is None:
-        return None
-    raw = _TAIL.sub("", m.group("t"))
-    if not _HEAD.search(raw):
-        return None
-    return " ".join(raw.split()), m.start("t"), m.start("t") + len(raw)
+    return None if m is None else _titled(m)
 
 
 # a lower-case officer title after the name: "designated Jane Roe, the Company’s Vice President, Finance, as

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Check the events-extra3 set: texts, gold, SOURCES.tsv and the README's halves agree.
+"""Check the hand-labelled event sets (events-extra2, events-extra3, events-extra4): in each, texts, gold,
+SOURCES.tsv and the README's halves agree.
 
-  python3 tests/data/events-extra3/check_gold.py [DIR]      (default: the directory of this file)
+  python3 tests/data/events_check_gold.py [DIR ...]      (default: every events-extra2+ set beside this file)
 
 For every texts/NNN.txt: UTF-8, at most 8,000 bytes, and gold/NNN.gold.json names it; each event has the
 fields of its type (SCHEMA.md), well-formed values (actions, ISO dates, money, a number for EPS); every
@@ -104,11 +105,18 @@ def check_dir(root: Path) -> tuple[list[str], int, int]:
     return problems, len(texts), n_events
 
 
+SETS = ("events-extra2", "events-extra3", "events-extra4")
+
+
 def main(argv: list[str]) -> int:
-    root = Path(argv[1]) if len(argv) > 1 else Path(__file__).parent
-    problems, n_texts, n_events = check_dir(root)
-    print("\n".join(problems) if problems else f"ok: {n_texts} texts, {n_events} gold events")
-    return 1 if problems else 0
+    roots = [Path(a) for a in argv[1:]] or [Path(__file__).parent / s for s in SETS]
+    failed = False
+    for root in roots:
+        problems, n_texts, n_events = check_dir(root)
+        print("\n".join(f"{root.name}: {p}" for p in problems) if problems else
+              f"{root.name} ok: {n_texts} texts, {n_events} gold events")  # fmt: skip
+        failed = failed or bool(problems)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
