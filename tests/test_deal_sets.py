@@ -26,8 +26,13 @@ def _checker():  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("name", "texts", "events"),
     [
-        ("extra", 40, 30), ("extra2", 40, 30), ("extra3", 40, 30), ("extra4", 40, 35), ("extra6", 40, 30),
-        ("extra5", 40, 30), ("extra7", 40, 30),
+        ("extra", 40, 30),
+        ("extra2", 40, 30),
+        ("extra3", 40, 30),
+        ("extra4", 40, 35),
+        ("extra6", 40, 30),
+        ("extra5", 40, 30),
+        ("extra7", 40, 30),
     ],  # fmt: skip
 )
 def test_each_extra_set_keeps_the_conventions(name: str, texts: int, events: int) -> None:

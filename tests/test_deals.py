@@ -396,6 +396,17 @@ def test_a_deal_retold_is_no_new_deal() -> None:
                                                   ("Spectral Diagnostics Inc.", "seller")])]),
         # "to divest its Genetic Assays & Platforms (GAP) Business Unit to ADSTEC Corporation"
         (EXTRA7 / "034.txt", [("asset_purchase", [("Transgenomic, Inc.", "seller"), ("ADSTEC Corporation", "buyer")])]),
+        # a contact's name on the line before the company ("Paul Landers\nQuidel Corp.") is no part of it; a
+        # headline's "ANNOUNCES … PARTNERSHIP WITH" is none of the name after it; "In addition to the
+        # partnership, the companies have entered into a cross-license agreement": a second deal, same parties
+        (EXTRA7 / "037.txt", [(kind, [("Quidel Corp.", "partner"), ("CHURCH & DWIGHT CO., INC.", "partner")])
+                              for kind in ("collaboration", "license")]),
+        # '… with Graceway Pharmaceuticals, LLCTM\n(“Graceway”)': the term names the company printed before it,
+        # though no finder took that form; "In a separate … transaction, Graceway has also purchased from …"
+        (EXTRA4 / "027.txt", [("asset_purchase", [("Novavax, Inc.", "seller"),
+                                                  ("Graceway Pharmaceuticals, LLC", "buyer")]),
+                              ("asset_purchase", [("Graceway Pharmaceuticals, LLC", "buyer"),
+                                                  ("Allergan, Inc.", "seller")])]),
     ],
 )  # fmt: skip
 def test_deals_of_other_companies_wording(path: Path, events: list) -> None:

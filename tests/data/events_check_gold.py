@@ -51,8 +51,9 @@ def check_event(where: str, ev: dict, text: str) -> list[str]:
             problems.append(f"{where}: {f} {ev[f]!r} is not an ISO date")
     for f in MONEY:
         v = ev.get(f)
-        if v is not None and not (isinstance(v, dict) and isinstance(v.get("amount"), (int, float))
-                                  and v.get("currency") == "USD"):
+        if v is not None and not (
+            isinstance(v, dict) and isinstance(v.get("amount"), (int, float)) and v.get("currency") == "USD"
+        ):
             problems.append(f"{where}: {f} {v!r} is not money")
     if ev.get("eps") is not None and not isinstance(ev["eps"], (int, float)):
         problems.append(f"{where}: eps {ev['eps']!r} is not a number")

@@ -145,6 +145,17 @@ _SEPARATE = re.compile(
     r"In\s+an\s+unrelated)\b",
     _I,
 )
+# "In addition to the partnership, the companies have entered into a cross-license agreement": a second
+# agreement set apart from the first (a deal only when the sentence also enters into one of a deal's kinds)
+_IN_ADDITION_TO_DEAL = re.compile(
+    r"\W*In\s+addition\s+to\s+(?:the|this|that|its|our)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:partnership|collaboration|alliance|agreement|license|licen[cs]e\s+agreement|transaction|deal)s?\s*,",
+    _I,
+)
+# the parties of the deal just told, named together: "the companies", "both parties", "the two companies"
+_BOTH_PARTIES = re.compile(
+    r"\b(?:the|both|the\s+two)\s+(?:companies|parties)\s+(?:have|has|had|also|today|will|entered|signed)\b", _I
+)
 # "As a result of the completion of this purchase, X … acquired the commercial rights": the closing told on
 _AFTER_CLOSING = re.compile(
     r"\b(?:completion|closing|consummation)\s+of\s+(?:this|the|such)\s+(?:purchase|acquisition|transaction|sale)\b", _I

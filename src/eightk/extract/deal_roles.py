@@ -379,7 +379,8 @@ def _payments(s: _Sentence, payer: str, payee: str) -> None:
 
 _SALE_OF_OWN = re.compile(  # "… for the sale of substantially all of its assets": the subject sells
     r"\bsale\s+of\s+(?:(?:substantially\s+)?all\s+(?:of\s+)?|certain\s+(?:of\s+)?)?"
-    r"(?:(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:assets|rights|business|operations)\s+of\s+)?(?:its|our|their)\b", re.I
+    r"(?:(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:assets|rights|business|operations)\s+of\s+)?(?:its|our|their)\b",
+    re.I,
 )
 
 
@@ -409,9 +410,14 @@ def _sale(s: _Sentence) -> None:
             if (
                 _defined_term(s.text, cue)
                 or re.match(r"\s+(?:agreements?|price|order|option)\b", tail, re.I)
-                or (not cue.group(0).endswith("ing")  # "is acquiring" is active; "is acquired", "assets sold" not
-                    and re.search(r"\b(?:rights|assets|products?|business(?:es)?|being|been|be|was|were|is|are)\s+$",
-                                  s.text[max(0, cue.start() - 12) : cue.start()], re.I))
+                or (
+                    not cue.group(0).endswith("ing")  # "is acquiring" is active; "is acquired", "assets sold" not
+                    and re.search(
+                        r"\b(?:rights|assets|products?|business(?:es)?|being|been|be|was|were|is|are)\s+$",
+                        s.text[max(0, cue.start() - 12) : cue.start()],
+                        re.I,
+                    )
+                )
             ):
                 continue  # "asset purchase agreement", "the Acquired Assets", "the rights sold": no seller before it
             link = re.search(rf"\b{prep}\s+", tail)

@@ -22,12 +22,14 @@ from eightk.extract.deal_cues import (
     _AFTER_CLOSING,
     _AMENDMENT_ENTERED,
     _ANNOUNCED_BEFORE,
+    _BOTH_PARTIES,
     _CLOSING_UPDATE,
     _DEFINITION,
     _GRANT_ANCHOR,
     _HABITUAL,
     _HYPOTHETICAL,
     _I,
+    _IN_ADDITION_TO_DEAL,
     _ITEM_CODES,
     _MILESTONE_UPDATE,
     _ONLY_PARTNERSHIP,
@@ -144,6 +146,8 @@ class _Reader:
             kinds = _kinds(sent, self.title_kind) if entry else []
         if entry and not opening and (_HYPOTHETICAL.match(sent) or _HABITUAL.search(sent) or self._quoted(s, sent)):
             entry, kinds = None, []  # "If Saint-Gobain exercises …", habits, an executive's quote
+        if entry and self.current and (besides := _IN_ADDITION_TO_DEAL.match(sent)):
+            kinds = self._set_apart(sent[besides.end() :])
         if _SEPARATE.match(sent):
             self.current = []  # "In a separate but related transaction, Y has also purchased from Z …": another deal
         if not kinds and (grant := self._grant(sent)):
@@ -163,6 +167,15 @@ class _Reader:
             self.anchor(_Anchor(s, sent, entry, opening is not None), kinds, e)
         elif not self._update_told(s, sent, entry is not None):
             self.feed(s, sent, None)
+
+    def _set_apart(self, rest: str) -> list[str]:
+        """ "In addition to the partnership, the companies have entered into a cross-license agreement …":
+        the kinds of the agreement set apart (``rest``: the words after the comma); when it names one, the
+        deal told so far ends and the sentence opens another."""
+        kinds = _kinds(rest, self.title_kind)
+        if kinds:
+            self.current = []
+        return kinds
 
     def _update_told(self, s: int, sent: str, entered: bool) -> bool:
         """A sentence that opens no deal but tells an update of an earlier one (a milestone reached, an
@@ -233,6 +246,8 @@ class _Reader:
                 self.updates.append(_update(self.region, self.ents, a.text, a.start, update))
             return
         parties, subject, n_subjects = _anchor_parties(self.body, a, self.ents)
+        if not [p for p in parties if p != REGISTRANT] and self.found and _BOTH_PARTIES.search(a.text):
+            parties = list(self.found[-1].parties)  # "the companies have entered into a cross-license": the same two
         if not [p for p in parties if p != REGISTRANT] and self.found and self.found[-1].kind in kinds:
             self.current = self.found[-1:]  # the deal told again without its names
             self.feed(a.start, a.text, subject)

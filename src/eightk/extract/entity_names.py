@@ -10,6 +10,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from eightk.extract.given_names import GIVEN_NAMES
 from eightk.model import Ticker
 
 REGISTRANT = -1  # a mention of the registrant by pronoun or "the Company"
@@ -176,11 +177,27 @@ def _squash(s: str) -> str:
     return " ".join(s.split())
 
 
+# a headline's verb or preposition, in title case or capitals, is never inside a name: "QUIDEL CORPORATION
+# ANNOUNCES STRATEGIC BUSINESS PARTNERSHIP WITH CHURCH & DWIGHT CO., INC." names the company after it
+_HEADLINE_WORD = re.compile(
+    r"(?s)^.*(?<![\w&.\-'’])(?:Announces|ANNOUNCES|Announce|ANNOUNCE|Signs|SIGNS|Enters|ENTERS|Into|INTO|With|WITH|"
+    r"To|TO|From|FROM|Acquires|ACQUIRES|Completes|COMPLETES|Licenses|LICENSES|Receives|RECEIVES|Sells|SELLS|"
+    r"Expands|EXPANDS|Extends|EXTENDS|Forms|FORMS|Agrees|AGREES)(?:\s+|$)"
+)
+# a contact block's person on the line before a company: "Paul Landers\nQuidel Corp."
+_PERSON_LINE = re.compile(r"^([A-Z][a-z]+)(?:[ \t]+[A-Z]\.?)?[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]*\n[ \t]*(?=\S)")
+
+
 def _clean(name: str, start: int) -> tuple[str, int]:
-    """Drop leading function words ("Under", "WHEREAS", "By and between") and a dateline's year
-    ("2005--Chembio Diagnostics, Inc.") from a found name."""
+    """Drop leading function words ("Under", "WHEREAS", "By and between"), a dateline's year
+    ("2005--Chembio Diagnostics, Inc."), a headline's words before its last verb or preposition and a
+    contact's name on the line before from a found name."""
     if cut := _CUT.match(name):
         name, start = name[cut.end() :], start + cut.end()
+    if (cut := _HEADLINE_WORD.match(name)) and cut.end() < len(name):
+        name, start = name[cut.end() :], start + cut.end()
+    if (person := _PERSON_LINE.match(name)) and person.group(1) in GIVEN_NAMES:
+        name, start = name[person.end() :], start + person.end()
     if year := re.match(r"\d{4}\s*(?:--|[-–—])\s*", name):
         name, start = name[year.end() :], start + year.end()
     if lead := _LEAD.match(name):

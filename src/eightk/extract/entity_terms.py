@@ -118,9 +118,12 @@ def _owner(text: str, occ: list[Org], begin: int, at: int, alias: str = "") -> i
     Street, and C ("C'")" names C), else the first name of its phrase ("X, a company …, whose office is at
     Y ("X'")" names X)."""
     cands = [i for i, o in enumerate(occ) if begin <= o.start and o.end <= at and not _BREAK.search(text, o.end, at)]
-    if not cands:
-        return None
     named = [i for i in cands if alias and _names_it(alias, occ[i].name)]
+    if not named and alias:  # "Graceway Pharmaceuticals, LLCTM (“Graceway”)": an earlier name, printed here
+        near = " ".join(text[max(0, at - 60) : at].split())  # in a form no finder took
+        named = [i for i, o in enumerate(occ) if o.end <= at and _names_it(alias, o.name) and _printed_in(o.name, near)]
+    if not cands and not named:
+        return None
     if named:  # "the sale to USHIFU, LLC (“USHIFU”)": the name the term abbreviates
         return max(named, key=lambda i: occ[i].start)
     led = [
@@ -142,6 +145,12 @@ def _term_of(m: re.Match[str]) -> tuple[str, str | None]:
     alias = _squash(groups.get("q") or groups.get("q2") or groups.get("u") or "").strip(" ,.")
     side = re.fullmatch(r"(\w+)\s+(?:parent|guarantor|affiliate|holdco|holdings)", alias.lower())
     return alias, _ROLE_LABEL.get(side.group(1) if side else alias.lower())  # "Licensee Parent": its side
+
+
+def _printed_in(name: str, near: str) -> bool:
+    """Whether ``name`` without its suffix ("Graceway Pharmaceuticals") is printed in ``near``."""
+    base = re.sub(r"[\s,]+$", "", re.split(r",|\s(?:Inc|LLC|Ltd|Corp|Co|plc|AG|S\.A|N\.V)\b", name)[0])
+    return len(base) >= 4 and base in near
 
 
 def _names_it(alias: str, name: str) -> bool:
