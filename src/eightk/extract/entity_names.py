@@ -177,12 +177,11 @@ def _squash(s: str) -> str:
     return " ".join(s.split())
 
 
-# a headline's verb or preposition, in title case or capitals, is never inside a name: "QUIDEL CORPORATION
+# a headline's verb or preposition in capitals is never inside a name: "QUIDEL CORPORATION
 # ANNOUNCES STRATEGIC BUSINESS PARTNERSHIP WITH CHURCH & DWIGHT CO., INC." names the company after it
-_HEADLINE_WORD = re.compile(
-    r"(?s)^.*(?<![\w&.\-'’])(?:Announces|ANNOUNCES|Announce|ANNOUNCE|Signs|SIGNS|Enters|ENTERS|Into|INTO|With|WITH|"
-    r"To|TO|From|FROM|Acquires|ACQUIRES|Completes|COMPLETES|Licenses|LICENSES|Receives|RECEIVES|Sells|SELLS|"
-    r"Expands|EXPANDS|Extends|EXTENDS|Forms|FORMS|Agrees|AGREES)(?:\s+|$)"
+_HEADLINE_WORD = re.compile(  # capitals only: a title-case headline's words are also names' words
+    r"(?s)^.*(?<![\w&.\-'’])(?:ANNOUNCES|ANNOUNCE|SIGNS|ENTERS|INTO|WITH|TO|FROM|ACQUIRES|COMPLETES|LICENSES|"
+    r"RECEIVES|SELLS|EXPANDS|EXTENDS|FORMS|AGREES)(?:\s+|$)"
 )
 # a contact block's person on the line before a company: "Paul Landers\nQuidel Corp."
 _PERSON_LINE = re.compile(r"^([A-Z][a-z]+)(?:[ \t]+[A-Z]\.?)?[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?[ \t]*\n[ \t]*(?=\S)")
