@@ -412,3 +412,32 @@ def test_a_deal_retold_is_no_new_deal() -> None:
 def test_deals_of_other_companies_wording(path: Path, events: list) -> None:
     got = [(d["type"], sorted(_roles(d))) for d in _deals(_extra(path))]
     assert got == [(kind, sorted(roles)) for kind, roles in events]
+
+
+@pytest.mark.parametrize(
+    ("path", "field", "amount", "currency"),
+    [
+        # "a $15 million upfront payment, and agreed to pay a total of up to $520.0 million … milestones, of which
+        # $110.0 million, $150.0 million, and $260.0 million …": the cue after the first amount is its own
+        (EXTRA7 / "005.txt", "milestones", 520_000_000, "USD"),
+        # "up to €4.5 million (approx. $5.5 million) upon the achievement of certain regulatory … milestones"
+        (EXTRA6 / "005.txt", "milestones", 4_500_000, "EUR"),
+        # "license fees, research funding and milestone payments of up to $107 million": a total; then
+        # "development milestone payments of $35 million, and … net sales threshold milestone payments of $55 million"
+        (EXTRA4 / "032.txt", "total_value", 107_000_000, "USD"),
+        (EXTRA4 / "032.txt", "milestones", 90_000_000, "USD"),
+        # "plus up to an additional $80 million … (the "Milestone Payments")" and then "The Milestone Payments are
+        # payable as follows: (1) $10 million …": the parts of the amount already stated
+        (EXTRA6 / "026.txt", "milestones", 80_000_000, "USD"),
+    ],
+)  # fmt: skip
+def test_money_of_other_companies_deals_in_its_field(path: Path, field: str, amount: float, currency: str) -> None:
+    (deal,) = _deals(_extra(path))
+    assert _money(deal[field]) == (amount, currency)
+
+
+def test_a_contracts_recitals_tell_who_licenses() -> None:
+    # "WHEREAS, NTI has developed software and patented technology …; WHEREAS, Motorola desires to license such
+    # software and technology"; the licensor's name runs across a plain-text underline ("NUMERICAL\n--------\n…")
+    (deal,) = _deals(_extra(EXTRA4 / "028.txt"))
+    assert sorted(_roles(deal)) == [("MOTOROLA, INC.", "licensee"), ("NUMERICAL TECHNOLOGIES, INC.", "licensor")]

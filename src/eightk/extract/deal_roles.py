@@ -184,8 +184,17 @@ _OWNED = re.compile(  # "Lexmark Technology", "InterDigital's B-CDMA patents": w
 # "West/Nottingham is the owner of … patent applications", "X owns certain patents", "patents owned by X"
 _OWNS = re.compile(
     r"\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*(?:as|an?|the)\s+[^,;.()]{0,80},)?,?\s*(?:is|are)\s+the\s+(?:sole\s+|exclusive\s+|registered\s+|record\s+)*(?:owners?|holders?|proprietors?)\s+of\b|"
-    r"\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:owns|holds|possesses|has\s+developed|developed)\s+(?:certain\s+|all\s+|the\s+|rights?\s+)"
+    r"\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:owns|holds|possesses|has\s+developed|developed)\s+(?:certain\s+|all\s+|the\s+|rights?\s+|"
+    r"(?=(?:[\w\-]+,?\s+(?:and\s+)?){0,3}(?:patent|proprietary|technolog|know-how|intellectual)))"
     r"(?=[^.;]{0,80}\b(?:patents?|technolog|know-how|intellectual\s+property|compounds?|rights?)\b)"
+)
+# a contract's recital: "WHEREAS, Motorola desires to license such software and technology" (takes a licence)
+_WANTS_LICENCE = re.compile(
+    r"\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:desires|wishes|wants|seeks|is\s+desirous\s+of|is\s+interested\s+in)\s+"
+    r"(?:to\s+)?(?:obtain(?:ing)?|acquir(?:e|ing)|receiv(?:e|ing)|secur(?:e|ing)|licens(?:e|ing)|in-licens(?:e|ing))\s+"
+    r"(?!(?:[\w\-]+\s+){0,6}?to\s+(?:the\s+)?[A-Z])(?!(?:its|our|their)\b)"
+    r"(?=[^.;]{0,80}\b(?:licen[cs]e|rights?|patents?|technolog|software|know-how)\b|(?<=icense\s)|(?<=icensing\s))",
+    re.I,
 )
 _OWNED_BY = re.compile(
     r"\b(?:patents?|technolog\w+|know-how|intellectual\s+property|compounds?|rights?)\b[^.;]{0,40}?\b(?:owned|controlled|developed)"
@@ -212,6 +221,9 @@ def _owners(s: _Sentence) -> None:
         lead = s.text[max(0, m.start - s.offset - 90) : m.start - s.offset]
         if _OWNED.match(s.text, at) or _OWNS.match(s.text, at) or _OWNED_BY.search(lead):
             s.vote(m.org, "licensor")
+    for m in s.ms:  # "X desires to obtain a license": the licensee
+        if m.org in s.votes.parties and _WANTS_LICENCE.match(s.text, m.end - s.offset):
+            s.vote(m.org, "licensee")
     for m in s.ms:  # a settlement's licence: the party that sued for infringement holds the patents
         if m.org in s.votes.parties and _SUED.match(s.text, m.end - s.offset):
             s.vote(m.org, "licensor")
@@ -271,6 +283,13 @@ _RETAINS = re.compile(
 )
 
 
+_AS_ROLE = re.compile(
+    r"\s*(?:\([^()]{0,60}\)\s*)?,?\s*as\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:exclusive\s+|sole\s+|non-?exclusive\s+)?"
+    r"(licensee|licensor)\b",
+    re.I,
+)
+
+
 def _licence_phrases(s: _Sentence) -> None:
     """ "a license from X" (X licenses), "an exclusive license to X" (X is licensed; not "to X's
     product"), "an upfront payment from X" (X pays) or "… to X" (X is paid), "royalties on net sales by X"
@@ -285,6 +304,8 @@ def _licence_phrases(s: _Sentence) -> None:
     for m in s.ms:
         if m.org in s.votes.parties and _RETAINS.match(s.text, m.end - s.offset):
             s.vote(m.org, "licensor")
+        elif m.org in s.votes.parties and (named := _AS_ROLE.match(s.text, m.end - s.offset)):
+            s.vote(m.org, named.group(1).lower())  # "… find the COMPANY as the licensee of the Technology"
 
 
 def _grants(s: _Sentence) -> None:

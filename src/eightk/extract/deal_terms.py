@@ -51,8 +51,15 @@ _PARTS_FOLLOW = re.compile(  # "$150 million upon closing, which includes …": 
     r"comprised\s+of|of\s+which)\b",
     _I,
 )
+# milestones listed with other kinds of payment, one amount for all: the deal's total
+_MANY_KINDS = re.compile(
+    r"\b(?:fees?|funding|payments?|reimbursements?)\s*,\s*(?:[\w\-]+\s+){0,3}?(?:fees?|funding|payments?|reimbursements?)"
+    r"\s*,?\s*and\s+(?:[\w\-]+\s+){0,2}?milestone\s+payments?\s+(?:of\s+|totaling\s+|totalling\s+)?(?:up\s+to\s+)?"
+    r"(?:approximately\s+)?$",
+    _I,
+)
 _NOT_DEAL_MONEY = re.compile(
-    r"(?:net\s+sales|revenues?|sales)\s+(?:exceed|of|threshold)|threshold|minimum\s+(?:annual\s+)?royalt|"
+    r"(?:net\s+sales|revenues?|sales)\s+(?:exceed|of|threshold(?!\s+milestone))|threshold(?!\s+milestone)|minimum\s+(?:annual\s+)?royalt|"
     r"recogni[sz]ed|amortization|deferred|book\s+value|expense|gain|loss|liabilit",
     _I,
 )
@@ -108,8 +115,12 @@ def classify(sent: str, mention: MoneyMention, floor: int = 0, *, sale: bool = F
             else None
         )
     best: tuple[int, str] | None = None
+    # "a $15 million upfront payment, and … up to $520.0 million": a cue right after the amount before is its
+    tied = floor and floor > mention.start - 90 and (lead := re.match(r"\s*(?:[\w\-]+\s+)?", before))
     for name, pattern in _CUES.items():
         for m in pattern.finditer(before):
+            if tied and lead and m.start() <= lead.end():
+                continue
             dist = len(before) - m.end()
             if name == "total_value" and dist > 25:
                 continue
@@ -122,6 +133,8 @@ def classify(sent: str, mention: MoneyMention, floor: int = 0, *, sale: bool = F
         return "upfront"  # an asset sale "for $110 million": the price paid at closing (the deal set's convention)
     if best is None or best[0] > (100 if best[1] == "milestones" else 75):
         return None
+    if best[1] == "milestones" and _MANY_KINDS.search(before):
+        return "total_value"  # "license fees, research funding and milestone payments of up to $107 million"
     if best[1] == "total_value":  # "milestone payments with an aggregate value of", "shares … valued at"
         said = before[: len(before) - best[0]]
         if re.search(r"milestones?\s+(?:payments?\s+)?(?:with|having)\b[^.]{0,30}$", said, _I):
@@ -142,7 +155,15 @@ def read_terms(sents: list[tuple[int, str]], terms: Terms | None = None) -> Term
     return t
 
 
-_EQUIVALENT = re.compile(r"\s*\(\s*(?:or\s+|approximately\s+|about\s+|equivalent\s+to\s+)?")
+# a sentence that spells out the milestone payments already stated, by event
+_BREAKDOWN = re.compile(
+    r"\W*(?:The|These|Such|Those)\s+(?:[\w\-]+\s+){0,2}?(?:milestones?|contingent|earn-?out)\s+(?:payments?\s+)?"
+    r"(?:are|will\s+be|shall\s+be|would\s+be)\s+(?:payable|paid|due|earned)\b",
+    _I,
+)
+_EQUIVALENT = re.compile(
+    r"\s*\(\s*(?:or\s+|approximately\s+|approx\.\s*|about\s+|equivalent\s+to\s+|(?:being\s+)?(?:approximately\s+)?equal\s+to\s+)?"
+)
 
 
 def _money(offset: int, sent: str, t: Terms) -> None:
@@ -165,6 +186,8 @@ def _money(offset: int, sent: str, t: Terms) -> None:
                 )
                 b = offset + nxt.end
         if name == "milestones":
+            if t.milestone_parts and _BREAKDOWN.match(sent):
+                continue  # "The Milestone Payments are payable as follows: (1) $10 million …": parts told before
             lead = sent[max(0, mention.start - 30) : mention.start]
             if re.search(r"\b(?:including|of\s+which|consisting\s+of|comprised\s+of)\b[^$€£¥]{0,20}$", lead, _I):
                 continue  # a part of an amount already counted

@@ -17,7 +17,9 @@ REGISTRANT = -1  # a mention of the registrant by pronoun or "the Company"
 
 _CAP = r"(?:[A-Z][\w&.\-'’*]*|[a-z][A-Z][\w&.\-'’*]*|[0-9][\w\-]*[A-Za-z][\w\-]*|&)"  # a capitalized word ("eXIthera")
 _JOIN = r"(?:of|and|de|del|la|for|the|du|des|van|von|zur|für)"
-_SEP = r"(?:[ \t]{1,4}|[ \t]{0,4}\n[ \t]{0,12})"
+# between a name's words: spaces, or a line break; a plain-text filing's underline ("NUMERICAL\n--------\n
+# TECHNOLOGIES, INC.") may sit between the lines
+_SEP = r"(?:[ \t]{1,4}|[ \t]{0,4}\n(?:[ \t]{0,12}-{3,}[ \t]*\n)?[ \t]{0,12})"
 _SUFFIX = (
     r"(?:Inc\.?|INC\.?|Incorporated|INCORPORATED|Corporation|CORPORATION|Corp\.?|CORP\.?|Company|COMPANY|Co\.|CO\.|"
     r"Ltd\.?|LTD\.?|Limited|LIMITED|LLC|L\.L\.C\.|L\.P\.|LP|LLP|plc|PLC|P\.L\.C\.|AG|A\.G\.|N\.V\.|NV|B\.V\.|BV|"
@@ -174,7 +176,8 @@ class Mention:
 
 
 def _squash(s: str) -> str:
-    return " ".join(s.split())
+    """Whitespace squashed and a plain-text underline between a name's lines dropped."""
+    return " ".join(w for w in s.split() if not (len(w) >= 3 and w.strip("-") == ""))
 
 
 # a headline's verb or preposition in capitals is never inside a name: "QUIDEL CORPORATION
