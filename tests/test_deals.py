@@ -407,6 +407,10 @@ def test_a_deal_retold_is_no_new_deal() -> None:
                                                   ("Graceway Pharmaceuticals, LLC", "buyer")]),
                               ("asset_purchase", [("Graceway Pharmaceuticals, LLC", "buyer"),
                                                   ("Allergan, Inc.", "seller")])]),
+        # a title page that labels its parties: "LICENSE AGREEMENT WRANGLER APPAREL CORP. LICENSOR AND CHAMBERS
+        # BELT COMPANY LICENSEE"
+        (EXTRA6 / "027.txt", [("license", [("WRANGLER APPAREL CORP.", "licensor"),
+                                           ("CHAMBERS BELT COMPANY", "licensee")])]),
     ],
 )  # fmt: skip
 def test_deals_of_other_companies_wording(path: Path, events: list) -> None:

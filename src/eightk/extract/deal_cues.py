@@ -15,7 +15,7 @@ _WINDOW = 12_000  # deals are told near the top of a document
 _ITEM_CODES = ("1.01", "1.02", "2.01", "7.01", "8.01")
 _QUICK = re.compile(
     r"licen[cs]|collaborat|develop\w*\s+and\s+(?:market|commerciali)|purchase\s+agreement|assignment|co-develop|"
-    r"partnership|alliance|jointly|joint\s+develop|divestiture|divest\s+its|transfer\s+to\s|distribution\s+agreement|"
+    r"partnership|alliance|jointly|joint\s+develop|development\s+agreement|divestiture|divest\s+its|transfer\s+to\s|distribution\s+agreement|"
     r"exclusive\s+(?:[\w\-]+\s+){0,3}?rights?\b|acquire\s+[\w\-]+[’']s\s|"
     r"(?:sold|sell|sale\s+(?:to|of))\s+(?:[\w\-,.’']+\s+){0,8}?(?:assets|rights|product\s+lines?|subsidiary|division|royalties|royalty)\b|"
     r"(?:acquired|purchased|acquisition\s+of|purchase\s+of)\s+(?:[\w\-]+\s+){0,5}?assets\s+(?:of|from)\b|"
@@ -49,7 +49,7 @@ _KIND = (
     ("collaboration", re.compile(
         r"collaborat\w*|co-?develop\w*|co-?promot\w*|(?<!limited\s)partnership(?!\s+law)|strategic\s+alliance|"
         r"jointly\s+develop|"
-        r"joint\s+development", _I)),
+        r"joint\s+development|(?-i:Development\s+Agreement)", _I)),
     ("license", re.compile(
         r"licen[cs](?:e|ing|ed)\b|sublicen[cs]e|licen[cs]ing|"
         r"agreement\s+(?:for|to)\s+(?:the\s+)?develop\w*\s+and\s+(?:market|commerciali[sz])\w*|"
@@ -111,6 +111,12 @@ _TITLE_OPENING = re.compile(
     r"(?:^|\n)[ \t]*(?P<this>[A-Z][A-Z ,\-&]{2,80}?(?:AGREEMENT|LICEN[CS]E))[ \t]*\n[\s|]*"
     r"(?:by\s+and\s+)?(?:between|BETWEEN|among|AMONG)\b"
 )
+# a title page that labels its parties: "LICENSE AGREEMENT WRANGLER APPAREL CORP. LICENSOR AND CHAMBERS BELT
+# COMPANY LICENSEE"
+_LABELLED_TITLE = re.compile(
+    r"(?P<this>\b[A-Z][A-Z \-&]{0,60}?(?:AGREEMENT|LICEN[CS]E))\s+(?:[A-Z][\w.,&'\-]*\s+){1,8}?"
+    r"(?:LICENSOR|LICENSEE|SELLER|BUYER|PURCHASER)\s+AND\s+(?:[A-Z][\w.,&'\-]*\s+){1,8}?(?:LICENSOR|LICENSEE|SELLER|BUYER|PURCHASER)\b"
+)
 _OPENING_REACH = 1500  # how far into its first sentence a contract's opening may start (past a title page)
 
 
@@ -118,7 +124,7 @@ def opening_in(body: str, limit: int = 4500) -> re.Match[str] | None:
     """A contract's opening ("THIS AGREEMENT … between", or a title page "… LICENSE AGREEMENT / between")
     among the first ``limit`` characters of a document, the earlier of the two kinds; searched once per
     document, not at every sentence."""
-    found = [m for p in (_CONTRACT_OPENING, _TITLE_OPENING) if (m := p.search(body, 0, limit + 500))]
+    found = [m for p in (_CONTRACT_OPENING, _TITLE_OPENING, _LABELLED_TITLE) if (m := p.search(body, 0, limit + 500))]
     found = [m for m in found if m.start("this") < limit]
     return min(found, key=lambda m: m.start("this")) if found else None
 

@@ -33,7 +33,11 @@ class _Deal:
     at: int = 0  # where the anchor starts in the region's body
 
 
-_JOINED_PARTIES = r"(?:\s*\([^()]{0,80}\))?\s*(?:,\s*(?:and\s+|&\s+)?|(?:and|&)\s+)(?:the\s+)?"
+# "between A and B"; a title page's "A LICENSOR AND B LICENSEE"
+_BETWEEN = re.compile(r"\b(?:between|among)\b|(?-i:\b(?:LICENSOR|LICENSEE|SELLER|BUYER|PURCHASER)\s+AND\b)", _I)
+_JOINED_PARTIES = (  # "A (“A'”), and B", "A LICENSOR AND B" (a title page's labels)
+    r"(?:\s*\([^()]{0,80}\)|\s+(?:LICENSOR|LICENSEE|SELLER|BUYER|PURCHASER))?\s*(?:,\s*(?:and\s+|&\s+)?|(?:and|&)\s+)(?:the\s+)?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +95,7 @@ def _counterparties(
     organizations after the verb that the agreement is made with (not "the merger with", "a subsidiary
     of", "on behalf of"). A name joined by a comma alone counts only when the list ends in "and"
     ("A, B, and C"); "A, B (“B'”)" names a division of A."""
-    between = re.search(r"\b(?:between|among)\b", sent[verb:], _I)
+    between = _BETWEEN.search(sent[verb:])
     with_ = re.search(r"\bwith\b", sent[verb:], _I)
     out: list[int] = []
     pending: list[int] = []

@@ -118,7 +118,7 @@ _NOT_NAME = re.compile(
 )
 _LEAD = re.compile(
     r"^(?:(?:This|Our|Such|Each|Any|Under|In|On|As|If|For|With|And|By|From|Between|Among|To|At|Both|Pursuant|About|ABOUT|"
-    r"Whereas|WHEREAS|AND|BETWEEN|AMONG|BY|By|Further|Additionally|Also|Accordingly|Recitals?|RECITALS?|BACKGROUND|Background|"
+    r"Whereas|WHEREAS|(?:LICENSOR|LICENSEE|SELLER|BUYER|PURCHASER)\s+AND|AND|BETWEEN|AMONG|BY|By|Further|Additionally|Also|Accordingly|Recitals?|RECITALS?|BACKGROUND|Background|"
     r"(?:Registrant|REGISTRANT|Company|COMPANY)\s+(?:and|AND)|"  # "the Registrant and Eastman Kodak Co."
     r"(?:CEO|CFO|COO|President|Chairman|Officer|Director|Founder|Head)\s+of)(?:,)?\s+)+"
 )

@@ -34,6 +34,8 @@ _DEFINED = re.compile(
 _BARE_LABEL = re.compile(
     r"[ \t]?\(\s*(?:the\s+)?(Licensee|Licensor|LICENSEE|LICENSOR|Buyer|Seller|Purchaser|BUYER|SELLER|PURCHASER|"
     r"Assignee|Assignor|ASSIGNEE|ASSIGNOR)\s*\)"
+    # a title page's label after the name, unbracketed: "WRANGLER APPAREL CORP. LICENSOR AND CHAMBERS BELT …"
+    r"|[ \t]+(LICENSOR|LICENSEE|SELLER|BUYER|PURCHASER)(?=[ \t]+AND[ \t]|[ \t]*(?:\n|$)|[ \t]+[A-Z][a-z])"
 )
 _OR_LABEL = re.compile(r"\s*(?:or|and)\s+(?:the\s+)?[“\"](\w+)[”\"]")
 # "(CRT / Licensor)", "(Licensee / RPT)": a short name and a role label, unquoted, in one parenthesis
@@ -50,7 +52,7 @@ def _definitions(text: str, occ: list[Org]) -> None:
     before it, within a short reach), or make one from the capitalized words right before it."""
     for o in list(occ):  # "Bristol-Myers Squibb Company (BMS)": an acronym right after the name
         if (bare := _BARE_LABEL.match(text, o.end)) and o.label is None:  # "Virtuel Medical Devices, Inc. (Licensee)"
-            o.label = _ROLE_LABEL[bare.group(1).lower()]
+            o.label = _ROLE_LABEL[(bare.group(1) or bare.group(2)).lower()]
             continue
         if (acro := _ACRONYM.match(text, o.end)) and acro.group(1) not in o.aliases:
             short = acro.group(1)  # "(BMS)", "(NW Medical)"; not "(Licensee)", "(United States)"
