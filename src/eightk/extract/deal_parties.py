@@ -33,6 +33,10 @@ class _Deal:
     at: int = 0  # where the anchor starts in the region's body
 
 
+# the buyer after a sale's "to" (lower-case words between: "to privately owned B & L Rentals, LLC")
+_SOLD_TO = re.compile(
+    r"\b(?:sale|sell|sells|sold|divest\w*|transfer(?:s|red)?)\b(?:[^.;]|\.(?=\S)){0,140}?\bto\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}$"
+)
 # "between A and B"; a title page's "A LICENSOR AND B LICENSEE"
 _BETWEEN = re.compile(r"\b(?:between|among)\b|(?-i:\b(?:LICENSOR|LICENSEE|SELLER|BUYER|PURCHASER)\s+AND\b)", _I)
 _JOINED_PARTIES = (  # "A (“A'”), and B", "A LICENSOR AND B" (a title page's labels)
@@ -116,8 +120,8 @@ def _counterparties(
             )  # the words just before the name join it, not an "and" of an address ("England and Wales")
         elif with_ and m.start >= offset + verb + with_.start():
             take = joined
-        else:
-            take = bool((first or lone) and not out)
+        else:  # the first one; or the one a sale is made to ("the sale of certain assets … to privately owned X")
+            take = bool((first or lone) and not out) or bool(_SOLD_TO.search(sent, max(0, m.start - offset - 160), m.start - offset))
         if not take:
             continue
         defined = re.match(r"\s*\(\s*(?:the\s+)?[“\"]([^”\"]{1,60})[”\"]", body[m.end : m.end + 80])
