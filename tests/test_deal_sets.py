@@ -33,6 +33,7 @@ def _checker():  # type: ignore[no-untyped-def]
         ("extra6", 40, 30),
         ("extra5", 40, 30),
         ("extra7", 40, 30),
+        ("extra8", 40, 35),
     ],  # fmt: skip
 )
 def test_each_extra_set_keeps_the_conventions(name: str, texts: int, events: int) -> None:
