@@ -43,6 +43,11 @@ _SLASH_DEFINED = re.compile(r"\(\s*(?P<a>[A-Z][\w&\-]{1,20})\s*/\s*(?P<b>[A-Z][\
 # a defined term that names an agreement, a territory or a deal, not a party
 # "Chongqing Jingdong Junzhuo Pharmaceutical Co., Ltd., or CJ." — a defined term without parentheses
 _OR_DEFINED = re.compile(r"(?<=[.,])\s+or\s+(?:the\s+)?[“\"]?(?P<u>[A-Z][A-Za-z0-9&\-]{1,12})[”\"]?(?=[,.;)])")
+# unbracketed: 'Ener1, Inc. hereinafter called “LICENSEE”, a corporation …'
+_HEREINAFTER = re.compile(
+    r"(?<=[\w.,])[ \t]*,?[ \t]*(?:hereinafter|herein)[ \t]+(?:called|referred[ \t]+to[ \t]+as|known[ \t]+as|designated[ \t]+as)"
+    r"[ \t]+(?:the[ \t]+)?[“\"](?P<q>[^”\"()]{1,40}?)[”\"]"
+)
 _SHORT_WORD = re.compile(r"[ \t]?\(([A-Z][a-z][\w&\-]{1,30})\)")
 _ACRONYM = re.compile(r"[ \t]?\(([A-Z][A-Z0-9&]{1,7}|[A-Z][A-Za-z0-9&]+(?:[ \t][A-Z][A-Za-z0-9&]+){1,2})\)")
 
@@ -66,6 +71,8 @@ def _definitions(text: str, occ: list[Org]) -> None:
             o.aliases.append(word.group(1))  # "Harbin Gloria Pharmaceuticals Co., Ltd. (Gloria)": a word of the name
     since = 0  # where the phrase a definition closes begins: after the previous definition
     found = [*_DEFINED.finditer(text), *_OR_DEFINED.finditer(text), *_SLASH_DEFINED.finditer(text)]
+    if "herein" in text:
+        found += _HEREINAFTER.finditer(text)
     for m in sorted(found, key=lambda m: m.start()):
         alias, label = _term_of(m)
         if label is None and (more := _OR_LABEL.match(text, m.end())):  # '(… as “WVURC” or “Licensor”)'
