@@ -298,6 +298,7 @@ EXTRA2 = DATA / "extra2" / "texts"
 EXTRA4 = DATA / "extra4" / "texts"
 EXTRA6 = DATA / "extra6" / "texts"
 EXTRA7 = DATA / "extra7" / "texts"
+EXTRA8 = DATA / "extra8" / "texts"
 
 
 def _extra(path: Path) -> dict[str, Any]:
@@ -411,6 +412,11 @@ def test_a_deal_retold_is_no_new_deal() -> None:
         # BELT COMPANY LICENSEE"
         (EXTRA6 / "027.txt", [("license", [("WRANGLER APPAREL CORP.", "licensor"),
                                            ("CHAMBERS BELT COMPANY", "licensee")])]),
+        # 'Ener1, Inc. hereinafter called “LICENSEE”, … AND EnerDel, Inc. hereinafter called “LICENSOR”'
+        (EXTRA8 / "011.txt", [("license", [("Ener1, Inc.", "licensee"), ("EnerDel, Inc.", "licensor")])]),
+        # a form's "LICENSEE: THE TOPPS COMPANY, INC." and "… is entered into by NBA Properties, Inc. ("NBAP") …
+        # and the licensee listed above ("LICENSEE")"
+        (EXTRA8 / "006.txt", [("license", [("NBA Properties Inc.", "licensor"), ("Topps Co. Inc.", "licensee")])]),
     ],
 )  # fmt: skip
 def test_deals_of_other_companies_wording(path: Path, events: list) -> None:

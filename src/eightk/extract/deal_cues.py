@@ -103,7 +103,8 @@ def _entry(sent: str) -> re.Match[str] | None:
 
 _CONTRACT_OPENING = re.compile(
     r"(?:^|\n|(?<=\s)(?=THIS\s)|(?<=\d,\s)(?=this\s+[A-Z]))\W*(?P<this>THIS|This|this|AGREEMENT)\s+"
-    r"(?:[\w\-]+\s+){0,8}?(?:AGREEMENT|[Aa]greement|LICEN[CS]E|AMENDMENT|made)\b.{0,400}?\b(?:between|BETWEEN|among|AMONG)\b",
+    r"(?:[\w\-]+\s+){0,8}?(?:AGREEMENT|[Aa]greement|LICEN[CS]E|AMENDMENT|made)\b.{0,400}?\b(?:between|BETWEEN|among|AMONG|"
+    r"(?<=entered\sinto\s)by)\b",
     re.S,
 )
 # a title page: "DEVELOPMENT AND LICENSE AGREEMENT / between / X (the "Licensor") / and / Y (the "Licensee")"

@@ -121,7 +121,8 @@ def _counterparties(
         elif with_ and m.start >= offset + verb + with_.start():
             take = joined
         else:  # the first one; or the one a sale is made to ("the sale of certain assets … to privately owned X")
-            take = bool((first or lone) and not out) or bool(_SOLD_TO.search(sent, max(0, m.start - offset - 160), m.start - offset))
+            sold_to = _SOLD_TO.search(sent, max(0, m.start - offset - 160), m.start - offset)
+            take = bool((first or lone) and not out) or sold_to is not None
         if not take:
             continue
         defined = re.match(r"\s*\(\s*(?:the\s+)?[“\"]([^”\"]{1,60})[”\"]", body[m.end : m.end + 80])

@@ -45,18 +45,25 @@ _SLASH_DEFINED = re.compile(r"\(\s*(?P<a>[A-Z][\w&\-]{1,20})\s*/\s*(?P<b>[A-Z][\
 _OR_DEFINED = re.compile(r"(?<=[.,])\s+or\s+(?:the\s+)?[“\"]?(?P<u>[A-Z][A-Za-z0-9&\-]{1,12})[”\"]?(?=[,.;)])")
 # unbracketed: 'Ener1, Inc. hereinafter called “LICENSEE”, a corporation …'
 _HEREINAFTER = re.compile(
-    r"(?<=[\w.,])[ \t]*,?[ \t]*(?:hereinafter|herein)[ \t]+(?:called|referred[ \t]+to[ \t]+as|known[ \t]+as|designated[ \t]+as)"
-    r"[ \t]+(?:the[ \t]+)?[“\"](?P<q>[^”\"()]{1,40}?)[”\"]"
+    r"(?<=[\w.,])[ \t]*,?[ \t]*(?:hereinafter|herein)[ \t]+"
+    r"(?:called|referred[ \t]+to[ \t]+as|known[ \t]+as|designated[ \t]+as)[ \t]+(?:the[ \t]+)?"
+    r"[“\"](?P<q>[^”\"()]{1,40}?)[”\"]"
 )
+_FIELD_LABEL = re.compile(r"(?:^|(?<=[\s|]))(LICENSEE|LICENSOR|Licensee|Licensor|BUYER|SELLER|PURCHASER)[ \t]*:[ \t]*$")
 _SHORT_WORD = re.compile(r"[ \t]?\(([A-Z][a-z][\w&\-]{1,30})\)")
 _ACRONYM = re.compile(r"[ \t]?\(([A-Z][A-Z0-9&]{1,7}|[A-Z][A-Za-z0-9&]+(?:[ \t][A-Z][A-Za-z0-9&]+){1,2})\)")
 
 
-def _definitions(text: str, occ: list[Org]) -> None:
-    """Attach each parenthesized defined term to the organization it names (the nearest name ending
-    before it, within a short reach), or make one from the capitalized words right before it."""
-    for o in list(occ):  # "Bristol-Myers Squibb Company (BMS)": an acronym right after the name
-        if (bare := _BARE_LABEL.match(text, o.end)) and o.label is None:  # "Virtuel Medical Devices, Inc. (Licensee)"
+def _labels_and_acronyms(text: str, occ: list[Org]) -> None:
+    """What stands right at a name: a role label before it ("LICENSEE: THE TOPPS COMPANY, INC.") or after it
+    ("Virtuel Medical Devices, Inc. (Licensee)"), an acronym ("Bristol-Myers Squibb Company (BMS)") or a word
+    of the name ("Harbin Gloria Pharmaceuticals Co., Ltd. (Gloria)")."""
+    for o in list(occ):
+        if o.label is None and (field := _FIELD_LABEL.search(text, max(0, o.start - 16), o.start)):
+            o.label = _ROLE_LABEL[field.group(1).lower()]
+            o.aliases.append(field.group(1))
+            continue
+        if (bare := _BARE_LABEL.match(text, o.end)) and o.label is None:
             o.label = _ROLE_LABEL[(bare.group(1) or bare.group(2)).lower()]
             continue
         if (acro := _ACRONYM.match(text, o.end)) and acro.group(1) not in o.aliases:
@@ -68,7 +75,13 @@ def _definitions(text: str, occ: list[Org]) -> None:
             ):
                 o.aliases.append(short)
         elif (word := _SHORT_WORD.match(text, o.end)) and word.group(1) in set(o.name.split()) - set(o.aliases):
-            o.aliases.append(word.group(1))  # "Harbin Gloria Pharmaceuticals Co., Ltd. (Gloria)": a word of the name
+            o.aliases.append(word.group(1))
+
+
+def _definitions(text: str, occ: list[Org]) -> None:
+    """Attach each parenthesized defined term to the organization it names (the nearest name ending
+    before it, within a short reach), or make one from the capitalized words right before it."""
+    _labels_and_acronyms(text, occ)
     since = 0  # where the phrase a definition closes begins: after the previous definition
     found = [*_DEFINED.finditer(text), *_OR_DEFINED.finditer(text), *_SLASH_DEFINED.finditer(text)]
     if "herein" in text:
@@ -135,6 +148,15 @@ def _owner(text: str, occ: list[Org], begin: int, at: int, alias: str = "") -> i
         return None
     if named:  # "the sale to USHIFU, LLC (“USHIFU”)": the name the term abbreviates
         return max(named, key=lambda i: occ[i].start)
+    right_before = [i for i in cands if not text[occ[i].end : at].strip(" \t\n,")]
+    if (
+        right_before
+        and not re.search(  # "A, the wholly owned subsidiary of P (the “Registrant”)": kept for A
+            r"\b(?:subsidiary|parent|affiliate|division|unit)(?:\s+of)?\s*,?\s+(?:the\s+)?$",
+            text[max(0, occ[right_before[-1]].start - 40) : occ[right_before[-1]].start],
+        )
+    ):  # 'entered into by NBA Properties, Inc. ("NBAP")': the name the term follows
+        return right_before[-1]
     led = [
         i
         for i in cands
