@@ -417,6 +417,18 @@ def test_a_deal_retold_is_no_new_deal() -> None:
         # a form's "LICENSEE: THE TOPPS COMPANY, INC." and "… is entered into by NBA Properties, Inc. ("NBAP") …
         # and the licensee listed above ("LICENSEE")"
         (EXTRA8 / "006.txt", [("license", [("NBA Properties Inc.", "licensor"), ("Topps Co. Inc.", "licensee")])]),
+        # "RECITALS A. Centocor wishes to have access to GenPharm's … system … and to have an option to obtain an
+        # exclusive license": the infinitive's subject is the one that opens the sentence
+        (EXTRA8 / "005.txt", [("license", [("CENTOCOR, INC.", "licensee"),
+                                           ("GENPHARM INTERNATIONAL, INC.", "licensor")])]),
+        # "WHEREAS, Viking is … interested in developing and commercializing products": the licensee
+        (EXTRA8 / "010.txt", [("license", [("Metabasis Therapeutics, Inc.", "licensor"),
+                                           ("Ligand Pharmaceuticals Incorporated", "licensor"),
+                                           ("Viking Therapeutics, Inc.", "licensee")])]),
+        # "ITUS Corporation (the Company) and AU Optronics Corporation (AUO) entered into a Settlement Agreement and a
+        # Patent Assignment Agreement pursuant to which the Company received … $9,000,000 from AUO"
+        (EXTRA8 / "028.txt", [("asset_purchase", [("ITUS Corporation", "seller"),
+                                                  ("AU Optronics Corporation", "buyer")])]),
     ],
 )  # fmt: skip
 def test_deals_of_other_companies_wording(path: Path, events: list) -> None:

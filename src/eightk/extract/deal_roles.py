@@ -123,6 +123,8 @@ class _Sentence:
         m = _before(self.ms, self.offset + cue_start, obj)
         if m is not None and _CLAUSE_SUBJECT.match(self.text, m.end - self.offset, cue_start):
             return m.org  # "ASKA will have an exclusive option to obtain …", "the Company agreed to acquire …"
+        if re.search(r"\bto\s+$", lead) and (opener := self._opener(cue_start, obj)) is not None:
+            return opener  # "A. Centocor wishes to have access … and to have an option to obtain an exclusive license"
         if re.search(r"\bto\s+$|\bwhich\s+(?:the\s+\w+\s+)?$|,\s*$", lead) and self.main is not None:
             return self.main if self.main != obj else None
         participle = re.match(r"\w+ing\b", self.text[cue_start : cue_start + 20])
@@ -130,9 +132,27 @@ class _Sentence:
             return self.main if self.main != obj else None  # "an agreement with X granting Y …": the sentence's
         return m.org if m else (self.main if self.main != obj else None)
 
+    def _opener(self, cue_start: int, obj: int | None) -> int | None:
+        """The organization that opens the sentence as its subject ("Centocor wishes …", "A. X will …"), when
+        it stands before ``cue_start`` and is not ``obj``."""
+        first = self.ms[0] if self.ms else None
+        if first is None or first.org == obj or first.start - self.offset >= cue_start:
+            return None
+        if not re.fullmatch(r"\s*(?:[A-Z]{3,}:?\s+)*(?:\(?[A-Z1-9][.)]\s*)?", self.text[: first.start - self.offset]):
+            return None  # only a heading ("RECITALS") or a list marker ("A.") may stand before it
+        if not _OPENER_VERB.match(self.text, first.end - self.offset):
+            return None
+        return first.org
+
     def vote(self, org: int | None, role: str, weight: int = 1) -> None:
         if org is not None:
             self.votes.add(org, role, weight)
+
+
+_OPENER_VERB = re.compile(
+    r"\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:wishes|desires|wants|intends|seeks|agrees|has\s+agreed|will|shall|is\s+willing)\b",
+    re.I,
+)
 
 
 def _after_with(s: _Sentence, m: Mention) -> bool:
@@ -247,6 +267,14 @@ _FOR_SELLING = re.compile(
 )
 
 
+# a recital: "Viking is interested in developing and commercializing products …" (it takes the licence)
+_INTERESTED = re.compile(
+    r"\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:is|are)\s+interested\s+in\s+(?:[\w\-]+(?:\s+and)?\s+){0,3}?"
+    r"(?:commerciali[sz]ing|marketing|selling|distributing|obtaining\s+(?:an?\s+)?(?:exclusive\s+)?licen[cs]e)\b",
+    re.I,
+)
+
+
 def _commercializes(s: _Sentence) -> None:
     """ "Gedeon Richter will exclusively market …", "X will be responsible for all development and
     commercialization", "an agreement with X for the marketing and sale of …": the party that develops and
@@ -256,7 +284,11 @@ def _commercializes(s: _Sentence) -> None:
             continue
         at = m.end - s.offset
         with_ = re.search(r"\bwith\s+(?:the\s+)?$", s.text[max(0, m.start - s.offset - 9) : m.start - s.offset])
-        if _COMMERCIALIZES.match(s.text, at) or (with_ and _FOR_SELLING.match(s.text, at)):
+        if (
+            _COMMERCIALIZES.match(s.text, at)
+            or _INTERESTED.match(s.text, at)
+            or (with_ and _FOR_SELLING.match(s.text, at))
+        ):
             s.vote(m.org, "licensee")
 
 
@@ -333,6 +365,8 @@ def _grants(s: _Sentence) -> None:
                 s.vote(giver.org, "licensor", 2)
             continue
         obj = s.after(cue.end(), 20)  # "granted to X", "grants X", "granting X the rights"
+        if obj is not None and "," in sent[cue.end() : obj.start - s.offset]:
+            obj = None  # "In exchange for granting this license, the Company received …": a new clause's subject
         s.vote(s.subject(cue.start(), obj.org if obj else None), "licensor", 2)
         s.vote(obj.org if obj else None, "licensee", 2)
 

@@ -33,7 +33,7 @@ _DEFINED = re.compile(
 )
 _BARE_LABEL = re.compile(
     r"[ \t]?\(\s*(?:the\s+)?(Licensee|Licensor|LICENSEE|LICENSOR|Buyer|Seller|Purchaser|BUYER|SELLER|PURCHASER|"
-    r"Assignee|Assignor|ASSIGNEE|ASSIGNOR)\s*\)"
+    r"Assignee|Assignor|ASSIGNEE|ASSIGNOR|Company|Registrant)\s*\)"
     # a title page's label after the name, unbracketed: "WRANGLER APPAREL CORP. LICENSOR AND CHAMBERS BELT …"
     r"|[ \t]+(LICENSOR|LICENSEE|SELLER|BUYER|PURCHASER)(?=[ \t]+AND[ \t]|[ \t]*(?:\n|$)|[ \t]+[A-Z][a-z])"
 )
