@@ -429,6 +429,10 @@ def test_a_deal_retold_is_no_new_deal() -> None:
         # Patent Assignment Agreement pursuant to which the Company received … $9,000,000 from AUO"
         (EXTRA8 / "028.txt", [("asset_purchase", [("ITUS Corporation", "seller"),
                                                   ("AU Optronics Corporation", "buyer")])]),
+        # "Shire acquires FOSRENOL® patent rights … it has acquired the rights to the global patents for FOSRENOL
+        # … from AnorMED Inc. for a consideration of up to $31 million"
+        (EXTRA8 / "022.txt", [("asset_purchase", [("Shire Pharmaceuticals Group plc", "buyer"),
+                                                  ("AnorMED Inc.", "seller")])]),
     ],
 )  # fmt: skip
 def test_deals_of_other_companies_wording(path: Path, events: list) -> None:
@@ -451,6 +455,7 @@ def test_deals_of_other_companies_wording(path: Path, events: list) -> None:
         # "plus up to an additional $80 million … (the "Milestone Payments")" and then "The Milestone Payments are
         # payable as follows: (1) $10 million …": the parts of the amount already stated
         (EXTRA6 / "026.txt", "milestones", 80_000_000, "USD"),
+        (EXTRA8 / "022.txt", "total_value", 31_000_000, "USD"),  # "for a consideration of up to $31 million"
     ],
 )  # fmt: skip
 def test_money_of_other_companies_deals_in_its_field(path: Path, field: str, amount: float, currency: str) -> None:

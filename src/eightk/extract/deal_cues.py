@@ -17,6 +17,7 @@ _QUICK = re.compile(
     r"licen[cs]|collaborat|develop\w*\s+and\s+(?:market|commerciali)|purchase\s+agreement|assignment|co-develop|"
     r"partnership|alliance|jointly|joint\s+develop|development\s+agreement|divestiture|divest\s+its|transfer\s+to\s|distribution\s+agreement|"
     r"exclusive\s+(?:[\w\-]+\s+){0,3}?rights?\b|acquire\s+[\w\-]+[’']s\s|"
+    r"(?:acquir|purchas)\w*\s+(?:[\w\-®]+\s+){0,4}?(?:patent\s+)?rights\s+(?:to|in)\s|"
     r"(?:sold|sell|sale\s+(?:to|of))\s+(?:[\w\-,.’']+\s+){0,8}?(?:assets|rights|product\s+lines?|subsidiary|division|royalties|royalty)\b|"
     r"(?:acquired|purchased|acquisition\s+of|purchase\s+of)\s+(?:[\w\-]+\s+){0,5}?assets\s+(?:of|from)\b|"
     r"(?:acquir\w*|purchas\w*|bought)\s+(?:an?\s+|the\s+|certain\s+)?(?:[\w\-]+\s+){0,2}?(?:royalty|milestone)(?:\s+and\s+(?:royalty|milestone))?\s+(?:streams?|interests?|obligations?|rights?|payments?)\b"
@@ -118,6 +119,11 @@ _LABELLED_TITLE = re.compile(
     r"(?P<this>\b[A-Z][A-Z \-&]{0,60}?(?:AGREEMENT|LICEN[CS]E))\s+(?:[A-Z][\w.,&'\-]*\s+){1,8}?"
     r"(?:LICENSOR|LICENSEE|SELLER|BUYER|PURCHASER)\s+AND\s+(?:[A-Z][\w.,&'\-]*\s+){1,8}?(?:LICENSOR|LICENSEE|SELLER|BUYER|PURCHASER)\b"
 )
+# a form that fills in its parties: "TRADEMARK LICENSE AGREEMENT … A. Licensee: Auburn Hosiery Xxxxx, Inc."
+_FORM_OPENING = re.compile(
+    r"(?:^|\n)[ \t]*(?P<this>[A-Z][A-Z ,\-&]{2,60}?LICEN[CS]E\s+AGREEMENT)\b(?:[^:]{0,300}?)\n[ \t]*(?:[A-Z]\.[ \t]+)?"
+    r"(?:Licensee|LICENSEE|Licensor|LICENSOR)[ \t]*:"
+)
 _OPENING_REACH = 1500  # how far into its first sentence a contract's opening may start (past a title page)
 
 
@@ -125,7 +131,11 @@ def opening_in(body: str, limit: int = 4500) -> re.Match[str] | None:
     """A contract's opening ("THIS AGREEMENT … between", or a title page "… LICENSE AGREEMENT / between")
     among the first ``limit`` characters of a document, the earlier of the two kinds; searched once per
     document, not at every sentence."""
-    found = [m for p in (_CONTRACT_OPENING, _TITLE_OPENING, _LABELLED_TITLE) if (m := p.search(body, 0, limit + 500))]
+    found = [
+        m
+        for p in (_CONTRACT_OPENING, _TITLE_OPENING, _LABELLED_TITLE, _FORM_OPENING)
+        if (m := p.search(body, 0, limit + 500))
+    ]
     found = [m for m in found if m.start("this") < limit]
     return min(found, key=lambda m: m.start("this")) if found else None
 

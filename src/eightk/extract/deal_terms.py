@@ -114,6 +114,8 @@ def classify(sent: str, mention: MoneyMention, floor: int = 0, *, sale: bool = F
             if _CUES["total_value"].search(before[-50:]) or re.match(r"^\s*,?\s*of\s+which", after)
             else None
         )
+    if mention.money.qualifier == "up to" and re.search(r"\bconsideration\s+of\s*$", before, _I):
+        return "total_value"  # "for a consideration of up to $31 million": contingent parts in it
     best: tuple[int, str] | None = None
     # "a $15 million upfront payment, and … up to $520.0 million": a cue right after the amount before is its
     tied = floor and floor > mention.start - 90 and (lead := re.match(r"\s*(?:[\w\-]+\s+)?", before))
