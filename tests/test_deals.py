@@ -412,8 +412,17 @@ def test_a_deal_retold_is_no_new_deal() -> None:
         # BELT COMPANY LICENSEE"
         (EXTRA6 / "027.txt", [("license", [("WRANGLER APPAREL CORP.", "licensor"),
                                            ("CHAMBERS BELT COMPANY", "licensee")])]),
-        # 'Ener1, Inc. hereinafter called “LICENSEE”, … AND EnerDel, Inc. hereinafter called “LICENSOR”'
-        (EXTRA8 / "011.txt", [("license", [("Ener1, Inc.", "licensee"), ("EnerDel, Inc.", "licensor")])]),
+        # 'Ener1, Inc. hereinafter called “LICENSEE”, … AND EnerDel, Inc. hereinafter called “LICENSOR”'; the
+        # recital "WHEREAS, LICENSOR is acquiring certain assets of LICENSEE" tells a sale of its own
+        (EXTRA8 / "011.txt", [("license", [("Ener1, Inc.", "licensee"), ("EnerDel, Inc.", "licensor")]),
+                              ("asset_purchase", [("EnerDel, Inc.", "buyer"), ("Ener1, Inc.", "seller")])]),
+        # "(1) Panoptes Pharma Ges. m. b. H. in Gründung, …, Vienna, Austria,\n\n("LICENSOR")": an Austrian
+        # suffix, and a party list's label across blank lines; "(C) LICENSEE has assigned to LICENSOR certain
+        # know-how and patent rights … in a separate Assignment Agreement": the sale the licence goes with
+        (EXTRA8 / "030.txt", [("license", [("Panoptes Pharma Ges.m.b.H.", "licensor"),
+                                           ("4SC Discovery GmbH", "licensee")]),
+                              ("asset_purchase", [("4SC Discovery GmbH", "seller"),
+                                                  ("Panoptes Pharma Ges.m.b.H.", "buyer")])]),
         # a form's "LICENSEE: THE TOPPS COMPANY, INC." and "… is entered into by NBA Properties, Inc. ("NBAP") …
         # and the licensee listed above ("LICENSEE")"
         (EXTRA8 / "006.txt", [("license", [("NBA Properties Inc.", "licensor"), ("Topps Co. Inc.", "licensee")])]),

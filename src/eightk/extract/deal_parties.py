@@ -150,7 +150,9 @@ def _party_roles(d: _Deal) -> dict[int, str]:
     for i in involved:
         label = ents.orgs[i].label if i != REGISTRANT else None
         if label in COMPLEMENT and (d.kind != "asset_purchase") != (label in ("licensor", "licensee")):
-            label = _LABEL_AS[label]  # a licence whose parties are "Seller" and "Buyer": what the deal does
+            # a licence whose parties are "Seller" and "Buyer": what the deal does; a label of the other kind
+            # of deal is only a guess, and the wording's votes go first ("LICENSEE has assigned to LICENSOR")
+            label = None if d.votes.role(i) is not None else _LABEL_AS[label]
         if label in COMPLEMENT:
             out[i] = label
         elif (r := d.votes.role(i)) is not None and (d.kind != "collaboration" or d.votes.counts[i][r] >= 2):

@@ -64,6 +64,16 @@ from eightk.parse.text import fold
 __all__ = ["deals"]
 
 
+# a recital's opening: "WHEREAS,", "(C)", "B."
+_RECITAL = re.compile(r"\W*(?:WHEREAS|Whereas)\b|\s*\(?[A-H]\)\s*|\s*[A-H]\.\s+")
+# "X has assigned to Y certain know-how and patent rights", "will assign and contribute … assets"
+_ASSIGNED_TO = re.compile(
+    r"\b(?:is|are|has\s+been|will\s+be)\s+acquiring\s+(?:certain|all|substantially\s+all)\s+(?:of\s+the\s+)?assets\s+of\b|"
+    r"\b(?:assigned|assigns|assign|transferred|contribute[sd]?)\b(?:\s+and\s+\w+)?\s+(?:to\s+\S+\s+)?(?:[\w\-]+\s+){0,8}?"
+    r"(?:patent\s+rights|patents|know-how|assets|intellectual\s+property)\b"
+)
+
+
 class _Reader:
     """Reads one region sentence by sentence: anchors open deals (or updates), the sentences after an
     anchor feed its deal."""
@@ -132,12 +142,7 @@ class _Reader:
         if opening:
             self.title_kind = _title_kind(body[: opening.end()])
             self.contract = True  # a contract's recitals tell of other agreements: they feed this one
-        elif (
-            self.contract
-            or (self.found and _SELF_REFERENCE.search(sent))
-            or ((self.current or self.found) and _UNDER_THE_AGREEMENT.match(sent))
-        ):
-            self.feed(s, sent, None)  # the contract speaking of itself, or more of the deal told above
+        elif self._told_on(s, sent, e):
             return
         entry = opening or _entry(sent)
         if opening:  # a contract is the kind its title or its opening words name ("THIS LICENSE AGREEMENT")
@@ -167,6 +172,33 @@ class _Reader:
             self.anchor(_Anchor(s, sent, entry, opening is not None), kinds, e)
         elif not self._update_told(s, sent, entry is not None):
             self.feed(s, sent, None)
+
+    def _told_on(self, s: int, sent: str, e: int) -> bool:
+        """A sentence of a contract, or one that speaks of the deal told above ("the Agreement", "Under the
+        agreement, …"): it feeds that deal (or, a recital, tells the sale a licence goes with). True when so."""
+        if not (
+            self.contract
+            or (self.found and _SELF_REFERENCE.search(sent))
+            or ((self.current or self.found) and _UNDER_THE_AGREEMENT.match(sent))
+        ):
+            return False
+        if not (self.contract and self._recited_sale(s, sent, e)):
+            self.feed(s, sent, None)
+        return True
+
+    def _recited_sale(self, s: int, sent: str, e: int) -> bool:
+        """A licence's recital that tells the sale of assets it goes with ("WHEREAS, Phoenix and Licensee have
+        entered into an Asset Purchase Agreement", "LICENSEE has assigned to LICENSOR certain know-how and
+        patent rights … in a separate Assignment Agreement"): a deal of its own, anchored here, while the
+        licence stays the deal the contract tells. True when one was anchored."""
+        if not self.found or any(d.kind == "asset_purchase" for d in self.found) or not _RECITAL.match(sent):
+            return False
+        if "asset_purchase" not in _kinds(sent, None) and not _ASSIGNED_TO.search(sent):
+            return False
+        licence = self.current
+        self.anchor(_Anchor(s, sent, _entry(sent), False), ["asset_purchase"], e)
+        self.current = licence
+        return True
 
     def _set_apart(self, rest: str) -> list[str]:
         """ "In addition to the partnership, the companies have entered into a cross-license agreement …":

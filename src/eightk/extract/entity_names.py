@@ -24,7 +24,7 @@ _SUFFIX = (
     r"(?:Inc\.?|INC\.?|Incorporated|INCORPORATED|Corporation|CORPORATION|Corp\.?|CORP\.?|Company|COMPANY|Co\.|CO\.|"
     r"Ltd\.?|LTD\.?|Limited|LIMITED|LLC|L\.L\.C\.|L\.P\.|LP|LLP|plc|PLC|P\.L\.C\.|AG|A\.G\.|N\.V\.|NV|B\.V\.|BV|"
     r"S\.A\.|SA|S\.p\.A\.|SpA|SPA|SE|GmbH|GMBH|K\.K\.|KK|SAS|S\.A\.S\.|AB|A/S|ASA|Oy|Pty\.?\s+Ltd\.?|PBC|"
-    r"N\.A\.|Co\.,\s+Ltd\.?|Co\.\s+Ltd\.?)"
+    r"N\.A\.|Co\.,\s+Ltd\.?|Co\.\s+Ltd\.?|Ges\.\s?m\.\s?b\.\s?H\.|GesmbH|mbH)"
 )
 # "(Suzhou)" inside "Oxford University (Suzhou) Science & Technology Co., Ltd"; not a role label "(Licensor)"
 _PAREN_WORD = (
@@ -128,7 +128,8 @@ _JOINED = re.compile(
         f"(?<={re.escape(w)})"
         for w in ("Inc.", "INC.", "Inc", "Ltd.", "LTD.", "LLC", "Corporation", "Corp.", "Corp", "Limited", "plc", "AG",
                   "Company", "Co.", "SA", "S.A.", "N.V.", "NV", "B.V.", "BV", "GmbH", "SE", "AB", "L.P.", "LP", "LLP",
-                  "PLC", "CORPORATION", "LIMITED", "Incorporated", "A/S", "K.K.", "S.p.A.", "Pty Ltd")
+                  "PLC", "CORPORATION", "LIMITED", "Incorporated", "A/S", "K.K.", "S.p.A.", "Pty Ltd", "Ges.m.b.H.",
+                  "mbH")
     )
     + r")\s+(?:and|AND)\s+"
 )  # fmt: skip

@@ -94,6 +94,8 @@ def _definitions(text: str, occ: list[Org]) -> None:
         if not alias or len(alias.split()) > 6 or (label is None and _NOT_PARTY_TERM.search(alias)):
             continue
         owner = _owner(text, occ, begin, m.start(), alias)
+        if owner is None and label is not None:  # '(1) X, …, Vienna, Austria,\n\n("LICENSOR")': a party list's
+            owner = _owner(text, occ, begin, m.start(), alias, blank_lines=True)  # entries stand apart
         if owner is None:
             window = text[max(0, m.start() - 80) : m.start()]
             b = re.search(rf"({_CAP}(?:{_SEP}(?:{_CAP}|{_JOIN})){{0,5}})[\s,\-–—]*(?:or\s+order\s*)?$", window)
@@ -134,12 +136,16 @@ _BREAK = re.compile(
 )
 
 
-def _owner(text: str, occ: list[Org], begin: int, at: int, alias: str = "") -> int | None:
+_BREAK_IN_LINES = re.compile(_BREAK.pattern.removesuffix(r"|\n\s*\n"))
+
+
+def _owner(text: str, occ: list[Org], begin: int, at: int, alias: str = "", *, blank_lines: bool = False) -> int | None:
     """The organization a definition ``alias`` at ``at`` names: the nearest name it abbreviates ("USHIFU,
     LLC (“USHIFU”)"), else the last name the phrase opens with "and" or "between" ("between A, …, at B
     Street, and C ("C'")" names C), else the first name of its phrase ("X, a company …, whose office is at
-    Y ("X'")" names X)."""
-    cands = [i for i, o in enumerate(occ) if begin <= o.start and o.end <= at and not _BREAK.search(text, o.end, at)]
+    Y ("X'")" names X). ``blank_lines``: the phrase may run across blank lines (a role label's reach)."""
+    brk = _BREAK_IN_LINES if blank_lines else _BREAK
+    cands = [i for i, o in enumerate(occ) if begin <= o.start and o.end <= at and not brk.search(text, o.end, at)]
     named = [i for i in cands if alias and _names_it(alias, occ[i].name)]
     if not named and alias:  # "Graceway Pharmaceuticals, LLCTM (“Graceway”)": an earlier name, printed here
         near = " ".join(text[max(0, at - 60) : at].split())  # in a form no finder took
