@@ -49,6 +49,7 @@ _KIND = (
         _I)),
     ("collaboration", re.compile(
         r"collaborat\w*|co-?develop\w*|co-?promot\w*|(?<!limited\s)partnership(?!\s+law)|strategic\s+alliance|"
+        r"alliance\s+agreement|"
         r"jointly\s+develop|"
         r"joint\s+development|(?-i:Development\s+Agreement)", _I)),
     ("license", re.compile(
