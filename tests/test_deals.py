@@ -477,3 +477,16 @@ def test_a_contracts_recitals_tell_who_licenses() -> None:
     # software and technology"; the licensor's name runs across a plain-text underline ("NUMERICAL\n--------\n…")
     (deal,) = _deals(_extra(EXTRA4 / "028.txt"))
     assert sorted(_roles(deal)) == [("MOTOROLA, INC.", "licensee"), ("NUMERICAL TECHNOLOGIES, INC.", "licensor")]
+
+
+def test_a_party_list_names_companies_not_titles_or_places() -> None:
+    # "Represented by Mr. Michel GRECO, its DIRECTEUR GENERAL, (hereinafter referred to as "LICENSOR")": a title
+    # is no party; "Patent and Know-How License Agreement - Pasteur Merieux Serums & Vaccins and DrugAbuse
+    # Sciences Inc." is two names when the second is printed on its own too
+    names = [o.name for o in entities((EXTRA8 / "002.txt").read_text(encoding="utf-8")).orgs]
+    assert "DIRECTEUR GENERAL" not in names and "Chief Executive Officer" not in names
+    assert "Pasteur Merieux Serums & Vaccins" in names and "DrugAbuse Sciences Inc." in names
+    # "(1)Panoptes Pharma Ges. m. b. H. in Gründung, …, 1050 Vienna, Austria,\n\n("LICENSOR")": no "Austria"
+    orgs = entities((EXTRA8 / "030.txt").read_text(encoding="utf-8")).orgs
+    assert [o.name for o in orgs] == ["Panoptes Pharma Ges.m.b.H.", "4SC Discovery GmbH"]
+    assert [o.label for o in orgs] == ["licensor", "licensee"]

@@ -185,13 +185,31 @@ def entities(text: str, registrant: str | None = None) -> Entities:
     """Organizations and their mentions in ``text`` (see the module docstring). ``registrant`` is the
     filer's name when known: the organization of that name is ``Entities.registrant``. The families read
     the same regions, so results are cached: callers must not change what they get back."""
-    occ = [Org(_squash(n), s, e) for n, s, e in _dedupe(_found(text)) if norm_name(n)]
+    occ = [Org(_squash(n), s, e) for n, s, e in _split_pairs(_dedupe(_found(text))) if norm_name(n)]
     occ = _trade_names(text, occ)
     _definitions(text, occ)
     _tickers(text, occ)
     occ.sort(key=lambda o: o.start)
     _split_joined(occ)
     return _mentions(text, _merge(occ), registrant)
+
+
+def _split_pairs(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """ "Pasteur Merieux Serums & Vaccins and DrugAbuse Sciences Inc." (a page title) is two names when the
+    text names the second on its own elsewhere ("DRUG ABUSE SCIENCES INC"): split at that "and"."""
+
+    def key(n: str) -> str:
+        return re.sub(r"[^a-z0-9]", "", n.lower())
+
+    keys = {key(n) for n, _, _ in found}
+    out: list[tuple[str, int, int]] = []
+    for n, a, b in found:
+        cut = next((m for m in re.finditer(r"\s+and\s+", n) if key(n[m.end() :]) in keys - {key(n)}), None)
+        if cut is None:
+            out.append((n, a, b))
+        else:
+            out += [(n[: cut.start()], a, a + cut.start()), (n[cut.end() :], a + cut.end(), b)]
+    return out
 
 
 def _tickers(text: str, orgs: list[Org]) -> None:

@@ -117,6 +117,11 @@ def _definitions(text: str, occ: list[Org]) -> None:
                 or _NOT_PARTY_TERM.search(name)
                 or alias.lower() == name.lower()
                 or (label is None and not _names_it(alias, name))
+                # "Represented by Mr. Michel GRECO, its DIRECTEUR GENERAL, (… "LICENSOR")": a title; "…, 1050
+                # Vienna, Austria, ("LICENSOR")": an address's last words
+                or re.search(
+                    r"\b(?:its|his|her|their)\s+$|\d{3,}\s+[A-Z][\w\-]+,\s*$", text[max(0, start - 40) : start]
+                )
             ):
                 continue
             occ.append(Org(_squash(name), start, start + len(name)))
