@@ -20,8 +20,8 @@ number of no-new-deal passages that yield a deal; with ``-v`` every miss. Assert
 ``--extra`` (default ``tests/data/deals/extra`` to ``extra8``, when present) are further sets of
 real deal passages with gold written the same way, from companies of neither half nor of each other; each is
 scored on its own row (its folder's name), not in ``all``, so the dev set's figures stay comparable across
-versions. ``extra``, ``extra2``, ``extra4``, ``extra6`` and ``extra7`` were read while writing rules (the last three
-from their first runs on, which their READMEs give; ``extra8`` likewise); ``extra3`` and ``extra5`` are held out (only scored).
+versions. ``extra``, ``extra2``, ``extra4``, ``extra6``, ``extra7`` and ``extra8`` were read while writing rules (the
+last four from their first runs on, which their READMEs give); ``extra3`` and ``extra5`` are held out (only scored).
 """
 
 from __future__ import annotations
@@ -200,8 +200,11 @@ def score_set(sc: ModuleType, folder: Path, which: dict[str, str], tallies: dict
                     none = "no deal event (not_a_filing)"
                 elif not got:
                     none += f" [{gate(filing)}]"
-                why = none if not got else (
-                    "an event that names no gold party" if unpaired else "fewer events than gold deals")
+                why = (
+                    none
+                    if not got
+                    else ("an event that names no gold party" if unpaired else "fewer events than gold deals")
+                )
                 t.causes[f"missed deal: {why}"] += missed
         if show in (half, "all"):
             _misses(sc, half, path.name, got, gold, pairs=pairs)
@@ -215,7 +218,7 @@ def gate(filing: Filing) -> str:
     from eightk.extract.text import regions
 
     regs = [r for r in regions(filing) if not (r.kind == "item" and r.code not in reader._ITEM_CODES)]
-    quick = [r for r in regs if reader._QUICK.search(reader.fold(r.body[: reader._WINDOW]))]
+    quick = [r for r in regs if reader.quick_test(reader.fold(r.body[: reader._WINDOW]))]
     if not quick:
         return "quick test"
     drafted = updates = anchors = 0

@@ -236,7 +236,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--extra4", type=Path, default=ROOT / "tests" / "data" / "events-extra4")
     ap.add_argument("--extra5", type=Path, default=ROOT / "tests" / "data" / "events-extra5")
     ap.add_argument(
-        "--half", choices=("tune", "measure", "extra", "extra2-A", "extra3-A", "extra4-A", "extra5-A", "all"),
+        "--half",
+        choices=("tune", "measure", "extra", "extra2-A", "extra3-A", "extra4-A", "extra5-A", "all"),
         default="all",
         help="which misses to list",
     )
@@ -262,7 +263,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.half in ("all", "extra"):
             lines += [f"  x {filing_path.name[:60]}  {x}" for x in found]
     for set_name, folder in (
-        ("extra2", args.extra2), ("extra3", args.extra3), ("extra4", args.extra4), ("extra5", args.extra5)
+        ("extra2", args.extra2),
+        ("extra3", args.extra3),
+        ("extra4", args.extra4),
+        ("extra5", args.extra5),
     ):
         for gold_path, text_path, letter in _extra2_files(folder):
             row = f"{set_name}-{letter}"

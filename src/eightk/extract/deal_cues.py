@@ -9,19 +9,39 @@ import re
 
 from eightk.extract.entities import Mention
 from eightk.extract.text import Region
+from eightk.parse.text import fold
 
 _I = re.IGNORECASE
 _WINDOW = 12_000  # deals are told near the top of a document
 _ITEM_CODES = ("1.01", "1.02", "2.01", "7.01", "8.01")
-_QUICK = re.compile(
-    r"licen[cs]|collaborat|develop\w*\s+and\s+(?:market|commerciali)|purchase\s+agreement|assignment|co-develop|"
-    r"partnership|alliance|jointly|joint\s+develop|development\s+agreement|divestiture|divest\s+its|transfer\s+to\s|distribution\s+agreement|"
-    r"exclusive\s+(?:[\w\-]+\s+){0,3}?rights?\b|acquire\s+[\w\-]+[’']s\s|"
-    r"(?:acquir|purchas)\w*\s+(?:[\w\-®]+\s+){0,4}?(?:patent\s+)?rights\s+(?:to|in)\s|"
-    r"(?:sold|sell|sale\s+(?:to|of))\s+(?:[\w\-,.’']+\s+){0,8}?(?:assets|rights|product\s+lines?|subsidiary|division|royalties|royalty)\b|"
-    r"(?:acquired|purchased|acquisition\s+of|purchase\s+of)\s+(?:[\w\-]+\s+){0,5}?assets\s+(?:of|from)\b|"
-    r"(?:acquir\w*|purchas\w*|bought)\s+(?:an?\s+|the\s+|certain\s+)?(?:[\w\-]+\s+){0,2}?(?:royalty|milestone)(?:\s+and\s+(?:royalty|milestone))?\s+(?:streams?|interests?|obligations?|rights?|payments?)\b"
-)
+# the quick test a document must pass before its sentences are read: a word every deal text holds, and for
+# words common in other texts the phrase around it. A word is looked for first (``in``, at C speed), its
+# pattern only where the word is present: one alternation of all of them cost 0.2 ms per filing.
+_QUICK_CUES: tuple[tuple[tuple[str, ...], re.Pattern[str] | None], ...] = (
+    (("licen", "collaborat", "assignment", "co-develop", "partnership", "alliance", "jointly"), None),
+    (("develop",), re.compile(r"develop\w*\s+and\s+(?:market|commerciali)|joint\s+develop|development\s+agreement")),
+    (("purchase agreement", "divestiture", "divest its", "distribution agreement"), None),
+    (("purchase", "distribution"), re.compile(r"purchase\s+agreement|distribution\s+agreement")),
+    (("transfer",), re.compile(r"transfer\s+to\s")),
+    (("exclusive",), re.compile(r"exclusive\s+(?:[\w\-]+\s+){0,3}?rights?\b")),
+    (("acquire",), re.compile(r"acquire\s+[\w\-]+[’']s\s")),
+    (("rights",), re.compile(r"(?:acquir|purchas)\w*\s+(?:[\w\-®]+\s+){0,4}?(?:patent\s+)?rights\s+(?:to|in)\s")),
+    (("sold", "sell", "sale"), re.compile(
+        r"(?:sold|sell|sale\s+(?:to|of))\s+(?:[\w\-,.’']+\s+){0,8}?"
+        r"(?:assets|rights|product\s+lines?|subsidiary|division|royalties|royalty)\b")),
+    (("assets",), re.compile(
+        r"(?:acquired|purchased|acquisition\s+of|purchase\s+of)\s+(?:[\w\-]+\s+){0,5}?assets\s+(?:of|from)\b")),
+    (("royalt", "milestone"), re.compile(
+        r"(?:acquir\w*|purchas\w*|bought)\s+(?:an?\s+|the\s+|certain\s+)?(?:[\w\-]+\s+){0,2}?(?:royalty|milestone)"
+        r"(?:\s+and\s+(?:royalty|milestone))?\s+(?:streams?|interests?|obligations?|rights?|payments?)\b")),
+)  # fmt: skip
+
+
+def quick_test(low: str) -> bool:
+    """Whether a folded (lower-case) document may tell a deal: one of ``_QUICK_CUES`` is in it."""
+    return any(any(w in low for w in words) and (p is None or p.search(low)) for words, p in _QUICK_CUES)
+
+
 _KIND = (
     ("asset_purchase", re.compile(
         r"asset\s+(?:and\s+\w+\s+)?purchase|purchase\s+and\s+sale|(?:trademark|patent)\s+(?:\w+\s+)?assignment|"
@@ -67,8 +87,7 @@ _ENTRY = re.compile(
     r"(?:have|has)\s+(?:exclusively\s+)?licensed|today\s+announced|(?:execution|signing)\s+of(?=[^.;]{0,60}\bagreements?\s+with\b)|signs?|"
     r"(?:has|have)\s+(?:formed|established|acquired|in-licensed|out-licensed)|agreed\s+to\s+(?:license|acquire|sell|grant)|"
     r"(?:formed|established|launched)\s+(?:an?\s+)?(?:\w+\s+){0,3}(?:collaboration|partnership|alliance))\b",
-    _I,
-)
+)  # lower case, searched in the folded sentence: case-sensitive over lower case runs twice as fast as IGNORECASE
 # rarer entries, tried only when a sentence holds one of their words (a long alternation costs at every word)
 _ENTRY_WORDS = (
     "sold",
@@ -97,9 +116,9 @@ _ENTRY_MORE = re.compile(
 def _entry(sent: str) -> re.Match[str] | None:
     """The verb that enters a deal in a sentence ("entered into", "signed", "announced", "reached an
     agreement", "teamed up with", "sold … assets … to"), or None."""
-    if m := _ENTRY.search(sent):
-        return m
-    low = sent.lower()
+    low = fold(sent)
+    if m := _ENTRY.search(low):
+        return m  # its offsets are the sentence's (fold keeps the length); its text is lower case
     return _ENTRY_MORE.search(sent) if any(w in low for w in _ENTRY_WORDS) else None
 
 
@@ -131,12 +150,15 @@ _OPENING_REACH = 1500  # how far into its first sentence a contract's opening ma
 def opening_in(body: str, limit: int = 4500) -> re.Match[str] | None:
     """A contract's opening ("THIS AGREEMENT … between", or a title page "… LICENSE AGREEMENT / between")
     among the first ``limit`` characters of a document, the earlier of the two kinds; searched once per
-    document, not at every sentence."""
-    found = [
-        m
-        for p in (_CONTRACT_OPENING, _TITLE_OPENING, _LABELLED_TITLE, _FORM_OPENING)
-        if (m := p.search(body, 0, limit + 500))
-    ]
+    document, not at every sentence. Title pages that label their parties, and forms, are looked for only
+    where a label's word is printed (those patterns cost at every capital letter)."""
+    head = body[: limit + 500]
+    kinds = [_CONTRACT_OPENING, _TITLE_OPENING]
+    if any(w in head for w in ("LICENSOR", "LICENSEE", "SELLER", "BUYER", "PURCHASER")):
+        kinds.append(_LABELLED_TITLE)
+    if any(w in head for w in ("icensee", "ICENSEE", "icensor", "ICENSOR")):
+        kinds.append(_FORM_OPENING)
+    found = [m for p in kinds if (m := p.search(body, 0, limit + 500))]
     found = [m for m in found if m.start("this") < limit]
     return min(found, key=lambda m: m.start("this")) if found else None
 

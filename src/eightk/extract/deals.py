@@ -36,7 +36,6 @@ from eightk.extract.deal_cues import (
     _OPENING_REACH,
     _OTHER_AGREEMENT,
     _PENDING,
-    _QUICK,
     _RECOUNT,
     _SELF_REFERENCE,
     _SEPARATE,
@@ -49,6 +48,7 @@ from eightk.extract.deal_cues import (
     _title_kind,
     _update_kind,
     opening_in,
+    quick_test,
 )
 from eightk.extract.deal_dates import _anchor_date, _period_start, _ref_date, _under_older
 from eightk.extract.deal_events import _event, _fill, _names, _same_sides
@@ -64,6 +64,8 @@ from eightk.parse.text import fold
 __all__ = ["deals"]
 
 
+# every grant anchor holds one of these
+_GRANT_WORDS = ("grant", "licens", "gained", "obtained", "acquir", "receiv", "purchas", "bought")
 # a recital's opening: "WHEREAS,", "(C)", "B."
 _RECITAL = re.compile(r"\W*(?:WHEREAS|Whereas)\b|\s*\(?[A-H]\)\s*|\s*[A-H]\.\s+")
 # "X has assigned to Y certain know-how and patent rights", "will assign and contribute … assets"
@@ -229,8 +231,11 @@ class _Reader:
         """ "X granted Y an exclusive license …" tells a deal by itself (a licence); "acquired all rights to
         …" or "purchased the assets of the previous licensee" a sale. None while a deal is being told, an old
         one recounted, or a closing's aftermath described."""
-        if self.current or self.recounting or _AFTER_CLOSING.search(sent):
+        if self.current or self.recounting:
             return None
+        low = sent.lower()
+        if not any(w in low for w in _GRANT_WORDS) or _AFTER_CLOSING.search(sent):
+            return None  # (the words: a cheap test before the patterns, which cost at every word)
         grant = _GRANT_ANCHOR.search(sent)
         if grant is None or (grant.group(0) == "licensed" and LICENSED_THING.match(sent, grant.end())):
             return None  # "sales of licensed products": an adjective
@@ -359,7 +364,7 @@ def deals(filing: Filing, regions: list[Region]) -> list[Event]:
     for region in regions:
         if region.kind == "item" and eight_k and region.code not in _ITEM_CODES:
             continue  # a 6-K's or 10-Q's "Item 1." is a heading, not an 8-K item
-        if not _QUICK.search(fold(region.body[:_WINDOW])):
+        if not quick_test(fold(region.body[:_WINDOW])):
             continue
         found, ups = _Reader(region, registrant or _issuer(filing, region)).read()
         updates.extend(ups)
