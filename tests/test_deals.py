@@ -442,6 +442,10 @@ def test_a_deal_retold_is_no_new_deal() -> None:
         # … from AnorMED Inc. for a consideration of up to $31 million"
         (EXTRA8 / "022.txt", [("asset_purchase", [("Shire Pharmaceuticals Group plc", "buyer"),
                                                   ("AnorMED Inc.", "seller")])]),
+        # 'Sinovac Biotech Ltd. ("Sinovac") ("the Company") … announces that it has signed an Avian Flu Vaccine
+        # Co-development Agreement with China Centre …': the agreement's subject is the filer
+        (EXTRA4 / "045.txt", [("collaboration", [("China Centre of Disease Control", "partner"),
+                                                 ("SINOVAC BIOTECH LTD.", "partner")])]),
     ],
 )  # fmt: skip
 def test_deals_of_other_companies_wording(path: Path, events: list) -> None:
