@@ -39,6 +39,11 @@ _GRANT = re.compile(
     r"(?:access|rights?|licen[cs]e|option|software|technology)\b))\b",
     re.I,
 )
+_REGULATORY = re.compile(
+    r"(?:\s+\S+){0,4}?\s+(?:fast[\s\-]track|orphan|breakthrough|priority\s+review|accelerated\s+approval|"
+    r"marketing\s+(?:approval|authori[sz]ation)|(?:regulatory\s+)?approval|clearance|designation)\b",
+    re.I,
+)
 # "has been granted", "was granted"; not "has granted"
 _PASSIVE_GRANT = re.compile(r"\b(?:(?:has|have|had)\s+been|was|were|is|are|been|be)\s+granted\b", re.I)
 _OBTAIN = re.compile(
@@ -197,7 +202,7 @@ def roles(sent: str, offset: int, ents: Entities, *, kind: str, votes: Votes, ma
 
 _OWNED = re.compile(  # "Lexmark Technology", "InterDigital's B-CDMA patents": what the licence is to
     r"(?:['’]s\s+(?:[\w\-]+\s+){0,2}?|\s+)(?:[Tt]echnology|[Tt]echnologies|[Pp]atents?|Patent\s+Rights|[Kk]now-[Hh]ow|"
-    r"[Ii]ntellectual\s+[Pp]roperty)\b"
+    r"[Ii]ntellectual\s+[Pp]roperty)\b|['’]s\s+(?:lead\s+|proprietary\s+)?(?:compound|product\s+candidate|drug\s+candidate)s?\b"
 )  # words between only after a possessive: "ChromaDex Licenses Exclusive Patent Rights from …" names no owner
 
 
@@ -360,6 +365,8 @@ def _grants(s: _Sentence) -> None:
     for cue in _GRANT.finditer(sent):
         if _PASSIVE_GRANT.search(sent[max(0, cue.start() - 20) : cue.end()]) or _defined_term(sent, cue):
             continue
+        if _REGULATORY.match(sent, cue.end()):
+            continue  # "the FDA has granted Icatibant fast track designation": a regulator's, no licence
         if by := re.match(r"\s+(?:\w+\s+){0,2}?by\s+", sent[cue.end() :]):  # "the rights granted by X"
             if giver := s.after(cue.end() + by.end(), 12):
                 s.vote(giver.org, "licensor", 2)
