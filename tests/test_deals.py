@@ -448,7 +448,8 @@ def test_a_deal_retold_is_no_new_deal() -> None:
                                                  ("SINOVAC BIOTECH LTD.", "partner")])]),
         # "US Food and Drug Administration has granted Icatibant fast track designation": a regulator's grant
         # is no licence (Kos was its licensor before)
-        (EXTRA7 / "009.txt", [("collaboration", [("Kos Life Sciences, Inc.", "partner"), ("Jerini US Inc.", "partner")])]),
+        (EXTRA7 / "009.txt", [("collaboration", [("Kos Life Sciences, Inc.", "partner"),
+                                                 ("Jerini US Inc.", "partner")])]),
     ],
 )  # fmt: skip
 def test_deals_of_other_companies_wording(path: Path, events: list) -> None:
