@@ -450,6 +450,9 @@ def test_a_deal_retold_is_no_new_deal() -> None:
         # is no licence (Kos was its licensor before)
         (EXTRA7 / "009.txt", [("collaboration", [("Kos Life Sciences, Inc.", "partner"),
                                                  ("Jerini US Inc.", "partner")])]),
+        # "NEW YORK--(BUSINESS WIRE)--Lescarden Inc. (LCAR:OB) … an agreement with NanoASIA Company Limited of
+        # Bangkok, Thailand granting NanoAsia a 10 year exclusive license"; "the licensed distributor" is no grant
+        (EXTRA7 / "027.txt", [("license", [("Lescarden Inc.", "licensor"), ("NanoASIA Company Limited", "licensee")])]),
     ],
 )  # fmt: skip
 def test_deals_of_other_companies_wording(path: Path, events: list) -> None:

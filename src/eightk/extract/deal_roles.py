@@ -60,7 +60,7 @@ _CLAUSE_SUBJECT = re.compile(
 # "licensed products", "licensed technology": "licensed" as an adjective, not the grant
 LICENSED_THING = re.compile(
     r"\s+(?:products?|technolog\w+|patents?|compounds?|territory|field|intellectual|know-how|materials?|programs?|"
-    r"IP|marks?|trademarks?|software|molecules?|antibod\w+|assets?)\b",
+    r"IP|marks?|trademarks?|software|molecules?|antibod\w+|assets?|distributors?|manufacturers?|partners?)\b",
     re.I,
 )
 _PAY = re.compile(r"\b(?:pay|pays|paid|paying|will\s+make|made|makes)\b", re.I)

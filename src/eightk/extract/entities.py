@@ -159,6 +159,8 @@ def _slotted(text: str) -> list[tuple[str, int, int]]:
             if end := re.search(r"[a-z]{2}\.\s", name + " "):  # "from Gloria. The upfront …": a sentence ends it
                 name = name[: end.start() + 2]
             name = re.sub(r"[\s,.;:]+$", "", name)
+            if tail := re.search(rf",?\s{_SUFFIX}(?=\s+(?:of|in)\s)", name):  # "… Company Limited of Bangkok"
+                name = name[: tail.end()]
             for part in re.split(r"\s+and\s+", name):  # "JT and Torii": two names in a slot
                 at = start + name.find(part)
                 ok = part and _acceptable(part) and not _NOT_NAME.match(part.split()[0])

@@ -31,7 +31,7 @@ _PAREN_WORD = (
     r"\((?!(?:the\s+)?(?:Licensor|Licensee|LICENSOR|LICENSEE|Buyer|Seller|Purchaser|Company)\))[A-Z][\w .&\-]{0,30}\)"
 )
 _SUFFIXED = re.compile(
-    rf"(?<![\w&.\-'’*])({_CAP}(?:{_SEP}(?:{_CAP}|{_JOIN}|{_PAREN_WORD})){{0,11}}"
+    rf"(?:(?<=--)|(?<![\w&.\-'’*]))({_CAP}(?:{_SEP}(?:{_CAP}|{_JOIN}|{_PAREN_WORD})){{0,11}}"  # "WIRE)--Lescarden Inc."
     rf",?{_SEP}?(?<=[\s,]){_SUFFIX})(?![\w])"
     r"|(?<![\w&.\-])([a-z][a-z0-9\-]{2,20}[ \t]+(?:AG|GmbH|Inc\.|Ltd\.|LLC|N\.V\.|B\.V\.|S\.A\.|plc|SE|AB))(?![\w])"
 )
