@@ -453,6 +453,11 @@ def test_a_deal_retold_is_no_new_deal() -> None:
         # "NEW YORK--(BUSINESS WIRE)--Lescarden Inc. (LCAR:OB) … an agreement with NanoASIA Company Limited of
         # Bangkok, Thailand granting NanoAsia a 10 year exclusive license"; "the licensed distributor" is no grant
         (EXTRA7 / "027.txt", [("license", [("Lescarden Inc.", "licensor"), ("NanoASIA Company Limited", "licensee")])]),
+        # '(1) Multicosm Ltd, … (hereinafter called "the Licensor") and (2) CPSI, … (the "Licensee") WHEREAS The
+        # Licensor is the sole licensee from the University of Southampton …, and has been granted the rights to
+        # sublicense': the label with its article; the one granted is the recital's subject, not the university
+        (EXTRA6 / "007.txt", [("license", [("Multicosm Ltd.", "licensor"),
+                                           ("Computing Products & Services Inc.", "licensee")])]),
     ],
 )  # fmt: skip
 def test_deals_of_other_companies_wording(path: Path, events: list) -> None:

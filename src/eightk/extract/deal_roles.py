@@ -137,6 +137,17 @@ class _Sentence:
             return self.main if self.main != obj else None  # "an agreement with X granting Y …": the sentence's
         return m.org if m else (self.main if self.main != obj else None)
 
+    def opener_mention(self, before: int) -> Mention | None:
+        """The mention that opens the sentence (after a heading such as "WHEREAS" or a list marker), when it
+        stands before sentence position ``before``."""
+        opens = [m.end() for m in _WHEREAS.finditer(self.text, 0, before)]
+        at = opens[-1] if opens else 0  # a recital run into the sentence before it opens its own clause
+        first = next((m for m in self.ms if m.start - self.offset >= at), None)
+        if first is None or first.start - self.offset >= before:
+            return None
+        lead = self.text[at : first.start - self.offset]
+        return first if re.fullmatch(r"\s*(?:[A-Z]{3,}:?,?\s+)*(?:\(?[A-Z1-9][.)]\s*)?(?:[Tt]he\s+)?", lead) else None
+
     def _opener(self, cue_start: int, obj: int | None) -> int | None:
         """The organization that opens the sentence as its subject ("Centocor wishes …", "A. X will …"), when
         it stands before ``cue_start`` and is not ``obj``."""
@@ -154,6 +165,7 @@ class _Sentence:
             self.votes.add(org, role, weight)
 
 
+_WHEREAS = re.compile(r"\bWHEREAS\b|\bWhereas\b")
 _OPENER_VERB = re.compile(
     r"\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:wishes|desires|wants|intends|seeks|agrees|has\s+agreed|will|shall|is\s+willing)\b",
     re.I,
@@ -345,9 +357,10 @@ def _licence_phrases(s: _Sentence) -> None:
             s.vote(m.org, named.group(1).lower())  # "… find the COMPANY as the licensee of the Technology"
 
 
-def _grants(s: _Sentence) -> None:
+def _grants_by(s: _Sentence) -> None:
+    """ "the grant by X of rights … to Y, Z and W": X the licensor, the ones after "to" licensees."""
     sent = s.text
-    for cue in re.finditer(r"\bgrant\s+by\s+(?:the\s+)?", sent):  # "the grant by X of rights … to Y, Z and W"
+    for cue in re.finditer(r"\bgrant\s+by\s+(?:the\s+)?", sent):
         if (giver := s.after(cue.end(), 4)) is not None:
             s.vote(giver.org, "licensor", 2)
             if to := re.search(r"\bto\s+", sent[cue.end() : cue.end() + 160]):
@@ -355,8 +368,17 @@ def _grants(s: _Sentence) -> None:
                 for m in s.ms:
                     if first <= m.start < last and m.org != giver.org:
                         s.vote(m.org, "licensee", 2)
+
+
+def _grants(s: _Sentence) -> None:
+    sent = s.text
+    _grants_by(s)
     for cue in _PASSIVE_GRANT.finditer(sent):  # "Bracco has been granted exclusive rights"
         subj = _before(s.ms, s.offset + cue.start())
+        if re.search(r"\band\s+$", sent[max(0, cue.start() - 6) : cue.start()]) and (
+            first := s.opener_mention(cue.start())
+        ):
+            subj = first  # "The Licensor is the sole licensee from the University …, and has been granted the rights"
         if subj:
             s.vote(subj.org, "licensee")
             by = re.match(r"\s*(?:\S+\s+){0,8}?by\s+", sent[cue.end() :])

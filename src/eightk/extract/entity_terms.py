@@ -185,8 +185,9 @@ def _term_of(m: re.Match[str]) -> tuple[str, str | None]:
         la, lb = _ROLE_LABEL.get(a.lower()), _ROLE_LABEL.get(b.lower())
         return (b, la) if la and not lb else (a, lb) if lb and not la else ("", None)
     alias = _squash(groups.get("q") or groups.get("q2") or groups.get("u") or "").strip(" ,.")
-    side = re.fullmatch(r"(\w+)\s+(?:parent|guarantor|affiliate|holdco|holdings)", alias.lower())
-    return alias, _ROLE_LABEL.get(side.group(1) if side else alias.lower())  # "Licensee Parent": its side
+    key = re.sub(r"^the\s+", "", alias.lower())  # '(hereinafter called "the Licensor")'
+    side = re.fullmatch(r"(\w+)\s+(?:parent|guarantor|affiliate|holdco|holdings)", key)
+    return alias, _ROLE_LABEL.get(side.group(1) if side else key)  # "Licensee Parent": its side
 
 
 def _printed_in(name: str, near: str) -> bool:
