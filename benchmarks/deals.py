@@ -131,7 +131,11 @@ class Tally:
             return f"{x / d:.2f}" if d else "n/a"
 
         m = self.matched
-        fields = " ".join(f"{f}={r(self.ok[f], m)}" for f in FIELDS)
+        # the fields a target is set for also give their counts ("parties=0.86(57/66)"): a ratio rounds
+        fields = " ".join(
+            f"{f}={r(self.ok[f], m)}" + (f"({self.ok[f]}/{m})" if f in ("parties", "upfront", "milestones") else "")
+            for f in FIELDS
+        )
         return (
             f"{name:8} passages={self.passages:3} gold={self.gold:3} extracted={self.got:3} matched={m:3} "
             f"precision={r(m, self.got)} recall={r(m, self.gold)} {fields} "
