@@ -52,12 +52,19 @@ _AND_BOARD = re.compile(
 
 
 def not_a_departure(sent: str, cue: re.Match[str]) -> bool:
-    """Whether a departure word tells no departure: a condition, news told before, or "retired" as an
-    adjective before a former title ("Mr. Dunham, retired President and Chief Executive Officer of …")."""
+    """Whether a departure word tells no departure: a condition, news told before, a change put off ("agreed
+    to delay his retirement"), or "retired" as an adjective before a former title ("Mr. Dunham, retired
+    President and Chief Executive Officer of …")."""
     before = sent[max(0, cue.start() - 150) : cue.start()]
     if cue.group(0).lower() == "retired" and _FORMER_TITLE.match(sent, cue.end()) and re.search(r",\s*$", before):
         return True
-    return bool(_HYPOTHETICAL.search(before) or _ANNOUNCED_BEFORE.search(before[-40:]))
+    return bool(
+        _HYPOTHETICAL.search(before) or _ANNOUNCED_BEFORE.search(before[-40:]) or _POSTPONED.search(before[-40:])
+    )
+
+
+# "has agreed to delay his retirement beyond May 31": a change put off is no change now
+_POSTPONED = re.compile(r"\b(?:delay|postpon|defer)\w*\s+(?:of\s+)?(?:his|her|their|the)\s+$", re.I)
 
 
 _FORMER_TITLE = re.compile(
@@ -103,6 +110,11 @@ _OFFICER_NEWS = re.compile(
     r"leaves\b|depart)(?:[^.]|(?<=\b[A-Z])\.){0,120}?\b(?:chief|president|chair|director|officer|CEO|CFO|COO|treasurer|"
     r"controller|counsel)"
 )
+# a headline that names the officer first: "PRESIDENT & CEO JANE ROE ANNOUNCES RESIGNATION"
+_HEADLINE_NEWS = re.compile(
+    r"(?i)\b(?:chief|president|chair\w*|CEO|CFO|COO)\b[^.\n]{0,60}?\b(?:resign|retire|step(?:s|ping)?\s+down)"
+)
+_HEADLINE_WINDOW = 400  # a release's headline is in its first lines
 
 
 def officer_regions(filing: Filing, regions: list[Region]) -> list[Region]:
@@ -118,7 +130,8 @@ def officer_regions(filing: Filing, regions: list[Region]) -> list[Region]:
     bare = [
         replace(r, end=min(r.end, r.start + _RELEASE_WINDOW))
         for r in regions
-        if is_bare_release(filing, r) and _OFFICER_NEWS.search(r.body[:_RELEASE_WINDOW])
+        if is_bare_release(filing, r)
+        and (_OFFICER_NEWS.search(r.body[:_RELEASE_WINDOW]) or _HEADLINE_NEWS.search(r.body[:_HEADLINE_WINDOW]))
     ]
     if not any(r.code == "5.02" for r in items):
         return items + bare

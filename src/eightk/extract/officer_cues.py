@@ -37,10 +37,11 @@ __all__ = [
 _HEAD = (
     r"(?:Officer|President|Counsel|Controller|Treasurer|Secretary|Chairman|Chairwoman|Chairperson|Chair|CEO|CFO|COO)"
 )
-# "Chief Financial Officer Jane Roe": capitalized title words ending in a head noun, right before the name
+# "Chief Financial Officer Jane Roe", "President & Chief Executive Jane Roe": capitalized title words ending
+# in a head noun, right before the name
 _TITLE_BEFORE = re.compile(
     r"(?:^|[\s,(])(?P<t>(?:(?:Senior|Executive|Corporate|Group|Chief|Vice|General|Principal|Interim|Co-)\s*)*"
-    r"(?:[A-Z][\w\-&]*\s+){0,4}?" + _HEAD + r"),?\s+$"
+    r"(?:[A-Z][\w\-&]*\s+(?:&\s+)?){0,4}?(?:" + _HEAD + r"|Chief\s+Executive)),?\s+$"
 )
 
 
