@@ -48,7 +48,7 @@ _ACTIONS = (
             r"(?:will\s+)?cease[sd]?\s+(?:to\s+(?:be|serve)|serving)|"
             r"separat(?:ion|ed)\s+from|not\s+(?:to\s+)?stand\s+for\s+re-?election|will\s+not\s+seek\s+re-?election|"
             r"terminat(?:ed|ion)\s+(?:of\s+)?(?:his|her|the)\s+employment|(?:was|were|has\s+been)\s+terminated(?=\s+(?:as|from)\b)|ceased?\s+to\s+serve|no\s+longer\s+(?:serve|be)|"
-            r"transition(?:s|ed|ing)?\s+(?:from\s+)?(?:his|her|their)\s+role|(?:decided|plans?|intends?)\s+to\s+leave|"
+            r"transition(?:s|ed|ing)?\s+(?:from\s+)?(?:his|her|their)\s+role|transition(?:s|ed|ing)?\s+the(?=\s+(?:role|position)\s+of\b)|(?:decided|plans?|intends?)\s+to\s+leave|"
             r"passed\s+away|died|removed\s+(?:from|as)|employment(?=[^.;]{0,100}?\b(?:will|would|shall)\s+(?:end|terminate)\b))\b",
             re.I,
         ),
@@ -62,7 +62,8 @@ _ACTIONS = (
             r"(?:new\s+)?(?:role|position)\s+of)?|transition(?:ing|s|ed)?\s+to\s+the\s+"
             r"(?:new(?:ly\s+created)?\s+)?(?:role|position)\s+of|"
             r"appointed|appoint|named(?!\s+executive\s+officers?\b)|promoted|hired|designated|welcomed\s+back|will\s+become|"
-            r"succeed(?:s|ed)?\b(?!\s+by)|join(?:s|ed|ing)?\s+(?:the\s+Company|us|[A-Z][\w.&\-]*)(?=\s+as\s)|begin(?:s|ning)?\s+a\s+new\s+role(?:\s+(?:within|at|with)\s+[A-Z][^,.;]{0,40}?(?=\s+as\b))?|"
+            r"succeed(?:s|ed)?\b(?!\s+by)|join(?:s|ed|ing)?\s+(?:the\s+Company|us|[A-Z][\w.&\-]*)(?=\s+as\s)|"
+            r"join(?:s|ed|ing)?\s+(?=(?:the\s+|its\s+|our\s+)?(?:[A-Z][\w.&\-’']*,?\s+){0,4}?[Bb]oard\s+of\s+[Dd]irectors\b)|begin(?:s|ning)?\s+a\s+new\s+role(?:\s+(?:within|at|with)\s+[A-Z][^,.;]{0,40}?(?=\s+as\b))?|"
             r"title\s+(?:was|has\s+been|will\s+be)\s+changed\s+to|"
             r"succeeded\s+by|appointment(?:\s+(?:on|as\s+of|effective)\s+[^;.]{3,30}?,)?\s+of|promotion\s+to|assum(?:ed|es|e|ing)\s+the\s+(?:new(?:ly\s+created)?\s+|"
             r"additional\s+)?(?:role|position|title)\s+of)\b",
@@ -345,6 +346,7 @@ def _person_event(
         region, s, e, cue.start(), nxt, notice_from=person[2] if kind == "left" else None, others=others, own=person[1]
     )
     done = re.search(r"\b(?:has|have)\s+(?:been\s+)?$", sent[max(0, cue.start() - 20) : cue.start()])
+    done = done or re.search(r"\beffective\s+today\b", sent)  # "will join the board, effective today"
     if date is None and region.kind in ("exhibit", "document") and done:  # a release's "has been promoted"
         date = next(dates_in(region, 0, min(len(region.body), 600)), None)
     sources = [FieldSource("person", "text", span(region, s + person[1], s + person[2]))]
