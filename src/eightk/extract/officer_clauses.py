@@ -53,14 +53,23 @@ _AND_BOARD = re.compile(
 
 def not_a_departure(sent: str, cue: re.Match[str]) -> bool:
     """Whether a departure word tells no departure: a condition, news told before, a change put off ("agreed
-    to delay his retirement"), or "retired" as an adjective before a former title ("Mr. Dunham, retired
-    President and Chief Executive Officer of …")."""
+    to delay his retirement"), a speaker's own ("for me to step down"), or "retired" as an adjective before
+    a former title ("Mr. Dunham, retired President and Chief Executive Officer of …")."""
     before = sent[max(0, cue.start() - 150) : cue.start()]
     if cue.group(0).lower() == "retired" and _FORMER_TITLE.match(sent, cue.end()) and re.search(r",\s*$", before):
         return True
     return bool(
-        _HYPOTHETICAL.search(before) or _ANNOUNCED_BEFORE.search(before[-40:]) or _POSTPONED.search(before[-40:])
+        _HYPOTHETICAL.search(before)
+        or _ANNOUNCED_BEFORE.search(before[-40:])
+        or _POSTPONED.search(before[-40:])
+        or _FIRST_PERSON.search(before[-40:])
     )
+
+
+# a speaker quoted on their own change ("the time is right for me to step down"): the name before is not theirs
+_FIRST_PERSON = re.compile(
+    r"(?<![\w’'])(?:I|me|[Ww]e|us)\s+(?:(?:will|would|to|am|have|had|shall|plan|intend|decided)\s+){1,3}$"
+)
 
 
 # "has agreed to delay his retirement beyond May 31": a change put off is no change now
