@@ -345,9 +345,13 @@ def _person_event(
     date = effective_date(
         region, s, e, cue.start(), nxt, notice_from=person[2] if kind == "left" else None, others=others, own=person[1]
     )
-    done = re.search(r"\b(?:has|have)\s+(?:been\s+)?$", sent[max(0, cue.start() - 20) : cue.start()])
-    done = done or re.search(r"\beffective\s+today\b", sent)  # "will join the board, effective today"
-    if date is None and region.kind in ("exhibit", "document") and done:  # a release's "has been promoted"
+    # a filing's release dates "has been promoted" by its day (the report's); a bare release (a user's file
+    # with no report around it) only a change it says takes effect today ("will join the board, effective today")
+    done = region.kind == "exhibit" and re.search(
+        r"\b(?:has|have)\s+(?:been\s+)?$", sent[max(0, cue.start() - 20) : cue.start()]
+    )
+    done = done or re.search(r"\beffective\s+today\b", sent)
+    if date is None and region.kind in ("exhibit", "document") and done:
         date = next(dates_in(region, 0, min(len(region.body), 600)), None)
     sources = [FieldSource("person", "text", span(region, s + person[1], s + person[2]))]
     sources.append(FieldSource("action", "text", span(region, s + cue.start(), s + cue.end())))
