@@ -53,7 +53,8 @@ _AND_BOARD = re.compile(
 
 def not_a_departure(sent: str, cue: re.Match[str]) -> bool:
     """Whether a departure word tells no departure: a condition, news told before, a change put off ("agreed
-    to delay his retirement"), a speaker's own ("for me to step down"), or "retired" as an adjective before
+    to delay his retirement"), a speaker's own ("for me to step down"), history
+    ("who had served … until his resignation"), or "retired" as an adjective before
     a former title ("Mr. Dunham, retired President and Chief Executive Officer of …")."""
     before = sent[max(0, cue.start() - 150) : cue.start()]
     if cue.group(0).lower() == "retired" and _FORMER_TITLE.match(sent, cue.end()) and re.search(r",\s*$", before):
@@ -63,7 +64,12 @@ def not_a_departure(sent: str, cue: re.Match[str]) -> bool:
         or _ANNOUNCED_BEFORE.search(before[-40:])
         or _POSTPONED.search(before[-40:])
         or _FIRST_PERSON.search(before[-40:])
+        or _SERVED_UNTIL.search(sent, max(0, cue.start() - 300), cue.start()) is not None
     )
+
+
+# history in a relative clause: "X, who had served as a director … until his resignation from the Board on …"
+_SERVED_UNTIL = re.compile(r"\bwho\s+had\s+(?:previously\s+)?served\b[^;]{0,250}\buntil\s+(?:his|her|their)\s+$")
 
 
 # a speaker quoted on their own change ("the time is right for me to step down"): the name before is not theirs

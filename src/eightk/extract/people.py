@@ -173,6 +173,8 @@ def _role_said_next(region: Region, s: int, nxt: tuple[int, int]) -> tuple[str, 
 
 
 _OF_AFTER = re.compile(r"\s+of\s")
+# "would be appointed to succeed Mr. Lee as Chairman": the name after is the one succeeded, not the appointee
+_SUCCEEDED_ONE = re.compile(r"\s+(?:to\s+)?(?:succeed|replace)\w*\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$", re.I)
 
 
 def _person(
@@ -184,6 +186,8 @@ def _person(
     "appointment of" only the one after."""
     words = cue.group(0)
     after = [n for n in names if 0 <= n[1] - cue.end() <= 60]
+    if after and _SUCCEEDED_ONE.match(cue.string[cue.end() : after[0][1]]):
+        after = []  # "appointed to succeed Mr. Lee": the appointee is named before
     if _PERSON_AFTER.search(words) or (leaving and _OF_AFTER.match(cue.string, cue.end())):
         return after[0] if after else None
     if after and not possessive and not leaving and not _PERSON_BEFORE.search(words):
