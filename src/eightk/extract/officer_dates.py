@@ -34,6 +34,9 @@ _PERIOD_END = re.compile(
     r"\b(?:(?:quarter|year|period|months|weeks)\s+end(?:ed|ing)|(?:extended|renewed|expires?|expiring)\s+(?:to|on|through|until))\s+$",
     re.I,
 )
+# a date in a relative clause of history before the change: "X, who had served as a director … until his
+# resignation from the Board on December 31, 2013, is expected to succeed …"
+_HISTORY = re.compile(r"\bwho\s+had\s+(?:previously\s+)?served\b[^;]{0,250}$")
 _NOTICE = re.compile(r"\b(?:informed|notified|advised|told)\b", re.I)
 # at once, or on the day told: "informed the Company of her resignation from the Board as of the same date"
 _IMMEDIATELY = re.compile(
@@ -66,7 +69,12 @@ def effective_date(
     (``others``: where their names start, relative to ``s``) is that person's ("appointed Jane Roe,
     replacing John Doe, who resigned effective April 30"), and so is one between another's name and this
     one's (``own``: "Jane Roe will retire effective June 30, and John Doe will succeed her on July 1")."""
-    every = [d for d in dates_in(region, s, e) if not _PERIOD_END.search(region.body, max(s, d[1] - 40), d[1])]
+    every = [
+        d
+        for d in dates_in(region, s, e)
+        if not _PERIOD_END.search(region.body, max(s, d[1] - 40), d[1])
+        and not (d[1] - s < cue and _HISTORY.search(region.body, max(s, d[1] - 300), d[1]))
+    ]
     dates = [d for d in every if not any(cue < o < d[1] - s or _theirs(region, s, d, o, own) for o in others or ())]
     for d in dates:
         if _EFFECTIVE.search(region.body[max(s, d[1] - 25) : d[1]]):

@@ -6,6 +6,7 @@ a change of role is two events. Re-electing directors at an annual meeting (5.07
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 
 from eightk.extract.bare import bare_regions, release_company
@@ -314,6 +315,27 @@ def _whole_role(
     return None if _GROUP_NOUN.fullmatch(role[0]) else role
 
 
+# "has resigned, effective immediately": at once, on the release's day (not a date told later in the sentence)
+_AT_ONCE_AFTER = re.compile(r"[\s,]*effective\s+(?:immediately|today)\b(?!\s+(?:after|following|prior|before|upon))")
+
+
+def _release_day(
+    region: Region, sent: str, cue: re.Match[str], date: tuple[_dt.date, int, int] | None
+) -> tuple[_dt.date, int, int] | None:
+    """The release's dateline date (the first date of its opening) for a change a release says takes effect
+    at once ("has resigned, effective immediately"), and for an undated "has been promoted" in a filing's
+    release (the report's day); a bare release (a user's file, no report around it) dates only a change it
+    says takes effect today. ``date`` (the sentence's own) otherwise; ``cue`` is into ``sent``."""
+    if region.kind not in ("exhibit", "document"):
+        return date
+    done = region.kind == "exhibit" and re.search(
+        r"\b(?:has|have)\s+(?:been\s+)?$", sent[max(0, cue.start() - 20) : cue.start()]
+    )
+    if _AT_ONCE_AFTER.match(sent, cue.end()) or date is None and (done or re.search(r"\beffective\s+today\b", sent)):
+        return next(dates_in(region, 0, min(len(region.body), 600)), date)
+    return date
+
+
 def _person_event(
     region: Region,
     bounds: tuple[int, int],
@@ -349,14 +371,7 @@ def _person_event(
     date = effective_date(
         region, s, e, cue.start(), nxt, notice_from=person[2] if kind == "left" else None, others=others, own=person[1]
     )
-    # a filing's release dates "has been promoted" by its day (the report's); a bare release (a user's file
-    # with no report around it) only a change it says takes effect today ("will join the board, effective today")
-    done = region.kind == "exhibit" and re.search(
-        r"\b(?:has|have)\s+(?:been\s+)?$", sent[max(0, cue.start() - 20) : cue.start()]
-    )
-    done = done or re.search(r"\beffective\s+today\b", sent)
-    if date is None and region.kind in ("exhibit", "document") and done:
-        date = next(dates_in(region, 0, min(len(region.body), 600)), None)
+    date = _release_day(region, sent, cue, date)
     sources = [FieldSource("person", "text", span(region, s + person[1], s + person[2]))]
     sources.append(FieldSource("action", "text", span(region, s + cue.start(), s + cue.end())))
     if role:
