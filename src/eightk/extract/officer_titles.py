@@ -132,11 +132,14 @@ _OF_COMPANY = re.compile(
     r"(?:Inc\.?|Incorporated|Corporation|Corp\.?|Company|Co\.|Ltd\.?|Limited|LLC|plc|N\.A\.)$"
 )
 
+# the issuer's short name after a title: its first words
+_OF_SHORT = re.compile(r",?\s+of\s+(?:the\s+)?[A-Z][\w&.\-’']*(?:\s+[A-Z][\w&.\-’']*){0,2}$")
+
 
 def trim_title(sent: str, title: tuple[str, int, int], issuer: str = "") -> tuple[str, int, int]:
     """``title`` (offsets into ``sent``) without a designation after it, nor the issuer's name ("of
-    Universal Corporation" when Universal Corporation is the registrant or the release's own company;
-    "Chief Technologist of Google LLC" keeps another company's name)."""
+    Universal Corporation" when Universal Corporation is the registrant or the release's own company, and
+    its short name, "of Universal"; "Chief Technologist of Google LLC" keeps another company's name)."""
     text, start, end = title
     raw = sent[start:end]
     if " ".join(raw.split()) != text:
@@ -146,6 +149,9 @@ def trim_title(sent: str, title: tuple[str, int, int], issuer: str = "") -> tupl
         raw = raw[: m.start()]
     m = _OF_COMPANY.search(raw)
     if m and m.start() > 0 and issuer and _key(m.group(0)) == _key(issuer):
+        raw = raw[: m.start()]
+    m = _OF_SHORT.search(raw)  # "President and Chief Executive Officer of Tower" (Tower Group International, Ltd.)
+    if m and m.start() > 0 and issuer and f"{_key(issuer)} ".startswith(f"{_key(m.group(0))} "):
         raw = raw[: m.start()]
     return " ".join(raw.split()), start, start + len(raw)
 
