@@ -20,6 +20,7 @@ _NAME = re.compile(
     rf"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?\b(?P<n>(?:[A-Z]\.[ \t]+)?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
     rf"(?:[ \t]+(?:[“\"][{_UP}][{_LOW}]+[”\"]|\([{_UP}][{_LOW}]+\)))?"  # a nickname: “Ellie”, (Fred)
     rf"(?:[ \t]+(?:[A-Z]\.|\([{_UP}][{_LOW}]+\)|(?:{_PARTICLE}[ \t]+){{0,2}}[{_UP}][{_UP}{_LOW}’'\-]+)){{1,3}}"
+    rf"(?:(?<=[ \t][A-Z]\.)[ \t]*\n[ \t]*[{_UP}][{_LOW}’'\-]+)?"  # wrapped after a middle initial: "Marc S.\nHermelin"
     r"(?:,?[ \t]+(?:Jr|Sr)\.|,?[ \t]+(?:II|III|IV)\b|\b))"  # "Alan B. Graf, Jr.", "Dan “Mac” Chandler, III"
 )
 NOT_NAME_WORDS = set(

@@ -81,6 +81,13 @@ _WHO_SERVED = re.compile(
     r"(?:(?:\s+|,\s*)(?:[A-Z][\w\-]*|and|of|&)){0,10})"
 )
 
+# or the post as an apposition: "terminated the employment agreement of Jane Roe, the Chief Executive Officer of
+# the Company, “for cause”"
+_THE_TITLE = re.compile(
+    r",\s+(?:the|its|our)\s+(?:(?:[A-Z][\w.&\-]*|[Cc]ompany)['’]s\s+)?(?P<t>[A-Z][\w\-]*"
+    r"(?:(?:\s+|,\s*)(?:[A-Z][\w\-]*|and|of|&)){0,10})(?=\s*(?:of\s+the\s+Company\s*)?[,.;])"
+)
+
 
 def lower_title_after_name(sent: str, name_end: int) -> tuple[str, int, int] | None:
     """A lower-case officer title after the appointee's name and apposition (see above)."""
@@ -113,9 +120,9 @@ def title_after_appointee(sent: str, name_end: int) -> tuple[str, int, int] | No
 
 
 def served_title(sent: str, name_end: int) -> tuple[str, int, int] | None:
-    """The post a departing officer "has served as", said right after the name, when it holds a title's
-    head word."""
-    m = _WHO_SERVED.match(sent, name_end)
+    """The post a departing officer "has served as", or holds in an apposition ("Jane Roe, the Chief Executive
+    Officer of the Company,"), said right after the name, when it holds a title's head word."""
+    m = _WHO_SERVED.match(sent, name_end) or _THE_TITLE.match(sent, name_end)
     if m is None:
         return None
     raw = _TAIL.sub("", m.group("t"))
