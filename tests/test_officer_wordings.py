@@ -1,0 +1,131 @@
+"""Officer-change wordings of companies the rules were not written from (issue 9, fourth pass), on made-up
+texts with invented names and companies: a headline that names the officer first, a retirement put off, a
+speaker's own departure, a role handed over ("will transition the position of CEO to …"), a board seat
+joined, "effective today" and "effective immediately" in a bare release, an appointee named before "to
+succeed Mr. X", history in a relative clause, an employment agreement terminated, a lower-case title in
+apposition, the issuer's short name after a title and a name wrapped after its middle initial."""
+
+from __future__ import annotations
+
+from eightk import parse_filing
+
+
+def _officers(text: str) -> list[tuple]:
+    events = parse_filing(text.encode(), name="bare.txt").to_dict()["events"]
+    return [(e["person"], e["action"], e["role"], e["effective"]) for e in events if e["type"] == "officer_change"]
+
+
+def _quotes(text: str) -> list[str]:
+    """Every value's quote of every officer event: each must be the text it cites."""
+    filing = parse_filing(text.encode(), name="bare.txt")
+    out = []
+    for event in filing.events:
+        for value in event.values:
+            assert value.span is not None
+            doc = filing.documents[value.span.doc - 1].text
+            assert doc[value.span.start : value.span.end] == value.span.quote
+            out.append(value.span.quote)
+    return out
+
+
+_HEADLINE = (
+    "Exhibit 99.1\nFor Immediate Release\nPRESIDENT & CEO TAVISH ORMEROD ANNOUNCES RESIGNATION\n"
+    "Denver, CO March 2,\n2021: Today Quellport Systems (NASDAQ: QLPS) announced that President & Chief "
+    "Executive Gregory Ormerod has resigned from the company, effective April 1st, having accepted a new "
+    "position. As of March 15, 2021, Director Diane Brevard will become interim CEO.\n"
+)
+
+
+def test_a_release_whose_headline_names_the_officer_first_is_read() -> None:
+    got = _officers(_HEADLINE)
+    assert ("Gregory Ormerod", "departed", "President & Chief Executive", "2021-04-01") in got
+    assert ("Diane Brevard", "appointed", "interim CEO", "2021-03-15") in got
+    assert "Gregory Ormerod" in _quotes(_HEADLINE)
+
+
+def test_a_title_first_word_past_the_headline_does_not_open_a_release() -> None:
+    text = (
+        "Exhibit 99.1\nQuellport Opens a Plant\nDenver, CO, March 2, 2021 -- Quellport Systems today opened its "
+        "new plant in Ohio. The plant will serve customers across the Midwest and is expected to add jobs as "
+        "production ramps up over the coming year. " * 3
+        + '"I am proud of our team," said Gregory Ormerod, President and CEO, who plans to retire to Ohio.\n'
+    )
+    assert _officers(text) == []
+
+
+def test_a_retirement_put_off_is_no_change() -> None:
+    text = (
+        "Exhibit 99.1\nGarrow CEO Retirement Date Delayed\nAUSTIN, Texas, May 4, 2022 – Garrow Corp. announced "
+        "today that its Chairman and CEO, Osric P. Lindqvist, has agreed to delay his retirement beyond June 30, "
+        "2022.\n"
+    )
+    assert _officers(text) == []
+
+
+def test_a_speaker_quoted_on_their_own_departure_is_not_the_name_before() -> None:
+    got = _officers(
+        "EXHIBIT 99\nHALDEN CORP. ANNOUNCES ELECTION OF WYNTON J. ASHBY AS CHAIRMAN OF THE BOARD\n"
+        "OMAHA -- June 3, 2003 -- Halden Corp. today announced that Wynton J. Ashby, President and Chief "
+        "Executive Officer, has been elected as Chairman of the Board.\n"
+        '"With the addition of Wynton Ashby to our team, the time is right for me to step down," said the '
+        "founder.\n"
+    )
+    assert [g[:2] for g in got] == [("Wynton J. Ashby", "elected")]
+
+
+def test_a_position_handed_over_gives_both_sides_and_a_board_seat_joined_today() -> None:
+    text = (
+        "Exhibit 99.1\nKESTREL, INC. ANNOUNCES CEO SUCCESSION PLAN\nDAYTON, Ohio, April 12, 2019 – Kestrel, "
+        "Inc. today announced that Bramwell T. Oakes, the company's CEO since 2008, will transition the "
+        "position of CEO to Linnea Favreau in the first quarter of 2020.\n"
+        "Favreau will join the Kestrel, Inc. board of directors, effective today.\n"
+    )
+    got = _officers(text)
+    assert ("Bramwell T. Oakes", "departed", "CEO", None) in got
+    assert ("Linnea Favreau", "appointed", "CEO", None) in got
+    assert ("Linnea Favreau", "appointed", "director", "2019-04-12") in got
+    _quotes(text)
+
+
+def test_an_appointee_named_before_to_succeed_and_history_in_a_relative_clause() -> None:
+    got = _officers(
+        "Exhibit 99.1\nHAMILTON--(WIRE)--March 9, 2015--Corvane Holdings, Ltd. announced today that its "
+        "Chairman, President and Chief Executive Officer, Thomas K. Wren, has resigned, effective immediately. "
+        "The Company announced that Ines V. Halloran, a director, would be appointed to succeed Mr. Wren as "
+        "Chairman of the Board, and that Aurelio M. Pask, Jr., who had served as a member of the Board of "
+        "Directors until his resignation from the Board on December 31, 2014, is expected to succeed Mr. Wren "
+        "as President and Chief Executive Officer of Corvane upon the finalization of his employment terms.\n"
+    )
+    assert ("Thomas K. Wren", "departed", "Chief Executive Officer", "2015-03-09") in got
+    assert ("Ines V. Halloran", "appointed", "Chairman of the Board", None) in got
+    assert ("Aurelio M. Pask, Jr.", "appointed", "President and Chief Executive Officer", None) in got
+    assert not [g for g in got if g[0] == "Aurelio M. Pask, Jr." and g[1] == "departed"]
+    assert not [g for g in got if g[0] == "Thomas K. Wren" and g[1] == "appointed"]
+
+
+def test_an_employment_agreement_terminated_and_a_name_wrapped_after_its_initial() -> None:
+    text = (
+        "Item 5.02. Departure of Directors or Certain Officers.\n"
+        "On April 2, 2009, the Board of Directors of Pellmore Pharmaceutical Company (the “Company”) terminated "
+        "the employment agreement of Dorian S.\nFairweather, the Chief Executive Officer of the Company, “for "
+        "cause”.\n"
+    )
+    assert _officers(text) == [("Dorian S. Fairweather", "departed", "Chief Executive Officer", "2009-04-02")]
+    _quotes(text)
+
+
+def test_a_lower_case_title_in_apposition_is_the_departing_role() -> None:
+    got = _officers(
+        "FOR IMMEDIATE RELEASE\nVarnel Announces CFO Plans to Step Down\nTROY, Mich. — May 7, 2008 — Varnel "
+        "Corporation today announced that Joseph Brandt, senior vice president, finance and chief financial "
+        "officer, plans to resign from his position by the end of the current calendar year.\n"
+    )
+    assert got == [("Joseph Brandt", "departed", "senior vice president, finance and chief financial officer", None)]
+
+
+def test_a_bare_release_dates_an_undated_naming_by_nothing() -> None:
+    got = _officers(
+        "Exhibit 99.1\nNEW YORK, May 2, 2017 – Orvell Brands, Inc. opened a store in Ohio. The company also said "
+        "that Cosima Reyes has been named Chief Marketing Officer.\n"
+    )
+    assert got == [("Cosima Reyes", "appointed", "Chief Marketing Officer", None)]
