@@ -129,3 +129,11 @@ def test_a_bare_release_dates_an_undated_naming_by_nothing() -> None:
         "that Cosima Reyes has been named Chief Marketing Officer.\n"
     )
     assert got == [("Cosima Reyes", "appointed", "Chief Marketing Officer", None)]
+
+
+def test_a_caption_is_no_cue_the_sentence_after_it_is() -> None:
+    got = _officers(
+        "Item 5.02 Departure of Directors or Certain Officers.\nDeparture of Director\nOn July 9, 2014, Mr. "
+        "Richard E. Halvorsen resigned from our Board of Directors. Mr. Halvorsen shall remain our Founder.\n"
+    )
+    assert got == [("Richard E. Halvorsen", "departed", "director", "2014-07-09")]

@@ -53,11 +53,13 @@ _AND_BOARD = re.compile(
 
 def not_a_departure(sent: str, cue: re.Match[str]) -> bool:
     """Whether a departure word tells no departure: a condition, news told before, a change put off ("agreed
-    to delay his retirement"), a speaker's own ("for me to step down"), history
-    ("who had served … until his resignation"), or "retired" as an adjective before
-    a former title ("Mr. Dunham, retired President and Chief Executive Officer of …")."""
+    to delay his retirement"), a speaker's own ("for me to step down"), a caption ("Departure of Director"),
+    history ("who had served … until his resignation"), or "retired" as an adjective before a former title
+    ("Mr. Dunham, retired President and Chief Executive Officer of …")."""
     before = sent[max(0, cue.start() - 150) : cue.start()]
     if cue.group(0).lower() == "retired" and _FORMER_TITLE.match(sent, cue.end()) and re.search(r",\s*$", before):
+        return True
+    if _CAPTION.match(sent, cue.start()):  # a caption: "Departure of Director\nOn July 9, Jane Roe resigned …"
         return True
     return bool(
         _HYPOTHETICAL.search(before)
@@ -72,6 +74,7 @@ def not_a_departure(sent: str, cue: re.Match[str]) -> bool:
 _SERVED_UNTIL = re.compile(r"\bwho\s+had\s+(?:previously\s+)?served\b[^;]{0,250}\buntil\s+(?:his|her|their)\s+$")
 
 
+_CAPTION = re.compile(r"(?:Departure|Resignation|Retirement)s?\s+of\s+(?:an?\s+)?(?:Directors?|Officers?|Certain)\b")
 # a speaker quoted on their own change ("the time is right for me to step down"): the name before is not theirs
 _FIRST_PERSON = re.compile(
     r"(?<![\w’'])(?:I|me|[Ww]e|us)\s+(?:(?:will|would|to|am|have|had|shall|plan|intend|decided)\s+){1,3}$"
