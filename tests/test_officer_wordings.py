@@ -137,3 +137,12 @@ def test_a_caption_is_no_cue_the_sentence_after_it_is() -> None:
         "Richard E. Halvorsen resigned from our Board of Directors. Mr. Halvorsen shall remain our Founder.\n"
     )
     assert got == [("Richard E. Halvorsen", "departed", "director", "2014-07-09")]
+
+
+def test_joined_appointees_with_ages_each_take_the_title_after_them() -> None:
+    got = _officers(
+        "Item 5.02 Departure of Directors or Certain Officers.\nOn September 6, 2016, the Board named Douglas "
+        "T. Pruett, 47, and Thomas J. Okafor, 59, Interim Co-Chief Executive Officers.\n"
+    )
+    assert ("Douglas T. Pruett", "appointed", "Interim Co-Chief Executive Officer", "2016-09-06") in got
+    assert ("Thomas J. Okafor", "appointed", "Interim Co-Chief Executive Officer", "2016-09-06") in got

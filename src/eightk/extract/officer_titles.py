@@ -25,9 +25,10 @@ _HEAD = re.compile(
     r"\b(?:President|Chief|Chair(?:man|woman|person)?|Officer|Director|Treasurer|Secretary|Counsel|Controller|"
     r"CEO|CFO|COO|CTO|CAO)\b"
 )
-# "to" (after "appointment of"), "interim"/"acting" and capitalized words, "and", "of", "&", commas
+# an age ("named Jane Roe, 59, Interim Co-Chief Executive Officer"), "to" (after "appointment of"),
+# "interim"/"acting" and capitalized words, "and", "of", "&", commas
 _RIGHT_AFTER = re.compile(
-    r"[ \t]+(?:to[ \t]+)?(?:the[ \t]+(?:new[ \t]+)?)?(?P<t>(?:(?:interim|acting)[ \t]+)?"
+    r"(?:,[ \t]*(?:age[ \t]+)?\d{2},)?[ \t]+(?:to[ \t]+)?(?:the[ \t]+(?:new[ \t]+)?)?(?P<t>(?:(?:interim|acting)[ \t]+)?"
     r"(?:[A-Z][\w\-]*|CEO|CFO|COO)(?:(?:[ \t]+|,[ \t]*)(?:(?:[A-Z]\.){2,}|[A-Z][\w\-]*|and|of|the|&)){0,10})"
 )
 _TAIL = re.compile(r"(?:[ \t,]+(?:and|of|the|&))+$")
@@ -39,7 +40,8 @@ def title_after_name(sent: str, name_end: int) -> tuple[str, int, int] | None:
     """The title printed right after the appointee's name, when its words hold a title's head word:
     "elected Craig A. Rogerson President and Chief Executive Officer, effective immediately", "named Jane
     Roe acting President and Chief Operating Officer", "the appointment of Jane Roe to Chief Executive
-    Officer". None when the name is followed by anything else (a comma, "as", a verb)."""
+    Officer", "named A, 47, and Jane Roe, 59, Interim Co-Chief Executive Officers" (an age between). None
+    when the name is followed by anything else (another apposition, "as", a verb)."""
     m = _RIGHT_AFTER.match(sent, name_end)
     return None if m is None or _NOT_TITLE.match(m.group("t")) else _titled(m)
 

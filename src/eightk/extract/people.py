@@ -305,6 +305,8 @@ def _whole_role(
         own = _role(sent, person[2], fallback=False)
         following = group[index + 1][1] if index + 1 < len(group) else len(sent)
         role = own if own and own[1] < following + 200 else role
+    if len(group) > 1 and person[1] > cue.end() and (role is None or role[0] == "director"):
+        role = title_after_appointee(sent, group[-1][2]) or role  # "named A, 47, and B, 59, Co-Presidents"
     if role is None:
         return None
     issuer = company or release_company(region)
