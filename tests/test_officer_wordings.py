@@ -146,3 +146,13 @@ def test_joined_appointees_with_ages_each_take_the_title_after_them() -> None:
     )
     assert ("Douglas T. Pruett", "appointed", "Interim Co-Chief Executive Officer", "2016-09-06") in got
     assert ("Thomas J. Okafor", "appointed", "Interim Co-Chief Executive Officer", "2016-09-06") in got
+
+
+def test_a_departing_title_told_two_sentences_later() -> None:
+    got = _officers(
+        "EXHIBIT 99.1\nWILMINGTON, DE, OCTOBER 6, 2003 -- Tarrow Incorporated today announced that Dr. William H. "
+        "Brookfield has resigned from the Company and its Board of Directors. Dr. Brookfield informed the Board "
+        "that he intends to accept another position. He has served as Chairman and Chief Executive Officer since "
+        "mid-2001.\n"
+    )
+    assert [g[:3] for g in got] == [("William H. Brookfield", "departed", "Chairman and Chief Executive Officer")]

@@ -164,13 +164,19 @@ _PRONOUN_START = re.compile(r"\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,4},\s+)?(?:[Hh]e|
 
 def _role_said_next(region: Region, s: int, nxt: tuple[int, int]) -> tuple[str, int, int] | None:
     """A departure whose title comes in the next sentence, about the same person: "He will cease to
-    serve as Executive Vice President, …". Offsets are relative to the departure's sentence start ``s``."""
+    serve as Executive Vice President, …", or in the one after a sentence still about them ("Dr. Roe
+    informed the Board …. He has served as Chairman and Chief Executive Officer since 2001."). Offsets are relative to the departure's sentence start ``s``."""
     following = region.body[nxt[0] : nxt[1]]
     leaving = _LEAVING.search(following) if _PRONOUN_START.match(following) else None
     role = _role(following, leaving.start()) if leaving else served_next(following)  # "He has served as CFO since"
-    if role is None or role[0] == "director" and not _DIRECTOR.search(following[role[1] : role[2]]):
+    if role is None and _PRONOUN_START.match(following):  # "Dr. Roe informed the Board …. He has served as …"
+        role = served_next(region.body[nxt[1] : nxt[1] + 300])
+        at = nxt[1]
+    else:
+        at = nxt[0]
+    if role is None or role[0] == "director" and not _DIRECTOR.search(region.body[at + role[1] : at + role[2]]):
         return None
-    return role[0], nxt[0] - s + role[1], nxt[0] - s + role[2]
+    return role[0], at - s + role[1], at - s + role[2]
 
 
 _OF_AFTER = re.compile(r"\s+of\s")
