@@ -156,3 +156,15 @@ def test_a_departing_title_told_two_sentences_later() -> None:
         "mid-2001.\n"
     )
     assert [g[:3] for g in got] == [("William H. Brookfield", "departed", "Chairman and Chief Executive Officer")]
+
+
+def test_a_departure_from_such_position_takes_the_appointees_title() -> None:
+    got = _officers(
+        "Item 5.02 Departure of Directors or Certain Officers.\nOn June 21, 2023, the Company's Board of "
+        "Directors appointed Benjamin M. Garrick, age 45, as Executive Vice President and Chief Financial "
+        "Officer, effective immediately, to fill the position created by the departure of Jeffrey L. Osmond "
+        "from such position, as disclosed below.\n"
+    )
+    roles = {(g[0], g[1]): g[2] for g in got}
+    assert roles[("Jeffrey L. Osmond", "departed")] == "Executive Vice President and Chief Financial Officer"
+    assert roles[("Benjamin M. Garrick", "appointed")] == "Executive Vice President and Chief Financial Officer"

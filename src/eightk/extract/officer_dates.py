@@ -12,7 +12,7 @@ from eightk.extract.officer_clauses import defined_date
 from eightk.extract.officer_cues import no_calendar_date
 from eightk.extract.text import Region, dates_in
 
-__all__ = ["effective_date", "succeeded_only"]
+__all__ = ["effective_date", "release_day", "succeeded_only"]
 
 _EFFECTIVE = re.compile(r"\beffective\s+(?:as\s+of\s+|on\s+|from\s+)?", re.I)
 # In the sentence after the change: "effective as of July 31", "will retire on June 30" (not "vesting on"),
@@ -110,3 +110,24 @@ def succeeded_only(sent: str, name: tuple[str, int, int]) -> bool:
     resigned effective April 30")."""
     before = _SUCCEEDED.search(sent, max(0, name[1] - 30), name[1])
     return bool(before) and not re.match(r"\s*,\s*who\b", sent[name[2] :])
+
+
+# "has resigned, effective immediately": at once, on the release's day (not a date told later in the sentence)
+_AT_ONCE_AFTER = re.compile(r"[\s,]*effective\s+(?:immediately|today)\b(?!\s+(?:after|following|prior|before|upon))")
+
+
+def release_day(
+    region: Region, sent: str, cue: re.Match[str], date: tuple[_dt.date, int, int] | None
+) -> tuple[_dt.date, int, int] | None:
+    """The release's dateline date (the first date of its opening) for a change a release says takes effect
+    at once ("has resigned, effective immediately"), and for an undated "has been promoted" in a filing's
+    release (the report's day); a bare release (a user's file, no report around it) dates only a change it
+    says takes effect today. ``date`` (the sentence's own) otherwise; ``cue`` is into ``sent``."""
+    if region.kind not in ("exhibit", "document"):
+        return date
+    done = region.kind == "exhibit" and re.search(
+        r"\b(?:has|have)\s+(?:been\s+)?$", sent[max(0, cue.start() - 20) : cue.start()]
+    )
+    if _AT_ONCE_AFTER.match(sent, cue.end()) or date is None and (done or re.search(r"\beffective\s+today\b", sent)):
+        return next(dates_in(region, 0, min(len(region.body), 600)), date)
+    return date

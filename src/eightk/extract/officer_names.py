@@ -1,7 +1,8 @@
 """Name candidates in an officer sentence: capitalized runs of two to four words ("Jane A. Roe", "Erin
 “Ellie” May", "Jean-Paul Roe", "Alan B. Graf, Jr.", "J. Michael Roe", "José Núñez", "Frans van Houten"),
 with title words before a name skipped. A candidate
-is a person only with evidence (``persons.PersonEvidence``); this module only finds the runs.
+is a person only with evidence (``persons.PersonEvidence``); this module only finds the runs, and which
+of them a cue is about (``cue_person``).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from eightk.extract.given_names import GIVEN_NAMES
 from eightk.extract.persons import PersonEvidence
 
-__all__ = ["CORPORATE_AFTER", "NOT_NAME_WORDS", "Known", "name_matches", "sentence_names"]
+__all__ = ["CORPORATE_AFTER", "NOT_NAME_WORDS", "Known", "cue_person", "name_matches", "sentence_names"]
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"  # capitals, Latin letters with accents included ("Núñez", "Søren")
 _LOW = "a-zß-öø-ÿā-ž"
@@ -117,3 +118,36 @@ def sentence_names(sent: str, s: int, known: Known, people: PersonEvidence | Non
             out.append((full[0], m.start(), m.end()))
     out.sort(key=lambda n: n[1])
     return out
+
+
+# Cues whose person is on one side only: "succeeded by Jane Roe" (after), "Jane Roe assumed the role of",
+# "Jane Roe will become", "Jane Roe's promotion to" (before). Other cues take a name right after them
+# ("appointed Jane Roe"), else the one before ("Jane Roe was appointed").
+_PERSON_AFTER = re.compile(r"(?:succeeded\s+by|appointment\b.*\bof|election\s+of)$", re.I)
+_PERSON_BEFORE = re.compile(
+    r"(?:become|promotion\s+to|promoted\s+to|\bof|^mov\w*\s+from\b.*\bto|^succeed\w*|\bnew\s+role\b.*|changed\s+to|"
+    r"^join\w*\s.*)$",
+    re.I,
+)
+_OF_AFTER = re.compile(r"\s+of\s")
+# "would be appointed to succeed Mr. Lee as Chairman": the name after is the one succeeded, not the appointee
+_SUCCEEDED_ONE = re.compile(r"\s+(?:to\s+)?(?:succeed|replace)\w*\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$", re.I)
+
+
+def cue_person(
+    names: list[tuple[str, int, int]], cue: re.Match[str], possessive: object = None, *, leaving: bool = False
+) -> tuple[str, int, int] | None:
+    """The name right after the cue ("appointed Jane Roe"), else the last one before it. Only the one
+    before after "his" or "her" ("until her retirement"), for subject cues ("assumed the role of") and
+    for departures ("Jane Roe will retire"), unless "resignation of Jane Roe"; after "succeeded by" and
+    "appointment of" only the one after."""
+    words = cue.group(0)
+    after = [n for n in names if 0 <= n[1] - cue.end() <= 60]
+    if after and _SUCCEEDED_ONE.match(cue.string[cue.end() : after[0][1]]):
+        after = []  # "appointed to succeed Mr. Lee": the appointee is named before
+    if _PERSON_AFTER.search(words) or (leaving and _OF_AFTER.match(cue.string, cue.end())):
+        return after[0] if after else None
+    if after and not possessive and not leaving and not _PERSON_BEFORE.search(words):
+        return after[0]
+    before = [n for n in names if n[2] <= cue.start()]
+    return before[-1] if before else None

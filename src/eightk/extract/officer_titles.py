@@ -28,7 +28,8 @@ _HEAD = re.compile(
 # an age ("named Jane Roe, 59, Interim Co-Chief Executive Officer"), "to" (after "appointment of"),
 # "interim"/"acting" and capitalized words, "and", "of", "&", commas
 _RIGHT_AFTER = re.compile(
-    r"(?:,[ \t]*(?:age[ \t]+)?\d{2},)?[ \t]+(?:to[ \t]+)?(?:the[ \t]+(?:new[ \t]+)?)?(?P<t>(?:(?:interim|acting)[ \t]+)?"
+    r"(?:,[ \t]*(?:age[ \t]+)?\d{2},)?[ \t]+(?:to[ \t]+)?(?:the[ \t]+(?:new[ \t]+)?)?"
+    r"(?P<t>(?:(?:interim|acting)[ \t]+)?"
     r"(?:[A-Z][\w\-]*|CEO|CFO|COO)(?:(?:[ \t]+|,[ \t]*)(?:(?:[A-Z]\.){2,}|[A-Z][\w\-]*|and|of|the|&)){0,10})"
 )
 _TAIL = re.compile(r"(?:[ \t,]+(?:and|of|the|&))+$")

@@ -6,7 +6,6 @@ a change of role is two events. Re-electing directors at an annual meeting (5.07
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 
 from eightk.extract.bare import bare_regions, release_company
@@ -22,9 +21,9 @@ from eightk.extract.officer_cues import (
     title_before,
     whole_title,
 )
-from eightk.extract.officer_dates import effective_date, succeeded_only
+from eightk.extract.officer_dates import effective_date, release_day, succeeded_only
 from eightk.extract.officer_follow import succeeded_later, with_follow_ons
-from eightk.extract.officer_names import CORPORATE_AFTER, Known, sentence_names
+from eightk.extract.officer_names import CORPORATE_AFTER, Known, cue_person, sentence_names
 from eightk.extract.officer_subjects import (
     appositive_role,
     joined_persons,
@@ -35,7 +34,7 @@ from eightk.extract.officer_subjects import (
 )
 from eightk.extract.officer_titles import served_next, served_title, title_after_appointee, trim_title
 from eightk.extract.persons import PersonEvidence, person_evidence
-from eightk.extract.text import Region, dates_in, sentences, span, squash
+from eightk.extract.text import Region, sentences, span, squash
 from eightk.model import FieldSource, Filing, OfficerChange
 
 __all__ = ["officer_changes"]
@@ -71,15 +70,6 @@ _ACTIONS = (
             re.I,
         ),
     ),
-)
-# Cues whose person is on one side only: "succeeded by Jane Roe" (after), "Jane Roe assumed the role of",
-# "Jane Roe will become", "Jane Roe's promotion to" (before). Other cues take a name right after them
-# ("appointed Jane Roe"), else the one before ("Jane Roe was appointed").
-_PERSON_AFTER = re.compile(r"(?:succeeded\s+by|appointment\b.*\bof|election\s+of)$", re.I)
-_PERSON_BEFORE = re.compile(
-    r"(?:become|promotion\s+to|promoted\s+to|\bof|^mov\w*\s+from\b.*\bto|^succeed\w*|\bnew\s+role\b.*|changed\s+to|"
-    r"^join\w*\s.*)$",
-    re.I,
 )
 _DIRECTOR = re.compile(r"\b(?:board\s+of\s+directors|the\s+board|director|directors)\b", re.I)
 # a title's words; "interim" or "acting" before them belongs to it ("as interim Chief Executive Officer")
@@ -165,7 +155,8 @@ _PRONOUN_START = re.compile(r"\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,4},\s+)?(?:[Hh]e|
 def _role_said_next(region: Region, s: int, nxt: tuple[int, int]) -> tuple[str, int, int] | None:
     """A departure whose title comes in the next sentence, about the same person: "He will cease to
     serve as Executive Vice President, …", or in the one after a sentence still about them ("Dr. Roe
-    informed the Board …. He has served as Chairman and Chief Executive Officer since 2001."). Offsets are relative to the departure's sentence start ``s``."""
+    informed the Board …. He has served as Chairman and Chief Executive Officer since 2001."). Offsets are
+    relative to the departure's sentence start ``s``."""
     following = region.body[nxt[0] : nxt[1]]
     leaving = _LEAVING.search(following) if _PRONOUN_START.match(following) else None
     role = _role(following, leaving.start()) if leaving else served_next(following)  # "He has served as CFO since"
@@ -179,28 +170,7 @@ def _role_said_next(region: Region, s: int, nxt: tuple[int, int]) -> tuple[str, 
     return role[0], at - s + role[1], at - s + role[2]
 
 
-_OF_AFTER = re.compile(r"\s+of\s")
-# "would be appointed to succeed Mr. Lee as Chairman": the name after is the one succeeded, not the appointee
-_SUCCEEDED_ONE = re.compile(r"\s+(?:to\s+)?(?:succeed|replace)\w*\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$", re.I)
-
-
-def _person(
-    names: list[tuple[str, int, int]], cue: re.Match[str], possessive: object = None, *, leaving: bool = False
-) -> tuple[str, int, int] | None:
-    """The name right after the cue ("appointed Jane Roe"), else the last one before it. Only the one
-    before after "his" or "her" ("until her retirement"), for subject cues ("assumed the role of") and
-    for departures ("Jane Roe will retire"), unless "resignation of Jane Roe"; after "succeeded by" and
-    "appointment of" only the one after."""
-    words = cue.group(0)
-    after = [n for n in names if 0 <= n[1] - cue.end() <= 60]
-    if after and _SUCCEEDED_ONE.match(cue.string[cue.end() : after[0][1]]):
-        after = []  # "appointed to succeed Mr. Lee": the appointee is named before
-    if _PERSON_AFTER.search(words) or (leaving and _OF_AFTER.match(cue.string, cue.end())):
-        return after[0] if after else None
-    if after and not possessive and not leaving and not _PERSON_BEFORE.search(words):
-        return after[0]
-    before = [n for n in names if n[2] <= cue.start()]
-    return before[-1] if before else None
+_FROM_SUCH = re.compile(r"\s+from\s+(?:such|that|this|the\s+same)\s+(?:position|role|office)\b")
 
 
 def _role_for(
@@ -219,6 +189,8 @@ def _role_for(
             appositive_role(sent, person[2]) or served_title(sent, person[2]) or _role(sent, cue.end(), fallback=False)
         )
         role = role or title_before(sent, person[1])
+        if role is None and _FROM_SUCH.match(sent, person[2]):  # "… as CFO, … the departure of X from such position"
+            role = _role(sent[: person[1]], 0, fallback=False)
         if role is None and nxt is not None:
             role = _role_said_next(region, s, nxt)
         # "X, a member of the Board, will not stand for re-election", "resigned from the Board"
@@ -277,7 +249,7 @@ def _sentence_events(
                 person: tuple[str, int, int] | None = (last[0], last[1] - s, last[2] - s)
             else:
                 owner = _POSSESSIVE.search(sent, max(0, cue.start() - 8), cue.start())  # "until her retirement"
-                person = _person(names, cue, owner, leaving=action in ("retired", "departed"))
+                person = cue_person(names, cue, owner, leaving=action in ("retired", "departed"))
                 if person is None and last and action in ("retired", "departed") and _HE_SHE.match(sent):
                     person = (last[0], last[1] - s, last[2] - s)  # "As of June 30, he will no longer be …"
             if person is None or (action in ("retired", "departed") and not_a_departure(sent, cue)):
@@ -323,27 +295,6 @@ def _whole_role(
     return None if _GROUP_NOUN.fullmatch(role[0]) else role
 
 
-# "has resigned, effective immediately": at once, on the release's day (not a date told later in the sentence)
-_AT_ONCE_AFTER = re.compile(r"[\s,]*effective\s+(?:immediately|today)\b(?!\s+(?:after|following|prior|before|upon))")
-
-
-def _release_day(
-    region: Region, sent: str, cue: re.Match[str], date: tuple[_dt.date, int, int] | None
-) -> tuple[_dt.date, int, int] | None:
-    """The release's dateline date (the first date of its opening) for a change a release says takes effect
-    at once ("has resigned, effective immediately"), and for an undated "has been promoted" in a filing's
-    release (the report's day); a bare release (a user's file, no report around it) dates only a change it
-    says takes effect today. ``date`` (the sentence's own) otherwise; ``cue`` is into ``sent``."""
-    if region.kind not in ("exhibit", "document"):
-        return date
-    done = region.kind == "exhibit" and re.search(
-        r"\b(?:has|have)\s+(?:been\s+)?$", sent[max(0, cue.start() - 20) : cue.start()]
-    )
-    if _AT_ONCE_AFTER.match(sent, cue.end()) or date is None and (done or re.search(r"\beffective\s+today\b", sent)):
-        return next(dates_in(region, 0, min(len(region.body), 600)), date)
-    return date
-
-
 def _person_event(
     region: Region,
     bounds: tuple[int, int],
@@ -379,7 +330,7 @@ def _person_event(
     date = effective_date(
         region, s, e, cue.start(), nxt, notice_from=person[2] if kind == "left" else None, others=others, own=person[1]
     )
-    date = _release_day(region, sent, cue, date)
+    date = release_day(region, sent, cue, date)
     sources = [FieldSource("person", "text", span(region, s + person[1], s + person[2]))]
     sources.append(FieldSource("action", "text", span(region, s + cue.start(), s + cue.end())))
     if role:
