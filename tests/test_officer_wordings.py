@@ -47,7 +47,8 @@ def test_a_title_first_word_past_the_headline_does_not_open_a_release() -> None:
     text = (
         "Exhibit 99.1\nQuellport Opens a Plant\nDenver, CO, March 2, 2021 -- Quellport Systems today opened its "
         "new plant in Ohio. The plant will serve customers across the Midwest and is expected to add jobs as "
-        "production ramps up over the coming year. " * 3
+        "production ramps up over the coming year. "
+        * 3
         + '"I am proud of our team," said Gregory Ormerod, President and CEO, who plans to retire to Ohio.\n'
     )
     assert _officers(text) == []
@@ -168,3 +169,27 @@ def test_a_departure_from_such_position_takes_the_appointees_title() -> None:
     roles = {(g[0], g[1]): g[2] for g in got}
     assert roles[("Jeffrey L. Osmond", "departed")] == "Executive Vice President and Chief Financial Officer"
     assert roles[("Benjamin M. Garrick", "appointed")] == "Executive Vice President and Chief Financial Officer"
+
+
+def test_a_title_joined_after_the_board_chair_and_interim_titles_joined_keep_their_nouns() -> None:
+    got = _officers(
+        "FOR IMMEDIATE RELEASE\nCHICAGO, January 21, 2015 – Brackley Foods, Inc. announced today that the "
+        "Board of Directors appointed Ellen R. Vasquez, a director of the Company, as Chairman of the Board and "
+        "Chief Executive Officer.\n"
+    )
+    assert [g[:3] for g in got] == [
+        ("Ellen R. Vasquez", "appointed", "Chairman of the Board and Chief Executive Officer")
+    ]
+    got = _officers(
+        "Item 5.02. | Departure of Directors or Certain Officers |\nThomas G. Harbold, age 49, has been "
+        "appointed, to be effective as of November 17, 2008, as interim Chief Financial Officer and interim "
+        "Principal Accounting Officer of Keswick Research Corporation (“KRC”).\n"
+    )
+    assert got == [
+        (
+            "Thomas G. Harbold",
+            "appointed",
+            "interim Chief Financial Officer and interim Principal Accounting Officer",
+            "2008-11-17",
+        )
+    ]

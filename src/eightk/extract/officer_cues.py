@@ -230,6 +230,7 @@ def _left_part(old: str, new: str) -> int:
 
 # what a title keeps after it: "Chairman of the Board", "Controller (Principal Accounting Officer)"
 _OF_THE_BOARD = re.compile(r"\s+of\s+the\s+Board(?:\s+of\s+Directors)?\b")
+_AND_TITLE = re.compile(r"\s+and\s+(?:[A-Z][\w\-]*\s+){0,4}?" + _HEAD + r"\b")
 _DESIGNATION = re.compile(r"\s*\((?:[Pp]rincipal\s+\w+\s+[Oo]fficer|[Ii]nterim|[Aa]cting)\)")
 _ON_THE_BOARD = re.compile(
     r"\s+on\s+the\s+Board(?:\s+of\s+Directors)?(?:\s*\([^()]*\))?(?:\s+of\s+(?:the\s+)?Company)?$"
@@ -237,12 +238,15 @@ _ON_THE_BOARD = re.compile(
 
 
 def whole_title(sent: str, role: tuple[str, int, int]) -> tuple[str, int, int]:
-    """The title with what belongs to it after its capitalized words: "of the Board" after a chair, an
+    """The title with what belongs to it after its capitalized words: "of the Board" after a chair (and a
+    title joined after it: "Chairman of the Board and Chief Executive Officer"), an
     officer designation in parentheses ("(Principal Accounting Officer)", "(interim)"); "director on the
     Board of Directors" is "director"."""
     title, start, end = role
     if re.search(r"\bChair(?:man|woman|person)?$", title) and (m := _OF_THE_BOARD.match(sent, end)):
         title, end = title + " " + " ".join(m.group(0).split()), m.end()
+        if more := _AND_TITLE.match(sent, end):  # "Chairman of the Board and Chief Executive Officer"
+            title, end = title + " " + " ".join(more.group(0).split()), more.end()
     if m := _DESIGNATION.match(sent, end):
         title, end = f"{title} {m.group(0).strip()}", m.end()
     if cut := _ON_THE_BOARD.search(title):  # (a defined term after it goes too)

@@ -72,8 +72,12 @@ _ACTIONS = (
     ),
 )
 _DIRECTOR = re.compile(r"\b(?:board\s+of\s+directors|the\s+board|director|directors)\b", re.I)
-# a title's words; "interim" or "acting" before them belongs to it ("as interim Chief Executive Officer")
-_TITLE_WORDS = r"(?P<t>(?:(?:interim|acting)\s+(?=[A-Z]))?(?:(?:[A-Z][\w\-+]*+(?!['’]s\b)|and|of|&|\+|,)\s*){1,12})"
+# a title's words; "interim" or "acting" before them belongs to it ("as interim Chief Executive Officer"), and
+# before a title joined by "and" ("interim Chief Financial Officer and interim Principal Accounting Officer")
+_TITLE_WORDS = (
+    r"(?P<t>(?:(?:interim|acting)\s+(?=[A-Z]))?"
+    r"(?:(?:[A-Z][\w\-+]*+(?!['’]s\b)|and|of|&|\+|,|(?<=and\s)(?:interim|acting)(?=\s+[A-Z]))\s*){1,12})"
+)
 # the owner before a title: "Acme’s", "the company’s"
 _OWNER = r"(?:(?:[A-Z][\w.&\-]*|company|corporation)['’]s\s+)?"
 _BECOME = re.compile(r"^\s*(?:the\s+|its\s+|our\s+|a\s+)?(?:new\s+|next\s+|incoming\s+)?" + _OWNER + _TITLE_WORDS)
