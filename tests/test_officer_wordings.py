@@ -193,3 +193,14 @@ def test_a_title_joined_after_the_board_chair_and_interim_titles_joined_keep_the
             "2008-11-17",
         )
     ]
+
+
+def test_the_one_succeeded_leaves_the_title_given_and_the_board_chair_is_one_title() -> None:
+    got = _officers(
+        "EXHIBIT 99\nHOUSTON -- September 27, 2000 -- Varden Group, Inc. today announced that Thomas J. Caldwell, "
+        "President and Chief Executive Officer, has been elected as Chairman of the Board of Directors of the "
+        "Company, succeeding Robert T. Ashworth, who will be retiring from the Board.\n"
+    )
+    roles = {(g[0], g[1]): g[2] for g in got}
+    assert roles[("Thomas J. Caldwell", "elected")] == "Chairman of the Board"
+    assert roles[("Robert T. Ashworth", "retired")] == "Chairman of the Board"

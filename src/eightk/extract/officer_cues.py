@@ -229,7 +229,7 @@ def _left_part(old: str, new: str) -> int:
 
 
 # what a title keeps after it: "Chairman of the Board", "Controller (Principal Accounting Officer)"
-_OF_THE_BOARD = re.compile(r"\s+of\s+the\s+Board(?:\s+of\s+Directors)?\b")
+_OF_THE_BOARD = re.compile(r"\s+of\s+the\s+Board\b")
 _AND_TITLE = re.compile(r"\s+and\s+(?:[A-Z][\w\-]*\s+){0,4}?" + _HEAD + r"\b")
 _DESIGNATION = re.compile(r"\s*\((?:[Pp]rincipal\s+\w+\s+[Oo]fficer|[Ii]nterim|[Aa]cting)\)")
 _ON_THE_BOARD = re.compile(

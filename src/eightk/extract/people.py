@@ -175,6 +175,23 @@ def _role_said_next(region: Region, s: int, nxt: tuple[int, int]) -> tuple[str, 
 
 
 _FROM_SUCH = re.compile(r"\s+from\s+(?:such|that|this|the\s+same)\s+(?:position|role|office)\b")
+# "elected as Chairman of the Board, succeeding Jane Roe, who will be retiring from the Board": she leaves the
+# title given
+_SUCCEEDING = re.compile(r",\s+(?:succeeding|replacing)\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$")
+
+
+def _title_given_before(sent: str, at: int) -> tuple[str, int, int] | None:
+    """The last "as <Title>" of the sentence before offset ``at`` that is given there, not held ("has been
+    elected as Chairman", not "who currently serves as CFO")."""
+    given = [
+        m
+        for m in _TITLE.finditer(sent, max(0, at - 250), at)
+        if _GIVEN.search(sent, 0, m.start()) or not _KEEPS.search(sent[max(0, m.start() - 45) : m.start()])
+    ]
+    return _role(sent[:at], given[-1].start(), fallback=False) if given else None
+
+
+_GIVEN = re.compile(r"\b(?:elected|appointed|named|promoted)\s+$")
 
 
 def _role_for(
@@ -193,8 +210,8 @@ def _role_for(
             appositive_role(sent, person[2]) or served_title(sent, person[2]) or _role(sent, cue.end(), fallback=False)
         )
         role = role or title_before(sent, person[1])
-        if role is None and _FROM_SUCH.match(sent, person[2]):  # "… as CFO, … the departure of X from such position"
-            role = _role(sent[: person[1]], 0, fallback=False)
+        if role is None and (_FROM_SUCH.match(sent, person[2]) or _SUCCEEDING.search(sent, 0, person[1])):
+            role = _title_given_before(sent, person[1])  # "as CFO, … the departure of X from such position"
         if role is None and nxt is not None:
             role = _role_said_next(region, s, nxt)
         # "X, a member of the Board, will not stand for re-election", "resigned from the Board"
