@@ -204,3 +204,24 @@ def test_the_one_succeeded_leaves_the_title_given_and_the_board_chair_is_one_tit
     roles = {(g[0], g[1]): g[2] for g in got}
     assert roles[("Thomas J. Caldwell", "elected")] == "Chairman of the Board"
     assert roles[("Robert T. Ashworth", "retired")] == "Chairman of the Board"
+
+
+_LISTS = (
+    "Item 5.02. | Departure of Directors or Certain Officers |\nDirector Resignations\nOn March 14, 2023, Peter "
+    "Holloway, Susan Marchetti and Daniel Okonjo, each a member of the Company’s Board of Directors (the "
+    "“Board”), notified the Company that he/she was resigning from the Board effective as of immediately prior "
+    "to the closing of the financing.\nAppointment of New Directors\nOn March 14, 2023, the Board elected Mary "
+    "Ellison, James Thornbury, Laura Pettigrew and Robert Castellan to the Board, effective as of the closing of "
+    "the financing. The new directors will fill the vacancies created by the resignations of Mr. Holloway, Ms. "
+    "Marchetti, Mr. Okonjo and Richard Vantongeren, who resigned from the Board in December 2022.\n"
+)
+
+
+def test_lists_of_people_each_leave_or_join_and_an_old_resignation_is_history() -> None:
+    got = _officers(_LISTS)
+    left = ["Peter Holloway", "Susan Marchetti", "Daniel Okonjo"]
+    joined = ["Mary Ellison", "James Thornbury", "Laura Pettigrew", "Robert Castellan"]
+    assert sorted(got) == sorted(
+        [(p, "departed", "director", None) for p in left] + [(p, "elected", "director", None) for p in joined]
+    )
+    _quotes(_LISTS)

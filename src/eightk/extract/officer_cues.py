@@ -108,7 +108,7 @@ def handed_to(
 _EFFECTIVE_EVENT = re.compile(
     r"\beffective\s+(?:at\s+|upon\s+(?!(?:its\s+|her\s+|his\s+)?(?:delivery|receipt|tender)\b)|following\s+|"
     r"as\s+of\s+the\s+(?:closing|completion|consummation|time|"
-    r"effective\s+time)|immediately\s+(?:after|following|prior\s+to|before|upon))",
+    r"effective\s+time)|(?:as\s+of\s+)?immediately\s+(?:after|following|prior\s+to|before|upon))",
     re.I,
 )
 _AT_ONCE = re.compile(

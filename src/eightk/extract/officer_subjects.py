@@ -29,9 +29,11 @@ _GAP_VERB = re.compile(
     r"\b(?:is|was|will|has|had|who|remains?|continues?|succeed\w*|replac\w*|resign\w*|retir\w*|join\w*|(?<!to\s)serv\w*)\b",
     re.I,
 )
-# after a joined object name: its apposition, its own "as …", or the end
-_AFTER_OBJECT = re.compile(r"\s*(?:,|\(|as\b|to\b|\.|;|$)")
+# after a joined object name: its apposition, its own "as …", the next name ("A, B and C"), or the end
+_AFTER_OBJECT = re.compile(r"\s*(?:,|\(|as\b|to\b|and\b|\.|;|$)")
 # a plural verb group right before the cue: "have been elected", "were appointed", "will each be named"
+# "A, B and C, each a member of the Board, notified …": the subjects are several
+_EACH = re.compile(r",\s+(?:each|all|both)\b")
 _PLURAL_VERB = re.compile(r"\b(?:have|were|are|will)\s+(?:each\s+|both\s+)?(?:been\s+|be\s+)?$", re.I)
 
 
@@ -42,7 +44,8 @@ def _joined(sent: str, a: Name, b: Name) -> bool:
 
 def joined_persons(sent: str, names: list[Name], first: Name, cue: re.Match[str]) -> list[Name]:
     """``first`` and the names coordinated with it under the cue: later objects of an appointing verb, or
-    earlier subjects of a plural passive ("A and B have been elected"). Only ``[first]`` otherwise."""
+    earlier subjects of a plural passive ("A and B have been elected") or of a list said to be several ("A, B
+    and C, each a member of the Board, notified …"). Only ``[first]`` otherwise."""
     out = [first]
     if first[1] >= cue.end():  # objects: "appointed A, …, and B, …, as …"
         for n in names:
@@ -51,7 +54,8 @@ def joined_persons(sent: str, names: list[Name], first: Name, cue: re.Match[str]
             elif n[1] > out[-1][1]:
                 break
         return out
-    if not _PLURAL_VERB.search(sent, max(0, cue.start() - 30), cue.start()):
+    plural = _PLURAL_VERB.search(sent, max(0, cue.start() - 30), cue.start()) or _EACH.match(sent, first[2])
+    if not plural:
         return out
     for n in reversed([n for n in names if n[2] <= first[1]]):
         if _joined(sent, n, out[0]):

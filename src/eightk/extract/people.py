@@ -304,6 +304,10 @@ def _whole_role(
         own = _role(sent, person[2], fallback=False)
         following = group[index + 1][1] if index + 1 < len(group) else len(sent)
         role = own if own and own[1] < following + 200 else role
+    if role and any(role[1] <= g[1] < role[2] for g in group if g != person):
+        # "A, B and C, each a member of the Board, resigned": the names after A are no part of A's title
+        board = _DIRECTOR.search(sent, group[-1][2], cue.end() + 60)
+        role = ("director", board.start(), board.end()) if board else None
     if len(group) > 1 and person[1] > cue.end() and (role is None or role[0] == "director"):
         role = title_after_appointee(sent, group[-1][2]) or role  # "named A, 47, and B, 59, Co-Presidents"
     if role is None:
