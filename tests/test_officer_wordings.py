@@ -225,3 +225,34 @@ def test_lists_of_people_each_leave_or_join_and_an_old_resignation_is_history() 
         [(p, "departed", "director", None) for p in left] + [(p, "elected", "director", None) for p in joined]
     )
     _quotes(_LISTS)
+
+
+def _release(lead: str) -> list[tuple]:
+    return _officers(f"Exhibit 99.1\nFOR IMMEDIATE RELEASE\nBOSTON, March 3, 2022 -- {lead}\n")
+
+
+def test_release_wordings_of_promotion_leaving_and_succeeding_him() -> None:
+    assert _release(
+        "Tarvel Corp. today announced the promotion of Karen Whitfield to Executive Vice President, Global "
+        "Operations. In her new role, Whitfield will oversee manufacturing."
+    ) == [("Karen Whitfield", "appointed", "Executive Vice President, Global Operations", "2022-03-03")]
+    got = _release(
+        "Tarvel Corp. today announced that John Merritt has left the company. Karen Whitfield, Senior Vice "
+        "President of Finance, has been appointed interim Chief Financial Officer."
+    )
+    assert ("John Merritt", "departed") in [g[:2] for g in got]
+    assert ("Karen Whitfield", "appointed", "interim Chief Financial Officer", None) in got
+    got = _release(
+        "Tarvel Corp. announced today that Chief Executive Officer John Merritt will retire on June 30, 2022, and "
+        "that the Board has selected Karen Whitfield, currently Chief Operating Officer, to succeed him."
+    )
+    assert ("John Merritt", "retired", "Chief Executive Officer", "2022-06-30") in got
+    assert ("Karen Whitfield", "appointed", "Chief Executive Officer") in [g[:3] for g in got]
+
+
+def test_a_non_executive_chairman_keeps_the_word() -> None:
+    got = _release(
+        "Tarvel Corp. today announced the retirement of John Merritt as Chairman of the Board. Karen Whitfield, "
+        "the company's lead independent director, will become non-executive Chairman."
+    )
+    assert ("Karen Whitfield", "appointed", "non-executive Chairman", None) in got

@@ -20,9 +20,10 @@ from eightk.extract.officer_names import Known
 from eightk.extract.text import Region, span
 from eightk.model import FieldSource, OfficerChange
 
-__all__ = ["MOVE", "succeeded_later", "with_follow_ons"]
+__all__ = ["LEFT", "MOVE", "succeeds_the_one_leaving", "succeeded_later", "with_follow_ons"]
 
 MOVE = "\0move "  # a ``known`` key: a person moving to a new role whose old one is not said
+LEFT = "\0left"  # a ``known`` key: the title of the last officer told to leave, with its offsets in the body
 
 
 def with_follow_ons(
@@ -43,6 +44,9 @@ def with_follow_ons(
     sent = region.body[s:e]
     event = role_from_successor(region, sent, names=names, who=who, event=event, known=known, key_of=person_key)
     remember_role(region, event, person_key(event.person or ""), known)
+    role = next((v for v in event.values if v.field == "role"), None)
+    if event.action in ("retired", "departed") and event.role and role and role.span:
+        known[LEFT] = (event.role, role.span.start - region.start, role.span.end - region.start)
     out = [event, *board_seat_too(region, s, sent, event)]
     left = moved_from(region, s, cue, event, who, seen=seen)
     out.extend(left)
@@ -104,6 +108,47 @@ def succeeded_later(
             person=" ".join(target[0].split()),
             role=title[0] if title else None,
             action="departed",
+            effective=date[0] if date else None,
+        )
+    ]
+
+
+_HIM = re.compile(r"\s+(?:him|her)\b")
+
+
+def succeeds_the_one_leaving(
+    region: Region,
+    bounds: tuple[int, int],
+    cue: re.Match[str],
+    who: tuple[str, int, int],
+    *,
+    known: Known,
+    seen: set[tuple[str, str]],
+) -> list[OfficerChange]:
+    """The appointee chosen "to succeed him" takes the title of the officer just told to leave: "Chief
+    Executive Officer John Roe will retire on June 30, and the Board has selected Jane Doe, currently Chief
+    Operating Officer, to succeed him" makes Jane Doe appointed Chief Executive Officer."""
+    s, e = bounds
+    left = known.get(LEFT)
+    key = person_key(who[0])
+    if left is None or not cue.group(0).lower().startswith("succeed") or not _HIM.match(region.body, s + cue.end()):
+        return []
+    if who[2] > cue.start() or (key, "appointed") in seen:
+        return []
+    seen.add((key, "appointed"))
+    date = effective_date(region, s, e, cue.start(), None, others=[])
+    values = [FieldSource("person", "text", span(region, s + who[1], s + who[2]))]
+    values.append(FieldSource("action", "text", span(region, s + cue.start(), s + cue.end())))
+    values.append(FieldSource("role", "text", span(region, left[1], left[2])))
+    if date:
+        values.append(FieldSource("effective", "text", span(region, date[1], date[2])))
+    return [
+        OfficerChange(
+            evidence=(span(region, s, e),),
+            values=tuple(values),
+            person=" ".join(who[0].split()),
+            role=left[0],
+            action="appointed",
             effective=date[0] if date else None,
         )
     ]

@@ -22,7 +22,7 @@ from eightk.extract.officer_cues import (
     whole_title,
 )
 from eightk.extract.officer_dates import effective_date, release_day, succeeded_only
-from eightk.extract.officer_follow import succeeded_later, with_follow_ons
+from eightk.extract.officer_follow import succeeded_later, succeeds_the_one_leaving, with_follow_ons
 from eightk.extract.officer_names import CORPORATE_AFTER, Known, cue_person, sentence_names
 from eightk.extract.officer_subjects import (
     appositive_role,
@@ -45,7 +45,7 @@ _ACTIONS = (
         "departed",
         re.compile(
             r"\b(?:resign(?:ed|ation|s|ing)?|step(?:ped|s|ping)?\s+down|depart(?:ed|ure|s|ing)?|will\s+leave|(?:is\s+)?leaving|"
-            r"(?:will\s+)?cease[sd]?\s+(?:to\s+(?:be|serve)|serving)|"
+            r"(?:will\s+)?cease[sd]?\s+(?:to\s+(?:be|serve)|serving)|(?:has|have)\s+left\s+(?:the|its|our)\s+[Cc]ompany|"
             r"separat(?:ion|ed)\s+from|not\s+(?:to\s+)?stand\s+for\s+re-?election|will\s+not\s+seek\s+re-?election|"
             r"terminated\s+the\s+employment\s+agreement(?=\s+of\s)|terminat(?:ed|ion)\s+(?:of\s+)?(?:his|her|the)\s+employment|(?:was|were|has\s+been)\s+terminated(?=\s+(?:as|from)\b)|ceased?\s+to\s+serve|no\s+longer\s+(?:serve|be)|"
             r"transition(?:s|ed|ing)?\s+(?:from\s+)?(?:his|her|their)\s+role|transition(?:s|ed|ing)?\s+the(?=\s+(?:role|position)\s+of\b)|(?:decided|plans?|intends?)\s+to\s+leave|"
@@ -65,7 +65,7 @@ _ACTIONS = (
             r"succeed(?:s|ed)?\b(?!\s+by)|join(?:s|ed|ing)?\s+(?:the\s+Company|us|[A-Z][\w.&\-]*)(?=\s+as\s)|"
             r"join(?:s|ed|ing)?\s+(?=(?:the\s+|its\s+|our\s+)?(?:[A-Z][\w.&\-’']*,?\s+){0,4}?[Bb]oard\s+of\s+[Dd]irectors\b)|begin(?:s|ning)?\s+a\s+new\s+role(?:\s+(?:within|at|with)\s+[A-Z][^,.;]{0,40}?(?=\s+as\b))?|"
             r"title\s+(?:was|has\s+been|will\s+be)\s+changed\s+to|"
-            r"succeeded\s+by|appointment(?:\s+(?:on|as\s+of|effective)\s+[^;.]{3,30}?,)?\s+of|promotion\s+to|assum(?:ed|es|e|ing)\s+the\s+(?:new(?:ly\s+created)?\s+|"
+            r"succeeded\s+by|appointment(?:\s+(?:on|as\s+of|effective)\s+[^;.]{3,30}?,)?\s+of|promotion\s+of(?=\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z])|promotion\s+to|assum(?:ed|es|e|ing)\s+the\s+(?:new(?:ly\s+created)?\s+|"
             r"additional\s+)?(?:role|position|title)\s+of)\b",
             re.I,
         ),
@@ -75,7 +75,7 @@ _DIRECTOR = re.compile(r"\b(?:board\s+of\s+directors|the\s+board|director|direct
 # a title's words; "interim" or "acting" before them belongs to it ("as interim Chief Executive Officer"), and
 # before a title joined by "and" ("interim Chief Financial Officer and interim Principal Accounting Officer")
 _TITLE_WORDS = (
-    r"(?P<t>(?:(?:interim|acting)\s+(?=[A-Z]))?"
+    r"(?P<t>(?:(?:interim|acting|non-executive)\s+(?=[A-Z]))?"
     r"(?:(?:[A-Z][\w\-+]*+(?!['’]s\b)|and|of|&|\+|,|(?<=and\s)(?:interim|acting)(?=\s+[A-Z]))\s*){1,12})"
 )
 # the owner before a title: "Acme’s", "the company’s"
@@ -280,6 +280,7 @@ def _sentence_events(
                 event = _person_event(region, (s, e), cue, action, who, seen=seen, ctx=(nxt, company, group, i, names))
                 if event is None:  # "A will succeed long-time CEO B": A was reported before, B leaves
                     out.extend(succeeded_later(region, (s, e), cue, who, names=names, seen=seen))
+                    out.extend(succeeds_the_one_leaving(region, (s, e), cue, who, known=known, seen=seen))
                     continue
                 follow = {"names": names, "seen": seen, "known": known, "company": company}
                 out.extend(with_follow_ons(region, (s, e), cue, event, who, **follow))  # type: ignore[arg-type]
