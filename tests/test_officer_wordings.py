@@ -256,3 +256,28 @@ def test_a_non_executive_chairman_keeps_the_word() -> None:
         "the company's lead independent director, will become non-executive Chairman."
     )
     assert ("Karen Whitfield", "appointed", "non-executive Chairman", None) in got
+
+
+def test_more_release_wordings_assume_serve_as_interim_and_a_retirement_without_title() -> None:
+    assert _release(
+        "Tarvel Corp. said Karen Whitfield will assume the role of Chief Executive Officer on April 1, 2022."
+    ) == [("Karen Whitfield", "appointed", "Chief Executive Officer", "2022-04-01")]
+    got = _release(
+        "Tarvel Corp. announced that John Merritt has decided to step down as Chief Financial Officer to pursue "
+        "other opportunities. Karen Whitfield will serve as interim Chief Financial Officer while the Board "
+        "conducts a search."
+    )
+    assert ("Karen Whitfield", "appointed", "interim Chief Financial Officer", None) in got
+    got = _release(
+        "Tarvel Corp. announced today that John Merritt will retire from the company after 30 years of service, "
+        "effective December 31, 2022."
+    )
+    assert [g[:2] + g[3:] for g in got] == [("John Merritt", "retired", "2022-12-31")]
+
+
+def test_a_release_about_retiring_debt_opens_no_officer_reading() -> None:
+    got = _release(
+        "Tarvel Corp. today announced that it will retire $200 million of its 5.25% notes due 2024. Karen "
+        "Whitfield, Chief Financial Officer, said the company will fund the redemption with cash on hand."
+    )
+    assert got == []

@@ -125,6 +125,7 @@ _RELEASE_WINDOW = 6000  # a press release announces its changes in its first par
 # a release about an officer: an appointment or departure word near a title in its headline or lead
 _OFFICER_NEWS = re.compile(
     r"(?is)\b(?:appoint|name[sd]\b|elect|promot|hire[sd]?\b|join(?:s|ed)?\b|resign|retire|step(?:s|ping)?\s+down|succeed|transition|"
+    r"assum(?:e|es|ed|ing)\s+the\s+(?:role|position|title)|will\s+become|"
     r"leaves\b|depart)(?:[^.]|(?<=\b[A-Z])\.|(?<=\bM[rs])\.|(?<=\bDr)\.){0,120}?\b(?:chief|president|chair|director|officer|CEO|CFO|COO|treasurer|"
     r"controller|counsel)"
 )
@@ -133,6 +134,11 @@ _HEADLINE_NEWS = re.compile(
     r"(?i)\b(?:chief|president|chair\w*|CEO|CFO|COO)\b[^.\n]{0,60}?\b(?:resign|retire|step(?:s|ping)?\s+down)"
 )
 _HEADLINE_WINDOW = 400  # a release's headline is in its first lines
+# a named person's own departure, told without a title: "announced that Jane Roe will retire from the company"
+_PERSON_LEAVES = re.compile(
+    r"\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+\s+(?:will|has\s+decided\s+to|plans\s+to|intends\s+to|is\s+expected\s+to)\s+"
+    r"(?:retire|resign|step\s+down)\b"
+)
 
 
 def officer_regions(filing: Filing, regions: list[Region]) -> list[Region]:
@@ -149,7 +155,11 @@ def officer_regions(filing: Filing, regions: list[Region]) -> list[Region]:
         replace(r, end=min(r.end, r.start + _RELEASE_WINDOW))
         for r in regions
         if is_bare_release(filing, r)
-        and (_OFFICER_NEWS.search(r.body[:_RELEASE_WINDOW]) or _HEADLINE_NEWS.search(r.body[:_HEADLINE_WINDOW]))
+        and (
+            _OFFICER_NEWS.search(r.body[:_RELEASE_WINDOW])
+            or _HEADLINE_NEWS.search(r.body[:_HEADLINE_WINDOW])
+            or _PERSON_LEAVES.search(r.body[:_RELEASE_WINDOW])
+        )
     ]
     if not any(r.code == "5.02" for r in items):
         return items + bare
