@@ -281,3 +281,14 @@ def test_a_release_about_retiring_debt_opens_no_officer_reading() -> None:
         "Whitfield, Chief Financial Officer, said the company will fund the redemption with cash on hand."
     )
     assert got == []
+
+
+def test_would_not_seek_re_election_and_removed_as() -> None:
+    item = "ITEM 5.02. DEPARTURE OF DIRECTORS OR PRINCIPAL OFFICERS.\n"
+    assert _officers(
+        item + "On March 3, 2022, John Merritt informed the Company that he would not seek re-election to the Board "
+        "at the 2022 annual meeting.\n"
+    ) == [("John Merritt", "departed", "director", None)]
+    assert _officers(item + "On March 3, 2022, the Board removed John Merritt as Chief Executive Officer.\n") == [
+        ("John Merritt", "departed", "Chief Executive Officer", "2022-03-03")
+    ]
