@@ -292,3 +292,11 @@ def test_would_not_seek_re_election_and_removed_as() -> None:
     assert _officers(item + "On March 3, 2022, the Board removed John Merritt as Chief Executive Officer.\n") == [
         ("John Merritt", "departed", "Chief Executive Officer", "2022-03-03")
     ]
+
+
+def test_a_dash_inside_a_title_keeps_its_parts() -> None:
+    got = _officers(
+        "Item 5.  Other Events.\n\nThe Registrant's Board of Directors has appointed Karen L. Whitfield to the newly "
+        "created position of Executive Vice President - Operations.\n"
+    )
+    assert [g[:3] for g in got] == [("Karen L. Whitfield", "appointed", "Executive Vice President - Operations")]

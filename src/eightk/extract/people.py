@@ -42,10 +42,11 @@ __all__ = ["officer_changes"]
 
 _DIRECTOR = re.compile(r"\b(?:board\s+of\s+directors|the\s+board|director|directors)\b", re.I)
 # a title's words; "interim" or "acting" before them belongs to it ("as interim Chief Executive Officer"), and
-# before a title joined by "and" ("interim Chief Financial Officer and interim Principal Accounting Officer")
+# before a title joined by "and" ("interim Chief Financial Officer and interim Principal Accounting Officer"); a
+# dash between its parts ("Executive Vice President - Operations")
 _TITLE_WORDS = (
     r"(?P<t>(?:(?:interim|acting|non-executive)\s+(?=[A-Z]))?"
-    r"(?:(?:[A-Z][\w\-+]*+(?!['’]s\b)|and|of|&|\+|,|(?<=and\s)(?:interim|acting)(?=\s+[A-Z]))\s*){1,12})"
+    r"(?:(?:[A-Z][\w\-+]*+(?!['’]s\b)|and|of|&|\+|,|[-–](?=\s+[A-Z])|(?<=and\s)(?:interim|acting)(?=\s+[A-Z]))\s*){1,12})"
 )
 # the owner before a title: "Acme’s", "the company’s"
 _OWNER = r"(?:(?:[A-Z][\w.&\-]*|company|corporation)['’]s\s+)?"
