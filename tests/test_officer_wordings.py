@@ -300,3 +300,30 @@ def test_a_dash_inside_a_title_keeps_its_parts() -> None:
         "created position of Executive Vice President - Operations.\n"
     )
     assert [g[:3] for g in got] == [("Karen L. Whitfield", "appointed", "Executive Vice President - Operations")]
+
+
+def test_names_outside_the_given_name_lists_are_people_by_what_is_said_of_them() -> None:
+    item = "Item 5.02 Departure of Directors or Certain Officers.\n"
+    assert _officers(item + "On March 3, 2022, the Board appointed Xiaoming Zhao as Chief Financial Officer.\n") == [
+        ("Xiaoming Zhao", "appointed", "Chief Financial Officer", "2022-03-03")
+    ]
+    assert _officers(
+        item + "On March 3, 2022, Tavish Ormerod resigned as Chief Operating Officer of the Company.\n"
+    ) == [("Tavish Ormerod", "departed", "Chief Operating Officer", "2022-03-03")]
+    assert _officers(item + "On March 3, 2022, the Board elected Oluwaseun Adeyemi to the Board of Directors.\n") == [
+        ("Oluwaseun Adeyemi", "elected", "director", "2022-03-03")
+    ]
+    got = _officers(
+        item + "On March 3, 2022, Rajendra Venkataraman notified the Company of his decision to retire as Chief "
+        "Technology Officer, effective June 30, 2022.\n"
+    )
+    assert got == [("Rajendra Venkataraman", "retired", "Chief Technology Officer", "2022-06-30")]
+
+
+def test_an_agent_or_a_unit_appointed_is_still_no_person() -> None:
+    item = "Item 5.02 Departure of Directors or Certain Officers.\n"
+    got = _officers(
+        item + "On March 3, 2022, the Company appointed Harborline Partners as administrative agent and named "
+        "Southwest Division as the lead unit. The Board appointed Quillon Trust to the role of Trustee.\n"
+    )
+    assert got == []

@@ -165,12 +165,46 @@ _NAMED_OFFICER = re.compile(
 )
 
 
+_RUN = r"(?P<n>[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3})"
+_OWNED = r"(?:the_|its_|our_)?(?:(?:[A-Z][\w.&\-]*|[Cc]ompany)['’]s_)?"  # "the Company’s", "Acme’s"
+_WORDS = r"(?:(?:[A-Z][\w\-&+]*|of|and),?_){0,6}?"  # a title's words before its head noun
+# "the Board appointed Xiaoming Zhao as Chief Financial Officer", "elected Oluwaseun Adeyemi to the Board of
+# Directors": the one appointed to an officer title or a board seat is a person ("_" is a space or tab)
+_APPOINTED_OFFICER = re.compile(
+    (
+        r"\b(?:appointed|elected|named|hired|promoted)_" + _RUN + r"(?:,_(?:age_)?\d{2},)?_"
+        r"(?:(?:as|to_serve_as|to_the_(?:new_)?(?:position|role)_of)_"
+        + _OWNED
+        + r"(?:(?:interim|acting)_)?"
+        + _WORDS
+        + _HEAD
+        + r"\b|to_(?:the|its|our)_(?:Company['’]s_)?Board_of_Directors\b)"
+    ).replace("_", r"[ \t]+")
+)
+# "Tavish Ormerod resigned as Chief Operating Officer", "… notified the Company of his decision to retire":
+# the one who leaves an officer title or tells of his or her own departure is a person
+_LEAVING_OFFICER = re.compile(
+    (
+        _RUN
+        + r"_(?:(?:has_)?(?:resigned|retired|stepped_down)_(?:as|from)_(?:(?:his|her)_positions?_as_)?"
+        + _OWNED
+        + _WORDS
+        + r"(?:"
+        + _HEAD
+        + r"|Board)\b|"
+        r"(?:notified|informed|advised)_(?:the_)?[\w ,’'()“”]{1,60}?_(?:of_(?:his|her)|that_(?:he|she))\b)"
+    ).replace("_", r"[ \t]+")
+)
+
+
 def add_appositive_officers(people: PersonEvidence, text: str) -> None:
     """Adds to ``people`` each name that ``text`` gives an officer title in apposition: an owner's ("Jane
     Roe, Acme’s Chief Operating Officer,"), or one followed by the clause's verb ("Jane Roe, Senior Vice
     President, Markets, will …"), or made an officer ("Jane Roe has been promoted to Executive Vice
-    President"). A region or business unit ("Southwest Division") is not written so."""
-    for pattern in (_APPOSITIVE_OFFICER, _TITLED_SUBJECT, _NAMED_OFFICER):
+    President", "appointed Jane Roe as Chief Financial Officer", "elected Jane Roe to the Board of
+    Directors"), or leaving one ("Jane Roe resigned as Chief Operating Officer", "Jane Roe notified the
+    Company of her decision to retire"). A region or business unit ("Southwest Division") is not written so."""
+    for pattern in (_APPOSITIVE_OFFICER, _TITLED_SUBJECT, _NAMED_OFFICER, _APPOINTED_OFFICER, _LEAVING_OFFICER):
         for m in pattern.finditer(text):
             people.add(m.group("n"))
 
