@@ -327,3 +327,17 @@ def test_an_agent_or_a_unit_appointed_is_still_no_person() -> None:
         "Southwest Division as the lead unit. The Board appointed Quillon Trust to the role of Trustee.\n"
     )
     assert got == []
+
+
+def test_the_one_a_successor_will_succeed_leaves_the_title() -> None:
+    got = _officers(
+        "Item 5.02 Departure of Directors or Certain Officers.\nOn March 3, 2022, the Company announced that Ms. "
+        "Ngozi Okafor will succeed Mr. Anders Lindqvist as Chief Executive Officer on April 1, 2022.\n"
+    )
+    assert ("Anders Lindqvist", "departed", "Chief Executive Officer", "2022-04-01") in got
+    assert ("Ngozi Okafor", "appointed", "Chief Executive Officer", "2022-04-01") in got
+    got = _officers(
+        "Item 5.02 Departure of Directors or Certain Officers.\nMs. Ngozi Okafor succeeds Mr. Anders Lindqvist "
+        "as Chief Executive Officer, a role he held until 2019.\n"
+    )
+    assert ("Anders Lindqvist", "departed") not in [g[:2] for g in got]

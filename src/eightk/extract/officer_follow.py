@@ -4,6 +4,7 @@ or an apposition, the one succeeded, the one a role is handed to (see ``officer_
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from eightk.extract.officer_clauses import board_seat_too, moved_from, person_key
 from eightk.extract.officer_cues import (
@@ -53,13 +54,39 @@ def with_follow_ons(
     if not left and re.match(r"(?:transition|mov)", cue.group(0), re.I):
         known[MOVE + person_key(event.person or "")] = (who[0], s + who[1], s + who[2])
     if cue.group(0).lower().startswith("succeed"):  # "B will succeed Mr. A as CEO", A moving
-        out.extend(predecessor_left(region, s, names=names, cue=cue, event=event, known=known))
+        moved = predecessor_left(region, s, names=names, cue=cue, event=event, known=known)
+        out.extend(moved or _succeeded_named(region, s, cue, event, names=names, seen=seen))
     out.extend(left_previous(region, s, event=event, who=who, seen=seen, company=company))
     out.extend(succeeded_one(region, s, names=names, event=event, seen=seen, key_of=person_key))
     if event.action == "departed" and "transition" in cue.group(0).lower():
         key = person_key(event.person or "")
         out.extend(handed_to(region, s, names=names, event=event, seen=seen, key=key))
     return out
+
+
+def _succeeded_named(
+    region: Region,
+    s: int,
+    cue: re.Match[str],
+    event: OfficerChange,
+    *,
+    names: list[tuple[str, int, int]],
+    seen: set[tuple[str, str]],
+) -> list[OfficerChange]:
+    """The one an appointee "will succeed" as a title leaves it on the same date: "Ms. Jane Roe will succeed
+    Mr. John Doe as Chief Executive Officer on April 1" (a present "succeeds" tells no news of the leaver)."""
+    sent = region.body[s:]
+    role = next((v for v in event.values if v.field == "role"), None)
+    future = re.search(r"\b(?:will|to)\s+(?:\w+\s+)?$", sent[max(0, cue.start() - 25) : cue.start()])
+    if event.action != "appointed" or role is None or event.role in (None, "director") or not future:
+        return []
+    target = next((n for n in names if n[1] >= cue.end() and _OBJECT_AFTER.fullmatch(sent[cue.end() : n[1]])), None)
+    if target is None or target[0] == event.person or (person_key(target[0]), "left") in seen:
+        return []
+    seen.add((person_key(target[0]), "left"))
+    values = [v for v in event.values if v.field in ("role", "effective", "action")]
+    values.append(FieldSource("person", "text", span(region, s + target[1], s + target[2])))
+    return [replace(event, values=tuple(values), person=" ".join(target[0].split()), action="departed")]
 
 
 # "Keane will officially succeed long-time CEO James P. Hackett in March 2014": the one succeeded follows
