@@ -341,3 +341,11 @@ def test_the_one_a_successor_will_succeed_leaves_the_title() -> None:
         "as Chief Executive Officer, a role he held until 2019.\n"
     )
     assert ("Anders Lindqvist", "departed") not in [g[:2] for g in got]
+
+
+def test_sr_before_a_title_is_no_name_suffix_and_of_the_company_is_cut() -> None:
+    got = _officers(
+        "Item 5.02 Departure of Directors or Certain Officers.\nOn March 3, 2022, John A. Merritt, Sr. Vice "
+        "President and Chief Financial Officer of the Company, resigned.\n"
+    )
+    assert got == [("John A. Merritt", "departed", "Sr. Vice President and Chief Financial Officer", "2022-03-03")]

@@ -17,12 +17,14 @@ __all__ = ["CORPORATE_AFTER", "NOT_NAME_WORDS", "Known", "cue_person", "name_mat
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"  # capitals, Latin letters with accents included ("Núñez", "Søren")
 _LOW = "a-zß-öø-ÿā-ž"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|le|la|ter|ten)"  # "Frans van Houten"
+# a suffix "Sr." is not "Sr. Vice President"
 _NAME = re.compile(
     rf"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?\b(?P<n>(?:[A-Z]\.[ \t]+)?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
     rf"(?:[ \t]+(?:[“\"][{_UP}][{_LOW}]+[”\"]|\([{_UP}][{_LOW}]+\)))?"  # a nickname: “Ellie”, (Fred)
     rf"(?:[ \t]+(?:[A-Z]\.|\([{_UP}][{_LOW}]+\)|(?:{_PARTICLE}[ \t]+){{0,2}}[{_UP}][{_UP}{_LOW}’'\-]+)){{1,3}}"
     rf"(?:(?<=[ \t][A-Z]\.)[ \t]*\n[ \t]*[{_UP}][{_LOW}’'\-]+)?"  # wrapped after a middle initial: "Marc S.\nHermelin"
-    r"(?:,?[ \t]+(?:Jr|Sr)\.|,?[ \t]+(?:II|III|IV)\b|\b))"  # "Alan B. Graf, Jr.", "Dan “Mac” Chandler, III"
+    # "Alan B. Graf, Jr.", "Dan “Mac” Chandler, III"
+    r"(?:,?[ \t]+(?:Jr|Sr)\.(?![ \t]+[A-Z])|,?[ \t]+(?:II|III|IV)\b|\b))"
 )
 NOT_NAME_WORDS = set(
     """Board Directors Director Company Chief Executive Officer President Vice Senior Financial Operating Accounting

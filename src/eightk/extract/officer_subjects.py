@@ -161,7 +161,7 @@ def without_defined_term(role: tuple[str, int, int]) -> tuple[str, int, int]:
 _APPOSITIVE = re.compile(
     r",\s+(?:age\s+\d+,\s+)?(?:(?:its|our|the\s+Company['’]s|the\s+Registrant['’]s|"
     r"(?:the\s+)?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,2}['’]s)\s+)?"
-    r"(?P<t>[A-Z][^.;]{2,120}?|(?:senior|executive|vice|chief|president|general|principal|interim|acting)\s[^.;]{2,120}?),\s+"
+    r"(?P<t>[A-Z](?:[^.;]|(?<=\bSr)\.|(?<=\bExec)\.){2,120}?|(?:senior|executive|vice|chief|president|general|principal|interim|acting)\s[^.;]{2,120}?),\s+"
     r"(?:is|was|will|would|has|had|informed|notified|announced|resigned|retired|plans|intends|expects|"
     r"decided|tendered|submitted|effective|passed|died|stepped|left|ceased|agreed|advised|provided|gave)\b"
 )

@@ -142,6 +142,7 @@ _OF_COMPANY = re.compile(
     r"(?:Inc\.?|Incorporated|Corporation|Corp\.?|Company|Co\.|Ltd\.?|Limited|LLC|plc|N\.A\.)$"
 )
 
+_OF_THE_COMPANY = re.compile(r",?\s+of\s+the\s+(?:Company|Corporation|Registrant)$")
 # the issuer's short name after a title: its first words
 _OF_SHORT = re.compile(r",?\s+of\s+(?:the\s+)?[A-Z][\w&.\-’']*(?:\s+[A-Z][\w&.\-’']*){0,2}$")
 
@@ -159,6 +160,9 @@ def trim_title(sent: str, title: tuple[str, int, int], issuer: str = "") -> tupl
         raw = raw[: m.start()]
     m = _OF_COMPANY.search(raw)
     if m and m.start() > 0 and issuer and _key(m.group(0)) == _key(issuer):
+        raw = raw[: m.start()]
+    m = _OF_THE_COMPANY.search(raw)  # "Chief Financial Officer of the Company"
+    if m and m.start() > 0:
         raw = raw[: m.start()]
     m = _OF_SHORT.search(raw)  # "President and Chief Executive Officer of Tower" (Tower Group International, Ltd.)
     if m and m.start() > 0 and issuer and f"{_key(issuer)} ".startswith(f"{_key(m.group(0))} "):
