@@ -349,3 +349,14 @@ def test_sr_before_a_title_is_no_name_suffix_and_of_the_company_is_cut() -> None
         "President and Chief Financial Officer of the Company, resigned.\n"
     )
     assert got == [("John A. Merritt", "departed", "Sr. Vice President and Chief Financial Officer", "2022-03-03")]
+
+
+def test_a_retirement_effective_upon_a_meeting_has_no_date() -> None:
+    got = _officers(
+        "ITEM 5.02. Departures of Directors or Principal Officers.\nOn May 15, 2013, Daniel Ashcombe, a member of our "
+        "Board of Directors, submitted a letter to the Board, notifying of his pending retirement from the Board "
+        "of Directors, effective upon the completion of his current term in office and the calling to order of "
+        "the 2013 Annual Meeting of Stockholders, scheduled to be held on July 26, 2013, with a record date of "
+        "June 4, 2013.\n"
+    )
+    assert got == [("Daniel Ashcombe", "retired", "director", None)]

@@ -37,6 +37,12 @@ _PERIOD_END = re.compile(
 # a date in a relative clause of history before the change: "X, who had served as a director … until his
 # resignation from the Board on December 31, 2013, is expected to succeed …"
 _HISTORY = re.compile(r"\bwho\s+had\s+(?:previously\s+)?served\b[^;]{0,250}$")
+# the change's own words, then "effective upon/following <an event>" with no date between
+_BY_EVENT = re.compile(
+    r"\w+[^.;\d]{0,80}?,\s+effective\s+(?:upon|following|at\s+the\s+(?:close|conclusion|completion))\s+(?:the|his|her|its)\b",
+    re.I,
+)
+_TO_BE_HELD = re.compile(r"\b(?:scheduled\s+to\s+be|to\s+be)\s+held\s+on\s+$", re.I)
 _NOTICE = re.compile(r"\b(?:informed|notified|advised|told)\b", re.I)
 # at once, or on the day told: "informed the Company of her resignation from the Board as of the same date"
 _IMMEDIATELY = re.compile(
@@ -83,8 +89,11 @@ def effective_date(
     if defined is not None:
         return defined
     for d in every:  # "effective upon the previously announced retirement of Jane Roe … on May 3, 2025"
-        if _UPON_ON.search(region.body, max(s, d[1] - 230), d[1]):
+        held = _TO_BE_HELD.search(region.body, max(s, d[1] - 40), d[1])  # a meeting's planned day
+        if _UPON_ON.search(region.body, max(s, d[1] - 230), d[1]) and not held:
             return d
+    if _BY_EVENT.match(region.body, s + cue):
+        return None  # "notifying of his pending retirement …, effective upon the completion of his term": an event
     later = [d for d in dates if d[1] - s > cue]
     if later:
         return later[0]
