@@ -360,3 +360,15 @@ def test_a_retirement_effective_upon_a_meeting_has_no_date() -> None:
         "June 4, 2013.\n"
     )
     assert got == [("Daniel Ashcombe", "retired", "director", None)]
+
+
+def test_a_transition_of_duties_from_the_officer_who_served() -> None:
+    got = _officers(
+        "Item 5.02 Departure of Directors or Certain Officers.\nOn December 4, 2025, Tarvel Inc. announced that "
+        "Jennifer Orlov will become Tarvel’s general counsel on March 1, 2026, following a transition of duties "
+        "from Kate Brannigan, who has served as Tarvel’s general counsel since 2017.\n"
+    )
+    assert sorted(got) == [
+        ("Jennifer Orlov", "appointed", "general counsel", "2026-03-01"),
+        ("Kate Brannigan", "departed", "general counsel", "2026-03-01"),
+    ]

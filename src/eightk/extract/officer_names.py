@@ -125,7 +125,10 @@ def sentence_names(sent: str, s: int, known: Known, people: PersonEvidence | Non
 # Cues whose person is on one side only: "succeeded by Jane Roe" (after), "Jane Roe assumed the role of",
 # "Jane Roe will become", "Jane Roe's promotion to" (before). Other cues take a name right after them
 # ("appointed Jane Roe"), else the one before ("Jane Roe was appointed").
-_PERSON_AFTER = re.compile(r"(?:succeeded\s+by|appointment\b.*\bof|(?:election|promotion)\s+of|^removed)$", re.I)
+_PERSON_AFTER = re.compile(
+    r"(?:succeeded\s+by|appointment\b.*\bof|(?:election|promotion)\s+of|^removed|(?:duties|responsibilities)\s+from)$",
+    re.I,
+)
 _PERSON_BEFORE = re.compile(
     r"(?:become|promotion\s+to|promoted\s+to|\bof|^mov\w*\s+from\b.*\bto|^succeed\w*|\bnew\s+role\b.*|changed\s+to|"
     r"^join\w*\s.*)$",

@@ -91,6 +91,12 @@ _THE_TITLE = re.compile(
     r"(?:(?:\s+|,\s*)(?:[A-Z][\w\-]*|and|of|&)){0,10})(?=\s*(?:of\s+the\s+Company\s*)?[,.;])"
 )
 
+_WHO_SERVED_LOWER = re.compile(
+    r",\s+who\s+(?:has|had)\s+(?:served|been\s+serving)\s+as\s+(?:the\s+|its\s+|our\s+)?"
+    r"(?:(?:[A-Z][\w.&\-]*|[Cc]ompany)['’]s\s+)?(?P<t>(?:(?:senior|executive)\s+)*(?:vice\s+president(?:\s+and\s+)?)?"
+    r"(?:general\s+counsel|chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|controller|treasurer|corporate\s+secretary))\b"
+)
+
 
 def lower_title_after_name(sent: str, name_end: int) -> tuple[str, int, int] | None:
     """A lower-case officer title after the appointee's name and apposition (see above)."""
@@ -124,12 +130,14 @@ def title_after_appointee(sent: str, name_end: int) -> tuple[str, int, int] | No
 
 def served_title(sent: str, name_end: int) -> tuple[str, int, int] | None:
     """The post a departing officer "has served as", or holds in an apposition ("Jane Roe, the Chief Executive
-    Officer of the Company,"), said right after the name, when it holds a title's head word."""
+    Officer of the Company,"), said right after the name, when it holds a title's head word; or a lower-case
+    officer title ("who has served as Acme’s general counsel since 2017")."""
     m = _WHO_SERVED.match(sent, name_end) or _THE_TITLE.match(sent, name_end)
-    if m is None:
-        return None
-    raw = _TAIL.sub("", m.group("t"))
-    return (" ".join(raw.split()), m.start("t"), m.start("t") + len(raw)) if _HEAD.search(raw) else None
+    raw = _TAIL.sub("", m.group("t")) if m else ""
+    if m and _HEAD.search(raw):
+        return " ".join(raw.split()), m.start("t"), m.start("t") + len(raw)
+    low = _WHO_SERVED_LOWER.match(sent, name_end)  # "who has served as Acme’s general counsel since 2017"
+    return (" ".join(low.group("t").split()), low.start("t"), low.end("t")) if low else None
 
 
 # a designation after the title: "and the principal financial and accounting officer", "and as principal
