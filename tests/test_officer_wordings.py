@@ -372,3 +372,14 @@ def test_a_transition_of_duties_from_the_officer_who_served() -> None:
         ("Jennifer Orlov", "appointed", "general counsel", "2026-03-01"),
         ("Kate Brannigan", "departed", "general counsel", "2026-03-01"),
     ]
+
+
+def test_an_honour_and_a_former_officers_death_are_no_change() -> None:
+    assert _release(
+        "Tarvel Corp. today announced that its Chief Executive Officer, John Merritt, has been named one of the "
+        "Top 50 CEOs by Industry Weekly."
+    ) == []
+    assert _release(
+        "Tarvel Corp. announced that former Chief Executive Officer John Merritt, who retired in 2015, has passed "
+        "away at 82."
+    ) == []

@@ -59,6 +59,8 @@ def not_a_departure(sent: str, cue: re.Match[str]) -> bool:
     before = sent[max(0, cue.start() - 150) : cue.start()]
     if cue.group(0).lower() == "retired" and _FORMER_TITLE.match(sent, cue.end()) and re.search(r",\s*$", before):
         return True
+    if re.match(r"passed|died", cue.group(0), re.I) and _FORMER.search(before):
+        return True  # "former Chief Executive Officer Jane Roe, who retired in 2015, has passed away": no post left
     if _CAPTION.match(sent, cue.start()):  # a caption: "Departure of Director\nOn July 9, Jane Roe resigned …"
         return True
     return bool(
@@ -74,6 +76,9 @@ def not_a_departure(sent: str, cue: re.Match[str]) -> bool:
 _SERVED_UNTIL = re.compile(r"\bwho\s+had\s+(?:previously\s+)?served\b[^;]{0,250}\buntil\s+(?:his|her|their)\s+$")
 
 
+_FORMER = re.compile(
+    r"\b(?:former|retired)\s+(?:[A-Z][\w\-]*\s+){0,5}(?:Officer|President|Chairman|Chair|CEO|CFO|COO)\b"
+)
 _CAPTION = re.compile(r"(?:Departure|Resignation|Retirement)s?\s+of\s+(?:an?\s+)?(?:Directors?|Officers?|Certain)\b")
 # a speaker quoted on their own change ("the time is right for me to step down"): the name before is not theirs
 _FIRST_PERSON = re.compile(

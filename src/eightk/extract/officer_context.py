@@ -56,13 +56,21 @@ def history_cue(sent: str, cue: re.Match[str], ref: _dt.date | None) -> bool:
 
 def not_this_change(sent: str, cue: re.Match[str], ref: _dt.date | None) -> bool:
     """True when the cue tells of a post held now or before, of a successor not yet named, or of a change
-    dated years before the document (``background_cue``, ``successor_to_come``, ``history_cue``)."""
+    dated years before the document (``background_cue``, ``successor_to_come``, ``history_cue``), or of an
+    honour ("named one of the Top 50 CEOs")."""
     return (
         background_cue(sent, cue.end())
         or successor_to_come(sent, cue.start())
         or history_cue(sent, cue, ref)
         or committee_only(sent, cue)
+        or _HONOUR.match(sent, cue.end()) is not None
     )
+
+
+# "has been named one of the Top 50 CEOs", "was named to Fortune’s list": an honour, not a post
+_HONOUR = re.compile(
+    r"\s+(?:as\s+)?(?:one\s+of|among|a\s+finalist|the\s+winner|to\s+(?:the\s+)?[^.;]{0,40}?\blist\b)", re.I
+)
 
 
 # "appointed Jane Roe, an existing director, to the Compensation Committee": a seat on a committee only
