@@ -383,3 +383,19 @@ def test_an_honour_and_a_former_officers_death_are_no_change() -> None:
         "Tarvel Corp. announced that former Chief Executive Officer John Merritt, who retired in 2015, has passed "
         "away at 82."
     ) == []
+
+
+def test_an_appointee_named_before_succeeding_and_a_title_stops_before_the_next_clause() -> None:
+    item = "Item 5.02 Departure of Directors or Certain Officers.\n"
+    got = _officers(
+        item + "On March 3, 2022, John A. Merritt, the Company's Chief Executive Officer, was also appointed Chairman "
+        "of the Board, succeeding Paul R. Andersen, who will remain a director.\n"
+    )
+    assert ("John A. Merritt", "appointed", "Chairman of the Board", "2022-03-03") in got
+    assert ("Paul R. Andersen", "appointed") not in [g[:2] for g in got]
+    got = _officers(
+        item + "On March 3, 2022, the Board approved the appointment of Karen L. Whitfield as Chief Operating "
+        "Officer, and John A. Merritt, currently Chief Operating Officer, will become Chief Strategy Officer.\n"
+    )
+    assert ("Karen L. Whitfield", "appointed", "Chief Operating Officer", "2022-03-03") in got
+    assert ("John A. Merritt", "appointed", "Chief Strategy Officer", "2022-03-03") in got

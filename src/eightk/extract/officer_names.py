@@ -135,8 +135,9 @@ _PERSON_BEFORE = re.compile(
     re.I,
 )
 _OF_AFTER = re.compile(r"\s+of\s")
-# "would be appointed to succeed Mr. Lee as Chairman": the name after is the one succeeded, not the appointee
-_SUCCEEDED_ONE = re.compile(r"\s+(?:to\s+)?(?:succeed|replace)\w*\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$", re.I)
+# "would be appointed to succeed Mr. Lee as Chairman", "was appointed Chairman, succeeding Jane Roe": the name
+# after is the one succeeded, not the appointee
+_SUCCEEDED_ONE = re.compile(r"\b(?:succeed|replac)\w*\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$", re.I)
 
 
 def cue_person(
@@ -148,7 +149,7 @@ def cue_person(
     "appointment of" only the one after."""
     words = cue.group(0)
     after = [n for n in names if 0 <= n[1] - cue.end() <= 60]
-    if after and _SUCCEEDED_ONE.match(cue.string[cue.end() : after[0][1]]):
+    if after and _SUCCEEDED_ONE.search(cue.string[cue.end() : after[0][1]]):
         after = []  # "appointed to succeed Mr. Lee": the appointee is named before
     if _PERSON_AFTER.search(words) or (leaving and _OF_AFTER.match(cue.string, cue.end())):
         return after[0] if after else None

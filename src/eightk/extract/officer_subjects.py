@@ -31,6 +31,7 @@ _GAP_VERB = re.compile(
 )
 # after a joined object name: its apposition, its own "as …", the next name ("A, B and C"), or the end
 _AFTER_OBJECT = re.compile(r"\s*(?:,|\(|as\b|to\b|and\b|\.|;|$)")
+_OWN_CLAUSE = re.compile(r"(?:,[^,;]{1,80},)?\s+(?:will|is|was|has|had|shall|would)\b")
 # a plural verb group right before the cue: "have been elected", "were appointed", "will each be named"
 # "A, B and C, each a member of the Board, notified …": the subjects are several
 _EACH = re.compile(r",\s+(?:each|all|both)\b")
@@ -49,7 +50,8 @@ def joined_persons(sent: str, names: list[Name], first: Name, cue: re.Match[str]
     out = [first]
     if first[1] >= cue.end():  # objects: "appointed A, …, and B, …, as …"
         for n in names:
-            if n[1] > out[-1][1] and _joined(sent, out[-1], n) and _AFTER_OBJECT.match(sent, n[2]):
+            own_clause = _OWN_CLAUSE.match(sent, n[2])  # "…, and B, currently COO, will become …": B's own clause
+            if n[1] > out[-1][1] and _joined(sent, out[-1], n) and _AFTER_OBJECT.match(sent, n[2]) and not own_clause:
                 out.append(n)
             elif n[1] > out[-1][1]:
                 break

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from eightk.extract.bare import bare_regions, release_company
+from eightk.extract.given_names import GIVEN_NAMES
 from eightk.extract.officer_actions import ACTIONS as _ACTIONS
 from eightk.extract.officer_clauses import (
     not_a_departure,
@@ -67,6 +68,21 @@ _SEAT = re.compile(
 )
 
 
+_AND_NEXT = re.compile(r",?\s+and\s+(?P<w>[A-Z][a-z]+)\b")
+_HEAD_WORD = re.compile(
+    r"\b(?:Officer|President|Counsel|Controller|Treasurer|Secretary|Chair\w*|Director|Head|CEO|CFO|COO)\b"
+)
+
+
+def _before_next_name(words: str) -> str:
+    """Title words up to ", and <a person's name>" ("as Chief Operating Officer, and John A. Roe, currently …"):
+    a given name after "and" with no title word after it starts the next clause."""
+    for m in _AND_NEXT.finditer(words):
+        if m.group("w") in GIVEN_NAMES and not _HEAD_WORD.search(words, m.end()):
+            return words[: m.start()]
+    return words
+
+
 # the title after a company's name and its defined term
 _OWNER_FIRST = re.compile(r"\s*\([^()]{1,40}\)\s*" + _TITLE_WORDS)
 
@@ -87,7 +103,7 @@ def _role(sent: str, cue_end: int, become: bool = False, fallback: bool = True) 
     if seat:  # "resigned as a member of the Board … and as Chair of the Audit Committee", "as a Class I director"
         return "director", cue_end + seat.start(), cue_end + seat.end()
     if t:
-        raw = re.sub(r"\s+(?:of|and|&)$", "", t.group("t").rstrip(" ,&\n\t")).rstrip(" ,&\n\t")
+        raw = re.sub(r"\s+(?:of|and|&)$", "", _before_next_name(t.group("t")).rstrip(" ,&\n\t")).rstrip(" ,&\n\t")
         title = squash(raw)
         words = title.split()
         if (
