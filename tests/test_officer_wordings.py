@@ -375,14 +375,20 @@ def test_a_transition_of_duties_from_the_officer_who_served() -> None:
 
 
 def test_an_honour_and_a_former_officers_death_are_no_change() -> None:
-    assert _release(
-        "Tarvel Corp. today announced that its Chief Executive Officer, John Merritt, has been named one of the "
-        "Top 50 CEOs by Industry Weekly."
-    ) == []
-    assert _release(
-        "Tarvel Corp. announced that former Chief Executive Officer John Merritt, who retired in 2015, has passed "
-        "away at 82."
-    ) == []
+    assert (
+        _release(
+            "Tarvel Corp. today announced that its Chief Executive Officer, John Merritt, has been named one of the "
+            "Top 50 CEOs by Industry Weekly."
+        )
+        == []
+    )
+    assert (
+        _release(
+            "Tarvel Corp. announced that former Chief Executive Officer John Merritt, who retired in 2015, has passed "
+            "away at 82."
+        )
+        == []
+    )
 
 
 def test_an_appointee_named_before_succeeding_and_a_title_stops_before_the_next_clause() -> None:
@@ -399,3 +405,16 @@ def test_an_appointee_named_before_succeeding_and_a_title_stops_before_the_next_
     )
     assert ("Karen L. Whitfield", "appointed", "Chief Operating Officer", "2022-03-03") in got
     assert ("John A. Merritt", "appointed", "Chief Strategy Officer", "2022-03-03") in got
+
+
+def test_promoted_from_one_title_to_another_takes_the_new_one() -> None:
+    got = _officers(
+        "Item 5.02 Departure of Directors or Certain Officers.\nOn March 3, 2022, the Board promoted Karen L. "
+        "Whitfield from Senior Vice President to Executive Vice President and Chief Operating Officer.\n"
+    )
+    assert (
+        "Karen L. Whitfield",
+        "appointed",
+        "Executive Vice President and Chief Operating Officer",
+        "2022-03-03",
+    ) in got

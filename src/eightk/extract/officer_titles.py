@@ -63,9 +63,17 @@ _TO_AFTER_APPOSITION = re.compile(
 )
 
 
+# "promoted Jane Roe from Senior Vice President to Executive Vice President and Chief Operating Officer"
+_FROM_TO = re.compile(
+    r"\s+from\s+[^,;.]{2,80}?\s+to\s+(?:the\s+(?:new\s+)?(?:role|position)\s+of\s+)?(?:the\s+)?"
+    r"(?P<t>(?:(?:interim|acting)\s+)?[A-Z][\w\-]*(?:(?:\s+|,\s*)(?:[A-Z][\w\-]*|and|of|the|&)){0,10})"
+)
+
+
 def title_after_to(sent: str, name_end: int) -> tuple[str, int, int] | None:
-    """The title after "to" that follows the appointee's name and its apposition (see above)."""
-    m = _TO_AFTER_APPOSITION.match(sent, name_end)
+    """The title after "to" that follows the appointee's name and its apposition, or its old title ("from
+    Senior Vice President to …"; see above)."""
+    m = _TO_AFTER_APPOSITION.match(sent, name_end) or _FROM_TO.match(sent, name_end)
     return None if m is None else _titled(m)
 
 
