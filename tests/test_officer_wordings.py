@@ -418,3 +418,12 @@ def test_promoted_from_one_title_to_another_takes_the_new_one() -> None:
         "Executive Vice President and Chief Operating Officer",
         "2022-03-03",
     ) in got
+
+
+def test_a_present_title_in_apposition_before_to_succeed_as_is_not_the_new_one() -> None:
+    got = _release(
+        "Tarvel Corp. today announced that John Merritt will step down as Chief Executive Officer on June 30, 2022. "
+        "The Board of Directors has appointed Karen Whitfield, currently President, to succeed Mr. Merritt as Chief "
+        "Executive Officer, effective July 1, 2022."
+    )
+    assert ("Karen Whitfield", "appointed", "Chief Executive Officer", "2022-07-01") in got

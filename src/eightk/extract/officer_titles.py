@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 
+from eightk.extract.given_names import GIVEN_NAMES
+
 __all__ = [
+    "before_next_name",
     "lower_title_after_name",
     "served_next",
     "served_title",
@@ -188,3 +191,18 @@ def trim_title(sent: str, title: tuple[str, int, int], issuer: str = "") -> tupl
 
 def _key(name: str) -> str:
     return re.sub(r"^of\s+(?:the\s+)?|[^a-z0-9 ]", "", " ".join(name.lower().strip(" ,").split()))
+
+
+_AND_NEXT = re.compile(r",?\s+and\s+(?P<w>[A-Z][a-z]+)\b")
+_HEAD_WORD = re.compile(
+    r"\b(?:Officer|President|Counsel|Controller|Treasurer|Secretary|Chair\w*|Director|Head|CEO|CFO|COO)\b"
+)
+
+
+def before_next_name(words: str) -> str:
+    """Title words up to ", and <a person's name>" ("as Chief Operating Officer, and John A. Roe, currently …"):
+    a given name after "and" with no title word after it starts the next clause."""
+    for m in _AND_NEXT.finditer(words):
+        if m.group("w") in GIVEN_NAMES and not _HEAD_WORD.search(words, m.end()):
+            return words[: m.start()]
+    return words

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 from eightk.extract.bare import bare_regions, release_company
-from eightk.extract.given_names import GIVEN_NAMES
 from eightk.extract.officer_actions import ACTIONS as _ACTIONS
 from eightk.extract.officer_clauses import (
     not_a_departure,
@@ -34,7 +33,13 @@ from eightk.extract.officer_subjects import (
     without_company,
     without_defined_term,
 )
-from eightk.extract.officer_titles import served_next, served_title, title_after_appointee, trim_title
+from eightk.extract.officer_titles import (
+    before_next_name,
+    served_next,
+    served_title,
+    title_after_appointee,
+    trim_title,
+)
 from eightk.extract.persons import PersonEvidence, person_evidence
 from eightk.extract.text import Region, sentences, span, squash
 from eightk.model import FieldSource, Filing, OfficerChange
@@ -68,21 +73,6 @@ _SEAT = re.compile(
 )
 
 
-_AND_NEXT = re.compile(r",?\s+and\s+(?P<w>[A-Z][a-z]+)\b")
-_HEAD_WORD = re.compile(
-    r"\b(?:Officer|President|Counsel|Controller|Treasurer|Secretary|Chair\w*|Director|Head|CEO|CFO|COO)\b"
-)
-
-
-def _before_next_name(words: str) -> str:
-    """Title words up to ", and <a person's name>" ("as Chief Operating Officer, and John A. Roe, currently …"):
-    a given name after "and" with no title word after it starts the next clause."""
-    for m in _AND_NEXT.finditer(words):
-        if m.group("w") in GIVEN_NAMES and not _HEAD_WORD.search(words, m.end()):
-            return words[: m.start()]
-    return words
-
-
 # the title after a company's name and its defined term
 _OWNER_FIRST = re.compile(r"\s*\([^()]{1,40}\)\s*" + _TITLE_WORDS)
 
@@ -92,7 +82,7 @@ def _role(sent: str, cue_end: int, become: bool = False, fallback: bool = True) 
     # a title said to be kept or held before ("who will continue to serve as CFO", "who currently serves
     # as President") is not the change: the next candidate is
     t = next(
-        (c for c in (_BECOME if become else _TITLE).finditer(window) if not _KEEPS.search(window[: c.start()][-45:])),
+        (c for c in (_BECOME if become else _TITLE).finditer(window) if not _kept(window[: c.start()][-45:])),
         None,
     )
     owner = _OWNER_FIRST.match(window, t.end()) if t and CORPORATE_AFTER.search(t.group("t").rstrip(" ,")) else None
@@ -103,7 +93,7 @@ def _role(sent: str, cue_end: int, become: bool = False, fallback: bool = True) 
     if seat:  # "resigned as a member of the Board … and as Chair of the Audit Committee", "as a Class I director"
         return "director", cue_end + seat.start(), cue_end + seat.end()
     if t:
-        raw = re.sub(r"\s+(?:of|and|&)$", "", _before_next_name(t.group("t")).rstrip(" ,&\n\t")).rstrip(" ,&\n\t")
+        raw = re.sub(r"\s+(?:of|and|&)$", "", before_next_name(t.group("t")).rstrip(" ,&\n\t")).rstrip(" ,&\n\t")
         title = squash(raw)
         words = title.split()
         if (
@@ -134,6 +124,15 @@ _POSSESSIVE = re.compile(r"\b(?:his|her|their)\s+$", re.I)
 # words before a title that is not the change: kept ("will continue to serve as CFO") or held before
 # ("who currently serves as President", "previously served as")
 _KEEPS = re.compile(r"\b(?:continue|remain|currently|previously|formerly|serves|served|has\s+been)s?\b", re.I)
+_NEW_GOAL = re.compile(r"\bto\s+(?:succeed|serve|become|replace)\b[^,;]*$", re.I)
+
+
+def _kept(before: str) -> bool:
+    """Whether the words before an "as <title>" say it is kept or held ("who currently serves as"), not given:
+    "appointed Jane Roe, currently President, to succeed Mr. Doe as CEO" gives the title after "to succeed"."""
+    return bool(_KEEPS.search(before)) and not _NEW_GOAL.search(before)
+
+
 _BECOME_CUE = re.compile(
     r"(?:become|promotion\s+to|promoted\s+to|(?:role|position|title|office)\s+of|^mov\w*\s+from\b.*\bto|changed\s+to)$",
     re.I,
