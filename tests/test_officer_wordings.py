@@ -427,3 +427,16 @@ def test_a_present_title_in_apposition_before_to_succeed_as_is_not_the_new_one()
         "Executive Officer, effective July 1, 2022."
     )
     assert ("Karen Whitfield", "appointed", "Chief Executive Officer", "2022-07-01") in got
+
+
+def test_a_release_headline_is_not_read_as_its_leads_first_sentence() -> None:
+    got = _officers(
+        "EXHIBIT 99.1\nFor Immediate Release\nSeptember 6, 2016\nBrackley Announces Leadership Changes\n"
+        "Douglas T. Pruett and Thomas J. Okafor Named Interim Co-Chief Executive Officers\n"
+        "NEW YORK, September 6, 2016—Brackley Inc. announced today that its Board named Douglas T. Pruett, 47, and "
+        "Thomas J. Okafor, 59, Interim Co-Chief Executive Officers.\n"
+    )
+    assert sorted(got) == [
+        ("Douglas T. Pruett", "appointed", "Interim Co-Chief Executive Officer", "2016-09-06"),
+        ("Thomas J. Okafor", "appointed", "Interim Co-Chief Executive Officer", "2016-09-06"),
+    ]

@@ -146,6 +146,18 @@ _PERSON_LEAVES = re.compile(
 )
 
 
+def _lead_start(region: Region) -> int:
+    """Where a bare release's lead begins: the line of its dateline, the first date with the lead going on
+    after it ("BOSTON, March 3, 2022 -- Acme today …"), so that a headline ("… Named Interim Co-Chief
+    Executive Officers") is not read as the lead's first sentence; 0 when no dateline is in its opening."""
+    body = region.body
+    for d in dates_in(region, 0, min(len(body), 700)):
+        line_end = body.find("\n", d[2])
+        if len(body[d[2] : line_end if line_end >= 0 else len(body)].strip()) >= 20:  # the lead goes on
+            return body.rfind("\n", 0, d[1]) + 1
+    return 0
+
+
 def officer_regions(filing: Filing, regions: list[Region]) -> list[Region]:
     """Item 5.02 (old era: Item 5 / 8.01), then the opening of each EX-99 press release of a filing that
     has a 5.02 item: a release often names appointees the item leaves to it. A bare press release (a
@@ -157,7 +169,7 @@ def officer_regions(filing: Filing, regions: list[Region]) -> list[Region]:
         and (r.code == "5.02" or r.code == "8.01" and not any(it.number.count(".") for it in filing.items))
     ]
     bare = [
-        replace(r, end=min(r.end, r.start + _RELEASE_WINDOW))
+        replace(r, start=r.start + _lead_start(r), end=min(r.end, r.start + _RELEASE_WINDOW))
         for r in regions
         if is_bare_release(filing, r)
         and (
