@@ -440,3 +440,19 @@ def test_a_release_headline_is_not_read_as_its_leads_first_sentence() -> None:
         ("Douglas T. Pruett", "appointed", "Interim Co-Chief Executive Officer", "2016-09-06"),
         ("Thomas J. Okafor", "appointed", "Interim Co-Chief Executive Officer", "2016-09-06"),
     ]
+
+
+def test_relieved_of_duties_and_a_title_said_after_the_departure_cue() -> None:
+    assert _release(
+        "Tarvel Corp. today announced that the Board of Directors has relieved John Merritt of his duties as "
+        "Chief Operating Officer."
+    ) == [("John Merritt", "departed", "Chief Operating Officer", "2022-03-03")]
+    got = _release(
+        "Tarvel Corp. today announced that John Merritt, Chairman and Chief Executive Officer, will retire as CEO "
+        "effective December 31, 2022, but will remain Chairman. The Board has elected Karen Whitfield, President "
+        "and Chief Operating Officer, to succeed him as CEO."
+    )
+    assert sorted(got) == [
+        ("John Merritt", "retired", "CEO", "2022-12-31"),
+        ("Karen Whitfield", "elected", "CEO", None),
+    ]

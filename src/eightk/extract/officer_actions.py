@@ -22,7 +22,8 @@ ACTIONS = (
             r"separat(?:ion|ed)\s+from|(?:following\s+(?:a|the)\s+)?transition\s+of\s+(?:duties|responsibilities)\s+from|not\s+(?:to\s+)?stand\s+for\s+re-?election|(?:will|would|not\s+to)\s+(?:not\s+)?seek\s+re-?election|"
             r"terminated\s+the\s+employment\s+agreement(?=\s+of\s)|terminat(?:ed|ion)\s+(?:of\s+)?(?:his|her|the)\s+employment|(?:was|were|has\s+been)\s+terminated(?=\s+(?:as|from)\b)|ceased?\s+to\s+serve|no\s+longer\s+(?:serve|be)|"
             r"transition(?:s|ed|ing)?\s+(?:from\s+)?(?:his|her|their)\s+role|transition(?:s|ed|ing)?\s+the(?=\s+(?:role|position)\s+of\b)|(?:decided|plans?|intends?)\s+to\s+leave|"
-            r"passed\s+away|died|removed\s+(?:from|as)|removed(?=\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][\w.\s]{2,40}?\s+(?:as|from)\s)|employment(?=[^.;]{0,100}?\b(?:will|would|shall)\s+(?:end|terminate)\b))\b",
+            r"passed\s+away|died|removed\s+(?:from|as)|relieved\s+(?:from|of)\s+(?:his|her)\s+(?:duties|position|responsibilities)|"
+            r"relieved(?=\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][\w.\s]{2,40}?\s+(?:of|from)\s+(?:his|her)\s)|removed(?=\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][\w.\s]{2,40}?\s+(?:as|from)\s)|employment(?=[^.;]{0,100}?\b(?:will|would|shall)\s+(?:end|terminate)\b))\b",
             re.I,
         ),
     ),

@@ -130,7 +130,7 @@ _RELEASE_WINDOW = 6000  # a press release announces its changes in its first par
 # a release about an officer: an appointment or departure word near a title in its headline or lead
 _OFFICER_NEWS = re.compile(
     r"(?is)\b(?:appoint|name[sd]\b|elect|promot|hire[sd]?\b|join(?:s|ed)?\b|resign|retire|step(?:s|ping)?\s+down|succeed|transition|"
-    r"assum(?:e|es|ed|ing)\s+the\s+(?:role|position|title)|will\s+become|"
+    r"assum(?:e|es|ed|ing)\s+the\s+(?:role|position|title)|will\s+become|relieved|removed|"
     r"leaves\b|depart)(?:[^.]|(?<=\b[A-Z])\.|(?<=\bM[rs])\.|(?<=\bDr)\.){0,120}?\b(?:chief|president|chair|director|officer|CEO|CFO|COO|treasurer|"
     r"controller|counsel)"
 )

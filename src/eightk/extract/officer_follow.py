@@ -160,7 +160,7 @@ def succeeds_the_one_leaving(
     key = person_key(who[0])
     if left is None or not cue.group(0).lower().startswith("succeed") or not _HIM.match(region.body, s + cue.end()):
         return []
-    if who[2] > cue.start() or (key, "appointed") in seen:
+    if who[2] > cue.start() or (key, "appointed") in seen or (key, "elected") in seen:
         return []
     seen.add((key, "appointed"))
     date = effective_date(region, s, e, cue.start(), None, others=[])

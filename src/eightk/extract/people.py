@@ -191,9 +191,10 @@ def _role_for(
 ) -> tuple[str, int, int] | None:
     """The title the change is about, offsets into ``sent``."""
     if leaving:  # "X, Senior Vice President, will retire", "resigned as CFO", or said in the next sentence
-        role = (
-            appositive_role(sent, person[2]) or served_title(sent, person[2]) or _role(sent, cue.end(), fallback=False)
-        )
+        said = _role(sent, cue.end(), fallback=False) if re.match(r"\s+as\s", sent[cue.end() :]) else None
+        # "X, Chairman and CEO, will retire as CEO …, but will remain Chairman": the title said after the cue
+        role = said or appositive_role(sent, person[2]) or served_title(sent, person[2])
+        role = role or _role(sent, cue.end(), fallback=False)
         role = role or title_before(sent, person[1])
         if role is None and (_FROM_SUCH.match(sent, person[2]) or _SUCCEEDING.search(sent, 0, person[1])):
             role = _title_given_before(sent, person[1])  # "as CFO, … the departure of X from such position"
