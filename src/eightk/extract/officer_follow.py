@@ -162,6 +162,10 @@ def succeeds_the_one_leaving(
         return []
     if who[2] > cue.start() or (key, "appointed") in seen or (key, "elected") in seen:
         return []
+    surname = re.escape(who[0].split()[-1])
+    told_next = re.compile(surname + r"\s+(?:was|has\s+been|will\s+be|is)\s+(?:appointed|named|elected|promoted)\b")
+    if told_next.search(region.body, e, e + 400):
+        return []  # "… to succeed him. Ms. Roe was appointed CTO effective March 2": told there
     seen.add((key, "appointed"))
     date = effective_date(region, s, e, cue.start(), None, others=[])
     values = [FieldSource("person", "text", span(region, s + who[1], s + who[2]))]
