@@ -456,3 +456,22 @@ def test_relieved_of_duties_and_a_title_said_after_the_departure_cue() -> None:
         ("John Merritt", "retired", "CEO", "2022-12-31"),
         ("Karen Whitfield", "elected", "CEO", None),
     ]
+
+
+def test_two_appointees_each_with_a_title_in_one_clause() -> None:
+    got = _release(
+        "Tarvel Corp. today announced that it has named Karen Whitfield Chief Financial Officer and Paul Andersen "
+        "Chief Operating Officer, effective April 1, 2022."
+    )
+    assert sorted(got) == [
+        ("Karen Whitfield", "appointed", "Chief Financial Officer", "2022-04-01"),
+        ("Paul Andersen", "appointed", "Chief Operating Officer", "2022-04-01"),
+    ]
+    got = _release(
+        "Tarvel Corp. today announced the appointments of Karen Whitfield as Chief Financial Officer and Paul "
+        "Andersen as Chief Operating Officer."
+    )
+    assert sorted(g[:3] for g in got) == [
+        ("Karen Whitfield", "appointed", "Chief Financial Officer"),
+        ("Paul Andersen", "appointed", "Chief Operating Officer"),
+    ]

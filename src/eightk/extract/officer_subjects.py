@@ -30,7 +30,7 @@ _GAP_VERB = re.compile(
     re.I,
 )
 # after a joined object name: its apposition, its own "as …", the next name ("A, B and C"), or the end
-_AFTER_OBJECT = re.compile(r"\s*(?:,|\(|as\b|to\b|and\b|\.|;|$)")
+_AFTER_OBJECT = re.compile(r"\s*(?:,|\(|as\b|to\b|and\b|\.|;|$)|\s+(?:Chief|Senior|Executive|Vice|President|General)\b")
 _OWN_CLAUSE = re.compile(r"(?:,[^,;]{1,80},)?\s+(?:will|is|was|has|had|shall|would)\b")
 # a plural verb group right before the cue: "have been elected", "were appointed", "will each be named"
 # "A, B and C, each a member of the Board, notified …": the subjects are several

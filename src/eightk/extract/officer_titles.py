@@ -52,7 +52,7 @@ def title_after_name(sent: str, name_end: int) -> tuple[str, int, int] | None:
 
 def _titled(m: re.Match[str]) -> tuple[str, int, int] | None:
     """A matched title (group ``t``) without its designation tail, with its span; None without an office."""
-    raw = _TAIL.sub("", m.group("t"))
+    raw = _TAIL.sub("", before_next_name(m.group("t")))
     if not _HEAD.search(raw):
         return None
     return " ".join(raw.split()), m.start("t"), m.start("t") + len(raw)
@@ -193,16 +193,15 @@ def _key(name: str) -> str:
     return re.sub(r"^of\s+(?:the\s+)?|[^a-z0-9 ]", "", " ".join(name.lower().strip(" ,").split()))
 
 
-_AND_NEXT = re.compile(r",?\s+and\s+(?P<w>[A-Z][a-z]+)\b")
-_HEAD_WORD = re.compile(
-    r"\b(?:Officer|President|Counsel|Controller|Treasurer|Secretary|Chair\w*|Director|Head|CEO|CFO|COO)\b"
-)
+# ", and John A. Roe", " and Paul Andersen": a census given name and a capitalized word after "and"
+_AND_NEXT = re.compile(r",?\s+and\s+(?P<w>[A-Z][a-z]+)\s+(?:[A-Z]\.\s*)?[A-Z]")
 
 
 def before_next_name(words: str) -> str:
-    """Title words up to ", and <a person's name>" ("as Chief Operating Officer, and John A. Roe, currently …"):
-    a given name after "and" with no title word after it starts the next clause."""
+    """Title words up to "and <a person's name>" ("as Chief Operating Officer, and John A. Roe, currently …",
+    "named Jane Roe Chief Financial Officer and Paul Doe Chief Operating Officer"): a given name after "and"
+    starts the next person's words ("Dean of …" is a title)."""
     for m in _AND_NEXT.finditer(words):
-        if m.group("w") in GIVEN_NAMES and not _HEAD_WORD.search(words, m.end()):
+        if m.group("w") in GIVEN_NAMES and m.group("w") != "Dean":
             return words[: m.start()]
     return words

@@ -288,7 +288,7 @@ def _whole_role(
     and a defined term, kept whole, singular when several share it, abbreviations spelled out; never a
     group noun ("the following Executive Officers")."""
     if index and person[1] > cue.end():
-        own = _role(sent, person[2], fallback=False)
+        own = _role(sent, person[2], fallback=False) or title_after_appointee(sent, person[2])
         following = group[index + 1][1] if index + 1 < len(group) else len(sent)
         role = own if own and own[1] < following + 200 else role
     if role and any(role[1] <= g[1] < role[2] for g in group if g != person):
