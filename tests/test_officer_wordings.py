@@ -475,3 +475,11 @@ def test_two_appointees_each_with_a_title_in_one_clause() -> None:
         ("Karen Whitfield", "appointed", "Chief Financial Officer"),
         ("Paul Andersen", "appointed", "Chief Operating Officer"),
     ]
+
+
+def test_a_time_cut_from_its_date_by_the_sentence_splitter_still_dates_the_change() -> None:
+    got = _officers(
+        "Item 5.02 Departure of Directors or Certain Officers.\nOn March 3, 2022, John Merritt notified the Company "
+        "that he will resign as Chief Financial Officer effective at 5:00 p.m. Eastern Time on March 31, 2022.\n"
+    )
+    assert got == [("John Merritt", "departed", "Chief Financial Officer", "2022-03-31")]

@@ -43,6 +43,9 @@ _BY_EVENT = re.compile(
     re.I,
 )
 _TO_BE_HELD = re.compile(r"\b(?:scheduled\s+to\s+be|to\s+be)\s+held\s+on\s+$", re.I)
+# a time cut off from its date by the sentence splitter: "effective at 5:00 p.m." + "Eastern Time on March 31, 2022."
+_AT_TIME = re.compile(r"\beffective\s+(?:as\s+of\s+)?at\s+\d{1,2}(?::\d\d)?\s*[ap]\.m\.\s*$", re.I)
+_TIME_ON = re.compile(r"\s*(?:[A-Z][a-z]+\s+){0,3}Time,?\s+on\s+")
 _NOTICE = re.compile(r"\b(?:informed|notified|advised|told)\b", re.I)
 # at once, or on the day told: "informed the Company of her resignation from the Board as of the same date"
 _IMMEDIATELY = re.compile(
@@ -98,8 +101,11 @@ def effective_date(
     if later:
         return later[0]
     if nxt is not None:
+        at_time = _AT_TIME.search(region.body, s, e) is not None  # "… effective at 5:00 p.m." | "Eastern Time on May 1"
         for d in dates_in(region, *nxt):
             if _EFFECTIVE_BEFORE.search(region.body[max(nxt[0], d[1] - 120) : d[1]]):
+                return d
+            if at_time and _TIME_ON.fullmatch(region.body, nxt[0], d[1]):
                 return d
     near = min(dates, key=lambda d: abs(d[1] - s - cue)) if dates else None
     if no_calendar_date(region.body[s:e], cue, near[2] - s if near else None):
