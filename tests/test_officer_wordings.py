@@ -334,7 +334,7 @@ def test_the_one_a_successor_will_succeed_leaves_the_title() -> None:
         "Item 5.02 Departure of Directors or Certain Officers.\nOn March 3, 2022, the Company announced that Ms. "
         "Ngozi Okafor will succeed Mr. Anders Lindqvist as Chief Executive Officer on April 1, 2022.\n"
     )
-    assert ("Anders Lindqvist", "departed", "Chief Executive Officer", "2022-04-01") in got
+    assert ("Anders Lindqvist", "departed", "Chief Executive Officer", None) in got  # the date is the successor's
     assert ("Ngozi Okafor", "appointed", "Chief Executive Officer", "2022-04-01") in got
     got = _officers(
         "Item 5.02 Departure of Directors or Certain Officers.\nMs. Ngozi Okafor succeeds Mr. Anders Lindqvist "
@@ -483,3 +483,16 @@ def test_a_time_cut_from_its_date_by_the_sentence_splitter_still_dates_the_chang
         "that he will resign as Chief Financial Officer effective at 5:00 p.m. Eastern Time on March 31, 2022.\n"
     )
     assert got == [("John Merritt", "departed", "Chief Financial Officer", "2022-03-31")]
+
+
+def test_succeeding_in_that_capacity_takes_the_title_printed_before_the_one_succeeded() -> None:
+    got = _officers(
+        "Ex-99\nPress Release\nNORTHVALE, NJ, DECEMBER 12, 2008 -- Quarrow Optics, Inc. today marked the pending "
+        "transition to a new Chief Executive Officer. The Board of Directors, following a search for a successor "
+        "to current President and CEO Daniel Oberlin, has announced that Joseph J. Rutland will succeed Mr. "
+        "Oberlin in that capacity on January 1, 2009.\n"
+    )
+    assert sorted(got) == [
+        ("Daniel Oberlin", "departed", "CEO", None),
+        ("Joseph J. Rutland", "appointed", "CEO", "2009-01-01"),
+    ]

@@ -21,7 +21,14 @@ from eightk.extract.officer_names import Known
 from eightk.extract.text import Region, span
 from eightk.model import FieldSource, OfficerChange
 
-__all__ = ["LEFT", "MOVE", "succeeds_the_one_leaving", "succeeded_later", "with_follow_ons"]
+__all__ = [
+    "LEFT",
+    "MOVE",
+    "succeeded_in_that_capacity",
+    "succeeded_later",
+    "succeeds_the_one_leaving",
+    "with_follow_ons",
+]
 
 MOVE = "\0move "  # a ``known`` key: a person moving to a new role whose old one is not said
 LEFT = "\0left"  # a ``known`` key: the title of the last officer told to leave, with its offsets in the body
@@ -84,9 +91,59 @@ def _succeeded_named(
     if target is None or target[0] == event.person or (person_key(target[0]), "left") in seen:
         return []
     seen.add((person_key(target[0]), "left"))
-    values = [v for v in event.values if v.field in ("role", "effective", "action")]
+    values = [v for v in event.values if v.field in ("role", "action")]  # the date is the successor's
     values.append(FieldSource("person", "text", span(region, s + target[1], s + target[2])))
-    return [replace(event, values=tuple(values), person=" ".join(target[0].split()), action="departed")]
+    person = " ".join(target[0].split())
+    return [replace(event, values=tuple(values), person=person, action="departed", effective=None)]
+
+
+_IN_THAT_CAPACITY = re.compile(r"\s+in\s+(?:that|this|the\s+same)\s+(?:capacity|role|position)\b")
+
+
+def succeeded_in_that_capacity(
+    region: Region,
+    bounds: tuple[int, int],
+    cue: re.Match[str],
+    who: tuple[str, int, int],
+    *,
+    names: list[tuple[str, int, int]],
+    seen: set[tuple[str, str]],
+) -> list[OfficerChange]:
+    """ "current President and CEO John Doe … Jane Roe will succeed Mr. Doe in that capacity on January 1":
+    Jane Roe is appointed, and John Doe leaves, the title printed before his name (the date is hers)."""
+    s, e = bounds
+    sent = region.body[s:e]
+    future = re.search(r"\b(?:will|to)\s+(?:\w+\s+)?$", sent[max(0, cue.start() - 25) : cue.start()])
+    if not cue.group(0).lower().startswith("succeed") or not future or who[2] > cue.start():
+        return []
+    target = next((n for n in names if n[1] >= cue.end() and _OBJECT_AFTER.fullmatch(sent[cue.end() : n[1]])), None)
+    if target is None or not _IN_THAT_CAPACITY.match(sent, target[2]):
+        return []
+    key, their = person_key(who[0]), person_key(target[0])
+    mentions = [n for n in names if person_key(n[0]) == their and n[1] < cue.start()]
+    title = next((t for n in mentions if (t := title_before(sent, n[1]))), None)
+    if title is None or (key, "appointed") in seen or (their, "left") in seen:
+        return []
+    seen.update({(key, "appointed"), (their, "left")})
+    date = effective_date(region, s, e, cue.start(), None, others=[])
+    role = FieldSource("role", "text", span(region, s + title[1], s + title[2]))
+    action = FieldSource("action", "text", span(region, s + cue.start(), s + cue.end()))
+    out = []
+    for person, did, when in ((who, "appointed", date), (target, "departed", None)):
+        values = [FieldSource("person", "text", span(region, s + person[1], s + person[2])), action, role]
+        if when:
+            values.append(FieldSource("effective", "text", span(region, when[1], when[2])))
+        out.append(
+            OfficerChange(
+                evidence=(span(region, s, e),),
+                values=tuple(values),
+                person=" ".join(person[0].split()),
+                role=title[0],
+                action=did,
+                effective=when[0] if when else None,
+            )
+        )
+    return out
 
 
 # "Keane will officially succeed long-time CEO James P. Hackett in March 2014": the one succeeded follows
