@@ -28,6 +28,7 @@ __all__ = [
     "succeeded_later",
     "succeeds_the_one_leaving",
     "with_follow_ons",
+    "without_own_event",
 ]
 
 MOVE = "\0move "  # a ``known`` key: a person moving to a new role whose old one is not said
@@ -240,3 +241,23 @@ def succeeds_the_one_leaving(
             effective=date[0] if date else None,
         )
     ]
+
+
+def without_own_event(
+    region: Region,
+    bounds: tuple[int, int],
+    cue: re.Match[str],
+    who: tuple[str, int, int],
+    *,
+    names: list[tuple[str, int, int]],
+    seen: set[tuple[str, str]],
+    known: Known,
+) -> list[OfficerChange]:
+    """The changes a "succeed" cue tells when it gives its subject no event of its own: the one succeeded
+    leaves (``succeeded_later``), the appointee takes the leaver's title ("to succeed him":
+    ``succeeds_the_one_leaving``) or the title printed before the one succeeded ("in that capacity":
+    ``succeeded_in_that_capacity``)."""
+    out = succeeded_later(region, bounds, cue, who, names=names, seen=seen)
+    out.extend(succeeds_the_one_leaving(region, bounds, cue, who, known=known, seen=seen))
+    out.extend(succeeded_in_that_capacity(region, bounds, cue, who, names=names, seen=seen))
+    return out

@@ -23,12 +23,7 @@ from eightk.extract.officer_cues import (
     whole_title,
 )
 from eightk.extract.officer_dates import effective_date, release_day, succeeded_only
-from eightk.extract.officer_follow import (
-    succeeded_in_that_capacity,
-    succeeded_later,
-    succeeds_the_one_leaving,
-    with_follow_ons,
-)
+from eightk.extract.officer_follow import with_follow_ons, without_own_event
 from eightk.extract.officer_names import CORPORATE_AFTER, Known, cue_person, sentence_names
 from eightk.extract.officer_subjects import (
     appositive_role,
@@ -270,9 +265,7 @@ def _sentence_events(
             for i, who in enumerate(group):
                 event = _person_event(region, (s, e), cue, action, who, seen=seen, ctx=(nxt, company, group, i, names))
                 if event is None:  # "A will succeed long-time CEO B": A was reported before, B leaves
-                    out.extend(succeeded_later(region, (s, e), cue, who, names=names, seen=seen))
-                    out.extend(succeeds_the_one_leaving(region, (s, e), cue, who, known=known, seen=seen))
-                    out.extend(succeeded_in_that_capacity(region, (s, e), cue, who, names=names, seen=seen))
+                    out.extend(without_own_event(region, (s, e), cue, who, names=names, seen=seen, known=known))
                     continue
                 follow = {"names": names, "seen": seen, "known": known, "company": company}
                 out.extend(with_follow_ons(region, (s, e), cue, event, who, **follow))  # type: ignore[arg-type]
