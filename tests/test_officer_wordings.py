@@ -496,3 +496,16 @@ def test_succeeding_in_that_capacity_takes_the_title_printed_before_the_one_succ
         ("Daniel Oberlin", "departed", "CEO", None),
         ("Joseph J. Rutland", "appointed", "CEO", "2009-01-01"),
     ]
+
+
+def test_two_subjects_joined_by_and_right_before_the_verb_both_leave() -> None:
+    got = _officers(
+        "Item 5.02 Departure of Directors.\nOn June 26, 2023, Joseph C. Pellham and Mary Losano resigned from the "
+        "Board of Directors (the “Board”) of the Company.\nOn June 27, 2023, following discussions between Jane "
+        "Roe and John Doe, Roe resigned as Chief Executive Officer.\n"
+    )
+    assert sorted(got) == [
+        ("Jane Roe", "departed", "Chief Executive Officer", "2023-06-27"),
+        ("Joseph C. Pellham", "departed", "director", "2023-06-26"),
+        ("Mary Losano", "departed", "director", "2023-06-26"),
+    ]

@@ -33,6 +33,8 @@ _GAP_VERB = re.compile(
 _AFTER_OBJECT = re.compile(r"\s*(?:,|\(|as\b|to\b|and\b|\.|;|$)|\s+(?:Chief|Senior|Executive|Vice|President|General)\b")
 _OWN_CLAUSE = re.compile(r"(?:,[^,;]{1,80},)?\s+(?:will|is|was|has|had|shall|would)\b")
 # a plural verb group right before the cue: "have been elected", "were appointed", "will each be named"
+_AND_GAP = re.compile(r",?\s+and\s+")
+_RIGHT_BEFORE = re.compile(r"\s+(?:(?:have|had)\s+)?(?:each\s+|both\s+)?")
 # "A, B and C, each a member of the Board, notified …": the subjects are several
 _EACH = re.compile(r",\s+(?:each|all|both)\b")
 _PLURAL_VERB = re.compile(r"\b(?:have|were|are|will)\s+(?:each\s+|both\s+)?(?:been\s+|be\s+)?$", re.I)
@@ -45,8 +47,9 @@ def _joined(sent: str, a: Name, b: Name) -> bool:
 
 def joined_persons(sent: str, names: list[Name], first: Name, cue: re.Match[str]) -> list[Name]:
     """``first`` and the names coordinated with it under the cue: later objects of an appointing verb, or
-    earlier subjects of a plural passive ("A and B have been elected") or of a list said to be several ("A, B
-    and C, each a member of the Board, notified …"). Only ``[first]`` otherwise."""
+    earlier subjects of a plural passive ("A and B have been elected"), of a list said to be several ("A, B
+    and C, each a member of the Board, notified …") or of a verb right after "A and B" ("A and B resigned").
+    Only ``[first]`` otherwise."""
     out = [first]
     if first[1] >= cue.end():  # objects: "appointed A, …, and B, …, as …"
         for n in names:
@@ -57,7 +60,10 @@ def joined_persons(sent: str, names: list[Name], first: Name, cue: re.Match[str]
                 break
         return out
     plural = _PLURAL_VERB.search(sent, max(0, cue.start() - 30), cue.start()) or _EACH.match(sent, first[2])
-    if not plural:
+    # "A and B resigned from the Board": the verb right after names joined by "and"
+    before = [n for n in names if n[2] <= first[1]]
+    joined_by_and = bool(before) and _AND_GAP.fullmatch(sent, before[-1][2], first[1]) is not None
+    if not plural and not (joined_by_and and _RIGHT_BEFORE.fullmatch(sent, first[2], cue.start())):
         return out
     for n in reversed([n for n in names if n[2] <= first[1]]):
         if _joined(sent, n, out[0]):
