@@ -509,3 +509,11 @@ def test_two_subjects_joined_by_and_right_before_the_verb_both_leave() -> None:
         ("Joseph C. Pellham", "departed", "director", "2023-06-26"),
         ("Mary Losano", "departed", "director", "2023-06-26"),
     ]
+
+
+def test_a_rank_before_a_name_is_evidence_and_no_part_of_it() -> None:
+    got = _officers(
+        "Item 5.02 Departure of Directors.\n(a) On June 26, 2023, Captain Joseph Charles Pellham and Mary Losano "
+        "resigned from the Board of Directors (the “Board”) of the Company.\n"
+    )
+    assert sorted(g[:2] for g in got) == [("Joseph Charles Pellham", "departed"), ("Mary Losano", "departed")]

@@ -17,9 +17,11 @@ __all__ = ["CORPORATE_AFTER", "NOT_NAME_WORDS", "Known", "cue_person", "name_mat
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"  # capitals, Latin letters with accents included ("Núñez", "Søren")
 _LOW = "a-zß-öø-ÿā-ž"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|le|la|ter|ten)"  # "Frans van Houten"
+# a rank or honorific before a name is no part of it: "Captain Joseph C. Plumb", "Sir John Roe"
+_RANK = r"(?:Captain|Admiral|Professor|Sir|Dame|Senator|Governor|Ambassador|Judge)"
 # a suffix "Sr." is not "Sr. Vice President"
 _NAME = re.compile(
-    rf"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?\b(?P<n>(?:[A-Z]\.[ \t]+)?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+    rf"(?:(?:Mr|Ms|Mrs|Dr)\.\s+|{_RANK}[ \t]+)?\b(?P<n>(?:[A-Z]\.[ \t]+)?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
     rf"(?:[ \t]+(?:[“\"][{_UP}][{_LOW}]+[”\"]|\([{_UP}][{_LOW}]+\)))?"  # a nickname: “Ellie”, (Fred)
     rf"(?:[ \t]+(?:[A-Z]\.|\([{_UP}][{_LOW}]+\)|(?:{_PARTICLE}[ \t]+){{0,2}}[{_UP}][{_UP}{_LOW}’'\-]+)){{1,3}}"
     rf"(?:(?<=[ \t][A-Z]\.)[ \t]*\n[ \t]*[{_UP}][{_LOW}’'\-]+)?"  # wrapped after a middle initial: "Marc S.\nHermelin"
