@@ -517,3 +517,20 @@ def test_a_rank_before_a_name_is_evidence_and_no_part_of_it() -> None:
         "resigned from the Board of Directors (the “Board”) of the Company.\n"
     )
     assert sorted(g[:2] for g in got) == [("Joseph Charles Pellham", "departed"), ("Mary Losano", "departed")]
+
+
+def test_elected_after_the_annual_meeting_and_lower_case_titles_with_a_board_seat() -> None:
+    got = _release(
+        "Tarvel Corp. today announced that, following its Annual Meeting of Shareholders, the Board of Directors "
+        "elected Richard A. Jameson, its President and Chief Executive Officer, to the additional position of "
+        "Chairman of the Board, effective May 18, 2022."
+    )
+    assert got == [("Richard A. Jameson", "elected", "Chairman of the Board", "2022-05-18")]
+    got = _release(
+        "The board of directors of Tarvel Corp. announced today that Richard J. Pennock has been named president "
+        "and chief executive officer and appointed to the board, effective October 1, 2022. Pennock, 56, succeeds "
+        "Wayne M. Fortney, who has been appointed chairman of the board, also effective October 1, 2022."
+    )
+    assert ("Richard J. Pennock", "appointed", "president and chief executive officer", "2022-10-01") in got
+    assert ("Richard J. Pennock", "appointed", "director", "2022-10-01") in got
+    assert ("Wayne M. Fortney", "appointed", "chairman of the board", "2022-10-01") in got

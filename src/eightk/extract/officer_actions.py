@@ -31,7 +31,7 @@ ACTIONS = (
     (
         "appointed",
         re.compile(
-            r"(?<!to\sbe\s)\b(?:(?:appointed|promoted|named)\s+to\s+the\s+(?:new(?:ly\s+created)?\s+|additional\s+)?"
+            r"(?<!to\sbe\s)\b(?:(?:appointed|promoted|named|elected)\s+to\s+the\s+(?:new(?:ly\s+created)?\s+|additional\s+)?"
             r"(?:role|position|title|office)\s+of|promoted\s+to|mov(?:e|es|ed|ing)\s+from\s+[^.;]{2,80}?\s+to(?:\s+the\s+"
             r"(?:new\s+)?(?:role|position)\s+of)?|transition(?:ing|s|ed)?\s+to\s+the\s+"
             r"(?:new(?:ly\s+created)?\s+)?(?:role|position)\s+of|"

@@ -48,6 +48,7 @@ _ANNOUNCED_BEFORE = re.compile(
 # "… as President and CEO of the Company and as a member of the Board": the seat is a change of its own
 _AND_BOARD = re.compile(
     r"[^.;]{0,60}?(?:\band\s+(?:as\s+)?|,\s+as\s+)(?:a\s+)?(?P<r>member\s+of\s+(?:the|its|our)\s+(?:Board|board)\b|director\b)"
+    r"|[^.;]{0,60}?\band\s+(?:appointed|elected|named)\s+to\s+(?P<b>(?:the|its|our)\s+[Bb]oard(?:\s+of\s+[Dd]irectors)?)\b"
 )
 
 
@@ -104,7 +105,8 @@ def board_seat_too(region: Region, s: int, sent: str, event: OfficerChange) -> l
     seat = _AND_BOARD.match(sent, end)
     if seat is None:
         return []
-    source = FieldSource("role", "text", span(region, s + seat.start("r"), s + seat.end("r")))
+    part = "r" if seat.group("r") else "b"  # "… and appointed to the board"
+    source = FieldSource("role", "text", span(region, s + seat.start(part), s + seat.end(part)))
     values = tuple(v for v in event.values if v.field != "role") + (source,)
     return [
         OfficerChange(

@@ -58,7 +58,8 @@ _LOWER_TITLE = re.compile(
     r"(?P<t>(?:interim\s+|acting\s+)?(?:(?:senior|executive|corporate)\s+)*(?:vice\s+president(?:\s+and\s+(?:general\s+counsel|controller))?|"
     r"principal\s+(?:executive|financial|accounting|operating)\s+officer|"
     r"general\s+counsel|chief\s+[a-z]+(?:\s+(?:and\s+)?[a-z]+)?\s+officer|executive\s+officer|controller|treasurer|"
-    r"corporate\s+secretary|chair(?:man|woman|person)?))\b"
+    r"corporate\s+secretary|president(?:\s+and\s+chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer)?|"
+    r"chair(?:man|woman|person)?(?:\s+of\s+the\s+board)?))\b"
 )
 
 

@@ -222,7 +222,9 @@ def _role_for(
 # directors (re-)elected at an annual meeting are no change; "following the Annual Meeting …, the Board increased
 # the size of the Board … and elected A and B" tells new directors
 _REELECTED = re.compile(
-    r"(?<!following\s)(?<!following\sthe\s)(?<!after\sthe\s)\bannual\s+meeting\b.*\belected\b", re.I | re.S
+    r"(?<!following\s)(?<!following\sthe\s)(?<!after\sthe\s)(?<!following\sits\s)(?<!following\sour\s)"
+    r"(?<!after\sits\s)(?<!after\sour\s)\bannual\s+meeting\b.*\belected\b",
+    re.I | re.S,
 )
 
 
