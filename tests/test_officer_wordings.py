@@ -534,3 +534,14 @@ def test_elected_after_the_annual_meeting_and_lower_case_titles_with_a_board_sea
     assert ("Richard J. Pennock", "appointed", "president and chief executive officer", "2022-10-01") in got
     assert ("Richard J. Pennock", "appointed", "director", "2022-10-01") in got
     assert ("Wayne M. Fortney", "appointed", "chairman of the board", "2022-10-01") in got
+
+
+def test_two_principal_officer_designations_joined_are_one_title() -> None:
+    got = _officers(
+        "Item 5.02 Departure of Directors or Certain Officers.\nEffective as of March 1, 2022, the Board of "
+        "Directors appointed Karen Whitfield as the Company's principal financial officer and principal accounting "
+        "officer.\n"
+    )
+    assert got == [
+        ("Karen Whitfield", "appointed", "principal financial officer and principal accounting officer", "2022-03-01")
+    ]

@@ -56,7 +56,8 @@ def title_before(sent: str, name_start: int) -> tuple[str, int, int] | None:
 _LOWER_TITLE = re.compile(
     r"\s*(?:its\s+|our\s+|an?\s+|(?:the\s+)?(?:[A-Z][\w.&\-]*\s+){0,2}?[A-Z][\w.&\-]*['’]s\s+|the\s+)?"
     r"(?P<t>(?:interim\s+|acting\s+)?(?:(?:senior|executive|corporate)\s+)*(?:vice\s+president(?:\s+and\s+(?:general\s+counsel|controller))?|"
-    r"principal\s+(?:executive|financial|accounting|operating)\s+officer|"
+    r"principal\s+(?:executive|financial|accounting|operating)\s+officer"
+    r"(?:\s+and\s+principal\s+(?:executive|financial|accounting|operating)\s+officer)?|"
     r"general\s+counsel|chief\s+[a-z]+(?:\s+(?:and\s+)?[a-z]+)?\s+officer|executive\s+officer|controller|treasurer|"
     r"corporate\s+secretary|president(?:\s+and\s+chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer)?|"
     r"chair(?:man|woman|person)?(?:\s+of\s+the\s+board)?))\b"
