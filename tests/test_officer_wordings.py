@@ -545,3 +545,27 @@ def test_two_principal_officer_designations_joined_are_one_title() -> None:
     assert got == [
         ("Karen Whitfield", "appointed", "principal financial officer and principal accounting officer", "2022-03-01")
     ]
+
+
+def test_more_evidence_for_names_outside_the_lists_and_a_unit_after_a_title_is_none() -> None:
+    assert _release(
+        "Tarvel Corp. today announced the appointment of Xiaoming Zhao as Chief Financial Officer, effective April 1, "
+        "2022."
+    ) == [("Xiaoming Zhao", "appointed", "Chief Financial Officer", "2022-04-01")]
+    assert _release(
+        "Tarvel Corp. today announced that Xiaoming Zhao will join the company as Chief Financial Officer on April "
+        "4, 2022."
+    ) == [("Xiaoming Zhao", "appointed", "Chief Financial Officer", "2022-04-04")]
+    got = _release(
+        "Tarvel Corp. today announced that Oluwaseun Adeyemi, Senior Vice President of Finance, will succeed "
+        "Xiaoming Zhao as Chief Financial Officer."
+    )
+    assert sorted(g[:3] for g in got) == [
+        ("Oluwaseun Adeyemi", "appointed", "Chief Financial Officer"),
+        ("Xiaoming Zhao", "departed", "Chief Financial Officer"),
+    ]
+    got = _release(
+        "Tarvel Corp. today announced that Andrew R. Jameson, currently CEO Tarvel Cloud Services, will succeed Mr. "
+        "Merritt as Chief Executive Officer."
+    )
+    assert all(g[0] != "Tarvel Cloud Services" for g in got)

@@ -155,6 +155,7 @@ _TITLED_SUBJECT = re.compile(
     r"(?<![\w’'\-])(?P<n>[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3}),[ \t]+"
     r"(?:(?:[A-Z][\w\-&+]*|of|and)[ \t]+){0,6}?"
     + _HEAD
+    + r"(?:[ \t]+of[ \t]+[A-Z][\w&\-]*(?:[ \t]+[A-Z][\w&\-]*){0,2})?"  # "Senior Vice President of Finance"
     + r"(?:,[ \t]+[A-Z][^,.;]{1,60})?,[ \t]+(?:will|is|was|has|had|would|who)\b"
 )
 
@@ -174,7 +175,8 @@ _WORDS = r"(?:(?:[A-Z][\w\-&+]*|of|and),?_){0,6}?"  # a title's words before its
 # Directors": the one appointed to an officer title or a board seat is a person ("_" is a space or tab)
 _APPOINTED_OFFICER = re.compile(
     (
-        r"\b(?:appointed|elected|named|hired|promoted)_" + _RUN + r"(?:,_(?:age_)?\d{2},)?_"
+        r"\b(?:appointed|elected|named|hired|promoted|(?:appointment|election|promotion|hiring)_of|succeed(?:s|ing)?"
+        r"(?:_(?:Mr|Ms|Mrs|Dr)\.)?)_" + _RUN + r"(?:,_(?:age_)?\d{2},)?_"
         r"(?:(?:as|to_serve_as|to_the_(?:new_)?(?:position|role)_of)_"
         + _OWNED
         + r"(?:(?:interim|acting)_)?"
@@ -183,17 +185,25 @@ _APPOINTED_OFFICER = re.compile(
         + r"\b|to_(?:the|its|our)_(?:Company['’]s_)?Board_of_Directors\b)"
     ).replace("_", r"[ \t]+")
 )
+# "Xiaoming Zhao will join the company as CFO": one joining as an officer is a person (a name after a title,
+# "CEO Amazon Web Services, will …", may be a business unit: no evidence)
+_JOINS_AS_OFFICER = re.compile(
+    (
+        _RUN
+        + r"_(?:will_join|has_joined|joined|joins)_(?:the_[Cc]ompany|us|[A-Z][\w.&\-]*)_as_"
+        + _OWNED
+        + r"(?:(?:interim|acting)_)?"
+        + _WORDS
+        + _HEAD
+        + r"\b"
+    ).replace("_", r"[ \t]+")
+)
 # "Tavish Ormerod resigned as Chief Operating Officer", "… notified the Company of his decision to retire":
 # the one who leaves an officer title or tells of his or her own departure is a person
 _LEAVING_OFFICER = re.compile(
     (
-        _RUN
-        + r"_(?:(?:has_)?(?:resigned|retired|stepped_down)_(?:as|from)_(?:(?:his|her)_positions?_as_)?"
-        + _OWNED
-        + _WORDS
-        + r"(?:"
-        + _HEAD
-        + r"|Board)\b|"
+        _RUN + r"_(?:(?:(?:has|will)_)?(?:resigned|retired|stepped_down|resign|retire|step_down)_(?:as|from)_"
+        r"(?:(?:his|her)_positions?_as_)?" + _OWNED + _WORDS + r"(?:" + _HEAD + r"|Board)\b|"
         r"(?:notified|informed|advised)_(?:the_)?[\w ,’'()“”]{1,60}?_(?:of_(?:his|her)|that_(?:he|she))\b)"
     ).replace("_", r"[ \t]+")
 )
@@ -206,7 +216,8 @@ def add_appositive_officers(people: PersonEvidence, text: str) -> None:
     President", "appointed Jane Roe as Chief Financial Officer", "elected Jane Roe to the Board of
     Directors"), or leaving one ("Jane Roe resigned as Chief Operating Officer", "Jane Roe notified the
     Company of her decision to retire"). A region or business unit ("Southwest Division") is not written so."""
-    for pattern in (_APPOSITIVE_OFFICER, _TITLED_SUBJECT, _NAMED_OFFICER, _APPOINTED_OFFICER, _LEAVING_OFFICER):
+    patterns = (_APPOSITIVE_OFFICER, _TITLED_SUBJECT, _NAMED_OFFICER, _APPOINTED_OFFICER, _LEAVING_OFFICER)
+    for pattern in (*patterns, _JOINS_AS_OFFICER):
         for m in pattern.finditer(text):
             people.add(m.group("n"))
 
