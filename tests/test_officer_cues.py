@@ -209,7 +209,7 @@ def test_another_persons_date_and_more_ways_to_leave() -> None:
         "Ortiz, who resigned effective April 30, 2025."
     )
     assert ("Ingrid Solberg", "appointed", "Chief Accounting Officer", dt.date(2025, 5, 1)) in got
-    assert ("Rafael Ortiz", "departed", None, dt.date(2025, 4, 30)) in got
+    assert ("Rafael Ortiz", "departed", "Chief Accounting Officer", dt.date(2025, 4, 30)) in got
     got = _changes(
         "The Company announced that Ms. Ingrid Solberg, its Executive Vice President, has decided to leave the "
         "Company, effective June 1, 2025. Mr. Kwame Osei passed away on May 1, 2025. On May 2, 2025, Mr. Rafael "

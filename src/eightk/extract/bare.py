@@ -65,10 +65,24 @@ def is_bare_release(filing: Filing, region: Region) -> bool:
 
 def release_company(region: Region) -> str:
     """The company a bare document is from: the first name with a corporate suffix in its first lines
-    ("Universal Corporation’s Hartwell H. Roper to Retire as CFO"); "" for a filing's own regions, whose
-    company is the registrant."""
+    ("Universal Corporation’s Hartwell H. Roper to Retire as CFO"), else the first in its opening that
+    defines a short name for itself ("Acme Research Corporation (“ARC”)"), without a title read into it
+    ("Chief Financial Officer of Acme Corporation"); "" for a filing's own regions, whose company is the
+    registrant."""
     if region.kind not in ("document", "item") or region.start > _DATELINE_WINDOW:
         return ""
     head = Region(region.doc, 0, min(len(region.text), 400), region.text, region.kind)
     first = next(companies(head), None)
-    return first[0] if first else ""
+    if first is None:  # else the one that names itself by a defined term: "Acme Research Corporation (“ARC”)"
+        lead = Region(region.doc, 0, min(len(region.text), _DATELINE_WINDOW), region.text, region.kind)
+        first = next((c for c in companies(lead) if _DEFINED_AFTER.match(lead.body, c[2])), None)
+    return _TITLE_OF.sub("", first[0]) if first else ""
+
+
+_DEFINED_AFTER = re.compile(r"\s*\(\s*(?:the\s+)?[“\"][^”\"]{1,30}[”\"]\s*\)")
+
+
+# a title read into a company's name: "Principal Accounting Officer of Acme Research Corporation"
+_TITLE_OF = re.compile(
+    r"^.*\b(?:Officer|President|Director|Counsel|Controller|Treasurer|Secretary|Chair\w*)\s+of\s+(?:the\s+)?"
+)

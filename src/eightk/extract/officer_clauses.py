@@ -48,16 +48,47 @@ _ANNOUNCED_BEFORE = re.compile(
 # "… as President and CEO of the Company and as a member of the Board": the seat is a change of its own
 _AND_BOARD = re.compile(
     r"[^.;]{0,60}?(?:\band\s+(?:as\s+)?|,\s+as\s+)(?:a\s+)?(?P<r>member\s+of\s+(?:the|its|our)\s+(?:Board|board)\b|director\b)"
+    r"|[^.;]{0,60}?\band\s+(?:appointed|elected|named)\s+to\s+(?P<b>(?:the|its|our)\s+[Bb]oard(?:\s+of\s+[Dd]irectors)?)\b"
 )
 
 
 def not_a_departure(sent: str, cue: re.Match[str]) -> bool:
-    """Whether a departure word tells no departure: a condition, news told before, or "retired" as an
-    adjective before a former title ("Mr. Dunham, retired President and Chief Executive Officer of …")."""
+    """Whether a departure word tells no departure: a condition, news told before, a change put off ("agreed
+    to delay his retirement"), a speaker's own ("for me to step down"), a caption ("Departure of Director"),
+    history ("who had served … until his resignation"), or "retired" as an adjective before a former title
+    ("Mr. Dunham, retired President and Chief Executive Officer of …")."""
     before = sent[max(0, cue.start() - 150) : cue.start()]
     if cue.group(0).lower() == "retired" and _FORMER_TITLE.match(sent, cue.end()) and re.search(r",\s*$", before):
         return True
-    return bool(_HYPOTHETICAL.search(before) or _ANNOUNCED_BEFORE.search(before[-40:]))
+    if re.match(r"passed|died", cue.group(0), re.I) and _FORMER.search(before):
+        return True  # "former Chief Executive Officer Jane Roe, who retired in 2015, has passed away": no post left
+    if _CAPTION.match(sent, cue.start()):  # a caption: "Departure of Director\nOn July 9, Jane Roe resigned …"
+        return True
+    return bool(
+        _HYPOTHETICAL.search(before)
+        or _ANNOUNCED_BEFORE.search(before[-40:])
+        or _POSTPONED.search(before[-40:])
+        or _FIRST_PERSON.search(before[-40:])
+        or _SERVED_UNTIL.search(sent, max(0, cue.start() - 300), cue.start()) is not None
+    )
+
+
+# history in a relative clause: "X, who had served as a director … until his resignation from the Board on …"
+_SERVED_UNTIL = re.compile(r"\bwho\s+had\s+(?:previously\s+)?served\b[^;]{0,250}\buntil\s+(?:his|her|their)\s+$")
+
+
+_FORMER = re.compile(
+    r"\b(?:former|retired)\s+(?:[A-Z][\w\-]*\s+){0,5}(?:Officer|President|Chairman|Chair|CEO|CFO|COO)\b"
+)
+_CAPTION = re.compile(r"(?:Departure|Resignation|Retirement)s?\s+of\s+(?:an?\s+)?(?:Directors?|Officers?|Certain)\b")
+# a speaker quoted on their own change ("the time is right for me to step down"): the name before is not theirs
+_FIRST_PERSON = re.compile(
+    r"(?<![\w’'])(?:I|me|[Ww]e|us)\s+(?:(?:will|would|to|am|have|had|shall|plan|intend|decided)\s+){1,3}$"
+)
+
+
+# "has agreed to delay his retirement beyond May 31": a change put off is no change now
+_POSTPONED = re.compile(r"\b(?:delay|postpon|defer)\w*\s+(?:of\s+)?(?:his|her|their|the)\s+$", re.I)
 
 
 _FORMER_TITLE = re.compile(
@@ -74,7 +105,8 @@ def board_seat_too(region: Region, s: int, sent: str, event: OfficerChange) -> l
     seat = _AND_BOARD.match(sent, end)
     if seat is None:
         return []
-    source = FieldSource("role", "text", span(region, s + seat.start("r"), s + seat.end("r")))
+    part = "r" if seat.group("r") else "b"  # "… and appointed to the board"
+    source = FieldSource("role", "text", span(region, s + seat.start(part), s + seat.end(part)))
     values = tuple(v for v in event.values if v.field != "role") + (source,)
     return [
         OfficerChange(
@@ -100,9 +132,32 @@ _RELEASE_WINDOW = 6000  # a press release announces its changes in its first par
 # a release about an officer: an appointment or departure word near a title in its headline or lead
 _OFFICER_NEWS = re.compile(
     r"(?is)\b(?:appoint|name[sd]\b|elect|promot|hire[sd]?\b|join(?:s|ed)?\b|resign|retire|step(?:s|ping)?\s+down|succeed|transition|"
-    r"leaves\b|depart)(?:[^.]|(?<=\b[A-Z])\.){0,120}?\b(?:chief|president|chair|director|officer|CEO|CFO|COO|treasurer|"
+    r"assum(?:e|es|ed|ing)\s+the\s+(?:role|position|title)|will\s+become|relieved|removed|"
+    r"leaves\b|depart)(?:[^.]|(?<=\b[A-Z])\.|(?<=\bM[rs])\.|(?<=\bDr)\.){0,120}?\b(?:chief|president|chair|director|officer|CEO|CFO|COO|treasurer|"
     r"controller|counsel)"
 )
+# a headline that names the officer first: "PRESIDENT & CEO JANE ROE ANNOUNCES RESIGNATION"
+_HEADLINE_NEWS = re.compile(
+    r"(?i)\b(?:chief|president|chair\w*|CEO|CFO|COO)\b[^.\n]{0,60}?\b(?:resign|retire|step(?:s|ping)?\s+down)"
+)
+_HEADLINE_WINDOW = 400  # a release's headline is in its first lines
+# a named person's own departure, told without a title: "announced that Jane Roe will retire from the company"
+_PERSON_LEAVES = re.compile(
+    r"\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+\s+(?:will|has\s+decided\s+to|plans\s+to|intends\s+to|is\s+expected\s+to)\s+"
+    r"(?:retire|resign|step\s+down)\b"
+)
+
+
+def _lead_start(region: Region) -> int:
+    """Where a bare release's lead begins: the line of its dateline, the first date with the lead going on
+    after it ("BOSTON, March 3, 2022 -- Acme today …"), so that a headline ("… Named Interim Co-Chief
+    Executive Officers") is not read as the lead's first sentence; 0 when no dateline is in its opening."""
+    body = region.body
+    for d in dates_in(region, 0, min(len(body), 700)):
+        line_end = body.find("\n", d[2])
+        if len(body[d[2] : line_end if line_end >= 0 else len(body)].strip()) >= 20:  # the lead goes on
+            return body.rfind("\n", 0, d[1]) + 1
+    return 0
 
 
 def officer_regions(filing: Filing, regions: list[Region]) -> list[Region]:
@@ -116,9 +171,14 @@ def officer_regions(filing: Filing, regions: list[Region]) -> list[Region]:
         and (r.code == "5.02" or r.code == "8.01" and not any(it.number.count(".") for it in filing.items))
     ]
     bare = [
-        replace(r, end=min(r.end, r.start + _RELEASE_WINDOW))
+        replace(r, start=r.start + _lead_start(r), end=min(r.end, r.start + _RELEASE_WINDOW))
         for r in regions
-        if is_bare_release(filing, r) and _OFFICER_NEWS.search(r.body[:_RELEASE_WINDOW])
+        if is_bare_release(filing, r)
+        and (
+            _OFFICER_NEWS.search(r.body[:_RELEASE_WINDOW])
+            or _HEADLINE_NEWS.search(r.body[:_HEADLINE_WINDOW])
+            or _PERSON_LEAVES.search(r.body[:_RELEASE_WINDOW])
+        )
     ]
     if not any(r.code == "5.02" for r in items):
         return items + bare

@@ -32,27 +32,45 @@ def successor_to_come(sent: str, cue_start: int) -> bool:
 _PAST_CUE = re.compile(
     r"(?:succeeded|(?:was|were)\s+(?:appointed|named|elected|promoted)|became|retired|resigned)$", re.I
 )
-_EARLIER_YEAR = re.compile(r"[^.;]{0,80}?\b(?:in|since|during)\s+((?:19|20)\d\d)\b")
+_MONTH_NAMES = "January February March April May June July August September October November December".split()
+_EARLIER_YEAR = re.compile(
+    r"[^.;]{0,80}?\b(?:in|since|during)\s+(?:(?P<m>" + "|".join(_MONTH_NAMES) + r")\s+)?(?P<y>(?:19|20)\d\d)\b"
+)
 
 
-def history_cue(sent: str, cue: re.Match[str], ref_year: int | None) -> bool:
+def history_cue(sent: str, cue: re.Match[str], ref: _dt.date | None) -> bool:
     """True when a past-tense cue is dated by a year before the document's ("Mr. Lowe succeeded Anton Reyes
-    as Chief Executive Officer in 2017"): a biography, not this filing's change."""
-    if ref_year is None or not _PAST_CUE.search(sent[max(0, cue.start() - 5) : cue.end()]):
+    as Chief Executive Officer in 2017"), or by a month two or more before its date ("who resigned from the
+    Board in December 2022" in a text of February 2023): a biography, not this filing's change."""
+    if ref is None or not _PAST_CUE.search(sent[max(0, cue.start() - 5) : cue.end()]):
         return False
-    year = _EARLIER_YEAR.match(sent, cue.end())
-    return year is not None and int(year.group(1)) < ref_year
+    when = _EARLIER_YEAR.match(sent, cue.end())
+    if when is None:
+        return False
+    year = int(when.group("y"))
+    if when.group("m") is None:
+        return year < ref.year
+    months = (ref.year - year) * 12 + ref.month - (_MONTH_NAMES.index(when.group("m")) + 1)
+    return months >= 2
 
 
 def not_this_change(sent: str, cue: re.Match[str], ref: _dt.date | None) -> bool:
     """True when the cue tells of a post held now or before, of a successor not yet named, or of a change
-    dated years before the document (``background_cue``, ``successor_to_come``, ``history_cue``)."""
+    dated years before the document (``background_cue``, ``successor_to_come``, ``history_cue``), or of an
+    honour ("named one of the Top 50 CEOs")."""
     return (
         background_cue(sent, cue.end())
         or successor_to_come(sent, cue.start())
-        or history_cue(sent, cue, ref.year if ref else None)
+        or history_cue(sent, cue, ref)
         or committee_only(sent, cue)
+        or _HONOUR.match(sent, cue.end()) is not None
     )
+
+
+# "has been named one of the Top 50 CEOs", "was named to Fortune’s list": an honour, not a post
+_HONOUR = re.compile(
+    r"\s+(?:as\s+)?(?:one\s+of|among|a\s+finalist|the\s+winner|to\s+(?:the\s+)?[^.;]{0,40}?\blist\b)", re.I
+)
 
 
 # "appointed Jane Roe, an existing director, to the Compensation Committee": a seat on a committee only

@@ -37,10 +37,11 @@ __all__ = [
 _HEAD = (
     r"(?:Officer|President|Counsel|Controller|Treasurer|Secretary|Chairman|Chairwoman|Chairperson|Chair|CEO|CFO|COO)"
 )
-# "Chief Financial Officer Jane Roe": capitalized title words ending in a head noun, right before the name
+# "Chief Financial Officer Jane Roe", "President & Chief Executive Jane Roe": capitalized title words ending
+# in a head noun, right before the name
 _TITLE_BEFORE = re.compile(
     r"(?:^|[\s,(])(?P<t>(?:(?:Senior|Executive|Corporate|Group|Chief|Vice|General|Principal|Interim|Co-)\s*)*"
-    r"(?:[A-Z][\w\-&]*\s+){0,4}?" + _HEAD + r"),?\s+$"
+    r"(?:[A-Z][\w\-&]*\s+(?:&\s+)?){0,4}?(?:" + _HEAD + r"|Chief\s+Executive)),?\s+$"
 )
 
 
@@ -55,9 +56,11 @@ def title_before(sent: str, name_start: int) -> tuple[str, int, int] | None:
 _LOWER_TITLE = re.compile(
     r"\s*(?:its\s+|our\s+|an?\s+|(?:the\s+)?(?:[A-Z][\w.&\-]*\s+){0,2}?[A-Z][\w.&\-]*['’]s\s+|the\s+)?"
     r"(?P<t>(?:interim\s+|acting\s+)?(?:(?:senior|executive|corporate)\s+)*(?:vice\s+president(?:\s+and\s+(?:general\s+counsel|controller))?|"
-    r"principal\s+(?:executive|financial|accounting|operating)\s+officer|"
+    r"principal\s+(?:executive|financial|accounting|operating)\s+officer"
+    r"(?:\s+and\s+principal\s+(?:executive|financial|accounting|operating)\s+officer)?|"
     r"general\s+counsel|chief\s+[a-z]+(?:\s+(?:and\s+)?[a-z]+)?\s+officer|executive\s+officer|controller|treasurer|"
-    r"corporate\s+secretary|chair(?:man|woman|person)?))\b"
+    r"corporate\s+secretary|president(?:\s+and\s+chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer)?|"
+    r"chair(?:man|woman|person)?(?:\s+of\s+the\s+board)?))\b"
 )
 
 
@@ -107,7 +110,7 @@ def handed_to(
 _EFFECTIVE_EVENT = re.compile(
     r"\beffective\s+(?:at\s+|upon\s+(?!(?:its\s+|her\s+|his\s+)?(?:delivery|receipt|tender)\b)|following\s+|"
     r"as\s+of\s+the\s+(?:closing|completion|consummation|time|"
-    r"effective\s+time)|immediately\s+(?:after|following|prior\s+to|before|upon))",
+    r"effective\s+time)|(?:as\s+of\s+)?immediately\s+(?:after|following|prior\s+to|before|upon))",
     re.I,
 )
 _AT_ONCE = re.compile(
@@ -152,6 +155,7 @@ _TITLED_SUBJECT = re.compile(
     r"(?<![\w’'\-])(?P<n>[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3}),[ \t]+"
     r"(?:(?:[A-Z][\w\-&+]*|of|and)[ \t]+){0,6}?"
     + _HEAD
+    + r"(?:[ \t]+of[ \t]+[A-Z][\w&\-]*(?:[ \t]+[A-Z][\w&\-]*){0,2})?"  # "Senior Vice President of Finance"
     + r"(?:,[ \t]+[A-Z][^,.;]{1,60})?,[ \t]+(?:will|is|was|has|had|would|who)\b"
 )
 
@@ -164,12 +168,56 @@ _NAMED_OFFICER = re.compile(
 )
 
 
+_RUN = r"(?<![\w’'\-])(?P<n>[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3})"
+_OWNED = r"(?:the_|its_|our_)?(?:(?:[A-Z][\w.&\-]*|[Cc]ompany)['’]s_)?"  # "the Company’s", "Acme’s"
+_WORDS = r"(?:(?:[A-Z][\w\-&+]*|of|and),?_){0,6}?"  # a title's words before its head noun
+# "the Board appointed Xiaoming Zhao as Chief Financial Officer", "elected Oluwaseun Adeyemi to the Board of
+# Directors": the one appointed to an officer title or a board seat is a person ("_" is a space or tab)
+_APPOINTED_OFFICER = re.compile(
+    (
+        r"\b(?:appointed|elected|named|hired|promoted|(?:appointment|election|promotion|hiring)_of|succeed(?:s|ing)?"
+        r"(?:_(?:Mr|Ms|Mrs|Dr)\.)?)_" + _RUN + r"(?:,_(?:age_)?\d{2},)?_"
+        r"(?:(?:as|to_serve_as|to_the_(?:new_)?(?:position|role)_of)_"
+        + _OWNED
+        + r"(?:(?:interim|acting)_)?"
+        + _WORDS
+        + _HEAD
+        + r"\b|to_(?:the|its|our)_(?:Company['’]s_)?Board_of_Directors\b)"
+    ).replace("_", r"[ \t]+")
+)
+# "Xiaoming Zhao will join the company as CFO": one joining as an officer is a person (a name after a title,
+# "CEO Amazon Web Services, will …", may be a business unit: no evidence)
+_JOINS_AS_OFFICER = re.compile(
+    (
+        _RUN
+        + r"_(?:will_join|has_joined|joined|joins)_(?:the_[Cc]ompany|us|[A-Z][\w.&\-]*)_as_"
+        + _OWNED
+        + r"(?:(?:interim|acting)_)?"
+        + _WORDS
+        + _HEAD
+        + r"\b"
+    ).replace("_", r"[ \t]+")
+)
+# "Tavish Ormerod resigned as Chief Operating Officer", "… notified the Company of his decision to retire":
+# the one who leaves an officer title or tells of his or her own departure is a person
+_LEAVING_OFFICER = re.compile(
+    (
+        _RUN + r"_(?:(?:(?:has|will)_)?(?:resigned|retired|stepped_down|resign|retire|step_down)_(?:as|from)_"
+        r"(?:(?:his|her)_positions?_as_)?" + _OWNED + _WORDS + r"(?:" + _HEAD + r"|Board)\b|"
+        r"(?:notified|informed|advised)_(?:the_)?[\w ,’'()“”]{1,60}?_(?:of_(?:his|her)|that_(?:he|she))\b)"
+    ).replace("_", r"[ \t]+")
+)
+
+
 def add_appositive_officers(people: PersonEvidence, text: str) -> None:
     """Adds to ``people`` each name that ``text`` gives an officer title in apposition: an owner's ("Jane
     Roe, Acme’s Chief Operating Officer,"), or one followed by the clause's verb ("Jane Roe, Senior Vice
     President, Markets, will …"), or made an officer ("Jane Roe has been promoted to Executive Vice
-    President"). A region or business unit ("Southwest Division") is not written so."""
-    for pattern in (_APPOSITIVE_OFFICER, _TITLED_SUBJECT, _NAMED_OFFICER):
+    President", "appointed Jane Roe as Chief Financial Officer", "elected Jane Roe to the Board of
+    Directors"), or leaving one ("Jane Roe resigned as Chief Operating Officer", "Jane Roe notified the
+    Company of her decision to retire"). A region or business unit ("Southwest Division") is not written so."""
+    patterns = (_APPOSITIVE_OFFICER, _TITLED_SUBJECT, _NAMED_OFFICER, _APPOINTED_OFFICER, _LEAVING_OFFICER)
+    for pattern in (*patterns, _JOINS_AS_OFFICER):
         for m in pattern.finditer(text):
             people.add(m.group("n"))
 
@@ -228,7 +276,8 @@ def _left_part(old: str, new: str) -> int:
 
 
 # what a title keeps after it: "Chairman of the Board", "Controller (Principal Accounting Officer)"
-_OF_THE_BOARD = re.compile(r"\s+of\s+the\s+Board(?:\s+of\s+Directors)?\b")
+_OF_THE_BOARD = re.compile(r"\s+of\s+the\s+Board\b")
+_AND_TITLE = re.compile(r"\s+and\s+(?:[A-Z][\w\-]*\s+){0,4}?" + _HEAD + r"\b")
 _DESIGNATION = re.compile(r"\s*\((?:[Pp]rincipal\s+\w+\s+[Oo]fficer|[Ii]nterim|[Aa]cting)\)")
 _ON_THE_BOARD = re.compile(
     r"\s+on\s+the\s+Board(?:\s+of\s+Directors)?(?:\s*\([^()]*\))?(?:\s+of\s+(?:the\s+)?Company)?$"
@@ -236,12 +285,15 @@ _ON_THE_BOARD = re.compile(
 
 
 def whole_title(sent: str, role: tuple[str, int, int]) -> tuple[str, int, int]:
-    """The title with what belongs to it after its capitalized words: "of the Board" after a chair, an
+    """The title with what belongs to it after its capitalized words: "of the Board" after a chair (and a
+    title joined after it: "Chairman of the Board and Chief Executive Officer"), an
     officer designation in parentheses ("(Principal Accounting Officer)", "(interim)"); "director on the
     Board of Directors" is "director"."""
     title, start, end = role
     if re.search(r"\bChair(?:man|woman|person)?$", title) and (m := _OF_THE_BOARD.match(sent, end)):
         title, end = title + " " + " ".join(m.group(0).split()), m.end()
+        if more := _AND_TITLE.match(sent, end):  # "Chairman of the Board and Chief Executive Officer"
+            title, end = title + " " + " ".join(more.group(0).split()), more.end()
     if m := _DESIGNATION.match(sent, end):
         title, end = f"{title} {m.group(0).strip()}", m.end()
     if cut := _ON_THE_BOARD.search(title):  # (a defined term after it goes too)

@@ -12,7 +12,7 @@ from eightk.extract.officer_clauses import defined_date
 from eightk.extract.officer_cues import no_calendar_date
 from eightk.extract.text import Region, dates_in
 
-__all__ = ["effective_date", "succeeded_only"]
+__all__ = ["effective_date", "release_day", "succeeded_only"]
 
 _EFFECTIVE = re.compile(r"\beffective\s+(?:as\s+of\s+|on\s+|from\s+)?", re.I)
 # In the sentence after the change: "effective as of July 31", "will retire on June 30" (not "vesting on"),
@@ -34,6 +34,18 @@ _PERIOD_END = re.compile(
     r"\b(?:(?:quarter|year|period|months|weeks)\s+end(?:ed|ing)|(?:extended|renewed|expires?|expiring)\s+(?:to|on|through|until))\s+$",
     re.I,
 )
+# a date in a relative clause of history before the change: "X, who had served as a director … until his
+# resignation from the Board on December 31, 2013, is expected to succeed …"
+_HISTORY = re.compile(r"\bwho\s+had\s+(?:previously\s+)?served\b[^;]{0,250}$")
+# the change's own words, then "effective upon/following <an event>" with no date between
+_BY_EVENT = re.compile(
+    r"\w+[^.;\d]{0,80}?,\s+effective\s+(?:upon|following|at\s+the\s+(?:close|conclusion|completion))\s+(?:the|his|her|its)\b",
+    re.I,
+)
+_TO_BE_HELD = re.compile(r"\b(?:scheduled\s+to\s+be|to\s+be)\s+held\s+on\s+$", re.I)
+# a time cut off from its date by the sentence splitter: "effective at 5:00 p.m." + "Eastern Time on March 31, 2022."
+_AT_TIME = re.compile(r"\beffective\s+(?:as\s+of\s+)?at\s+\d{1,2}(?::\d\d)?\s*[ap]\.m\.\s*$", re.I)
+_TIME_ON = re.compile(r"\s*(?:[A-Z][a-z]+\s+){0,3}Time,?\s+on\s+")
 _NOTICE = re.compile(r"\b(?:informed|notified|advised|told)\b", re.I)
 # at once, or on the day told: "informed the Company of her resignation from the Board as of the same date"
 _IMMEDIATELY = re.compile(
@@ -66,7 +78,12 @@ def effective_date(
     (``others``: where their names start, relative to ``s``) is that person's ("appointed Jane Roe,
     replacing John Doe, who resigned effective April 30"), and so is one between another's name and this
     one's (``own``: "Jane Roe will retire effective June 30, and John Doe will succeed her on July 1")."""
-    every = [d for d in dates_in(region, s, e) if not _PERIOD_END.search(region.body, max(s, d[1] - 40), d[1])]
+    every = [
+        d
+        for d in dates_in(region, s, e)
+        if not _PERIOD_END.search(region.body, max(s, d[1] - 40), d[1])
+        and not (d[1] - s < cue and _HISTORY.search(region.body, max(s, d[1] - 300), d[1]))
+    ]
     dates = [d for d in every if not any(cue < o < d[1] - s or _theirs(region, s, d, o, own) for o in others or ())]
     for d in dates:
         if _EFFECTIVE.search(region.body[max(s, d[1] - 25) : d[1]]):
@@ -75,14 +92,20 @@ def effective_date(
     if defined is not None:
         return defined
     for d in every:  # "effective upon the previously announced retirement of Jane Roe … on May 3, 2025"
-        if _UPON_ON.search(region.body, max(s, d[1] - 230), d[1]):
+        held = _TO_BE_HELD.search(region.body, max(s, d[1] - 40), d[1])  # a meeting's planned day
+        if _UPON_ON.search(region.body, max(s, d[1] - 230), d[1]) and not held:
             return d
+    if _BY_EVENT.match(region.body, s + cue):
+        return None  # "notifying of his pending retirement …, effective upon the completion of his term": an event
     later = [d for d in dates if d[1] - s > cue]
     if later:
         return later[0]
     if nxt is not None:
+        at_time = _AT_TIME.search(region.body, s, e) is not None  # "… effective at 5:00 p.m." | "Eastern Time on May 1"
         for d in dates_in(region, *nxt):
             if _EFFECTIVE_BEFORE.search(region.body[max(nxt[0], d[1] - 120) : d[1]]):
+                return d
+            if at_time and _TIME_ON.fullmatch(region.body, nxt[0], d[1]):
                 return d
     near = min(dates, key=lambda d: abs(d[1] - s - cue)) if dates else None
     if no_calendar_date(region.body[s:e], cue, near[2] - s if near else None):
@@ -102,3 +125,24 @@ def succeeded_only(sent: str, name: tuple[str, int, int]) -> bool:
     resigned effective April 30")."""
     before = _SUCCEEDED.search(sent, max(0, name[1] - 30), name[1])
     return bool(before) and not re.match(r"\s*,\s*who\b", sent[name[2] :])
+
+
+# "has resigned, effective immediately": at once, on the release's day (not a date told later in the sentence)
+_AT_ONCE_AFTER = re.compile(r"[\s,]*effective\s+(?:immediately|today)\b(?!\s+(?:after|following|prior|before|upon))")
+
+
+def release_day(
+    region: Region, sent: str, cue: re.Match[str], date: tuple[_dt.date, int, int] | None
+) -> tuple[_dt.date, int, int] | None:
+    """The release's dateline date (the first date of its opening) for a change a release says takes effect
+    at once ("has resigned, effective immediately"), and for an undated "has been promoted" in a filing's
+    release (the report's day); a bare release (a user's file, no report around it) dates only a change it
+    says takes effect today. ``date`` (the sentence's own) otherwise; ``cue`` is into ``sent``."""
+    if region.kind not in ("exhibit", "document"):
+        return date
+    done = region.kind == "exhibit" and re.search(
+        r"\b(?:has|have)\s+(?:been\s+)?$", sent[max(0, cue.start() - 20) : cue.start()]
+    )
+    if _AT_ONCE_AFTER.match(sent, cue.end()) or date is None and (done or re.search(r"\beffective\s+today\b", sent)):
+        return next(dates_in(region, 0, min(len(region.body), 600)), date)
+    return date

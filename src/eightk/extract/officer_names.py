@@ -1,7 +1,8 @@
 """Name candidates in an officer sentence: capitalized runs of two to four words ("Jane A. Roe", "Erin
 “Ellie” May", "Jean-Paul Roe", "Alan B. Graf, Jr.", "J. Michael Roe", "José Núñez", "Frans van Houten"),
 with title words before a name skipped. A candidate
-is a person only with evidence (``persons.PersonEvidence``); this module only finds the runs.
+is a person only with evidence (``persons.PersonEvidence``); this module only finds the runs, and which
+of them a cue is about (``cue_person``).
 """
 
 from __future__ import annotations
@@ -11,16 +12,21 @@ import re
 from eightk.extract.given_names import GIVEN_NAMES
 from eightk.extract.persons import PersonEvidence
 
-__all__ = ["CORPORATE_AFTER", "NOT_NAME_WORDS", "Known", "name_matches", "sentence_names"]
+__all__ = ["CORPORATE_AFTER", "NOT_NAME_WORDS", "Known", "cue_person", "name_matches", "sentence_names"]
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"  # capitals, Latin letters with accents included ("Núñez", "Søren")
 _LOW = "a-zß-öø-ÿā-ž"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|le|la|ter|ten)"  # "Frans van Houten"
+# a rank or honorific before a name is no part of it: "Captain Joseph C. Plumb", "Sir John Roe"
+_RANK = r"(?:Captain|Admiral|Professor|Sir|Dame|Senator|Governor|Ambassador|Judge)"
+# a suffix "Sr." is not "Sr. Vice President"
 _NAME = re.compile(
-    rf"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?\b(?P<n>(?:[A-Z]\.[ \t]+)?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+    rf"(?:(?:Mr|Ms|Mrs|Dr)\.\s+|{_RANK}[ \t]+)?\b(?P<n>(?:[A-Z]\.[ \t]+)?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
     rf"(?:[ \t]+(?:[“\"][{_UP}][{_LOW}]+[”\"]|\([{_UP}][{_LOW}]+\)))?"  # a nickname: “Ellie”, (Fred)
     rf"(?:[ \t]+(?:[A-Z]\.|\([{_UP}][{_LOW}]+\)|(?:{_PARTICLE}[ \t]+){{0,2}}[{_UP}][{_UP}{_LOW}’'\-]+)){{1,3}}"
-    r"(?:,?[ \t]+(?:Jr|Sr)\.|,?[ \t]+(?:II|III|IV)\b|\b))"  # "Alan B. Graf, Jr.", "Dan “Mac” Chandler, III"
+    rf"(?:(?<=[ \t][A-Z]\.)[ \t]*\n[ \t]*[{_UP}][{_LOW}’'\-]+)?"  # wrapped after a middle initial: "Marc S.\nHermelin"
+    # "Alan B. Graf, Jr.", "Dan “Mac” Chandler, III"
+    r"(?:,?[ \t]+(?:Jr|Sr)\.(?![ \t]+[A-Z])|,?[ \t]+(?:II|III|IV)\b|\b))"
 )
 NOT_NAME_WORDS = set(
     """Board Directors Director Company Chief Executive Officer President Vice Senior Financial Operating Accounting
@@ -116,3 +122,40 @@ def sentence_names(sent: str, s: int, known: Known, people: PersonEvidence | Non
             out.append((full[0], m.start(), m.end()))
     out.sort(key=lambda n: n[1])
     return out
+
+
+# Cues whose person is on one side only: "succeeded by Jane Roe" (after), "Jane Roe assumed the role of",
+# "Jane Roe will become", "Jane Roe's promotion to" (before). Other cues take a name right after them
+# ("appointed Jane Roe"), else the one before ("Jane Roe was appointed").
+_PERSON_AFTER = re.compile(
+    r"(?:succeeded\s+by|appointments?\b.*\bof|(?:election|promotion)\s+of|^removed|^relieved|(?:duties|responsibilities)\s+from)$",
+    re.I,
+)
+_PERSON_BEFORE = re.compile(
+    r"(?:become|promotion\s+to|promoted\s+to|\bof|^mov\w*\s+from\b.*\bto|^succeed\w*|\bnew\s+role\b.*|changed\s+to|"
+    r"^join\w*\s.*)$",
+    re.I,
+)
+_OF_AFTER = re.compile(r"\s+of\s")
+# "would be appointed to succeed Mr. Lee as Chairman", "was appointed Chairman, succeeding Jane Roe": the name
+# after is the one succeeded, not the appointee
+_SUCCEEDED_ONE = re.compile(r"\b(?:succeed|replac)\w*\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$", re.I)
+
+
+def cue_person(
+    names: list[tuple[str, int, int]], cue: re.Match[str], possessive: object = None, *, leaving: bool = False
+) -> tuple[str, int, int] | None:
+    """The name right after the cue ("appointed Jane Roe"), else the last one before it. Only the one
+    before after "his" or "her" ("until her retirement"), for subject cues ("assumed the role of") and
+    for departures ("Jane Roe will retire"), unless "resignation of Jane Roe"; after "succeeded by" and
+    "appointment of" only the one after."""
+    words = cue.group(0)
+    after = [n for n in names if 0 <= n[1] - cue.end() <= 60]
+    if after and _SUCCEEDED_ONE.search(cue.string[cue.end() : after[0][1]]):
+        after = []  # "appointed to succeed Mr. Lee": the appointee is named before
+    if _PERSON_AFTER.search(words) or (leaving and _OF_AFTER.match(cue.string, cue.end())):
+        return after[0] if after else None
+    if after and not possessive and not leaving and not _PERSON_BEFORE.search(words):
+        return after[0]
+    before = [n for n in names if n[2] <= cue.start()]
+    return before[-1] if before else None

@@ -29,9 +29,14 @@ _GAP_VERB = re.compile(
     r"\b(?:is|was|will|has|had|who|remains?|continues?|succeed\w*|replac\w*|resign\w*|retir\w*|join\w*|(?<!to\s)serv\w*)\b",
     re.I,
 )
-# after a joined object name: its apposition, its own "as …", or the end
-_AFTER_OBJECT = re.compile(r"\s*(?:,|\(|as\b|to\b|\.|;|$)")
+# after a joined object name: its apposition, its own "as …", the next name ("A, B and C"), or the end
+_AFTER_OBJECT = re.compile(r"\s*(?:,|\(|as\b|to\b|and\b|\.|;|$)|\s+(?:Chief|Senior|Executive|Vice|President|General)\b")
+_OWN_CLAUSE = re.compile(r"(?:,[^,;]{1,80},)?\s+(?:will|is|was|has|had|shall|would)\b")
 # a plural verb group right before the cue: "have been elected", "were appointed", "will each be named"
+_AND_GAP = re.compile(r",?\s+and\s+")
+_RIGHT_BEFORE = re.compile(r"\s+(?:(?:have|had)\s+)?(?:each\s+|both\s+)?")
+# "A, B and C, each a member of the Board, notified …": the subjects are several
+_EACH = re.compile(r",\s+(?:each|all|both)\b")
 _PLURAL_VERB = re.compile(r"\b(?:have|were|are|will)\s+(?:each\s+|both\s+)?(?:been\s+|be\s+)?$", re.I)
 
 
@@ -42,16 +47,23 @@ def _joined(sent: str, a: Name, b: Name) -> bool:
 
 def joined_persons(sent: str, names: list[Name], first: Name, cue: re.Match[str]) -> list[Name]:
     """``first`` and the names coordinated with it under the cue: later objects of an appointing verb, or
-    earlier subjects of a plural passive ("A and B have been elected"). Only ``[first]`` otherwise."""
+    earlier subjects of a plural passive ("A and B have been elected"), of a list said to be several ("A, B
+    and C, each a member of the Board, notified …") or of a verb right after "A and B" ("A and B resigned").
+    Only ``[first]`` otherwise."""
     out = [first]
     if first[1] >= cue.end():  # objects: "appointed A, …, and B, …, as …"
         for n in names:
-            if n[1] > out[-1][1] and _joined(sent, out[-1], n) and _AFTER_OBJECT.match(sent, n[2]):
+            own_clause = _OWN_CLAUSE.match(sent, n[2])  # "…, and B, currently COO, will become …": B's own clause
+            if n[1] > out[-1][1] and _joined(sent, out[-1], n) and _AFTER_OBJECT.match(sent, n[2]) and not own_clause:
                 out.append(n)
             elif n[1] > out[-1][1]:
                 break
         return out
-    if not _PLURAL_VERB.search(sent, max(0, cue.start() - 30), cue.start()):
+    plural = _PLURAL_VERB.search(sent, max(0, cue.start() - 30), cue.start()) or _EACH.match(sent, first[2])
+    # "A and B resigned from the Board": the verb right after names joined by "and"
+    before = [n for n in names if n[2] <= first[1]]
+    joined_by_and = bool(before) and _AND_GAP.fullmatch(sent, before[-1][2], first[1]) is not None
+    if not plural and not (joined_by_and and _RIGHT_BEFORE.fullmatch(sent, first[2], cue.start())):
         return out
     for n in reversed([n for n in names if n[2] <= first[1]]):
         if _joined(sent, n, out[0]):
@@ -157,13 +169,15 @@ def without_defined_term(role: tuple[str, int, int]) -> tuple[str, int, int]:
 _APPOSITIVE = re.compile(
     r",\s+(?:age\s+\d+,\s+)?(?:(?:its|our|the\s+Company['’]s|the\s+Registrant['’]s|"
     r"(?:the\s+)?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,2}['’]s)\s+)?"
-    r"(?P<t>[A-Z][^.;]{2,120}?),\s+(?:is|was|will|would|has|had|informed|notified|announced|resigned|retired|plans|intends|expects|"
+    r"(?P<t>[A-Z](?:[^.;]|(?<=\bSr)\.|(?<=\bExec)\.){2,120}?|(?:senior|executive|vice|chief|president|general|principal|interim|acting)\s[^.;]{2,120}?),\s+"
+    r"(?:is|was|will|would|has|had|informed|notified|announced|resigned|retired|plans|intends|expects|"
     r"decided|tendered|submitted|effective|passed|died|stepped|left|ceased|agreed|advised|provided|gave)\b"
 )
 
 
 def appositive_role(sent: str, name_end: int) -> tuple[str, int, int] | None:
-    """The title in an apposition after a name ("Jane Roe, Senior Vice President, Markets, will …")."""
+    """The title in an apposition after a name ("Jane Roe, Senior Vice President, Markets, will …"), also
+    in lower case when it starts with a title word ("Jane Roe, senior vice president, finance, plans …")."""
     m = _APPOSITIVE.match(sent, name_end)
     if not m:
         return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from eightk.extract.bare import bare_regions, release_company
+from eightk.extract.officer_actions import ACTIONS as _ACTIONS
 from eightk.extract.officer_clauses import (
     not_a_departure,
     officer_regions,
@@ -21,9 +22,9 @@ from eightk.extract.officer_cues import (
     title_before,
     whole_title,
 )
-from eightk.extract.officer_dates import effective_date, succeeded_only
-from eightk.extract.officer_follow import succeeded_later, with_follow_ons
-from eightk.extract.officer_names import CORPORATE_AFTER, Known, sentence_names
+from eightk.extract.officer_dates import effective_date, release_day, succeeded_only
+from eightk.extract.officer_follow import with_follow_ons, without_own_event
+from eightk.extract.officer_names import CORPORATE_AFTER, Known, cue_person, sentence_names
 from eightk.extract.officer_subjects import (
     appositive_role,
     joined_persons,
@@ -32,56 +33,27 @@ from eightk.extract.officer_subjects import (
     without_company,
     without_defined_term,
 )
-from eightk.extract.officer_titles import served_next, served_title, title_after_appointee, trim_title
+from eightk.extract.officer_titles import (
+    before_next_name,
+    served_next,
+    served_title,
+    title_after_appointee,
+    trim_title,
+)
 from eightk.extract.persons import PersonEvidence, person_evidence
-from eightk.extract.text import Region, dates_in, sentences, span, squash
+from eightk.extract.text import Region, sentences, span, squash
 from eightk.model import FieldSource, Filing, OfficerChange
 
 __all__ = ["officer_changes"]
 
-_ACTIONS = (
-    ("retired", re.compile(r"\bretir(?:e|ed|es|ing|ement)\b", re.I)),
-    (
-        "departed",
-        re.compile(
-            r"\b(?:resign(?:ed|ation|s|ing)?|step(?:ped|s|ping)?\s+down|depart(?:ed|ure|s|ing)?|will\s+leave|(?:is\s+)?leaving|"
-            r"(?:will\s+)?cease[sd]?\s+(?:to\s+(?:be|serve)|serving)|"
-            r"separat(?:ion|ed)\s+from|not\s+(?:to\s+)?stand\s+for\s+re-?election|will\s+not\s+seek\s+re-?election|"
-            r"terminat(?:ed|ion)\s+(?:of\s+)?(?:his|her|the)\s+employment|(?:was|were|has\s+been)\s+terminated(?=\s+(?:as|from)\b)|ceased?\s+to\s+serve|no\s+longer\s+(?:serve|be)|"
-            r"transition(?:s|ed|ing)?\s+(?:from\s+)?(?:his|her|their)\s+role|(?:decided|plans?|intends?)\s+to\s+leave|"
-            r"passed\s+away|died|removed\s+(?:from|as)|employment(?=[^.;]{0,100}?\b(?:will|would|shall)\s+(?:end|terminate)\b))\b",
-            re.I,
-        ),
-    ),
-    ("elected", re.compile(r"\belected\b(?!\s+not)|\belection\s+of\b(?=\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z])", re.I)),
-    (
-        "appointed",
-        re.compile(
-            r"(?<!to\sbe\s)\b(?:(?:appointed|promoted|named)\s+to\s+the\s+(?:new(?:ly\s+created)?\s+|additional\s+)?"
-            r"(?:role|position|title|office)\s+of|promoted\s+to|mov(?:e|es|ed|ing)\s+from\s+[^.;]{2,80}?\s+to(?:\s+the\s+"
-            r"(?:new\s+)?(?:role|position)\s+of)?|transition(?:ing|s|ed)?\s+to\s+the\s+"
-            r"(?:new(?:ly\s+created)?\s+)?(?:role|position)\s+of|"
-            r"appointed|appoint|named(?!\s+executive\s+officers?\b)|promoted|hired|designated|welcomed\s+back|will\s+become|"
-            r"succeed(?:s|ed)?\b(?!\s+by)|join(?:s|ed|ing)?\s+(?:the\s+Company|us|[A-Z][\w.&\-]*)(?=\s+as\s)|begin(?:s|ning)?\s+a\s+new\s+role(?:\s+(?:within|at|with)\s+[A-Z][^,.;]{0,40}?(?=\s+as\b))?|"
-            r"title\s+(?:was|has\s+been|will\s+be)\s+changed\s+to|"
-            r"succeeded\s+by|appointment(?:\s+(?:on|as\s+of|effective)\s+[^;.]{3,30}?,)?\s+of|promotion\s+to|assum(?:ed|es|e|ing)\s+the\s+(?:new(?:ly\s+created)?\s+|"
-            r"additional\s+)?(?:role|position|title)\s+of)\b",
-            re.I,
-        ),
-    ),
-)
-# Cues whose person is on one side only: "succeeded by Jane Roe" (after), "Jane Roe assumed the role of",
-# "Jane Roe will become", "Jane Roe's promotion to" (before). Other cues take a name right after them
-# ("appointed Jane Roe"), else the one before ("Jane Roe was appointed").
-_PERSON_AFTER = re.compile(r"(?:succeeded\s+by|appointment\b.*\bof|election\s+of)$", re.I)
-_PERSON_BEFORE = re.compile(
-    r"(?:become|promotion\s+to|promoted\s+to|\bof|^mov\w*\s+from\b.*\bto|^succeed\w*|\bnew\s+role\b.*|changed\s+to|"
-    r"^join\w*\s.*)$",
-    re.I,
-)
 _DIRECTOR = re.compile(r"\b(?:board\s+of\s+directors|the\s+board|director|directors)\b", re.I)
-# a title's words; "interim" or "acting" before them belongs to it ("as interim Chief Executive Officer")
-_TITLE_WORDS = r"(?P<t>(?:(?:interim|acting)\s+(?=[A-Z]))?(?:(?:[A-Z][\w\-+]*+(?!['’]s\b)|and|of|&|\+|,)\s*){1,12})"
+# a title's words; "interim" or "acting" before them belongs to it ("as interim Chief Executive Officer"), and
+# before a title joined by "and" ("interim Chief Financial Officer and interim Principal Accounting Officer"); a
+# dash between its parts ("Executive Vice President - Operations")
+_TITLE_WORDS = (
+    r"(?P<t>(?:(?:interim|acting|non-executive)\s+(?=[A-Z]))?"
+    r"(?:(?:[A-Z][\w\-+]*+(?!['’]s\b)|and|of|&|\+|,|[-–](?=\s+[A-Z])|(?<=and\s)(?:interim|acting)(?=\s+[A-Z]))\s*){1,12})"
+)
 # the owner before a title: "Acme’s", "the company’s"
 _OWNER = r"(?:(?:[A-Z][\w.&\-]*|company|corporation)['’]s\s+)?"
 _BECOME = re.compile(r"^\s*(?:the\s+|its\s+|our\s+|a\s+)?(?:new\s+|next\s+|incoming\s+)?" + _OWNER + _TITLE_WORDS)
@@ -110,7 +82,7 @@ def _role(sent: str, cue_end: int, become: bool = False, fallback: bool = True) 
     # a title said to be kept or held before ("who will continue to serve as CFO", "who currently serves
     # as President") is not the change: the next candidate is
     t = next(
-        (c for c in (_BECOME if become else _TITLE).finditer(window) if not _KEEPS.search(window[: c.start()][-45:])),
+        (c for c in (_BECOME if become else _TITLE).finditer(window) if not _kept(window[: c.start()][-45:])),
         None,
     )
     owner = _OWNER_FIRST.match(window, t.end()) if t and CORPORATE_AFTER.search(t.group("t").rstrip(" ,")) else None
@@ -121,7 +93,7 @@ def _role(sent: str, cue_end: int, become: bool = False, fallback: bool = True) 
     if seat:  # "resigned as a member of the Board … and as Chair of the Audit Committee", "as a Class I director"
         return "director", cue_end + seat.start(), cue_end + seat.end()
     if t:
-        raw = re.sub(r"\s+(?:of|and|&)$", "", t.group("t").rstrip(" ,&\n\t")).rstrip(" ,&\n\t")
+        raw = re.sub(r"\s+(?:of|and|&)$", "", before_next_name(t.group("t")).rstrip(" ,&\n\t")).rstrip(" ,&\n\t")
         title = squash(raw)
         words = title.split()
         if (
@@ -152,6 +124,15 @@ _POSSESSIVE = re.compile(r"\b(?:his|her|their)\s+$", re.I)
 # words before a title that is not the change: kept ("will continue to serve as CFO") or held before
 # ("who currently serves as President", "previously served as")
 _KEEPS = re.compile(r"\b(?:continue|remain|currently|previously|formerly|serves|served|has\s+been)s?\b", re.I)
+_NEW_GOAL = re.compile(r"\bto\s+(?:succeed|serve|become|replace)\b[^,;]*$", re.I)
+
+
+def _kept(before: str) -> bool:
+    """Whether the words before an "as <title>" say it is kept or held ("who currently serves as"), not given:
+    "appointed Jane Roe, currently President, to succeed Mr. Doe as CEO" gives the title after "to succeed"."""
+    return bool(_KEEPS.search(before)) and not _NEW_GOAL.search(before)
+
+
 _BECOME_CUE = re.compile(
     r"(?:become|promotion\s+to|promoted\s+to|(?:role|position|title|office)\s+of|^mov\w*\s+from\b.*\bto|changed\s+to)$",
     re.I,
@@ -162,33 +143,40 @@ _PRONOUN_START = re.compile(r"\s*(?:[A-Z][a-z]+(?:\s+[a-z]+){0,4},\s+)?(?:[Hh]e|
 
 def _role_said_next(region: Region, s: int, nxt: tuple[int, int]) -> tuple[str, int, int] | None:
     """A departure whose title comes in the next sentence, about the same person: "He will cease to
-    serve as Executive Vice President, …". Offsets are relative to the departure's sentence start ``s``."""
+    serve as Executive Vice President, …", or in the one after a sentence still about them ("Dr. Roe
+    informed the Board …. He has served as Chairman and Chief Executive Officer since 2001."). Offsets are
+    relative to the departure's sentence start ``s``."""
     following = region.body[nxt[0] : nxt[1]]
     leaving = _LEAVING.search(following) if _PRONOUN_START.match(following) else None
     role = _role(following, leaving.start()) if leaving else served_next(following)  # "He has served as CFO since"
-    if role is None or role[0] == "director" and not _DIRECTOR.search(following[role[1] : role[2]]):
+    if role is None and _PRONOUN_START.match(following):  # "Dr. Roe informed the Board …. He has served as …"
+        role = served_next(region.body[nxt[1] : nxt[1] + 300])
+        at = nxt[1]
+    else:
+        at = nxt[0]
+    if role is None or role[0] == "director" and not _DIRECTOR.search(region.body[at + role[1] : at + role[2]]):
         return None
-    return role[0], nxt[0] - s + role[1], nxt[0] - s + role[2]
+    return role[0], at - s + role[1], at - s + role[2]
 
 
-_OF_AFTER = re.compile(r"\s+of\s")
+_FROM_SUCH = re.compile(r"\s+from\s+(?:such|that|this|the\s+same)\s+(?:position|role|office)\b")
+# "elected as Chairman of the Board, succeeding Jane Roe, who will be retiring from the Board": she leaves the
+# title given
+_SUCCEEDING = re.compile(r",\s+(?:succeeding|replacing)\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$")
 
 
-def _person(
-    names: list[tuple[str, int, int]], cue: re.Match[str], possessive: object = None, *, leaving: bool = False
-) -> tuple[str, int, int] | None:
-    """The name right after the cue ("appointed Jane Roe"), else the last one before it. Only the one
-    before after "his" or "her" ("until her retirement"), for subject cues ("assumed the role of") and
-    for departures ("Jane Roe will retire"), unless "resignation of Jane Roe"; after "succeeded by" and
-    "appointment of" only the one after."""
-    words = cue.group(0)
-    after = [n for n in names if 0 <= n[1] - cue.end() <= 60]
-    if _PERSON_AFTER.search(words) or (leaving and _OF_AFTER.match(cue.string, cue.end())):
-        return after[0] if after else None
-    if after and not possessive and not leaving and not _PERSON_BEFORE.search(words):
-        return after[0]
-    before = [n for n in names if n[2] <= cue.start()]
-    return before[-1] if before else None
+def _title_given_before(sent: str, at: int) -> tuple[str, int, int] | None:
+    """The last "as <Title>" of the sentence before offset ``at`` that is given there, not held ("has been
+    elected as Chairman", not "who currently serves as CFO")."""
+    given = [
+        m
+        for m in _TITLE.finditer(sent, max(0, at - 250), at)
+        if _GIVEN.search(sent, 0, m.start()) or not _KEEPS.search(sent[max(0, m.start() - 45) : m.start()])
+    ]
+    return _role(sent[:at], given[-1].start(), fallback=False) if given else None
+
+
+_GIVEN = re.compile(r"\b(?:elected|appointed|named|promoted)\s+$")
 
 
 def _role_for(
@@ -203,10 +191,13 @@ def _role_for(
 ) -> tuple[str, int, int] | None:
     """The title the change is about, offsets into ``sent``."""
     if leaving:  # "X, Senior Vice President, will retire", "resigned as CFO", or said in the next sentence
-        role = (
-            appositive_role(sent, person[2]) or served_title(sent, person[2]) or _role(sent, cue.end(), fallback=False)
-        )
+        said = _role(sent, cue.end(), fallback=False) if re.match(r"\s+as\s", sent[cue.end() :]) else None
+        # "X, Chairman and CEO, will retire as CEO …, but will remain Chairman": the title said after the cue
+        role = said or appositive_role(sent, person[2]) or served_title(sent, person[2])
+        role = role or _role(sent, cue.end(), fallback=False)
         role = role or title_before(sent, person[1])
+        if role is None and (_FROM_SUCH.match(sent, person[2]) or _SUCCEEDING.search(sent, 0, person[1])):
+            role = _title_given_before(sent, person[1])  # "as CFO, … the departure of X from such position"
         if role is None and nxt is not None:
             role = _role_said_next(region, s, nxt)
         # "X, a member of the Board, will not stand for re-election", "resigned from the Board"
@@ -231,7 +222,9 @@ def _role_for(
 # directors (re-)elected at an annual meeting are no change; "following the Annual Meeting …, the Board increased
 # the size of the Board … and elected A and B" tells new directors
 _REELECTED = re.compile(
-    r"(?<!following\s)(?<!following\sthe\s)(?<!after\sthe\s)\bannual\s+meeting\b.*\belected\b", re.I | re.S
+    r"(?<!following\s)(?<!following\sthe\s)(?<!after\sthe\s)(?<!following\sits\s)(?<!following\sour\s)"
+    r"(?<!after\sits\s)(?<!after\sour\s)\bannual\s+meeting\b.*\belected\b",
+    re.I | re.S,
 )
 
 
@@ -265,7 +258,7 @@ def _sentence_events(
                 person: tuple[str, int, int] | None = (last[0], last[1] - s, last[2] - s)
             else:
                 owner = _POSSESSIVE.search(sent, max(0, cue.start() - 8), cue.start())  # "until her retirement"
-                person = _person(names, cue, owner, leaving=action in ("retired", "departed"))
+                person = cue_person(names, cue, owner, leaving=action in ("retired", "departed"))
                 if person is None and last and action in ("retired", "departed") and _HE_SHE.match(sent):
                     person = (last[0], last[1] - s, last[2] - s)  # "As of June 30, he will no longer be …"
             if person is None or (action in ("retired", "departed") and not_a_departure(sent, cue)):
@@ -274,7 +267,7 @@ def _sentence_events(
             for i, who in enumerate(group):
                 event = _person_event(region, (s, e), cue, action, who, seen=seen, ctx=(nxt, company, group, i, names))
                 if event is None:  # "A will succeed long-time CEO B": A was reported before, B leaves
-                    out.extend(succeeded_later(region, (s, e), cue, who, names=names, seen=seen))
+                    out.extend(without_own_event(region, (s, e), cue, who, names=names, seen=seen, known=known))
                     continue
                 follow = {"names": names, "seen": seen, "known": known, "company": company}
                 out.extend(with_follow_ons(region, (s, e), cue, event, who, **follow))  # type: ignore[arg-type]
@@ -296,9 +289,15 @@ def _whole_role(
     and a defined term, kept whole, singular when several share it, abbreviations spelled out; never a
     group noun ("the following Executive Officers")."""
     if index and person[1] > cue.end():
-        own = _role(sent, person[2], fallback=False)
+        own = _role(sent, person[2], fallback=False) or title_after_appointee(sent, person[2])
         following = group[index + 1][1] if index + 1 < len(group) else len(sent)
         role = own if own and own[1] < following + 200 else role
+    if role and any(role[1] <= g[1] < role[2] for g in group if g != person):
+        # "A, B and C, each a member of the Board, resigned": the names after A are no part of A's title
+        board = _DIRECTOR.search(sent, group[-1][2], cue.end() + 60)
+        role = ("director", board.start(), board.end()) if board else None
+    if len(group) > 1 and person[1] > cue.end() and (role is None or role[0] == "director"):
+        role = title_after_appointee(sent, group[-1][2]) or role  # "named A, 47, and B, 59, Co-Presidents"
     if role is None:
         return None
     issuer = company or release_company(region)
@@ -344,9 +343,7 @@ def _person_event(
     date = effective_date(
         region, s, e, cue.start(), nxt, notice_from=person[2] if kind == "left" else None, others=others, own=person[1]
     )
-    done = re.search(r"\b(?:has|have)\s+(?:been\s+)?$", sent[max(0, cue.start() - 20) : cue.start()])
-    if date is None and region.kind in ("exhibit", "document") and done:  # a release's "has been promoted"
-        date = next(dates_in(region, 0, min(len(region.body), 600)), None)
+    date = release_day(region, sent, cue, date)
     sources = [FieldSource("person", "text", span(region, s + person[1], s + person[2]))]
     sources.append(FieldSource("action", "text", span(region, s + cue.start(), s + cue.end())))
     if role:

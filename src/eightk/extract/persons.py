@@ -4,7 +4,8 @@
 person's. A capitalized run such as "Southwest Division" or "Corporate Controller" is a name candidate
 only; it becomes a person when one of these holds:
 
-- an honorific names it or its surname anywhere in the text: "Mr. Hill", "Ms. Jane Roe", "Dr. Roe";
+- an honorific or rank names it or its surname anywhere in the text: "Mr. Hill", "Ms. Jane Roe", "Dr. Roe",
+  "Captain Jane Roe", "Sir John Roe";
 - an age stands beside it: "Jane Roe, 54,", "Jane Roe (54)", "Jane Roe, age 54";
 - it begins with a given name of the census lists (``given_names.py``): "Deirdre O’Brien", "Bob Roe";
 - it has a middle initial or a generational suffix: "Jane A. Roe", "John Roe Jr.", "J. Roe";
@@ -26,7 +27,8 @@ from eightk.extract.given_names import GIVEN_NAMES
 __all__ = ["PersonEvidence", "person_evidence"]
 
 _HONORIFIC = re.compile(
-    r"(?:M[rs]s?|Dr)\.?[ \t]+(?P<n>(?:(?:[A-Z][\w’'\-]+\.?|\([A-Z][a-z]+\))[ \t]+){0,3}"
+    r"(?:(?:M[rs]s?|Dr)\.?|Captain|Admiral|Professor|Sir|Dame|Senator|Governor|Ambassador|Judge)[ \t]+"
+    r"(?P<n>(?:(?:[A-Z][\w’'\-]+\.?|\([A-Z][a-z]+\))[ \t]+){0,3}"
     r"(?:(?:van|von|de|der|den|da|di|du|del|della|le|la|ter|ten)[ \t]+){0,2}[A-ZÀ-ÖØ-Þ][\w’'\-]+)"
 )
 # an age beside a name: found by the age first, then the name just before it (a scan that starts at every
