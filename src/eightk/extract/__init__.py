@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from eightk.extract.acquisition_texts import bare_acquisitions
 from eightk.extract.agreements import agreements
 from eightk.extract.deals import deals
 from eightk.extract.dividends import dividends
@@ -26,6 +27,7 @@ Family = Callable[[Filing, list[Region]], list]
 FAMILIES: tuple[Family, ...] = (
     deals,
     acquisitions,
+    bare_acquisitions,  # a bare release's or note's acquisition (none for a whole filing)
     officer_changes,
     auditor_changes,
     earnings,

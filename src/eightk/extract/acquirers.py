@@ -36,13 +36,17 @@ _VERBS = [
         r"subsidiary\s+of\b",
         "tb",
     ),
+    # the passive: "B was acquired by A", "B will be purchased by A"
+    (r"\b(?:was|were|is|are|be|been|being)\s+(?:acquired|purchased|bought)\s+by\b", "tb"),
     (
-        r"\b(?:(?:has\s+|have\s+)?(?:agreed|agrees)\s+to\s+|will\s+|to\s+|would\s+)?(?:acquire[sd]?|purchase[sd]?|buy|bought)\b"
+        r"\b(?<!was\s)(?<!were\s)(?<!is\s)(?<!are\s)(?<!be\s)(?<!been\s)(?<!being\s)"
+        r"(?:(?:has\s+|have\s+)?(?:agreed|agrees)\s+to\s+|will\s+|to\s+|would\s+)?(?:acquire[sd]?|purchase[sd]?|buy|bought)\b"
         r"(?!\s+(?:and\s+sale\s+)?agreements?\b|\s+price\b|\s+of\b|\s+and\s+sale\b)",  # nouns: "a purchase agreement"
         "bt",
     ),
     (
-        r"\b(?:completed|consummated|closed)\s+(?:its|the|their)\s+(?:previously\s+announced\s+)?(?:acquisition|purchase)\s+of\b",
+        r"\b(?:completed|consummated|closed|(?:closing|completion|consummation)\s+of)\s+(?:its|the|their)\s+"
+        r"(?:previously\s+announced\s+)?(?:acquisition|purchase)\s+of\b",
         "bt",
     ),
     (r"['’]s?\s+(?:proposed\s+|pending\s+|planned\s+)?(?:acquisition|purchase)\s+of\b", "bt"),
@@ -94,20 +98,36 @@ def _defined_interest(text: str, at: int, end: int) -> Name | None:
     return m.group("d"), m.start("d"), m.end("d")
 
 
+# the buyer's slot after "to": "to A", "to the A", "to an affiliate of A", "to funds managed by A"
+_TO = (
+    r"\bto\s+(?:the\s+|an?\s+)?"
+    r"(?:(?:\w+\s+)?(?:affiliates?|subsidiar(?:y|ies)|funds?)\s+(?:of|managed\s+by|advised\s+by)\s+)?"
+)
+_TO_SLOT = re.compile(_TO + r"$", re.I)
+# a buyer named in that slot without a corporate suffix: "to an affiliate of Brasher, Tolland & Price."
+_SLOT_NAME = re.compile(
+    r"\s*" + _TO + r"(?P<n>[A-Z][\w'’-]*(?:(?:,\s+|\s+&\s+|\s+)[A-Z][\w'’-]*){0,5})"
+    r"(?=\s*(?:[.;(]|,\s+[a-z]|\s+for\b|$))"
+)
+
+
 def _business_sold(
     ents: Entities, text: str, verb: re.Match[str], end: int, registrant: str | None
 ) -> tuple[Name, Name] | None:
     """``(buyer, business)`` of "the sale of its NAND memory business to A"; None when no business is
-    named so, or a company is named for it ("its card business, Beta LLC, to A": that company is sold)."""
+    named so, or a company is named for it ("its card business, Beta LLC, to A": that company is sold).
+    A buyer with no corporate suffix is read from its slot ("to an affiliate of Brasher, Tolland & Price")."""
     sold = _BUSINESS.match(text, verb.end(), end)
     if sold is None:
         return None
     mentions = ents.between(verb.end(), end)
-    to = re.compile(r"\bto\s+(?:the\s+)?$")
-    b = next((m for m in mentions if m.start >= sold.end() and to.search(text, sold.end(), m.start)), None)
+    b = next((m for m in mentions if m.start >= sold.end() and _TO_SLOT.search(text, sold.end(), m.start)), None)
     named = any(m.start < (b.start if b else end) and not _is_registrant(ents, m, registrant) for m in mentions)
+    business = (" ".join(sold.group("a").split()), sold.start("a"), sold.end("a"))
+    if b is None and not named and (slot := _SLOT_NAME.match(text, sold.end(), end)):
+        return (slot.group("n"), slot.start("n"), slot.end("n")), business
     buyer = _name(ents, b, registrant, text) if b and not named else None
-    return (buyer, (" ".join(sold.group("a").split()), sold.start("a"), sold.end("a"))) if buyer else None
+    return (buyer, business) if buyer else None
 
 
 def _is_registrant(ents: Entities, m: Mention, registrant: str | None) -> bool:

@@ -1,0 +1,82 @@
+"""Acquisitions told in a bare document: a user's file that is a press release, a 10-Q/10-K note or an
+Item section copied from a page, with no 8-K around it.
+
+``bare_acquisitions(filing, regions)`` returns at most one ``Acquisition`` for such a file, and none
+for a whole filing (``families.acquisitions`` reads those). It reads, in order:
+
+- the text's own "Item 2.01/1.01/8.01" sections (``bare.bare_regions`` cuts them), as a filing's items;
+- the opening of the text (its first paragraphs, where a release or a note tells its transaction): the
+  first sentence with an acquisition or sale cue whose verb says who buys whom (``acquirers.direction``:
+  "A announced the closing of the previously announced acquisition of B", "the Company entered into a
+  definitive agreement to sell its X business to an affiliate of A").
+
+A bare text has no cover, so "the Company" is the company its opening names (``bare.release_company``).
+An acquisition read here never replaces a deal: when the deals family reads the same text as a deal
+(an asset purchase, a licence) with the buyer or target as a party, the deal tells it and no
+acquisition is returned.
+"""
+
+from __future__ import annotations
+
+from eightk.extract.acquirers import direction
+from eightk.extract.bare import bare_regions, release_company, release_date
+from eightk.extract.deals import deals
+from eightk.extract.entities import entities
+from eightk.extract.families import (
+    _ACQ_CONTEXT,
+    _ACQ_CUE,
+    _DEAL_TERMINATED,
+    _SALE_CUE,
+    _acquisition,
+    _stake_in_registrant,
+    acquisitions,
+)
+from eightk.extract.text import Region, sentences
+from eightk.model import Acquisition, Filing
+from eightk.parse.registrant import norm_name
+
+__all__ = ["bare_acquisitions"]
+
+_OPENING = 3000  # characters: a release or note tells its transaction in its first paragraphs
+_KINDS = ("press_release", "text", "financial_note")
+
+
+def bare_acquisitions(filing: Filing, regions: list[Region]) -> list[Acquisition]:
+    """The acquisition a bare document tells (see the module docstring), as a list of zero or one
+    ``Acquisition``; [] for a whole filing or a contract, and when the deals family reads a deal with
+    the same buyer or target (the deal tells the transaction)."""
+    if filing.items or (filing.document_kind or "") not in _KINDS:
+        return []
+    cut = bare_regions(regions)
+    found = acquisitions(filing, [r for r in cut if r.kind == "item"])
+    if not found:
+        found = next((told for r in cut if r.kind == "document" if (told := _opening(filing, r))), [])
+    if found and _told_as_deal(filing, regions, found[0]):
+        return []
+    return found
+
+
+def _opening(filing: Filing, region: Region) -> list[Acquisition]:
+    """The first sentence of the region's opening with an acquisition or sale cue and a direction."""
+    region = release_date(region)
+    company = release_company(region) or filing.registrant.name
+    ents = None
+    for s, e in sentences(region):
+        if s > _OPENING:
+            break
+        sent = region.body[s:e]
+        cue = _ACQ_CUE.search(sent) or _SALE_CUE.search(sent)
+        if cue is None or not _ACQ_CONTEXT.search(sent + " " + cue.group(0)) or _DEAL_TERMINATED.search(sent):
+            continue
+        ents = ents or entities(region.body[: _OPENING + 2000], company)
+        sides = direction(ents, region.body, s, e, company)
+        if sides is not None and not _stake_in_registrant(sides[1][0], company, sent):
+            return [_acquisition(filing, region, s, e, cue=cue, target=sides[1], buyer=sides[0])]
+    return []
+
+
+def _told_as_deal(filing: Filing, regions: list[Region], acq: Acquisition) -> bool:
+    """The deals family reads the text as a deal (an asset purchase, a licence) with the acquisition's
+    buyer or target as a party."""
+    names = {norm_name(n) for n in (acq.buyer, acq.target) if n} - {""}
+    return any(any(norm_name(p.name) in names for p in getattr(d, "parties", ())) for d in deals(filing, regions))
