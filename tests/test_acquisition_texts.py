@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from eightk import parse_filing
-from eightk.extract.acquirers import direction
+from eightk.extract.acquirers import direction, status
 from eightk.extract.entities import entities
 
 
@@ -55,3 +55,15 @@ def test_the_passive_names_the_buyer_after_by() -> None:
     found = direction(entities(text, None), text, 0, len(text), None)
     assert found is not None
     assert (found[0][0], found[1][0]) == ("Corvane Systems, Inc.", "Halloway Optics, Inc.")
+
+
+def test_a_deal_still_to_close_is_agreed_and_a_closing_is_completed() -> None:
+    assert status("Larkspur Financial Corp. entered into a definitive agreement to be acquired by Quillon Inc.") == (
+        "agreed"
+    )
+    assert status("The merger is expected to be completed in the third quarter, upon the closing of the sale.") == (
+        "agreed"
+    )
+    assert status("On May 2, 2024, Quillon Inc. completed its acquisition of Larkspur Financial Corp.") == "completed"
+    assert status("Quillon Inc. acquired Larkspur Financial Corp. on May 2, 2024.") == "completed"
+    assert status("On May 2, 2024, the parties terminated the merger agreement.") == "terminated"

@@ -23,7 +23,7 @@ import re
 from eightk.extract.entities import REGISTRANT, Entities, Mention
 from eightk.parse.registrant import norm_name
 
-__all__ = ["direction"]
+__all__ = ["direction", "status"]
 
 Name = tuple[str, int, int]
 # (verb, kind): "bt" buyer before the verb and target after it; "tb" target before and buyer after; "ab"
@@ -208,3 +208,25 @@ def direction(ents: Entities, text: str, start: int, end: int, registrant: str |
             if buyer and target:
                 return buyer, target
     return None
+
+
+# words of a deal still to close, which say nothing of a closing: "to be acquired by", "expected to close",
+# "upon the closing of", "prior to the completion of", "the closing of the merger is subject to"
+_PENDING = re.compile(
+    r"\b(?:to|will|would|shall|may|could)\s+(?:(?:not\s+)?be\s+)?(?:acquired|sold|completed|consummated|closed)\b|"
+    r"\bexpect\w*\s+(?:to\s+)?(?:close|be\s+completed|complete|consummate)\w*|"
+    r"\b(?:upon|following|after|prior\s+to|before|until|at|conditioned\s+on)\s+(?:the\s+)?"
+    r"(?:closing|completion|consummation)\b|"
+    r"\b(?:the\s+)?(?:closing|completion|consummation)\s+of\s+the\s+(?:\w+\s+){0,3}?is\s+(?:subject|expected|conditioned)",
+    re.I,
+)
+_DONE = re.compile(r"\b(?:completed|consummated|closed|closing\s+of|acquired|(?<!be\s)sold)\b", re.I)
+
+
+def status(sent: str) -> str:
+    """ "terminated", "completed" or "agreed" for the sentence that tells an acquisition: a closing said
+    as done ("completed", "closed", "acquired", "sold"); words of a deal still to close ("to be acquired
+    by", "expected to close", "upon the closing of") are not."""
+    if re.search(r"terminat", sent, re.I):
+        return "terminated"
+    return "completed" if _DONE.search(_PENDING.sub(" ", sent)) else "agreed"

@@ -9,7 +9,7 @@ import datetime as _dt
 import re
 from collections.abc import Iterator
 
-from eightk.extract.acquirers import direction
+from eightk.extract.acquirers import direction, status
 from eightk.extract.entities import Entities, entities
 from eightk.extract.money import money_in
 from eightk.extract.text import COMPANY, Region, companies, dates_in, sentences, span, squash
@@ -130,11 +130,7 @@ _TARGET_AFTER = re.compile(
 
 
 def _status(region: Region, sent: str) -> str:
-    if re.search(r"terminat", sent, _I):
-        return "terminated"
-    if re.search(r"\b(?:completed|consummated|acquired|closed|closing\s+of|(?<!be\s)sold)\b", sent, _I):
-        return "completed"
-    return "agreed"
+    return status(sent)  # acquirers.status: a deal still to close ("to be acquired by") is agreed
 
 
 def _consideration(region: Region, start: int, end: int) -> tuple[Money, Span] | None:
