@@ -67,3 +67,51 @@ def test_a_deal_still_to_close_is_agreed_and_a_closing_is_completed() -> None:
     assert status("On May 2, 2024, Quillon Inc. completed its acquisition of Larkspur Financial Corp.") == "completed"
     assert status("Quillon Inc. acquired Larkspur Financial Corp. on May 2, 2024.") == "completed"
     assert status("On May 2, 2024, the parties terminated the merger agreement.") == "terminated"
+
+
+def _in_item(item: str, text: str) -> list[tuple]:
+    raw = (
+        "FORM 8-K\n\nCURRENT REPORT\n\nNORTHGATE BANCORP, INC.\n(Exact name of registrant as specified in its charter)"
+        f"\n\nItem {item} Heading.\n\n{text}\n\nSIGNATURES\n\nBy: /s/ Pat Q. Signer\n"
+    )
+    return [a[:3] for a in _acquisitions(raw)]
+
+
+def test_cues_the_item_family_misses_with_a_direction() -> None:
+    assert _in_item(
+        "1.01",
+        "On April 30, 2024, the Company entered into a Stock Purchase Agreement with Ardent Capital LLC (the "
+        "“Seller”) pursuant to which the Company will purchase all of the outstanding shares of Larkspur "
+        "Financial Corp. for $120 million.",
+    ) == [("NORTHGATE BANCORP, INC.", "Larkspur Financial Corp.", "agreed")]
+    assert _in_item(
+        "8.01",
+        "On April 30, 2024, the Company announced that it has signed a definitive agreement to sell its insurance "
+        "agency subsidiary, Larkspur Insurance LLC, to Quillon Holdings, Inc. for $30 million.",
+    ) == [("Quillon Holdings, Inc.", "Larkspur Insurance LLC", "agreed")]
+    assert _in_item(
+        "2.01",
+        "On April 30, 2024, the Company closed its acquisition of a 60% interest in Larkspur Financial Corp. for "
+        "$72 million.",
+    ) == [("NORTHGATE BANCORP, INC.", "Larkspur Financial Corp.", "completed")]
+
+
+def test_a_thing_bought_from_a_company_or_a_financing_is_no_acquisition() -> None:
+    assert (
+        _in_item(
+            "1.01",
+            "On April 30, 2024, the Company and Harwell Trust Company, as fiduciary of the Plan, entered into an "
+            "agreement with Quillon Life Insurance Company under which the Plan will purchase a group annuity "
+            "contract that will transfer to Quillon Life Insurance Company $2 billion of pension obligations.",
+        )
+        == []
+    )
+    assert (
+        _in_item(
+            "1.01",
+            "On April 30, 2024, the Company entered into an underwriting agreement with Quillon Securities LLC, "
+            "under which the underwriters agreed to purchase 5,000,000 shares of the Company’s common stock.",
+        )
+        == []
+    )
+    assert _in_item("8.01", "The Company bought office supplies from Larkspur Paper Inc. for $200,000.") == []

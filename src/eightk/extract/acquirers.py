@@ -65,6 +65,8 @@ _PATTERNS = [(re.compile(v, re.I), kind) for v, kind in _VERBS]
 _NEAR = 90  # characters between a verb and the names it governs
 _SELLER = re.compile(r"(?:the\s+)?(?:sellers?|vendors?|sellers?\s+parent)", re.I)
 _POSSESSIVE = re.compile(r"['’]s?\b")
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_CLAUSE = re.compile(r"\b(?:that|which|who|whom|whereby)\b|\bto\s+(?:the\s+)?(?=[A-Z])")
 _WITH = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
 # what is bought when no company is: "to acquire a portfolio of four industrial distribution buildings located …"
 _ASSET = re.compile(
@@ -148,7 +150,12 @@ def _object(text: str, ents: Entities, mentions: list[Mention], at: int, end: in
     for m in mentions:
         if m.start < at or m.start > min(end, at + _NEAR):
             continue
-        seller = m.org != REGISTRANT and ents.orgs[m.org].label == "seller" or _SELLER.fullmatch(text[m.start : m.end])
+        seller = bool(
+            m.org != REGISTRANT and ents.orgs[m.org].label == "seller" or _SELLER.fullmatch(text[m.start : m.end])
+        )
+        seller = seller or _FROM.search(text, max(at, m.start - 12), m.start) is not None  # "… from B": B sells
+        if _CLAUSE.search(text, at, m.start):
+            return None  # "will purchase a contract that will transfer to B": B is past the verb's object
         if not seller and not _POSSESSIVE.match(text, m.end):
             return m
     return None

@@ -18,6 +18,8 @@ acquisition is returned.
 
 from __future__ import annotations
 
+import re
+
 from eightk.extract.acquirers import direction
 from eightk.extract.bare import bare_regions, release_company, release_date
 from eightk.extract.deals import deals
@@ -45,7 +47,9 @@ def bare_acquisitions(filing: Filing, regions: list[Region]) -> list[Acquisition
     """The acquisition a bare document tells (see the module docstring), as a list of zero or one
     ``Acquisition``; [] for a whole filing or a contract, and when the deals family reads a deal with
     the same buyer or target (the deal tells the transaction)."""
-    if filing.items or (filing.document_kind or "") not in _KINDS:
+    if filing.items:
+        return _missed(filing, regions)
+    if (filing.document_kind or "") not in _KINDS:
         return []
     cut = bare_regions(regions)
     found = acquisitions(filing, [r for r in cut if r.kind == "item"])
@@ -54,6 +58,47 @@ def bare_acquisitions(filing: Filing, regions: list[Region]) -> list[Acquisition
     if found and _told_as_deal(filing, regions, found[0]):
         return []
     return found
+
+
+# cues the item family does not take, each needing a verb that says who buys whom: "closed its acquisition
+# of", "agreed to purchase", "will purchase all of", "a definitive agreement to sell", "to be acquired by",
+# "a Stock Purchase Agreement … pursuant to which"
+_MORE_CUE = re.compile(
+    r"\b(?:closed|completed|consummated)\s+(?:its|the|our|their)\s+(?:previously\s+announced\s+)?"
+    r"(?:acquisition|purchase|sale|divestiture|disposition)\b|\b(?:agreed|agrees|agreement)\s+to\s+(?:purchase|acquire|buy|sell)\b|"
+    r"\bwill\s+(?:purchase|acquire)\b|\bto\s+be\s+acquired\s+by\b|"
+    r"\b(?:stock|share|equity|asset|membership\s+interests?|units?)\s+purchase\s+agreement\b",
+    re.I,
+)
+# a financing, not a company bought: underwriters "agreed to purchase" the issuer's shares or notes
+_SECURITIES = re.compile(
+    r"underwrit|\boffering\b|\bnotes\b|debentures|\bbonds\b|credit\s+agreement|\bloans?\b|warrants?\b|"
+    r"private\s+placement|\bpreferred\s+(?:stock|shares|units)\b|repurchase|tender\s+offer|"
+    r"(?:the\s+Company['’]s|its|our)\s+(?:\w+\s+)?(?:common|preferred)\s+(?:stock|shares)",
+    re.I,
+)
+
+
+def _missed(filing: Filing, regions: list[Region]) -> list[Acquisition]:
+    """A whole filing's acquisition in Items 2.01/1.01/8.01 that the item family's cues miss: the first
+    sentence with one of the cues above, no word of a financing, and a direction."""
+    items = [r for r in regions if r.kind == "item" and r.code in ("2.01", "1.01", "8.01")]
+    if not items or acquisitions(filing, regions):
+        return []
+    registrant = filing.registrant.name
+    for region in items:
+        ents = None
+        for s, e in sentences(region):
+            sent = region.body[s:e]
+            cue = _MORE_CUE.search(sent)
+            if cue is None or _SECURITIES.search(sent) or _DEAL_TERMINATED.search(sent):
+                continue
+            ents = ents or entities(region.body, registrant)
+            sides = direction(ents, region.body, s, e, registrant)
+            if sides is not None and not _stake_in_registrant(sides[1][0], registrant, sent):
+                found = [_acquisition(filing, region, s, e, cue=cue, target=sides[1], buyer=sides[0])]
+                return [] if _told_as_deal(filing, regions, found[0]) else found
+    return []
 
 
 def _opening(filing: Filing, region: Region) -> list[Acquisition]:
