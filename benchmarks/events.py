@@ -234,8 +234,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--extra2", type=Path, default=ROOT / "tests" / "data" / "events-extra2")
     ap.add_argument("--extra3", type=Path, default=ROOT / "tests" / "data" / "events-extra3")
     ap.add_argument("--extra4", type=Path, default=ROOT / "tests" / "data" / "events-extra4")
+    ap.add_argument("--extra5", type=Path, default=ROOT / "tests" / "data" / "events-extra5")
     ap.add_argument(
-        "--half", choices=("tune", "measure", "extra", "extra2-A", "extra3-A", "extra4-A", "all"), default="all",
+        "--half", choices=("tune", "measure", "extra", "extra2-A", "extra3-A", "extra4-A", "extra5-A", "all"),
+        default="all",
         help="which misses to list",
     )
     ap.add_argument("--no-provenance", action="store_true", help="skip the span check over the whole corpus")
@@ -243,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     files = _files(args.corpus)
     half = company_halves(args.corpus, files)
     tallies = {"tune": Tally(), "measure": Tally(), "all": Tally(), "extra": Tally()}
-    for n in ("extra2", "extra3", "extra4"):
+    for n in ("extra2", "extra3", "extra4", "extra5"):
         tallies.update({f"{n}-A": Tally(), f"{n}-B": Tally()})
     lines: list[str] = []
     for gold_path, filing_path in files:
@@ -259,7 +261,9 @@ def main(argv: list[str] | None = None) -> int:
         found = tallies["extra"].add(pairs, misses, extra)
         if args.half in ("all", "extra"):
             lines += [f"  x {filing_path.name[:60]}  {x}" for x in found]
-    for set_name, folder in (("extra2", args.extra2), ("extra3", args.extra3), ("extra4", args.extra4)):
+    for set_name, folder in (
+        ("extra2", args.extra2), ("extra3", args.extra3), ("extra4", args.extra4), ("extra5", args.extra5)
+    ):
         for gold_path, text_path, letter in _extra2_files(folder):
             row = f"{set_name}-{letter}"
             pairs, misses, extra = _score(gold_path, text_path, (tallies[row],), EXTRA_TYPES)

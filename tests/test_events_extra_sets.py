@@ -27,7 +27,12 @@ def _checker():  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(
     ("name", "texts", "events", "per_half"),
-    [("events-extra2", 40, 60, 12), ("events-extra3", 25, 40, 10), ("events-extra4", 25, 40, 10)],
+    [
+        ("events-extra2", 40, 60, 12),
+        ("events-extra3", 25, 40, 10),
+        ("events-extra4", 25, 40, 10),
+        ("events-extra5", 18, 20, 8),
+    ],
 )
 def test_each_set_keeps_its_conventions_and_its_halves(name: str, texts: int, events: int, per_half: int) -> None:
     checker = _checker()

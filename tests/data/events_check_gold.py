@@ -105,7 +105,7 @@ def check_dir(root: Path) -> tuple[list[str], int, int]:
     return problems, len(texts), n_events
 
 
-SETS = ("events-extra2", "events-extra3", "events-extra4")
+SETS = ("events-extra2", "events-extra3", "events-extra4", "events-extra5")
 
 
 def main(argv: list[str]) -> int:
