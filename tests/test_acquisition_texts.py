@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from eightk import parse_filing
-from eightk.extract.acquirers import direction, status
+from eightk.extract.acquirers import consideration, direction, status
 from eightk.extract.entities import entities
+from eightk.model import Money
 
 
 def _acquisitions(text: str) -> list[tuple]:
@@ -115,3 +116,23 @@ def test_a_thing_bought_from_a_company_or_a_financing_is_no_acquisition() -> Non
         == []
     )
     assert _in_item("8.01", "The Company bought office supplies from Larkspur Paper Inc. for $200,000.") == []
+
+
+def test_the_price_paid_wins_over_an_extra_and_a_stated_total_wins_over_cash() -> None:
+    text = (
+        "Quillon paid U.S. $64.5 million in cash for the stock of Larkspur plus an additional $10.3 million for land."
+    )
+    assert consideration(text, 0, len(text))[:1] == (Money(64_500_000, "USD"),)  # type: ignore[index]
+    text = (
+        "Quillon issued 8,000,000 shares and transferred $31.7 million in cash for all of the stock of Larkspur. "
+        "The total consideration is valued at approximately $2.2 billion."
+    )
+    assert consideration(text, 0, len(text))[:1] == (Money(2_200_000_000, "USD"),)  # type: ignore[index]
+
+
+def test_a_price_paid_in_shares_at_an_exchange_ratio_is_no_consideration() -> None:
+    text = (
+        "The merger agreement provides for a fixed exchange ratio of 1.18 shares of Quillon's common stock for each "
+        "share of Larkspur common stock. The transaction has a value of approximately $47 million."
+    )
+    assert consideration(text, 0, len(text)) is None

@@ -21,9 +21,11 @@ from __future__ import annotations
 import re
 
 from eightk.extract.entities import REGISTRANT, Entities, Mention
+from eightk.extract.money import money_in
+from eightk.model import Money
 from eightk.parse.registrant import norm_name
 
-__all__ = ["direction", "status"]
+__all__ = ["consideration", "direction", "status"]
 
 Name = tuple[str, int, int]
 # (verb, kind): "bt" buyer before the verb and target after it; "tb" target before and buyer after; "ab"
@@ -237,3 +239,43 @@ def status(sent: str) -> str:
     if re.search(r"terminat", sent, re.I):
         return "terminated"
     return "completed" if _DONE.search(_PENDING.sub(" ", sent)) else "agreed"
+
+
+# words before an amount that make it the deal's price: strong ("aggregate", "purchase price of", "total
+# consideration … valued at") win over weak ones ("for", "paid", "in cash", "transaction")
+_PRICE_STRONG = re.compile(r"aggregate|purchase\s+price|price\s+of|consideration|valued|value\s+of")
+_PRICE_WEAK = re.compile(
+    r"for\s+(?:approximately\s+|about\s+)?$|transaction|in\s+cash|\bpa(?:id|ys?|ying)\s+(?:\w+\s+){0,2}?(?:u\.s\.\s+)?$"
+)
+_PER_SHARE = re.compile(r"per\s+share\s*(?:price\s+)?(?:of|is|was|equal\s+to|amount\s+of)?\s*$")
+_IN_STOCK = re.compile(r"\s+in\s+an?\s+all[\s-]stock\b|\s+(?:payable\s+)?in\s+(?:shares|stock)\b")
+# a price paid in shares only: "a fixed exchange ratio of 1.18 shares of A's common stock for each share"
+_EXCHANGE = re.compile(
+    r"exchange\s+ratio|"
+    r"shares?\s+of\s+[\w&'’ .]{0,40}?(?:common|capital)\s+stock\s+for\s+each\s+(?:outstanding\s+)?share",
+    re.I,
+)
+
+
+def consideration(body: str, start: int, end: int) -> tuple[Money, int, int] | None:
+    """The deal's stated price in ``body[start:end]`` as ``(money, start, end)``: the first amount of at
+    least 100,000 that words mark as a price ("aggregate", "purchase price of", "valued at"), else the
+    first marked by weaker words ("for", "paid", "in cash"),
+    never a per-share price or par value. None when the price is paid in stock ("in an all-stock
+    transaction", an exchange ratio with no cash), as the schema's consideration is then null."""
+    window = body[start:end]
+    if _EXCHANGE.search(window) and not re.search(r"\bcash\b", window, re.I):
+        return None
+    weak: tuple[Money, int, int] | None = None
+    for m in money_in(body, start, end):
+        tail = body[m.end : m.end + 20].lower()
+        near = body[max(start, m.start - 120) : m.start].lower()
+        if "per share" in tail or _PER_SHARE.search(near[-40:]) or m.money.amount < 100_000:
+            continue
+        if _IN_STOCK.match(body[m.end : m.end + 40]):
+            return None
+        if _PRICE_STRONG.search(near):
+            return m.money, m.start, m.end
+        if weak is None and _PRICE_WEAK.search(near):
+            weak = m.money, m.start, m.end
+    return weak

@@ -9,9 +9,8 @@ import datetime as _dt
 import re
 from collections.abc import Iterator
 
-from eightk.extract.acquirers import direction, status
+from eightk.extract.acquirers import consideration, direction, status
 from eightk.extract.entities import Entities, entities
-from eightk.extract.money import money_in
 from eightk.extract.text import COMPANY, Region, companies, dates_in, sentences, span, squash
 from eightk.model import (
     Acquisition,
@@ -134,23 +133,8 @@ def _status(region: Region, sent: str) -> str:
 
 
 def _consideration(region: Region, start: int, end: int) -> tuple[Money, Span] | None:
-    body = region.body
-    for m in money_in(body, start, end):
-        tail = body[m.end : m.end + 20].lower()
-        near = body[max(start, m.start - 120) : m.start].lower()
-        per_share = re.search(r"per\s+share\s*(?:price\s+)?(?:of|is|was|equal\s+to|amount\s+of)?\s*$", near[-40:])
-        if "per share" in tail or per_share or m.money.amount < 100_000:
-            continue  # per-share prices and par values are not the deal's consideration
-        if re.match(
-            r"\s+in\s+an?\s+all[\s-]stock\b|\s+(?:payable\s+)?in\s+(?:shares|stock)\b", body[m.end : m.end + 40]
-        ):
-            return None  # paid in stock: the schema's consideration is null
-        if re.search(
-            r"aggregate|purchase\s+price|price\s+of|consideration|in\s+cash|for\s+(?:approximately\s+|about\s+)?$|valued|value\s+of|transaction",
-            near,
-        ):
-            return m.money, span(region, m.start, m.end)
-    return None
+    found = consideration(region.body, start, end)  # acquirers.consideration: the deal's stated price
+    return (found[0], span(region, found[1], found[2])) if found else None
 
 
 _DEAL_TERMINATED = re.compile(r"terminat\w*.*\b(?:merger|purchase|acquisition)\b", _I)
