@@ -136,3 +136,53 @@ def test_a_price_paid_in_shares_at_an_exchange_ratio_is_no_consideration() -> No
         "share of Larkspur common stock. The transaction has a value of approximately $47 million."
     )
     assert consideration(text, 0, len(text)) is None
+
+
+def test_a_note_of_two_divestitures_gives_both_and_an_unnamed_buyer_is_none() -> None:
+    text = (
+        "Divestitures\n9 Months Ended\nSep. 30, 2021\n"
+        "Effective October 1, 2021, we sold our Field Sensors Division pursuant to a Stock Purchase Agreement with "
+        "Harrow Instruments, Inc. The upfront cash purchase price was $28.0 million.\n"
+        "Effective January 1, 2021, we sold our Marine Pumps Division pursuant to an Asset Purchase Agreement with "
+        "Delling Industries, LLC. The upfront cash purchase price was $4.8 million.\n"
+    )
+    assert [a[:3] for a in _acquisitions(text)] == [
+        ("Harrow Instruments, Inc.", "Field Sensors Division", "completed"),
+        ("Delling Industries, LLC", "Marine Pumps Division", "completed"),
+    ]
+    text = (
+        "Divestiture\n9 Months Ended\nSep. 30, 2012\n"
+        "On October 30, 2012, we signed a definitive agreement to sell our coatings operations in Brazil for gross "
+        "proceeds of $377 million. The transaction is expected to generate approximately $300 million in net cash.\n"
+    )
+    assert _acquisitions(text) == [(None, "coatings operations in Brazil", "agreed", 377_000_000, None)]
+
+
+def test_a_buyer_of_all_the_assets_of_a_venture_and_a_sale_to_a_wholly_owned_subsidiary() -> None:
+    text = (
+        "Corvane today announced that it has reached a definitive agreement to sell Halcyon, its joint venture.\n"
+        "Under the terms of the agreement, Brightwater Chemicals Limited will purchase all of the assets of Halcyon "
+        "for $255 million.\n"
+    )
+    assert [a[:4] for a in _acquisitions(text)] == [("Brightwater Chemicals Limited", "Halcyon", "agreed", 255_000_000)]
+    text = (
+        "DOVER, Del. – May 3, 2017 – Corvane Labs, Inc. announced today that it has completed the sale of its "
+        "lozenge business to a wholly-owned subsidiary of Brightwater Pharma N.V. for $50 million.\n"
+    )
+    assert [a[:2] for a in _acquisitions(text)] == [("Brightwater Pharma N.V.", "lozenge business")]
+
+
+def test_an_amendment_a_minority_stake_and_a_merger_sub_give_no_acquisition() -> None:
+    text = (
+        "AMENDMENT No. 1, dated as of April 2, 2007, to the Merger Agreement, by and among Corvane Corp., a Delaware "
+        "corporation (the “Company”), and Halcyon Acquisition Corp.\nWHEREAS, the parties have entered into the "
+        "Agreement and Plan of Merger, whereby Halcyon Acquisition Corp. shall be merged with and into the Company.\n"
+    )
+    assert _acquisitions(text) == []
+    text = (
+        "SAN DIEGO, California, November 28, 2003 – Corvane, Inc. announced today its results for the fiscal year.\n"
+        "In October 2002, the Company acquired a 28% interest in Halcyon Apparel, Inc., a maker of sleepwear.\n"
+    )
+    assert _acquisitions(text) == []
+    text = "Halcyon Acquisition Corp. shall be merged with and into Corvane Corp."
+    assert direction(entities(text, None), text, 0, len(text), None) is None

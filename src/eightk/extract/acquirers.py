@@ -25,7 +25,7 @@ from eightk.extract.money import money_in
 from eightk.model import Money
 from eightk.parse.registrant import norm_name
 
-__all__ = ["consideration", "direction", "status"]
+__all__ = ["business_for_sale", "consideration", "direction", "status"]
 
 Name = tuple[str, int, int]
 # (verb, kind): "bt" buyer before the verb and target after it; "tb" target before and buyer after; "ab"
@@ -79,12 +79,34 @@ _ASSET = re.compile(
 
 
 # a business sold, named by what it is: "its NAND memory business", "the Company’s payments business"
-_BUSINESS = re.compile(
+_BUSINESS_WORDS = (
     r"\s+(?:(?:substantially\s+all\s+(?:of\s+)?)?(?:the\s+)?(?:assets\s+of\s+)?)?(?:its|our|their|the\s+Company['’]s|"
-    r"the\s+Registrant['’]s|the)\s+(?P<a>[^,;()]{2,80}?\s+(?:business|businesses|division|unit|segment|operations))\b"
-    r"(?=[^;]{0,60}?\bto\b)",
-    re.I,
+    r"the\s+Registrant['’]s|the)\s+(?P<a>[^,;()]{2,80}?\s+(?:business(?:es|\s+lines?)?|division|unit|segment|operations)"
+    r"(?:\s+in\s+(?-i:[A-Z]\w*(?:\s+[A-Z]\w*)?))?)\b"
 )
+_BUSINESS = re.compile(_BUSINESS_WORDS + r"(?=[^;]{0,60}?\b(?:to|with)\b)", re.I)
+_BUSINESS_ANY = re.compile(_BUSINESS_WORDS, re.I)
+# the buyer of a business sold "pursuant to a Stock Purchase Agreement with A"
+_AGREEMENT_WITH = re.compile(r"\bagreement\s+with\s+(?:the\s+)?$", re.I)
+# what is bought when it is a business with no corporate suffix: "all of the assets of Astaris"
+_ASSETS_OF = re.compile(
+    r"\s+(?:all|substantially\s+all)\s+(?:of\s+)?(?:the\s+)?(?:assets|businesses|business|operations)\s+of\s+"
+    r"(?P<d>[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,4})"
+)
+# a deal vehicle is never what is bought: "Acquisition Corp. shall be merged with and into the Company"
+_VEHICLE = re.compile(r"\b(?:Acquisition|Merger)\s+(?:Corp|Sub|Co|Inc|LLC)\b|\bMerger\s+Sub\b|^(?:Merger\s+)?Sub$")
+_SALE_VERB = re.compile(r"\b(?:agreement|agreed|agrees)\s+to\s+sell\b|\bsold\b|\bsale\s+of\b", re.I)
+
+
+def business_for_sale(text: str, start: int, end: int) -> Name | None:
+    """The business the filer sells when no buyer is named ("signed a definitive agreement to sell our
+    Diversey operations in Japan for gross proceeds of …"): the business, or None when the sentence names
+    a buyer after "to" or none is named so."""
+    for v in _SALE_VERB.finditer(text, start, end):
+        sold = _BUSINESS_ANY.match(text, v.end(), end)
+        if sold and not re.search(_TO + r"[A-Z]", text[sold.end() : end]):
+            return " ".join(sold.group("a").split()), sold.start("a"), sold.end("a")
+    return None
 
 
 # "all of Seller’s right, title and interest in Uber Eats India", where "Uber Eats India" is a defined term
@@ -105,7 +127,7 @@ def _defined_interest(text: str, at: int, end: int) -> Name | None:
 # the buyer's slot after "to": "to A", "to the A", "to an affiliate of A", "to funds managed by A"
 _TO = (
     r"\bto\s+(?:the\s+|an?\s+)?"
-    r"(?:(?:\w+\s+)?(?:affiliates?|subsidiar(?:y|ies)|funds?)\s+(?:of|managed\s+by|advised\s+by)\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}(?:affiliates?|subsidiar(?:y|ies)|funds?)\s+(?:of|managed\s+by|advised\s+by)\s+)?"
 )
 _TO_SLOT = re.compile(_TO + r"$", re.I)
 # a buyer named in that slot without a corporate suffix: "to an affiliate of Brasher, Tolland & Price."
@@ -125,7 +147,15 @@ def _business_sold(
     if sold is None:
         return None
     mentions = ents.between(verb.end(), end)
-    b = next((m for m in mentions if m.start >= sold.end() and _TO_SLOT.search(text, sold.end(), m.start)), None)
+    b = next(
+        (
+            m
+            for m in mentions
+            if m.start >= sold.end()
+            and (_TO_SLOT.search(text, sold.end(), m.start) or _AGREEMENT_WITH.search(text, sold.end(), m.start))
+        ),
+        None,
+    )
     named = any(m.start < (b.start if b else end) and not _is_registrant(ents, m, registrant) for m in mentions)
     business = (" ".join(sold.group("a").split()), sold.start("a"), sold.end("a"))
     if b is None and not named and (slot := _SLOT_NAME.match(text, sold.end(), end)):
@@ -188,6 +218,8 @@ def direction(ents: Entities, text: str, start: int, end: int, registrant: str |
                         None,
                     )
                 held = _defined_interest(text, v.end(), end) if t is None and b is not None else None
+                if t is None and held is None and (assets := _ASSETS_OF.match(text, v.end(), end)):
+                    held = assets.group("d"), assets.start("d"), assets.end("d")  # "all of the assets of Astaris"
                 if held and b is not None and (buyer := _name(ents, b, registrant, text)):
                     return buyer, held  # "Zomato acquired all of Seller’s interest in Uber Eats India"
                 later = any(m.start >= v.end() for m in mentions)
@@ -214,7 +246,7 @@ def direction(ents: Entities, text: str, start: int, end: int, registrant: str |
             if b is None or t is None or b.org == t.org:
                 continue
             buyer, target = _name(ents, b, registrant, text), _name(ents, t, registrant, text)
-            if buyer and target:
+            if buyer and target and not _VEHICLE.search(target[0]):
                 return buyer, target
     return None
 
@@ -243,7 +275,9 @@ def status(sent: str) -> str:
 
 # words before an amount that make it the deal's price: strong ("aggregate", "purchase price of", "total
 # consideration … valued at") win over weak ones ("for", "paid", "in cash", "transaction")
-_PRICE_STRONG = re.compile(r"aggregate|purchase\s+price|price\s+of|consideration|valued|value\s+of")
+_PRICE_STRONG = re.compile(
+    r"aggregate|purchase\s+price|price\s+of|consideration|valued|value\s+of|(?<!net\s)proceeds\s+of\s+(?:\w+\s+){0,2}$"
+)
 _PRICE_WEAK = re.compile(
     r"for\s+(?:approximately\s+|about\s+)?$|transaction|in\s+cash|\bpa(?:id|ys?|ying)\s+(?:\w+\s+){0,2}?(?:u\.s\.\s+)?$"
 )

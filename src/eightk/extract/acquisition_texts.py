@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from eightk.extract.acquirers import direction
+from eightk.extract.acquirers import business_for_sale, direction
 from eightk.extract.bare import bare_regions, release_company, release_date
 from eightk.extract.deals import deals
 from eightk.extract.entities import entities
@@ -55,9 +55,7 @@ def bare_acquisitions(filing: Filing, regions: list[Region]) -> list[Acquisition
     found = acquisitions(filing, [r for r in cut if r.kind == "item"])
     if not found:
         found = next((told for r in cut if r.kind == "document" if (told := _opening(filing, r))), [])
-    if found and _told_as_deal(filing, regions, found[0]):
-        return []
-    return found
+    return [a for a in found if not _told_as_deal(filing, regions, a)]
 
 
 # cues the item family does not take, each needing a verb that says who buys whom: "closed its acquisition
@@ -101,23 +99,47 @@ def _missed(filing: Filing, regions: list[Region]) -> list[Acquisition]:
     return []
 
 
+_AMENDMENT = re.compile(r"^\W*(?:exhibit\s+[\d.]+\W+)?(?:first\s+|second\s+)?amendment\b", re.I)
+# a stake short of control told as such: "acquired a 28% interest in B" (not "the remaining 33% interest")
+_MINORITY = re.compile(
+    r"(?<!remaining\s)(?<!outstanding\s)\b([1-4]?\d(?:\.\d+)?)\s*%\s+(?:equity\s+|ownership\s+|membership\s+)?"
+    r"(?:interest|stake)\b",
+    re.I,
+)
+
+
 def _opening(filing: Filing, region: Region) -> list[Acquisition]:
-    """The first sentence of the region's opening with an acquisition or sale cue and a direction."""
+    """The acquisitions the region's opening tells: the first sentence with an acquisition or sale cue and
+    a direction (every such sentence, each with its own target, in a 10-Q/10-K note, which may tell several
+    divestitures). An amendment's text and a minority stake give none. A business sold with no buyer
+    named has buyer None."""
     region = release_date(region)
+    kind = filing.document_kind or ""
+    if _AMENDMENT.search(region.body[:300]):
+        return []
     company = release_company(region) or filing.registrant.name
-    ents = None
+    ents, out = None, list[Acquisition]()
     for s, e in sentences(region):
-        if s > _OPENING:
+        if s > _OPENING or out and kind != "financial_note":
             break
         sent = region.body[s:e]
         cue = _ACQ_CUE.search(sent) or _SALE_CUE.search(sent)
-        if cue is None or not _ACQ_CONTEXT.search(sent + " " + cue.group(0)) or _DEAL_TERMINATED.search(sent):
+        if cue is not None and not _ACQ_CONTEXT.search(sent + " " + cue.group(0)):
+            cue = None
+        cue = cue or _MORE_CUE.search(sent)  # a cue of its own context ("will purchase", "agreed to sell")
+        if cue is None or _DEAL_TERMINATED.search(sent):
+            continue
+        if _MINORITY.search(sent):
             continue
         ents = ents or entities(region.body[: _OPENING + 2000], company)
         sides = direction(ents, region.body, s, e, company)
-        if sides is not None and not _stake_in_registrant(sides[1][0], company, sent):
-            return [_acquisition(filing, region, s, e, cue=cue, target=sides[1], buyer=sides[0])]
-    return []
+        if sides is None and (business := business_for_sale(region.body, s, e)):
+            out.append(_acquisition(filing, region, s, e, cue=cue, target=business))
+        elif sides is not None and not _stake_in_registrant(sides[1][0], company, sent):
+            out.append(_acquisition(filing, region, s, e, cue=cue, target=sides[1], buyer=sides[0]))
+    return [
+        a for i, a in enumerate(out) if all(norm_name(a.target or "") != norm_name(b.target or "") for b in out[:i])
+    ]
 
 
 def _told_as_deal(filing: Filing, regions: list[Region], acq: Acquisition) -> bool:
