@@ -1,4 +1,5 @@
-"""Acquisitions told in bare documents (extract/acquisition_texts.py), on made-up texts with invented names."""
+"""Acquisitions and agreements told in bare documents, and the acquisition family's added cues
+(extract/acquisition_texts.py, acquirers.py, agreements.py), on made-up texts with invented names."""
 
 from __future__ import annotations
 
@@ -186,3 +187,20 @@ def test_an_amendment_a_minority_stake_and_a_merger_sub_give_no_acquisition() ->
     assert _acquisitions(text) == []
     text = "Halcyon Acquisition Corp. shall be merged with and into Corvane Corp."
     assert direction(entities(text, None), text, 0, len(text), None) is None
+
+
+def test_a_bare_section_telling_an_agreement_entered_into_is_read_as_item_1_01() -> None:
+    text = (
+        "Underwriting Agreement\nOn October 29, 2020, the Company entered into an Underwriting Agreement (the "
+        "“Underwriting Agreement”) with Harrow Thalberg & Co. Inc., as the representative of the several "
+        "underwriters, relating to the sale of 1,400,000 shares of common stock of the Company.\n"
+    )
+    events = parse_filing(text.encode()).to_dict()["events"]
+    assert [(e["counterparty"], e["agreement_type"]) for e in events if e["type"] == "agreement"] == [
+        ("Harrow Thalberg & Co. Inc.", "underwriting agreement")
+    ]
+    text = (
+        "On March 1, 2021, the Company entered into an employment agreement with Quillon Advisors LLC and its "
+        "principal, Jane Roe, under which Ms. Roe will serve as Chief Financial Officer.\n"
+    )
+    assert [e for e in parse_filing(text.encode()).to_dict()["events"] if e["type"] == "agreement"] == []

@@ -3,6 +3,7 @@ with its kind ("credit agreement", "revolving credit agreement amendment") and i
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from eightk.extract.bare import bare_regions
@@ -188,7 +189,7 @@ def agreements(filing: Filing, regions: list[Region]) -> list[Agreement]:
     """One event per agreement a 1.01 item says was entered into (several when paragraphs tell of
     several), with the counterparty named in that paragraph, else in the item."""
     out = []
-    for region in _items(bare_regions(regions), "1.01"):
+    for region in _agreement_regions(filing, regions):
         title_end = max(0, region.body.find("\n"))
         kinds: set[str] = set()
         whole = _counterparty(region, filing.registrant.name)
@@ -215,6 +216,36 @@ def agreements(filing: Filing, regions: list[Region]) -> list[Agreement]:
         if not kinds and whole is not None:
             out.append(_agreement(region, None, whole))
     return out
+
+
+# a bare section that opens by telling an agreement entered into: "On October 29, 2020, the Company entered
+# into an Underwriting Agreement … with …" (an Item 1.01 section copied without its heading)
+_ENTERED = re.compile(
+    r"\b(?:entered\s+into|executed|signed)\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,6}?agreement\b[^.]{0,300}?\bwith\b", _I
+)
+
+
+def _agreement_regions(filing: Filing, regions: list[Region]) -> list[Region]:
+    """The 1.01 items (a bare text's "Item 1.01" sections too); for a bare text with no item heading (not a
+    release, a contract or a note), the text itself when its opening tells an agreement entered into."""
+    items = list(_items(bare_regions(regions), "1.01"))
+    if items or filing.items or filing.document_kind != "text":
+        return items
+    return [
+        dataclasses.replace(r, kind="item", code="1.01")
+        for r in regions
+        if r.kind == "document"
+        and (m := _ENTERED.search(r.body[:600]))
+        and not _PERSONAL.search(m.group(0))
+    ]
+
+
+# an officer's own agreement, told in a 5.02 section: no material agreement of the company
+_PERSONAL = re.compile(
+    r"employment|separation|severance|consulting|retention|transition|offer\s+letter|letter\s+agreement|"
+    r"compensation|indemnification|change\s+(?:in|of)\s+control|award|bonus|release|non-?compet",
+    _I,
+)
 
 
 # "Amendment No. 11 to the Revolving Credit Agreement": the kind of agreement amended
