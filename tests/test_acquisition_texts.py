@@ -1,4 +1,4 @@
-"""Acquisitions and agreements told in bare documents, and the acquisition family's added cues
+"""Acquisitions, agreements and earnings told in bare documents, and the acquisition family's added cues
 (extract/acquisition_texts.py, acquirers.py, agreements.py), on made-up texts with invented names."""
 
 from __future__ import annotations
@@ -204,3 +204,17 @@ def test_a_bare_section_telling_an_agreement_entered_into_is_read_as_item_1_01()
         "principal, Jane Roe, under which Ms. Roe will serve as Chief Financial Officer.\n"
     )
     assert [e for e in parse_filing(text.encode()).to_dict()["events"] if e["type"] == "agreement"] == []
+
+
+def test_results_highlights_and_a_table_printed_one_cell_a_line() -> None:
+    text = (
+        "Contact:\n|\nPat Roe, Chairman & CEO\n|\n·\n|\nNet sales for the first quarter of fiscal year 2009 increased "
+        "to $7.6 million\n|\n·\n|\nNet income for the first quarter of 2009 was $856,000 compared to a net loss of "
+        "$865,000 in 2008\n|\nQuarters Ended\n|\nApril 4,\n2009\n|\nMarch 29,\n2008\n|\nNet sales\n|\n$\n|\n"
+        "7,606,532\n|\n$\n|\n5,757,686\n|\nNet income (loss)\n|\n$\n|\n856,480\n|\n$\n|\n(864,956\n|\n)\n|\n"
+        "Net income (loss) per common share – basic and diluted\n|\n$\n|\n0.29\n|\n$\n|\n(0.29\n|\n)\n"
+    )
+    events = [e for e in parse_filing(text.encode()).to_dict()["events"] if e["type"] == "earnings"]
+    assert [(e["period_end"], e["revenue"]["amount"], e["net_income"]["amount"], e["eps"]) for e in events] == [
+        ("2009-04-04", 7_606_532, 856_480, 0.29)
+    ]

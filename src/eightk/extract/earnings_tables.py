@@ -12,7 +12,12 @@ from eightk.model import FieldSource, Money
 __all__ = ["merge_tables", "table_figures"]
 
 
-_ROW_END = r"[ \t:]*(?:(?=[\t$\d(])|\n(?=[ \t]*[$\d(]))"  # cells on the label's line or the next one
+# cells on the label's line or the next one; a page's table printed one cell a line between "|" lines
+# ("Net sales\n|\n$\n|\n7,606,532") has its first number a few lines down
+_ROW_END = (
+    r"[ \t:]*(?:(?=[\t$\d(])|\n(?=[ \t]*[$\d(])|"
+    r"(?:\n[ \t]*\|[ \t]*)(?:\n[ \t]*\$?[ \t]*\n[ \t]*\|[ \t]*)?\n(?=[ \t]*\(?\d))"
+)
 _ROW_LABELS = {
     "revenue": r"(?:total\s+)?(?:net\s+)?(?:revenues?|sales|net\s+sales)(?:,\s*net)?",
     # the parent's share first: "Net income attributable to Acme" (not "… to noncontrolling interests")
@@ -123,7 +128,7 @@ def _table_figure(body: str, name: str) -> tuple[float, int, int] | None:
     elif value >= 100:
         return None
     opened = n.group(0).startswith("(") or body[max(0, n.start() - 4) : n.start()].rstrip().endswith("(")
-    closed = n.group(0).endswith(")") or body[n.end() : n.end() + 4].lstrip(" \t|").startswith(")")
+    closed = n.group(0).endswith(")") or body[n.end() : n.end() + 6].lstrip(" \t|\n").startswith(")")
     if opened and closed:  # "(7,410)", and "(7,410 )" or "( 7,410 )" with the parenthesis in a cell of its own
         value = -value
     return value, n.start(1), n.end(1)
