@@ -218,3 +218,19 @@ def test_results_highlights_and_a_table_printed_one_cell_a_line() -> None:
     assert [(e["period_end"], e["revenue"]["amount"], e["net_income"]["amount"], e["eps"]) for e in events] == [
         ("2009-04-04", 7_606_532, 856_480, 0.29)
     ]
+
+
+def test_revenue_for_a_named_quarter_and_a_net_loss_per_share() -> None:
+    head = (
+        "LEXINGTON, Ky., April 28, 2005 /PRNewswire/ -- Corvane Systems, Inc. today announced results for the "
+        "first quarter ended March 31, 2005.\n"
+    )
+    cases = {
+        "Revenues for the first quarter of 2005 were $12.4 million, compared to $10.1 million. Net loss for the "
+        "quarter was $2.1 million, or $0.14 per share.": (12_400_000, -2_100_000, -0.14),
+        "Revenue in the first quarter was $14.0 million. Net loss per share was $(0.42). Net loss was $(6.1) "
+        "million.": (14_000_000, -6_100_000, -0.42),
+    }
+    for text, want in cases.items():
+        events = [e for e in parse_filing((head + text).encode()).to_dict()["events"] if e["type"] == "earnings"]
+        assert [(e["revenue"]["amount"], e["net_income"]["amount"], e["eps"]) for e in events] == [want]

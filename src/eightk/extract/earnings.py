@@ -24,7 +24,8 @@ def _items(regions: list[Region], *codes: str) -> list[Region]:
 
 _PERIOD = re.compile(r"(?:quarters?|years?|periods?|months|weeks)\s+ended(?:\s*\n[ \t]*\|)?\s+")
 _REVENUE = re.compile(
-    r"(?:total\s+(?:net\s+)?(?:revenues?|sales)|net\s+(?:revenues?|sales)|revenues?|sales)(?:\s+for\s+the\s+(?:\w+\s+){0,3}?(?:quarter|year|period|months)"
+    r"(?:total\s+(?:net\s+)?(?:revenues?|sales)|net\s+(?:revenues?|sales)|revenues?|sales)"
+    r"(?:\s+(?:for|in)\s+the\s+(?:\w+\s+){0,3}?(?:quarter|year|period|months)(?:\s+of\s+(?:fiscal\s+)?\d{4})?"
     r"(?:\s+ended\s+[a-z]+\.?\s+\d{1,2},?\s+\d{4},?)?)?\s+"
     r"(?:(?:of|was|were|totaled|reached)\s+|"
     r"(?:increased|decreased|grew|rose|fell|(?:was|were)\s+(?:up|down)|up|down)[^$.]{0,90}?(?<!compared\s)\bto\s+)"
@@ -44,7 +45,7 @@ _NET_INCOME = re.compile(
 )
 _EPS = re.compile(
     r"\$\s?(\(?\d*\.\d{2}\)?)\s+per\s+diluted\s+share|diluted\s+(?:earnings|net\s+income|eps)[^$.]{0,60}?\$\s?(\(?\d*\.\d{2}\)?)|"
-    r"(?:earnings|profit|net\s+income)\s+per\s+(?:diluted\s+|common\s+)?share\s*(?:\(diluted\)\s*)?"
+    r"(?:earnings|profit|net\s+income|net\s+loss)\s+per\s+(?:diluted\s+|common\s+)?share\s*(?:\(diluted\)\s*)?"
     r"(?:(?:of|was|were|is|are)\s+(?:(?:unchanged|up|down|flat)\b[^$.]{0,30}?\b(?:at|to)\s+)?)?\$\s?(\(?\d*\.\d{2}\)?)|"
     r"(?:net\s+(?:income|earnings|profit|loss)(?:\s+(?:attributable|available)\s+to\s+[\w .,]+?)?|"
     r"reported\s+(?:(?!full|annual|year)[\w-]+\s+){0,3}?earnings)\s+(?:for\s+the\s+[^$.;]{3,60}?\s+)?(?:of|was)\s+"
