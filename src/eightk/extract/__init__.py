@@ -48,7 +48,8 @@ def extract_events(filing: Filing) -> tuple[Event, ...]:
         if family is agreements:
             found = _unclaimed(found, events)
         events.extend(found)
-    return tuple(_one_telling(events))
+    # a bare document's acquisition (a release, a note) leaves its deal reading standing: both are told
+    return tuple(_one_telling(events) if filing.items else events)
 
 
 def _unclaimed(agreements_found: list[Event], events: list[Event]) -> list[Event]:

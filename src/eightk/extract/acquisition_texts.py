@@ -55,7 +55,7 @@ def bare_acquisitions(filing: Filing, regions: list[Region]) -> list[Acquisition
     found = acquisitions(filing, [r for r in cut if r.kind == "item"])
     if not found:
         found = next((told for r in cut if r.kind == "document" if (told := _opening(filing, r))), [])
-    return [a for a in found if not _told_as_deal(filing, regions, a)]
+    return found
 
 
 # cues the item family does not take, each needing a verb that says who buys whom: "closed its acquisition
