@@ -234,3 +234,25 @@ def test_revenue_for_a_named_quarter_and_a_net_loss_per_share() -> None:
     for text, want in cases.items():
         events = [e for e in parse_filing((head + text).encode()).to_dict()["events"] if e["type"] == "earnings"]
         assert [(e["revenue"]["amount"], e["net_income"]["amount"], e["eps"]) for e in events] == [want]
+
+
+def test_release_wordings_of_a_completed_merger_an_announced_acquisition_and_a_subsidiary_sold() -> None:
+    dateline = "AUSTIN, Texas, March 9, 2004 /PRNewswire/ -- Corvane Systems, Inc. today "
+    cases = {
+        "announced that it has closed the previously announced merger of Halloway Optics, Inc. with and into a "
+        "wholly owned subsidiary of Corvane.": ("Corvane Systems, Inc.", "Halloway Optics, Inc.", "completed"),
+        "announced the acquisition of Halloway Optics, Inc., a maker of lenses, for $61 million.": (
+            "Corvane Systems, Inc.",
+            "Halloway Optics, Inc.",
+            "agreed",
+        ),
+        "announced it has agreed to sell its Halloway Optics subsidiary to Brightwater Partners LLC for $20 "
+        "million in cash.": ("Brightwater Partners LLC", "Halloway Optics", "agreed"),
+        "said it finalized the purchase of Halloway Optics, Inc., a privately held maker of lenses.": (
+            "Corvane Systems, Inc.",
+            "Halloway Optics, Inc.",
+            "completed",
+        ),
+    }
+    for text, want in cases.items():
+        assert [a[:3] for a in _acquisitions(dateline + text)] == [want], text

@@ -47,10 +47,12 @@ _VERBS = [
         "bt",
     ),
     (
-        r"\b(?:completed|consummated|closed|(?:closing|completion|consummation)\s+of)\s+(?:its|the|their)\s+"
-        r"(?:previously\s+announced\s+)?(?:acquisition|purchase)\s+of\b",
+        r"\b(?:complet(?:ed|es)|consummated|closed|closes|finali[sz](?:ed|es)|(?:closing|completion|consummation)\s+of|"
+        r"announced(?:\s+today)?)\s+(?:(?:its|the|their)\s+)?(?:previously\s+announced\s+)?(?:acquisition|purchase)\s+of\b",
         "bt",
     ),
+    # "the merger of B with and into A", "merger of B with and into a wholly owned subsidiary of A"
+    (r"\bmerger\s+of\b(?=[^;]{0,120}?\binto\b)", "ab:into"),
     (r"['’]s?\s+(?:proposed\s+|pending\s+|planned\s+)?(?:acquisition|purchase)\s+of\b", "bt"),
     (r"\b(?:to|will|would|shall|agreed\s+to)\s+(?:be\s+)?merge[sd]?\s+(?:with\s+and\s+)?into\b", "tb"),
     (
@@ -81,7 +83,7 @@ _ASSET = re.compile(
 # a business sold, named by what it is: "its NAND memory business", "the Company’s payments business"
 _BUSINESS_WORDS = (
     r"\s+(?:(?:substantially\s+all\s+(?:of\s+)?)?(?:the\s+)?(?:assets\s+of\s+)?)?(?:its|our|their|the\s+Company['’]s|"
-    r"the\s+Registrant['’]s|the)\s+(?P<a>[^,;()]{2,80}?\s+(?:business(?:es|\s+lines?)?|division|unit|segment|operations)"
+    r"the\s+Registrant['’]s|the)\s+(?P<a>[^,;()]{2,80}?\s+(?:business(?:es|\s+lines?)?|division|unit|segment|operations|subsidiary)"
     r"(?:\s+in\s+(?-i:[A-Z]\w*(?:\s+[A-Z]\w*)?))?)\b"
 )
 _BUSINESS = re.compile(_BUSINESS_WORDS + r"(?=[^;]{0,60}?\b(?:to|with)\b)", re.I)
@@ -98,6 +100,13 @@ _VEHICLE = re.compile(r"\b(?:Acquisition|Merger)\s+(?:Corp|Sub|Co|Inc|LLC)\b|\bM
 _SALE_VERB = re.compile(r"\b(?:agreement|agreed|agrees)\s+to\s+sell\b|\bsold\b|\bsale\s+of\b", re.I)
 
 
+def _business_name(sold: re.Match[str]) -> Name:
+    """The business a match names: "its Larkspur Optics subsidiary" is Larkspur Optics."""
+    tail = re.search(r"\s+subsidiary$", sold.group("a"), re.I)
+    end = sold.start("a") + tail.start() if tail else sold.end("a")
+    return " ".join(sold.string[sold.start("a") : end].split()), sold.start("a"), end
+
+
 def business_for_sale(text: str, start: int, end: int) -> Name | None:
     """The business the filer sells when no buyer is named ("signed a definitive agreement to sell our
     Diversey operations in Japan for gross proceeds of …"): the business, or None when the sentence names
@@ -105,7 +114,7 @@ def business_for_sale(text: str, start: int, end: int) -> Name | None:
     for v in _SALE_VERB.finditer(text, start, end):
         sold = _BUSINESS_ANY.match(text, v.end(), end)
         if sold and not re.search(_TO + r"[A-Z]", text[sold.end() : end]):
-            return " ".join(sold.group("a").split()), sold.start("a"), sold.end("a")
+            return _business_name(sold)
     return None
 
 
@@ -130,6 +139,8 @@ _TO = (
     r"(?:(?:[\w-]+\s+){0,2}(?:affiliates?|subsidiar(?:y|ies)|funds?)\s+(?:of|managed\s+by|advised\s+by)\s+)?"
 )
 _TO_SLOT = re.compile(_TO + r"$", re.I)
+# after "to", "by" or "into": "the A", "an affiliate of A", "a wholly owned subsidiary of A"
+_OWNER = r"(?:the\s+|an?\s+)?(?:(?:[\w-]+\s+){0,2}(?:affiliates?|subsidiar(?:y|ies))\s+of\s+)?"
 # a buyer named in that slot without a corporate suffix: "to an affiliate of Brasher, Tolland & Price."
 _SLOT_NAME = re.compile(
     r"\s*" + _TO + r"(?P<n>[A-Z][\w'’-]*(?:(?:,\s+|\s+&\s+|\s+)[A-Z][\w'’-]*){0,5})"
@@ -157,7 +168,7 @@ def _business_sold(
         None,
     )
     named = any(m.start < (b.start if b else end) and not _is_registrant(ents, m, registrant) for m in mentions)
-    business = (" ".join(sold.group("a").split()), sold.start("a"), sold.end("a"))
+    business = _business_name(sold)
     if b is None and not named and (slot := _SLOT_NAME.match(text, sold.end(), end)):
         return (slot.group("n"), slot.start("n"), slot.end("n")), business
     buyer = _name(ents, b, registrant, text) if b and not named else None
@@ -238,7 +249,7 @@ def direction(ents: Entities, text: str, start: int, end: int, registrant: str |
                 t, b = (before[-1] if before else None), _object(text, ents, mentions, v.end(), end)
             else:
                 t = _object(text, ents, mentions, v.end(), end)
-                lead = re.compile(rf"(?<!pursuant\s)(?<!according\s)(?<!prior\s)\b{kind[3:]}\s+(?:the\s+)?$")
+                lead = re.compile(rf"(?<!pursuant\s)(?<!according\s)(?<!prior\s)\b{kind[3:]}\s+{_OWNER}$")
                 b = next((m for m in mentions if t and m.start > t.end and lead.search(text, t.end, m.start)), None)
             sold = _business_sold(ents, text, v, end, registrant) if kind == "ab:to" else None
             if sold:  # "the sale of its NAND memory business to A": the business is the target
@@ -261,7 +272,9 @@ _PENDING = re.compile(
     r"\b(?:the\s+)?(?:closing|completion|consummation)\s+of\s+the\s+(?:\w+\s+){0,3}?is\s+(?:subject|expected|conditioned)",
     re.I,
 )
-_DONE = re.compile(r"\b(?:completed|consummated|closed|closing\s+of|acquired|(?<!be\s)sold)\b", re.I)
+_DONE = re.compile(
+    r"\b(?:completed|completes|consummated|closed|closes|finali[sz]e[ds]|closing\s+of|acquired|(?<!be\s)sold)\b", re.I
+)
 
 
 def status(sent: str) -> str:

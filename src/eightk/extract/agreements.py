@@ -234,9 +234,7 @@ def _agreement_regions(filing: Filing, regions: list[Region]) -> list[Region]:
     return [
         dataclasses.replace(r, kind="item", code="1.01")
         for r in regions
-        if r.kind == "document"
-        and (m := _ENTERED.search(r.body[:600]))
-        and not _PERSONAL.search(m.group(0))
+        if r.kind == "document" and (m := _ENTERED.search(r.body[:600])) and not _PERSONAL.search(m.group(0))
     ]
 
 
