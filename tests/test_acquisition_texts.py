@@ -256,3 +256,26 @@ def test_release_wordings_of_a_completed_merger_an_announced_acquisition_and_a_s
     }
     for text, want in cases.items():
         assert [a[:3] for a in _acquisitions(dateline + text)] == [want], text
+
+
+def test_a_contract_on_its_own_gives_its_kind_and_the_party_that_is_not_the_company() -> None:
+    def agreements(text: str) -> list[tuple]:
+        events = parse_filing(text.encode()).to_dict()["events"]
+        return [(e["counterparty"], e["agreement_type"]) for e in events if e["type"] == "agreement"]
+
+    text = (
+        "Exhibit 10.1\nEXCLUSIVE SUPPLY AGREEMENT\nTHIS EXCLUSIVE SUPPLY AGREEMENT (“Agreement”), made as of April 1, "
+        '2021, is by and between HALDEN, LLC ("SUPPLIER") and Quillon Beauty, Inc. (“QUILLON”).\n'
+        "SUPPLIER and QUILLON agree as follows:\n1. SUPPLIER will supply the PRODUCT.\n"
+    )
+    assert agreements(text) == [("Quillon Beauty, Inc.", "exclusive supply agreement")]
+    text = (
+        "Exhibit 10.2\nDISTRIBUTION AGREEMENT\nThis Distribution Agreement is made by and between Larkspur Trading "
+        "Ltd. and Corvane Systems, Inc. (the “Company”), effective May 1, 2020.\n1. Larkspur will distribute.\n"
+    )
+    assert agreements(text) == [("Larkspur Trading Ltd.", "distribution agreement")]
+    text = (
+        "Exhibit 10.3\nAMENDMENT NO. 1 TO SUPPLY AGREEMENT\nThis Amendment is made by and between Larkspur Trading "
+        "Ltd. and Corvane Systems, Inc. (the “Company”).\n"
+    )
+    assert agreements(text) == []

@@ -215,7 +215,58 @@ def agreements(filing: Filing, regions: list[Region]) -> list[Agreement]:
             out.append(_agreement(region, m, other, amended=bool(m.group("amended"))))
         if not kinds and whole is not None:
             out.append(_agreement(region, None, whole))
-    return out
+    return out or _contract(filing, regions)
+
+
+# a contract's title line ("EXCLUSIVE SUPPLY AGREEMENT") and its parties ("… by and between A (“X”) and B")
+_TITLE = re.compile(r"^[ \t|]*(?P<t>(?:[A-Z][A-Z\-&]*[ \t]+){0,6}AGREEMENT)[ \t]*$", re.M)
+_BETWEEN = re.compile(r"\b(?:by\s+and\s+)?(?:between|among)\b", _I)
+# "Acme Inc. (the “Company”)", "Acme Inc., a Delaware corporation (the “Company”)"
+_AS_COMPANY = re.compile(
+    r"\s*,?\s*(?:an?\s+[\w ]{0,40}?(?:corporation|company|partnership)\s*,?\s*)?"
+    r"\(\s*(?:the\s+)?[“\"](?:Company|Registrant)[”\"]"
+)
+# no agreement of this family: an amendment, a merger (acquisitions), a licence or collaboration (deals)
+_NOT_A_NEW_DEAL = re.compile(r"amend|merger|plan\s+of|letter|licen[cs]|collaborat|co-?promot|option", _I)
+
+
+def _contract(filing: Filing, regions: list[Region]) -> list[Agreement]:
+    """A user's file that is a contract itself (an EX-10): one agreement of the kind its title names, with
+    the other party of "by and between A and B": the one not defined as "the Company", else the second
+    named. An amendment, a merger agreement or a licence gives none (the acquisition and deal families
+    read those)."""
+    if filing.items or filing.document_kind != "agreement":
+        return []
+    for region in (r for r in regions if r.kind == "document"):
+        head = region.body[:2500]
+        title = _TITLE.search(head)
+        between = _BETWEEN.search(head, title.end()) if title else None
+        if title is None or between is None or _NOT_A_NEW_DEAL.search(title.group("t")):
+            continue
+        ents = entities(head, None)
+        parties: list[tuple[str, int, int]] = []
+        for m in ents.between(between.end(), min(len(head), between.end() + 600)):
+            if m.org != REGISTRANT and all(ents.orgs[m.org].name != p[0] for p in parties):
+                parties.append((ents.orgs[m.org].name, m.start, m.end))
+        if len(parties) < 2:
+            continue
+        company = [p for p in parties[:2] if _AS_COMPANY.match(head, p[2])]
+        other = next((p for p in parties[:2] if p not in company), None) if company else parties[1]
+        if other is None:
+            continue
+        sources = [
+            FieldSource("agreement_type", "text", span(region, title.start("t"), title.end("t"))),
+            FieldSource("counterparty", "text", span(region, other[1], other[2])),
+        ]
+        return [
+            Agreement(
+                evidence=tuple(s.span for s in sources if s.span),
+                values=tuple(sources),
+                counterparty=other[0],
+                agreement_type=squash(title.group("t")).lower(),
+            )
+        ]
+    return []
 
 
 # a bare section that opens by telling an agreement entered into: "On October 29, 2020, the Company entered
