@@ -279,3 +279,16 @@ def test_a_contract_on_its_own_gives_its_kind_and_the_party_that_is_not_the_comp
         "Ltd. and Corvane Systems, Inc. (the “Company”).\n"
     )
     assert agreements(text) == []
+
+
+def test_an_item_1_01_that_incorporates_item_2_03_reads_the_agreement_told_there() -> None:
+    raw = (
+        "FORM 8-K\n\nCURRENT REPORT\n\nNORTHGATE BANCORP, INC.\n(Exact name of registrant as specified in its charter)"
+        "\n\nItem 1.01. Entry into a Material Definitive Agreement.\n\nThe information provided in Item 2.03 of this "
+        "Current Report on Form 8-K is hereby incorporated into this Item 1.01 by reference.\n\nItem 2.03. Creation "
+        "of a Direct Financial Obligation.\n\nOn February 17, 2023, the Company entered into a $3.5 billion revolving "
+        "credit facility with Harrow Bank, N.A., as agent, Quillon Bank, N.A., as syndication agent, and the lenders "
+        "named therein.\n\nSIGNATURES\n\nBy: /s/ Pat Q. Signer\n"
+    )
+    events = parse_filing(raw.encode(), name="case.txt").to_dict()["events"]
+    assert [e["counterparty"] for e in events if e["type"] == "agreement"] == ["Harrow Bank, N.A."]

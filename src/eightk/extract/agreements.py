@@ -279,14 +279,35 @@ _ENTERED = re.compile(
 def _agreement_regions(filing: Filing, regions: list[Region]) -> list[Region]:
     """The 1.01 items (a bare text's "Item 1.01" sections too); for a bare text with no item heading (not a
     release, a contract or a note), the text itself when its opening tells an agreement entered into."""
-    items = list(_items(bare_regions(regions), "1.01"))
-    if items or filing.items or filing.document_kind != "text":
+    cut = bare_regions(regions)
+    items = list(_items(cut, "1.01"))
+    if items:
+        return _with_referenced(items, cut)
+    if filing.items or filing.document_kind != "text":
         return items
     return [
         dataclasses.replace(r, kind="item", code="1.01")
         for r in regions
         if r.kind == "document" and (m := _ENTERED.search(r.body[:600])) and not _PERSONAL.search(m.group(0))
     ]
+
+
+# "The information provided in Item 2.03 of this Current Report … is hereby incorporated into this Item 1.01
+# by reference"
+_INCORPORATED = re.compile(
+    r"\bItem\s+(\d\.\d\d)\b(?:[^.]|\.(?=\d)){0,200}?\bincorporated\b(?:[^.]|\.(?=\d)){0,80}?\bby\s+reference", _I
+)
+
+
+def _with_referenced(items: list[Region], regions: list[Region]) -> list[Region]:
+    """The 1.01 items, each followed by the items it incorporates by reference (the agreement told under
+    Item 2.03), read as its text."""
+    out: list[Region] = []
+    for item in items:
+        out.append(item)
+        codes = {m.group(1) for m in _INCORPORATED.finditer(item.body[:1500])} - {"1.01", "9.01"}
+        out.extend(dataclasses.replace(r, code="1.01") for r in _items(regions, *codes) if r not in out)
+    return out
 
 
 # an officer's own agreement, told in a 5.02 section: no material agreement of the company
