@@ -292,3 +292,22 @@ def test_an_item_1_01_that_incorporates_item_2_03_reads_the_agreement_told_there
     )
     events = parse_filing(raw.encode(), name="case.txt").to_dict()["events"]
     assert [e["counterparty"] for e in events if e["type"] == "agreement"] == ["Harrow Bank, N.A."]
+
+
+def test_a_merger_agreement_sentence_takes_the_direction_of_the_merger_told_after_it() -> None:
+    got = _in_item(
+        "1.01",
+        "On April 30, 2024, Northgate Bancorp, Inc. (the “Company”) entered into an Agreement and Plan of Merger "
+        "(the “Merger Agreement”) with Quillon Holdings, Inc., a Delaware corporation (“Parent”), and Quillon "
+        "Merger Sub, Inc., a wholly owned subsidiary of Parent (“Merger Sub”). Pursuant to the Merger Agreement, "
+        "Merger Sub will merge with and into the Company, with the Company continuing as the surviving "
+        "corporation and a wholly owned subsidiary of Parent.",
+    )
+    assert got == [("Quillon Holdings, Inc.", "Northgate Bancorp, Inc.", "agreed")]
+    got = _in_item(
+        "2.01",
+        "On April 30, 2024, pursuant to the Agreement and Plan of Merger dated January 5, 2024, by and among the "
+        "Company, Larkspur Financial Corp. (“Larkspur”) and Northgate Merger Sub, Inc. (“Merger Sub”), Merger Sub "
+        "merged with and into Larkspur, with Larkspur surviving as a wholly owned subsidiary of the Company.",
+    )
+    assert got == [("NORTHGATE BANCORP, INC.", "Larkspur Financial Corp.", "completed")]

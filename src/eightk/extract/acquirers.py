@@ -34,7 +34,8 @@ _VERBS = [
     # "Merger Sub will merge with and into the Company, with the Company surviving as a wholly owned
     # subsidiary of Parent": the survivor is bought, by the parent
     (
-        r"\bsurviv(?:ing|es?)\s+(?:the\s+merger\s+)?as\s+an?\s+(?:direct\s+or\s+indirect\s+)?(?:wholly[\s-]+owned\s+)?"
+        r"\b(?:surviv(?:ing|es?)\s+(?:the\s+merger\s+)?as|continu(?:ing|es?)\s+as\s+the\s+surviving\s+"
+        r"(?:corporation|company|entity)\s+(?:and|as))\s+an?\s+(?:direct\s+or\s+indirect\s+)?(?:wholly[\s-]+owned\s+)?"
         r"subsidiary\s+of\b",
         "tb",
     ),
@@ -204,12 +205,41 @@ def _object(text: str, ents: Entities, mentions: list[Mention], at: int, end: in
     return None
 
 
+# a sentence that names the merger agreement, whose next sentences say who merges into whom
+_MERGER_AGREEMENT = re.compile(r"\bagreement\s+and\s+plan\s+of\s+merger\b|\bmerger\s+agreement\b", re.I)
+_MERGER_FOLLOWS = 600  # characters after such a sentence in which the merger is told
+
+
 def direction(ents: Entities, text: str, start: int, end: int, registrant: str | None) -> tuple[Name, Name] | None:
     """``(buyer, target)`` of the sentence text[start:end] by the patterns above, else None. ``ents`` are the
     entities of all of ``text`` (defined terms reach across sentences); offsets are into ``text``; a
-    registrant mention ("the Company", "we") is named ``registrant``."""
+    registrant mention ("the Company", "we") is named ``registrant``. A sentence that names a merger
+    agreement and no direction takes the direction of the merger told right after it ("Merger Sub will
+    merge with and into the Company, with the Company continuing as … a wholly owned subsidiary of
+    Parent")."""
+    found = _direction(ents, text, start, end, registrant)
+    if found is None and _MERGER_AGREEMENT.search(text, start, end):
+        after = min(len(text), end + _MERGER_FOLLOWS)
+        later = _direction(ents, text, end, after, registrant, kinds=("tb",))
+        found = (_full(ents, text, later[0]), _full(ents, text, later[1])) if later else None
+    return found
+
+
+def _full(ents: Entities, text: str, name: Name) -> Name:
+    """``name`` with the span of its first full printing when the span given is a short form ("Reata")."""
+    if " ".join(text[name[1] : name[2]].split()) == name[0]:
+        return name
+    org = next((o for o in ents.orgs if o.name == name[0]), None)
+    return (name[0], org.start, org.end) if org is not None else name
+
+
+def _direction(
+    ents: Entities, text: str, start: int, end: int, registrant: str | None, *, kinds: tuple[str, ...] = ()
+) -> tuple[Name, Name] | None:
     mentions = ents.between(start, end)
     for pattern, kind in _PATTERNS:
+        if kinds and kind not in kinds:
+            continue
         for v in pattern.finditer(text, start, end):
             before = [m for m in mentions if v.start() - _NEAR <= m.end <= v.start() + 1]
             if kind == "bt":
@@ -265,7 +295,7 @@ def direction(ents: Entities, text: str, start: int, end: int, registrant: str |
 # words of a deal still to close, which say nothing of a closing: "to be acquired by", "expected to close",
 # "upon the closing of", "prior to the completion of", "the closing of the merger is subject to"
 _PENDING = re.compile(
-    r"\b(?:to|will|would|shall|may|could)\s+(?:(?:not\s+)?be\s+)?(?:acquired|sold|completed|consummated|closed)\b|"
+    r"\b(?:to|will|would|shall|may|could)\s+(?:(?:not\s+)?be\s+)?(?:acquired|sold|completed|consummated|closed|merged)\b|"
     r"\bexpect\w*\s+(?:to\s+)?(?:close|be\s+completed|complete|consummate)\w*|"
     r"\b(?:upon|following|after|prior\s+to|before|until|at|conditioned\s+on)\s+(?:the\s+)?"
     r"(?:closing|completion|consummation)\b|"
@@ -273,7 +303,8 @@ _PENDING = re.compile(
     re.I,
 )
 _DONE = re.compile(
-    r"\b(?:completed|completes|consummated|closed|closes|finali[sz]e[ds]|closing\s+of|acquired|(?<!be\s)sold)\b", re.I
+    r"\b(?:completed|completes|consummated|closed|closes|finali[sz]e[ds]|closing\s+of|acquired|(?<!be\s)sold|merged)\b",
+    re.I,
 )
 
 
