@@ -311,3 +311,14 @@ def test_a_merger_agreement_sentence_takes_the_direction_of_the_merger_told_afte
         "merged with and into Larkspur, with Larkspur surviving as a wholly owned subsidiary of the Company.",
     )
     assert got == [("NORTHGATE BANCORP, INC.", "Larkspur Financial Corp.", "completed")]
+
+
+def test_a_fiscal_quarter_named_with_which_ended() -> None:
+    text = (
+        "Corvane Systems Reports Second Quarter Fiscal 2020 Results\nAUSTIN, Texas, January 30, 2020 -- Corvane "
+        "Systems, Inc. today reported results for its second quarter of fiscal 2020, which ended December 28, 2019.\n"
+        "Net sales for the quarter increased 4% to $210.5 million. The Company recorded net earnings of $15.2 "
+        "million, or $0.52 per diluted share.\n"
+    )
+    events = [e for e in parse_filing(text.encode()).to_dict()["events"] if e["type"] == "earnings"]
+    assert [(e["period_end"], e["revenue"]["amount"], e["eps"]) for e in events] == [("2019-12-28", 210_500_000, 0.52)]

@@ -22,7 +22,9 @@ def _items(regions: list[Region], *codes: str) -> list[Region]:
     return [r for r in regions if r.kind == "item" and r.code in codes]
 
 
-_PERIOD = re.compile(r"(?:quarters?|years?|periods?|months|weeks)\s+ended(?:\s*\n[ \t]*\|)?\s+")
+_PERIOD = re.compile(
+    r"(?:quarters?|years?|periods?|months|weeks)(?:\s+of\s+(?:fiscal\s+)?\d{4},?\s+which)?\s+ended(?:\s*\n[ \t]*\|)?\s+"
+)
 _REVENUE = re.compile(
     r"(?:total\s+(?:net\s+)?(?:revenues?|sales)|net\s+(?:revenues?|sales)|revenues?|sales)"
     r"(?:\s+(?:for|in)\s+the\s+(?:\w+\s+){0,3}?(?:quarter|year|period|months)(?:\s+of\s+(?:fiscal\s+)?\d{4})?"
