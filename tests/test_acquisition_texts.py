@@ -322,3 +322,17 @@ def test_a_fiscal_quarter_named_with_which_ended() -> None:
     )
     events = [e for e in parse_filing(text.encode()).to_dict()["events"] if e["type"] == "earnings"]
     assert [(e["period_end"], e["revenue"]["amount"], e["eps"]) for e in events] == [("2019-12-28", 210_500_000, 0.52)]
+
+
+def test_assets_of_a_business_transferred_to_buyers_defined_as_a_group_closed_at_signing() -> None:
+    text = (
+        "Note 2 – Discontinued Operations\n9 Months Ended\nSep. 30, 2023\n"
+        "On October 22, 2023, the Company entered into an Asset Purchase Agreement, by and among (i) the Company and "
+        "Larkspur Optics, LLC, a wholly owned subsidiary of the Company (collectively with the Company, the "
+        "“Sellers”), and (ii) Harrow Medical Inc., a Georgia corporation, and Harrow Operations B.V. (together, "
+        "“Buyers” and each a “Buyer”), pursuant to which the Company agreed to transfer to the Buyers substantially "
+        "all of the assets primarily related to the Company’s lens business lines (the “Business”), for a cash "
+        "payment of approximately $5.76 million.\nThe closing of the Transaction occurred simultaneously with the "
+        "execution of the Purchase Agreement.\n"
+    )
+    assert _acquisitions(text) == [("Harrow Medical Inc.", "lens business lines", "completed", 5_760_000, "2023-10-22")]

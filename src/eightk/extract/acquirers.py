@@ -176,6 +176,55 @@ def _business_sold(
     return (buyer, business) if buyer else None
 
 
+# what a buyer named first is sold: "substantially all of the assets and liabilities primarily related to the
+# Company's Xoft business lines"
+_ASSETS_OF_BUSINESS = re.compile(
+    r"\s+(?:substantially\s+)?all\s+(?:of\s+)?(?:the\s+)?(?:assets|equity|shares)[^.;]{0,80}?\b(?:of|related\s+to|used\s+in)"
+    r"(?=\s+(?:its|our|their|the\s+Company['’]s|the\s+Registrant['’]s|the)\s)"
+)
+# "agreed to transfer to the Buyers substantially all of the assets … of the Company's X business"
+_SELL_TO = re.compile(r"\b(?:sell|transfer|assign|convey)\s+to\b", re.I)
+# a party defined as a group: "Elekta Inc. … and Nucletron B.V. … (together, “Buyers” and each a “Buyer”)"
+_GROUP = re.compile(r"\(\s*(?:together|collectively)\b[^()]{0,40}?[“\"](?P<g>[A-Z][\w ]{1,20}?)[”\"]")
+
+
+def _sold_to_first(
+    ents: Entities, text: str, verb: re.Match[str], end: int, registrant: str | None
+) -> tuple[Name, Name] | None:
+    """``(buyer, business)`` of "transfer to the Buyers substantially all of the assets … of the Company's X
+    business": the buyer right after "to", the business after the assets; a buyer that is a group's defined
+    term is the group's first member."""
+    mentions = [m for m in ents.between(verb.end(), end) if m.start - verb.end() <= 8]
+    term = re.compile(r"\s+(?:the\s+)?([A-Z][\w]+)").match(text, verb.end(), end)
+    if mentions:
+        buyer, after = _name(ents, mentions[0], registrant, text), mentions[0].end
+    elif term:  # a defined term the entity layer did not take for an organization: "the Buyers"
+        buyer, after = (term.group(1), term.start(1), term.end(1)), term.end()
+    else:
+        return None
+    assets = _ASSETS_OF_BUSINESS.match(text, after, end)
+    sold = _BUSINESS_ANY.match(text, assets.end(), end) if assets else None
+    if buyer is None or sold is None:
+        return None
+    first = _group_first(ents, text, buyer)
+    if not mentions and first == buyer:
+        return None  # a term that names no organization
+    return first, _business_name(sold)
+
+
+def _group_first(ents: Entities, text: str, buyer: Name) -> Name:
+    """The first organization defined as part of the group ``buyer`` names ("Buyers"), else ``buyer``."""
+    since = 0
+    for g in _GROUP.finditer(text):
+        if g.group("g").rstrip("s").lower() == buyer[0].rstrip("s").lower():
+            window = ents.between(max(since, g.start() - 600), g.start())  # after the group defined before it
+            first = next((m for m in window if m.org != REGISTRANT), None)
+            if first is not None and ents.orgs[first.org].name != buyer[0]:
+                return ents.orgs[first.org].name, first.start, first.end
+        since = g.end()
+    return buyer
+
+
 def _is_registrant(ents: Entities, m: Mention, registrant: str | None) -> bool:
     return m.org == REGISTRANT or norm_name(ents.orgs[m.org].name) == norm_name(registrant or "")
 
@@ -218,6 +267,10 @@ def direction(ents: Entities, text: str, start: int, end: int, registrant: str |
     merge with and into the Company, with the Company continuing as … a wholly owned subsidiary of
     Parent")."""
     found = _direction(ents, text, start, end, registrant)
+    for v in _SELL_TO.finditer(text, start, end) if found is None else ():
+        found = _sold_to_first(ents, text, v, end, registrant)
+        if found:
+            return found
     if found is None and _MERGER_AGREEMENT.search(text, start, end):
         after = min(len(text), end + _MERGER_FOLLOWS)
         later = _direction(ents, text, end, after, registrant, kinds=("tb",))
@@ -323,7 +376,7 @@ _PRICE_STRONG = re.compile(
     r"aggregate|purchase\s+price|price\s+of|consideration|valued|value\s+of|(?<!net\s)proceeds\s+of\s+(?:\w+\s+){0,2}$"
 )
 _PRICE_WEAK = re.compile(
-    r"for\s+(?:approximately\s+|about\s+)?$|transaction|in\s+cash|\bpa(?:id|ys?|ying)\s+(?:\w+\s+){0,2}?(?:u\.s\.\s+)?$"
+    r"for\s+(?:approximately\s+|about\s+)?$|payment\s+of\s+(?:approximately\s+|about\s+)?$|transaction|in\s+cash|\bpa(?:id|ys?|ying)\s+(?:\w+\s+){0,2}?(?:u\.s\.\s+)?$"
 )
 _PER_SHARE = re.compile(r"per\s+share\s*(?:price\s+)?(?:of|is|was|equal\s+to|amount\s+of)?\s*$")
 _IN_STOCK = re.compile(r"\s+in\s+an?\s+all[\s-]stock\b|\s+(?:payable\s+)?in\s+(?:shares|stock)\b")

@@ -18,6 +18,7 @@ acquisition is returned.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from eightk.extract.acquirers import business_for_sale, direction
@@ -33,8 +34,8 @@ from eightk.extract.families import (
     _stake_in_registrant,
     acquisitions,
 )
-from eightk.extract.text import Region, sentences
-from eightk.model import Acquisition, Filing
+from eightk.extract.text import Region, dates_in, sentences, span
+from eightk.model import Acquisition, FieldSource, Filing
 from eightk.parse.registrant import norm_name
 
 __all__ = ["bare_acquisitions"]
@@ -134,12 +135,37 @@ def _opening(filing: Filing, region: Region) -> list[Acquisition]:
         ents = ents or entities(region.body[: _OPENING + 2000], company)
         sides = direction(ents, region.body, s, e, company)
         if sides is None and (business := business_for_sale(region.body, s, e)):
-            out.append(_acquisition(filing, region, s, e, cue=cue, target=business))
+            out.append(_closed_after(region, s, e, _acquisition(filing, region, s, e, cue=cue, target=business)))
         elif sides is not None and not _stake_in_registrant(sides[1][0], company, sent):
-            out.append(_acquisition(filing, region, s, e, cue=cue, target=sides[1], buyer=sides[0]))
+            told = _acquisition(filing, region, s, e, cue=cue, target=sides[1], buyer=sides[0])
+            out.append(_closed_after(region, s, e, told))
     return [
         a for i, a in enumerate(out) if all(norm_name(a.target or "") != norm_name(b.target or "") for b in out[:i])
     ]
+
+
+# a sentence soon after says the deal signed closed at once: "The closing of the Transaction
+# occurred simultaneously with the execution of the Purchase Agreement."
+_CLOSED_AT_ONCE = re.compile(
+    r"\s*(?P<c>The\s+(?:closing|consummation|completion)\s+of\s+the\s+(?:\w+\s+){0,2}?(?:transaction|sale|acquisition|"
+    r"merger|divestiture)\s+(?:occurred|took\s+place)\s+(?:simultaneously|concurrently|contemporaneously)\s+with\s+the\s+"
+    r"(?:execution|signing))",
+    re.I,
+)
+
+
+def _closed_after(region: Region, s: int, e: int, acq: Acquisition) -> Acquisition:
+    """``acq`` completed on the date its sentence gives, when one of the next sentences says it closed at
+    signing."""
+    closed = _CLOSED_AT_ONCE.search(region.body, e, e + 400)
+    date = next(dates_in(region, s, e), None)
+    if acq.status != "agreed" or closed is None or date is None:
+        return acq
+    values = [v for v in acq.values if v.field != "status"] + [
+        FieldSource("status", "text", span(region, closed.start("c"), closed.end("c"))),
+        FieldSource("completed", "text", span(region, date[1], date[2])),
+    ]
+    return dataclasses.replace(acq, status="completed", completed=date[0], values=tuple(values))
 
 
 def _told_as_deal(filing: Filing, regions: list[Region], acq: Acquisition) -> bool:
