@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import re
 
+from eightk.extract.acquisition_terms import consideration, status
 from eightk.extract.entities import REGISTRANT, Entities, Mention
-from eightk.extract.money import money_in
-from eightk.model import Money
 from eightk.parse.registrant import norm_name
 
 __all__ = ["business_for_sale", "consideration", "direction", "status"]
@@ -254,6 +253,25 @@ def _object(text: str, ents: Entities, mentions: list[Mention], at: int, end: in
     return None
 
 
+def _thing_bought(
+    ents: Entities, text: str, v: re.Match[str], b: Mention, end: int, *, registrant: str | None
+) -> tuple[Name, Name] | None:
+    """``(buyer, what)`` when the verb's buyer ``b`` buys no company: a defined business ("acquired
+    all of Seller’s interest in Uber Eats India"), "all of the assets of Astaris", or after an infinitive
+    with no company later, an asset ("to acquire a portfolio of four buildings")."""
+    held = _defined_interest(text, v.end(), end)
+    if held is None and (assets := _ASSETS_OF.match(text, v.end(), end)):
+        held = assets.group("d"), assets.start("d"), assets.end("d")
+    buyer = _name(ents, b, registrant, text)
+    if held and buyer:
+        return buyer, held
+    later = any(m.start >= v.end() for m in ents.between(v.end(), end))
+    asset = _ASSET.match(text, v.end(), end) if v.group(0).lower().startswith("to ") and not later else None
+    if asset and buyer:
+        return buyer, (" ".join(asset.group("a").split()), asset.start("a"), asset.end("a"))
+    return None
+
+
 # a sentence that names the merger agreement, whose next sentences say who merges into whom
 _MERGER_AGREEMENT = re.compile(r"\bagreement\s+and\s+plan\s+of\s+merger\b|\bmerger\s+agreement\b", re.I)
 _MERGER_FOLLOWS = 600  # characters after such a sentence in which the merger is told
@@ -311,23 +329,11 @@ def _direction(
                         ),
                         None,
                     )
-                held = _defined_interest(text, v.end(), end) if t is None and b is not None else None
-                if t is None and held is None and (assets := _ASSETS_OF.match(text, v.end(), end)):
-                    held = assets.group("d"), assets.start("d"), assets.end("d")  # "all of the assets of Astaris"
-                if held and b is not None and (buyer := _name(ents, b, registrant, text)):
-                    return buyer, held  # "Zomato acquired all of Seller’s interest in Uber Eats India"
-                later = any(m.start >= v.end() for m in mentions)
-                infinitive = v.group(0).lower().startswith("to ")
-                if (
-                    t is None
-                    and b is not None
-                    and infinitive
-                    and not later
-                    and (asset := _ASSET.match(text, v.end(), end))
-                ):
-                    buyer = _name(ents, b, registrant, text)  # "to acquire a portfolio of four buildings"
-                    if buyer:
-                        return buyer, (" ".join(asset.group("a").split()), asset.start("a"), asset.end("a"))
+                thing = (
+                    _thing_bought(ents, text, v, b, end, registrant=registrant) if t is None and b is not None else None
+                )
+                if thing:
+                    return thing
             elif kind == "tb":
                 t, b = (before[-1] if before else None), _object(text, ents, mentions, v.end(), end)
             else:
@@ -343,70 +349,3 @@ def _direction(
             if buyer and target and not _VEHICLE.search(target[0]):
                 return buyer, target
     return None
-
-
-# words of a deal still to close, which say nothing of a closing: "to be acquired by", "expected to close",
-# "upon the closing of", "prior to the completion of", "the closing of the merger is subject to"
-_PENDING = re.compile(
-    r"\b(?:to|will|would|shall|may|could)\s+(?:(?:not\s+)?be\s+)?(?:acquired|sold|completed|consummated|closed|merged)\b|"
-    r"\bexpect\w*\s+(?:to\s+)?(?:close|be\s+completed|complete|consummate)\w*|"
-    r"\b(?:upon|following|after|prior\s+to|before|until|at|conditioned\s+on)\s+(?:the\s+)?"
-    r"(?:closing|completion|consummation)\b|"
-    r"\b(?:the\s+)?(?:closing|completion|consummation)\s+of\s+the\s+(?:\w+\s+){0,3}?is\s+(?:subject|expected|conditioned)",
-    re.I,
-)
-_DONE = re.compile(
-    r"\b(?:completed|completes|consummated|closed|closes|finali[sz]e[ds]|closing\s+of|acquired|(?<!be\s)sold|merged)\b",
-    re.I,
-)
-
-
-def status(sent: str) -> str:
-    """ "terminated", "completed" or "agreed" for the sentence that tells an acquisition: a closing said
-    as done ("completed", "closed", "acquired", "sold"); words of a deal still to close ("to be acquired
-    by", "expected to close", "upon the closing of") are not."""
-    if re.search(r"terminat", sent, re.I):
-        return "terminated"
-    return "completed" if _DONE.search(_PENDING.sub(" ", sent)) else "agreed"
-
-
-# words before an amount that make it the deal's price: strong ("aggregate", "purchase price of", "total
-# consideration … valued at") win over weak ones ("for", "paid", "in cash", "transaction")
-_PRICE_STRONG = re.compile(
-    r"aggregate|purchase\s+price|price\s+of|consideration|valued|value\s+of|(?<!net\s)proceeds\s+of\s+(?:\w+\s+){0,2}$"
-)
-_PRICE_WEAK = re.compile(
-    r"for\s+(?:approximately\s+|about\s+)?$|payment\s+of\s+(?:approximately\s+|about\s+)?$|transaction|in\s+cash|\bpa(?:id|ys?|ying)\s+(?:\w+\s+){0,2}?(?:u\.s\.\s+)?$"
-)
-_PER_SHARE = re.compile(r"per\s+share\s*(?:price\s+)?(?:of|is|was|equal\s+to|amount\s+of)?\s*$")
-_IN_STOCK = re.compile(r"\s+in\s+an?\s+all[\s-]stock\b|\s+(?:payable\s+)?in\s+(?:shares|stock)\b")
-# a price paid in shares only: "a fixed exchange ratio of 1.18 shares of A's common stock for each share"
-_EXCHANGE = re.compile(
-    r"exchange\s+ratio|"
-    r"shares?\s+of\s+[\w&'’ .]{0,40}?(?:common|capital)\s+stock\s+for\s+each\s+(?:outstanding\s+)?share",
-    re.I,
-)
-
-
-def consideration(body: str, start: int, end: int) -> tuple[Money, int, int] | None:
-    """The deal's stated price in ``body[start:end]`` as ``(money, start, end)``: the first amount of at
-    least 100,000 that words mark as a price ("aggregate", "purchase price of", "valued at"), else the
-    first marked by weaker words ("for", "paid", "in cash"),
-    never a per-share price or par value. None when the price is paid in stock ("in an all-stock
-    transaction", an exchange ratio with no cash), as the schema's consideration is then null."""
-    window = body[start:end]
-    if _EXCHANGE.search(window) and not re.search(r"\bcash\b", window, re.I):
-        return None
-    weak: tuple[Money, int, int] | None = None
-    for m in money_in(body, start, end):
-        tail = body[m.end : m.end + 20].lower()
-        near = body[max(start, m.start - 120) : m.start].lower()
-        if "per share" in tail or _PER_SHARE.search(near[-40:]) or m.money.amount < 100_000:
-            continue
-        if _IN_STOCK.match(body[m.end : m.end + 40]):
-            return None
-        if _PRICE_STRONG.search(near):
-            return m.money, m.start, m.end
-        if weak is None and _PRICE_WEAK.search(near):
-            weak = m.money, m.start, m.end
-    return weak
