@@ -4,16 +4,23 @@
 ``(buyer, target)``, each ``(name, start, end)`` with offsets into ``text``, or None when no pattern
 holds. The patterns, with A the buyer and B the target:
 
-- "A will acquire B", "A acquired B", "A has agreed to acquire B", "A completed its acquisition of B";
-- "A's acquisition of B", "the acquisition of B by A";
-- "B to merge into A", "B will merge with and into A";
-- "B will become a wholly owned subsidiary of A", "with B surviving as a wholly owned subsidiary of A";
-- "the sale of its X business to A" (what is sold is the business the sentence names).
-- "the sale of [its] B to A", "sold B to A", "divestiture of B to A".
+- "A will acquire B", "A acquired B", "A has agreed to acquire B", "A completed its acquisition of B",
+  "A announced the closing of the previously announced acquisition of B", "A completes acquisition of B";
+- "A's acquisition of B", "the acquisition of B by A", the passive "B was acquired by A";
+- "B to merge into A", "B will merge with and into A", "the merger of B with and into A";
+- "B will become a wholly owned subsidiary of A", "with B surviving (or continuing as the surviving
+  corporation and) a wholly owned subsidiary of A"; a sentence that only names the merger agreement
+  takes the direction of the merger told right after it;
+- "the sale of its X business to A", "sold our X Division pursuant to a … Agreement with A",
+  "transfer to A substantially all of the assets … of its X business" (the business is the target);
+- "the sale of [its] B to A", "sold B to A", "divestiture of B to A", "to an affiliate of A".
 
 A and B are organizations of ``entities()``; "the Company", "we" and the registrant's own name are the
 registrant (whose name is then given as printed in the filing's record by the caller). A seller is
-never the target: in "sold B to A" the seller is the subject, and B is what was sold.
+never the target: in "sold B to A" the seller is the subject, and B is what was sold; a company after
+"from" sells; a deal vehicle ("… Acquisition Corp.", "Merger Sub") is never the target.
+``business_for_sale`` names a business sold when no buyer is named. ``status`` and ``consideration``
+(``acquisition_terms``) are re-exported here.
 """
 
 from __future__ import annotations
@@ -90,7 +97,7 @@ _BUSINESS = re.compile(_BUSINESS_WORDS + r"(?=[^;]{0,60}?\b(?:to|with)\b)", re.I
 _BUSINESS_ANY = re.compile(_BUSINESS_WORDS, re.I)
 # the buyer of a business sold "pursuant to a Stock Purchase Agreement with A"
 _AGREEMENT_WITH = re.compile(r"\bagreement\s+with\s+(?:the\s+)?$", re.I)
-# what is bought when it is a business with no corporate suffix: "all of the assets of Astaris"
+# what is bought when it is a business with no corporate suffix: "all of the assets of Halcyon"
 _ASSETS_OF = re.compile(
     r"\s+(?:all|substantially\s+all)\s+(?:of\s+)?(?:the\s+)?(?:assets|businesses|business|operations)\s+of\s+"
     r"(?P<d>[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,4})"
@@ -176,14 +183,14 @@ def _business_sold(
 
 
 # what a buyer named first is sold: "substantially all of the assets and liabilities primarily related to the
-# Company's Xoft business lines"
+# Company's lens business lines"
 _ASSETS_OF_BUSINESS = re.compile(
     r"\s+(?:substantially\s+)?all\s+(?:of\s+)?(?:the\s+)?(?:assets|equity|shares)[^.;]{0,80}?\b(?:of|related\s+to|used\s+in)"
     r"(?=\s+(?:its|our|their|the\s+Company['’]s|the\s+Registrant['’]s|the)\s)"
 )
 # "agreed to transfer to the Buyers substantially all of the assets … of the Company's X business"
 _SELL_TO = re.compile(r"\b(?:sell|transfer|assign|convey)\s+to\b", re.I)
-# a party defined as a group: "Elekta Inc. … and Nucletron B.V. … (together, “Buyers” and each a “Buyer”)"
+# a party defined as a group: "Harrow Inc. … and Harrow B.V. … (together, “Buyers” and each a “Buyer”)"
 _GROUP = re.compile(r"\(\s*(?:together|collectively)\b[^()]{0,40}?[“\"](?P<g>[A-Z][\w ]{1,20}?)[”\"]")
 
 
@@ -257,7 +264,7 @@ def _thing_bought(
     ents: Entities, text: str, v: re.Match[str], b: Mention, end: int, *, registrant: str | None
 ) -> tuple[Name, Name] | None:
     """``(buyer, what)`` when the verb's buyer ``b`` buys no company: a defined business ("acquired
-    all of Seller’s interest in Uber Eats India"), "all of the assets of Astaris", or after an infinitive
+    all of Seller’s interest in Uber Eats India"), "all of the assets of Halcyon", or after an infinitive
     with no company later, an asset ("to acquire a portfolio of four buildings")."""
     held = _defined_interest(text, v.end(), end)
     if held is None and (assets := _ASSETS_OF.match(text, v.end(), end)):

@@ -1,19 +1,24 @@
-"""Acquisitions told in a bare document: a user's file that is a press release, a 10-Q/10-K note or an
-Item section copied from a page, with no 8-K around it.
+"""Acquisitions the item family (``families.acquisitions``) does not read: those of a bare document (a
+user's file that is a press release, a 10-Q/10-K note or an Item section copied from a page, with no
+8-K around it), and those of a whole filing told with cues the item family lacks.
 
-``bare_acquisitions(filing, regions)`` returns at most one ``Acquisition`` for such a file, and none
-for a whole filing (``families.acquisitions`` reads those). It reads, in order:
+``bare_acquisitions(filing, regions)`` reads, for a bare document:
 
 - the text's own "Item 2.01/1.01/8.01" sections (``bare.bare_regions`` cuts them), as a filing's items;
-- the opening of the text (its first paragraphs, where a release or a note tells its transaction): the
-  first sentence with an acquisition or sale cue whose verb says who buys whom (``acquirers.direction``:
+- else the opening of the text (its first paragraphs, where a release or a note tells its transaction):
+  the first sentence with an acquisition or sale cue whose verb says who buys whom (``acquirers.direction``:
   "A announced the closing of the previously announced acquisition of B", "the Company entered into a
-  definitive agreement to sell its X business to an affiliate of A").
+  definitive agreement to sell its X business to an affiliate of A"); in a 10-Q/10-K note, every such
+  sentence with its own target (a note may tell several divestitures). A business sold with no buyer
+  named has buyer None; an amendment's text and a minority stake ("a 28% interest") give none.
+
+and, for a whole filing whose items give the item family no acquisition, the first sentence of Items
+2.01/1.01/8.01 with a cue of ``_MORE_CUE`` ("closed its acquisition of", "will purchase all of", "to be
+acquired by"), no word of a financing, and a direction; never one the deals family tells as a deal.
 
 A bare text has no cover, so "the Company" is the company its opening names (``bare.release_company``).
-An acquisition read here never replaces a deal: when the deals family reads the same text as a deal
-(an asset purchase, a licence) with the buyer or target as a party, the deal tells it and no
-acquisition is returned.
+A bare document's acquisition leaves the deals family's reading of the same text standing
+(``extract_events`` drops a retold asset purchase only in whole filings).
 """
 
 from __future__ import annotations
