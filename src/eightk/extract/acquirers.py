@@ -116,7 +116,7 @@ def _business_name(sold: re.Match[str]) -> Name:
 
 def business_for_sale(text: str, start: int, end: int) -> Name | None:
     """The business the filer sells when no buyer is named ("signed a definitive agreement to sell our
-    Diversey operations in Japan for gross proceeds of …"): the business, or None when the sentence names
+    coatings operations in Brazil for gross proceeds of …"): the business, or None when the sentence names
     a buyer after "to" or none is named so."""
     for v in _SALE_VERB.finditer(text, start, end):
         sold = _BUSINESS_ANY.match(text, v.end(), end)
