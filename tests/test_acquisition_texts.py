@@ -336,3 +336,13 @@ def test_assets_of_a_business_transferred_to_buyers_defined_as_a_group_closed_at
         "execution of the Purchase Agreement.\n"
     )
     assert _acquisitions(text) == [("Harrow Medical Inc.", "lens business lines", "completed", 5_760_000, "2023-10-22")]
+
+
+def test_a_business_or_company_divested_to_a_buyer() -> None:
+    dateline = "AUSTIN, Texas, March 9, 2004 /PRNewswire/ -- Corvane Systems, Inc. today announced that it has "
+    assert [a[:3] for a in _acquisitions(dateline + "divested its lens business to Brightwater Partners LLC.")] == [
+        ("Brightwater Partners LLC", "lens business", "completed")
+    ]
+    assert [a[:2] for a in _acquisitions(dateline + "divested Halloway Optics, Inc. to Brightwater Partners LLC.")] == [
+        ("Brightwater Partners LLC", "Halloway Optics, Inc.")
+    ]

@@ -69,7 +69,7 @@ _VERBS = [
     ),
     (r"\b(?:acquisition|purchase)\s+of\b(?=[^;]{0,120}?\bby\b)", "ab:by"),
     (r"\b(?:sale|divestiture|disposition)\s+of\b(?=[^;]{0,120}?\bto\b)", "ab:to"),
-    (r"\bsold\b(?=[^;]{0,120}?\bto\b)", "ab:to"),
+    (r"\b(?:sold|divested)\b(?=[^;]{0,120}?\bto\b)", "ab:to"),
     (r"\b(?:agreed|agrees|agreement)\s+to\s+sell\b(?=[^;]{0,120}?\bto\b)", "ab:to"),  # "agreed to sell B to A"
 ]
 _PATTERNS = [(re.compile(v, re.I), kind) for v, kind in _VERBS]
@@ -104,7 +104,7 @@ _ASSETS_OF = re.compile(
 )
 # a deal vehicle is never what is bought: "Acquisition Corp. shall be merged with and into the Company"
 _VEHICLE = re.compile(r"\b(?:Acquisition|Merger)\s+(?:Corp|Sub|Co|Inc|LLC)\b|\bMerger\s+Sub\b|^(?:Merger\s+)?Sub$")
-_SALE_VERB = re.compile(r"\b(?:agreement|agreed|agrees)\s+to\s+sell\b|\bsold\b|\bsale\s+of\b", re.I)
+_SALE_VERB = re.compile(r"\b(?:agreement|agreed|agrees)\s+to\s+sell\b|\b(?:sold|divested)\b|\bsale\s+of\b", re.I)
 
 
 def _business_name(sold: re.Match[str]) -> Name:

@@ -22,7 +22,7 @@ _PENDING = re.compile(
     re.I,
 )
 _DONE = re.compile(
-    r"\b(?:completed|completes|consummated|closed|closes|finali[sz]e[ds]|closing\s+of|acquired|(?<!be\s)sold|merged)\b",
+    r"\b(?:completed|completes|consummated|closed|closes|finali[sz]e[ds]|closing\s+of|acquired|(?<!be\s)sold|divested|merged)\b",
     re.I,
 )
 
