@@ -346,3 +346,24 @@ def test_a_business_or_company_divested_to_a_buyer() -> None:
     assert [a[:2] for a in _acquisitions(dateline + "divested Halloway Optics, Inc. to Brightwater Partners LLC.")] == [
         ("Brightwater Partners LLC", "Halloway Optics, Inc.")
     ]
+
+
+def test_net_income_that_rose_to_a_figure_and_revenues_for_a_fiscal_year() -> None:
+    def figures(text: str) -> list[tuple]:
+        events = parse_filing(text.encode()).to_dict()["events"]
+        return [
+            (e["period_end"], (e["revenue"] or {}).get("amount"), (e["net_income"] or {}).get("amount"), e["eps"])
+            for e in events
+            if e["type"] == "earnings"
+        ]
+
+    assert figures(
+        "Corvane Posts Fourth Quarter Profit\nAUSTIN, Texas, February 5, 2019 -- Corvane Systems, Inc. said net "
+        "income for the fourth quarter ended December 31, 2018 rose to $5.0 million, or $0.20 per diluted share, "
+        "on sales of $60.2 million."
+    ) == [("2018-12-31", 60_200_000, 5_000_000, 0.2)]
+    assert figures(
+        "AUSTIN, Texas, June 1, 2004 -- Corvane Systems, Inc. today announced its financial performance for the "
+        "fiscal year ended March 31, 2004. Revenues for fiscal 2004 were $18.0 million. The net loss for the "
+        "fiscal year was $2.5 million, or $0.12 per share."
+    ) == [("2004-03-31", 18_000_000, -2_500_000, -0.12)]

@@ -27,7 +27,8 @@ _PERIOD = re.compile(
 )
 _REVENUE = re.compile(
     r"(?:total\s+(?:net\s+)?(?:revenues?|sales)|net\s+(?:revenues?|sales)|revenues?|sales)"
-    r"(?:\s+(?:for|in)\s+the\s+(?:\w+\s+){0,3}?(?:quarter|year|period|months)(?:\s+of\s+(?:fiscal\s+)?\d{4})?"
+    r"(?:\s+(?:for|in)\s+(?:the\s+(?:\w+\s+){0,3}?(?:quarter|year|period|months)(?:\s+of\s+(?:fiscal\s+)?\d{4})?|"
+    r"fiscal\s+(?:year\s+)?\d{4})"
     r"(?:\s+ended\s+[a-z]+\.?\s+\d{1,2},?\s+\d{4},?)?)?\s+"
     r"(?:(?:of|was|were|totaled|reached)\s+|"
     r"(?:increased|decreased|grew|rose|fell|(?:was|were)\s+(?:up|down)|up|down)[^$.]{0,90}?(?<!compared\s)\bto\s+)"
@@ -42,7 +43,8 @@ _PART = frozenset(
 )
 _NET_INCOME = re.compile(
     r"(?:net\s+(?P<kind>income|earnings|profit|loss)(?:\s+(?:attributable|available)\s+to\s+[\w .,]+?)?\s+"
-    r"(?:for\s+the\s+[^$.;]{3,60}?\s+)?(?:of|was|were|totaled)(?:\s+an?\s+(?:record|quarterly|all-time)(?:\s+high)?)?|net\s+(?:income|earnings)\s+and\s+[^$.]{0,50}?\s+(?:were|was)|reported\s+(?:(?!full|annual|year)[\w-]+\s+){0,3}?(?:earnings|profits?)\s+of)\s+"
+    r"(?:for\s+the\s+[^$.;]{3,60}?\s+)?(?:of|was|were|totaled|(?:rose|increased|grew|fell|decreased|declined)\s+to)"
+    r"(?:\s+an?\s+(?:record|quarterly|all-time)(?:\s+high)?)?|net\s+(?:income|earnings)\s+and\s+[^$.]{0,50}?\s+(?:were|was)|reported\s+(?:(?!full|annual|year)[\w-]+\s+){0,3}?(?:earnings|profits?)\s+of)\s+"
     r"(?=\$|\(\$)",
 )
 _EPS = re.compile(
@@ -90,7 +92,7 @@ _RESULTS_CUE = re.compile(
 
 
 _NET_WORDS = re.compile(r"\bnet\s+(?:income|loss|earnings)\b", _I)
-_SALES_WORDS = re.compile(r"\b(?:revenues?|net\s+sales)\b", _I)
+_SALES_WORDS = re.compile(r"\b(?:revenues?|(?:net\s+)?sales)\b", _I)
 _PERIOD_WORDS = re.compile(r"\b(?:quarter|three\s+months|fiscal\s+year)\b", _I)
 
 
