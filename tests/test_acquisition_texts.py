@@ -367,3 +367,21 @@ def test_net_income_that_rose_to_a_figure_and_revenues_for_a_fiscal_year() -> No
         "fiscal year ended March 31, 2004. Revenues for fiscal 2004 were $18.0 million. The net loss for the "
         "fiscal year was $2.5 million, or $0.12 per share."
     ) == [("2004-03-31", 18_000_000, -2_500_000, -0.12)]
+
+
+def test_a_row_with_its_own_unit_and_reported_eps_beside_an_adjusted_one() -> None:
+    head = (
+        "Corvane Reports Third Quarter 2023 Results\nAUSTIN, Texas, October 25, 2023 -- Corvane Corporation today "
+        "reported results for the third quarter ended September 30, 2023.\n"
+    )
+    table = (
+        "Summary of results\n\tQ3 2023\tQ3 2022\nRevenues ($ millions)\t11,200\t10,100\n"
+        "Net earnings ($ millions)\t1,500\t1,300\nDiluted earnings per share\t$1.01\t$0.87\n"
+    )
+    words = (
+        "Reported EPS was $0.75, and adjusted EPS was $0.90. Net revenue grew 5% to $8.7 billion. Net income was "
+        "$1.0 billion."
+    )
+    for text, want in ((table, (11_200_000_000, 1_500_000_000, 1.01)), (words, (8_700_000_000, 1_000_000_000, 0.75))):
+        events = [e for e in parse_filing((head + text).encode()).to_dict()["events"] if e["type"] == "earnings"]
+        assert [(e["revenue"]["amount"], e["net_income"]["amount"], e["eps"]) for e in events] == [want]

@@ -48,7 +48,8 @@ _NET_INCOME = re.compile(
     r"(?=\$|\(\$)",
 )
 _EPS = re.compile(
-    r"\$\s?(\(?\d*\.\d{2}\)?)\s+per\s+diluted\s+share|diluted\s+(?:earnings|net\s+income|eps)[^$.]{0,60}?\$\s?(\(?\d*\.\d{2}\)?)|"
+    r"\$\s?(\(?\d*\.\d{2}\)?)\s+per\s+diluted\s+share|(?:diluted\s+(?:earnings|net\s+income|eps)|"
+    r"(?<![\w-]\s)(?:reported\s+|gaap\s+)?eps\s+(?=was|were|of))[^$.]{0,60}?\$\s?(\(?\d*\.\d{2}\)?)|"
     r"(?:earnings|profit|net\s+income|net\s+loss)\s+per\s+(?:diluted\s+|common\s+)?share\s*(?:\(diluted\)\s*)?"
     r"(?:(?:of|was|were|is|are)\s+(?:(?:unchanged|up|down|flat)\b[^$.]{0,30}?\b(?:at|to)\s+)?)?\$\s?(\(?\d*\.\d{2}\)?)|"
     r"(?:net\s+(?:income|earnings|profit|loss)(?:\s+(?:attributable|available)\s+to\s+[\w .,]+?)?|"

@@ -124,6 +124,7 @@ def _table_figure(body: str, name: str) -> tuple[float, int, int] | None:
         if scale:  # the line's first unit: "(In millions, except shares in thousands …)" is in millions
             line_start = body.rfind("\n", 0, scale.start()) + 1
             scale = _SCALE.search(body, line_start, scale.end()) or scale
+        scale = _SCALE.search(body, m.start(), n.start()) or scale  # the row's own: "Revenues ($ millions)"
         value *= _SCALES[scale.group(1)] if scale else 1.0
     elif value >= 100:
         return None
