@@ -385,3 +385,29 @@ def test_a_row_with_its_own_unit_and_reported_eps_beside_an_adjusted_one() -> No
     for text, want in ((table, (11_200_000_000, 1_500_000_000, 1.01)), (words, (8_700_000_000, 1_000_000_000, 0.75))):
         events = [e for e in parse_filing((head + text).encode()).to_dict()["events"] if e["type"] == "earnings"]
         assert [(e["revenue"]["amount"], e["net_income"]["amount"], e["eps"]) for e in events] == [want]
+
+
+def test_the_agent_with_a_defined_term_wins_over_a_bookrunner_and_a_joint_venture_is_no_purchase() -> None:
+    def events(text: str) -> list[tuple]:
+        raw = (
+            "FORM 8-K\n\nCURRENT REPORT\n\nNORTHGATE BANCORP, INC.\n(Exact name of registrant as specified in its "
+            f"charter)\n\nItem 1.01 Entry into a Material Definitive Agreement.\n\n{text}\n\nSIGNATURES\n\nBy: /s/ Pat "
+            "Q. Signer\n"
+        )
+        found = parse_filing(raw.encode(), name="case.txt").to_dict()["events"]
+        return [(e["type"], e.get("counterparty"), e.get("agreement_type")) for e in found]
+
+    assert events(
+        "On May 1, 2024, the Company entered into a Credit Agreement with Quillon Securities LLC, as joint lead "
+        "arranger and joint bookrunner, Harrow Bank, N.A. (“Harrow”), as administrative agent, and the other "
+        "lenders party thereto."
+    ) == [("agreement", "Harrow Bank, N.A.", "credit agreement")]
+    assert events(
+        "On May 1, 2024, the Company entered into a joint venture agreement (the “JV Agreement”) with Quillon "
+        "Holdings, Inc. to form Larkspur Renewables LLC. Under the JV Agreement, the Company will purchase a 50% "
+        "membership interest in Larkspur Renewables LLC for $30 million."
+    ) == [("agreement", "Quillon Holdings, Inc.", "joint venture agreement")]
+    assert events(
+        "On May 1, 2024, Northgate Bancorp, Inc. entered into a Note Purchase Agreement with certain institutional "
+        "investors, including Quillon Life Insurance Company, providing for the sale of $200 million of notes."
+    ) == [("agreement", "Quillon Life Insurance Company", "note purchase agreement")]

@@ -74,6 +74,9 @@ _MORE_CUE = re.compile(
     r"\b(?:stock|share|equity|asset|membership\s+interests?|units?)\s+purchase\s+agreement\b",
     re.I,
 )
+_JOINT_VENTURE = re.compile(
+    r"\bjoint[\s-]+venture\s+agreement\b|\bto\s+form\s+(?:a|the)\s+(?:\w+\s+){0,3}?joint\s+venture", re.I
+)
 # a financing, not a company bought: underwriters "agreed to purchase" the issuer's shares or notes
 _SECURITIES = re.compile(
     r"underwrit|\boffering\b|\bnotes\b|debentures|\bbonds\b|credit\s+agreement|\bloans?\b|warrants?\b|"
@@ -95,8 +98,10 @@ def _missed(filing: Filing, regions: list[Region]) -> list[Acquisition]:
         for s, e in sentences(region):
             sent = region.body[s:e]
             cue = _MORE_CUE.search(sent)
-            if cue is None or _SECURITIES.search(sent) or _DEAL_TERMINATED.search(sent):
+            if cue is None or _SECURITIES.search(sent) or _DEAL_TERMINATED.search(sent) or _MINORITY.search(sent):
                 continue
+            if _JOINT_VENTURE.search(region.body, max(0, s - 400), e):
+                continue  # a joint-venture agreement is no purchase of a company
             ents = ents or entities(region.body, registrant)
             sides = direction(ents, region.body, s, e, registrant)
             if sides is not None and not _stake_in_registrant(sides[1][0], registrant, sent):
@@ -108,7 +113,7 @@ def _missed(filing: Filing, regions: list[Region]) -> list[Acquisition]:
 _AMENDMENT = re.compile(r"^\W*(?:exhibit\s+[\d.]+\W+)?(?:first\s+|second\s+)?amendment\b", re.I)
 # a stake short of control told as such: "acquired a 28% interest in B" (not "the remaining 33% interest")
 _MINORITY = re.compile(
-    r"(?<!remaining\s)(?<!outstanding\s)\b([1-4]?\d(?:\.\d+)?)\s*%\s+(?:equity\s+|ownership\s+|membership\s+)?"
+    r"(?<!remaining\s)(?<!outstanding\s)\b((?:[1-4]?\d|50)(?:\.\d+)?)\s*%\s+(?:equity\s+|ownership\s+|membership\s+)?"
     r"(?:interest|stake)\b",
     re.I,
 )

@@ -21,14 +21,14 @@ _AGREEMENT = re.compile(
     rf"(?P<first>{_ENUMERATOR}\s+)?|(?P<next>{_ENUMERATOR})\s+|"
     r"(?<!which\s)(?<!that\s)(?P<amended>(?-i:amended)(?:\s+and\s+restated)?)\s+(?=its\s|the\s|that\s+certain\s))"
     r"(?:an?\s+|the\s+|that\s+certain\s+|its\s+)?"
-    r"(?P<t>(?:[\w\-]+\s+){0,7}?(?:agreement|amendment|indenture|facility|note))\b",
+    r"(?P<t>(?:[\w\-]+\s+){0,7}?(?:agreement|amendment|indenture|facility|note(?!\s+purchase\s+agreement)))\b",
     _I,
 )
 
 
 # the roles of a financing's parties, the counterparty's first: the agent before an arranger or bookrunner
 _ROLE_RANK = re.compile(
-    r",?\s+(?:or\s+the\s+\w+,?\s+)?as\s+(?:the\s+)?(?:(?P<agent>administrative\s+agent|collateral\s+agent|agent|"
+    r"(?:\s*\([^()]{1,40}\))?,?\s+(?:or\s+the\s+\w+,?\s+)?as\s+(?:the\s+)?(?:(?P<agent>administrative\s+agent|collateral\s+agent|agent|"
     r"trustee)|(?P<party>representatives?|underwriters?|lenders?|purchasers?|sellers?|buyers?)|"
     r"(?P<minor>(?:joint\s+)?(?:lead\s+)?(?:arrangers?|bookrunners?|book\s+runners?)|syndication\s+agent|"
     r"documentation\s+agent|co-\w+))",
