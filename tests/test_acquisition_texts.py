@@ -411,3 +411,18 @@ def test_the_agent_with_a_defined_term_wins_over_a_bookrunner_and_a_joint_ventur
         "On May 1, 2024, Northgate Bancorp, Inc. entered into a Note Purchase Agreement with certain institutional "
         "investors, including Quillon Life Insurance Company, providing for the sale of $200 million of notes."
     ) == [("agreement", "Quillon Life Insurance Company", "note purchase agreement")]
+
+
+def test_a_filings_release_told_with_a_cue_the_item_family_lacks() -> None:
+    raw = (
+        "<DOCUMENT>\n<TYPE>8-K\n<TEXT>\nFORM 8-K\n\nCURRENT REPORT\n\nNORTHGATE BANCORP, INC.\n(Exact name of "
+        "registrant as specified in its charter)\n\nItem 8.01 Other Events.\n\nOn April 30, 2024, the Company "
+        "issued the press release attached as Exhibit 99.1.\n\nSIGNATURES\n\nBy: /s/ Pat Q. Signer\n</TEXT>\n"
+        "</DOCUMENT>\n<DOCUMENT>\n<TYPE>EX-99.1\n<TEXT>\nNorthgate Closes Purchase of Larkspur\nAUSTIN, Texas, April "
+        "30, 2024 -- Northgate Bancorp, Inc. today closed its acquisition of Larkspur Financial Corp. for $120 "
+        "million in cash.\n</TEXT>\n</DOCUMENT>\n"
+    )
+    events = parse_filing(raw.encode(), name="case.txt").to_dict()["events"]
+    assert [(e["target"], e["status"]) for e in events if e["type"] == "acquisition"] == [
+        ("Larkspur Financial Corp.", "completed")
+    ]

@@ -87,13 +87,20 @@ _SECURITIES = re.compile(
 
 
 def _missed(filing: Filing, regions: list[Region]) -> list[Acquisition]:
-    """A whole filing's acquisition in Items 2.01/1.01/8.01 that the item family's cues miss: the first
-    sentence with one of the cues above, no word of a financing, and a direction."""
+    """A whole filing's acquisition in Items 2.01/1.01/8.01 (then in the opening of an EX-99 release of a
+    filing that furnishes no results) that the item family's cues miss: the first sentence with one of the
+    cues above, no word of a financing, joint venture or minority stake, and a direction."""
     items = [r for r in regions if r.kind == "item" and r.code in ("2.01", "1.01", "8.01")]
     if not items or acquisitions(filing, regions):
         return []
     registrant = filing.registrant.name
-    for region in items:
+    codes = {r.code for r in regions if r.kind == "item"}
+    releases = [  # an EX-99 release's opening, as the item family reads one, when no results are furnished
+        dataclasses.replace(r, end=min(r.end, r.start + _OPENING))
+        for r in regions
+        if "2.02" not in codes and r.kind == "exhibit" and (r.code or "").upper().startswith("EX-99")
+    ]
+    for region in items + releases:
         ents = None
         for s, e in sentences(region):
             sent = region.body[s:e]
