@@ -3,12 +3,14 @@ terminated) and its consideration (the stated price, null when paid in stock).""
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 
 from eightk.extract.money import money_in
+from eightk.extract.text import Region, dates_in
 from eightk.model import Money
 
-__all__ = ["consideration", "status"]
+__all__ = ["closing_date", "consideration", "status"]
 
 
 # words of a deal still to close, which say nothing of a closing: "to be acquired by", "expected to close",
@@ -76,3 +78,17 @@ def consideration(body: str, start: int, end: int) -> tuple[Money, int, int] | N
         if weak is None and _PRICE_WEAK.search(near):
             weak = m.money, m.start, m.end
     return weak
+
+
+# the date of an agreement, not of the closing: "the Agreement and Plan of Merger dated as of January 10, 1999"
+_AGREEMENT_DATE = re.compile(r"\b(?:dated|made|entered\s+into)\s+(?:as\s+of\s+)?(?:on\s+)?$", re.I)
+
+
+def closing_date(region: Region, start: int, end: int) -> tuple[_dt.date, int, int] | None:
+    """The first date of ``region.body[start:end]`` that is not an agreement's ("dated as of …"), as
+    ``(date, start, end)``; else the first date; None when there is none."""
+    found = list(dates_in(region, start, end))
+    body = region.body
+    return next((d for d in found if not _AGREEMENT_DATE.search(body, max(0, d[1] - 25), d[1])), None) or next(
+        iter(found), None
+    )

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from eightk.extract.acquirers import consideration, direction, status
+from eightk.extract.acquisition_terms import closing_date
 from eightk.extract.entities import Entities, entities
 from eightk.extract.text import COMPANY, Region, companies, dates_in, sentences, span, squash
 from eightk.model import (
@@ -286,7 +287,7 @@ def _acquisition(
     sources.append(FieldSource("status", "text", span(region, s + cue.start(), s + cue.end())))
     completed: _dt.date | None = None
     if status == "completed":
-        date = next(dates_in(region, s, e), None)
+        date = closing_date(region, s, e)  # acquisition_terms: not the date an agreement is "dated as of"
         if date is None:  # "On January 21, Acme completed the divestiture … . Beta acquired …": the one before
             date = next(reversed(list(dates_in(region, max(0, s - 400), s))), None)
         if date:
