@@ -431,12 +431,12 @@ def test_a_filings_release_told_with_a_cue_the_item_family_lacks() -> None:
 def test_a_closing_date_is_not_the_date_the_merger_agreement_is_dated() -> None:
     got = parse_filing(
         (
-            "FORM 8-K\n\nCURRENT REPORT\n\nLARKHILL INDUSTRIES, INC.\n(Exact name of registrant as specified in its "
-            "charter)\n\nItem 2. Acquisition or Disposition of Assets.\n\nPursuant to an Agreement and Plan of Merger "
-            'dated as of January 10, 1999 (the "Merger Agreement"), Larkhill Acquisition Corp., a wholly-owned '
-            'subsidiary of the Registrant, was merged with and into Halcyon Tool, Inc. ("Halcyon") on March 1, 1999.'
-            "\n\nSIGNATURES\n\nBy: /s/ Pat Q. Signer\n"
-        ).encode(),
+            b"FORM 8-K\n\nCURRENT REPORT\n\nLARKHILL INDUSTRIES, INC.\n(Exact name of registrant as specified in its "
+            b"charter)\n\nItem 2. Acquisition or Disposition of Assets.\n\nPursuant to an Agreement and Plan of Merger "
+            b'dated as of January 10, 1999 (the "Merger Agreement"), Larkhill Acquisition Corp., a wholly-owned '
+            b'subsidiary of the Registrant, was merged with and into Halcyon Tool, Inc. ("Halcyon") on March 1, 1999.'
+            b"\n\nSIGNATURES\n\nBy: /s/ Pat Q. Signer\n"
+        ),
         name="case.txt",
     ).to_dict()["events"]
     assert [(e["target"], e["status"], e["completed"]) for e in got if e["type"] == "acquisition"] == [
