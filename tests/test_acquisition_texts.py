@@ -442,3 +442,13 @@ def test_a_closing_date_is_not_the_date_the_merger_agreement_is_dated() -> None:
     assert [(e["target"], e["status"], e["completed"]) for e in got if e["type"] == "acquisition"] == [
         ("Halcyon Tool, Inc.", "completed", "1999-03-01")
     ]
+
+
+def test_a_business_bought_from_its_owner_is_named_by_what_it_is() -> None:
+    text = (
+        "AUSTIN, Texas, March 9, 2004 /PRNewswire/ -- Corvane Systems, Inc. today announced that it has agreed to "
+        "acquire Halloway Optics, Inc.’s lens coatings business for $20 million in cash.\n"
+    )
+    assert [a[:4] for a in _acquisitions(text)] == [
+        ("Corvane Systems, Inc.", "lens coatings business", "agreed", 20_000_000)
+    ]

@@ -102,6 +102,11 @@ _ASSETS_OF = re.compile(
     r"\s+(?:all|substantially\s+all)\s+(?:of\s+)?(?:the\s+)?(?:assets|businesses|business|operations)\s+of\s+"
     r"(?P<d>[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,4})"
 )
+# a business bought from its owner, named by what it is: "Larkspur’s mortgage servicing business"
+_OWNERS_BUSINESS = re.compile(
+    r"\s+(?:(?:substantially\s+)?all\s+of\s+)?(?:the\s+)?(?:assets\s+of\s+)?(?:[A-Z][\w&.\-]*,?\s+){0,5}?[A-Z][\w&.\-]*['’]s\s+"
+    r"(?P<a>[^,;()]{2,60}?\s+(?:business(?:es|\s+lines?)?|division|unit|segment|operations|product\s+lines?))\b"
+)
 # a deal vehicle is never what is bought: "Acquisition Corp. shall be merged with and into the Company"
 _VEHICLE = re.compile(r"\b(?:Acquisition|Merger)\s+(?:Corp|Sub|Co|Inc|LLC)\b|\bMerger\s+Sub\b|^(?:Merger\s+)?Sub$")
 _SALE_VERB = re.compile(r"\b(?:agreement|agreed|agrees)\s+to\s+sell\b|\b(?:sold|divested)\b|\bsale\s+of\b", re.I)
@@ -269,6 +274,8 @@ def _thing_bought(
     held = _defined_interest(text, v.end(), end)
     if held is None and (assets := _ASSETS_OF.match(text, v.end(), end)):
         held = assets.group("d"), assets.start("d"), assets.end("d")
+    if held is None and (owned := _OWNERS_BUSINESS.match(text, v.end(), end)):
+        held = _business_name(owned)  # "to purchase Larkspur’s mortgage servicing business"
     buyer = _name(ents, b, registrant, text)
     if held and buyer:
         return buyer, held
