@@ -452,3 +452,13 @@ def test_a_business_bought_from_its_owner_is_named_by_what_it_is() -> None:
     assert [a[:4] for a in _acquisitions(text)] == [
         ("Corvane Systems, Inc.", "lens coatings business", "agreed", 20_000_000)
     ]
+
+
+def test_data_furnished_for_several_quarters_of_a_business_sold_is_no_earnings() -> None:
+    raw = (
+        "FORM 8-K\n\nCURRENT REPORT\n\nNORTHGATE BANCORP, INC.\n(Exact name of registrant as specified in its charter)"
+        "\n\nItem 2.02 Results of Operations and Financial Condition.\n\nSelected unaudited quarterly data of the "
+        "divested payments business for each of the three quarters ended March 31, 2019, June 30, 2019 and "
+        "September 30, 2019 are furnished as Exhibit 99.1.\n\nRevenue\t2\t3\t4\n\nSIGNATURES\n\nBy: /s/ Pat Q. Signer\n"
+    )
+    assert [e for e in parse_filing(raw.encode(), name="c.txt").to_dict()["events"] if e["type"] == "earnings"] == []

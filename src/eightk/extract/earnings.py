@@ -109,6 +109,9 @@ def _results_opening(head: str) -> bool:
     )
 
 
+_EACH_PERIOD = re.compile(
+    r"\bfor\s+each\s+of\s+the\s+(?:\w+\s+)?(?:quarters|periods|years|fiscal\s+years)\s+ended\b", _I
+)
 _PRO_FORMA = re.compile(
     r"\bpro\s+forma\s+(?:condensed\s+)?(?:consolidated\s+|combined\s+)?(?:financial|statements?|balance)", re.I
 )
@@ -147,6 +150,9 @@ def earnings(filing: Filing, regions: list[Region]) -> list[Earnings]:
     merge_tables(values, sources, tables, table_sources)
     values.pop("eps_in_row", None)
     values.pop("quarterly", None)
+    several = any(_EACH_PERIOD.search(r.body[:3000]) for r in items)
+    if several and values.get("net_income") is None and values.get("eps") is None:
+        return []  # data furnished for several periods ("for each of the three quarters ended …"): no results
     found = any(values.get(k) is not None for k in ("period_end", "revenue", "net_income", "eps"))
     if not found and not any(_TELLS_RESULTS.search(r.body) for r in items):
         return []  # a 2.02 with no period, no figure and no word of results (guidance, a charge to come)
