@@ -326,7 +326,7 @@ def test_earnings_figures_are_the_reported_ones() -> None:
 def test_a_table_negative_keeps_its_sign_when_its_parenthesis_is_a_cell_of_its_own() -> None:
     # as an iXBRL release's table reads once flattened (an 8-K of January 2020 in the corpus):
     # "Net income (loss) attributable to …  $  (7,410  )  $  244" and "Basic  $  (6.79  )"
-    from eightk.extract.earnings import _table_figure
+    from eightk.extract.earnings_tables import _table_figure
 
     body = (
         "(in millions, except per share amounts)\n\n"

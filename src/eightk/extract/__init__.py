@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from eightk.extract.acquisition_texts import bare_acquisitions
 from eightk.extract.agreements import agreements
 from eightk.extract.deals import deals
 from eightk.extract.dividends import dividends
@@ -26,6 +27,7 @@ Family = Callable[[Filing, list[Region]], list]
 FAMILIES: tuple[Family, ...] = (
     deals,
     acquisitions,
+    bare_acquisitions,  # a bare release's or note's acquisition (none for a whole filing)
     officer_changes,
     auditor_changes,
     earnings,
@@ -46,7 +48,8 @@ def extract_events(filing: Filing) -> tuple[Event, ...]:
         if family is agreements:
             found = _unclaimed(found, events)
         events.extend(found)
-    return tuple(_one_telling(events))
+    # a bare document's acquisition (a release, a note) leaves its deal reading standing: both are told
+    return tuple(_one_telling(events) if filing.items else events)
 
 
 def _unclaimed(agreements_found: list[Event], events: list[Event]) -> list[Event]:

@@ -3,6 +3,7 @@ with its kind ("credit agreement", "revolving credit agreement amendment") and i
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from eightk.extract.bare import bare_regions
@@ -20,14 +21,14 @@ _AGREEMENT = re.compile(
     rf"(?P<first>{_ENUMERATOR}\s+)?|(?P<next>{_ENUMERATOR})\s+|"
     r"(?<!which\s)(?<!that\s)(?P<amended>(?-i:amended)(?:\s+and\s+restated)?)\s+(?=its\s|the\s|that\s+certain\s))"
     r"(?:an?\s+|the\s+|that\s+certain\s+|its\s+)?"
-    r"(?P<t>(?:[\w\-]+\s+){0,7}?(?:agreement|amendment|indenture|facility|note))\b",
+    r"(?P<t>(?:[\w\-]+\s+){0,7}?(?:agreement|amendment|indenture|facility|note(?!\s+purchase\s+agreement)))\b",
     _I,
 )
 
 
 # the roles of a financing's parties, the counterparty's first: the agent before an arranger or bookrunner
 _ROLE_RANK = re.compile(
-    r",?\s+(?:or\s+the\s+\w+,?\s+)?as\s+(?:the\s+)?(?:(?P<agent>administrative\s+agent|collateral\s+agent|agent|"
+    r"(?:\s*\([^()]{1,40}\))?,?\s+(?:or\s+the\s+\w+,?\s+)?as\s+(?:the\s+)?(?:(?P<agent>administrative\s+agent|collateral\s+agent|agent|"
     r"trustee)|(?P<party>representatives?|underwriters?|lenders?|purchasers?|sellers?|buyers?)|"
     r"(?P<minor>(?:joint\s+)?(?:lead\s+)?(?:arrangers?|bookrunners?|book\s+runners?)|syndication\s+agent|"
     r"documentation\s+agent|co-\w+))",
@@ -188,7 +189,7 @@ def agreements(filing: Filing, regions: list[Region]) -> list[Agreement]:
     """One event per agreement a 1.01 item says was entered into (several when paragraphs tell of
     several), with the counterparty named in that paragraph, else in the item."""
     out = []
-    for region in _items(bare_regions(regions), "1.01"):
+    for region in _agreement_regions(filing, regions):
         title_end = max(0, region.body.find("\n"))
         kinds: set[str] = set()
         whole = _counterparty(region, filing.registrant.name)
@@ -214,7 +215,107 @@ def agreements(filing: Filing, regions: list[Region]) -> list[Agreement]:
             out.append(_agreement(region, m, other, amended=bool(m.group("amended"))))
         if not kinds and whole is not None:
             out.append(_agreement(region, None, whole))
+    return out or _contract(filing, regions)
+
+
+# a contract's title line ("EXCLUSIVE SUPPLY AGREEMENT") and its parties ("… by and between A (“X”) and B")
+_TITLE = re.compile(r"^[ \t|]*(?P<t>(?:[A-Z][A-Z\-&]*[ \t]+){0,6}AGREEMENT)[ \t]*$", re.M)
+_BETWEEN = re.compile(r"\b(?:by\s+and\s+)?(?:between|among)\b", _I)
+# "Acme Inc. (the “Company”)", "Acme Inc., a Delaware corporation (the “Company”)"
+_AS_COMPANY = re.compile(
+    r"\s*,?\s*(?:an?\s+[\w ]{0,40}?(?:corporation|company|partnership)\s*,?\s*)?"
+    r"\(\s*(?:the\s+)?[“\"](?:Company|Registrant)[”\"]"
+)
+# no agreement of this family: an amendment, a merger (acquisitions), a licence or collaboration (deals)
+_NOT_A_NEW_DEAL = re.compile(r"amend|merger|plan\s+of|letter|licen[cs]|collaborat|co-?promot|option", _I)
+
+
+def _contract(filing: Filing, regions: list[Region]) -> list[Agreement]:
+    """A user's file that is a contract itself (an EX-10): one agreement of the kind its title names, with
+    the other party of "by and between A and B": the one not defined as "the Company", else the second
+    named. An amendment, a merger agreement or a licence gives none (the acquisition and deal families
+    read those)."""
+    if filing.items or filing.document_kind != "agreement":
+        return []
+    for region in (r for r in regions if r.kind == "document"):
+        head = region.body[:2500]
+        title = _TITLE.search(head)
+        between = _BETWEEN.search(head, title.end()) if title else None
+        if title is None or between is None or _NOT_A_NEW_DEAL.search(title.group("t")):
+            continue
+        ents = entities(head, None)
+        parties: list[tuple[str, int, int]] = []
+        for m in ents.between(between.end(), min(len(head), between.end() + 600)):
+            if m.org != REGISTRANT and all(ents.orgs[m.org].name != p[0] for p in parties):
+                parties.append((ents.orgs[m.org].name, m.start, m.end))
+        if len(parties) < 2:
+            continue
+        company = [p for p in parties[:2] if _AS_COMPANY.match(head, p[2])]
+        other = next((p for p in parties[:2] if p not in company), None) if company else parties[1]
+        if other is None:
+            continue
+        sources = [
+            FieldSource("agreement_type", "text", span(region, title.start("t"), title.end("t"))),
+            FieldSource("counterparty", "text", span(region, other[1], other[2])),
+        ]
+        return [
+            Agreement(
+                evidence=tuple(s.span for s in sources if s.span),
+                values=tuple(sources),
+                counterparty=other[0],
+                agreement_type=squash(title.group("t")).lower(),
+            )
+        ]
+    return []
+
+
+# a bare section that opens by telling an agreement entered into: "On October 29, 2020, the Company entered
+# into an Underwriting Agreement … with …" (an Item 1.01 section copied without its heading)
+_ENTERED = re.compile(
+    r"\b(?:entered\s+into|executed|signed)\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,6}?agreement\b[^.]{0,300}?\bwith\b", _I
+)
+
+
+def _agreement_regions(filing: Filing, regions: list[Region]) -> list[Region]:
+    """The 1.01 items (a bare text's "Item 1.01" sections too); for a bare text with no item heading (not a
+    release, a contract or a note), the text itself when its opening tells an agreement entered into."""
+    cut = bare_regions(regions)
+    items = list(_items(cut, "1.01"))
+    if items:
+        return _with_referenced(items, cut)
+    if filing.items or filing.document_kind != "text":
+        return items
+    return [
+        dataclasses.replace(r, kind="item", code="1.01")
+        for r in regions
+        if r.kind == "document" and (m := _ENTERED.search(r.body[:600])) and not _PERSONAL.search(m.group(0))
+    ]
+
+
+# "The information provided in Item 2.03 of this Current Report … is hereby incorporated into this Item 1.01
+# by reference"
+_INCORPORATED = re.compile(
+    r"\bItem\s+(\d\.\d\d)\b(?:[^.]|\.(?=\d)){0,200}?\bincorporated\b(?:[^.]|\.(?=\d)){0,80}?\bby\s+reference", _I
+)
+
+
+def _with_referenced(items: list[Region], regions: list[Region]) -> list[Region]:
+    """The 1.01 items, each followed by the items it incorporates by reference (the agreement told under
+    Item 2.03), read as its text."""
+    out: list[Region] = []
+    for item in items:
+        out.append(item)
+        codes = {m.group(1) for m in _INCORPORATED.finditer(item.body[:1500])} - {"1.01", "9.01"}
+        out.extend(dataclasses.replace(r, code="1.01") for r in _items(regions, *codes) if r not in out)
     return out
+
+
+# an officer's own agreement, told in a 5.02 section: no material agreement of the company
+_PERSONAL = re.compile(
+    r"employment|separation|severance|consulting|retention|transition|offer\s+letter|letter\s+agreement|"
+    r"compensation|indemnification|change\s+(?:in|of)\s+control|award|bonus|release|non-?compet",
+    _I,
+)
 
 
 # "Amendment No. 11 to the Revolving Credit Agreement": the kind of agreement amended

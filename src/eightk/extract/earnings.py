@@ -7,6 +7,7 @@ import dataclasses
 import re
 
 from eightk.extract.bare import bare_regions, is_bare_release
+from eightk.extract.earnings_tables import merge_tables, table_figures
 from eightk.extract.money import MoneyMention, money_in
 from eightk.extract.text import Region, dates_in, span
 from eightk.model import Earnings, FieldSource, Filing, Money
@@ -21,9 +22,13 @@ def _items(regions: list[Region], *codes: str) -> list[Region]:
     return [r for r in regions if r.kind == "item" and r.code in codes]
 
 
-_PERIOD = re.compile(r"(?:quarter|year|period|months|weeks)\s+ended\s+")
+_PERIOD = re.compile(
+    r"(?:quarters?|years?|periods?|months|weeks)(?:\s+of\s+(?:fiscal\s+)?\d{4},?\s+which)?\s+ended(?:\s*\n[ \t]*\|)?\s+"
+)
 _REVENUE = re.compile(
-    r"(?:total\s+(?:net\s+)?(?:revenues?|sales)|net\s+(?:revenues?|sales)|revenues?|sales)(?:\s+for\s+the\s+(?:\w+\s+){0,3}?(?:quarter|year|period|months)"
+    r"(?:total\s+(?:net\s+)?(?:revenues?|sales)|net\s+(?:revenues?|sales)|revenues?|sales)"
+    r"(?:\s+(?:for|in)\s+(?:the\s+(?:\w+\s+){0,3}?(?:quarter|year|period|months)(?:\s+of\s+(?:fiscal\s+)?\d{4})?|"
+    r"fiscal\s+(?:year\s+)?\d{4})"
     r"(?:\s+ended\s+[a-z]+\.?\s+\d{1,2},?\s+\d{4},?)?)?\s+"
     r"(?:(?:of|was|were|totaled|reached)\s+|"
     r"(?:increased|decreased|grew|rose|fell|(?:was|were)\s+(?:up|down)|up|down)[^$.]{0,90}?(?<!compared\s)\bto\s+)"
@@ -38,15 +43,18 @@ _PART = frozenset(
 )
 _NET_INCOME = re.compile(
     r"(?:net\s+(?P<kind>income|earnings|profit|loss)(?:\s+(?:attributable|available)\s+to\s+[\w .,]+?)?\s+"
-    r"(?:for\s+the\s+[^$.;]{3,60}?\s+)?(?:of|was|were|totaled)|net\s+(?:income|earnings)\s+and\s+[^$.]{0,50}?\s+(?:were|was)|reported\s+(?:(?!full|annual|year)[\w-]+\s+){0,3}?(?:earnings|profits?)\s+of)\s+"
+    r"(?:for\s+the\s+[^$.;]{3,60}?\s+)?(?:of|was|were|totaled|(?:rose|increased|grew|fell|decreased|declined)\s+to)"
+    r"(?:\s+an?\s+(?:record|quarterly|all-time)(?:\s+high)?)?|net\s+(?:income|earnings)\s+and\s+[^$.]{0,50}?\s+(?:were|was)|reported\s+(?:(?!full|annual|year)[\w-]+\s+){0,3}?(?:earnings|profits?)\s+of)\s+"
     r"(?=\$|\(\$)",
 )
 _EPS = re.compile(
-    r"\$\s?(\(?\d*\.\d{2}\)?)\s+per\s+diluted\s+share|diluted\s+(?:earnings|net\s+income|eps)[^$.]{0,60}?\$\s?(\(?\d*\.\d{2}\)?)|"
-    r"(?:earnings|profit|net\s+income)\s+per\s+(?:diluted\s+|common\s+)?share\s*(?:\(diluted\)\s*)?"
+    r"\$\s?(\(?\d*\.\d{2}\)?)\s+per\s+diluted\s+share|(?:diluted\s+(?:earnings|net\s+income|eps)|"
+    r"(?<![\w-]\s)(?:reported\s+|gaap\s+)?eps\s+(?=was|were|of))[^$.]{0,60}?\$\s?(\(?\d*\.\d{2}\)?)|"
+    r"(?:earnings|profit|net\s+income|net\s+loss)\s+per\s+(?:diluted\s+|common\s+)?share\s*(?:\(diluted\)\s*)?"
     r"(?:(?:of|was|were|is|are)\s+(?:(?:unchanged|up|down|flat)\b[^$.]{0,30}?\b(?:at|to)\s+)?)?\$\s?(\(?\d*\.\d{2}\)?)|"
     r"(?:net\s+(?:income|earnings|profit|loss)(?:\s+(?:attributable|available)\s+to\s+[\w .,]+?)?|"
     r"reported\s+(?:(?!full|annual|year)[\w-]+\s+){0,3}?earnings)\s+(?:for\s+the\s+[^$.;]{3,60}?\s+)?(?:of|was)\s+"
+    r"(?:an?\s+(?:record|quarterly|all-time)\s+(?:high\s+)?)?"
     r"\$\s?\(?[\d.,]+\)?(?:\s+(?:million|billion))?,?\s+or\s+"
     r"(?:a\s+(?:net\s+)?(?:loss|profit)\s+of\s+)?(?:\$\s?(\(?\d*\.\d{2}\)?)|(\d{1,2})\s+cents)\s+(?:per|a)\s+"
     r"(?:(?:basic\s+and\s+)?diluted\s+|basic\s+(?:and\s+diluted\s+)?|common\s+)?share",
@@ -84,6 +92,26 @@ _RESULTS_CUE = re.compile(
 )
 
 
+_NET_WORDS = re.compile(r"\bnet\s+(?:income|loss|earnings)\b", _I)
+_SALES_WORDS = re.compile(r"\b(?:revenues?|(?:net\s+)?sales)\b", _I)
+_PERIOD_WORDS = re.compile(r"\b(?:quarter|three\s+months|fiscal\s+year)\b", _I)
+
+
+def _results_opening(head: str) -> bool:
+    """A release's opening that tells results: it says so ("announced … results"), or it gives the
+    period's net income and revenue or sales ("Net sales for the first quarter … Net income for the first
+    quarter of 2009 was …")."""
+    return bool(
+        _TELLS_RESULTS.search(head)
+        or _NET_WORDS.search(head)
+        and _SALES_WORDS.search(head)
+        and _PERIOD_WORDS.search(head)
+    )
+
+
+_EACH_PERIOD = re.compile(
+    r"\bfor\s+each\s+of\s+the\s+(?:\w+\s+)?(?:quarters|periods|years|fiscal\s+years)\s+ended\b", _I
+)
 _PRO_FORMA = re.compile(
     r"\bpro\s+forma\s+(?:condensed\s+)?(?:consolidated\s+|combined\s+)?(?:financial|statements?|balance)", re.I
 )
@@ -97,8 +125,8 @@ def earnings(filing: Filing, regions: list[Region]) -> list[Earnings]:
     old_era = filing.items and all("." not in it.number for it in filing.items)
     if not items and old_era:  # before Item 12 (2003) releases were furnished under Item 5 or Item 9
         items = [r for r in _items(regions, "8.01", "7.01") if _RESULTS_CUE.search(r.body[:3000])]
-    if not items:  # a user's file that is the release itself
-        items = [r for r in regions if is_bare_release(filing, r) and _TELLS_RESULTS.search(r.body[:_HEADLINE])]
+    if not items:  # a user's file that is the release itself, or its highlights and table without a headline
+        items = [r for r in regions if is_bare_release(filing, r) and _results_opening(r.body[:_HEADLINE])]
     if not items:
         return []
     exhibits = [  # pro forma statements (what results would have been after a sale) are not the period's results
@@ -118,10 +146,13 @@ def earnings(filing: Filing, regions: list[Region]) -> list[Earnings]:
     tables: dict[str, object] = {}
     table_sources: list[FieldSource] = []
     for region in exhibits + [r for r in items if r.kind == "document"]:
-        _table_figures(region, folded[id(region)], tables, table_sources)
-    _merge_tables(values, sources, tables, table_sources)
+        table_figures(region, folded[id(region)], tables, table_sources)
+    merge_tables(values, sources, tables, table_sources)
     values.pop("eps_in_row", None)
     values.pop("quarterly", None)
+    several = any(_EACH_PERIOD.search(r.body[:3000]) for r in items)
+    if several and values.get("net_income") is None and values.get("eps") is None:
+        return []  # data furnished for several periods ("for each of the three quarters ended …"): no results
     found = any(values.get(k) is not None for k in ("period_end", "revenue", "net_income", "eps"))
     if not found and not any(_TELLS_RESULTS.search(r.body) for r in items):
         return []  # a 2.02 with no period, no figure and no word of results (guidance, a charge to come)
@@ -165,123 +196,6 @@ def _period(region: Region, low: str, values: dict[str, object], sources: list[F
     values["quarterly"] = quarterly
     values["period_end"] = date[0]
     sources.append(FieldSource("period_end", "text", span(region, date[1], date[2])))
-
-
-_ROW_END = r"[ \t:]*(?:(?=[\t$\d(])|\n(?=[ \t]*[$\d(]))"  # cells on the label's line or the next one
-_ROW_LABELS = {
-    "revenue": r"(?:total\s+)?(?:net\s+)?(?:revenues?|sales|net\s+sales)(?:,\s*net)?",
-    # the parent's share first: "Net income attributable to Acme" (not "… to noncontrolling interests")
-    "net_income_parent": r"net\s+(?:income|earnings|loss)(?:\s+\(loss\))?\s+attributable\s+to\s+"
-    r"(?!non-?\s?controlling|minority|participating|redeemable)[^\n\t$]{2,60}?",
-    "net_income": r"net\s+(?:income|earnings|loss)(?:\s+\(loss\))?(?:\s*[–—-]\s*(?:reported|gaap))?",
-    "eps": r"(?:diluted(?:\s+eps|\s+(?:earnings|net\s+income)(?:\s+\(loss\))?\s+per\s+(?:common\s+)?share)?|"
-    r"(?:earnings|net\s+(?:income|loss|\(loss\)\s+income)|eps)(?:\s+\(loss\))?(?:\s+per\s+(?:common\s+)?share)?[^\n\t$]{0,50}?"
-    r"(?:[-–—:,]\s*|\s)(?:diluted|assuming\s+dilution)(?:\s+\(gaap\))?|"
-    r"(?:earnings|net\s+income)(?:\s+\(loss\))?\s+per\s+(?:common\s+)?share\s*[-–—]\s*reported)",
-}
-# A row starts a line. The patterns start with its newline, which the regex engine finds fast; a row on
-# the text's first line is matched on its own (see _rows).
-_ROWS = {name: re.compile(r"\n[ \t]*" + label + _ROW_END) for name, label in _ROW_LABELS.items()}
-_FIRST_ROWS = {name: re.compile(r"[ \t]*" + label + _ROW_END) for name, label in _ROW_LABELS.items()}
-_CELL_NUMBER = re.compile(r"\(?\$?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\)?")
-# "(in millions", "Dollars in thousands", "(millions, except per share …)", "($ in billions)"
-_SCALE = re.compile(r"(?:\bin\s+|\(\s*(?:\$\s*)?)(millions|thousands|billions)\b")
-_SCALES = {"millions": 1e6, "thousands": 1e3, "billions": 1e9}
-
-
-_YEAR = re.compile(r"(?:19|20)\d\d")
-
-
-_PERCENT = re.compile(r"[ \t]*%")
-_FOOTNOTE = re.compile(r"\(\d\)")
-
-
-def _rows(body: str, name: str) -> list[re.Match[str]]:
-    """The rows of the kind in ``body`` (folded), in order."""
-    first = _FIRST_ROWS[name].match(body)
-    if first is None:
-        return list(_ROWS[name].finditer(body))
-    return [first, *_ROWS[name].finditer(body, first.end())]
-
-
-def _first_cell(body: str, name: str) -> tuple[re.Match[str], re.Match[str]] | None:
-    """The first row of the kind with a number in it, a "Total …" row first; header rows whose first
-    cell is a year ("Revenues  2013  % of Revenues") are skipped."""
-    rows = _rows(body, name)
-    rows.sort(key=lambda r: not r.group(0).strip().startswith("total"))
-    for m in rows:
-        line_end = body.find("\n", m.end() + 1)
-        n = _CELL_NUMBER.search(body, m.end(), line_end if line_end >= 0 else len(body))
-        if n and _FOOTNOTE.fullmatch(n.group(0)):  # "Net loss attributable to Acme (2)\n$ (108)": a note mark
-            line_end = body.find("\n", n.end() + 1)
-            n = _CELL_NUMBER.search(body, n.end(), line_end if line_end >= 0 else len(body))
-        if n and not _YEAR.fullmatch(n.group(0).strip()) and not _PERCENT.match(body, n.end()):
-            return m, n  # (a row of percentages, "… per share – diluted  6  %", is a growth table's)
-    return None
-
-
-_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
-_YEAR_WORDS = re.compile(r"(?<!\S)(?:19|20)\d\d(?!\S)")  # a year standing alone, as a header's cells
-
-
-def _current_column(body: str, row: re.Match[str], first: re.Match[str]) -> re.Match[str]:
-    """The row's cell under the latest year of the nearest header line above it made of years ("2024
-    2025", "2025  2024  % change"): tables print the prior period first as often as last. Without such a
-    header, the first cell."""
-    at = row.start()
-    for _ in range(150):  # the header heads the table: up to a statement's length above the row
-        line_start = body.rfind("\n", 0, max(0, at - 1)) + 1
-        line = body[line_start:at]
-        if len(_YEAR_WORDS.findall(line)) < 2:  # most lines: no header (the token checks below cost more)
-            if line_start == 0:
-                break
-            at = line_start
-            continue
-        tokens = line.split()
-        years = [t for t in tokens if _YEAR_TOKEN.fullmatch(t)]
-        others = [t for t in tokens if t not in years]
-        # "2024  2025", "2025  2024  % change", "(In millions, except percentages)  2019  2020  % Change"
-        numbers = [t for t in others if any(c.isdigit() for c in t) and not re.fullmatch(r"\d{1,2},?", t)]
-        if len(years) >= 2 and len(others) <= 6 and not numbers:  # (a day, "December 31", is no cell)
-            index = years.index(max(years))
-            line_end = body.find("\n", first.end())
-            cells = list(_CELL_NUMBER.finditer(body, first.start(), line_end if line_end >= 0 else len(body)))
-            return cells[index] if index < len(cells) else first
-        if line_start == 0:
-            break
-        at = line_start
-    return first
-
-
-_RANGE_AFTER = re.compile(r"\s*(?:to|-|–|—)\s*\$?\s*\d")
-
-
-def _table_figure(body: str, name: str) -> tuple[float, int, int] | None:
-    """The first number on a financial-table row ("Total net sales  $ 119,575  $ 117,154"), scaled by
-    the nearest "(in millions …)" above it; per-share figures are not scaled. ``body`` is folded."""
-    found = (_first_cell(body, "net_income_parent") if name == "net_income" else None) or _first_cell(body, name)
-    if found is None:
-        return None
-    m, n = found
-    n = _current_column(body, m, n)
-    if _RANGE_AFTER.match(body, n.end()):
-        return None  # "Revenue  $28.5 to $29.0 billion": a guidance range, not a result
-    value = float(n.group(1).replace(",", ""))
-    if name != "eps":
-        scale = None
-        for sc in _SCALE.finditer(body, max(0, m.start() - 4000), m.start()):
-            scale = sc
-        if scale:  # the line's first unit: "(In millions, except shares in thousands …)" is in millions
-            line_start = body.rfind("\n", 0, scale.start()) + 1
-            scale = _SCALE.search(body, line_start, scale.end()) or scale
-        value *= _SCALES[scale.group(1)] if scale else 1.0
-    elif value >= 100:
-        return None
-    opened = n.group(0).startswith("(") or body[max(0, n.start() - 4) : n.start()].rstrip().endswith("(")
-    closed = n.group(0).endswith(")") or body[n.end() : n.end() + 4].lstrip(" \t|").startswith(")")
-    if opened and closed:  # "(7,410)", and "(7,410 )" or "( 7,410 )" with the parenthesis in a cell of its own
-        value = -value
-    return value, n.start(1), n.end(1)
 
 
 def _whole(body: str, start: int) -> bool:
@@ -373,39 +287,3 @@ def _figures(region: Region, low: str, values: dict[str, object], sources: list[
         paren = "(" in printed or ")" in printed or "(" in low[max(0, m.start(group) - 3) : m.start(group)]
         values["eps"] = -value if loss or paren else value
         sources.append(FieldSource("eps", "text", span(region, m.start(group), m.end(group))))
-
-
-def _number(value: object) -> float | None:
-    if isinstance(value, Money):
-        return float(value.amount)
-    return float(value) if isinstance(value, (int, float)) else None
-
-
-def _merge_tables(
-    values: dict[str, object], sources: list[FieldSource], tables: dict[str, object], table_sources: list[FieldSource]
-) -> None:
-    """A table's figure where the words give none, or where it is the words' figure unrounded ("$1.6
-    billion" in the text, "1,578" in the table): within 5% and of the same sign. A table figure far from
-    the words' is another column or another row, and the words win."""
-    for name, table in tables.items():
-        said, exact = _number(values.get(name)), _number(table)
-        if exact is None:
-            continue
-        in_row = name == "eps" and values.get("eps_in_row")
-        if said is None or in_row or (said * exact > 0 and abs(exact - said) <= 0.05 * abs(said)):
-            values[name] = table
-            sources[:] = [s for s in sources if s.field != name]
-            sources.extend(s for s in table_sources if s.field == name)
-
-
-def _table_figures(region: Region, low: str, values: dict[str, object], sources: list[FieldSource]) -> None:
-    """Revenue, net income and EPS from the first rows of a release's financial tables."""
-    for name in ("revenue", "net_income", "eps"):
-        if name in values:
-            continue
-        got = _table_figure(low, name)
-        if got is None:
-            continue
-        value, a, b = got
-        values[name] = value if name == "eps" else Money(int(value) if value == int(value) else value, "USD")
-        sources.append(FieldSource(name, "text", span(region, a, b)))

@@ -9,9 +9,9 @@ import datetime as _dt
 import re
 from collections.abc import Iterator
 
-from eightk.extract.acquirers import direction
+from eightk.extract.acquirers import consideration, direction, status
+from eightk.extract.acquisition_terms import closing_date
 from eightk.extract.entities import Entities, entities
-from eightk.extract.money import money_in
 from eightk.extract.text import COMPANY, Region, companies, dates_in, sentences, span, squash
 from eightk.model import (
     Acquisition,
@@ -130,31 +130,12 @@ _TARGET_AFTER = re.compile(
 
 
 def _status(region: Region, sent: str) -> str:
-    if re.search(r"terminat", sent, _I):
-        return "terminated"
-    if re.search(r"\b(?:completed|consummated|acquired|closed|closing\s+of|(?<!be\s)sold)\b", sent, _I):
-        return "completed"
-    return "agreed"
+    return status(sent)  # acquirers.status: a deal still to close ("to be acquired by") is agreed
 
 
 def _consideration(region: Region, start: int, end: int) -> tuple[Money, Span] | None:
-    body = region.body
-    for m in money_in(body, start, end):
-        tail = body[m.end : m.end + 20].lower()
-        near = body[max(start, m.start - 120) : m.start].lower()
-        per_share = re.search(r"per\s+share\s*(?:price\s+)?(?:of|is|was|equal\s+to|amount\s+of)?\s*$", near[-40:])
-        if "per share" in tail or per_share or m.money.amount < 100_000:
-            continue  # per-share prices and par values are not the deal's consideration
-        if re.match(
-            r"\s+in\s+an?\s+all[\s-]stock\b|\s+(?:payable\s+)?in\s+(?:shares|stock)\b", body[m.end : m.end + 40]
-        ):
-            return None  # paid in stock: the schema's consideration is null
-        if re.search(
-            r"aggregate|purchase\s+price|price\s+of|consideration|in\s+cash|for\s+(?:approximately\s+|about\s+)?$|valued|value\s+of|transaction",
-            near,
-        ):
-            return m.money, span(region, m.start, m.end)
-    return None
+    found = consideration(region.body, start, end)  # acquirers.consideration: the deal's stated price
+    return (found[0], span(region, found[1], found[2])) if found else None
 
 
 _DEAL_TERMINATED = re.compile(r"terminat\w*.*\b(?:merger|purchase|acquisition)\b", _I)
@@ -306,7 +287,7 @@ def _acquisition(
     sources.append(FieldSource("status", "text", span(region, s + cue.start(), s + cue.end())))
     completed: _dt.date | None = None
     if status == "completed":
-        date = next(dates_in(region, s, e), None)
+        date = closing_date(region, s, e)  # acquisition_terms: not the date an agreement is "dated as of"
         if date is None:  # "On January 21, Acme completed the divestiture … . Beta acquired …": the one before
             date = next(reversed(list(dates_in(region, max(0, s - 400), s))), None)
         if date:
