@@ -10,6 +10,7 @@ import re
 
 from eightk.extract.bare import bare_regions, release_company
 from eightk.extract.officer_actions import ACTIONS as _ACTIONS
+from eightk.extract.officer_actions import last_cue_at
 from eightk.extract.officer_clauses import (
     not_a_departure,
     officer_regions,
@@ -363,15 +364,6 @@ def _person_event(
 _EVIDENCE_WINDOW = 20_000  # an exhibit names the people it is about near its top (an employment agreement)
 
 
-def _last_cue(body: str) -> int:
-    """Where the last action word of a region starts (-1 without one)."""
-    last = -1
-    for _action, pattern in _ACTIONS:
-        for m in pattern.finditer(body):
-            last = max(last, m.start())
-    return last
-
-
 def officer_changes(filing: Filing, regions: list[Region]) -> list[OfficerChange]:
     """One ``OfficerChange`` per person and action in Item 5.02 (and old-era Item 5/8.01) texts; a
     person is only a name that the filing shows to be a person's (``persons.person_evidence``)."""
@@ -387,7 +379,7 @@ def officer_changes(filing: Filing, regions: list[Region]) -> list[OfficerChange
         add_appositive_officers(people, region.body)
         people.company_texts.append(region.body)  # a company's name is no person's
         spans = list(sentences(region))
-        last_cue = _last_cue(region.body)
+        last_cue = last_cue_at(region.body)
         known: Known = {}
         for i, (s, e) in enumerate(spans):
             if s > last_cue:
