@@ -481,6 +481,11 @@ def test_deals_of_other_companies_wording(path: Path, events: list) -> None:
         # payable as follows: (1) $10 million …": the parts of the amount already stated
         (EXTRA6 / "026.txt", "milestones", 80_000_000, "USD"),
         (EXTRA8 / "022.txt", "total_value", 31_000_000, "USD"),  # "for a consideration of up to $31 million"
+        # "MultiCell will receive an initial cash payment of $1.5 million"; "Atrix paid $485,000.00 for the
+        # exclusive rights"; an asset sale's "the Company received an aggregate of $9,000,000 from AUO"
+        (EXTRA7 / "018.txt", "upfront", 1_500_000, "USD"),
+        (EXTRA2 / "002.txt", "upfront", 485_000, "USD"),
+        (EXTRA8 / "028.txt", "upfront", 9_000_000, "USD"),
     ],
 )  # fmt: skip
 def test_money_of_other_companies_deals_in_its_field(path: Path, field: str, amount: float, currency: str) -> None:

@@ -23,7 +23,8 @@ __all__ = ["Terms", "classify", "milestones_total", "read_terms", "title_exclusi
 _I = re.IGNORECASE
 _CUES: dict[str, re.Pattern[str]] = {
     "upfront": re.compile(
-        r"up-?\s?front|initial\s+(?:license\s+|licensing\s+)?(?:payment|fee)|signing\s+(?:fee|payment|bonus)|"
+        r"up-?\s?front|initial\s+(?:cash\s+|license\s+|licensing\s+)?(?:payment|fee)|signing\s+(?:fee|payment|bonus)|"
+        r"\bimmediate\b(?=[^.;]{0,40}\bpayment)|"  # "an immediate $5.0 million net payment"
         r"(?:upon|on|at)\s+(?:the\s+)?(?:\w+\s+)?(?:signing|execution|closing)|at\s+or\s+prior\s+to\s+(?:the\s+)?closing|"
         r"initiation\s+fee|(?:license\s+)?issue\s+fee|one-?\s?time\b|lump[-\s]sum|"
         r"license\s+fee|non-?refundable\s+(?:\w+\s+)?(?:payment|fee)|exercise\s+fee|upon\s+(?:the\s+)?effective",
@@ -95,8 +96,14 @@ class Terms:
 
 _PRICE = re.compile(
     r"\bfor\s+(?:approximately\s+|about\s+|roughly\s+|a\s+(?:cash\s+)?(?:purchase\s+)?price\s+of\s+(?:approximately\s+)?|"
-    r"(?:an?\s+)?(?:aggregate|total)\s+(?:cash\s+)?(?:purchase\s+price|consideration)\s+of\s+(?:approximately\s+)?)?$",
+    r"(?:an?\s+)?(?:aggregate|total)\s+(?:cash\s+)?(?:purchase\s+price|consideration)\s+of\s+(?:approximately\s+)?)?$|"
+    # "the Company received an aggregate of $9,000,000 from AUO", "completed in a cash transaction of approximately"
+    r"\b(?:received|paid)\s+(?:(?:an?\s+)?(?:aggregate|total)\s+of\s+)?$|\btransaction\s+of\s+(?:approximately\s+)?$",
     _I,
+)
+# a licence's price: "Atrix paid $485,000.00 for the exclusive rights to the two indications"
+_PAID_FOR_RIGHTS = re.compile(
+    r"\s*(?:in\s+cash\s+)?for\s+(?:the\s+|an?\s+)?(?:[\w\-]+\s+){0,3}?(?:rights|licen[cs]e)\b", _I
 )
 
 
@@ -131,8 +138,8 @@ def classify(sent: str, mention: MoneyMention, floor: int = 0, *, sale: bool = F
         if later and name != "total_value":
             dist = later.start() + (8 if re.search(r"[.;]", after[: later.start()]) else 0)
             best = min(best, (dist, name)) if best else (dist, name)
-    if best is None and sale and _PRICE.search(before):
-        return "upfront"  # an asset sale "for $110 million": the price paid at closing (the deal set's convention)
+    if best is None and _price(before, after, sale=sale):
+        return "upfront"
     if best is None or best[0] > (100 if best[1] == "milestones" else 75):
         return None
     if best[1] == "milestones" and _MANY_KINDS.search(before):
@@ -144,6 +151,15 @@ def classify(sent: str, mention: MoneyMention, floor: int = 0, *, sale: bool = F
         if re.search(r"\b(?:shares|stock|equity|warrants?)\b[^.;]{0,50}$", said, _I):
             return "equity"
     return best[1]
+
+
+def _price(before: str, after: str, *, sale: bool) -> bool:
+    """Whether an amount with no cue is the price paid at signing or closing (the deal set's convention: the
+    upfront): an asset sale "for $110 million", "received an aggregate of $9,000,000"; a licence's "paid
+    $485,000.00 for the exclusive rights"."""
+    if sale and _PRICE.search(before):
+        return True
+    return bool(re.search(r"\bpaid\s+$", before) and _PAID_FOR_RIGHTS.match(after))
 
 
 def read_terms(sents: list[tuple[int, str]], terms: Terms | None = None) -> Terms:
