@@ -58,7 +58,7 @@ def test_version() -> None:
         (["--item", "77"], "unknown item '77'"),
         (["--amount-field", "foo", "--min-amount", "1"], "unknown money field 'foo': use one of upfront"),
         (["--currency", "dollars", "--min-amount", "1"], "'dollars' is no currency code"),
-        (["--currency", "USD"], "--currency only narrow an amount filter: give --min-amount or --max-amount too"),
+        (["--currency", "USD"], "--currency only narrows an amount filter: give --min-amount or --max-amount too"),
     ],
 )
 def test_bad_search_options_are_usage_errors(small_db: Path, args: list[str], says: str) -> None:

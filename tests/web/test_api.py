@@ -107,6 +107,7 @@ def test_every_error_has_one_shape_and_no_trace(server: Server) -> None:
         "/api/search?" + _q(q="x", min_amount="nan"): 422,
         "/api/search?" + _q(q="x", date_from="yesterday"): 422,
         "/api/deals?sort=name": 422,
+        "/api/events?type=bogus": 422,  # an unknown event type, as the CLI rejects it
         "/no/such/page": 404,
     }
     for path, expected in cases.items():

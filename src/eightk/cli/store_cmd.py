@@ -114,7 +114,8 @@ def _filters(args: argparse.Namespace) -> dict[str, Any]:
     qualifiers = [f"--{k.replace('_', '-')}" for k in ("amount_field", "currency") if k in out]
     if qualifiers and "min_amount" not in out and "max_amount" not in out:
         given = " and ".join(qualifiers)
-        raise UsageError(f"{given} only narrow an amount filter: give --min-amount or --max-amount too")
+        verb = "narrow" if len(qualifiers) > 1 else "narrows"
+        raise UsageError(f"{given} only {verb} an amount filter: give --min-amount or --max-amount too")
     return out
 
 

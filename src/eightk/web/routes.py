@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from eightk.catalog import ITEMS, OLD_ITEMS
+from eightk.model import EVENT_TYPES
 from eightk.search import Filters
 from eightk.store import Store
 from eightk.store.browse import EventQuery, company_history, deals, events, filing_keys, filing_record
@@ -181,7 +182,10 @@ def document(
     return Json({"sequence": row[0], "type": row[1], "filename": row[2], "format": row[3], "text": row[4] or ""})
 
 
-EventType = Annotated[str | None, Query(pattern=r"^[a-z_]{1,40}$", description="event type: license, earnings, …")]
+# one of the event types records carry (model.EVENT_TYPES): an unknown one is a 422, as the CLI rejects it
+EventType = Annotated[
+    str | None, Query(pattern=rf"^(?:{'|'.join(EVENT_TYPES)})$", description=f"event type: {', '.join(EVENT_TYPES)}")
+]
 
 
 @router.get("/events", response_model=EventsPage, summary="Events, filtered and sorted")
