@@ -59,6 +59,13 @@ _MANY_KINDS = re.compile(
     r"(?:approximately\s+)?$",
     _I,
 )
+# one amount for the upfront and the milestones together: "The aggregate amount of upfront payment, exercising
+# payment, and … milestone adds up to"
+_ALL_KINDS_SUMMED = re.compile(
+    r"\b(?:aggregate|total|combined)\s+(?:amount|value|sum)\s+of\s+(?:the\s+)?(?:up-?\s?front|initial)\b[^.;$€£¥]{0,160}?"
+    r"\bmilestones?\b[^.;$€£¥]{0,80}$",
+    _I,
+)
 _NOT_DEAL_MONEY = re.compile(
     r"(?:net\s+sales|revenues?|sales)\s+(?:exceed|of|threshold(?!\s+milestone))|threshold(?!\s+milestone)|minimum\s+(?:annual\s+)?royalt|"
     r"recogni[sz]ed|amortization|deferred|book\s+value|expense|gain|loss|liabilit",
@@ -123,6 +130,8 @@ def classify(sent: str, mention: MoneyMention, floor: int = 0, *, sale: bool = F
         )
     if mention.money.qualifier == "up to" and re.search(r"\bconsideration\s+of\s*$", before, _I):
         return "total_value"  # "for a consideration of up to $31 million": contingent parts in it
+    if _ALL_KINDS_SUMMED.search(sent[max(0, mention.start - 220) : mention.start]):
+        return "total_value"  # "The aggregate amount of upfront, development, … milestone payments … is up to $X"
     best: tuple[int, str] | None = None
     # "a $15 million upfront payment, and … up to $520.0 million": a cue right after the amount before is its
     tied = floor and floor > mention.start - 90 and (lead := re.match(r"\s*(?:[\w\-]+\s+)?", before))

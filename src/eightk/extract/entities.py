@@ -161,7 +161,10 @@ def _slotted(text: str) -> list[tuple[str, int, int]]:
             name = re.sub(r"[\s,.;:]+$", "", name)
             if tail := re.search(rf",?\s{_SUFFIX}(?=\s+(?:of|in)\s)", name):  # "… Company Limited of Bangkok"
                 name = name[: tail.end()]
-            for part in re.split(r"\s+and\s+", name):  # "JT and Torii": two names in a slot
+            parts = re.split(r"\s+and\s+", name)  # "JT and Torii": two names in a slot
+            if len(parts) > 1 and re.search(r"[A-Z][\w&.\-'’]*[ \t]+$", text[max(0, start - 30) : start]):
+                parts = parts[1:]  # "Graviton Bioscience and Beijing Tide …, a subsidiary": the slot cut the first
+            for part in parts:
                 at = start + name.find(part)
                 ok = part and _acceptable(part) and not _NOT_NAME.match(part.split()[0])
                 if ok and not _NOT_PARTY_TERM.search(part):
