@@ -128,10 +128,8 @@ def classify(sent: str, mention: MoneyMention, floor: int = 0, *, sale: bool = F
             if _CUES["total_value"].search(before[-50:]) or re.match(r"^\s*,?\s*of\s+which", after)
             else None
         )
-    if mention.money.qualifier == "up to" and re.search(r"\bconsideration\s+of\s*$", before, _I):
-        return "total_value"  # "for a consideration of up to $31 million": contingent parts in it
-    if _ALL_KINDS_SUMMED.search(sent[max(0, mention.start - 220) : mention.start]):
-        return "total_value"  # "The aggregate amount of upfront, development, … milestone payments … is up to $X"
+    if _stated_total(sent, before, mention):
+        return "total_value"
     best: tuple[int, str] | None = None
     # "a $15 million upfront payment, and … up to $520.0 million": a cue right after the amount before is its
     tied = floor and floor > mention.start - 90 and (lead := re.match(r"\s*(?:[\w\-]+\s+)?", before))
@@ -160,6 +158,14 @@ def classify(sent: str, mention: MoneyMention, floor: int = 0, *, sale: bool = F
         if re.search(r"\b(?:shares|stock|equity|warrants?)\b[^.;]{0,50}$", said, _I):
             return "equity"
     return best[1]
+
+
+def _stated_total(sent: str, before: str, mention: MoneyMention) -> bool:
+    """A total said as such: "for a consideration of up to $31 million" (contingent parts in it), "The
+    aggregate amount of upfront, development, … milestone payments … is up to $517.5 million"."""
+    if mention.money.qualifier == "up to" and re.search(r"\bconsideration\s+of\s*$", before, _I):
+        return True
+    return bool(_ALL_KINDS_SUMMED.search(sent[max(0, mention.start - 220) : mention.start]))
 
 
 def _price(before: str, after: str, *, sale: bool) -> bool:
