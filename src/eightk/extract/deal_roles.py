@@ -22,12 +22,13 @@ from eightk.extract.deal_sentence import (
     COMPLEMENT,
     LICENSED_THING,
     Votes,
+    _after_with,
     _before,
     _defined_term,
     _possessive,
     _Sentence,
 )
-from eightk.extract.entities import Entities
+from eightk.extract.entities import Entities, Mention
 
 __all__ = ["COMPLEMENT", "LICENSED_THING", "Votes", "roles"]
 
@@ -127,8 +128,19 @@ def _grants(s: _Sentence) -> None:
         obj = s.after(cue.end(), 20)  # "granted to X", "grants X", "granting X the rights"
         if obj is not None and "," in sent[cue.end() : obj.start - s.offset]:
             obj = None  # "In exchange for granting this license, the Company received …": a new clause's subject
+        if obj is None and (it := _granted_it(s, cue)) is not None:
+            obj = it  # "an agreement with Arcus Biosciences granting it an exclusive license": "it" is Arcus
         s.vote(s.subject(cue.start(), obj.org if obj else None), "licensor", 2)
         s.vote(obj.org if obj else None, "licensee", 2)
+
+
+def _granted_it(s: _Sentence, cue: re.Match[str]) -> Mention | None:
+    """The one "it" names in "… an agreement with X granting it …": the organization after "with" right
+    before the participle."""
+    if not re.match(r"\s+(?:it|them)\b", s.text[cue.end() :]) or not cue.group(0).lower().endswith("ing"):
+        return None
+    m = _before(s.ms, s.offset + cue.start())
+    return m if m is not None and _after_with(s, m) else None
 
 
 def _obtains(s: _Sentence, *, buying: bool) -> None:

@@ -133,8 +133,10 @@ _OPENER_VERB = re.compile(
 
 
 def _after_with(s: _Sentence, m: Mention) -> bool:
-    """Whether a mention is the object of "with" ("an agreement with X"), not a subject."""
-    return bool(re.search(r"\bwith\s+(?:the\s+)?$", s.text[max(0, m.start - s.offset - 10) : m.start - s.offset]))
+    """Whether a mention is the object of "with" ("an agreement with X", "with privately held X"), not a
+    subject."""
+    lead = s.text[max(0, m.start - s.offset - 40) : m.start - s.offset]
+    return bool(re.search(r"\bwith\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}$", lead))
 
 
 def _possessive(sent: str, at: int) -> bool:
