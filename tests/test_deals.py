@@ -517,7 +517,7 @@ def test_granting_it_names_the_partner_after_with() -> None:
     # a real release (WuXi Biologics / Arcus Biosciences, 2017), a new-user test's input: "it" is the one
     # the agreement is with, and "with privately held X" still names X as that one
     text = (
-        "Item 8.01 Other Events.\nWuXi Biologics (OTC:WXXWY) and Chinese partner Harbin Gloria Pharmaceuticals Co. "
+        "WuXi Biologics (OTC:WXXWY) and Chinese partner Harbin Gloria Pharmaceuticals Co. "
         "Ltd. ink an agreement with privately held Arcus Biosciences granting it an exclusive license to develop "
         "and commercialize PD-1 inhibitor GLS-010 in North America, Europe, Japan and certain other territories.\n"
         "Under the terms of the deal, Arcus will pay $18.5M upfront, up to $422.5M in development and regulatory "
@@ -525,4 +525,8 @@ def test_granting_it_names_the_partner_after_with() -> None:
     )
     (deal,) = _deals(parse_filing(text.encode(), name="wuxi-arcus.txt").to_dict())
     roles = dict(_roles(deal))
-    assert roles["Arcus"] == "licensee" and roles["WuXi Biologics"] == "licensor"
+    assert roles == {
+        "Arcus": "licensee",
+        "WuXi Biologics": "licensor",
+        "Harbin Gloria Pharmaceuticals Co. Ltd.": "licensor",
+    }
