@@ -521,7 +521,8 @@ def test_granting_it_names_the_partner_after_with() -> None:
         "Ltd. ink an agreement with privately held Arcus Biosciences granting it an exclusive license to develop "
         "and commercialize PD-1 inhibitor GLS-010 in North America, Europe, Japan and certain other territories.\n"
         "Under the terms of the deal, Arcus will pay $18.5M upfront, up to $422.5M in development and regulatory "
-        "milestones and tiered high-single-digit to low-double-digit royalties on net sales.\n"
+        "milestones and tiered high-single-digit to low-double-digit royalties on net sales. Under an existing "
+        "agreement, WuXi and Gloria could receive commercial milestones up to $375M.\n"
     )
     (deal,) = _deals(parse_filing(text.encode(), name="wuxi-arcus.txt").to_dict())
     roles = dict(_roles(deal))
