@@ -531,3 +531,5 @@ def test_granting_it_names_the_partner_after_with() -> None:
         "WuXi Biologics": "licensor",
         "Harbin Gloria Pharmaceuticals Co. Ltd.": "licensor",
     }
+    # "Under an existing agreement, … could receive commercial milestones up to $375M": another agreement's
+    assert _money(deal["milestones"]) == (422_500_000, "USD")

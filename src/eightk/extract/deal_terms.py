@@ -199,7 +199,18 @@ _EQUIVALENT = re.compile(
 )
 
 
+# a sentence about another agreement's money: "Under an existing agreement, WuXi and Gloria could receive
+# commercial milestones up to $375M"
+_OTHER_AGREEMENTS = re.compile(
+    r"\W*(?:Under|Pursuant\s+to|As\s+part\s+of)\s+(?:an?|the|its|their|our)\s+(?:existing|earlier|prior|previous|"
+    r"original|separate|other)\s+(?:[\w\-]+\s+){0,2}?(?:agreements?|arrangements?|licen[cs]es?)\b",
+    _I,
+)
+
+
 def _money(offset: int, sent: str, t: Terms) -> None:
+    if _OTHER_AGREEMENTS.match(sent):
+        return
     mentions = list(money_in(sent))
     floor = 0
     for i, mention in enumerate(mentions):
