@@ -4,6 +4,7 @@ amount is the upfront, the milestones, the equity or the total, and what is no n
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 import subprocess
@@ -533,3 +534,13 @@ def test_granting_it_names_the_partner_after_with() -> None:
     }
     # "Under an existing agreement, … could receive commercial milestones up to $375M": another agreement's
     assert _money(deal["milestones"]) == (422_500_000, "USD")
+
+
+def test_a_release_on_its_own_is_dated_by_its_dateline() -> None:
+    # "SAN DIEGO, Calif., March 16, 2006 — Quidel Corporation …": with no cover, the dateline's date is the
+    # date of report (search lists and filters bare releases by it), with its span
+    filing = parse_filing((EXTRA7 / "037.txt").read_bytes(), name="037.txt")
+    assert filing.document_kind == "press_release"
+    assert filing.date_of_report == dt.date(2006, 3, 16)
+    (source,) = [p for p in filing.provenance if p.field == "date_of_report"]
+    assert source.span is not None and source.span.quote == "March 16, 2006"

@@ -25,7 +25,7 @@ from eightk.model import (
     Span,
 )
 from eightk.parse.budget import Budget, TimeBudgetExceeded
-from eightk.parse.checks import check_filing, date_of_report
+from eightk.parse.checks import check_filing, date_of_report, dateline_date
 from eightk.parse.cover import Found, read_cover, read_securities
 from eightk.parse.dates import parse_date
 from eightk.parse.decode import cr_only, decode, from_utf16
@@ -351,6 +351,8 @@ def _assemble(
     provenance += reg_sources
     whole = header is not None or (primary.type or "").upper().startswith("8-K")  # an EX-99 alone is read as text
     kind = document_kind(text, has_header=whole, has_items=bool(items))
+    if kind == "press_release" and date_report is None:
+        date_report = dateline_date(text, seq, provenance)
     body_form = cover["form_type"].value if "form_type" in cover and kind == "filing" else None
     form, form_src = _form_type(header, primary, facts, body_form)
     if kind != "filing" and form_src == "text":  # no cover: the text names no registrant of its own
