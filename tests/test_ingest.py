@@ -204,3 +204,18 @@ def test_an_input_that_kills_its_worker_is_quarantined_and_the_rest_is_stored(
     with open_store(tmp_path / "clean.db") as store:  # the same inputs without the poison, nothing patched
         store.ingest([src], workers=2)
         assert got == store.conn.execute("SELECT key, path, item_codes FROM filings ORDER BY id").fetchall()
+
+
+def test_the_summary_tells_copies_and_earlier_quarantine_apart(tmp_path: Path) -> None:
+    # a new-user test: on an empty database "8 already stored" was the samples' lesser copies of submissions
+    # stored in the same run, and a re-run over quarantined inputs said "already stored" and exited 0
+    db = tmp_path / "s.db"
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    samples = str(Path(__file__).parent.parent / "samples")
+    first = subprocess.run([*CLI, samples, str(bad), "--db", str(db)], capture_output=True, text=True)
+    assert "0 already stored, 8 kept out as copies of a stored submission, 1 quarantined" in first.stdout, first.stdout
+    again = subprocess.run([*CLI, samples, str(bad), "--db", str(db)], capture_output=True, text=True)
+    assert "already stored, 0 kept out" in again.stdout and "(1 more quarantined before)" in again.stdout
+    assert again.returncode == 1 and "quarantined before" in again.stderr + again.stdout

@@ -209,7 +209,10 @@ def run_ingest(args: argparse.Namespace) -> int:
     print(
         f"{verb} {report.stored} filings ({report.bytes / 1e6:.1f} MB) in {report.seconds:.1f} s "
         f"({report.rate:.0f} filings/s, {report.bytes / 1e6 / max(report.seconds, 1e-9):.1f} MB/s); "
-        f"{report.skipped} already stored, {report.quarantined} quarantined, "
+        f"{report.skipped - report.copies - report.quarantined_before} already stored, "
+        f"{report.copies} kept out as copies of a stored submission, {report.quarantined} quarantined"
+        + (f" ({report.quarantined_before} more quarantined before)" if report.quarantined_before else "")
+        + ", "
         f"{report.with_errors} stored with errors. The database holds {total} filings."
     )
     if report.interrupted:

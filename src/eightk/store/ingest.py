@@ -44,6 +44,8 @@ CHUNK_BYTES = 4 * 1024 * 1024  # or fewer, when they are large
 class IngestReport:
     stored: int = 0
     skipped: int = 0  # already in the database (same bytes), or a lesser copy of a stored filing
+    copies: int = 0  # of ``skipped``: a lesser copy of a submission stored (this run or before), kept out
+    quarantined_before: int = 0  # of ``skipped``: the same bytes under the same name, quarantined by a run before
     quarantined: int = 0
     with_errors: int = 0  # stored, but with error-severity problems
     bytes: int = 0
@@ -208,21 +210,23 @@ def _sha256(item: Input) -> str:
     return h.hexdigest()
 
 
-def _known(conn: sqlite3.Connection, item: Input | InputError) -> bool:
-    """Whether this input's bytes are stored or quarantined already. A streamed input is hashed (read
-    whole) only when its name was seen before: a new one is read once, by the worker that parses it."""
+def _known(conn: sqlite3.Connection, item: Input | InputError) -> str:
+    """``"stored"`` when this input's bytes are stored already, the quarantine's reason when they were
+    quarantined under the same name, else ``""``. A streamed input is hashed (read whole) only when its
+    name was seen before: a new one is read once, by the worker that parses it."""
     if isinstance(item, InputError):
-        return False
+        return ""
     if item.streamed and not _name_seen(conn, item.name):
-        return False
+        return ""
     try:
         sha = _sha256(item)
     except OSError:
-        return False  # unreadable now: the worker records why, in the quarantine
+        return ""  # unreadable now: the worker records why, in the quarantine
 
     if conn.execute("SELECT 1 FROM inputs WHERE sha256 = ?", (sha,)).fetchone():
-        return True
-    return bool(conn.execute("SELECT 1 FROM quarantine WHERE sha256 = ? AND name = ?", (sha, item.name)).fetchone())
+        return "stored"
+    row = conn.execute("SELECT reason FROM quarantine WHERE sha256 = ? AND name = ?", (sha, item.name)).fetchone()
+    return (row[0] or "quarantined") if row else ""
 
 
 def _name_seen(conn: sqlite3.Connection, name: str) -> bool:
@@ -248,6 +252,7 @@ def write_parsed(conn: sqlite3.Connection, parsed: Parsed, report: IngestReport)
     old = conn.execute("SELECT format FROM filings WHERE key = ?", (rows.key,)).fetchone()
     if parsed.replace_id is None and old is not None and old[0] == "sgml" and rows.format != "sgml":
         report.skipped += 1  # the full submission of this accession is stored: keep it
+        report.copies += 1
         return
     put_rows(conn, rows, parsed.replace_id)
     report.stored += 1
@@ -275,8 +280,11 @@ def ingest(
 
     def fresh(spool: Path) -> Iterator[Input | InputError]:
         for item in iter_inputs(paths, spool=spool):
-            if _known(conn, item):
+            if known := _known(conn, item):
                 report.skipped += 1
+                if known != "stored" and isinstance(item, Input):  # still no record: a failure of this run too
+                    report.quarantined_before += 1
+                    report.fail(item.name, f"quarantined before: {known}")
                 discard(item)
             else:
                 held.append(item)
