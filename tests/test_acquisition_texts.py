@@ -462,3 +462,18 @@ def test_data_furnished_for_several_quarters_of_a_business_sold_is_no_earnings()
         "September 30, 2019 are furnished as Exhibit 99.1.\n\nRevenue\t2\t3\t4\n\nSIGNATURES\n\nBy: /s/ Pat Q. Signer\n"
     )
     assert [e for e in parse_filing(raw.encode(), name="c.txt").to_dict()["events"] if e["type"] == "earnings"] == []
+
+
+def test_eps_that_grew_to_a_figure_a_loss_of_and_a_per_share_aside() -> None:
+    head = (
+        "Corvane Reports Third Quarter 2023 Results\nAUSTIN, Texas, October 25, 2023 -- Corvane Corporation today "
+        "reported results for the third quarter ended September 30, 2023.\n"
+    )
+    cases = {
+        "Third quarter EPS grew 9% to $0.71, and comparable EPS grew 7% to $0.82. Net income was $3.1 billion.": 0.71,
+        "Q3 2023 EPS was a loss of $0.06 on a reported basis. Net loss was $57.4 million.": -0.06,
+        "Corvane reported earnings of $6.5 billion ($3.48 per share - diluted) for the quarter.": 3.48,
+    }
+    for text, want in cases.items():
+        events = [e for e in parse_filing((head + text).encode()).to_dict()["events"] if e["type"] == "earnings"]
+        assert [e["eps"] for e in events] == [want], text
