@@ -477,3 +477,18 @@ def test_eps_that_grew_to_a_figure_a_loss_of_and_a_per_share_aside() -> None:
     for text, want in cases.items():
         events = [e for e in parse_filing((head + text).encode()).to_dict()["events"] if e["type"] == "earnings"]
         assert [e["eps"] for e in events] == [want], text
+
+
+def test_a_price_in_the_deals_sentence_wins_over_an_earn_out_cap_and_a_noun_purchase_is_no_verb() -> None:
+    text = (
+        "New York -- Corvane Corporation announced today that it has entered into a definitive agreement to acquire "
+        "substantially all of the assets of Halloway, Inc., a maker of neckwear, for $110 million, plus an earn-out "
+        "over three years based on the earnings of the acquired business, with a maximum value of $70 million.\n"
+    )
+    assert [a[:4] for a in _acquisitions(text)] == [("Corvane Corporation", "Halloway, Inc.", "agreed", 110_000_000)]
+    text = (
+        "Corvane Corporation said the European Medicines Agency approved its product. Corvane Corporation announced "
+        "today that it has entered into a definitive asset purchase, supply and support agreement with Brightwater "
+        "Pharma S.p.A. through which Brightwater has acquired the European intellectual property of the product.\n"
+    )
+    assert _acquisitions(text) == []  # neither the noun "purchase" nor "the European intellectual property"
