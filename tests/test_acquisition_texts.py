@@ -492,3 +492,14 @@ def test_a_price_in_the_deals_sentence_wins_over_an_earn_out_cap_and_a_noun_purc
         "Pharma S.p.A. through which Brightwater has acquired the European intellectual property of the product.\n"
     )
     assert _acquisitions(text) == []  # neither the noun "purchase" nor "the European intellectual property"
+
+
+def test_a_notes_acquisition_completed_years_before_its_period_is_history() -> None:
+    text = (
+        "Acquisitions\n9 Months Ended\nSep. 30, 2012\n"
+        "On October 3, 2010, Brightwater Partners LLC completed its acquisition of Halcyon Holdings, Inc. from the "
+        "Company for $120 million.\n"
+    )
+    assert _acquisitions(text) == []
+    text = text.replace("2010", "2012")  # after the period: a subsequent event, told
+    assert [a[:3] for a in _acquisitions(text)] == [("Brightwater Partners LLC", "Halcyon Holdings, Inc.", "completed")]
