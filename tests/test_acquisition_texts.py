@@ -462,3 +462,44 @@ def test_data_furnished_for_several_quarters_of_a_business_sold_is_no_earnings()
         "September 30, 2019 are furnished as Exhibit 99.1.\n\nRevenue\t2\t3\t4\n\nSIGNATURES\n\nBy: /s/ Pat Q. Signer\n"
     )
     assert [e for e in parse_filing(raw.encode(), name="c.txt").to_dict()["events"] if e["type"] == "earnings"] == []
+
+
+def test_eps_that_grew_to_a_figure_a_loss_of_and_a_per_share_aside() -> None:
+    head = (
+        "Corvane Reports Third Quarter 2023 Results\nAUSTIN, Texas, October 25, 2023 -- Corvane Corporation today "
+        "reported results for the third quarter ended September 30, 2023.\n"
+    )
+    cases = {
+        "Third quarter EPS grew 9% to $0.71, and comparable EPS grew 7% to $0.82. Net income was $3.1 billion.": 0.71,
+        "Q3 2023 EPS was a loss of $0.06 on a reported basis. Net loss was $57.4 million.": -0.06,
+        "Corvane reported earnings of $6.5 billion ($3.48 per share - diluted) for the quarter.": 3.48,
+    }
+    for text, want in cases.items():
+        events = [e for e in parse_filing((head + text).encode()).to_dict()["events"] if e["type"] == "earnings"]
+        assert [e["eps"] for e in events] == [want], text
+
+
+def test_a_price_in_the_deals_sentence_wins_over_an_earn_out_cap_and_a_noun_purchase_is_no_verb() -> None:
+    text = (
+        "New York -- Corvane Corporation announced today that it has entered into a definitive agreement to acquire "
+        "substantially all of the assets of Halloway, Inc., a maker of neckwear, for $110 million, plus an earn-out "
+        "over three years based on the earnings of the acquired business, with a maximum value of $70 million.\n"
+    )
+    assert [a[:4] for a in _acquisitions(text)] == [("Corvane Corporation", "Halloway, Inc.", "agreed", 110_000_000)]
+    text = (
+        "Corvane Corporation said the European Medicines Agency approved its product. Corvane Corporation announced "
+        "today that it has entered into a definitive asset purchase, supply and support agreement with Brightwater "
+        "Pharma S.p.A. through which Brightwater has acquired the European intellectual property of the product.\n"
+    )
+    assert _acquisitions(text) == []  # neither the noun "purchase" nor "the European intellectual property"
+
+
+def test_a_notes_acquisition_completed_years_before_its_period_is_history() -> None:
+    text = (
+        "Acquisitions\n9 Months Ended\nSep. 30, 2012\n"
+        "On October 3, 2010, Brightwater Partners LLC completed its acquisition of Halcyon Holdings, Inc. from the "
+        "Company for $120 million.\n"
+    )
+    assert _acquisitions(text) == []
+    text = text.replace("2010", "2012")  # after the period: a subsequent event, told
+    assert [a[:3] for a in _acquisitions(text)] == [("Brightwater Partners LLC", "Halcyon Holdings, Inc.", "completed")]

@@ -50,7 +50,9 @@ _VERBS = [
     (
         r"\b(?<!was\s)(?<!were\s)(?<!is\s)(?<!are\s)(?<!be\s)(?<!been\s)(?<!being\s)"
         r"(?:(?:has\s+|have\s+)?(?:agreed|agrees)\s+to\s+|will\s+|to\s+|would\s+)?(?:acquire[sd]?|purchase[sd]?|buy|bought)\b"
-        r"(?!\s+(?:and\s+sale\s+)?agreements?\b|\s+price\b|\s+of\b|\s+and\s+sale\b)",  # nouns: "a purchase agreement"
+        # nouns: "a purchase agreement", "an asset purchase, supply and support agreement"
+        r"(?!\s+(?:and\s+sale\s+)?agreements?\b|\s+price\b|\s+of\b|\s+and\s+sale\b|"
+        r",\s*(?:[\w-]+\s+){0,4}?(?:and\s+)?(?:[\w-]+\s+)?agreements?\b)",
         "bt",
     ),
     (
@@ -106,6 +108,14 @@ _ASSETS_OF = re.compile(
 _OWNERS_BUSINESS = re.compile(
     r"\s+(?:(?:substantially\s+)?all\s+of\s+)?(?:the\s+)?(?:assets\s+of\s+)?(?:[A-Z][\w&.\-]*,?\s+){0,5}?[A-Z][\w&.\-]*['’]s\s+"
     r"(?P<a>[^,;()]{2,60}?\s+(?:business(?:es|\s+lines?)?|division|unit|segment|operations|product\s+lines?))\b"
+)
+# a company with no corporate suffix, known by the apposition that describes it: "acquired Halloway, a
+# privately held maker of lenses", "the acquisition of Larkspur (“Larkspur”), a leading provider of …"
+_DESCRIBED = re.compile(
+    r"\s+(?P<n>(?-i:[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.\-]*|&|of|and)){0,4}))(?:\s*\([^()]{1,40}\))?,\s+an?\s+"
+    r"(?:privately[\s-]+held|leading|[\w-]+[\s-]based|provider|developer|manufacturer|maker|designer|distributor|"
+    r"supplier|operator|global|independent|family[\s-]owned|venture[\s-]backed)\b",
+    re.I,
 )
 # a deal vehicle is never what is bought: "Acquisition Corp. shall be merged with and into the Company"
 _VEHICLE = re.compile(r"\b(?:Acquisition|Merger)\s+(?:Corp|Sub|Co|Inc|LLC)\b|\bMerger\s+Sub\b|^(?:Merger\s+)?Sub$")
@@ -260,9 +270,22 @@ def _object(text: str, ents: Entities, mentions: list[Mention], at: int, end: in
         seller = seller or _FROM.search(text, max(at, m.start - 12), m.start) is not None  # "… from B": B sells
         if _CLAUSE.search(text, at, m.start):
             return None  # "will purchase a contract that will transfer to B": B is past the verb's object
-        if not seller and not _POSSESSIVE.match(text, m.end):
+        if not seller and not _POSSESSIVE.match(text, m.end) and not _modifier(ents, text, m):
             return m
     return None
+
+
+# a word after a name that makes the name a modifier: "the European intellectual property" (not "Acme and")
+_NOUN_AFTER = re.compile(
+    r"[ \t]+(?!(?:and|or|for|in|from|to|at|on|by|with|which|that|as|of|under|through|pursuant|for)\b)[a-z]"
+)
+
+
+def _modifier(ents: Entities, text: str, m: Mention) -> bool:
+    """A short form used as an adjective ("the European intellectual property"), not the company itself."""
+    if m.org == REGISTRANT or " ".join(text[m.start : m.end].split()) == ents.orgs[m.org].name:
+        return False
+    return _NOUN_AFTER.match(text, m.end) is not None
 
 
 def _thing_bought(
@@ -276,6 +299,8 @@ def _thing_bought(
         held = assets.group("d"), assets.start("d"), assets.end("d")
     if held is None and (owned := _OWNERS_BUSINESS.match(text, v.end(), end)):
         held = _business_name(owned)  # "to purchase Larkspur’s mortgage servicing business"
+    if held is None and (described := _DESCRIBED.match(text, v.end(), end)):
+        held = described.group("n"), described.start("n"), described.end("n")  # "Halloway, a privately held …"
     buyer = _name(ents, b, registrant, text)
     if held and buyer:
         return buyer, held

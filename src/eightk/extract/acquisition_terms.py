@@ -24,7 +24,7 @@ _PENDING = re.compile(
     re.I,
 )
 _DONE = re.compile(
-    r"\b(?:completed|completes|consummated|closed|closes|finali[sz]e[ds]|closing\s+of|acquired|(?<!be\s)sold|divested|merged)\b",
+    r"\b(?:completed|completes|consummated|closed|closes|finali[sz]e[ds]|closing\s+of|(?<!the\s)(?<!an\s)acquired|(?<!be\s)sold|divested|merged)\b",
     re.I,
 )
 
@@ -56,24 +56,49 @@ _EXCHANGE = re.compile(
 )
 
 
+# the end of the sentence that tells the deal (not the period of "Inc." or "Corp.")
+_SENTENCE_END = re.compile(r"(?<!\bInc)(?<!\bCorp)(?<!\bCo)(?<!\bLtd)(?<!\bNo)(?<!\bU\.S)\.\s+(?=[A-Z“\"(])")
+
+
 def consideration(body: str, start: int, end: int) -> tuple[Money, int, int] | None:
-    """The deal's stated price in ``body[start:end]`` as ``(money, start, end)``: the first amount of at
-    least 100,000 that words mark as a price ("aggregate", "purchase price of", "valued at"), else the
-    first marked by weaker words ("for", "paid", "in cash"),
-    never a per-share price or par value. None when the price is paid in stock ("in an all-stock
-    transaction", an exchange ratio with no cash), as the schema's consideration is then null."""
+    """The deal's stated price in ``body[start:end]`` as ``(money, start, end)``, never a per-share price
+    or par value: in the deal's own sentence first, then in the rest of the window, the first amount of
+    at least 100,000 that words mark as a price ("aggregate", "purchase price of", "valued at"), else the
+    first marked by weaker words ("for", "paid", "in cash"). None when the price is paid in stock ("in an
+    all-stock transaction", an exchange ratio with no cash), as the schema's consideration is then null."""
     window = body[start:end]
     if _EXCHANGE.search(window) and not re.search(r"\bcash\b", window, re.I):
         return None
+    stop = _SENTENCE_END.search(body, start, end)
+    parts = ((start, stop.start() + 1), (stop.start() + 1, end)) if stop else ((start, end),)
+    for i, (a, b) in enumerate(parts):
+        found = _price(body, (a, b), start, first_marked=i == 0 and len(parts) > 1)
+        if found is not None:
+            return found or None
+    return None
+
+
+# an amount that caps or adds to the price, not the price: "an earn-out … with a maximum value of $70 million"
+_NOT_THE_PRICE = re.compile(r"(?:maximum|up\s+to|earn-?out|milestones?|contingent)[^$]{0,40}$")
+
+
+def _price(
+    body: str, part: tuple[int, int], start: int, *, first_marked: bool
+) -> tuple[Money, int, int] | tuple[()] | None:
+    """The price marked in ``body[part[0]:part[1]]``: the first amount marked as a price in the deal's own
+    sentence (``first_marked``), else strong words first; ``()`` when an amount there is paid in stock,
+    None when no amount there is marked as a price."""
     weak: tuple[Money, int, int] | None = None
-    for m in money_in(body, start, end):
+    for m in money_in(body, *part):
         tail = body[m.end : m.end + 20].lower()
         near = body[max(start, m.start - 120) : m.start].lower()
         if "per share" in tail or _PER_SHARE.search(near[-40:]) or m.money.amount < 100_000:
             continue
         if _IN_STOCK.match(body[m.end : m.end + 40]):
-            return None
-        if _PRICE_STRONG.search(near):
+            return ()
+        if _NOT_THE_PRICE.search(near[-60:]):
+            continue
+        if _PRICE_STRONG.search(near) or first_marked and _PRICE_WEAK.search(near):
             return m.money, m.start, m.end
         if weak is None and _PRICE_WEAK.search(near):
             weak = m.money, m.start, m.end

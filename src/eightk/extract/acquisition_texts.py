@@ -24,6 +24,7 @@ A bare document's acquisition leaves the deals family's reading of the same text
 from __future__ import annotations
 
 import dataclasses
+import datetime as _dt
 import re
 
 from eightk.extract.acquirers import business_for_sale, direction
@@ -129,8 +130,8 @@ _MINORITY = re.compile(
 def _opening(filing: Filing, region: Region) -> list[Acquisition]:
     """The acquisitions the region's opening tells: the first sentence with an acquisition or sale cue and
     a direction (every such sentence, each with its own target, in a 10-Q/10-K note, which may tell several
-    divestitures). An amendment's text and a minority stake give none. A business sold with no buyer
-    named has buyer None."""
+    divestitures). An amendment's text, a minority stake and, in a note, a deal completed more than a year
+    before the note's period end (history) give none. A business sold with no buyer named has buyer None."""
     region = release_date(region)
     kind = filing.document_kind or ""
     if _AMENDMENT.search(region.body[:300]):
@@ -156,9 +157,18 @@ def _opening(filing: Filing, region: Region) -> list[Acquisition]:
         elif sides is not None and not _stake_in_registrant(sides[1][0], company, sent):
             told = _acquisition(filing, region, s, e, cue=cue, target=sides[1], buyer=sides[0])
             out.append(_closed_after(region, s, e, told))
+    period = _note_period(region) if kind == "financial_note" else None
+    out = [a for a in out if not (period and a.completed and (period - a.completed).days > 366)]  # history
     return [
         a for i, a in enumerate(out) if all(norm_name(a.target or "") != norm_name(b.target or "") for b in out[:i])
     ]
+
+
+def _note_period(region: Region) -> _dt.date | None:
+    """The period end a 10-Q/10-K note's header gives ("9 Months Ended | Sep. 30, 2012"), else None."""
+    head = re.search(r"\bmonths\s+ended\b", region.body[:400], re.I)
+    date = next(dates_in(region, head.end(), min(len(region.body), head.end() + 60)), None) if head else None
+    return date[0] if date else None
 
 
 # a sentence soon after says the deal signed closed at once: "The closing of the Transaction

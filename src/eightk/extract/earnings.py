@@ -48,8 +48,10 @@ _NET_INCOME = re.compile(
     r"(?=\$|\(\$)",
 )
 _EPS = re.compile(
-    r"\$\s?(\(?\d*\.\d{2}\)?)\s+per\s+diluted\s+share|(?:diluted\s+(?:earnings|net\s+income|eps)|"
-    r"(?<![\w-]\s)(?:reported\s+|gaap\s+)?eps\s+(?=was|were|of))[^$.]{0,60}?\$\s?(\(?\d*\.\d{2}\)?)|"
+    r"\$\s?(\(?\d*\.\d{2}\)?)\s+per\s+(?:diluted\s+share|share\s*[-–—,]\s*diluted)|"
+    r"(?:diluted\s+(?:earnings|net\s+income|eps)|(?<!comparable\s)(?<!adjusted\s)(?<!core\s)(?<!operating\s)"
+    r"(?:reported\s+|gaap\s+)?\beps\s+(?=was|were|of|(?:grew|increased|rose|decreased|declined|fell)\s))"
+    r"[^$.]{0,60}?\$\s?(\(?\d*\.\d{2}\)?)|"
     r"(?:earnings|profit|net\s+income|net\s+loss)\s+per\s+(?:diluted\s+|common\s+)?share\s*(?:\(diluted\)\s*)?"
     r"(?:(?:of|was|were|is|are)\s+(?:(?:unchanged|up|down|flat)\b[^$.]{0,30}?\b(?:at|to)\s+)?)?\$\s?(\(?\d*\.\d{2}\)?)|"
     r"(?:net\s+(?:income|earnings|profit|loss)(?:\s+(?:attributable|available)\s+to\s+[\w .,]+?)?|"
@@ -61,7 +63,8 @@ _EPS = re.compile(
 )
 # Not the reported GAAP figure: "adjusted net income", "non-GAAP EPS", "core earnings per share"
 _ADJUSTED = re.compile(
-    r"(?:non-?\s?gaap|adjusted|pro\s+forma|operating|core|cash|underlying|normalized|excluding\s+[\w\s]{0,30}?)\s+$"
+    r"(?:non-?\s?gaap|adjusted|comparable|pro\s+forma|operating|core|cash|underlying|normalized|"
+    r"excluding\s+[\w\s]{0,30}?)\s+$"
 )
 # A sentence that looks ahead: "expects earnings per share of $2.10 to $2.20"
 _ADJUSTED_BASIS = re.compile(r"\b(?:non-?\s?gaap|adjusted|pro\s+forma)\s+basis\b")
@@ -281,9 +284,11 @@ def _figures(region: Region, low: str, values: dict[str, object], sources: list[
         if "\t" in m.group(0):
             values["eps_in_row"] = True  # a table row's cell: the table, read by its columns, may replace it
         group = next(g for g in (1, 2, 3, 4, 5) if m.group(g))
-        loss = re.match(r"net\s+loss", m.group(0)) or re.search(r"\bloss\s+per\b", m.group(0))
+        loss = re.match(r"net\s+loss", m.group(0)) or re.search(r"\bloss\s+(?:per|of)\b", m.group(0))
         printed = m.group(group)
         value = float(printed.strip("()")) / (100 if group == 5 else 1)  # "or 27 cents a share"
-        paren = "(" in printed or ")" in printed or "(" in low[max(0, m.start(group) - 3) : m.start(group)]
+        # "$(0.06)", "($0.06)"; not an aside opened before the figure ("($3.48 per share - diluted)")
+        closed = ")" in printed or low[m.end(group) : m.end(group) + 1] == ")"
+        paren = closed and ("(" in printed or "(" in low[max(0, m.start(group) - 3) : m.start(group)])
         values["eps"] = -value if loss or paren else value
         sources.append(FieldSource("eps", "text", span(region, m.start(group), m.end(group))))
