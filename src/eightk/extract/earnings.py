@@ -49,18 +49,39 @@ _NET_INCOME = re.compile(
 )
 _EPS = re.compile(
     r"\$\s?(\(?\d*\.\d{2}\)?)\s+per\s+(?:diluted\s+share|share\s*[-–—,]\s*diluted)|"
-    r"(?:diluted\s+(?:earnings|net\s+income|eps)|(?<!comparable\s)(?<!adjusted\s)(?<!core\s)(?<!operating\s)"
-    r"(?:reported\s+|gaap\s+)?\beps\s+(?=was|were|of|(?:grew|increased|rose|decreased|declined|fell)\s))"
+    r"(?:diluted\s+(?:earnings|net\s+income|eps)|(?:reported\s+|gaap\s+)?\beps(?<!comparable\seps)(?<!adjusted\seps)(?<!core\seps)(?<!operating\seps)"
+    r"\s+(?=was|were|of|(?:grew|increased|rose|decreased|declined|fell)\s))"
     r"[^$.]{0,60}?\$\s?(\(?\d*\.\d{2}\)?)|"
     r"(?:earnings|profit|net\s+income|net\s+loss)\s+per\s+(?:diluted\s+|common\s+)?share\s*(?:\(diluted\)\s*)?"
     r"(?:(?:of|was|were|is|are)\s+(?:(?:unchanged|up|down|flat)\b[^$.]{0,30}?\b(?:at|to)\s+)?)?\$\s?(\(?\d*\.\d{2}\)?)|"
-    r"(?:net\s+(?:income|earnings|profit|loss)(?:\s+(?:attributable|available)\s+to\s+[\w .,]+?)?|"
+    r"(?:net\s+(?:income|earnings|profit|loss)(?:\s+(?:attributable|available)\s+to\s+[\w .,]{1,120}?)?|"
     r"reported\s+(?:(?!full|annual|year)[\w-]+\s+){0,3}?earnings)\s+(?:for\s+the\s+[^$.;]{3,60}?\s+)?(?:of|was)\s+"
     r"(?:an?\s+(?:record|quarterly|all-time)\s+(?:high\s+)?)?"
     r"\$\s?\(?[\d.,]+\)?(?:\s+(?:million|billion))?,?\s+or\s+"
     r"(?:a\s+(?:net\s+)?(?:loss|profit)\s+of\s+)?(?:\$\s?(\(?\d*\.\d{2}\)?)|(\d{1,2})\s+cents)\s+(?:per|a)\s+"
     r"(?:(?:basic\s+and\s+)?diluted\s+|basic\s+(?:and\s+diluted\s+)?|common\s+)?share",
 )
+# every form of _EPS holds one of these words, within _EPS_REACH characters of either end
+_EPS_WORD = re.compile(r"share|eps|diluted")
+_EPS_REACH = 450
+
+
+def _eps_in(low: str, stop: int) -> list[re.Match[str]]:
+    """``_EPS``'s matches in ``low[:stop]``, as ``finditer`` gives them, searched only around its words
+    (the pattern tried at every position cost a third of the earnings family's time)."""
+    spans: list[list[int]] = []
+    for w in _EPS_WORD.finditer(low, 0, stop):
+        lo, hi = max(0, w.start() - _EPS_REACH), min(stop, w.end() + _EPS_REACH)
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = hi
+        else:
+            spans.append([lo, hi])
+    out: list[re.Match[str]] = []
+    for lo, hi in spans:
+        out += [m for m in _EPS.finditer(low, lo, hi) if not out or m.start() >= out[-1].end()]
+    return out
+
+
 # Not the reported GAAP figure: "adjusted net income", "non-GAAP EPS", "core earnings per share"
 _ADJUSTED = re.compile(
     r"(?:non-?\s?gaap|adjusted|comparable|pro\s+forma|operating|core|cash|underlying|normalized|"
@@ -275,7 +296,7 @@ def _figures(region: Region, low: str, values: dict[str, object], sources: list[
     # a match inside a table row ("Diluted EPS\t$\t1.89\t$\t2.81") is the table's, read by its columns
     eps = [
         m
-        for m in _EPS.finditer(low, 0, 12000)
+        for m in _eps_in(low, 12000)
         if _reported(low, m)
         and not (values.get("quarterly") and (_longer(low, m.start()) or _LONGER_PERIOD.search(m.group(0))))
     ]
