@@ -166,7 +166,21 @@ def _stake_in_registrant(target: str, registrant: str | None, sent: str) -> bool
     return same and re.search(r"\binterest\s+in\b|\bcontrol\b", sent, _I) is not None
 
 
+_LAST: list[object] = [None, None, []]  # the last (filing, regions) read and its acquisitions
+
+
 def acquisitions(filing: Filing, regions: list[Region]) -> list[Acquisition]:
+    """The filing's acquisition, from Items 2.01/1.01/1.02/8.01 or an announcing release: [] or one
+    ``Acquisition``. The bare-text family asks again for the same filing and regions: the answer of the
+    last call is kept (by identity), so that reading is not done twice."""
+    if _LAST[0] is filing and _LAST[1] is regions:
+        return list(_LAST[2])  # type: ignore[call-overload]
+    found = _read_acquisitions(filing, regions)
+    _LAST[:] = [filing, regions, found]
+    return list(found)
+
+
+def _read_acquisitions(filing: Filing, regions: list[Region]) -> list[Acquisition]:
     registrant = filing.registrant.name
     for region in _items(regions, "2.01", "1.01", "1.02", "8.01"):  # 1.02: a terminated purchase agreement
         ents: Entities | None = None
