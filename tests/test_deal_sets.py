@@ -34,6 +34,7 @@ def _checker():  # type: ignore[no-untyped-def]
         ("extra5", 40, 30),
         ("extra7", 40, 30),
         ("extra8", 40, 35),
+        ("extra9", 33, 26),
     ],  # fmt: skip
 )
 def test_each_extra_set_keeps_the_conventions(name: str, texts: int, events: int) -> None:
