@@ -569,3 +569,14 @@ def test_more_evidence_for_names_outside_the_lists_and_a_unit_after_a_title_is_n
         "Merritt as Chief Executive Officer."
     )
     assert all(g[0] != "Tarvel Cloud Services" for g in got)
+
+
+def test_a_no_break_space_inside_a_name_in_a_plain_text_file() -> None:
+    got = _officers(
+        "Item 5.02 Departure of Directors or Certain Officers.\nOn March 3, 2022, the Board appointed "
+        "Karen\u00a0Whitfield as Chief\u00a0Financial Officer.\n"
+    )
+    assert [(g[0], g[1]) for g in got] == [("Karen Whitfield", "appointed")]
+    _quotes(
+        "Item 5.02 Departure.\nOn March 3, 2022, the Board appointed Karen\u00a0Whitfield as Chief Financial Officer.\n"
+    )

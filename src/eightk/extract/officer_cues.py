@@ -142,33 +142,33 @@ def no_calendar_date(sent: str, cue: int, date_end: int | None) -> bool:
 # "Jane Roe, previously Acme’s Chief Operating Officer and Executive Vice President," / "Jane Roe, Acme’s
 # Vice President of Finance, will …": a name with an officer title in apposition is a person's
 _APPOSITIVE_OFFICER = re.compile(
-    r"(?<![\w’'\-])(?P<n>[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3}),[ \t]+"
-    r"(?:(?:previously|currently|formerly)[ \t]+)?"
-    r"(?:the[ \t]+)?(?:[A-Z][\w.&\-]*[ \t]+){0,3}?[A-Z][\w.&\-]*['’]s[ \t]+"
-    r"(?:[A-Z][\w\-&+]*,?[ \t]+|of[ \t]+|and[ \t]+){0,8}?" + _HEAD + r"\b"
+    r"(?<![\w’'\-])(?P<n>[A-Z][\w’'\-]+(?:[^\S\n]+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3}),[^\S\n]+"
+    r"(?:(?:previously|currently|formerly)[^\S\n]+)?"
+    r"(?:the[^\S\n]+)?(?:[A-Z][\w.&\-]*[^\S\n]+){0,3}?[A-Z][\w.&\-]*['’]s[^\S\n]+"
+    r"(?:[A-Z][\w\-&+]*,?[^\S\n]+|of[^\S\n]+|and[^\S\n]+){0,8}?" + _HEAD + r"\b"
 )
 
 
 # "Jane Roe, Senior Vice President, Knowledge and Information, will be …": a title in apposition and then
 # the clause's verb
 _TITLED_SUBJECT = re.compile(
-    r"(?<![\w’'\-])(?P<n>[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3}),[ \t]+"
-    r"(?:(?:[A-Z][\w\-&+]*|of|and)[ \t]+){0,6}?"
+    r"(?<![\w’'\-])(?P<n>[A-Z][\w’'\-]+(?:[^\S\n]+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3}),[^\S\n]+"
+    r"(?:(?:[A-Z][\w\-&+]*|of|and)[^\S\n]+){0,6}?"
     + _HEAD
-    + r"(?:[ \t]+of[ \t]+[A-Z][\w&\-]*(?:[ \t]+[A-Z][\w&\-]*){0,2})?"  # "Senior Vice President of Finance"
-    + r"(?:,[ \t]+[A-Z][^,.;]{1,60})?,[ \t]+(?:will|is|was|has|had|would|who)\b"
+    + r"(?:[^\S\n]+of[^\S\n]+[A-Z][\w&\-]*(?:[^\S\n]+[A-Z][\w&\-]*){0,2})?"  # "Senior Vice President of Finance"
+    + r"(?:,[^\S\n]+[A-Z][^,.;]{1,60})?,[^\S\n]+(?:will|is|was|has|had|would|who)\b"
 )
 
 
 # "Kwame Osei has been promoted to Executive Vice President": a name made an officer by a passive verb
 _NAMED_OFFICER = re.compile(
-    r"(?<![\w’'\-])(?P<n>[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3})[ \t]+(?:has|have|was|were|will)[ \t]+"
-    r"(?:been[ \t]+|be[ \t]+)?(?:named|appointed|promoted|elected)[ \t]+(?:to[ \t]+|as[ \t]+)?(?:the[ \t]+)?"
-    r"(?:(?:[A-Z][\w\-&+]*|of|and),?[ \t]+){0,6}?" + _HEAD + r"\b"
+    r"(?<![\w’'\-])(?P<n>[A-Z][\w’'\-]+(?:[^\S\n]+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3})[^\S\n]+(?:has|have|was|were|will)[^\S\n]+"
+    r"(?:been[^\S\n]+|be[^\S\n]+)?(?:named|appointed|promoted|elected)[^\S\n]+(?:to[^\S\n]+|as[^\S\n]+)?(?:the[^\S\n]+)?"
+    r"(?:(?:[A-Z][\w\-&+]*|of|and),?[^\S\n]+){0,6}?" + _HEAD + r"\b"
 )
 
 
-_RUN = r"(?<![\w’'\-])(?P<n>[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3})"
+_RUN = r"(?<![\w’'\-])(?P<n>[A-Z][\w’'\-]+(?:[^\S\n]+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3})"
 _OWNED = r"(?:the_|its_|our_)?(?:(?:[A-Z][\w.&\-]*|[Cc]ompany)['’]s_)?"  # "the Company’s", "Acme’s"
 _WORDS = r"(?:(?:[A-Z][\w\-&+]*|of|and),?_){0,6}?"  # a title's words before its head noun
 # "the Board appointed Xiaoming Zhao as Chief Financial Officer", "elected Oluwaseun Adeyemi to the Board of
@@ -183,7 +183,7 @@ _APPOINTED_OFFICER = re.compile(
         + _WORDS
         + _HEAD
         + r"\b|to_(?:the|its|our)_(?:Company['’]s_)?Board_of_Directors\b)"
-    ).replace("_", r"[ \t]+")
+    ).replace("_", r"[^\S\n]+")
 )
 # "Xiaoming Zhao will join the company as CFO": one joining as an officer is a person (a name after a title,
 # "CEO Amazon Web Services, will …", may be a business unit: no evidence)
@@ -196,7 +196,7 @@ _JOINS_AS_OFFICER = re.compile(
         + _WORDS
         + _HEAD
         + r"\b"
-    ).replace("_", r"[ \t]+")
+    ).replace("_", r"[^\S\n]+")
 )
 # "Tavish Ormerod resigned as Chief Operating Officer", "… notified the Company of his decision to retire":
 # the one who leaves an officer title or tells of his or her own departure is a person
@@ -205,7 +205,7 @@ _LEAVING_OFFICER = re.compile(
         _RUN + r"_(?:(?:(?:has|will)_)?(?:resigned|retired|stepped_down|resign|retire|step_down)_(?:as|from)_"
         r"(?:(?:his|her)_positions?_as_)?" + _OWNED + _WORDS + r"(?:" + _HEAD + r"|Board)\b|"
         r"(?:notified|informed|advised)_(?:the_)?[\w ,’'()“”]{1,60}?_(?:of_(?:his|her)|that_(?:he|she))\b)"
-    ).replace("_", r"[ \t]+")
+    ).replace("_", r"[^\S\n]+")
 )
 
 

@@ -21,12 +21,13 @@ _PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|le|la|ter|ten)"  # "Frans
 _RANK = r"(?:Captain|Admiral|Professor|Sir|Dame|Senator|Governor|Ambassador|Judge)"
 # a suffix "Sr." is not "Sr. Vice President"
 _NAME = re.compile(
-    rf"(?:(?:Mr|Ms|Mrs|Dr)\.\s+|{_RANK}[ \t]+)?\b(?P<n>(?:[A-Z]\.[ \t]+)?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
-    rf"(?:[ \t]+(?:[“\"][{_UP}][{_LOW}]+[”\"]|\([{_UP}][{_LOW}]+\)))?"  # a nickname: “Ellie”, (Fred)
-    rf"(?:[ \t]+(?:[A-Z]\.|\([{_UP}][{_LOW}]+\)|(?:{_PARTICLE}[ \t]+){{0,2}}[{_UP}][{_UP}{_LOW}’'\-]+)){{1,3}}"
-    rf"(?:(?<=[ \t][A-Z]\.)[ \t]*\n[ \t]*[{_UP}][{_LOW}’'\-]+)?"  # wrapped after a middle initial: "Marc S.\nHermelin"
+    rf"(?:(?:Mr|Ms|Mrs|Dr)\.\s+|{_RANK}[^\S\n]+)?\b(?P<n>(?:[A-Z]\.[^\S\n]+)?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+    rf"(?:[^\S\n]+(?:[“\"][{_UP}][{_LOW}]+[”\"]|\([{_UP}][{_LOW}]+\)))?"  # a nickname: “Ellie”, (Fred)
+    rf"(?:[^\S\n]+(?:[A-Z]\.|\([{_UP}][{_LOW}]+\)|(?:{_PARTICLE}[^\S\n]+){{0,2}}[{_UP}][{_UP}{_LOW}’'\-]+)){{1,3}}"
+    # a name wrapped after a middle initial: "Marc S.\nHermelin"
+    rf"(?:(?<=[^\S\n][A-Z]\.)[^\S\n]*\n[^\S\n]*[{_UP}][{_LOW}’'\-]+)?"
     # "Alan B. Graf, Jr.", "Dan “Mac” Chandler, III"
-    r"(?:,?[ \t]+(?:Jr|Sr)\.(?![ \t]+[A-Z])|,?[ \t]+(?:II|III|IV)\b|\b))"
+    r"(?:,?[^\S\n]+(?:Jr|Sr)\.(?![^\S\n]+[A-Z])|,?[^\S\n]+(?:II|III|IV)\b|\b))"
 )
 NOT_NAME_WORDS = set(
     """Board Directors Director Company Chief Executive Officer President Vice Senior Financial Operating Accounting
