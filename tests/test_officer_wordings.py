@@ -580,3 +580,15 @@ def test_a_no_break_space_inside_a_name_in_a_plain_text_file() -> None:
     _quotes(
         "Item 5.02 Departure.\nOn March 3, 2022, the Board appointed Karen\u00a0Whitfield as Chief Financial Officer.\n"
     )
+
+
+def test_a_short_form_of_a_name_named_before_is_the_fuller_name() -> None:
+    got = _officers(
+        "Item 5.02 Departure of Directors or Certain Officers.\nDaniel Oberlin has served as Chief Executive Officer "
+        "since 2000. On March 3, 2022, Dan Oberlin resigned as Chief Executive Officer.\n"
+    )
+    assert [g[:2] for g in got] == [("Daniel Oberlin", "departed")]
+    _quotes(
+        "Item 5.02 Departure of Directors or Certain Officers.\nDaniel Oberlin has served as Chief Executive Officer "
+        "since 2000. On March 3, 2022, Dan Oberlin resigned as Chief Executive Officer.\n"
+    )

@@ -86,6 +86,17 @@ def _before_title(name: str) -> str:
     return name
 
 
+def _fuller(before: tuple[str, int, int] | None, name: str) -> str:
+    """The fuller of a name and the one named before with the same surname, when their given names start
+    alike ("Daniel Lehrfeld", then "Dan Lehrfeld"; "Thomas J. Crawford", then "Tom Crawford")."""
+    if before is None:
+        return name
+    old, new = before[0].split(), name.split()
+    if old[0][:1] != new[0][:1] or old[-1] != new[-1] or len(before[0]) <= len(name):
+        return name
+    return before[0]
+
+
 def sentence_names(sent: str, s: int, known: Known, people: PersonEvidence | None = None) -> list[tuple[str, int, int]]:
     """Full names in the sentence (offsets into it), and "Mr. Glazer" where an earlier sentence named
     David Glazer. ``known`` maps each surname to the latest full name with it (absolute offsets, ``s`` is
@@ -107,6 +118,7 @@ def sentence_names(sent: str, s: int, known: Known, people: PersonEvidence | Non
             or (people is not None and not people.is_person(name))
         ):
             continue
+        name = _fuller(known.get(words[-1]), name)  # "Dan Roe" after "Daniel Roe" is Daniel Roe
         out.append((name, m.start("n"), end))
         known[words[-1]] = known[""] = (name, s + m.start("n"), s + end)
     taken = [(a, b) for _n, a, b in out]
