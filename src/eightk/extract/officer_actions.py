@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ACTIONS"]
+__all__ = ["ACTIONS", "last_cue"]
 
 ACTIONS = (
     ("retired", re.compile(r"\bretir(?:e|ed|es|ing|ement)\b", re.I)),
@@ -46,3 +46,12 @@ ACTIONS = (
         ),
     ),
 )
+
+
+def last_cue(body: str) -> int:
+    """Where the last action word of ``body`` starts (-1 without one): no change is told after it."""
+    last = -1
+    for _action, pattern in ACTIONS:
+        for m in pattern.finditer(body):
+            last = max(last, m.start())
+    return last

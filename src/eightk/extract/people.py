@@ -10,6 +10,7 @@ import re
 
 from eightk.extract.bare import bare_regions, release_company
 from eightk.extract.officer_actions import ACTIONS as _ACTIONS
+from eightk.extract.officer_actions import last_cue
 from eightk.extract.officer_clauses import (
     not_a_departure,
     officer_regions,
@@ -17,12 +18,12 @@ from eightk.extract.officer_clauses import (
 )
 from eightk.extract.officer_context import not_this_change
 from eightk.extract.officer_cues import (
-    add_appositive_officers,
     lowercase_title,
     title_before,
     whole_title,
 )
 from eightk.extract.officer_dates import effective_date, release_day, succeeded_only
+from eightk.extract.officer_evidence import add_appositive_officers
 from eightk.extract.officer_follow import with_follow_ons, without_own_event
 from eightk.extract.officer_names import CORPORATE_AFTER, Known, cue_person, sentence_names
 from eightk.extract.officer_subjects import (
@@ -363,15 +364,6 @@ def _person_event(
 _EVIDENCE_WINDOW = 20_000  # an exhibit names the people it is about near its top (an employment agreement)
 
 
-def _last_cue(body: str) -> int:
-    """Where the last action word of a region starts (-1 without one)."""
-    last = -1
-    for _action, pattern in _ACTIONS:
-        for m in pattern.finditer(body):
-            last = max(last, m.start())
-    return last
-
-
 def officer_changes(filing: Filing, regions: list[Region]) -> list[OfficerChange]:
     """One ``OfficerChange`` per person and action in Item 5.02 (and old-era Item 5/8.01) texts; a
     person is only a name that the filing shows to be a person's (``persons.person_evidence``)."""
@@ -387,10 +379,10 @@ def officer_changes(filing: Filing, regions: list[Region]) -> list[OfficerChange
         add_appositive_officers(people, region.body)
         people.company_texts.append(region.body)  # a company's name is no person's
         spans = list(sentences(region))
-        last_cue = _last_cue(region.body)
+        last = last_cue(region.body)
         known: Known = {}
         for i, (s, e) in enumerate(spans):
-            if s > last_cue:
+            if s > last:
                 break  # no action word after here: nothing left to report (names only serve later cues)
             nxt = spans[i + 1] if i + 1 < len(spans) else None
             events.extend(
