@@ -592,3 +592,13 @@ def test_a_short_form_of_a_name_named_before_is_the_fuller_name() -> None:
         "Item 5.02 Departure of Directors or Certain Officers.\nDaniel Oberlin has served as Chief Executive Officer "
         "since 2000. On March 3, 2022, Dan Oberlin resigned as Chief Executive Officer.\n"
     )
+
+
+def test_he_will_be_appointed_to_the_board_is_the_one_named_before_and_a_seat_of_its_own() -> None:
+    got = _officers(
+        "Ex-99\nPress Release\nNORTHVALE, NJ, DECEMBER 12, 2008 -- Quarrow Optics, Inc. announced that Joseph J. "
+        "Rutland has been named Chief Executive Officer, effective January 1, 2009. He will be appointed to the "
+        "Board of Directors at its next meeting.\n"
+    )
+    assert ("Joseph J. Rutland", "appointed", "Chief Executive Officer", "2009-01-01") in got
+    assert ("Joseph J. Rutland", "appointed", "director") in [g[:3] for g in got]
