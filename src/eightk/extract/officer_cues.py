@@ -36,10 +36,13 @@ __all__ = [
 HEAD = r"(?:Officer|President|Counsel|Controller|Treasurer|Secretary|Chairman|Chairwoman|Chairperson|Chair|CEO|CFO|COO)"
 # "Chief Financial Officer Jane Roe", "President & Chief Executive Jane Roe": capitalized title words ending
 # in a head noun, right before the name
-_TITLE_BEFORE = re.compile(
-    r"(?:^|[\s,(])(?P<t>(?:(?:Senior|Executive|Corporate|Group|Chief|Vice|General|Principal|Interim|Co-)\s*)*"
-    r"(?:[A-Z][\w\-&]*\s+(?:&\s+)?){0,4}?(?:" + HEAD + r"|Chief\s+Executive)),?\s+$"
+_ONE_TITLE = (
+    r"(?:(?:Senior|Executive|Corporate|Group|Chief|Vice|General|Principal|Interim|Co-)\s*)*"
+    r"(?:[A-Z][\w\-&]*\s+(?:&\s+)?){0,4}?(?:" + HEAD + r"|Chief\s+Executive)"
 )
+# "its Chairman, President and Chief Executive Officer, Jane Roe": a list of three or more titles, with commas
+_TITLE_LIST = r"(?:" + HEAD + r",\s+){1,3}" + HEAD + r"\s+and\s+" + _ONE_TITLE
+_TITLE_BEFORE = re.compile(r"(?:^|[\s,(])(?P<t>" + _TITLE_LIST + "|" + _ONE_TITLE + r"),?\s+$")
 
 
 def title_before(sent: str, name_start: int) -> tuple[str, int, int] | None:
