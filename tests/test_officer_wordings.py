@@ -605,9 +605,9 @@ def test_he_will_be_appointed_to_the_board_is_the_one_named_before_and_a_seat_of
 
 
 def test_a_list_of_three_titles_before_a_name_is_whole() -> None:
-    got = _release(
-        "Corvane Holdings, Ltd. announced today that its Chairman, President and Chief Executive Officer, Thomas K. "
-        "Wrenfield, has resigned from the Company."
+    got = _officers(
+        "Item 5.02 Departure of Directors or Certain Officers.\nOn March 3, 2022, Corvane Holdings, Ltd. announced "
+        "that its Chairman, President and Chief Executive Officer, Thomas K. Wrenfield, has resigned from the Company."
     )
     assert [g[:3] for g in got] == [
         ("Thomas K. Wrenfield", "departed", "Chairman, President and Chief Executive Officer")
