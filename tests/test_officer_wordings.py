@@ -97,7 +97,7 @@ def test_an_appointee_named_before_to_succeed_and_history_in_a_relative_clause()
         "Directors until his resignation from the Board on December 31, 2014, is expected to succeed Mr. Wren "
         "as President and Chief Executive Officer of Corvane upon the finalization of his employment terms.\n"
     )
-    assert ("Thomas K. Wren", "departed", "Chief Executive Officer", "2015-03-09") in got
+    assert ("Thomas K. Wren", "departed", "Chairman, President and Chief Executive Officer", "2015-03-09") in got
     assert ("Ines V. Halloran", "appointed", "Chairman of the Board", None) in got
     assert ("Aurelio M. Pask, Jr.", "appointed", "President and Chief Executive Officer", None) in got
     assert not [g for g in got if g[0] == "Aurelio M. Pask, Jr." and g[1] == "departed"]
