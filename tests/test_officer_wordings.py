@@ -612,3 +612,14 @@ def test_a_list_of_three_titles_before_a_name_is_whole() -> None:
     assert [g[:3] for g in got] == [
         ("Thomas K. Wrenfield", "departed", "Chairman, President and Chief Executive Officer")
     ]
+
+
+def test_an_additional_post_of_the_same_appointee_is_its_own_event() -> None:
+    got = _officers(
+        "Item 5.02 Departure of Directors or Certain Officers.\nOn December 10, 2008, the Board appointed Joseph J. "
+        "Rutland as Chief Executive Officer. Mr. Rutland will as well assume the title of Chief Executive Officer of "
+        "Quarrow Metal Optics, Inc. Mr. Rutland will serve as Chief Executive Officer from January 1, 2009.\n"
+    )
+    appointed = sorted(g[2] for g in got if g[:2] == ("Joseph J. Rutland", "appointed"))
+    assert len(appointed) == 2 and appointed[0] == "Chief Executive Officer"
+    assert appointed[1].startswith("Chief Executive Officer of Quarrow Metal Optics")

@@ -304,6 +304,8 @@ def _whole_role(
 _HE_GIVEN = re.compile(
     r"\s*(?:[Hh]e|[Ss]he)\s+(?:will\s+be|has\s+been|was|is)\s+(?:also\s+)?(?:appointed|named|elected)\b"
 )
+# "will as well assume the title of CEO of MRC", "was also appointed", "the additional role of": another post
+_ALSO = re.compile(r"\b(?:as\s+well|also|additional)\b")
 _SEAT_CUE = re.compile(r"\s+to\s+(?:the|its|our)\s+(?:Company['’]s\s+)?[Bb]oard(?:\s+of\s+[Dd]irectors)?\b")
 
 
@@ -325,7 +327,8 @@ def _person_event(
     sent = region.body[s:e]
     kind = "left" if action in ("retired", "departed") else action  # "is retiring … will step down": one
     key = person_key(person[0])
-    if (key, kind) in seen and (kind == "left" or not _SEAT_CUE.match(sent, cue.end())):
+    more = _SEAT_CUE.match(sent, cue.end()) or _ALSO.search(sent, max(0, cue.start() - 20), cue.end() + 25)
+    if (key, kind) in seen and (kind == "left" or not more):
         return None  # told before; but an appointee's board seat is a change of its own ("appointed to the Board")
     role = _role_for(region, s, sent, cue, person, nxt=nxt, leaving=kind == "left")
     if role is None and cue.group(0).lower().startswith("succeed"):
