@@ -97,7 +97,7 @@ def test_an_appointee_named_before_to_succeed_and_history_in_a_relative_clause()
         "Directors until his resignation from the Board on December 31, 2014, is expected to succeed Mr. Wren "
         "as President and Chief Executive Officer of Corvane upon the finalization of his employment terms.\n"
     )
-    assert ("Thomas K. Wren", "departed", "Chief Executive Officer", "2015-03-09") in got
+    assert ("Thomas K. Wren", "departed", "Chairman, President and Chief Executive Officer", "2015-03-09") in got
     assert ("Ines V. Halloran", "appointed", "Chairman of the Board", None) in got
     assert ("Aurelio M. Pask, Jr.", "appointed", "President and Chief Executive Officer", None) in got
     assert not [g for g in got if g[0] == "Aurelio M. Pask, Jr." and g[1] == "departed"]
@@ -569,3 +569,57 @@ def test_more_evidence_for_names_outside_the_lists_and_a_unit_after_a_title_is_n
         "Merritt as Chief Executive Officer."
     )
     assert all(g[0] != "Tarvel Cloud Services" for g in got)
+
+
+def test_a_no_break_space_inside_a_name_in_a_plain_text_file() -> None:
+    got = _officers(
+        "Item 5.02 Departure of Directors or Certain Officers.\nOn March 3, 2022, the Board appointed "
+        "Karen\u00a0Whitfield as Chief\u00a0Financial Officer.\n"
+    )
+    assert [(g[0], g[1]) for g in got] == [("Karen Whitfield", "appointed")]
+    _quotes(
+        "Item 5.02 Departure.\nOn March 3, 2022, the Board appointed Karen\u00a0Whitfield as Chief Financial Officer.\n"
+    )
+
+
+def test_a_short_form_of_a_name_named_before_is_the_fuller_name() -> None:
+    got = _officers(
+        "Item 5.02 Departure of Directors or Certain Officers.\nDaniel Oberlin has served as Chief Executive Officer "
+        "since 2000. On March 3, 2022, Dan Oberlin resigned as Chief Executive Officer.\n"
+    )
+    assert [g[:2] for g in got] == [("Daniel Oberlin", "departed")]
+    _quotes(
+        "Item 5.02 Departure of Directors or Certain Officers.\nDaniel Oberlin has served as Chief Executive Officer "
+        "since 2000. On March 3, 2022, Dan Oberlin resigned as Chief Executive Officer.\n"
+    )
+
+
+def test_he_will_be_appointed_to_the_board_is_the_one_named_before_and_a_seat_of_its_own() -> None:
+    got = _officers(
+        "Ex-99\nPress Release\nNORTHVALE, NJ, DECEMBER 12, 2008 -- Quarrow Optics, Inc. announced that Joseph J. "
+        "Rutland has been named Chief Executive Officer, effective January 1, 2009. He will be appointed to the "
+        "Board of Directors at its next meeting.\n"
+    )
+    assert ("Joseph J. Rutland", "appointed", "Chief Executive Officer", "2009-01-01") in got
+    assert ("Joseph J. Rutland", "appointed", "director") in [g[:3] for g in got]
+
+
+def test_a_list_of_three_titles_before_a_name_is_whole() -> None:
+    got = _officers(
+        "Item 5.02 Departure of Directors or Certain Officers.\nOn March 3, 2022, Corvane Holdings, Ltd. announced "
+        "that its Chairman, President and Chief Executive Officer, Thomas K. Wrenfield, has resigned from the Company."
+    )
+    assert [g[:3] for g in got] == [
+        ("Thomas K. Wrenfield", "departed", "Chairman, President and Chief Executive Officer")
+    ]
+
+
+def test_an_additional_post_of_the_same_appointee_is_its_own_event() -> None:
+    got = _officers(
+        "Item 5.02 Departure of Directors or Certain Officers.\nOn December 10, 2008, the Board appointed Joseph J. "
+        "Rutland as Chief Executive Officer. Mr. Rutland will as well assume the title of Chief Executive Officer of "
+        "Quarrow Metal Optics, Inc. Mr. Rutland will serve as Chief Executive Officer from January 1, 2009.\n"
+    )
+    appointed = sorted(g[2] for g in got if g[:2] == ("Joseph J. Rutland", "appointed"))
+    assert len(appointed) == 2 and appointed[0] == "Chief Executive Officer"
+    assert appointed[1].startswith("Chief Executive Officer of Quarrow Metal Optics")

@@ -12,7 +12,7 @@ import re
 
 from eightk.parse.text import fold
 
-__all__ = ["ACTIONS", "last_cue_at"]
+__all__ = ["ACTIONS", "last_cue"]
 
 ACTIONS = (
     ("retired", re.compile(r"\bretir(?:e|ed|es|ing|ement)\b", re.I)),
@@ -52,11 +52,13 @@ ACTIONS = (
 
 # the action patterns in lower case, for positions only: case-sensitive over the folded text finds the same
 # matches twice as fast as IGNORECASE over the original (the patterns use no upper-case escapes)
-_FOLDED = tuple(re.compile(p.pattern.lower()) for _a, p in ACTIONS if not re.search(r"\\[A-Z]", p.pattern))
+_FOLDED = tuple(
+    re.compile(p.pattern.lower()) for _a, p in ACTIONS if p.flags & re.I and not re.search(r"\\[A-Z]", p.pattern)
+)
 
 
-def last_cue_at(body: str) -> int:
-    """Where the last action word of a region starts (-1 without one)."""
+def last_cue(body: str) -> int:
+    """Where the last action word of ``body`` starts (-1 without one): no change is told after it."""
     if len(_FOLDED) != len(ACTIONS):  # a pattern with an upper-case escape: the slow way
         return max((m.start() for _a, p in ACTIONS for m in p.finditer(body)), default=-1)
     low = fold(body)

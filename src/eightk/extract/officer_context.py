@@ -7,7 +7,14 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-__all__ = ["background_cue", "committee_only", "history_cue", "not_this_change", "successor_to_come"]
+__all__ = [
+    "background_cue",
+    "committee_only",
+    "history_cue",
+    "no_news",
+    "not_this_change",
+    "successor_to_come",
+]
 
 
 # "before being named to his current position", "was appointed to her prior role in 2019": background
@@ -99,3 +106,19 @@ def committee_only(sent: str, cue: re.Match[str]) -> bool:
 def background_cue(sent: str, cue_end: int) -> bool:
     """True when the cue is about a post held now or before ("named to his current position in 2013")."""
     return _BACKGROUND.match(sent, cue_end) is not None
+
+
+_OLD_NEWS = re.compile(r"^\s*As\s+previously\s+(?:reported|disclosed|announced)", re.I)
+# directors (re-)elected at an annual meeting are no change; "following the Annual Meeting …, the Board increased
+# the size of the Board … and elected A and B" tells new directors
+_REELECTED = re.compile(
+    r"(?<!following\s)(?<!following\sthe\s)(?<!after\sthe\s)(?<!following\sits\s)(?<!following\sour\s)"
+    r"(?<!after\sits\s)(?<!after\sour\s)\bannual\s+meeting\b.*\belected\b",
+    re.I | re.S,
+)
+
+
+def no_news(sent: str) -> bool:
+    """True for a sentence that tells no change of this filing: news told before ("As previously reported,
+    …") or directors (re-)elected at an annual meeting."""
+    return bool(_OLD_NEWS.match(sent) or _REELECTED.search(sent))

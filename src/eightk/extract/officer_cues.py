@@ -14,13 +14,12 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from eightk.extract.officer_titles import served_title
-from eightk.extract.persons import PersonEvidence
 from eightk.extract.text import Region, span
 from eightk.model import FieldSource, OfficerChange
 from eightk.parse.registrant import norm_name
 
 __all__ = [
-    "add_appositive_officers",
+    "HEAD",
     "handed_to",
     "left_previous",
     "lowercase_title",
@@ -34,15 +33,16 @@ __all__ = [
 ]
 
 # the head noun of an officer title: what a title ends with
-_HEAD = (
-    r"(?:Officer|President|Counsel|Controller|Treasurer|Secretary|Chairman|Chairwoman|Chairperson|Chair|CEO|CFO|COO)"
-)
+HEAD = r"(?:Officer|President|Counsel|Controller|Treasurer|Secretary|Chairman|Chairwoman|Chairperson|Chair|CEO|CFO|COO)"
 # "Chief Financial Officer Jane Roe", "President & Chief Executive Jane Roe": capitalized title words ending
 # in a head noun, right before the name
-_TITLE_BEFORE = re.compile(
-    r"(?:^|[\s,(])(?P<t>(?:(?:Senior|Executive|Corporate|Group|Chief|Vice|General|Principal|Interim|Co-)\s*)*"
-    r"(?:[A-Z][\w\-&]*\s+(?:&\s+)?){0,4}?(?:" + _HEAD + r"|Chief\s+Executive)),?\s+$"
+_ONE_TITLE = (
+    r"(?:(?:Senior|Executive|Corporate|Group|Chief|Vice|General|Principal|Interim|Co-)\s*)*"
+    r"(?:[A-Z][\w\-&]*\s+(?:&\s+)?){0,4}?(?:" + HEAD + r"|Chief\s+Executive)"
 )
+# "its Chairman, President and Chief Executive Officer, Jane Roe": a list of three or more titles, with commas
+_TITLE_LIST = r"(?:" + HEAD + r",\s+){1,3}" + HEAD + r"\s+and\s+" + _ONE_TITLE
+_TITLE_BEFORE = re.compile(r"(?:^|[\s,(])(?P<t>" + _TITLE_LIST + "|" + _ONE_TITLE + r"),?\s+$")
 
 
 def title_before(sent: str, name_start: int) -> tuple[str, int, int] | None:
@@ -139,89 +139,6 @@ def no_calendar_date(sent: str, cue: int, date_end: int | None) -> bool:
     return bool(_ANNOUNCED.search(between)) and bool(_FUTURE.search(sent[max(date_end, cue - 40) : cue]))
 
 
-# "Jane Roe, previously Acme’s Chief Operating Officer and Executive Vice President," / "Jane Roe, Acme’s
-# Vice President of Finance, will …": a name with an officer title in apposition is a person's
-_APPOSITIVE_OFFICER = re.compile(
-    r"(?<![\w’'\-])(?P<n>[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3}),[ \t]+"
-    r"(?:(?:previously|currently|formerly)[ \t]+)?"
-    r"(?:the[ \t]+)?(?:[A-Z][\w.&\-]*[ \t]+){0,3}?[A-Z][\w.&\-]*['’]s[ \t]+"
-    r"(?:[A-Z][\w\-&+]*,?[ \t]+|of[ \t]+|and[ \t]+){0,8}?" + _HEAD + r"\b"
-)
-
-
-# "Jane Roe, Senior Vice President, Knowledge and Information, will be …": a title in apposition and then
-# the clause's verb
-_TITLED_SUBJECT = re.compile(
-    r"(?<![\w’'\-])(?P<n>[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3}),[ \t]+"
-    r"(?:(?:[A-Z][\w\-&+]*|of|and)[ \t]+){0,6}?"
-    + _HEAD
-    + r"(?:[ \t]+of[ \t]+[A-Z][\w&\-]*(?:[ \t]+[A-Z][\w&\-]*){0,2})?"  # "Senior Vice President of Finance"
-    + r"(?:,[ \t]+[A-Z][^,.;]{1,60})?,[ \t]+(?:will|is|was|has|had|would|who)\b"
-)
-
-
-# "Kwame Osei has been promoted to Executive Vice President": a name made an officer by a passive verb
-_NAMED_OFFICER = re.compile(
-    r"(?<![\w’'\-])(?P<n>[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3})[ \t]+(?:has|have|was|were|will)[ \t]+"
-    r"(?:been[ \t]+|be[ \t]+)?(?:named|appointed|promoted|elected)[ \t]+(?:to[ \t]+|as[ \t]+)?(?:the[ \t]+)?"
-    r"(?:(?:[A-Z][\w\-&+]*|of|and),?[ \t]+){0,6}?" + _HEAD + r"\b"
-)
-
-
-_RUN = r"(?<![\w’'\-])(?P<n>[A-Z][\w’'\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3})"
-_OWNED = r"(?:the_|its_|our_)?(?:(?:[A-Z][\w.&\-]*|[Cc]ompany)['’]s_)?"  # "the Company’s", "Acme’s"
-_WORDS = r"(?:(?:[A-Z][\w\-&+]*|of|and),?_){0,6}?"  # a title's words before its head noun
-# "the Board appointed Xiaoming Zhao as Chief Financial Officer", "elected Oluwaseun Adeyemi to the Board of
-# Directors": the one appointed to an officer title or a board seat is a person ("_" is a space or tab)
-_APPOINTED_OFFICER = re.compile(
-    (
-        r"\b(?:appointed|elected|named|hired|promoted|(?:appointment|election|promotion|hiring)_of|succeed(?:s|ing)?"
-        r"(?:_(?:Mr|Ms|Mrs|Dr)\.)?)_" + _RUN + r"(?:,_(?:age_)?\d{2},)?_"
-        r"(?:(?:as|to_serve_as|to_the_(?:new_)?(?:position|role)_of)_"
-        + _OWNED
-        + r"(?:(?:interim|acting)_)?"
-        + _WORDS
-        + _HEAD
-        + r"\b|to_(?:the|its|our)_(?:Company['’]s_)?Board_of_Directors\b)"
-    ).replace("_", r"[ \t]+")
-)
-# "Xiaoming Zhao will join the company as CFO": one joining as an officer is a person (a name after a title,
-# "CEO Amazon Web Services, will …", may be a business unit: no evidence)
-_JOINS_AS_OFFICER = re.compile(
-    (
-        _RUN
-        + r"_(?:will_join|has_joined|joined|joins)_(?:the_[Cc]ompany|us|[A-Z][\w.&\-]*)_as_"
-        + _OWNED
-        + r"(?:(?:interim|acting)_)?"
-        + _WORDS
-        + _HEAD
-        + r"\b"
-    ).replace("_", r"[ \t]+")
-)
-# "Tavish Ormerod resigned as Chief Operating Officer", "… notified the Company of his decision to retire":
-# the one who leaves an officer title or tells of his or her own departure is a person
-_LEAVING_OFFICER = re.compile(
-    (
-        _RUN + r"_(?:(?:(?:has|will)_)?(?:resigned|retired|stepped_down|resign|retire|step_down)_(?:as|from)_"
-        r"(?:(?:his|her)_positions?_as_)?" + _OWNED + _WORDS + r"(?:" + _HEAD + r"|Board)\b|"
-        r"(?:notified|informed|advised)_(?:the_)?[\w ,’'()“”]{1,60}?_(?:of_(?:his|her)|that_(?:he|she))\b)"
-    ).replace("_", r"[ \t]+")
-)
-
-
-def add_appositive_officers(people: PersonEvidence, text: str) -> None:
-    """Adds to ``people`` each name that ``text`` gives an officer title in apposition: an owner's ("Jane
-    Roe, Acme’s Chief Operating Officer,"), or one followed by the clause's verb ("Jane Roe, Senior Vice
-    President, Markets, will …"), or made an officer ("Jane Roe has been promoted to Executive Vice
-    President", "appointed Jane Roe as Chief Financial Officer", "elected Jane Roe to the Board of
-    Directors"), or leaving one ("Jane Roe resigned as Chief Operating Officer", "Jane Roe notified the
-    Company of her decision to retire"). A region or business unit ("Southwest Division") is not written so."""
-    patterns = (_APPOSITIVE_OFFICER, _TITLED_SUBJECT, _NAMED_OFFICER, _APPOINTED_OFFICER, _LEAVING_OFFICER)
-    for pattern in (*patterns, _JOINS_AS_OFFICER):
-        for m in pattern.finditer(text):
-            people.add(m.group("n"))
-
-
 # "appointed Jane Roe, previously Acme’s Chief Operating Officer, to the new role of …": the post left
 _PREVIOUSLY = re.compile(
     r",\s+(?:previously|formerly)\s+(?:serving\s+as\s+)?"
@@ -277,7 +194,7 @@ def _left_part(old: str, new: str) -> int:
 
 # what a title keeps after it: "Chairman of the Board", "Controller (Principal Accounting Officer)"
 _OF_THE_BOARD = re.compile(r"\s+of\s+the\s+Board\b")
-_AND_TITLE = re.compile(r"\s+and\s+(?:[A-Z][\w\-]*\s+){0,4}?" + _HEAD + r"\b")
+_AND_TITLE = re.compile(r"\s+and\s+(?:[A-Z][\w\-]*\s+){0,4}?" + HEAD + r"\b")
 _DESIGNATION = re.compile(r"\s*\((?:[Pp]rincipal\s+\w+\s+[Oo]fficer|[Ii]nterim|[Aa]cting)\)")
 _ON_THE_BOARD = re.compile(
     r"\s+on\s+the\s+Board(?:\s+of\s+Directors)?(?:\s*\([^()]*\))?(?:\s+of\s+(?:the\s+)?Company)?$"

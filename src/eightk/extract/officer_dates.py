@@ -100,13 +100,9 @@ def effective_date(
     later = [d for d in dates if d[1] - s > cue]
     if later:
         return later[0]
-    if nxt is not None:
-        at_time = _AT_TIME.search(region.body, s, e) is not None  # "… effective at 5:00 p.m." | "Eastern Time on May 1"
-        for d in dates_in(region, *nxt):
-            if _EFFECTIVE_BEFORE.search(region.body[max(nxt[0], d[1] - 120) : d[1]]):
-                return d
-            if at_time and _TIME_ON.fullmatch(region.body, nxt[0], d[1]):
-                return d
+    told_next = _next_sentence_date(region, (s, e), nxt)
+    if told_next is not None:
+        return told_next
     near = min(dates, key=lambda d: abs(d[1] - s - cue)) if dates else None
     if no_calendar_date(region.body[s:e], cue, near[2] - s if near else None):
         return None  # "effective upon the closing"; "On May 1, Acme announced that she plans to retire"
@@ -114,6 +110,22 @@ def effective_date(
     if told and not _IMMEDIATELY.search(region.body, s, nxt[1] if nxt else e):
         return None  # "On May 1, X informed the Company of her decision to retire": when she told, not when
     return min(dates, key=lambda d: abs(d[1] - s - cue)) if dates else None
+
+
+def _next_sentence_date(
+    region: Region, bounds: tuple[int, int], nxt: tuple[int, int] | None
+) -> tuple[_dt.date, int, int] | None:
+    """A date the next sentence gives the change: after "effective"/"will retire on"/"last day … will be",
+    or the date a time of this sentence was cut from ("… effective at 5:00 p.m." | "Eastern Time on May 1")."""
+    if nxt is None:
+        return None
+    at_time = _AT_TIME.search(region.body, *bounds) is not None
+    for d in dates_in(region, *nxt):
+        if _EFFECTIVE_BEFORE.search(region.body[max(nxt[0], d[1] - 120) : d[1]]):
+            return d
+        if at_time and _TIME_ON.fullmatch(region.body, nxt[0], d[1]):
+            return d
+    return None
 
 
 _SUCCEEDED = re.compile(r"\bsucceed\w*\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$", re.I)

@@ -21,12 +21,13 @@ _PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|le|la|ter|ten)"  # "Frans
 _RANK = r"(?:Captain|Admiral|Professor|Sir|Dame|Senator|Governor|Ambassador|Judge)"
 # a suffix "Sr." is not "Sr. Vice President"
 _NAME = re.compile(
-    rf"(?:(?:Mr|Ms|Mrs|Dr)\.\s+|{_RANK}[ \t]+)?\b(?P<n>(?:[A-Z]\.[ \t]+)?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
-    rf"(?:[ \t]+(?:[“\"][{_UP}][{_LOW}]+[”\"]|\([{_UP}][{_LOW}]+\)))?"  # a nickname: “Ellie”, (Fred)
-    rf"(?:[ \t]+(?:[A-Z]\.|\([{_UP}][{_LOW}]+\)|(?:{_PARTICLE}[ \t]+){{0,2}}[{_UP}][{_UP}{_LOW}’'\-]+)){{1,3}}"
-    rf"(?:(?<=[ \t][A-Z]\.)[ \t]*\n[ \t]*[{_UP}][{_LOW}’'\-]+)?"  # wrapped after a middle initial: "Marc S.\nHermelin"
+    rf"(?:(?:Mr|Ms|Mrs|Dr)\.\s+|{_RANK}[^\S\n]+)?\b(?P<n>(?:[A-Z]\.[^\S\n]+)?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+    rf"(?:[^\S\n]+(?:[“\"][{_UP}][{_LOW}]+[”\"]|\([{_UP}][{_LOW}]+\)))?"  # a nickname: “Ellie”, (Fred)
+    rf"(?:[^\S\n]+(?:[A-Z]\.|\([{_UP}][{_LOW}]+\)|(?:{_PARTICLE}[^\S\n]+){{0,2}}[{_UP}][{_UP}{_LOW}’'\-]+)){{1,3}}"
+    # a name wrapped after a middle initial: "Marc S.\nHermelin"
+    rf"(?:(?<=[^\S\n][A-Z]\.)[^\S\n]*\n[^\S\n]*[{_UP}][{_LOW}’'\-]+)?"
     # "Alan B. Graf, Jr.", "Dan “Mac” Chandler, III"
-    r"(?:,?[ \t]+(?:Jr|Sr)\.(?![ \t]+[A-Z])|,?[ \t]+(?:II|III|IV)\b|\b))"
+    r"(?:,?[^\S\n]+(?:Jr|Sr)\.(?![^\S\n]+[A-Z])|,?[^\S\n]+(?:II|III|IV)\b|\b))"
 )
 NOT_NAME_WORDS = set(
     """Board Directors Director Company Chief Executive Officer President Vice Senior Financial Operating Accounting
@@ -85,6 +86,17 @@ def _before_title(name: str) -> str:
     return name
 
 
+def _fuller(before: tuple[str, int, int] | None, name: str) -> str:
+    """The fuller of a name and the one named before with the same surname, when their given names start
+    alike ("Daniel Lehrfeld", then "Dan Lehrfeld"; "Thomas J. Crawford", then "Tom Crawford")."""
+    if before is None:
+        return name
+    old, new = before[0].split(), name.split()
+    if old[0][:1] != new[0][:1] or old[-1] != new[-1] or len(before[0]) <= len(name):
+        return name
+    return before[0]
+
+
 def sentence_names(sent: str, s: int, known: Known, people: PersonEvidence | None = None) -> list[tuple[str, int, int]]:
     """Full names in the sentence (offsets into it), and "Mr. Glazer" where an earlier sentence named
     David Glazer. ``known`` maps each surname to the latest full name with it (absolute offsets, ``s`` is
@@ -106,6 +118,7 @@ def sentence_names(sent: str, s: int, known: Known, people: PersonEvidence | Non
             or (people is not None and not people.is_person(name))
         ):
             continue
+        name = _fuller(known.get(words[-1]), name)  # "Dan Roe" after "Daniel Roe" is Daniel Roe
         out.append((name, m.start("n"), end))
         known[words[-1]] = known[""] = (name, s + m.start("n"), s + end)
     taken = [(a, b) for _n, a, b in out]

@@ -10,20 +10,20 @@ import re
 
 from eightk.extract.bare import bare_regions, release_company
 from eightk.extract.officer_actions import ACTIONS as _ACTIONS
-from eightk.extract.officer_actions import last_cue_at
+from eightk.extract.officer_actions import last_cue
 from eightk.extract.officer_clauses import (
     not_a_departure,
     officer_regions,
     person_key,
 )
-from eightk.extract.officer_context import not_this_change
+from eightk.extract.officer_context import no_news, not_this_change
 from eightk.extract.officer_cues import (
-    add_appositive_officers,
     lowercase_title,
     title_before,
     whole_title,
 )
 from eightk.extract.officer_dates import effective_date, release_day, succeeded_only
+from eightk.extract.officer_evidence import add_appositive_officers
 from eightk.extract.officer_follow import with_follow_ons, without_own_event
 from eightk.extract.officer_names import CORPORATE_AFTER, Known, cue_person, sentence_names
 from eightk.extract.officer_subjects import (
@@ -64,7 +64,6 @@ _TITLE = re.compile(
 )
 
 
-_OLD_NEWS = re.compile(r"^\s*As\s+previously\s+(?:reported|disclosed|announced)", re.I)
 _GROUP_NOUN = re.compile(r"(?:(?:named|other|certain)\s+)?(?:executive\s+)?(?:officers|directors|executives)", re.I)
 _AS = re.compile(r"(?:\s+(?:to\s+serve\s+)?as\b)?")
 # a board seat said before any title: "as a member of the Board", "as a Class I director", "to the Board"
@@ -220,15 +219,6 @@ def _role_for(
     return role
 
 
-# directors (re-)elected at an annual meeting are no change; "following the Annual Meeting …, the Board increased
-# the size of the Board … and elected A and B" tells new directors
-_REELECTED = re.compile(
-    r"(?<!following\s)(?<!following\sthe\s)(?<!after\sthe\s)(?<!following\sits\s)(?<!following\sour\s)"
-    r"(?<!after\sits\s)(?<!after\sour\s)\bannual\s+meeting\b.*\belected\b",
-    re.I | re.S,
-)
-
-
 def _sentence_events(
     region: Region,
     s: int,
@@ -244,7 +234,7 @@ def _sentence_events(
     known = known if known is not None else {}
     last = known.get("")  # the person named before this sentence, for "appointed him"
     names = sentence_names(sent, s, known, people)
-    if _OLD_NEWS.match(sent) or _REELECTED.search(sent):
+    if no_news(sent):
         return []
     out: list[OfficerChange] = []
     for action, pattern in _ACTIONS:
@@ -260,7 +250,8 @@ def _sentence_events(
             else:
                 owner = _POSSESSIVE.search(sent, max(0, cue.start() - 8), cue.start())  # "until her retirement"
                 person = cue_person(names, cue, owner, leaving=action in ("retired", "departed"))
-                if person is None and last and action in ("retired", "departed") and _HE_SHE.match(sent):
+                leaving = action in ("retired", "departed")
+                if person is None and last and (_HE_SHE.match(sent) if leaving else _HE_GIVEN.match(sent)):
                     person = (last[0], last[1] - s, last[2] - s)  # "As of June 30, he will no longer be …"
             if person is None or (action in ("retired", "departed") and not_a_departure(sent, cue)):
                 continue
@@ -309,6 +300,15 @@ def _whole_role(
     return None if _GROUP_NOUN.fullmatch(role[0]) else role
 
 
+# "He will be appointed to the Board of Directors at its next meeting": the one named before
+_HE_GIVEN = re.compile(
+    r"\s*(?:[Hh]e|[Ss]he)\s+(?:will\s+be|has\s+been|was|is)\s+(?:also\s+)?(?:appointed|named|elected)\b"
+)
+# "will as well assume the title of CEO of MRC", "was also appointed", "the additional role of": another post
+_ALSO = re.compile(r"\b(?:as\s+well|also|additional)\b")
+_SEAT_CUE = re.compile(r"\s+to\s+(?:the|its|our)\s+(?:Company['’]s\s+)?[Bb]oard(?:\s+of\s+[Dd]irectors)?\b")
+
+
 def _person_event(
     region: Region,
     bounds: tuple[int, int],
@@ -327,8 +327,9 @@ def _person_event(
     sent = region.body[s:e]
     kind = "left" if action in ("retired", "departed") else action  # "is retiring … will step down": one
     key = person_key(person[0])
-    if (key, kind) in seen:
-        return None
+    more = _SEAT_CUE.match(sent, cue.end()) or _ALSO.search(sent, max(0, cue.start() - 20), cue.end() + 25)
+    if (key, kind) in seen and (kind == "left" or not more):
+        return None  # told before; but an appointee's board seat is a change of its own ("appointed to the Board")
     role = _role_for(region, s, sent, cue, person, nxt=nxt, leaving=kind == "left")
     if role is None and cue.group(0).lower().startswith("succeed"):
         return None  # "selected Jane Roe to succeed him": the title comes with another cue
@@ -379,10 +380,10 @@ def officer_changes(filing: Filing, regions: list[Region]) -> list[OfficerChange
         add_appositive_officers(people, region.body)
         people.company_texts.append(region.body)  # a company's name is no person's
         spans = list(sentences(region))
-        last_cue = last_cue_at(region.body)
+        last = last_cue(region.body)
         known: Known = {}
         for i, (s, e) in enumerate(spans):
-            if s > last_cue:
+            if s > last:
                 break  # no action word after here: nothing left to report (names only serve later cues)
             nxt = spans[i + 1] if i + 1 < len(spans) else None
             events.extend(

@@ -27,9 +27,9 @@ from eightk.extract.given_names import GIVEN_NAMES
 __all__ = ["PersonEvidence", "person_evidence"]
 
 _HONORIFIC = re.compile(
-    r"(?:(?:M[rs]s?|Dr)\.?|Captain|Admiral|Professor|Sir|Dame|Senator|Governor|Ambassador|Judge)[ \t]+"
-    r"(?P<n>(?:(?:[A-Z][\w’'\-]+\.?|\([A-Z][a-z]+\))[ \t]+){0,3}"
-    r"(?:(?:van|von|de|der|den|da|di|du|del|della|le|la|ter|ten)[ \t]+){0,2}[A-ZÀ-ÖØ-Þ][\w’'\-]+)"
+    r"(?:(?:M[rs]s?|Dr)\.?|Captain|Admiral|Professor|Sir|Dame|Senator|Governor|Ambassador|Judge)[^\S\n]+"
+    r"(?P<n>(?:(?:[A-Z][\w’'\-]+\.?|\([A-Z][a-z]+\))[^\S\n]+){0,3}"
+    r"(?:(?:van|von|de|der|den|da|di|du|del|della|le|la|ter|ten)[^\S\n]+){0,2}[A-ZÀ-ÖØ-Þ][\w’'\-]+)"
 )
 # an age beside a name: found by the age first, then the name just before it (a scan that starts at every
 # capitalized word of a long exhibit costs more than the rest of the family together)
@@ -45,7 +45,7 @@ _FUNCTION_WORDS = frozenset("with and the for by from to as at on in of or but a
 
 
 _COMPANY_TAIL = re.compile(
-    rf"(?:[ \t]+(?:[A-Z][\w&.'’\-]*|&|of|and)){{0,4}},?[ \t]+(?:{CORPORATE_SUFFIX}|{COMPANY_HEAD})(?![\w])"
+    rf"(?:[^\S\n]+(?:[A-Z][\w&.'’\-]*|&|of|and)){{0,4}},?[^\S\n]+(?:{CORPORATE_SUFFIX}|{COMPANY_HEAD})(?![\w])"
 )
 
 
