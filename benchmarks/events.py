@@ -235,9 +235,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--extra3", type=Path, default=ROOT / "tests" / "data" / "events-extra3")
     ap.add_argument("--extra4", type=Path, default=ROOT / "tests" / "data" / "events-extra4")
     ap.add_argument("--extra5", type=Path, default=ROOT / "tests" / "data" / "events-extra5")
+    ap.add_argument("--extra6", type=Path, default=ROOT / "tests" / "data" / "events-extra6")
     ap.add_argument(
         "--half",
-        choices=("tune", "measure", "extra", "extra2-A", "extra3-A", "extra4-A", "extra5-A", "all"),
+        choices=("tune", "measure", "extra", "extra2-A", "extra3-A", "extra4-A", "extra5-A", "extra6-A", "all"),
         default="all",
         help="which misses to list",
     )
@@ -246,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     files = _files(args.corpus)
     half = company_halves(args.corpus, files)
     tallies = {"tune": Tally(), "measure": Tally(), "all": Tally(), "extra": Tally()}
-    for n in ("extra2", "extra3", "extra4", "extra5"):
+    for n in ("extra2", "extra3", "extra4", "extra5", "extra6"):
         tallies.update({f"{n}-A": Tally(), f"{n}-B": Tally()})
     lines: list[str] = []
     for gold_path, filing_path in files:
@@ -267,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
         ("extra3", args.extra3),
         ("extra4", args.extra4),
         ("extra5", args.extra5),
+        ("extra6", args.extra6),
     ):
         for gold_path, text_path, letter in _extra2_files(folder):
             row = f"{set_name}-{letter}"
