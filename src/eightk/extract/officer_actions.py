@@ -12,7 +12,7 @@ import re
 
 from eightk.parse.text import fold
 
-__all__ = ["ACTIONS", "last_cue"]
+__all__ = ["ACTIONS", "actions_in", "last_cue"]
 
 ACTIONS = (
     ("retired", re.compile(r"\bretir(?:e|ed|es|ing|ement)\b", re.I)),
@@ -63,3 +63,12 @@ def last_cue(body: str) -> int:
         return max((m.start() for _a, p in ACTIONS for m in p.finditer(body)), default=-1)
     low = fold(body)
     return max((m.start() for p in _FOLDED for m in p.finditer(low)), default=-1)
+
+
+def actions_in(sent: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The ``ACTIONS`` whose pattern matches somewhere in ``sent``, in order (found over the folded text,
+    which is faster; the caller then runs each one's own pattern for its matches)."""
+    if len(_FOLDED) != len(ACTIONS):
+        return list(ACTIONS)
+    low = fold(sent)
+    return [a for a, f in zip(ACTIONS, _FOLDED, strict=True) if f.search(low)]

@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 
 from eightk.extract.bare import bare_regions, release_company
-from eightk.extract.officer_actions import ACTIONS as _ACTIONS
-from eightk.extract.officer_actions import last_cue
+from eightk.extract.officer_actions import actions_in, last_cue
 from eightk.extract.officer_clauses import (
     not_a_departure,
     officer_regions,
@@ -237,7 +236,7 @@ def _sentence_events(
     if no_news(sent):
         return []
     out: list[OfficerChange] = []
-    for action, pattern in _ACTIONS:
+    for action, pattern in actions_in(sent):
         for cue in pattern.finditer(sent):
             if not_this_change(sent, cue, region.ref):
                 continue  # "named to his current position", "until his successor is appointed", "… in 2017"
