@@ -60,8 +60,8 @@ def dividends(filing: Filing, regions: list[Region]) -> list[Dividend]:
     told: dict[float, Dividend] = {}  # per-share amount → the fullest telling
     for region in _regions(regions):
         body = region.body
-        if "ividend" not in body and "IVIDEND" not in body:
-            continue  # most regions say nothing of dividends: no sentence to read
+        if ("ividend" not in body and "IVIDEND" not in body) or not _DECLARED.search(body):
+            continue  # most regions declare no dividend: no sentence to read (nor to split)
         spans = list(sentences(region))
         for i, (s, e) in enumerate(spans):
             cue = _DECLARED.search(body, s, e)
