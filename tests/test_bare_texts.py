@@ -303,3 +303,18 @@ def test_a_post_kept_in_the_new_title_is_not_left() -> None:
         "and Executive Vice President, to the new role of Chief Technology Officer and Executive Vice President."
     )
     assert ("Shael M. Sankaran", "departed", "Chief Operating Officer", dt.date(2023, 1, 29)) in got
+
+
+def test_a_bare_text_that_only_mentions_results_gives_no_earnings() -> None:
+    # a new-user test (a news report of 2019-04-15 on a buyout, fool.com): "a few months after the company
+    # reported disappointing fourth-quarter results" gave an earnings event with every field null; a bare
+    # text must give at least a period or a figure
+    text = (
+        "2019-04-15 What happened\n\nShares of Electronics For Imaging (NASDAQ: EFII) jumped on Monday after the "
+        "company announced an agreement to be acquired by an affiliate of Siris Capital Group LLC. As of 12:45 "
+        "p.m. EDT, the stock was up about 27.2%.\n\nSo what\n\nThe Siris affiliate has agreed to acquire all "
+        "outstanding common stock for $37 per share in an all-cash transaction, a 45% premium over the 90-day "
+        "volume-weighted average price ended on April 12. The deal is valued at approximately $1.7 billion. This "
+        "comes a few months after the company reported disappointing fourth-quarter results.\n"
+    )
+    assert [e["type"] for e in _bare(text) if e["type"] == "earnings"] == []

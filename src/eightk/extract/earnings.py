@@ -178,8 +178,9 @@ def earnings(filing: Filing, regions: list[Region]) -> list[Earnings]:
     if several and values.get("net_income") is None and values.get("eps") is None:
         return []  # data furnished for several periods ("for each of the three quarters ended …"): no results
     found = any(values.get(k) is not None for k in ("period_end", "revenue", "net_income", "eps"))
-    if not found and not any(_TELLS_RESULTS.search(r.body) for r in items):
-        return []  # a 2.02 with no period, no figure and no word of results (guidance, a charge to come)
+    if not found and (filing.document_kind != "filing" or not any(_TELLS_RESULTS.search(r.body) for r in items)):
+        return []  # a 2.02 with no period, no figure and no word of results (guidance, a charge to come); a bare
+        # text's mention of results ("disappointing fourth-quarter results") with nothing read is no release
     evidence = tuple(dict.fromkeys(s.span for s in sources if s.span))
     return [
         Earnings(
