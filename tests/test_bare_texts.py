@@ -318,3 +318,17 @@ def test_a_bare_text_that_only_mentions_results_gives_no_earnings() -> None:
         "comes a few months after the company reported disappointing fourth-quarter results.\n"
     )
     assert [e["type"] for e in _bare(text) if e["type"] == "earnings"] == []
+
+
+def test_a_short_merger_report_is_business_text_not_a_non_filing() -> None:
+    # a new-user test (a news summary of a 2016 bank merger): "… Commercial Bancshares, Inc. (OTCQX: CMOH) have
+    # signed a definitive merger agreement" was refused as not_a_filing ("Inc." before a space was no word of
+    # the business vocabulary, and "merger" none at all)
+    text = (
+        "OHIO'S FIRST DEFIANCE FINANCIAL TO ACQUIRE COMMERCIAL BANCSHARES IN USD 63M DEAL\n"
+        "Ohio, US-based bank holding companies First Defiance Financial Corp. (NASDAQ: FDEF) and Commercial "
+        "Bancshares, Inc. (OTCQX: CMOH) have signed a definitive merger agreement under which First Defiance "
+        "will acquire Commercial in a transaction valued at USD 51.00 per share, the companies said.\n"
+    )
+    record = parse_filing(text.encode(), name="merger.txt").to_dict()
+    assert "not_a_filing" not in [p["code"] for p in record["problems"]]

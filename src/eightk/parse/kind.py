@@ -67,8 +67,9 @@ _CODE = re.compile(
 )
 _CONFIG = re.compile(r"^[ \t]*(?:\[[\w.\- ]+\]|[\w.\-]+\s*[=:]\s*\S[^\n]{0,80}|[\w\-]+(?::[^:\n]*){4,})$", re.M)
 _BUSINESS = re.compile(
-    r"\b(?:company|agreements?|licen[cs]es?|securities|shareholders?|stockholders?|revenues?|financial|inc\.|"
-    r"corporation|registrant|fiscal|million|board\s+of\s+directors|quarter|products?)\b"
+    r"\b(?:company|agreements?|licen[cs]es?|securities|shareholders?|stockholders?|revenues?|financial|"
+    r"corporation|registrant|fiscal|million|board\s+of\s+directors|quarter|products?|merger|acquisition|"
+    r"acquire[sd]?|subsidiary|transaction|per\s+share|nasdaq|nyse)\b|\binc\.(?!\w)"  # "Inc." before a space
 )
 
 
