@@ -503,3 +503,15 @@ def test_a_notes_acquisition_completed_years_before_its_period_is_history() -> N
     assert _acquisitions(text) == []
     text = text.replace("2010", "2012")  # after the period: a subsequent event, told
     assert [a[:3] for a in _acquisitions(text)] == [("Brightwater Partners LLC", "Halcyon Holdings, Inc.", "completed")]
+
+
+def test_a_report_that_a_company_would_sell_a_business_to_a_buyer() -> None:
+    # a news report of a real sale (2021), a new-user test's input: "would sell its … business to X" was no cue
+    text = (
+        "Cabot Corp. said it would sell its Purification Solutions business to One Equity Partners, a middle "
+        "market private-equity firm, in a deal valued at $111 million.\n"
+        "Cabot anticipates that the transaction will close during its second fiscal quarter of 2022.\n"
+    )
+    assert _acquisitions(text) == [
+        ("One Equity Partners", "Purification Solutions business", "agreed", 111_000_000, None)
+    ]

@@ -73,6 +73,7 @@ _VERBS = [
     (r"\b(?:sale|divestiture|disposition)\s+of\b(?=[^;]{0,120}?\bto\b)", "ab:to"),
     (r"\b(?:sold|divested)\b(?=[^;]{0,120}?\bto\b)", "ab:to"),
     (r"\b(?:agreed|agrees|agreement)\s+to\s+sell\b(?=[^;]{0,120}?\bto\b)", "ab:to"),  # "agreed to sell B to A"
+    (r"\b(?:will|would|plans\s+to|is\s+to)\s+sell\b(?=[^;]{0,120}?\bto\b)", "ab:to"),  # "said it would sell B to A"
 ]
 _PATTERNS = [(re.compile(v, re.I), kind) for v, kind in _VERBS]
 _NEAR = 90  # characters between a verb and the names it governs

@@ -72,6 +72,8 @@ _MORE_CUE = re.compile(
     r"\b(?:closed|completed|consummated|finali[sz]ed)\s+(?:its|the|our|their)\s+(?:previously\s+announced\s+)?"
     r"(?:acquisition|purchase|sale|divestiture|disposition|merger)\b|\bannounced\s+(?:today\s+)?the\s+acquisition\s+of\b|\b(?:agreed|agrees|agreement)\s+to\s+(?:purchase|acquire|buy|sell)\b|"
     r"\bwill\s+(?:purchase|acquire)\b|\bto\s+be\s+acquired\s+by\b|\b(?:has|have|had)\s+divested\b|"
+    # "would sell its X business to Y"
+    r"\b(?:will|would|plans\s+to|is\s+to)\s+sell\s+(?:its|our|their)\b(?=[^.;]{0,120}\bto\s+[A-Z])|"
     r"\b(?:stock|share|equity|asset|membership\s+interests?|units?)\s+purchase\s+agreement\b",
     re.I,
 )
