@@ -332,3 +332,15 @@ def test_a_short_merger_report_is_business_text_not_a_non_filing() -> None:
     )
     record = parse_filing(text.encode(), name="merger.txt").to_dict()
     assert "not_a_filing" not in [p["code"] for p in record["problems"]]
+
+
+def test_a_lower_case_title_after_the_company_s() -> None:
+    # a trade-press report (2008), a new-user test's input: "as the company's interim chief financial officer"
+    # (the possessive in lower case) lost its role
+    text = (
+        "SmarTire Appoints New Interim CFO\n"
+        "TPMS provider SmarTire Systems has named David A. Dodge as the company's interim chief financial officer "
+        "following the resignation of Jeff Finkelstein.\n"
+    )
+    got = [(p, r) for p, a, r, _ in _officers(text) if a == "appointed"]
+    assert got == [("David A. Dodge", "interim chief financial officer")]
