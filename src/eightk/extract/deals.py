@@ -283,11 +283,9 @@ class _Reader:
                 self.updates.append(_update(self.region, self.ents, a.text, a.start, update))
             return
         parties, subject, n_subjects = _anchor_parties(self.body, a, self.ents)
-        filer = self.ents.registrant
+        filer = self.ents.registrant  # "The Agreement became effective on the execution of … agreements with X"
         if subject is None and not a.opening and filer is not None and len(parties) == 1 and filer not in parties:
-            parties.append(
-                filer
-            )  # "The Agreement became effective on the execution of … agreements with X": the filer's
+            parties.append(filer)  # a deal with no subject and one counterparty: the filer's
         if not [p for p in parties if p != REGISTRANT] and self.found and _BOTH_PARTIES.search(a.text):
             parties = list(self.found[-1].parties)  # "the companies have entered into a cross-license": the same two
         if not [p for p in parties if p != REGISTRANT] and self.found and self.found[-1].kind in kinds:
