@@ -454,6 +454,8 @@ def test_a_deal_retold_is_no_new_deal() -> None:
         # "NEW YORK--(BUSINESS WIRE)--Lescarden Inc. (LCAR:OB) … an agreement with NanoASIA Company Limited of
         # Bangkok, Thailand granting NanoAsia a 10 year exclusive license"; "the licensed distributor" is no grant
         (EXTRA7 / "027.txt", [("license", [("Lescarden Inc.", "licensor"), ("NanoASIA Company Limited", "licensee")])]),
+        # "Medovex Corp." and its subsidiary "Medovex, LLC" are two companies (two legal forms), not one
+        (EXTRA8 / "038.txt", [("license", [("Medovex Corp.", "licensor"), ("Medovex, LLC", "licensee")])]),
         # '(1) Multicosm Ltd, … (hereinafter called "the Licensor") and (2) CPSI, … (the "Licensee") WHEREAS The
         # Licensor is the sole licensee from the University of Southampton …, and has been granted the rights to
         # sublicense': the label with its article; the one granted is the recital's subject, not the university

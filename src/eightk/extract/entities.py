@@ -225,8 +225,23 @@ def _tickers(text: str, orgs: list[Org]) -> None:
             o.ticker = Ticker(ex, t.group("sym"))
 
 
+# the legal form a corporate suffix gives: "Medovex Corp." and "Medovex, LLC" are two companies
+_FORMS = (
+    ("llc", re.compile(r"\b(?:LLC|L\.L\.C\.)$")),
+    ("corp", re.compile(r"\b(?:Inc\.?|INC\.?|Incorporated|INCORPORATED|Corporation|CORPORATION|Corp\.?|CORP\.?)$")),
+    ("lp", re.compile(r"\b(?:L\.P\.|LP|LLP)$")),
+)
+
+
+def _legal_form(name: str) -> str | None:
+    return next((form for form, pattern in _FORMS if pattern.search(name)), None)
+
+
 def _same_company(o: Org, p: Org) -> bool:
     key = norm_name(o.name)
+    forms = (_legal_form(o.name), _legal_form(p.name))
+    if None not in forms and forms[0] != forms[1]:
+        return False  # "Medovex Corp." and its subsidiary "Medovex, LLC"
     return bool(key) and (
         key == norm_name(p.name)
         or o.name in p.aliases
