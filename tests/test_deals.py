@@ -454,6 +454,10 @@ def test_a_deal_retold_is_no_new_deal() -> None:
         # "NEW YORK--(BUSINESS WIRE)--Lescarden Inc. (LCAR:OB) … an agreement with NanoASIA Company Limited of
         # Bangkok, Thailand granting NanoAsia a 10 year exclusive license"; "the licensed distributor" is no grant
         (EXTRA7 / "027.txt", [("license", [("Lescarden Inc.", "licensor"), ("NanoASIA Company Limited", "licensee")])]),
+        # "by and among ENER1, INC. and ENER1 BATTERY COMPANY (hereinafter collectively referred to as "ENER1")":
+        # the term names both, and both grant the licence
+        (EXTRA8 / "016.txt", [("license", [("ENER1, INC.", "licensor"), ("ENER1 BATTERY COMPANY", "licensor"),
+                                           ("ITOCHU Corporation", "licensee")])]),
         # "Medovex Corp." and its subsidiary "Medovex, LLC" are two companies (two legal forms), not one
         (EXTRA8 / "038.txt", [("license", [("Medovex Corp.", "licensor"), ("Medovex, LLC", "licensee")])]),
         # '(1) Multicosm Ltd, … (hereinafter called "the Licensor") and (2) CPSI, … (the "Licensee") WHEREAS The

@@ -217,6 +217,25 @@ def _split_pairs(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]
     return out
 
 
+_COLLECTIVE = re.compile(
+    r"\(\s*(?:hereinafter\s+)?(?:together|collectively)\b[^()“”\"]{0,40}?[“\"](?P<alias>[^”\"]{2,40})[”\"]\s*\)"
+)
+
+
+def _collective_terms(text: str, found: list[Mention]) -> list[tuple[str, list[int]]]:
+    """ "by and among ENER1, INC. and ENER1 BATTERY COMPANY (hereinafter collectively referred to as "ENER1")":
+    the term names the two organizations joined by "and" right before it."""
+    out: list[tuple[str, list[int]]] = []
+    for g in _COLLECTIVE.finditer(text):
+        before = [m for m in found if g.start() - 200 <= m.end <= g.start()]
+        if len(before) < 2 or text[before[-1].end : g.start()].strip():
+            continue
+        a, b = before[-2], before[-1]
+        if a.org != b.org and re.fullmatch(r"\s*,?\s*and\s+", text[a.end : b.start]):
+            out.append((g.group("alias"), [a.org, b.org]))
+    return out
+
+
 def _tickers(text: str, orgs: list[Org]) -> None:
     for o in orgs:
         t = _TICKER.match(text, o.end)
@@ -354,11 +373,13 @@ def _mentions(text: str, orgs: list[Org], registrant: str | None) -> Entities:
         if a >= last_end:
             found.append(Mention(i, a, b))
             last_end = b
-    for g in _GROUP.finditer(text):  # a group term names every member at once
-        members = [i for part in (g.group("a"), g.group("b")) for f, i in forms.items() if _squash(part) == _squash(f)]
+    groups = [(g.group("alias"), [i for part in (g.group("a"), g.group("b")) for f, i in forms.items()
+                                  if _squash(part) == _squash(f)]) for g in _GROUP.finditer(text)]  # fmt: skip
+    groups += _collective_terms(text, found)
+    for alias, members in groups:  # a group term names every member at once
         if len(set(members)) < 2:
             continue
-        for m in re.finditer(rf"(?<![\w&]){re.escape(g.group('alias'))}(?![\w&])", text):
+        for m in re.finditer(rf"(?<![\w&]){re.escape(alias)}(?![\w&])", text):
             found = [x for x in found if not (x.start == m.start() and x.end == m.end())]
             found += [Mention(i, m.start(), m.end()) for i in dict.fromkeys(members)]
     taken = sorted((m.start, m.end) for m in found)
