@@ -290,10 +290,22 @@ _FIELD = re.compile(r"\bfor\s+use\s+(?:with|in)\s+(?P<f>[^.;,]{3,100}?)(?=\s+suc
 _GRANTISH = re.compile(r"\blicen[cs]\w*|\brights\b|\bfield\b")
 
 
+# the kinds' patterns in lower case, searched in the folded sentence (they are IGNORECASE with no upper-case
+# escape, so the matches are the same; case-sensitive over lower case is several times faster)
+# (a pattern with a case-sensitive part, "(?-i:Development\s+Agreement)", is searched as it is)
+_KIND_FOLDED = tuple(
+    (k, re.compile(p.pattern.lower()), True)
+    if p.flags & re.I and not re.search(r"\\[A-Z]|\(\?-i", p.pattern)
+    else (k, p, False)
+    for k, p in _KIND
+)
+
+
 def _kinds(sent: str, title_kind: str | None) -> list[str]:
     """The kinds of agreement a sentence enters into: two when it names an asset sale and a separate
     licence ("(i) an asset purchase agreement … and (ii) a licensing agreement")."""
-    found = [k for k, p in _KIND if p.search(sent)]
+    low = fold(sent)
+    found = [k for k, p, folded in _KIND_FOLDED if p.search(low if folded else sent)]
     if not found:
         return [title_kind] if title_kind and re.search(r"\bagreement\b", sent, _I) else []
     if "asset_purchase" in found and len(found) > 1:
