@@ -458,6 +458,10 @@ def test_a_deal_retold_is_no_new_deal() -> None:
         # the term names both, and both grant the licence
         (EXTRA8 / "016.txt", [("license", [("ENER1, INC.", "licensor"), ("ENER1 BATTERY COMPANY", "licensor"),
                                            ("ITOCHU Corporation", "licensee")])]),
+        # "… PMA approval for the Focus Catheters from the U.S. Food and Drug\nAdministration": a slot's name cut at a
+        # line break ("Drug") is no party
+        (EXTRA7 / "024.txt", [("license", [("Cardiovascular Dynamics, Inc.", "licensor"),
+                                           ("Endosonics Corporation", "licensee")])]),
         # "Medovex Corp." and its subsidiary "Medovex, LLC" are two companies (two legal forms), not one
         (EXTRA8 / "038.txt", [("license", [("Medovex Corp.", "licensor"), ("Medovex, LLC", "licensee")])]),
         # '(1) Multicosm Ltd, … (hereinafter called "the Licensor") and (2) CPSI, … (the "Licensee") WHEREAS The

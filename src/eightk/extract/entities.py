@@ -161,6 +161,8 @@ def _slotted(text: str) -> list[tuple[str, int, int]]:
             name = re.sub(r"[\s,.;:]+$", "", name)
             if tail := re.search(rf",?\s{_SUFFIX}(?=\s+(?:of|in)\s)", name):  # "… Company Limited of Bangkok"
                 name = name[: tail.end()]
+            if re.match(r"[ \t]*\n[ \t]*[A-Z][a-z]", text[start + len(name) : start + len(name) + 30]):
+                continue  # "… from the U.S. Food and Drug\nAdministration": the name runs on, the slot cut it
             parts = re.split(r"\s+and\s+", name)  # "JT and Torii": two names in a slot
             if len(parts) > 1 and re.search(r"[A-Z][\w&.\-'’]*[ \t]+$", text[max(0, start - 30) : start]):
                 parts = parts[1:]  # "Graviton Bioscience and Beijing Tide …, a subsidiary": the slot cut the first
