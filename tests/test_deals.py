@@ -554,3 +554,19 @@ def test_a_release_on_its_own_is_dated_by_its_dateline() -> None:
     assert filing.date_of_report == dt.date(2006, 3, 16)
     (source,) = [p for p in filing.provenance if p.field == "date_of_report"]
     assert source.span is not None and source.span.quote == "March 16, 2006"
+
+
+def test_an_option_is_no_deal_and_its_reach_no_territory() -> None:
+    # a real report (Abbisko Therapeutics / Merck, 2023), a new-user test's input: "Merck has the option to
+    # co-develop" opened a collaboration, and the option's "global commercial rights" became the licence's
+    # territory ("worldwide")
+    text = (
+        "Abbisko Therapeutics has entered into a licensing agreement with Merck. Under the agreement, Merck will be "
+        "granted an exclusive license to commercialize products comprising or containing pimicotinib for all "
+        "indications in Chinese mainland, Hong Kong, Macau and Taiwan. Abbisko Therapeutics has also granted Merck "
+        "an exclusive option for global commercial rights of pimicotinib. Also, Merck has the option to co-develop "
+        "pimicotinib in additional indications under certain conditions. In the event that Merck exercises the "
+        "Global Commercialization Option, Merck will pay Abbisko an additional option exercise fee.\n"
+    )
+    (deal,) = _deals(parse_filing(text.encode(), name="abbisko.txt").to_dict())
+    assert deal["type"] == "license" and deal["territory"] != "worldwide"

@@ -107,7 +107,9 @@ _ENTRY_MORE = re.compile(
     r"\b(?:(?<!previously\s)(?:sold|has\s+sold|completed\s+the\s+sale\s+of)\s+(?:[\w\-]+\s+){0,6}?(?:assets|product\s+lines?)"
     r"(?=[^.;]{0,200}\b(?:to|with)\s+[A-Z])|"
     r"reach(?:ed|es)\s+(?:an?\s+)?(?:definitive\s+|final\s+)?agreement|entered\s+(?:an?|the)\s+(?=(?:[\w\-]+\s+){0,5}agreement)|"
-    r"(?:agreed|agree|will|to)\s+(?:to\s+)?(?:collaborate|co-?develop|co-?promote|partner)\b(?!\s+(?:on|in)\s+(?:future|additional))|"
+    # (not "has the option to co-develop …": an option, no deal entered)
+    r"(?:agreed|agree|will|(?<!option\s)to)\s+(?:to\s+)?(?:collaborate|co-?develop|co-?promote|partner)\b"
+    r"(?!\s+(?:on|in)\s+(?:future|additional))|"
     r"(?:partnered|partners|teamed(?:\s+up)?|teams(?:\s+up)?)\s+with|inked|finali[sz]ed)\b",
     _I,
 )

@@ -331,6 +331,10 @@ _RIGHTS_WORDS = re.compile(r"licen|rights|commerciali|territor|market|distribut|
 _LABELLED_TERRITORY = re.compile(r"\b(?:Territory|TERRITORY)\s*:\s*(?:-+\s*)?(?P<t>[A-Z][^.\n:]{3,120})")
 
 
+_OPTION_REACH = re.compile(r"\boptions?\s+(?:for|to|over|on)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$")
+_OPTION_NAME = re.compile(r"(?:\s+[A-Z][\w\-]*){0,3}\s+Option\b")
+
+
 def _territory(offset: int, sent: str, t: Terms) -> None:
     if t.territory is not None:
         return
@@ -340,6 +344,9 @@ def _territory(offset: int, sent: str, t: Terms) -> None:
     if not _RIGHTS_WORDS.search(sent):
         return
     w = _WORLD.search(sent)
+    if w and (_OPTION_REACH.search(sent[max(0, w.start() - 40) : w.start()]) or _OPTION_NAME.match(sent, w.end())):
+        w = None  # "an exclusive option for global commercial rights", "the Global Commercialization Option": an
+        # option's reach, not the licence's
     m = _TERRITORY.search(sent)
     if w and (m is None or w.start() < m.start()):
         but = _EXCEPT.match(sent, w.end())  # "worldwide, except Japan, South Korea and Taiwan"
