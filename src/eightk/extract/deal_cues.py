@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from eightk.extract.entities import Mention
+from eightk.extract.entity_names import LABEL_CAPS
 from eightk.extract.text import Region
 from eightk.parse.text import fold
 
@@ -139,7 +140,7 @@ _TITLE_OPENING = re.compile(
 # COMPANY LICENSEE"
 _LABELLED_TITLE = re.compile(
     r"(?P<this>\b[A-Z][A-Z \-&]{0,60}?(?:AGREEMENT|LICEN[CS]E))\s+(?:[A-Z][\w.,&'\-]*\s+){1,8}?"
-    r"(?:LICENSOR|LICENSEE|SELLER|BUYER|PURCHASER)\s+AND\s+(?:[A-Z][\w.,&'\-]*\s+){1,8}?(?:LICENSOR|LICENSEE|SELLER|BUYER|PURCHASER)\b"
+    rf"{LABEL_CAPS}\s+AND\s+(?:[A-Z][\w.,&'\-]*\s+){{1,8}}?{LABEL_CAPS}\b"
 )
 # a form that fills in its parties: "TRADEMARK LICENSE AGREEMENT … A. Licensee: Auburn Hosiery Xxxxx, Inc."
 _FORM_OPENING = re.compile(

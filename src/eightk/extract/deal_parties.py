@@ -13,6 +13,7 @@ from eightk.extract.deal_dates import _DATELINE
 from eightk.extract.deal_roles import COMPLEMENT, Votes
 from eightk.extract.deal_terms import Terms
 from eightk.extract.entities import REGISTRANT, Entities, Mention, entities
+from eightk.extract.entity_names import LABEL_CAPS
 from eightk.extract.text import Region
 from eightk.model import Filing, Span
 
@@ -38,9 +39,9 @@ _SOLD_TO = re.compile(
     r"\b(?:sale|sell|sells|sold|divest\w*|transfer(?:s|red)?)\b(?:[^.;]|\.(?=\S)){0,140}?\bto\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}$"
 )
 # "between A and B"; a title page's "A LICENSOR AND B LICENSEE"
-_BETWEEN = re.compile(r"\b(?:between|among)\b|(?-i:\b(?:LICENSOR|LICENSEE|SELLER|BUYER|PURCHASER)\s+AND\b)", _I)
+_BETWEEN = re.compile(rf"\b(?:between|among)\b|(?-i:\b{LABEL_CAPS}\s+AND\b)", _I)
 _JOINED_PARTIES = (  # "A (“A'”), and B", "A LICENSOR AND B" (a title page's labels)
-    r"(?:\s*\([^()]{0,80}\)|\s+(?:LICENSOR|LICENSEE|SELLER|BUYER|PURCHASER))?\s*(?:,\s*(?:and\s+|&\s+)?|(?:and|&)\s+)(?:the\s+)?"
+    rf"(?:\s*\([^()]{{0,80}}\)|\s+{LABEL_CAPS})?\s*(?:,\s*(?:and\s+|&\s+)?|(?:and|&)\s+)(?:the\s+)?"
 )
 
 

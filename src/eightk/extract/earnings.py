@@ -9,7 +9,7 @@ import re
 from eightk.extract.bare import bare_regions, is_bare_release
 from eightk.extract.earnings_tables import merge_tables, table_figures
 from eightk.extract.money import MoneyMention, money_in
-from eightk.extract.text import Region, dates_in, span
+from eightk.extract.text import Region, dates_in, near_words, span
 from eightk.model import Earnings, FieldSource, Filing, Money
 from eightk.parse.text import fold
 
@@ -67,19 +67,9 @@ _EPS_REACH = 450
 
 
 def _eps_in(low: str, stop: int) -> list[re.Match[str]]:
-    """``_EPS``'s matches in ``low[:stop]``, as ``finditer`` gives them, searched only around its words
-    (the pattern tried at every position cost a third of the earnings family's time)."""
-    spans: list[list[int]] = []
-    for w in _EPS_WORD.finditer(low, 0, stop):
-        lo, hi = max(0, w.start() - _EPS_REACH), min(stop, w.end() + _EPS_REACH)
-        if spans and lo <= spans[-1][1]:
-            spans[-1][1] = hi
-        else:
-            spans.append([lo, hi])
-    out: list[re.Match[str]] = []
-    for lo, hi in spans:
-        out += [m for m in _EPS.finditer(low, lo, hi) if not out or m.start() >= out[-1].end()]
-    return out
+    """``_EPS``'s matches in ``low[:stop]``, searched only around its words (the pattern tried at every
+    position cost a third of the earnings family's time)."""
+    return near_words(_EPS, _EPS_WORD, low, _EPS_REACH, stop)
 
 
 # Not the reported GAAP figure: "adjusted net income", "non-GAAP EPS", "core earnings per share"

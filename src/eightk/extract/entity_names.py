@@ -14,6 +14,8 @@ from eightk.extract.given_names import GIVEN_NAMES
 from eightk.model import Ticker
 
 REGISTRANT = -1  # a mention of the registrant by pronoun or "the Company"
+# a contract's role label in capitals, unbracketed on a title page: "X LICENSOR AND Y LICENSEE"
+LABEL_CAPS = r"(?:LICENSOR|LICENSEE|SELLER|BUYER|PURCHASER)"
 
 _CAP = r"(?:[A-Z][\w&.\-'’*]*|[a-z][A-Z][\w&.\-'’*]*|[0-9][\w\-]*[A-Za-z][\w\-]*|&)"  # a capitalized word ("eXIthera")
 _JOIN = r"(?:of|and|de|del|la|for|the|du|des|van|von|zur|für)"
@@ -118,7 +120,8 @@ _NOT_NAME = re.compile(
 )
 _LEAD = re.compile(
     r"^(?:(?:This|Our|Such|Each|Any|Under|In|On|As|If|For|With|And|By|From|Between|Among|To|At|Both|Pursuant|About|ABOUT|"
-    r"Whereas|WHEREAS|(?:LICENSOR|LICENSEE|SELLER|BUYER|PURCHASER)\s+AND|AND|BETWEEN|AMONG|BY|By|Further|Additionally|Also|Accordingly|Recitals?|RECITALS?|BACKGROUND|Background|"
+    r"Whereas|WHEREAS|" + LABEL_CAPS + r"\s+AND|AND|BETWEEN|AMONG|BY|By|Further|Additionally|Also|Accordingly|"
+    r"Recitals?|RECITALS?|BACKGROUND|Background|"
     r"(?:Registrant|REGISTRANT|Company|COMPANY)\s+(?:and|AND)|"  # "the Registrant and Eastman Kodak Co."
     r"(?:CEO|CFO|COO|President|Chairman|Officer|Director|Founder|Head)\s+of)(?:,)?\s+)+"
 )

@@ -16,6 +16,7 @@ from eightk.extract.entity_names import (
     _PLACE_WORDS,
     _ROLE_LABEL,
     _SEP,
+    LABEL_CAPS,
     Org,
     _acceptable,
     _clean,
@@ -35,12 +36,11 @@ _BARE_LABEL = re.compile(
     r"[ \t]?\(\s*(?:the\s+)?(Licensee|Licensor|LICENSEE|LICENSOR|Buyer|Seller|Purchaser|BUYER|SELLER|PURCHASER|"
     r"Assignee|Assignor|ASSIGNEE|ASSIGNOR|Company|Registrant)\s*\)"
     # a title page's label after the name, unbracketed: "WRANGLER APPAREL CORP. LICENSOR AND CHAMBERS BELT …"
-    r"|[ \t]+(LICENSOR|LICENSEE|SELLER|BUYER|PURCHASER)(?=[ \t]+AND[ \t]|[ \t]*(?:\n|$)|[ \t]+[A-Z][a-z])"
+    rf"|[ \t]+({LABEL_CAPS})(?=[ \t]+AND[ \t]|[ \t]*(?:\n|$)|[ \t]+[A-Z][a-z])"
 )
 _OR_LABEL = re.compile(r"\s*(?:or|and)\s+(?:the\s+)?[“\"](\w+)[”\"]")
 # "(CRT / Licensor)", "(Licensee / RPT)": a short name and a role label, unquoted, in one parenthesis
 _SLASH_DEFINED = re.compile(r"\(\s*(?P<a>[A-Z][\w&\-]{1,20})\s*/\s*(?P<b>[A-Z][\w&\-]{1,20})\s*\)")
-# a defined term that names an agreement, a territory or a deal, not a party
 # "Chongqing Jingdong Junzhuo Pharmaceutical Co., Ltd., or CJ." — a defined term without parentheses
 _OR_DEFINED = re.compile(r"(?<=[.,])\s+or\s+(?:the\s+)?[“\"]?(?P<u>[A-Z][A-Za-z0-9&\-]{1,12})[”\"]?(?=[,.;)])")
 # unbracketed: 'Ener1, Inc. hereinafter called “LICENSEE”, a corporation …'
@@ -192,7 +192,7 @@ def _term_of(m: re.Match[str]) -> tuple[str, str | None]:
 
 def _printed_in(name: str, near: str) -> bool:
     """Whether ``name`` without its suffix ("Graceway Pharmaceuticals") is printed in ``near``."""
-    base = re.sub(r"[\s,]+$", "", re.split(r",|\s(?:Inc|LLC|Ltd|Corp|Co|plc|AG|S\.A|N\.V)\b", name)[0])
+    base = (_short_forms(name) or (name,))[0]  # the name without its corporate suffix
     return len(base) >= 4 and base in near
 
 

@@ -12,6 +12,7 @@ import re
 
 from eightk.extract.officer_cues import HEAD as _HEAD
 from eightk.extract.persons import PersonEvidence
+from eightk.extract.text import near_words
 
 __all__ = ["add_appositive_officers"]
 
@@ -111,13 +112,6 @@ _REACH = 400  # longer than any match of the patterns
 
 
 def _near(pattern: re.Pattern[str], words: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """``pattern.finditer(text)``'s matches, searched only in the stretches within ``_REACH`` of ``words``
-    (every match holds one, and none is longer than ``_REACH``: the matches are the same)."""
-    spans: list[list[int]] = []
-    for w in words.finditer(text):
-        lo, hi = max(0, w.start() - _REACH), min(len(text), w.end() + _REACH)
-        if spans and lo <= spans[-1][1]:
-            spans[-1][1] = hi
-        else:
-            spans.append([lo, hi])
-    return [m for lo, hi in spans for m in pattern.finditer(text, lo, hi)]
+    """``pattern.finditer(text)``'s matches, tried only within ``_REACH`` of ``words`` (every match holds one,
+    and none is longer than ``_REACH``: the matches are the same)."""
+    return near_words(pattern, words, text, _REACH)

@@ -72,6 +72,19 @@ def with_follow_ons(
     return out
 
 
+_FUTURE = re.compile(r"\b(?:will|to)\s+(?:\w+\s+)?$")
+
+
+def _will(sent: str, cue: re.Match[str]) -> bool:
+    """Whether the cue is said in the future ("will succeed", "to succeed"): a present "succeeds" tells no news."""
+    return _FUTURE.search(sent[max(0, cue.start() - 25) : cue.start()]) is not None
+
+
+def _succeeded(sent: str, cue: re.Match[str], names: list[tuple[str, int, int]]) -> tuple[str, int, int] | None:
+    """The name right after "succeed" (past an adjective and a title at most): the one succeeded."""
+    return next((n for n in names if n[1] >= cue.end() and _OBJECT_AFTER.fullmatch(sent, cue.end(), n[1])), None)
+
+
 def _succeeded_named(
     region: Region,
     s: int,
@@ -85,10 +98,9 @@ def _succeeded_named(
     Mr. John Doe as Chief Executive Officer on April 1" (a present "succeeds" tells no news of the leaver)."""
     sent = region.body[s:]
     role = next((v for v in event.values if v.field == "role"), None)
-    future = re.search(r"\b(?:will|to)\s+(?:\w+\s+)?$", sent[max(0, cue.start() - 25) : cue.start()])
-    if event.action != "appointed" or role is None or event.role in (None, "director") or not future:
+    if event.action != "appointed" or role is None or event.role in (None, "director") or not _will(sent, cue):
         return []
-    target = next((n for n in names if n[1] >= cue.end() and _OBJECT_AFTER.fullmatch(sent[cue.end() : n[1]])), None)
+    target = _succeeded(sent, cue, names)
     if target is None or target[0] == event.person or (person_key(target[0]), "left") in seen:
         return []
     seen.add((person_key(target[0]), "left"))
@@ -114,10 +126,9 @@ def succeeded_in_that_capacity(
     Jane Roe is appointed, and John Doe leaves, the title printed before his name (the date is hers)."""
     s, e = bounds
     sent = region.body[s:e]
-    future = re.search(r"\b(?:will|to)\s+(?:\w+\s+)?$", sent[max(0, cue.start() - 25) : cue.start()])
-    if not cue.group(0).lower().startswith("succeed") or not future or who[2] > cue.start():
+    if not cue.group(0).lower().startswith("succeed") or not _will(sent, cue) or who[2] > cue.start():
         return []
-    target = next((n for n in names if n[1] >= cue.end() and _OBJECT_AFTER.fullmatch(sent[cue.end() : n[1]])), None)
+    target = _succeeded(sent, cue, names)
     if target is None or not _IN_THAT_CAPACITY.match(sent, target[2]):
         return []
     key, their = person_key(who[0]), person_key(target[0])
@@ -169,12 +180,11 @@ def succeeded_later(
     makes B depart, with the title printed before B's name, else none."""
     s, e = bounds
     sent = region.body[s:e]
-    future = re.search(r"\b(?:will|to)\s+(?:\w+\s+)?$", sent[max(0, cue.start() - 25) : cue.start()])
-    if not cue.group(0).lower().startswith("succeed") or not future or who[2] > cue.start():
+    if not cue.group(0).lower().startswith("succeed") or not _will(sent, cue) or who[2] > cue.start():
         return []  # "Khan succeeds Jeff Williams in the role of COO": a departure told before, not news
     if (person_key(who[0]), "appointed") not in seen:
         return []
-    target = next((n for n in names if n[1] >= cue.end() and _OBJECT_AFTER.fullmatch(sent[cue.end() : n[1]])), None)
+    target = _succeeded(sent, cue, names)
     if target is None or (person_key(target[0]), "left") in seen:
         return []
     seen.add((person_key(target[0]), "left"))

@@ -178,3 +178,20 @@ def dates_in(region: Region, start: int, end: int) -> Iterator[tuple[_dt.date, i
                 continue
             found.append((d, start + m.start(), start + m.end()))
     yield from sorted(found, key=lambda f: f[1])
+
+
+def near_words(
+    pattern: re.Pattern[str], words: re.Pattern[str], text: str, reach: int, end: int | None = None
+) -> list[re.Match[str]]:
+    """``pattern.finditer(text[:end])``'s matches, searched only in the stretches within ``reach`` characters
+    of ``words`` (spans that meet are merged). The same matches when every match of ``pattern`` holds one of
+    ``words`` and is shorter than ``reach``; a pattern tried at every position of a long text costs far more."""
+    stop = len(text) if end is None else min(end, len(text))
+    spans: list[list[int]] = []
+    for w in words.finditer(text, 0, stop):
+        lo, hi = max(0, w.start() - reach), min(stop, w.end() + reach)
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = hi
+        else:
+            spans.append([lo, hi])
+    return [m for lo, hi in spans for m in pattern.finditer(text, lo, hi)]
