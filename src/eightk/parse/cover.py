@@ -11,36 +11,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import NamedTuple
 
 from eightk.parse.address import parse_address
+from eightk.parse.cover_lines import COVER_LIMIT, RULE, Found, Page, clean, column, line_bounds, value_lines_before
 from eightk.parse.cover_table import read_registrant_table
 from eightk.parse.dates import find_date
 from eightk.parse.places import JURISDICTION_PATTERN, STATE_CODES, STATE_NAMES, state_code
 from eightk.parse.text import fold
 
 __all__ = ["COVER_LIMIT", "Found", "locate_name", "parse_address", "read_cover", "read_securities"]
-
-COVER_LIMIT = 12000  # the cover never runs longer than this many characters
-
-
-class Page(str):
-    """The text, plus ``low``: its cover folded to lower case with the same offsets. Captions are
-    searched case-sensitively in ``low`` (IGNORECASE patterns are many times slower in ``re``)."""
-
-    low: str
-
-    def __new__(cls, text: str) -> Page:
-        page = super().__new__(cls, text)
-        page.low = fold(text[:COVER_LIMIT])
-        return page
-
-
-class Found(NamedTuple):
-    value: str
-    start: int
-    end: int
-
 
 _I = re.IGNORECASE
 _NAME_CAPTION = re.compile(r"exact\s+name\s+of\s+(?:the\s+)?(?:registrant|company|issuer)")
@@ -62,75 +41,28 @@ _PHONE = re.compile(
     r"(?<!\d)(?=\S)(?:\+?1[\s.-]?)?\(?\s*+(\d{3})\s*+\)?[\s.\-\u2013]*+(\d{3})[\s.\-\u2013]*+(\d{4})(?!\d)"
     r"|\+\d[\d\s().-]{7,18}\d"
 )
-_RULE = re.compile(r"^[\s\-_=*.\u2014\u2013]*$")
 _NONE_VALUES = {
     "n/a", "na", "none", "not applicable", "inapplicable", "unchanged", "no change", "n.a.", "not changed",
     "no change since last report", "same", "-",
 }  # fmt: skip
 
 
-def _line_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
-
-
-def _value_lines_before(text: str, pos: int, limit: int = 3) -> list[tuple[int, int]]:
-    """Up to ``limit`` non-blank, non-rule lines before the line holding ``pos``; stops at a caption."""
-    out: list[tuple[int, int]] = []
-    start, _ = _line_bounds(text, pos)
-    before = text[start:pos].strip(" \t")
-    if before and not before.startswith("("):
-        return [(start, start + len(text[start:pos].rstrip(" \t(")))]
-    cursor = start - 1
-    while cursor > 0 and len(out) < limit:
-        ls, le = _line_bounds(text, cursor)
-        line = text[ls:le]
-        cursor = ls - 1
-        if not line.strip() or _RULE.match(line):
-            if out:
-                break
-            continue
-        if line.strip().startswith("(") or line.strip().endswith(")"):
-            break
-        out.append((ls, le))
-    return list(reversed(out))
-
-
-def _clean(value: str) -> str:
-    return " ".join(value.replace("\t", " ").split()).strip(" ,;:")
-
-
-def _column(text: str, line: tuple[int, int], col: int, width: int) -> tuple[int, int]:
-    """The part of a space-aligned line that sits over columns ``col``..``col+width`` (text layouts put
-    several captioned values side by side)."""
-    s, e = line
-    segs = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+(?: \S+)*", text[s:e])]
-    if len(segs) < 2 or "\t" in text[s:e]:
-        return line
-
-    def overlap(seg: tuple[int, int]) -> int:
-        return min(seg[1] - s, col + width) - max(seg[0] - s, col)
-
-    return max(segs, key=overlap)
-
-
 def _find_name(text: Page, end: int) -> Found | None:
     m = _NAME_CAPTION.search(text.low, 0, end)
     if not m:
         return None
-    lines = _value_lines_before(text, m.start(), limit=1)
+    lines = value_lines_before(text, m.start(), limit=1)
     if not lines:
         return None
-    cap_line = _line_bounds(text, m.start())
+    cap_line = line_bounds(text, m.start())
     if text[cap_line[0] : m.start()].strip():  # the caption shares its line with others
-        lines = [_column(text, lines[0], m.start() - cap_line[0], 30)]
+        lines = [column(text, lines[0], m.start() - cap_line[0], 30)]
     s, e = lines[0]
     if _SUFFIX_ONLY.match(text[s:e]) and "\t" not in text[s:e]:  # "INTERNATIONAL BUSINESS MACHINES\nCORPORATION"
-        above = _line_bounds(text, max(0, s - 1))
-        if s > 0 and text[above[0] : above[1]].strip() and not _RULE.match(text[above[0] : above[1]]):
+        above = line_bounds(text, max(0, s - 1))
+        if s > 0 and text[above[0] : above[1]].strip() and not RULE.match(text[above[0] : above[1]]):
             s = above[0]
-    value = _clean(text[s:e])
+    value = clean(text[s:e])
     if not value or len(value) > 150:
         return None
     return Found(value, s + (len(text[s:e]) - len(text[s:e].lstrip())), e)
@@ -165,7 +97,7 @@ def locate_name(text: str, wanted: str, norm: Callable[[str], str], end: int = C
         for cell in line.split("\t"):
             if norm(cell) == target:
                 start = pos + line.find(cell) + (len(cell) - len(cell.lstrip()))
-                value = _clean(cell)
+                value = clean(cell)
                 return Found(value, start, start + len(cell.strip()))
         pos += len(line) + 1
     return None
@@ -174,7 +106,7 @@ def locate_name(text: str, wanted: str, norm: Callable[[str], str], end: int = C
 def _values_line(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The line carrying the IRS number: in the usual layout, state and file number share it."""
     m = _IRS.search(text, start, end)
-    return _line_bounds(text, m.start()) if m else None
+    return line_bounds(text, m.start()) if m else None
 
 
 def _find_irs(text: Page, start: int, end: int) -> Found | None:
@@ -235,7 +167,7 @@ def _find_state(text: Page, start: int, end: int, line: tuple[int, int] | None) 
     for m in JURISDICTION_PATTERN.finditer(text.low, max(start, cap.start() - 300), cap.start()):
         last = m
     if last is None:
-        above = _value_lines_before(text, cap.start(), limit=1)
+        above = value_lines_before(text, cap.start(), limit=1)
         last = _STATE_CODE_CELL.search(text, *above[0]) if above else None
     if last is None:  # below the caption: only a line (or cell) that is the place alone
         last = _STATE_BELOW.search(text.low, cap.end(), min(end, cap.end() + 200))
@@ -271,12 +203,12 @@ _STOP_LINE = re.compile(r"identification|file\s+number|incorporation|telephone|\
 def _address_lines(text: str, pos: int, limit: int = 6) -> list[tuple[int, int]]:
     """Non-blank lines above an address caption, blank lines allowed between, up to a caption line."""
     out: list[tuple[int, int]] = []
-    cursor = _line_bounds(text, pos)[0] - 1
+    cursor = line_bounds(text, pos)[0] - 1
     while cursor > 0 and len(out) < limit:
-        ls, le = _line_bounds(text, cursor)
+        ls, le = line_bounds(text, cursor)
         cursor = ls - 1
         line = _ZIP_CAPTION.sub("", text[ls:le]).strip()
-        if not line or _RULE.match(line):
+        if not line or RULE.match(line):
             continue
         if line.startswith("(") or line.endswith(")") or _STOP_LINE.search(line) or _IRS.search(line):
             break
@@ -305,7 +237,7 @@ def _find_phone(text: Page, start: int, end: int) -> Found | None:
     for label in _PHONE_LABEL.finditer(text.low, start, end):
         m = _PHONE.search(text, label.end(), min(end, label.end() + 160))
         if m is None:  # before the label: its line and the 160 characters above it (a long line: 480)
-            ls, _ = _line_bounds(text, label.start())
+            ls, _ = line_bounds(text, label.start())
             m = _PHONE.search(text, max(start, ls - 160, label.start() - 480), label.start())
         if m:
             return Found(re.sub(r"\D", "", m.group(0)), m.start(), m.end())
@@ -316,11 +248,11 @@ def _find_former(text: Page, start: int, end: int) -> Found | None:
     cap = _FORMER_CAPTION.search(text.low, start, end)
     if not cap:
         return None
-    lines = _value_lines_before(text, cap.start(), limit=1)
+    lines = value_lines_before(text, cap.start(), limit=1)
     if not lines:
         return None
     s, e = lines[0]
-    value = _clean(text[s:e])
+    value = clean(text[s:e])
     low = value.lower()
     if (
         not value
@@ -386,7 +318,7 @@ def _guess_name(text: Page, end: int) -> Found | None:
         line = m.group(0).strip()
         if 3 < len(line) <= 100 and _COMPANY.search(line) and not _NOT_NAME.search(line):
             s = pos + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-            return Found(_clean(line), s, s + len(line))
+            return Found(clean(line), s, s + len(line))
     return None
 
 
@@ -398,7 +330,7 @@ def _guess_address(text: Page, start: int, end: int) -> Found | None:
             continue
         s, e = start + m.start(), start + m.end()
         if not re.match(r"\s*(?:\d|one|two|three|p\.?\s*o\.?\s+box)", line, _I):
-            above = _value_lines_before(text, s, limit=1)
+            above = value_lines_before(text, s, limit=1)
             if above and re.match(r"\s*(?:\d|one|two|three|p\.?\s*o\.?\s+box)", text[above[0][0] : above[0][1]], _I):
                 s = above[0][0]
         s += len(text[s:e]) - len(text[s:e].lstrip())
