@@ -569,4 +569,11 @@ def test_an_option_is_no_deal_and_its_reach_no_territory() -> None:
         "Global Commercialization Option, Merck will pay Abbisko an additional option exercise fee.\n"
     )
     (deal,) = _deals(parse_filing(text.encode(), name="abbisko.txt").to_dict())
-    assert deal["type"] == "license" and deal["territory"] != "worldwide"
+    assert deal["type"] == "license" and deal["territory"] == "Chinese mainland, Hong Kong, Macau and Taiwan"
+
+
+def test_a_territory_listed_as_places_of_greater_china() -> None:
+    # "Exclusive Marketing Rights For People's Republic of China, Taiwan, Macao And Hong Kong" (a real release,
+    # tests/data/deals/extra7/023): the list is the territory, "Macao" spelled so
+    (deal,) = _deals(_record(str(EXTRA7 / "023.txt")))
+    assert deal["territory"] == "the People's Republic of China, Taiwan, Macao and Hong Kong"

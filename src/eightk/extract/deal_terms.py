@@ -312,7 +312,7 @@ def _royalties(offset: int, sent: str, t: Terms) -> None:
 _PLACE = (
     r"(?:the\s+)?(?:United\s+States(?:\s+of\s+America)?|U\.S\.|USA|Canada|Mexico|Europe(?:an\s+Union)?|EU|"
     r"(?:North|South|Latin|Central)\s+America|Asia(?:\s+Pacific)?|Africa|(?:the\s+)?Middle\s+East|Greater\s+China|"
-    r"(?:mainland\s+)?China|Japan|(?:South\s+)?Korea|Taiwan|Hong\s+Kong|Macau|India|Australia|New\s+Zealand|Israel|"
+    r"(?:mainland\s+)?China|Chinese\s+mainland|People[’\']s\s+Republic\s+of\s+China|PRC|Japan|(?:South\s+)?Korea|Taiwan|Hong\s+Kong|Maca[uo]|India|Australia|New\s+Zealand|Israel|"
     r"Russia|Ukraine|Turkey|Brazil|Argentina|Italy|Spain|France|Germany|Switzerland|Austria|Belgium|Netherlands|"
     r"Sweden|Norway|Denmark|Finland|Ireland|United\s+Kingdom|U\.K\.|UK|Poland|Portugal|Greece|Singapore|Malaysia|"
     r"Indonesia|Philippines|Thailand|Vietnam|Southeast\s+Asia|Scandinavia|Nordic\s+countries|Oman|Bahrain|Qatar|"
