@@ -515,3 +515,16 @@ def test_a_report_that_a_company_would_sell_a_business_to_a_buyer() -> None:
     assert _acquisitions(text) == [
         ("One Equity Partners", "Purification Solutions business", "agreed", 111_000_000, None)
     ]
+
+
+def test_a_news_copy_names_the_company_it_is_about_by_its_ticker() -> None:
+    # a news copy of a merger release (2019; wording kept, names invented): the company is the one quoted
+    # with its exchange and ticker, though a suffixed name (the buyer's) comes first with a suffix; "Shares
+    # of" is no part of its name
+    text = (
+        "Shares of Corvane Imaging (NASDAQ: CRVI) jumped on Monday after the company announced an agreement to "
+        "be acquired by an affiliate of Halloway Capital Group LLC. As of 12:45 p.m. EDT, the stock was up 27%.\n\n"
+        "The Halloway affiliate has agreed to acquire all outstanding common stock for $37 per share in an "
+        "all-cash transaction. The deal is valued at approximately $1.7 billion.\n"
+    )
+    assert _acquisitions(text) == [("Halloway Capital Group LLC", "Corvane Imaging", "agreed", 1_700_000_000, None)]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from eightk.extract.entity_names import _BEFORE_TICKER, _TICKER, _acceptable, _clean
 from eightk.extract.text import Region, companies, dates_in
 from eightk.model import Filing
 
@@ -72,11 +73,27 @@ def release_company(region: Region) -> str:
     if region.kind not in ("document", "item") or region.start > _DATELINE_WINDOW:
         return ""
     head = Region(region.doc, 0, min(len(region.text), 400), region.text, region.kind)
+    if listed := _listed_company(head.body):
+        return listed  # "Shares of Acme (NASDAQ: ACME) jumped after the company announced …": the one quoted
     first = next(companies(head), None)
     if first is None:  # else the one that names itself by a defined term: "Acme Research Corporation (“ARC”)"
         lead = Region(region.doc, 0, min(len(region.text), _DATELINE_WINDOW), region.text, region.kind)
         first = next((c for c in companies(lead) if _DEFINED_AFTER.match(lead.body, c[2])), None)
     return _TITLE_OF.sub("", first[0]) if first else ""
+
+
+def _listed_company(head: str) -> str:
+    """The first name in ``head`` followed by its exchange and ticker ("Kemira Oyj (OMX: KRA1V)", "Tower Group
+    International, Ltd. (NASDAQ: TWGP)"): a release or a news copy of one gives the company it is about so,
+    before any other; "" when none is."""
+    region = Region(0, 0, len(head), head, "document")
+    for m in _TICKER.finditer(head):
+        suffixed = next((c for c in companies(region) if 0 <= m.start() - c[2] <= 3), None)
+        before = None if suffixed else _BEFORE_TICKER.search(head, max(0, m.start() - 80), m.start())
+        name = suffixed[0] if suffixed else _clean(before.group(1), before.start(1))[0] if before else ""
+        if name and _acceptable(name):
+            return _TITLE_OF.sub("", " ".join(name.split()))
+    return ""
 
 
 _DEFINED_AFTER = re.compile(r"\s*\(\s*(?:the\s+)?[“\"][^”\"]{1,30}[”\"]\s*\)")

@@ -123,7 +123,8 @@ _LEAD = re.compile(
     r"Whereas|WHEREAS|" + LABEL_CAPS + r"\s+AND|AND|BETWEEN|AMONG|BY|By|Further|Additionally|Also|Accordingly|"
     r"Recitals?|RECITALS?|BACKGROUND|Background|"
     r"(?:Registrant|REGISTRANT|Company|COMPANY)\s+(?:and|AND)|"  # "the Registrant and Eastman Kodak Co."
-    r"(?:CEO|CFO|COO|President|Chairman|Officer|Director|Founder|Head)\s+of)(?:,)?\s+)+"
+    r"(?:CEO|CFO|COO|President|Chairman|Officer|Director|Founder|Head)\s+of|"
+    r"(?:Shares|Stock|Units)\s+of)(?:,)?\s+)+"  # a news line: "Shares of Acme (NASDAQ: ACME) jumped"
 )
 _JOINED = re.compile(
     "(?:"
