@@ -528,3 +528,16 @@ def test_a_news_copy_names_the_company_it_is_about_by_its_ticker() -> None:
         "all-cash transaction. The deal is valued at approximately $1.7 billion.\n"
     )
     assert _acquisitions(text) == [("Halloway Capital Group LLC", "Corvane Imaging", "agreed", 1_700_000_000, None)]
+
+
+def test_certain_of_its_businesses_sold_to_a_buyer() -> None:
+    # a news copy of a divestiture release (2019; wording kept, names invented): "certain of its businesses in
+    # the … segment" is the business sold
+    text = (
+        "WASHINGTON (dpa-AFX) - Corvane Corp. (CRV), a science and technology company, announced Monday that it "
+        "has signed an agreement to sell certain of its businesses in the Life Sciences segment to Halloway AG "
+        "for approximately $750 million.\n"
+    )
+    assert _acquisitions(text) == [
+        ("Halloway AG", "businesses in the Life Sciences segment", "agreed", 750_000_000, None)
+    ]

@@ -92,7 +92,7 @@ _ASSET = re.compile(
 
 # a business sold, named by what it is: "its NAND memory business", "the Company’s payments business"
 _BUSINESS_WORDS = (
-    r"\s+(?:(?:substantially\s+all\s+(?:of\s+)?)?(?:the\s+)?(?:assets\s+of\s+)?)?(?:its|our|their|the\s+Company['’]s|"
+    r"\s+(?:(?:substantially\s+all\s+(?:of\s+)?|certain\s+(?:of\s+)?)?(?:the\s+)?(?:assets\s+of\s+)?)?(?:its|our|their|the\s+Company['’]s|"
     r"the\s+Registrant['’]s|the)\s+(?P<a>[^,;()]{2,80}?\s+(?:business(?:es|\s+lines?)?|division|unit|segment|operations|subsidiary)"
     r"(?:\s+in\s+(?-i:[A-Z]\w*(?:\s+[A-Z]\w*)?))?)\b"
 )
