@@ -344,3 +344,18 @@ def test_a_lower_case_title_after_the_company_s() -> None:
     )
     got = [(p, r) for p, a, r, _ in _officers(text) if a == "appointed"]
     assert got == [("David A. Dodge", "interim chief financial officer")]
+
+
+def test_a_news_text_of_an_officer_leaving_is_business_text() -> None:
+    # a new-user test (a news copy of a 2023 announcement; names invented): an officer's retirement told with
+    # no word of deals or results was refused as not_a_filing; officers, directors and the board are a
+    # company's vocabulary too
+    text = (
+        "Corvane Group (LON:CRV) have stated that after six years as Chief Financial Officer and a director of the "
+        "Company, Jane Halloway has informed the Board of her intention to retire.\n"
+        "The Board has commenced a search process to identify her successor.\n"
+    )
+    record = parse_filing(text.encode(), name="retire.txt").to_dict()
+    assert "not_a_filing" not in [p["code"] for p in record["problems"]]
+    passwd = parse_filing(b"root:x:0:0:root:/root:/bin/bash\nboard:x:1:1:board:/usr/sbin:/usr/sbin/nologin\n")
+    assert "not_a_filing" in [p.code for p in passwd.problems]

@@ -69,7 +69,8 @@ _CONFIG = re.compile(r"^[ \t]*(?:\[[\w.\- ]+\]|[\w.\-]+\s*[=:]\s*\S[^\n]{0,80}|[
 _BUSINESS = re.compile(
     r"\b(?:company|agreements?|licen[cs]es?|securities|shareholders?|stockholders?|revenues?|financial|"
     r"corporation|registrant|fiscal|million|board\s+of\s+directors|quarter|products?|merger|acquisition|"
-    r"acquire[sd]?|subsidiary|transaction|per\s+share|nasdaq|nyse)\b|\binc\.(?!\w)"  # "Inc." before a space
+    r"acquire[sd]?|subsidiary|transaction|per\s+share|nasdaq|nyse|"
+    r"officers?|directors?|chairman|board|chief\s+executive)\b|\binc\.(?!\w)"  # "Inc." before a space
 )
 
 
