@@ -577,3 +577,17 @@ def test_a_territory_listed_as_places_of_greater_china() -> None:
     # tests/data/deals/extra7/023): the list is the territory, "Macao" spelled so
     (deal,) = _deals(_record(str(EXTRA7 / "023.txt")))
     assert deal["territory"] == "the People's Republic of China, Taiwan, Macao and Hong Kong"
+
+
+def test_an_amount_that_holds_an_upfront_named_without_its_own_amount_is_a_total() -> None:
+    # a news copy of a 2021 licence release (a new-user test; names invented): the milestones "including an
+    # upfront and equity payment" are the deal's total, not its milestones
+    text = (
+        "Corvane Inc. and Halloway Therapeutics AB announced a new research development and licensing agreement. "
+        "Under the terms of the agreement, Corvane is entitled to gain exclusive global rights for further "
+        "development and commercialization of Halloway's programme. Halloway is eligible to receive up to EUR 149 "
+        "million in potential preclinical, clinical and regulatory milestones, including an upfront and equity "
+        "payment from Corvane upon signing of the agreement.\n"
+    )
+    (deal,) = _deals(parse_filing(text.encode(), name="licence.txt").to_dict())
+    assert _money(deal["total_value"]) == (149_000_000, "EUR") and deal["milestones"] is None

@@ -160,11 +160,21 @@ def classify(sent: str, mention: MoneyMention, floor: int = 0, *, sale: bool = F
     return best[1]
 
 
+# an amount whose clause goes on to say it holds the upfront, named with no amount of its own
+_UPFRONT_INSIDE = re.compile(
+    r"[^.;$€£¥]{0,100}?,?\s+including\s+(?:an?\s+|the\s+)?(?:up-?\s?front|initial|signing)\b", _I
+)
+
+
 def _stated_total(sent: str, before: str, mention: MoneyMention) -> bool:
     """A total said as such: "for a consideration of up to $31 million" (contingent parts in it), "The
-    aggregate amount of upfront, development, … milestone payments … is up to $517.5 million"."""
+    aggregate amount of upfront, development, … milestone payments … is up to $517.5 million", "up to EUR
+    149 million in … milestones, including an upfront and equity payment"."""
     if mention.money.qualifier == "up to" and re.search(r"\bconsideration\s+of\s*$", before, _I):
         return True
+    after = sent[mention.end : mention.end + 160]
+    if _UPFRONT_INSIDE.match(after):
+        return True  # "up to EUR 149 million in … milestones, including an upfront and equity payment"
     return bool(_ALL_KINDS_SUMMED.search(sent[max(0, mention.start - 220) : mention.start]))
 
 
