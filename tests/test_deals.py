@@ -591,3 +591,16 @@ def test_an_amount_that_holds_an_upfront_named_without_its_own_amount_is_a_total
     )
     (deal,) = _deals(parse_filing(text.encode(), name="licence.txt").to_dict())
     assert _money(deal["total_value"]) == (149_000_000, "EUR") and deal["milestones"] is None
+
+
+def test_global_work_is_no_territory_of_the_licence() -> None:
+    # a news copy of a 2016 licence release (a new-user test; names invented): "may contribute to global
+    # development" gave the licence the territory "worldwide"
+    text = (
+        "Corvane S.A. enters into an exclusive license, development and commercialization agreement with Halloway "
+        "Pharmaceutical (OTC:HLWYF) for its cancer candidate CV-1183. Under the terms of the deal, Halloway will "
+        "pay €30M upfront, up to €100M in milestones and tiered double-digit royalties. Halloway also has the "
+        "rights to conduct clinical trials for additional indications and may contribute to global development.\n"
+    )
+    (deal,) = _deals(parse_filing(text.encode(), name="licence.txt").to_dict())
+    assert deal["territory"] is None and _money(deal["upfront"]) == (30_000_000, "EUR")

@@ -341,6 +341,13 @@ _RIGHTS_WORDS = re.compile(r"licen|rights|commerciali|territor|market|distribut|
 _LABELLED_TERRITORY = re.compile(r"\b(?:Territory|TERRITORY)\s*:\s*(?:-+\s*)?(?P<t>[A-Z][^.\n:]{3,120})")
 
 
+# "global" before work or a company, with no rights or licence in the words after it
+_NOT_A_REACH = re.compile(
+    r"\s+(?:clinical\s+)?(?:development|trials?|studies|study|leader|company|companies|(?:bio)?pharmaceutical|"
+    r"healthcare|presence|network|operations|footprint|headquarters|population|patients?)\b"
+    r"(?!(?:\s+(?:and|or|,)?\s*[\w\-]+){0,3}?\s+(?:rights?|licen[cs]es?)\b)",
+    _I,
+)
 _OPTION_REACH = re.compile(r"\boptions?\s+(?:for|to|over|on)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$")
 _OPTION_NAME = re.compile(r"(?:\s+[A-Z][\w\-]*){0,3}\s+Option\b")
 
@@ -354,6 +361,8 @@ def _territory(offset: int, sent: str, t: Terms) -> None:
     if not _RIGHTS_WORDS.search(sent):
         return
     w = _WORLD.search(sent)
+    if w and w.group(0).lower() == "global" and _NOT_A_REACH.match(sent, w.end()):
+        w = None  # "may contribute to global development": the work's reach, not the licence's
     if w and (_OPTION_REACH.search(sent[max(0, w.start() - 40) : w.start()]) or _OPTION_NAME.match(sent, w.end())):
         w = None  # "an exclusive option for global commercial rights", "the Global Commercialization Option": an
         # option's reach, not the licence's
