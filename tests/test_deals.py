@@ -156,6 +156,13 @@ def test_entities_bound_a_name_on_runs_of_capitalized_words() -> None:
     assert all(len(o.name.split()) <= 12 for o in orgs)
 
 
+def test_a_heading_word_on_the_line_above_is_no_part_of_a_name() -> None:
+    # a contract page's summary (a new-user test; names invented): "Summary" on its own line became the start
+    # of the first party's name
+    text = "Development and Licensing Agreement\nSummary\nCorvane Corporation and Halloway, Inc. have agreed."
+    assert [o.name for o in entities(text).orgs] == ["Corvane Corporation", "Halloway, Inc."]
+
+
 @pytest.mark.parametrize(
     ("text", "amount", "currency"),
     [

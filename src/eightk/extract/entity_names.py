@@ -121,7 +121,7 @@ _NOT_NAME = re.compile(
 _LEAD = re.compile(
     r"^(?:(?:This|Our|Such|Each|Any|Under|In|On|As|If|For|With|And|By|From|Between|Among|To|At|Both|Pursuant|About|ABOUT|"
     r"Whereas|WHEREAS|" + LABEL_CAPS + r"\s+AND|AND|BETWEEN|AMONG|BY|By|Further|Additionally|Also|Accordingly|"
-    r"Recitals?|RECITALS?|BACKGROUND|Background|"
+    r"Recitals?|RECITALS?|BACKGROUND|Background|Summary|SUMMARY|Overview|OVERVIEW|Introduction|INTRODUCTION|"
     r"(?:Registrant|REGISTRANT|Company|COMPANY)\s+(?:and|AND)|"  # "the Registrant and Eastman Kodak Co."
     r"(?:CEO|CFO|COO|President|Chairman|Officer|Director|Founder|Head)\s+of|"
     r"(?:Shares|Stock|Units)\s+of)(?:,)?\s+)+"  # a news line: "Shares of Acme (NASDAQ: ACME) jumped"
