@@ -611,3 +611,16 @@ def test_global_work_is_no_territory_of_the_licence() -> None:
     )
     (deal,) = _deals(parse_filing(text.encode(), name="licence.txt").to_dict())
     assert deal["territory"] is None and _money(deal["upfront"]) == (30_000_000, "EUR")
+
+
+def test_rights_after_the_term_and_exclusive_talks_are_no_exclusivity() -> None:
+    # an 8-K paragraph quoted on a forum (2017, a new-user test; names invented): the rights kept after the
+    # royalty term are non-exclusive, the licence's exclusivity is not told
+    text = (
+        "In consideration of the license and other rights granted by the Company, Halloway has agreed to pay the "
+        "Company a $0.5 million license issue fee, with additional payments totaling up to approximately $87.0 "
+        "million to be made upon the achievement of certain sales and regulatory milestones. Following expiration "
+        "of the Royalty Term, Halloway will continue to maintain non-exclusive rights to commercialize the Product.\n"
+    )
+    (deal,) = _deals(parse_filing(text.encode(), name="licence.txt").to_dict())
+    assert deal["exclusive"] is None and _money(deal["upfront"]) == (500_000, "USD")

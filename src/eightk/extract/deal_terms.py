@@ -77,7 +77,14 @@ _KIND = re.compile(
 _KINDS = {"development": "development", "clinical": "development", "regulatory": "regulatory", "approval": "regulatory",
           "sales": "sales", "commercial": "sales"}  # fmt: skip
 _EXCLUSIVE = re.compile(r"\b(co-?exclusive|non-?exclusive|exclusive(?:ly)?)\b", _I)
-_NOT_GRANT_EXCLUSIVE = re.compile(r"^\s*(?:option|negotiation|right\s+to\s+negotiate|dealing|period)", _I)
+_NOT_GRANT_EXCLUSIVE = re.compile(
+    r"^\s*(?:option|negotiations?|right\s+to\s+negotiate|dealing|period|talks|discussions)", _I
+)
+# the rights left after the licence's term: "Following expiration of the Royalty Term, X will continue to
+# maintain non-exclusive rights"
+_AFTER_TERM = re.compile(
+    r"^\W*(?:following|after|upon|on)\s+(?:the\s+)?(?:expiration|expiry|end|termination)\s+of\b", _I
+)
 _ROYALTY = re.compile(  # a royalty by name, or a fee that is a share of the licensee's sales
     r"royalt(?:y|ies)|\bpercentage\s+of\s+(?:its\s+|the\s+|all\s+)?(?:net\s+)?(?:sales|revenues?)\b|"
     r"\b\d+(?:\.\d+)?\s*%\s+of\s+(?:its\s+|the\s+|all\s+)?net\s+sales\b",
@@ -286,7 +293,7 @@ def _milestone_kind(sent: str, mention: MoneyMention) -> str | None:
 def _exclusive(offset: int, sent: str, t: Terms) -> None:
     if t.exclusive_locked:
         return
-    if t.exclusive is not None and t.exclusive[0] is None:
+    if t.exclusive is not None and t.exclusive[0] is None or _AFTER_TERM.match(sent):
         return
     for m in _EXCLUSIVE.finditer(sent):
         if _NOT_GRANT_EXCLUSIVE.match(sent[m.end() : m.end() + 25]):
