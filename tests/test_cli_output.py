@@ -74,3 +74,16 @@ def test_show_prints_cover_items_signatures_exhibits_and_events(db: str) -> None
     assert "Item 5 [8.01] OTHER EVENTS" in out and "exclusively licensed" in out
     assert "Signed: Kathleen A. Carroll" in out and "Exhibit 99.1" in out
     assert "Event: license" in out and "upfront: 2,000,000 USD" in out and "up to 40,000,000 USD" in out
+
+
+def test_a_search_hit_in_a_bare_text_names_its_file(tmp_path: Path) -> None:
+    # a new-user test: hits in ingested press releases printed "????-??-??  ?  #3  document 1", and --json had
+    # no company and no path; the file's name now stands beside the hit (its name only, in the API too)
+    release = tmp_path / "quidel-release.txt"  # a real release (tests/data/deals/extra7/037.txt)
+    release.write_bytes((Path(__file__).parent / "data" / "deals" / "extra7" / "texts" / "037.txt").read_bytes())
+    db = str(tmp_path / "bare.db")
+    assert _eightk("ingest", str(release), "--db", db).returncode == 0
+    proc = _eightk("search", "Quidel", "--db", db)
+    assert proc.returncode == 0 and "quidel-release.txt" in proc.stdout.splitlines()[0], proc.stdout
+    (hit,) = [json.loads(line) for line in _eightk("search", "Quidel", "--db", db, "--json").stdout.splitlines()]
+    assert hit["source"] == "quidel-release.txt"

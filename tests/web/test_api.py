@@ -29,6 +29,7 @@ def test_search_returns_labelled_highlighted_hits(server: Server) -> None:
     assert body["hits"], body
     seed = [h for h in body["hits"] if h["company"] == "ImmunoGen, Inc."]
     assert seed and seed[0]["label"].startswith("Item 5") and "[license" in seed[0]["snippet"].lower()
+    assert seed[0]["source"] and "/" not in seed[0]["source"]  # the file's name, never a server path
     assert all(h["code"] in (None, "8.01") or h["kind"] == "document" for h in body["hits"])
 
 

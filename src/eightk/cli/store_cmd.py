@@ -232,7 +232,8 @@ def run_search(args: argparse.Namespace) -> int:
         print("No matches.")
     for h in hits:
         where = h.label or (f"Item {h.ref}" if h.kind == "item" else f"document {h.ref}")
-        print(f"{h.date or '????-??-??'}  {h.company or '?'}  {h.accession or f'#{h.filing_id}'}  {where}")
+        named = h.accession or f"#{h.filing_id}" + (f" {h.source}" if h.source else "")  # a bare text: its file
+        print(f"{h.date or '????-??-??'}  {h.company or '?'}  {named}  {where}")
         print(f"    {' '.join(h.snippet.split())}")
     return EXIT_OK
 

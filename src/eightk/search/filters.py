@@ -74,6 +74,7 @@ class SearchHit:
     label: str | None  # "Item 8.01 Other Events", "Exhibit 99.1 (press release)"
     snippet: str  # matched words in [brackets]
     score: float  # bm25: lower is better; 0 when a very common query lists its newest matches first
+    source: str | None = None  # the file the filing was read from, by name ("acme-release.txt"), as ingested
 
 
 def shown(value: object, limit: int = 60) -> str:

@@ -21,6 +21,7 @@ import datetime as _dt
 import re
 import sqlite3
 import time
+from pathlib import PurePath
 from typing import Any
 
 from eightk.errors import SearchError
@@ -49,7 +50,7 @@ _TERM = re.compile(r'"[^"]*"?|[^\s()",:^+*]+')
 _OPERATORS = {"AND", "OR", "NOT", "NEAR"}
 _PROGRESS_OPS = 10_000  # SQLite steps between two looks at the clock
 _COMPANY_CIKS = 200  # a company filter naming more registrants than this is checked in SQL only
-_HIT_COLUMNS = "r.filing_id, f.accession, f.company, f.form_type, f.date, r.kind, r.ref, r.code, r.label"
+_HIT_COLUMNS = "r.filing_id, f.accession, f.company, f.form_type, f.date, r.kind, r.ref, r.code, r.label, f.path"
 _JOINED = "FROM search CROSS JOIN search_rows r ON r.rowid = search.rowid CROSS JOIN filings f ON f.id = r.filing_id"
 
 
@@ -276,7 +277,8 @@ def _hits(conn: sqlite3.Connection, query: str, ranked_rows: list[tuple[int, flo
         snippets.update(_run(conn, query, sql, [f"text : ({user_query(query)})", *missing]))
     out = []
     for rowid, score, _ in ranked_rows:
-        fid, accession, company, form_type, date, kind, ref, code, label = meta[rowid]
+        fid, accession, company, form_type, date, kind, ref, code, label, path = meta[rowid]
         snippet = " ".join((snippets.get(rowid) or "").split())
-        out.append(SearchHit(fid, accession, company, form_type, date, kind, ref, code, label, snippet, score))
+        source = PurePath(path).name if path else None  # the name only: a store may be served to others
+        out.append(SearchHit(fid, accession, company, form_type, date, kind, ref, code, label, snippet, score, source))
     return out

@@ -35,6 +35,7 @@ class Hit(BaseModel):
     label: str | None = Field(description='"Item 8.01 Other Events", "Exhibit 99.1"')
     snippet: str = Field(description="the text around the match, matched words in [brackets]")
     score: float = Field(description="bm25, lower is better; 0 when the newest matches come first")
+    source: str | None = Field(default=None, description="the name of the file the filing was read from")
 
 
 class SearchPage(BaseModel):

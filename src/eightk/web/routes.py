@@ -135,7 +135,7 @@ def search(
     hits = [
         {"filing_key": keys[h.filing_id], "accession": h.accession, "company": h.company, "form_type": h.form_type,
          "date": h.date, "kind": h.kind, "ref": h.ref, "code": h.code, "label": h.label, "snippet": h.snippet,
-         "score": h.score}
+         "score": h.score, "source": h.source}
         for h in found[offset : offset + limit]
         if h.filing_id in keys
     ]  # fmt: skip

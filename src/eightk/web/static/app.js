@@ -126,7 +126,7 @@ async function searchPage(params, results, cursor) {
   const list = el("ol", { class: "hits" });
   for (const h of page.hits) {
     list.append(el("li", { class: "hit" },
-      el("div", { class: "hit-head" }, filingLink(h.filing_key, h.company || h.filing_key), " ",
+      el("div", { class: "hit-head" }, filingLink(h.filing_key, h.company || h.source || h.filing_key), " ",
         el("span", { class: "muted", text: `${h.date || ""} · ${h.form_type || ""}` }), " ",
         el("span", { class: "label", text: h.label || "" })),
       snippet(h.snippet)));
