@@ -359,3 +359,16 @@ def test_a_news_text_of_an_officer_leaving_is_business_text() -> None:
     assert "not_a_filing" not in [p["code"] for p in record["problems"]]
     passwd = parse_filing(b"root:x:0:0:root:/root:/bin/bash\nboard:x:1:1:board:/usr/sbin:/usr/sbin/nologin\n")
     assert "not_a_filing" in [p.code for p in passwd.problems]
+
+
+def test_a_news_story_that_gives_a_twelve_month_figure_is_no_financial_note() -> None:
+    # a new-user test (a news copy of a 2020 divestiture; names invented): "sales of about $530m for the 12
+    # months ended on 30 June" made the story a 10-Q/10-K note; a note's period is "12 months ended June 30"
+    story = (
+        "US chemical company Corvane said it agreed to sell its resins businesses to investment firm Halloway "
+        "Capital for about $425m. Corvane said the business generated sales of about $530m for the 12 months "
+        "ended on 30 June.\n"
+    )
+    assert parse_filing(story.encode(), name="story.txt").document_kind == "text"
+    note = "NOTE 9 - SUBSEQUENT EVENTS\nFor the 12 months ended June 30, 2020, the Company sold its resins business.\n"
+    assert parse_filing(note.encode(), name="note.txt").document_kind == "financial_note"
