@@ -372,3 +372,16 @@ def test_a_news_story_that_gives_a_twelve_month_figure_is_no_financial_note() ->
     assert parse_filing(story.encode(), name="story.txt").document_kind == "text"
     note = "NOTE 9 - SUBSEQUENT EVENTS\nFor the 12 months ended June 30, 2020, the Company sold its resins business.\n"
     assert parse_filing(note.encode(), name="note.txt").document_kind == "financial_note"
+
+
+def test_a_date_an_event_is_told_by_is_no_release_date() -> None:
+    # a news copy of a 2010 release (a new-user test; names invented): "effective August 20, 2010" became the
+    # date of report of a text that gives no release date; a dateline's date still is one
+    text = (
+        "Corvane's Executive Vice President, Chief Financial Officer, John Halloway has announced that he will be "
+        "leaving the company. Corvane says via press release that Jane Roe will serve as temporary CFO when "
+        "Halloway leaves, effective August 20, 2010.\n"
+    )
+    assert parse_filing(text.encode(), name="news.txt").date_of_report is None
+    dated = "AUSTIN, Texas, August 2, 2010 -- " + text
+    assert parse_filing(dated.encode(), name="release.txt").date_of_report == dt.date(2010, 8, 2)

@@ -15,8 +15,9 @@ import re
 from dataclasses import replace
 
 from eightk.extract.entity_names import _BEFORE_TICKER, _TICKER, _acceptable, _clean
-from eightk.extract.text import Region, companies, dates_in
+from eightk.extract.text import Region, companies
 from eightk.model import Filing
+from eightk.parse.dates import dateline
 
 __all__ = ["bare_regions", "is_bare_release", "release_company", "release_date"]
 
@@ -31,8 +32,7 @@ def release_date(region: Region) -> Region:
     dateline: "ROCK HILL, S. C., Sept. 21, 2023"), when it has no date of its own."""
     if region.ref is not None:
         return region
-    head = Region(region.doc, 0, min(len(region.text), _DATELINE_WINDOW), region.text, region.kind)
-    first = next(dates_in(head, 0, len(head.body)), None)
+    first = dateline(region.text, _DATELINE_WINDOW)  # not "effective August 20, 2010": an event's date
     return replace(region, ref=first[0]) if first else region
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from eightk.model import FieldSource, Filing, Problem, Span
-from eightk.parse.dates import find_date, parse_date
+from eightk.parse.dates import dateline, parse_date
 from eightk.parse.ixbrl import Fact
 from eightk.parse.sgml import Header
 
@@ -52,9 +52,10 @@ def date_of_report(
 
 def dateline_date(text: str, seq: int, provenance: list[FieldSource]) -> _dt.date | None:
     """A press release given on its own has no cover: its dateline's date ("ROCK HILL, S.C., Sept. 21,
-    2023 —"), the first full date in its first 700 characters, stands for the date of report (source
-    ``text``, with its span); None when its opening holds no date."""
-    found = find_date(text, 0, 700)
+    2023 —"), the first full date in its first 700 characters that no event is told by ("effective August
+    20, 2010" is not), stands for the date of report (source ``text``, with its span); None when its
+    opening holds no such date."""
+    found = dateline(text, 700)
     if found is None:
         return None
     day, a, b = found

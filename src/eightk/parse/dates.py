@@ -8,7 +8,7 @@ import re
 
 from eightk.parse.text import fold
 
-__all__ = ["DATE_PATTERN", "find_date", "parse_date"]
+__all__ = ["DATE_PATTERN", "dateline", "find_date", "parse_date"]
 
 _MONTHS = {
     "jan": 1,
@@ -69,6 +69,23 @@ def find_date(text: str, start: int = 0, end: int | None = None) -> tuple[_dt.da
         d = _from_match(m)
         if d is not None:
             return d, start + m.start(), start + m.end()
+    return None
+
+
+# a date an event is told by ("effective August 20, 2010", "until", "since"): no dateline's
+_EVENT_DATE = re.compile(
+    r"\b(?:effective(?:\s+as\s+of)?|until|through|since|ended|ending|before|after|beginning|starting)[\s,]*$"
+)
+
+
+def dateline(text: str, end: int = 700) -> tuple[_dt.date, int, int] | None:
+    """The first date in ``text[:end]`` that is no event's ("effective August 20, 2010"): a release's
+    dateline ("ROCK HILL, S.C., Sept. 21, 2023 —"), as ``(date, start, end)``; None without one."""
+    pos = 0
+    while found := find_date(text, pos, end):
+        if not _EVENT_DATE.search(fold(text[max(0, found[1] - 24) : found[1]])):
+            return found
+        pos = found[2]
     return None
 
 
