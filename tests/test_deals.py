@@ -624,3 +624,19 @@ def test_rights_after_the_term_and_exclusive_talks_are_no_exclusivity() -> None:
     )
     (deal,) = _deals(parse_filing(text.encode(), name="licence.txt").to_dict())
     assert deal["exclusive"] is None and _money(deal["upfront"]) == (500_000, "USD")
+
+
+def test_a_buyer_that_will_pay_an_amount_for_the_business_pays_the_price() -> None:
+    # a news copy of a 2005 divestiture (a new-user test; names invented): the price was taken from a sale told
+    # later of another business, to another buyer ("for $82.5 million"), not from "will pay 100 million euros
+    # in cash for the business"
+    text = (
+        "Corvane Corp. (CRV) on Monday said it agreed to sell its European apparel division to an affiliate of "
+        "private investment firm Halloway Partners Inc.\n\n"
+        "The Halloway affiliate will pay 100 million euros in cash for the business, plus possible extra amounts "
+        "based on its future performance, Corvane said.\n"
+    )
+    deal = next(
+        d for d in _deals(parse_filing(text.encode(), name="sale.txt").to_dict()) if d["type"] == "asset_purchase"
+    )
+    assert _money(deal["upfront"]) == (100_000_000, "EUR")

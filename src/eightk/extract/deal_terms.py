@@ -185,12 +185,21 @@ def _stated_total(sent: str, before: str, mention: MoneyMention) -> bool:
     return bool(_ALL_KINDS_SUMMED.search(sent[max(0, mention.start - 220) : mention.start]))
 
 
+_FOR_WHAT_IS_SOLD = re.compile(
+    r"\s*(?:in\s+cash\s+)?for\s+(?:the|its|this|that|all\s+of\s+the)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:business(?:es)?|assets|division|unit|operations|product\s+lines?|brands?)\b",
+    _I,
+)
+
+
 def _price(before: str, after: str, *, sale: bool) -> bool:
     """Whether an amount with no cue is the price paid at signing or closing (the deal set's convention: the
-    upfront): an asset sale "for $110 million", "received an aggregate of $9,000,000"; a licence's "paid
-    $485,000.00 for the exclusive rights"."""
+    upfront): an asset sale "for $110 million", "received an aggregate of $9,000,000", "will pay 100 million
+    euros in cash for the business"; a licence's "paid $485,000.00 for the exclusive rights"."""
     if sale and _PRICE.search(before):
         return True
+    if sale and re.search(r"\b(?:will|would|to|shall)\s+pay\s+$", before, _I) and _FOR_WHAT_IS_SOLD.match(after):
+        return True  # "The Sun Capital affiliate will pay 100 million euros in cash for the business"
     return bool(re.search(r"\bpaid\s+$", before) and _PAID_FOR_RIGHTS.match(after))
 
 
