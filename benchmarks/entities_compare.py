@@ -28,8 +28,8 @@ eightk's side: the family's person evidence over the filing (``persons.person_ev
 its last region); a gold person is found when ``is_person`` accepts the gold name. spaCy's side: its
 ``PERSON`` entities over the region bodies; a gold person is found when a PERSON span overlaps an occurrence
 of the gold name (its surname when the full name is not printed). Then, on the Item 5.02 texts of the
-corpus's tune-half companies: how many PERSON spans spaCy returns and how many candidate names eightk
-accepts as persons, and a fixed random sample of each (``--sample``) printed with context for reading.
+corpus's tune-half companies: how many PERSON spans spaCy returns and how many person names the officer
+family reads there (``officer_names.sentence_names`` with that evidence, sentence by sentence), and a fixed random sample of each (``--sample``) printed with context for reading.
 """
 
 from __future__ import annotations
@@ -59,9 +59,9 @@ from eightk.extract.bare import bare_regions  # noqa: E402
 from eightk.extract.entities import REGISTRANT, entities  # noqa: E402
 from eightk.extract.officer_clauses import officer_regions  # noqa: E402
 from eightk.extract.officer_evidence import add_appositive_officers  # noqa: E402
-from eightk.extract.officer_names import name_matches  # noqa: E402
+from eightk.extract.officer_names import Known, sentence_names  # noqa: E402
 from eightk.extract.persons import PersonEvidence, person_evidence  # noqa: E402
-from eightk.extract.text import regions  # noqa: E402
+from eightk.extract.text import regions, sentences  # noqa: E402
 
 DEALS_DATA = ROOT / "tests" / "data" / "deals"
 TUNED_DEALS = ("extra", "extra2", "extra4", "extra6", "extra7", "extra8")  # extra3, extra5, extra9: held out
@@ -288,12 +288,13 @@ def person_noise(nlp: Any, sample: int) -> None:
             if e.label_ == "PERSON":
                 model.append(_context(body, e.start_char, e.end_char))
         people = evidence(filing, [reg])
-        for m in name_matches(body):
-            if people.is_person(m.group("n")):
-                ours.append(_context(body, m.start("n"), m.end("n")))
+        known: Known = {}
+        for s, e in sentences(reg):
+            for _name, a, b in sentence_names(body[s:e], s, known, people):
+                ours.append(_context(body, s + a, s + b))
     print(f"PERSON NOISE: {n} Item 5.02 texts of tune-half corpus companies")
     rng = random.Random(8)
-    for name, found in (("spaCy PERSON spans", model), ("eightk names accepted by is_person", ours)):
+    for name, found in (("spaCy PERSON spans", model), ("eightk person names (officer_names.sentence_names with the evidence)", ours)):
         print(f"  {name}: {len(found)}; a sample of {min(sample, len(found))} to read:")
         for line in rng.sample(found, min(sample, len(found))):
             print("    " + line)
