@@ -36,12 +36,14 @@ its last region); a gold person is found when ``is_person`` accepts the gold nam
 of the gold name (its surname when the full name is not printed). Then, on the Item 5.02 texts of the
 corpus's tune-half companies: how many PERSON spans spaCy returns and how many person names the officer
 family reads there (``officer_names.sentence_names`` with that evidence, sentence by sentence), and a
-fixed random sample of each (``--sample``) printed with context for reading.
+fixed random sample of each (``--sample``) printed with context for reading, and spaCy's distinct PERSON
+texts with their counts.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import csv
 import importlib
 import json
@@ -352,6 +354,8 @@ def person_noise(nlp: Any, sample: int) -> None:
             for _name, a, b in sentence_names(body[s:e], s, known, people):
                 ours.append(_context(body, s + a, s + b))
     print(f"PERSON NOISE: {n} Item 5.02 texts of tune-half corpus companies")
+    tally = collections.Counter(line.split("]  …", 1)[0][1:] for line in model)
+    print("  spaCy PERSON texts, each with its count: " + "; ".join(f"{t} {n}" for t, n in tally.most_common()))
     rng = random.Random(8)
     for name, found in (
         ("spaCy PERSON spans", model),
