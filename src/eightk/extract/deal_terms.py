@@ -71,6 +71,8 @@ _NOT_DEAL_MONEY = re.compile(
     r"recogni[sz]ed|amortization|deferred|book\s+value|expense|gain|loss|liabilit",
     _I,
 )
+# a price per share is no deal amount: "valued at $1.18 per share", "at $8.00 per ordinary share"
+_PER_SHARE = re.compile(r"\s*(?:per|a|for\s+each)\s+(?:ordinary\s+|common\s+)?(?:share|ADS)\b", _I)
 _KIND = re.compile(
     r"(development|clinical|regulatory|approval|sales|commercial)(?:-based|-related)?\s+(?:and\s+\w+\s+)?milestone", _I
 )
@@ -120,7 +122,7 @@ def classify(sent: str, mention: MoneyMention, floor: int = 0, *, sale: bool = F
     up to $62.0 million in milestone payments"."""
     before = sent[max(0, floor, mention.start - 90) : mention.start]
     after = sent[mention.end : mention.end + 110]
-    if _NOT_DEAL_MONEY.search(before[-45:]) or _NOT_DEAL_MONEY.search(after[:30]):
+    if _NOT_DEAL_MONEY.search(before[-45:]) or _NOT_DEAL_MONEY.search(after[:30]) or _PER_SHARE.match(after):
         return None
     if _PARTS_FOLLOW.match(after):
         return (
