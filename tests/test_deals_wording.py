@@ -1,6 +1,6 @@
 """Deal wording kinds met in the tenth batch of real deal passages (tests/data/deals/extra10): each test
 copies the sentences of one real filing (its source in the comment) and checks the one kind of wording a
-rule reads: a price per share is no deal amount, ..."""
+rule reads: a price per share is no deal amount, a non-binding letter of interest is no deal, ..."""
 
 from __future__ import annotations
 
@@ -33,3 +33,22 @@ def test_a_price_per_share_is_no_equity_investment() -> None:
     (deal,) = _deals(text)
     assert deal["type"] == "asset_purchase"
     assert deal["equity"] is None
+
+
+def test_a_non_binding_letter_of_interest_is_no_deal() -> None:
+    # an EX-99.1 press release (Maxco, Inc., 8-K of August 2006): a preliminary, non-binding letter of interest to
+    # buy a subsidiary's assets became an asset purchase
+    text = (
+        "Exhibit 99.1\nMaxco, Inc. Announces Receipt of a Preliminary, Non-Binding Letter of Interest to Acquire "
+        "Substantially All the Assets of its Wholly Owned Subsidiary, Atmosphere Annealing, Inc.\n"
+        "GRAND LEDGE, Mich., Aug. 16 /PRNewswire-FirstCall/ -- Maxco, Inc. (Nasdaq: MAXC) announced that it has "
+        "received a preliminary, non-binding letter of interest to acquire substantially all the assets of its "
+        "wholly owned subsidiary, Atmosphere Annealing, Inc. (\"AAI\") for cash.\nUnder the preliminary proposal, "
+        "the purchaser would agree to purchase substantially all of the operating assets of AAI other than cash "
+        "and specifically agreed upon items. The transaction is subject to comprehensive due diligence.\n"
+        "Completion of the transaction is subject to various conditions, including completion of a full "
+        "investigation by the potential purchaser, negotiation and entry into a definitive purchase agreement, "
+        "required approvals including Board and Shareholder approval by Maxco, Inc. (\"Maxco\"), and possibly "
+        "obtaining consents from regulatory authorities.\n"
+    )
+    assert _deals(text) == []

@@ -259,6 +259,12 @@ _HABITUAL = re.compile(
     r"(?:enters?|signs?|licen[cs]es?|grants?)|may\s+(?:in\s+the\s+future\s+)?(?:enter|seek\s+to\s+enter))\b",
     _I,
 )
+# "has received a preliminary, non-binding letter of interest to acquire …": an offer, no agreement entered
+_PROPOSED = re.compile(
+    r"\bnon-?\s?binding\s+(?:[\w\-]+\s+){0,2}?(?:letters?|term\s+sheets?|memorand(?:um|a)|proposals?|offers?|"
+    r"indications?)\b|\bletters?\s+of\s+interest\b",
+    _I,
+)
 _OF_BEFORE = re.compile(r"\b(?:of|by)\s+(?:the\s+)?\Z")
 
 
