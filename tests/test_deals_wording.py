@@ -1,6 +1,7 @@
 """Deal wording kinds met in the tenth batch of real deal passages (tests/data/deals/extra10): each test
 copies the sentences of one real filing (its source in the comment) and checks the one kind of wording a
-rule reads: a price per share is no deal amount, a non-binding letter of interest is no deal, ..."""
+rule reads: a price per share is no deal amount, a non-binding letter of interest is no deal, the place
+defined as "the Territory" is the territory, ..."""
 
 from __future__ import annotations
 
@@ -43,12 +44,43 @@ def test_a_non_binding_letter_of_interest_is_no_deal() -> None:
         "Substantially All the Assets of its Wholly Owned Subsidiary, Atmosphere Annealing, Inc.\n"
         "GRAND LEDGE, Mich., Aug. 16 /PRNewswire-FirstCall/ -- Maxco, Inc. (Nasdaq: MAXC) announced that it has "
         "received a preliminary, non-binding letter of interest to acquire substantially all the assets of its "
-        "wholly owned subsidiary, Atmosphere Annealing, Inc. (\"AAI\") for cash.\nUnder the preliminary proposal, "
+        'wholly owned subsidiary, Atmosphere Annealing, Inc. ("AAI") for cash.\nUnder the preliminary proposal, '
         "the purchaser would agree to purchase substantially all of the operating assets of AAI other than cash "
         "and specifically agreed upon items. The transaction is subject to comprehensive due diligence.\n"
         "Completion of the transaction is subject to various conditions, including completion of a full "
         "investigation by the potential purchaser, negotiation and entry into a definitive purchase agreement, "
-        "required approvals including Board and Shareholder approval by Maxco, Inc. (\"Maxco\"), and possibly "
+        'required approvals including Board and Shareholder approval by Maxco, Inc. ("Maxco"), and possibly '
         "obtaining consents from regulatory authorities.\n"
     )
     assert _deals(text) == []
+
+
+def test_the_place_defined_as_the_territory_is_the_territory() -> None:
+    # a 10-K subsequent-events note (CIK 1586105, fiscal 2014): the territory was the United States of an
+    # approval named before, not the 'worldwide (the "Territory")' the licence defines
+    text = (
+        'In January 2015, the Company entered into a Collaboration and License Agreement, (the "License '
+        'Agreement") with Acura Pharmaceuticals, Inc., a New York corporation ("Acura") to commercialize '
+        "OXAYDO\u2122 (oxycodone hydrochloride) tablets containing Acura's Aversion\u00ae Technology. OXAYDO "
+        "(formerly known as "
+        "Oxecta\u00ae) is currently approved by the FDA for marketing in the United States in 5 and 7.5 mg strengths. "
+        "Under the terms of the License Agreement, Acura transferred the approved NDA for OXAYDO to the Company and "
+        "the Company was granted an exclusive license under Acura's intellectual property rights for development "
+        'and commercialization of OXAYDO worldwide (the "Territory") in all strengths.\n'
+    )
+    (deal,) = _deals(text)
+    assert deal["territory"] == "worldwide"
+
+
+def test_the_republic_of_korea_is_a_place() -> None:
+    # a 6-K (Galmed Pharmaceuticals, July 2016): 'in the Republic of Korea (the "Territory")' gave no territory
+    text = (
+        'On July 28, 2016, Galmed Pharmaceuticals Ltd. (the "Company") issued a press release announcing it had '
+        'entered into a license agreement (the "Agreement") with Samil Pharma. Co., Ltd. ("Samil"), for the '
+        "commercialization of AramcholTM (with the option to manufacture) in the Republic of Korea (the "
+        '"Territory").\nUnder the terms of the Agreement, the Company grants Samil an exclusive licence (the '
+        '"License") for fatty liver indications including nonalcoholic Steatohepatitis, or NASH (the "Field of '
+        'Use") in the Territory to the Licensed Information and the Patents.\n'
+    )
+    (deal,) = _deals(text)
+    assert "Republic of Korea" in (deal["territory"] or "")

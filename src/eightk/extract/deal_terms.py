@@ -99,6 +99,7 @@ class Terms:
     exclusive: tuple[bool | None, int, int] | None = None
     exclusive_locked: bool = False  # set by a contract's title
     territory: tuple[str, int, int] | None = None
+    territory_defined: bool = False  # the place a sentence defines as the Territory: kept over others
     royalties: tuple[bool, float | None, float | None, int, int] | None = None
     sale: bool = False  # an asset sale: its price with no other cue is paid at closing (the upfront)
 
@@ -314,7 +315,7 @@ def _royalties(offset: int, sent: str, t: Terms) -> None:
 _PLACE = (
     r"(?:the\s+)?(?:United\s+States(?:\s+of\s+America)?|U\.S\.|USA|Canada|Mexico|Europe(?:an\s+Union)?|EU|"
     r"(?:North|South|Latin|Central)\s+America|Asia(?:\s+Pacific)?|Africa|(?:the\s+)?Middle\s+East|Greater\s+China|"
-    r"(?:mainland\s+)?China|Japan|(?:South\s+)?Korea|Taiwan|Hong\s+Kong|Macau|India|Australia|New\s+Zealand|Israel|"
+    r"(?:mainland\s+)?China|People[’']s\s+Republic\s+of\s+China|Japan|(?:South\s+)?Korea|Republic\s+of\s+Korea|Taiwan|Hong\s+Kong|Macau|India|Australia|New\s+Zealand|Israel|"
     r"Russia|Ukraine|Turkey|Brazil|Argentina|Italy|Spain|France|Germany|Switzerland|Austria|Belgium|Netherlands|"
     r"Sweden|Norway|Denmark|Finland|Ireland|United\s+Kingdom|U\.K\.|UK|Poland|Portugal|Greece|Singapore|Malaysia|"
     r"Indonesia|Philippines|Thailand|Vietnam|Southeast\s+Asia|Scandinavia|Nordic\s+countries|Oman|Bahrain|Qatar|"
@@ -337,8 +338,29 @@ _OPTION_REACH = re.compile(r"\boptions?\s+(?:for|to|over|on)\s+(?:the\s+)?(?:[\w
 _OPTION_NAME = re.compile(r"(?:\s+[A-Z][\w\-]*){0,3}\s+Option\b")
 
 
+# 'worldwide (the "Territory")', 'in the Republic of Korea (the "Territory")': the place the deal defines
+_DEFINED_TERRITORY = re.compile(r"\s*\(\s*(?:collectively,?\s+)?the\s+[“\"]Territory[”\"]\s*\)")
+
+
+def _defined_territory(offset: int, sent: str, t: Terms) -> bool:
+    """The place a sentence defines as "the Territory" (read right before it) wins over one named before."""
+    for d in _DEFINED_TERRITORY.finditer(sent):
+        head = sent[: d.start()]
+        w = _WORLD.search(head, max(0, d.start() - 40))
+        m = next((m for m in _TERRITORY.finditer(head, max(0, d.start() - 200)) if m.end() == d.start()), None)
+        if w and w.end() == d.start():
+            t.territory = ("worldwide", offset + w.start(), offset + w.end())
+        elif m:
+            t.territory = (" ".join(m.group("t").split()), offset + m.start("t"), offset + m.end("t"))
+        else:
+            continue
+        t.territory_defined = True
+        return True
+    return False
+
+
 def _territory(offset: int, sent: str, t: Terms) -> None:
-    if t.territory is not None:
+    if t.territory_defined or _defined_territory(offset, sent, t) or t.territory is not None:
         return
     if m := _LABELLED_TERRITORY.search(sent):  # a contract's schedule: "3. Territory: All countries in which …"
         t.territory = (" ".join(m.group("t").split()), offset + m.start("t"), offset + m.end("t"))
