@@ -1,7 +1,8 @@
 """Deal wording kinds met in the tenth batch of real deal passages (tests/data/deals/extra10): each test
 copies the sentences of one real filing (its source in the comment) and checks the one kind of wording a
 rule reads: a price per share is no deal amount, a non-binding letter of interest is no deal, the place
-defined as "the Territory" is the territory, ..."""
+defined as "the Territory" is the territory, a label a term shares names both parties, a
+passive "is obtained" gives no rights, ..."""
 
 from __future__ import annotations
 
@@ -84,3 +85,29 @@ def test_the_republic_of_korea_is_a_place() -> None:
     )
     (deal,) = _deals(text)
     assert "Republic of Korea" in (deal["territory"] or "")
+
+
+def test_a_term_shared_with_the_licensee_labels_both_and_a_consent_obtained_is_no_grant() -> None:
+    # a note of a six-month report (CIK 1498403, June 30, 2023): Gloria, defined "together with HST, ... the
+    # “Licensee”", was a partner; the Israeli Innovation Authority, whose consent "is obtained", became a licensee
+    text = (
+        "On August 27, 2023, the Company entered into a license agreement (the \u201cLicense Agreement\u201d) with "
+        "Hong Seng Technology Limited (\u201cHST\u201d) and Guangzhou Gloria Biosciences Co., Ltd. (\u201cGloria\u201d "
+        "and together with HST, the \u201cPurchaser Parties\u201d or the \u201cLicensee\u201d), pursuant to which the "
+        "Company granted HST an exclusive, royalty-bearing, sublicensable license to develop and commercialize "
+        "motixafortide in Asia (other than Israel and certain other countries) (collectively, the "
+        "\u201cTerritory\u201d) and to engage and authorize Gloria to perform services under the License Agreement "
+        "in the Territory. Effectiveness of the License Agreement is conditioned, among other things, upon "
+        "obtaining the consent of the Israeli Innovation Authority (the \u201cIIA\u201d) within four months from the "
+        "execution of the License Agreement.\nPursuant to the terms of the License Agreement, the Licensee is "
+        "required to deposit a $15 million upfront payment in escrow within seven days after execution of the "
+        "License Agreement, which will be released from escrow and transferred to the Company on the date that "
+        "consent of the License Agreement is provided by the IIA, so long as that consent is obtained within four "
+        "months from the execution of the License Agreement.\n"
+    )
+    (deal,) = _deals(text)
+    roles = {p["name"]: p["role"] for p in deal["parties"]}
+    assert roles == {
+        "Hong Seng Technology Limited": "licensee",
+        "Guangzhou Gloria Biosciences Co., Ltd.": "licensee",
+    }

@@ -49,6 +49,11 @@ _HEREINAFTER = re.compile(
     r"(?:called|referred[ \t]+to[ \t]+as|known[ \t]+as|designated[ \t]+as)[ \t]+(?:the[ \t]+)?"
     r"[“\"](?P<q>[^”\"()]{1,40}?)[”\"]"
 )
+# '(“Gloria” and together with HST, the “Purchaser Parties” or the “Licensee”)': a role label that the term's
+# organization shares with another, given later in the same parenthesis
+_SHARED_LABEL = re.compile(
+    r"[^()]{0,40}?\b(?:together|collectively)\s+with\b[^()]{0,100}?[“\"](?:the\s+)?(\w+)[”\"]\s*\)"
+)
 _FIELD_LABEL = re.compile(r"(?:^|(?<=[\s|]))(LICENSEE|LICENSOR|Licensee|Licensor|BUYER|SELLER|PURCHASER)[ \t]*:[ \t]*$")
 _SHORT_WORD = re.compile(r"[ \t]?\(([A-Z][a-z][\w&\-]{1,30})\)")
 _ACRONYM = re.compile(r"[ \t]?\(([A-Z][A-Z0-9&]{1,7}|[A-Z][A-Za-z0-9&]+(?:[ \t][A-Z][A-Za-z0-9&]+){1,2})\)")
@@ -88,8 +93,8 @@ def _definitions(text: str, occ: list[Org]) -> None:
         found += _HEREINAFTER.finditer(text)
     for m in sorted(found, key=lambda m: m.start()):
         alias, label = _term_of(m)
-        if label is None and (more := _OR_LABEL.match(text, m.end())):  # '(… as “WVURC” or “Licensor”)'
-            label = _ROLE_LABEL.get(more.group(1).lower())
+        if label is None and (more := _OR_LABEL.match(text, m.end()) or _SHARED_LABEL.match(text, m.end())):
+            label = _ROLE_LABEL.get(more.group(1).lower())  # '(… as “WVURC” or “Licensor”)'
         begin, since = max(since, m.start() - 260), m.end()
         if not alias or len(alias.split()) > 6 or (label is None and _NOT_PARTY_TERM.search(alias)):
             continue
