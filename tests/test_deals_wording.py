@@ -2,7 +2,7 @@
 copies the sentences of one real filing (its source in the comment) and checks the one kind of wording a
 rule reads: a price per share is no deal amount, a non-binding letter of interest is no deal, the place
 defined as "the Territory" is the territory, a label a term shares names both parties, a
-passive "is obtained" gives no rights, ..."""
+passive "is obtained" gives no rights, "August, 2001" is a date, ..."""
 
 from __future__ import annotations
 
@@ -111,3 +111,18 @@ def test_a_term_shared_with_the_licensee_labels_both_and_a_consent_obtained_is_n
         "Hong Seng Technology Limited": "licensee",
         "Guangzhou Gloria Biosciences Co., Ltd.": "licensee",
     }
+
+
+def test_a_date_with_a_comma_after_its_month_dates_a_recounted_licence() -> None:
+    # an EX-99.8 press release (Naturol Holdings, January 2003) recounting a licence "on the 20th day of August,
+    # 2001": "August, 2001" was no date, and the old licence became a deal of 2003
+    text = (
+        "FOR IMMEDIATE RELEASE\nJanuary 13th 2003. (OTC:BB-NTUH) Naturol, Inc., a wholly owned subsidiary of "
+        'Naturol Holdings Ltd., (Naturol) entered into a License Agreement ("the Agreement") with MGA Holdings '
+        "(MGA) on the 20th day of August, 2001 granting Naturol the exclusive North American rights under certain "
+        "patents held by MGA in a process for the extraction of oils from natural plants and other materials. "
+        "Under the terms of the Agreement, Naturol was obligated to fund and advance the commercial development of "
+        "the technology, which included the annual payment of a $360,000 license fee payable quarterly, in "
+        "addition to royalty payments.\n"
+    )
+    assert _deals(text) == []
