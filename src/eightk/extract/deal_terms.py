@@ -79,7 +79,12 @@ _KIND = re.compile(
 _KINDS = {"development": "development", "clinical": "development", "regulatory": "regulatory", "approval": "regulatory",
           "sales": "sales", "commercial": "sales"}  # fmt: skip
 _EXCLUSIVE = re.compile(r"\b(co-?exclusive|non-?exclusive|exclusive(?:ly)?)\b", _I)
-_NOT_GRANT_EXCLUSIVE = re.compile(r"^\s*(?:option|negotiation|right\s+to\s+negotiate|dealing|period)", _I)
+# not a grant's exclusivity: an option's, a negotiation's, a partner's or supplier's ("Beijing Royal to be the
+# Company's exclusive development partner"), where rights vest ("vest exclusively in CRH")
+_NOT_GRANT_EXCLUSIVE = re.compile(
+    r"^\s*(?:option|negotiation|right\s+to\s+negotiate|dealing|period|(?:[\w\-]+\s+)?(?:partner|supplier)s?\b)", _I
+)
+_VESTS = re.compile(r"\bvest(?:s|ed)?\s+$", _I)
 _ROYALTY = re.compile(  # a royalty by name, or a fee that is a share of the licensee's sales
     r"royalt(?:y|ies)|\bpercentage\s+of\s+(?:its\s+|the\s+|all\s+)?(?:net\s+)?(?:sales|revenues?)\b|"
     r"\b\d+(?:\.\d+)?\s*%\s+of\s+(?:its\s+|the\s+|all\s+)?net\s+sales\b",
@@ -282,7 +287,9 @@ def _exclusive(offset: int, sent: str, t: Terms) -> None:
     if t.exclusive is not None and t.exclusive[0] is None:
         return
     for m in _EXCLUSIVE.finditer(sent):
-        if _NOT_GRANT_EXCLUSIVE.match(sent[m.end() : m.end() + 25]):
+        if _NOT_GRANT_EXCLUSIVE.match(sent[m.end() : m.end() + 25]) or _VESTS.search(
+            sent, max(0, m.start() - 8), m.start()
+        ):
             continue
         word = m.group(1).lower()
         value = None if word.startswith("co") else not word.startswith("non")
