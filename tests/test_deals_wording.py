@@ -3,7 +3,7 @@ copies the sentences of one real filing (its source in the comment) and checks t
 rule reads: a price per share is no deal amount, a non-binding letter of interest is no deal, the place
 defined as "the Territory" is the territory, a label a term shares names both parties, a
 passive "is obtained" gives no rights, "August, 2001" is a date, an
-exclusive partner is no exclusive grant, ..."""
+exclusive partner is no exclusive grant, buying all ownership rights is an asset purchase, ..."""
 
 from __future__ import annotations
 
@@ -152,3 +152,17 @@ def test_an_exclusive_partner_and_rights_that_vest_exclusively_are_no_exclusive_
     for text in (partner, vest):
         (deal,) = _deals(text)
         assert deal["type"] == "collaboration" and deal["exclusive"] is None
+
+
+def test_a_purchase_of_all_ownership_rights_is_an_asset_purchase_not_the_earlier_licence() -> None:
+    # an EX-99.1 press release (Valcent Products, June 2009): buying the technology "previously part of the
+    # master license agreement" was read as a licence
+    text = (
+        "EXHIBIT 99.1\nNEWS\nRELEASE\nJune 4, 2009 - Valcent Products Inc. (the \u201cCompany\u201d, or "
+        "\u201cValcent\u201d) announces that it has executed a conditional purchase agreement to acquire all "
+        "ownership rights and intellectual property relating to its VertiCrop\u2122 vertical plant growing technology "
+        "and Tomorrow Garden\u2122 plant kit technology, all previously part of the master license agreement with "
+        "Pagic LP, a company controlled by Glen Kertz, the Company\u2019s past President.\n"
+    )
+    (deal,) = _deals(text)
+    assert deal["type"] == "asset_purchase"

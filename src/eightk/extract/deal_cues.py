@@ -48,7 +48,8 @@ _KIND = (
         r"asset\s+(?:and\s+\w+\s+)?purchase|purchase\s+and\s+sale|(?:trademark|patent)\s+(?:\w+\s+)?assignment|"
         r"(?:asset|product)\s+(?:sale|transfer)\s+agreement|"
         r"to\s+sell\s+(?:its|our)\s+(?:[\w\-.,]+\s+){1,6}?(?:subsidiary|division|business\s+unit)\s+(?:and\s+[^.;]{0,80}?assets\s+)?(?:[^.;]{0,40}?)to\s+(?=[A-Z])|(?:acquisition|purchase)\s+of\s+(?:the\s+|certain\s+)?(?:[\w\-]+\s+){0,3}?assets\s+(?:of|from)\b|to\s+(?:sell|acquire)\s+(?:all\s+|certain\s+)?(?:of\s+)?"
-        r"(?:its\s+|our\s+|the\s+)?(?:[\w\-]+\s+){0,3}?(?:right,\s+title|assets|rights\s+to|product\s+line|business)|"
+        r"(?:its\s+|our\s+|the\s+)?(?:[\w\-]+\s+){0,3}?(?:right,\s+title|assets|rights\s+to|product\s+line|business|"
+        r"ownership\s+rights)|"  # "a purchase agreement to acquire all ownership rights and intellectual property"
         r"\bdivestiture\s+of\s+(?:[\w®\-,]+\s+){1,12}?to\s+(?=[A-Z])|"  # "the divestiture of Primsol® … to Allegis"
         r"\b(?:transfer|sell|assign)\s+to\s+(?:[\w\-]+\s+){1,4}?(?:all\s+|substantially\s+all\s+)?(?:of\s+)?"
         # "will transfer to Relief all of the assets"
@@ -310,6 +311,9 @@ _KIND_FOLDED = tuple(
 )
 
 
+_EARLIER = re.compile(r"\b(?:previous(?:ly)?|prior|existing|original|earlier)\b", _I)
+
+
 def _kinds(sent: str, title_kind: str | None) -> list[str]:
     """The kinds of agreement a sentence enters into: two when it names an asset sale and a separate
     licence ("(i) an asset purchase agreement … and (ii) a licensing agreement")."""
@@ -319,6 +323,9 @@ def _kinds(sent: str, title_kind: str | None) -> list[str]:
         return [title_kind] if title_kind and re.search(r"\bagreement\b", sent, _I) else []
     if "asset_purchase" in found and len(found) > 1:
         n_agreements = len(re.findall(r"\bagreements?\b|\barrangements?\b", sent, _I))
+        other = next(m for k, p, folded in _KIND_FOLDED if k == found[1] and (m := p.search(low if folded else sent)))
+        if _EARLIER.search(sent, max(0, other.start() - 50), other.start()):
+            return ["asset_purchase"]  # "… all previously part of the master license agreement": an earlier one
         return ["asset_purchase", found[1]] if n_agreements >= 2 else ["asset_purchase"]
     if "collaboration" in found:
         return ["collaboration"]
