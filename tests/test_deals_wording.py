@@ -3,7 +3,8 @@ copies the sentences of one real filing (its source in the comment) and checks t
 rule reads: a price per share is no deal amount, a non-binding letter of interest is no deal, the place
 defined as "the Territory" is the territory, a label a term shares names both parties, a
 passive "is obtained" gives no rights, "August, 2001" is a date, an
-exclusive partner is no exclusive grant, buying all ownership rights is an asset purchase, ..."""
+exclusive partner is no exclusive grant, buying all ownership rights is an asset purchase, "announcing
+that the Company had entered" is no recount, ..."""
 
 from __future__ import annotations
 
@@ -166,3 +167,17 @@ def test_a_purchase_of_all_ownership_rights_is_an_asset_purchase_not_the_earlier
     )
     (deal,) = _deals(text)
     assert deal["type"] == "asset_purchase"
+
+
+def test_a_release_announcing_that_the_company_had_entered_into_a_licence_tells_a_deal() -> None:
+    # an 8-K old Item 5 (Aronex Pharmaceuticals, December 2000): "a press release announcing that the Company
+    # had entered into a license agreement" was read as an agreement recounted ("had entered")
+    text = (
+        'ITEM 5. OTHER EVENTS\n\n         On December 18, 2000, Aronex Pharmaceuticals, Inc. (the "Company")\n'
+        "publicly disseminated a press release announcing that the Company had entered\ninto a license agreement "
+        'with Sumitomo Pharmaceuticals Co., Ltd. ("Sumitomo") in\nsettlement of Sumitomo\'s litigation with '
+        "Aronex.\n"
+    )
+    (deal,) = _deals(text)
+    assert deal["type"] == "license"
+    assert {p["name"] for p in deal["parties"]} >= {"Sumitomo Pharmaceuticals Co., Ltd."}

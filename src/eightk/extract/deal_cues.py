@@ -225,6 +225,17 @@ _RECOUNT = re.compile(
     r"\b(?:previously|originally|(?<!that\s)(?<!it\s)(?<!we\s)(?<!they\s)had)\s+(?:\w+\s+)?(?:entered|signed|executed)\b|\bearlier\s+(?:this|in\s+the)\s+(?:year|quarter|month)\b|\brecently\s+announced\b|\bare\s+parties\s+to\b|\bhave\s+previously\b|\bunder\s+the\s+(?:existing|prior)\b",
     _I,
 )
+
+
+def _recounts(sent: str) -> bool:
+    """Whether a deal sentence recounts an agreement made before ("had previously entered"), not when it
+    reports what a release announced ("a press release announcing that the Company had entered into")."""
+    m = _RECOUNT.search(sent)
+    return m is not None and not re.search(
+        r"\bannounc\w*\s+that\s+(?:[\w\-.,]+\s+){0,4}$", sent[max(0, m.start() - 60) : m.start()], _I
+    )
+
+
 _MILESTONE_UPDATE = re.compile(
     r"\b(?:achieved|received|receipt\s+of|earned|triggered)\b.{0,80}\bmilestone|"
     r"\bmilestone\s+payment\s+(?:from|to)\b|"

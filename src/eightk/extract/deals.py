@@ -37,7 +37,6 @@ from eightk.extract.deal_cues import (
     _OTHER_AGREEMENT,
     _PENDING,
     _PROPOSED,
-    _RECOUNT,
     _SELF_REFERENCE,
     _SEPARATE,
     _STOP,
@@ -46,6 +45,7 @@ from eightk.extract.deal_cues import (
     _entry,
     _kinds,
     _opening_told,
+    _recounts,
     _title_kind,
     _update_kind,
     opening_in,
@@ -278,7 +278,7 @@ class _Reader:
         if update is None and when is not None and not a.opening and _under_older(a.text, when):
             update = "amendment"  # "entered into a Memorandum … under the license agreement dated 1997"
         announced = a.entry is not None and not a.opening and a.entry.group(0).lower().startswith("announc")
-        old = bool(_RECOUNT.search(a.text)) or (
+        old = _recounts(a.text) or (
             when is not None
             and (
                 (self.ref is not None and (self.ref - when).days > (14 if announced else 400))
