@@ -4,7 +4,7 @@ rule reads: a price per share is no deal amount, a non-binding letter of interes
 defined as "the Territory" is the territory, a label a term shares names both parties, a
 passive "is obtained" gives no rights, "August, 2001" is a date, an
 exclusive partner is no exclusive grant, buying all ownership rights is an asset purchase, "announcing
-that the Company had entered" is no recount, ..."""
+that the Company had entered" is no recount, a subaward is no collaboration, ..."""
 
 from __future__ import annotations
 
@@ -181,3 +181,16 @@ def test_a_release_announcing_that_the_company_had_entered_into_a_licence_tells_
     (deal,) = _deals(text)
     assert deal["type"] == "license"
     assert {p["name"] for p in deal["parties"]} >= {"Sumitomo Pharmaceuticals Co., Ltd."}
+
+
+def test_a_subaward_and_development_agreement_is_no_collaboration() -> None:
+    # an 8-K Item 1.01 (Gyrotron Technology, April 2015): a subcontract under a government-funded project was
+    # read as a collaboration
+    text = (
+        "Item 1.01 Entry into a Material Definitive Agreement.\nOn April 30, 2015, Gyrotron Technology, Inc. "
+        "(\u201cGTI\u201d) entered into a Subaward and Development Agreement (the \u201cAgreement\u201d) with PPG "
+        "Industries, Inc. (\u201c\u201dPPG\u201d). GTI will assist PPG as a subcontractor in a project majority funded "
+        "by the Department of Energy (\u201cDOE\u201d) which calls for PPG to demonstrate components of a "
+        "fabricate-on-demand vacuum insulating glazing manufacturing process.\n"
+    )
+    assert _deals(text) == []

@@ -322,6 +322,7 @@ _KIND_FOLDED = tuple(
 )
 
 
+_SUBCONTRACT = re.compile(r"\bsub-?(?:awards?|contracts?|contractors?|contracting)\b", _I)
 _EARLIER = re.compile(r"\b(?:previous(?:ly)?|prior|existing|original|earlier)\b", _I)
 
 
@@ -338,8 +339,8 @@ def _kinds(sent: str, title_kind: str | None) -> list[str]:
         if _EARLIER.search(sent, max(0, other.start() - 50), other.start()):
             return ["asset_purchase"]  # "… all previously part of the master license agreement": an earlier one
         return ["asset_purchase", found[1]] if n_agreements >= 2 else ["asset_purchase"]
-    if "collaboration" in found:
-        return ["collaboration"]
+    if "collaboration" in found:  # not a subcontract ("a Subaward and Development Agreement"): services
+        return [] if found == ["collaboration"] and _SUBCONTRACT.search(sent) else ["collaboration"]
     return found[:1]
 
 
