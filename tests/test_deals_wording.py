@@ -4,7 +4,8 @@ rule reads: a price per share is no deal amount, a non-binding letter of interes
 defined as "the Territory" is the territory, a label a term shares names both parties, a
 passive "is obtained" gives no rights, "August, 2001" is a date, an
 exclusive partner is no exclusive grant, buying all ownership rights is an asset purchase, "announcing
-that the Company had entered" is no recount, a subaward is no collaboration, ..."""
+that the Company had entered" is no recount, a subaward is no collaboration, a title page's
+label under a name gives its role, ..."""
 
 from __future__ import annotations
 
@@ -194,3 +195,19 @@ def test_a_subaward_and_development_agreement_is_no_collaboration() -> None:
         "fabricate-on-demand vacuum insulating glazing manufacturing process.\n"
     )
     assert _deals(text) == []
+
+
+def test_a_title_pages_labels_on_their_own_lines_give_the_roles() -> None:
+    # an EX-2.1 opening (Clarus Therapeutics / Tolmar, 8-K of October 2022): "SELLERS," and "PURCHASER," under
+    # the names left both sides partners
+    text = (
+        "Exhibit 2.1\n\n \n\nEXECUTION VERSION\n\n \n\nASSET PURCHASE AGREEMENT\n\n \n\nby and between\n\n \n\n"
+        "CLARUS THERAPEUTICS HOLDINGS, INC., and CLARUS THERAPEUTICS, INC.,\n\n \n\nSELLERS,\n\n \n\nTolmar, Inc.\n\n "
+        "\n\nPURCHASER,\n\n \n\nAND\n\n \n\nTOLMAR HOLDINGS, INC.\n\n \n\nGUARANTOR\n\n \n\nDATED AS OF OCTOBER 25, "
+        "2022\n\n \n\nTABLE OF CONTENTS\n\n  Page\nARTICLE 1 DEFINITIONS AND CONSTRUCTION 2\nARTICLE 2 THE "
+        "TRANSACTION 17\nSection 2.1 Sale and Purchase of Purchased Assets 17\n"
+    )
+    (deal,) = _deals(text)
+    roles = {p["name"].lower(): p["role"] for p in deal["parties"]}
+    assert roles.get("clarus therapeutics holdings, inc.") == "seller"
+    assert roles.get("tolmar, inc.") == "buyer"
