@@ -5,7 +5,7 @@ defined as "the Territory" is the territory, a label a term shares names both pa
 passive "is obtained" gives no rights, "August, 2001" is a date, an
 exclusive partner is no exclusive grant, buying all ownership rights is an asset purchase, "announcing
 that the Company had entered" is no recount, a subaward is no collaboration, a title page's
-label under a name gives its role, ..."""
+label under a name gives its role, a global market is no territory, ..."""
 
 from __future__ import annotations
 
@@ -211,3 +211,19 @@ def test_a_title_pages_labels_on_their_own_lines_give_the_roles() -> None:
     roles = {p["name"].lower(): p["role"] for p in deal["parties"]}
     assert roles.get("clarus therapeutics holdings, inc.") == "seller"
     assert roles.get("tolmar, inc.") == "buyer"
+
+
+def test_a_global_market_or_global_regions_are_no_territory() -> None:
+    # an EX-99.1 press release (Neptune Technologies / Aker BioMarine, October 2016; tests/data/deals/extra7 029):
+    # "the leading innovators in the global krill oil market" became a worldwide licence
+    text = (
+        "FOR IMMEDIATE RELEASE\nNeptune and Aker BioMarine reach important patent agreement\n"
+        "Laval, Qu\u00e9bec, CANADA \u2013 October 3, 2016 \u2013 Neptune Technologies & Bioressources Inc. "
+        '("Neptune") and Aker BioMarine ("Aker") are pleased to jointly announce that they have entered into a '
+        "broad patent cross-licensing agreement, thus ending all outstanding litigation between both companies.\n"
+        '"This joint patent agreement signifies the importance of respecting IP, further strengthening our '
+        'position as the leading innovators in the global krill oil market," Matts Johansen, CEO, Aker BioMarine '
+        "commented.\n"
+    )
+    (deal,) = _deals(text)
+    assert deal["territory"] is None

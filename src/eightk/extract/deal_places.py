@@ -61,6 +61,13 @@ def _defined_territory(offset: int, sent: str, t: Terms) -> bool:
     return False
 
 
+# "global" that is no deal's reach: a market's, a company's, some regions' ("the global krill oil market", "in
+# specified global regions", "Top Tier Global Pharmaceutical Company")
+_NOT_REACH = re.compile(
+    r"(?:\s+[\w\-]+){0,2}?\s+(?:markets?|marketplace|leaders?|compan(?:y|ies)|territories|regions|industry)\b", _I
+)
+
+
 def territory(offset: int, sent: str, t: Terms) -> None:
     """The territory a sentence gives the deal: a contract's labelled "Territory:", the place a sentence defines as
     "the Territory", else the first one named where rights are told ("worldwide", "in Japan", "outside the U.S.")."""
@@ -71,7 +78,7 @@ def territory(offset: int, sent: str, t: Terms) -> None:
         return
     if not _RIGHTS_WORDS.search(sent):
         return
-    w = _WORLD.search(sent)
+    w = next((w for w in _WORLD.finditer(sent) if not _NOT_REACH.match(sent, w.end())), None)
     if w and (_OPTION_REACH.search(sent[max(0, w.start() - 40) : w.start()]) or _OPTION_NAME.match(sent, w.end())):
         w = None  # "an exclusive option for global commercial rights", "the Global Commercialization Option": an
         # option's reach, not the licence's
