@@ -5,7 +5,7 @@ defined as "the Territory" is the territory, a label a term shares names both pa
 passive "is obtained" gives no rights, "August, 2001" is a date, an
 exclusive partner is no exclusive grant, buying all ownership rights is an asset purchase, "announcing
 that the Company had entered" is no recount, a subaward is no collaboration, a title page's
-label under a name gives its role, a global market is no territory, ..."""
+label under a name gives its role, a global market or a party's seat is no territory, ..."""
 
 from __future__ import annotations
 
@@ -224,6 +224,23 @@ def test_a_global_market_or_global_regions_are_no_territory() -> None:
         '"This joint patent agreement signifies the importance of respecting IP, further strengthening our '
         'position as the leading innovators in the global krill oil market," Matts Johansen, CEO, Aker BioMarine '
         "commented.\n"
+    )
+    (deal,) = _deals(text)
+    assert deal["territory"] is None
+
+
+def test_where_a_party_is_organised_is_no_territory() -> None:
+    # an EX-10 opening (Multicosm Ltd / Computing Products & Services, 1995; tests/data/deals/extra6 007): the
+    # licensee's seat "under the laws of the State of Virginia in the United States of America" became the territory
+    text = (
+        "SOFTWARE LICENSING AGREEMENT\nTHIS AGREEMENT is made the 7th day of Dec. One thousand nine hundred and "
+        "ninety five BETWEEN (1) Multicosm Ltd, Town Quay House, 7 Town Quay, Southampton SO14 2PT (hereinafter "
+        'called "the Licensor") and (2) CPSI, a company organised and existing under the laws of the State of '
+        "Virginia in the United States of America with its registered office at 12701 Fairlakes Circle, Suite 550, "
+        'Fairfax, VA 22033 and its principal place of business at same as above (the "Licensee") WHEREAS The '
+        "Licensor is the sole licensee from the University of Southampton of intellectual property relating to "
+        "articles known as Microcosm, a hypermedia programming system, and has been granted the rights to "
+        "sublicense this intellectual property.\n"
     )
     (deal,) = _deals(text)
     assert deal["territory"] is None

@@ -68,6 +68,11 @@ _NOT_REACH = re.compile(
 )
 
 
+# where a party is, not where the deal reaches: "organised and existing under the laws of the State of Virginia in
+# the United States of America", "with its registered office in"
+_SEAT = re.compile(r"\b(?:laws\s+of|organi[sz]ed|incorporated|domiciled|offices?|headquartered|located)\b", _I)
+
+
 def territory(offset: int, sent: str, t: Terms) -> None:
     """The territory a sentence gives the deal: a contract's labelled "Territory:", the place a sentence defines as
     "the Territory", else the first one named where rights are told ("worldwide", "in Japan", "outside the U.S.")."""
@@ -82,7 +87,7 @@ def territory(offset: int, sent: str, t: Terms) -> None:
     if w and (_OPTION_REACH.search(sent[max(0, w.start() - 40) : w.start()]) or _OPTION_NAME.match(sent, w.end())):
         w = None  # "an exclusive option for global commercial rights", "the Global Commercialization Option": an
         # option's reach, not the licence's
-    m = _TERRITORY.search(sent)
+    m = next((m for m in _TERRITORY.finditer(sent) if not _SEAT.search(sent, max(0, m.start() - 60), m.start())), None)
     if w and (m is None or w.start() < m.start()):
         but = _EXCEPT.match(sent, w.end())  # "worldwide, except Japan, South Korea and Taiwan"
         if but:
