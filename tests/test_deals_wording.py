@@ -5,7 +5,8 @@ defined as "the Territory" is the territory, a label a term shares names both pa
 passive "is obtained" gives no rights, "August, 2001" is a date, an
 exclusive partner is no exclusive grant, buying all ownership rights is an asset purchase, "announcing
 that the Company had entered" is no recount, a subaward is no collaboration, a title page's
-label under a name gives its role, a global market or a party's seat is no territory, ..."""
+label under a name gives its role, a global market or a party's seat is no territory, royalties
+sold are no royalty term, ..."""
 
 from __future__ import annotations
 
@@ -244,3 +245,18 @@ def test_where_a_party_is_organised_is_no_territory() -> None:
     )
     (deal,) = _deals(text)
     assert deal["territory"] is None
+
+
+def test_royalties_sold_are_the_asset_not_a_royalty_term() -> None:
+    # an EX-99.1 press release (Titan Pharmaceuticals / Deerfield Management, November 2011; tests/data/deals/extra6
+    # 006): selling "the Company's remaining future royalties" made royalties a term of the sale
+    text = (
+        "Exhibit 99.1\n\nTITAN PHARMACEUTICALS ENTERS INTO $15 MILLION ROYALTY SALE\n\nAGREEMENT WITH DEERFIELD "
+        "MANAGEMENT\n\nSouth San Francisco, CA \u2013 November 15, 2011 \u2013 Titan Pharmaceuticals, Inc. (TTNP.OB) "
+        "today announced that it has entered into an agreement with Deerfield Management Company, L.P. and certain "
+        "investment funds managed by it (Deerfield) to sell a substantial portion of the Company\u2019s remaining "
+        "future royalties on the sales of Fanapt\u00ae (iloperidone), an atypical antipsychotic approved in the U.S. "
+        "for the treatment of schizophrenia in adult patients, to Deerfield in exchange for $5 million in cash.\n"
+    )
+    (deal,) = _deals(text)
+    assert deal["type"] == "asset_purchase" and deal["royalties"] is None

@@ -300,8 +300,21 @@ def _exclusive(offset: int, sent: str, t: Terms) -> None:
         return
 
 
+# a royalty that is the thing sold or done away with, not a term of the deal: "to sell … the Company's remaining
+# future royalties", "purchased a royalty stream", "Eliminates milestone and royalty payments", "replaces … royalty
+# burden"
+_ROYALTY_AS_ASSET = re.compile(
+    r"\b(?:sell|sells|sold|sale\s+of|purchas\w*|acquir\w*|buy|bought|monetiz\w*|eliminat\w*|replac\w*|terminat\w*)\b"
+    r"[^.;]{0,60}$",
+    _I,
+)
+
+
 def _royalties(offset: int, sent: str, t: Terms) -> None:
-    m = _ROYALTY.search(sent)
+    m = next(
+        (m for m in _ROYALTY.finditer(sent) if not _ROYALTY_AS_ASSET.search(sent, max(0, m.start() - 70), m.start())),
+        None,
+    )
     if m is None or t.royalties is not None:
         return
     if _NO_ROYALTY.search(sent) and not re.search(
