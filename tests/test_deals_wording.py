@@ -6,7 +6,7 @@ passive "is obtained" gives no rights, "August, 2001" is a date, an
 exclusive partner is no exclusive grant, buying all ownership rights is an asset purchase, "announcing
 that the Company had entered" is no recount, a subaward is no collaboration, a title page's
 label under a name gives its role, a global market or a party's seat is no territory, royalties
-sold are no royalty term, ..."""
+sold are no royalty term, a definitive agreement still to be executed is no deal, ..."""
 
 from __future__ import annotations
 
@@ -260,3 +260,21 @@ def test_royalties_sold_are_the_asset_not_a_royalty_term() -> None:
     )
     (deal,) = _deals(text)
     assert deal["type"] == "asset_purchase" and deal["royalties"] is None
+
+
+def test_a_letter_that_says_a_definitive_agreement_must_still_be_executed_is_no_deal() -> None:
+    # a letter of intent filed with an 8-K (Preventia Inc. / Private Trading Systems PLC, June 2012): "a
+    # definitive agreement must be prepared and executed" was read as a licence entered into
+    text = (
+        'Re: System and Intellectual Property License\nWhereas Private Trading Systems PLC ("PTS", a company '
+        "incorporated in England and Wales) is the sole owner of a trading system, this letter of intent (this "
+        '"LOI") sets out the basic terms of arrangements under which: (i) PTS shall license to Preventia Inc. '
+        '("Preventia") the exclusive right to use and otherwise exploit and enforce the System.\nWhile it is '
+        "recognized that further discussions and negotiations must occur between the parties hereto and that a "
+        "definitive agreement must be prepared and executed in regard to the subject matter hereof, the parties "
+        "hereto hereby acknowledge and agree that paragraphs 6, 7 and 8, below, are binding on the parties "
+        "regardless of whether any such definitive agreement is prepared and/or executed.\n1. Sub-License- PTS "
+        "shall grant a five (5) year, worldwide exclusive license to Preventia to use and otherwise exploit and "
+        "enforce the System, on such terms as are mutually agreed between the parties.\n"
+    )
+    assert _deals(text) == []

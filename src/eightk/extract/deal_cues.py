@@ -274,7 +274,11 @@ _HABITUAL = re.compile(
 # "has received a preliminary, non-binding letter of interest to acquire …": an offer, no agreement entered
 _PROPOSED = re.compile(
     r"\bnon-?\s?binding\s+(?:[\w\-]+\s+){0,2}?(?:letters?|term\s+sheets?|memorand(?:um|a)|proposals?|offers?|"
-    r"indications?)\b|\bletters?\s+of\s+interest\b",
+    r"indications?)\b|\bletters?\s+of\s+interest\b|"
+    # "a definitive agreement must be prepared and executed", "subject to the negotiation of a definitive agreement"
+    r"\bdefinitive\s+(?:[\w\-]+\s+){0,2}?agreements?\s+(?:must|shall|will|would|is\s+to|are\s+to)\s+(?:still\s+)?be\s+"
+    r"(?:prepared|negotiated|executed|entered|signed)\b|"
+    r"\b(?:negotiation|negotiating)\s+(?:and\s+(?:entry\s+into|execution\s+of)\s+)?(?:of\s+)?an?\s+definitive\b",
     _I,
 )
 _OF_BEFORE = re.compile(r"\b(?:of|by)\s+(?:the\s+)?\Z")
