@@ -48,7 +48,8 @@ _KIND = (
         r"asset\s+(?:and\s+\w+\s+)?purchase|purchase\s+and\s+sale|(?:trademark|patent)\s+(?:\w+\s+)?assignment|"
         r"(?:asset|product)\s+(?:sale|transfer)\s+agreement|"
         r"to\s+sell\s+(?:its|our)\s+(?:[\w\-.,]+\s+){1,6}?(?:subsidiary|division|business\s+unit)\s+(?:and\s+[^.;]{0,80}?assets\s+)?(?:[^.;]{0,40}?)to\s+(?=[A-Z])|(?:acquisition|purchase)\s+of\s+(?:the\s+|certain\s+)?(?:[\w\-]+\s+){0,3}?assets\s+(?:of|from)\b|to\s+(?:sell|acquire)\s+(?:all\s+|certain\s+)?(?:of\s+)?"
-        r"(?:its\s+|our\s+|the\s+)?(?:[\w\-]+\s+){0,3}?(?:right,\s+title|assets|rights\s+to|product\s+line|business)|"
+        r"(?:its\s+|our\s+|the\s+)?(?:[\w\-]+\s+){0,3}?(?:right,\s+title|assets|rights\s+to|product\s+line|business|"
+        r"ownership\s+rights)|"  # "a purchase agreement to acquire all ownership rights and intellectual property"
         r"\bdivestiture\s+of\s+(?:[\w®\-,]+\s+){1,12}?to\s+(?=[A-Z])|"  # "the divestiture of Primsol® … to Allegis"
         r"\b(?:transfer|sell|assign)\s+to\s+(?:[\w\-]+\s+){1,4}?(?:all\s+|substantially\s+all\s+)?(?:of\s+)?"
         # "will transfer to Relief all of the assets"
@@ -224,6 +225,17 @@ _RECOUNT = re.compile(
     r"\b(?:previously|originally|(?<!that\s)(?<!it\s)(?<!we\s)(?<!they\s)had)\s+(?:\w+\s+)?(?:entered|signed|executed)\b|\bearlier\s+(?:this|in\s+the)\s+(?:year|quarter|month)\b|\brecently\s+announced\b|\bare\s+parties\s+to\b|\bhave\s+previously\b|\bunder\s+the\s+(?:existing|prior)\b",
     _I,
 )
+
+
+def _recounts(sent: str) -> bool:
+    """Whether a deal sentence recounts an agreement made before ("had previously entered"), not when it
+    reports what a release announced ("a press release announcing that the Company had entered into")."""
+    m = _RECOUNT.search(sent)
+    return m is not None and not re.search(
+        r"\bannounc\w*\s+that\s+(?:[\w\-.,]+\s+){0,4}$", sent[max(0, m.start() - 60) : m.start()], _I
+    )
+
+
 _MILESTONE_UPDATE = re.compile(
     r"\b(?:achieved|received|receipt\s+of|earned|triggered)\b.{0,80}\bmilestone|"
     r"\bmilestone\s+payment\s+(?:from|to)\b|"
@@ -259,6 +271,16 @@ _HABITUAL = re.compile(
     r"(?:enters?|signs?|licen[cs]es?|grants?)|may\s+(?:in\s+the\s+future\s+)?(?:enter|seek\s+to\s+enter))\b",
     _I,
 )
+# "has received a preliminary, non-binding letter of interest to acquire …": an offer, no agreement entered
+_PROPOSED = re.compile(
+    r"\bnon-?\s?binding\s+(?:[\w\-]+\s+){0,2}?(?:letters?|term\s+sheets?|memorand(?:um|a)|proposals?|offers?|"
+    r"indications?)\b|\bletters?\s+of\s+interest\b|"
+    # "a definitive agreement must be prepared and executed", "subject to the negotiation of a definitive agreement"
+    r"\bdefinitive\s+(?:[\w\-]+\s+){0,2}?agreements?\s+(?:must|shall|will|would|is\s+to|are\s+to)\s+(?:still\s+)?be\s+"
+    r"(?:prepared|negotiated|executed|entered|signed)\b|"
+    r"\b(?:negotiation|negotiating)\s+(?:and\s+(?:entry\s+into|execution\s+of)\s+)?(?:of\s+)?an?\s+definitive\b",
+    _I,
+)
 _OF_BEFORE = re.compile(r"\b(?:of|by)\s+(?:the\s+)?\Z")
 
 
@@ -272,7 +294,7 @@ _STOP = re.compile(
 )
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _DATE = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)\b",
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)\b",
     _I,
 )
 _SUBJECT = re.compile(  # "licensed" as a verb (lower case), not the defined term "Licensed Products"
@@ -304,6 +326,10 @@ _KIND_FOLDED = tuple(
 )
 
 
+_SUBCONTRACT = re.compile(r"\bsub-?(?:awards?|contracts?|contractors?|contracting)\b", _I)
+_EARLIER = re.compile(r"\b(?:previous(?:ly)?|prior|existing|original|earlier)\b", _I)
+
+
 def _kinds(sent: str, title_kind: str | None) -> list[str]:
     """The kinds of agreement a sentence enters into: two when it names an asset sale and a separate
     licence ("(i) an asset purchase agreement … and (ii) a licensing agreement")."""
@@ -313,9 +339,12 @@ def _kinds(sent: str, title_kind: str | None) -> list[str]:
         return [title_kind] if title_kind and re.search(r"\bagreement\b", sent, _I) else []
     if "asset_purchase" in found and len(found) > 1:
         n_agreements = len(re.findall(r"\bagreements?\b|\barrangements?\b", sent, _I))
+        other = next(m for k, p, folded in _KIND_FOLDED if k == found[1] and (m := p.search(low if folded else sent)))
+        if _EARLIER.search(sent, max(0, other.start() - 50), other.start()):
+            return ["asset_purchase"]  # "… all previously part of the master license agreement": an earlier one
         return ["asset_purchase", found[1]] if n_agreements >= 2 else ["asset_purchase"]
-    if "collaboration" in found:
-        return ["collaboration"]
+    if "collaboration" in found:  # not a subcontract ("a Subaward and Development Agreement"): services
+        return [] if found == ["collaboration"] and _SUBCONTRACT.search(sent) else ["collaboration"]
     return found[:1]
 
 

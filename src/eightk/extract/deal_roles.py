@@ -152,6 +152,10 @@ def _obtains(s: _Sentence, *, buying: bool) -> None:
         if word.startswith("licen") and LICENSED_THING.match(sent, cue.end()):
             continue  # "royalties on sales of licensed products": an adjective
         tail = sent[cue.end() : cue.end() + 90]
+        if word.startswith(("obtain", "secur", "receiv")) and re.search(
+            r"\b(?:is|are|was|were|be|been)\s+$", sent[max(0, cue.start() - 12) : cue.start()]
+        ):
+            continue  # "so long as that consent is obtained": a passive, its subject receives nothing
         rights = _RIGHTSISH.search(tail[:70])
         if not rights and not word.startswith(("in-", "inl", "licen")):
             continue

@@ -15,6 +15,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
+from eightk.extract.deal_places import territory
 from eightk.extract.money import MoneyMention, money_in
 from eightk.model import Money
 
@@ -71,15 +72,22 @@ _NOT_DEAL_MONEY = re.compile(
     r"recogni[sz]ed|amortization|deferred|book\s+value|expense|gain|loss|liabilit",
     _I,
 )
+# a price per share is no deal amount: "valued at $1.18 per share", "at $8.00 per ordinary share"
+_PER_SHARE = re.compile(r"\s*(?:per|a|for\s+each)\s+(?:ordinary\s+|common\s+)?(?:share|ADS)\b", _I)
 _KIND = re.compile(
     r"(development|clinical|regulatory|approval|sales|commercial)(?:-based|-related)?\s+(?:and\s+\w+\s+)?milestone", _I
 )
 _KINDS = {"development": "development", "clinical": "development", "regulatory": "regulatory", "approval": "regulatory",
           "sales": "sales", "commercial": "sales"}  # fmt: skip
 _EXCLUSIVE = re.compile(r"\b(co-?exclusive|non-?exclusive|exclusive(?:ly)?)\b", _I)
+# not a grant's exclusivity: an option's, a negotiation's or talks', a partner's or supplier's ("Beijing Royal to be
+# the Company's exclusive development partner"), where rights vest ("vest exclusively in CRH")
 _NOT_GRANT_EXCLUSIVE = re.compile(
-    r"^\s*(?:option|negotiations?|right\s+to\s+negotiate|dealing|period|talks|discussions)", _I
+    r"^\s*(?:option|negotiations?|right\s+to\s+negotiate|dealing|period|talks|discussions|"
+    r"(?:[\w\-]+\s+)?(?:partner|supplier)s?\b)",
+    _I,
 )
+_VESTS = re.compile(r"\bvest(?:s|ed)?\s+$", _I)
 # the rights left after the licence's term: "Following expiration of the Royalty Term, X will continue to
 # maintain non-exclusive rights"
 _AFTER_TERM = re.compile(
@@ -92,7 +100,6 @@ _ROYALTY = re.compile(  # a royalty by name, or a fee that is a share of the lic
 )
 _NO_ROYALTY = re.compile(r"royalty(?:\s+and\s+\w+)?[-\s]free|free\s+of\s+(?:any\s+)?royalt|fully\s+paid(?:-up)?", _I)
 _PERCENT = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*(?:%|percent)", _I)
-_WORLD = re.compile(r"\b(?:world-?wide|global(?:ly)?|throughout\s+the\s+world)\b", _I)
 
 
 @dataclass(slots=True)
@@ -104,6 +111,7 @@ class Terms:
     exclusive: tuple[bool | None, int, int] | None = None
     exclusive_locked: bool = False  # set by a contract's title
     territory: tuple[str, int, int] | None = None
+    territory_defined: bool = False  # the place a sentence defines as the Territory: kept over others
     royalties: tuple[bool, float | None, float | None, int, int] | None = None
     sale: bool = False  # an asset sale: its price with no other cue is paid at closing (the upfront)
 
@@ -127,7 +135,7 @@ def classify(sent: str, mention: MoneyMention, floor: int = 0, *, sale: bool = F
     up to $62.0 million in milestone payments"."""
     before = sent[max(0, floor, mention.start - 90) : mention.start]
     after = sent[mention.end : mention.end + 110]
-    if _NOT_DEAL_MONEY.search(before[-45:]) or _NOT_DEAL_MONEY.search(after[:30]):
+    if _NOT_DEAL_MONEY.search(before[-45:]) or _NOT_DEAL_MONEY.search(after[:30]) or _PER_SHARE.match(after):
         return None
     if _PARTS_FOLLOW.match(after):
         return (
@@ -210,7 +218,7 @@ def read_terms(sents: list[tuple[int, str]], terms: Terms | None = None) -> Term
         _money(offset, sent, t)
         _exclusive(offset, sent, t)
         _royalties(offset, sent, t)
-        _territory(offset, sent, t)
+        territory(offset, sent, t)
     return t
 
 
@@ -305,7 +313,9 @@ def _exclusive(offset: int, sent: str, t: Terms) -> None:
     if t.exclusive is not None and t.exclusive[0] is None or _AFTER_TERM.match(sent):
         return
     for m in _EXCLUSIVE.finditer(sent):
-        if _NOT_GRANT_EXCLUSIVE.match(sent[m.end() : m.end() + 25]):
+        if _NOT_GRANT_EXCLUSIVE.match(sent[m.end() : m.end() + 25]) or _VESTS.search(
+            sent, max(0, m.start() - 8), m.start()
+        ):
             continue
         word = m.group(1).lower()
         value = None if word.startswith("co") else not word.startswith("non")
@@ -316,8 +326,21 @@ def _exclusive(offset: int, sent: str, t: Terms) -> None:
         return
 
 
+# a royalty that is the thing sold or done away with, not a term of the deal: "to sell … the Company's remaining
+# future royalties", "purchased a royalty stream", "Eliminates milestone and royalty payments", "replaces … royalty
+# burden"
+_ROYALTY_AS_ASSET = re.compile(
+    r"\b(?:sell|sells|sold|sale\s+of|purchas\w*|acquir\w*|buy|bought|monetiz\w*|eliminat\w*|replac\w*|terminat\w*)\b"
+    r"[^.;]{0,60}$",
+    _I,
+)
+
+
 def _royalties(offset: int, sent: str, t: Terms) -> None:
-    m = _ROYALTY.search(sent)
+    m = next(
+        (m for m in _ROYALTY.finditer(sent) if not _ROYALTY_AS_ASSET.search(sent, max(0, m.start() - 70), m.start())),
+        None,
+    )
     if m is None or t.royalties is not None:
         return
     if _NO_ROYALTY.search(sent) and not re.search(
@@ -333,65 +356,6 @@ def _royalties(offset: int, sent: str, t: Terms) -> None:
         offset + m.start(),
         offset + m.end(),
     )
-
-
-_PLACE = (
-    r"(?:the\s+)?(?:United\s+States(?:\s+of\s+America)?|U\.S\.|USA|Canada|Mexico|Europe(?:an\s+Union)?|EU|"
-    r"(?:North|South|Latin|Central)\s+America|Asia(?:\s+Pacific)?|Africa|(?:the\s+)?Middle\s+East|Greater\s+China|"
-    r"(?:mainland\s+)?China|Chinese\s+mainland|People[’\']s\s+Republic\s+of\s+China|PRC|Japan|(?:South\s+)?Korea|Taiwan|Hong\s+Kong|Maca[uo]|India|Australia|New\s+Zealand|Israel|"
-    r"Russia|Ukraine|Turkey|Brazil|Argentina|Italy|Spain|France|Germany|Switzerland|Austria|Belgium|Netherlands|"
-    r"Sweden|Norway|Denmark|Finland|Ireland|United\s+Kingdom|U\.K\.|UK|Poland|Portugal|Greece|Singapore|Malaysia|"
-    r"Indonesia|Philippines|Thailand|Vietnam|Southeast\s+Asia|Scandinavia|Nordic\s+countries|Oman|Bahrain|Qatar|"
-    r"Saudi\s+Arabia|Kuwait|Lebanon|Syria|Jordan|Iraq|Yemen|United\s+Arab\s+Emirates|Egypt|South\s+Africa)"
-)
-_TERRITORY = re.compile(
-    rf"\b(?:in|for|throughout|within|(?P<out>outside(?:\s+of)?))\s+(?:the\s+territor(?:y|ies)\s+of\s+)?(?P<t>{_PLACE}(?:\s*(?:,|and|or|,\s*and)\s*{_PLACE}){{0,14}}"
-    rf"(?:\s*,?\s*(?:excluding|except(?:\s+for)?)\s+{_PLACE}(?:\s*(?:,|and|,\s*and)\s*{_PLACE}){{0,6}})?)"
-)
-_EXCEPT = re.compile(
-    rf",?\s*(?:except(?:\s+for)?|excluding|other\s+than|outside(?:\s+of)?)\s+{_PLACE}(?:\s*(?:,|and|or|,\s*and)\s*{_PLACE}){{0,10}}"
-)
-_RIGHTS_WORDS = re.compile(r"licen|rights|commerciali|territor|market|distribut|sell", _I)
-
-
-_LABELLED_TERRITORY = re.compile(r"\b(?:Territory|TERRITORY)\s*:\s*(?:-+\s*)?(?P<t>[A-Z][^.\n:]{3,120})")
-
-
-# "global" before work or a company, with no rights or licence in the words after it
-_NOT_A_REACH = re.compile(
-    r"\s+(?:clinical\s+)?(?:development|trials?|studies|study|leader|company|companies|(?:bio)?pharmaceutical|"
-    r"healthcare|presence|network|operations|footprint|headquarters|population|patients?)\b"
-    r"(?!(?:\s+(?:and|or|,)?\s*[\w\-]+){0,3}?\s+(?:rights?|licen[cs]es?)\b)",
-    _I,
-)
-_OPTION_REACH = re.compile(r"\boptions?\s+(?:for|to|over|on)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}$")
-_OPTION_NAME = re.compile(r"(?:\s+[A-Z][\w\-]*){0,3}\s+Option\b")
-
-
-def _territory(offset: int, sent: str, t: Terms) -> None:
-    if t.territory is not None:
-        return
-    if m := _LABELLED_TERRITORY.search(sent):  # a contract's schedule: "3. Territory: All countries in which …"
-        t.territory = (" ".join(m.group("t").split()), offset + m.start("t"), offset + m.end("t"))
-        return
-    if not _RIGHTS_WORDS.search(sent):
-        return
-    w = _WORLD.search(sent)
-    if w and w.group(0).lower() == "global" and _NOT_A_REACH.match(sent, w.end()):
-        w = None  # "may contribute to global development": the work's reach, not the licence's
-    if w and (_OPTION_REACH.search(sent[max(0, w.start() - 40) : w.start()]) or _OPTION_NAME.match(sent, w.end())):
-        w = None  # "an exclusive option for global commercial rights", "the Global Commercialization Option": an
-        # option's reach, not the licence's
-    m = _TERRITORY.search(sent)
-    if w and (m is None or w.start() < m.start()):
-        but = _EXCEPT.match(sent, w.end())  # "worldwide, except Japan, South Korea and Taiwan"
-        if but:
-            t.territory = (" ".join(sent[w.start() : but.end()].split()), offset + w.start(), offset + but.end())
-        else:
-            t.territory = ("worldwide", offset + w.start(), offset + w.end())
-    elif m:
-        a = m.start("out") if m.group("out") else m.start("t")  # "outside the U.S." keeps its "outside"
-        t.territory = (" ".join(sent[a : m.end("t")].split()), offset + a, offset + m.end("t"))
 
 
 def milestones_total(parts: list[tuple[str | None, Money, int, int]]) -> tuple[Money, int, int] | None:

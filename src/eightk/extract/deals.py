@@ -36,7 +36,7 @@ from eightk.extract.deal_cues import (
     _OPENING_REACH,
     _OTHER_AGREEMENT,
     _PENDING,
-    _RECOUNT,
+    _PROPOSED,
     _SELF_REFERENCE,
     _SEPARATE,
     _STOP,
@@ -45,6 +45,7 @@ from eightk.extract.deal_cues import (
     _entry,
     _kinds,
     _opening_told,
+    _recounts,
     _title_kind,
     _update_kind,
     opening_in,
@@ -151,8 +152,8 @@ class _Reader:
             kinds = [self.title_kind] if self.title_kind else _kinds(body[s : opening.end()], None)
         else:
             kinds = _kinds(sent, self.title_kind) if entry else []
-        if entry and not opening and (_HYPOTHETICAL.match(sent) or _HABITUAL.search(sent) or self._quoted(s, sent)):
-            entry, kinds = None, []  # "If Saint-Gobain exercises …", habits, an executive's quote
+        if entry and not opening and self._not_entered(s, sent):
+            entry, kinds = None, []
         if entry and self.current and (besides := _IN_ADDITION_TO_DEAL.match(sent)):
             kinds = self._set_apart(sent[besides.end() :])
         if _SEPARATE.match(sent):
@@ -174,6 +175,14 @@ class _Reader:
             self.anchor(_Anchor(s, sent, entry, opening is not None), kinds, e)
         elif not self._update_told(s, sent, entry is not None):
             self.feed(s, sent, None)
+
+    def _not_entered(self, s: int, sent: str) -> bool:
+        """Whether a sentence with an entry verb enters no agreement: a condition ("If Saint-Gobain exercises
+        …"), a habit, a non-binding letter or offer ("received a … non-binding letter of interest"), an
+        executive's quote."""
+        return bool(_HYPOTHETICAL.match(sent) or _HABITUAL.search(sent) or _PROPOSED.search(sent)) or self._quoted(
+            s, sent
+        )
 
     def _told_on(self, s: int, sent: str, e: int) -> bool:
         """A sentence of a contract, or one that speaks of the deal told above ("the Agreement", "Under the
@@ -269,7 +278,7 @@ class _Reader:
         if update is None and when is not None and not a.opening and _under_older(a.text, when):
             update = "amendment"  # "entered into a Memorandum … under the license agreement dated 1997"
         announced = a.entry is not None and not a.opening and a.entry.group(0).lower().startswith("announc")
-        old = bool(_RECOUNT.search(a.text)) or (
+        old = _recounts(a.text) or (
             when is not None
             and (
                 (self.ref is not None and (self.ref - when).days > (14 if announced else 400))

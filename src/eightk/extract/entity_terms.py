@@ -49,6 +49,16 @@ _HEREINAFTER = re.compile(
     r"(?:called|referred[ \t]+to[ \t]+as|known[ \t]+as|designated[ \t]+as)[ \t]+(?:the[ \t]+)?"
     r"[“\"](?P<q>[^”\"()]{1,40}?)[”\"]"
 )
+# '(“Gloria” and together with HST, the “Purchaser Parties” or the “Licensee”)': a role label that the term's
+# organization shares with another, given later in the same parenthesis
+_SHARED_LABEL = re.compile(
+    r"[^()]{0,40}?\b(?:together|collectively)\s+with\b[^()]{0,100}?[“\"](?:the\s+)?(\w+)[”\"]\s*\)"
+)
+# a title page's label on its own line under the name: "CLARUS THERAPEUTICS HOLDINGS, INC., and CLARUS
+# THERAPEUTICS, INC.,\n\nSELLERS,\n\nTolmar, Inc.\n\nPURCHASER," (a plural label names the names joined before)
+_LINE_LABEL = re.compile(
+    r"[ \t]*,?[ \t]*\n[\s|]{0,12}(LICENSOR|LICENSEE|SELLER|BUYER|PURCHASER)(S?)[ \t]*,?[ \t]*(?=\n|$)"
+)
 _FIELD_LABEL = re.compile(r"(?:^|(?<=[\s|]))(LICENSEE|LICENSOR|Licensee|Licensor|BUYER|SELLER|PURCHASER)[ \t]*:[ \t]*$")
 _SHORT_WORD = re.compile(r"[ \t]?\(([A-Z][a-z][\w&\-]{1,30})\)")
 _ACRONYM = re.compile(r"[ \t]?\(([A-Z][A-Z0-9&]{1,7}|[A-Z][A-Za-z0-9&]+(?:[ \t][A-Z][A-Za-z0-9&]+){1,2})\)")
@@ -65,6 +75,13 @@ def _labels_and_acronyms(text: str, occ: list[Org]) -> None:
             continue
         if (bare := _BARE_LABEL.match(text, o.end)) and o.label is None:
             o.label = _ROLE_LABEL[(bare.group(1) or bare.group(2)).lower()]
+            continue
+        if (line := _LINE_LABEL.match(text, o.end)) and o.label is None:
+            o.label = _ROLE_LABEL[line.group(1).lower()]
+            if line.group(2):  # "A, and B,\n\nSELLERS": A too
+                for other in occ:
+                    if other.label is None and re.fullmatch(r",?\s*(?:and|AND|&)\s+", text[other.end : o.start]):
+                        other.label = o.label
             continue
         if (acro := _ACRONYM.match(text, o.end)) and acro.group(1) not in o.aliases:
             short = acro.group(1)  # "(BMS)", "(NW Medical)"; not "(Licensee)", "(United States)"
@@ -88,8 +105,8 @@ def _definitions(text: str, occ: list[Org]) -> None:
         found += _HEREINAFTER.finditer(text)
     for m in sorted(found, key=lambda m: m.start()):
         alias, label = _term_of(m)
-        if label is None and (more := _OR_LABEL.match(text, m.end())):  # '(… as “WVURC” or “Licensor”)'
-            label = _ROLE_LABEL.get(more.group(1).lower())
+        if label is None and (more := _OR_LABEL.match(text, m.end()) or _SHARED_LABEL.match(text, m.end())):
+            label = _ROLE_LABEL.get(more.group(1).lower())  # '(… as “WVURC” or “Licensor”)'
         begin, since = max(since, m.start() - 260), m.end()
         if not alias or len(alias.split()) > 6 or (label is None and _NOT_PARTY_TERM.search(alias)):
             continue
