@@ -1,0 +1,28 @@
+"""Officer-change and acquisition wordings read from the A half of ``tests/data/events-extra7`` (issue 9):
+each test copies the real sentence it was written from, with its source (the set's SOURCES.tsv row)."""
+
+from __future__ import annotations
+
+from eightk import parse_filing
+
+
+def _officers(text: str) -> list[tuple]:
+    events = parse_filing(text.encode(), name="bare.txt").to_dict()["events"]
+    return [(e["person"], e["action"], e["role"], e["effective"]) for e in events if e["type"] == "officer_change"]
+
+
+# SPACEHAB, Incorporated, 8-K of October 2006, Item 5.02 (events-extra7 015)
+_EACH_NOTIFIED = (
+    "Item 5.02. Departure of Directors or Principal Officers; Election of Directors; Appointment of Principal "
+    "Officers.\nOn October 23, 2006, Dr. Shelley A. Harrison and James R. Thompson each notified SPACEHAB, "
+    "Incorporated (the “Company”) of his decision not to stand for re-election to the board of directors of "
+    "the Company at the Company’s 2006 annual meeting of stockholders (the “Annual Meeting”). Both Dr. Harrison "
+    "and Mr. Thompson will continue to serve as directors until the Annual Meeting.\n"
+)
+
+
+def test_two_subjects_that_each_give_notice_are_two_departures() -> None:
+    got = _officers(_EACH_NOTIFIED)
+    assert ("Shelley A. Harrison", "departed", "director", None) in got
+    assert ("James R. Thompson", "departed", "director", None) in got
+    assert len(got) == 2
