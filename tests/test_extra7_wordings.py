@@ -26,3 +26,18 @@ def test_two_subjects_that_each_give_notice_are_two_departures() -> None:
     assert ("Shelley A. Harrison", "departed", "director", None) in got
     assert ("James R. Thompson", "departed", "director", None) in got
     assert len(got) == 2
+
+
+# H.B. Fuller Company, 8-K of November 2006, Item 5.02 (events-extra7 014)
+_TITLES_LISTED = (
+    "Item\n5.02 Departure of Directors or Certain Officers; Election of Directors;\nAppointment of Certain "
+    "Officers; Compensatory Arrangements of Certain\nOfficers.\nOn\nNovember 3, 2006, Albert P. Stroucken "
+    "notified the Board of Directors of H.B.\nFuller Company (the “Company”) that he would resign as Chairman "
+    "of the Board,\nPresident, Chief Executive Officer and a director of the Company effective\nDecember 1, 2006.\n"
+)
+
+
+def test_titles_listed_after_a_chair_of_the_board_stay_in_the_role() -> None:
+    got = _officers(_TITLES_LISTED)
+    role = "Chairman of the Board, President, Chief Executive Officer"
+    assert ("Albert P. Stroucken", "departed", role, "2006-12-01") in got

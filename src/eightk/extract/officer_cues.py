@@ -195,6 +195,7 @@ def _left_part(old: str, new: str) -> int:
 # what a title keeps after it: "Chairman of the Board", "Controller (Principal Accounting Officer)"
 _OF_THE_BOARD = re.compile(r"\s+of\s+the\s+Board\b")
 _AND_TITLE = re.compile(r"\s+and\s+(?:[A-Z][\w\-]*\s+){0,4}?" + HEAD + r"\b")
+_COMMA_TITLE = re.compile(r",\s+(?:[A-Z][\w\-]*\s+){0,4}?" + HEAD + r"\b")
 _DESIGNATION = re.compile(r"\s*\((?:[Pp]rincipal\s+\w+\s+[Oo]fficer|[Ii]nterim|[Aa]cting)\)")
 _ON_THE_BOARD = re.compile(
     r"\s+on\s+the\s+Board(?:\s+of\s+Directors)?(?:\s*\([^()]*\))?(?:\s+of\s+(?:the\s+)?Company)?$"
@@ -202,13 +203,15 @@ _ON_THE_BOARD = re.compile(
 
 
 def whole_title(sent: str, role: tuple[str, int, int]) -> tuple[str, int, int]:
-    """The title with what belongs to it after its capitalized words: "of the Board" after a chair (and a
-    title joined after it: "Chairman of the Board and Chief Executive Officer"), an
+    """The title with what belongs to it after its capitalized words: "of the Board" after a chair (and the
+    titles listed after it: "Chairman of the Board, President and Chief Executive Officer"), an
     officer designation in parentheses ("(Principal Accounting Officer)", "(interim)"); "director on the
     Board of Directors" is "director"."""
     title, start, end = role
     if re.search(r"\bChair(?:man|woman|person)?$", title) and (m := _OF_THE_BOARD.match(sent, end)):
         title, end = title + " " + " ".join(m.group(0).split()), m.end()
+        while more := _COMMA_TITLE.match(sent, end):  # "Chairman of the Board, President, Chief Executive Officer"
+            title, end = title + ", " + " ".join(more.group(0)[1:].split()), more.end()
         if more := _AND_TITLE.match(sent, end):  # "Chairman of the Board and Chief Executive Officer"
             title, end = title + " " + " ".join(more.group(0).split()), more.end()
     if m := _DESIGNATION.match(sent, end):
