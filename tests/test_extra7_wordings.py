@@ -41,3 +41,19 @@ def test_titles_listed_after_a_chair_of_the_board_stay_in_the_role() -> None:
     got = _officers(_TITLES_LISTED)
     role = "Chairman of the Board, President, Chief Executive Officer"
     assert ("Albert P. Stroucken", "departed", role, "2006-12-01") in got
+
+
+# Analogic Corporation, 8-K of November 2006, Item 5.02 (events-extra7 013)
+_ALSO_RESIGNED = (
+    "Item 5.02 Departure of Directors or Certain Officers; Election of Directors; Appointment of Certain "
+    "Officers; Compensatory Arrangements of Certain Officers.\nOn November 8, 2006, Analogic Corporation "
+    '("Analogic") received notice from John W. Wood Jr. that he would be retiring as Analogic’s Chief Executive '
+    "Officer and as an Analogic Director effective December 31, 2006. Mr. Wood also resigned as President "
+    "effective immediately.\n"
+)
+
+
+def test_another_office_also_left_by_a_man_named_with_jr_is_a_second_change() -> None:
+    got = _officers(_ALSO_RESIGNED)
+    assert ("John W. Wood Jr", "retired", "Chief Executive Officer", "2006-12-31") in got
+    assert [g[:3] for g in got if g[1] == "departed"] == [("John W. Wood Jr", "departed", "President")]

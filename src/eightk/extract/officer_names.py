@@ -97,6 +97,9 @@ def _fuller(before: tuple[str, int, int] | None, name: str) -> str:
     return before[0]
 
 
+_GENERATION = ("Jr", "Sr", "II", "III", "IV")
+
+
 def sentence_names(sent: str, s: int, known: Known, people: PersonEvidence | None = None) -> list[tuple[str, int, int]]:
     """Full names in the sentence (offsets into it), and "Mr. Glazer" where an earlier sentence named
     David Glazer. ``known`` maps each surname to the latest full name with it (absolute offsets, ``s`` is
@@ -118,9 +121,11 @@ def sentence_names(sent: str, s: int, known: Known, people: PersonEvidence | Non
             or (people is not None and not people.is_person(name))
         ):
             continue
-        name = _fuller(known.get(words[-1]), name)  # "Dan Roe" after "Daniel Roe" is Daniel Roe
+        # the surname, past a generational suffix read as a word ("John W. Wood Jr" is Mr. Wood)
+        surname = next((w for w in reversed(words[1:]) if w not in _GENERATION), words[-1])
+        name = _fuller(known.get(surname), name)  # "Dan Roe" after "Daniel Roe" is Daniel Roe
         out.append((name, m.start("n"), end))
-        known[words[-1]] = known[""] = (name, s + m.start("n"), s + end)
+        known[surname] = known[""] = (name, s + m.start("n"), s + end)
     taken = [(a, b) for _n, a, b in out]
     for m in _SURNAME.finditer(sent):
         surname = re.sub(r"['’]s$", "", m.group("n"))

@@ -305,6 +305,7 @@ _HE_GIVEN = re.compile(
 )
 # "will as well assume the title of CEO of MRC", "was also appointed", "the additional role of": another post
 _ALSO = re.compile(r"\b(?:as\s+well|also|additional)\b")
+_AS_TITLE = re.compile(r"\s+as\s+(?:the\s+|its\s+)?[A-Z]")
 _SEAT_CUE = re.compile(r"\s+to\s+(?:the|its|our)\s+(?:Company['’]s\s+)?[Bb]oard(?:\s+of\s+[Dd]irectors)?\b")
 
 
@@ -327,8 +328,10 @@ def _person_event(
     kind = "left" if action in ("retired", "departed") else action  # "is retiring … will step down": one
     key = person_key(person[0])
     more = _SEAT_CUE.match(sent, cue.end()) or _ALSO.search(sent, max(0, cue.start() - 20), cue.end() + 25)
-    if (key, kind) in seen and (kind == "left" or not more):
-        return None  # told before; but an appointee's board seat is a change of its own ("appointed to the Board")
+    if (key, kind) in seen and (not more or kind == "left" and not _AS_TITLE.match(sent, cue.end())):
+        # told before; but an appointee's board seat is a change of its own ("appointed to the Board"), and so is
+        # another office left ("will retire as CEO … Mr. Wood also resigned as President")
+        return None
     role = _role_for(region, s, sent, cue, person, nxt=nxt, leaving=kind == "left")
     if role is None and cue.group(0).lower().startswith("succeed"):
         return None  # "selected Jane Roe to succeed him": the title comes with another cue
