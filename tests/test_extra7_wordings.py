@@ -57,3 +57,29 @@ def test_another_office_also_left_by_a_man_named_with_jr_is_a_second_change() ->
     got = _officers(_ALSO_RESIGNED)
     assert ("John W. Wood Jr", "retired", "Chief Executive Officer", "2006-12-31") in got
     assert [g[:3] for g in got if g[1] == "departed"] == [("John W. Wood Jr", "departed", "President")]
+
+
+def _acquisitions(text: str) -> list[tuple]:
+    events = parse_filing(text.encode(), name="bare.txt").to_dict()["events"]
+    keys = ("buyer", "target", "consideration", "status", "completed")
+    return [tuple(e[k] for k in keys) for e in events if e["type"] == "acquisition"]
+
+
+# SPS Commerce, Inc., 8-K of December 2024, Item 3.02 (events-extra7 031)
+_UNDER_ITEM_3_02 = (
+    "Item 3.02 | Unregistered Sales of Equity Securities. |\nOn December 30, 2024, SPS Commerce, Inc. (the "
+    "“Company”) entered into an Agreement and Plan of Merger (the “Purchase Agreement”) pursuant to which, and "
+    "subject to the terms and conditions thereof, the Company will acquire Carbon6 Technologies, Inc., a Delaware "
+    "corporation (“Carbon6”), through a combination of cash and share consideration (the “Acquisition”) totaling "
+    "approximately $210 million, subject to customary purchase price adjustments at closing (the “Purchase "
+    "Price”). The closing of the Acquisition remains subject to the satisfaction of certain customary closing "
+    "conditions and covenants in the Purchase Agreement, including the receipt of any necessary regulatory "
+    "approvals.\n"
+)
+
+
+def test_an_acquisition_told_under_another_item_of_a_bare_text_is_read() -> None:
+    price = {"amount": 210000000, "currency": "USD", "qualifier": None, "equivalent": None}
+    assert _acquisitions(_UNDER_ITEM_3_02) == [
+        ("SPS Commerce, Inc.", "Carbon6 Technologies, Inc.", price, "agreed", None)
+    ]
