@@ -83,3 +83,24 @@ def test_an_acquisition_told_under_another_item_of_a_bare_text_is_read() -> None
     assert _acquisitions(_UNDER_ITEM_3_02) == [
         ("SPS Commerce, Inc.", "Carbon6 Technologies, Inc.", price, "agreed", None)
     ]
+
+
+# Bancorp Connecticut, Inc., EX-99.1 of August 2002 (events-extra7 024)
+_RELEASE_NAMING_AN_AGREEMENT = (
+    "Exhibit 99.1\nBancorpConnecticut, Inc.\n|\nFOR IMMEDIATE RELEASE\n|\nSHAREHOLDERS APPROVE MERGER\n|\n"
+    "Southington, CT\n|\nAugust 15, 2002\n|\n(NASDAQ: BKCT)\nBancorp Connecticut, Inc. announced the approval "
+    "and adoption by its shareholders of the Agreement and Plan of Merger, dated as of April 10, 2002, between "
+    "Banknorth Group, Inc. and Bancorp Connecticut, Inc. at its 2002 Annual Meeting of Shareholders held on "
+    "Thursday, August 15, 2002. As previously announced on April 11, 2002, Bancorp Connecticut, Inc. signed a "
+    "definitive agreement to be acquired by Banknorth Group, Inc., based in Portland, Maine, for $28.00 in cash "
+    "per share. All regulatory approvals for the merger have been received. The transaction is expected to "
+    "close on August 31, 2002.\n"
+)
+
+
+def test_a_release_that_names_an_agreement_between_two_companies_is_a_release() -> None:
+    filing = parse_filing(_RELEASE_NAMING_AN_AGREEMENT.encode(), name="bare.txt")
+    assert filing.document_kind == "press_release"
+    assert _acquisitions(_RELEASE_NAMING_AN_AGREEMENT) == [
+        ("Banknorth Group, Inc.", "Bancorp Connecticut, Inc.", None, "agreed", None)
+    ]
