@@ -104,3 +104,17 @@ def test_a_release_that_names_an_agreement_between_two_companies_is_a_release() 
     assert _acquisitions(_RELEASE_NAMING_AN_AGREEMENT) == [
         ("Banknorth Group, Inc.", "Bancorp Connecticut, Inc.", None, "agreed", None)
     ]
+
+
+# MICROS Systems, Inc., EX-99.1 of November 2009 (events-extra7 026)
+_OWNER_ENDING_IN_S = (
+    "Exhibit\n99.1\nMICROS\nSystems, Inc. Announces the Retirement of Chief Financial Officer\nGary\nC. Kaufman "
+    "Effective March 31, 2010\nColumbia, MD—November 23,\n2009—MICROS Systems, Inc. (NASDAQ:MCRS), a leading "
+    "provider of information\ntechnology solutions for the hospitality and retail industries, today announced\n"
+    "that Gary C. Kaufman will be retiring on March 31, 2010, after serving almost 16\nyears as MICROS’ Chief "
+    "Financial Officer.\n"
+)
+
+
+def test_a_possessive_owner_ending_in_s_is_no_part_of_the_title() -> None:
+    assert ("Gary C. Kaufman", "retired", "Chief Financial Officer", "2010-03-31") in _officers(_OWNER_ENDING_IN_S)

@@ -54,8 +54,8 @@ _TITLE_WORDS = (
     r"(?P<t>(?:(?:interim|acting|non-executive)\s+(?=[A-Z]))?"
     r"(?:(?:[A-Z][\w\-+]*+(?!['’]s\b)|and|of|&|\+|,|[-–](?=\s+[A-Z])|(?<=and\s)(?:interim|acting)(?=\s+[A-Z]))\s*){1,12})"
 )
-# the owner before a title: "Acme’s", "the company’s"
-_OWNER = r"(?:(?:[A-Z][\w.&\-]*|company|corporation)['’]s\s+)?"
+# the owner before a title: "Acme’s", "the company’s", "MICROS’"
+_OWNER = r"(?:(?:[A-Z][\w.&\-]*|company|corporation)(?:['’]s|(?<=[sS])['’])\s+)?"
 _BECOME = re.compile(r"^\s*(?:the\s+|its\s+|our\s+|a\s+)?(?:new\s+|next\s+|incoming\s+)?" + _OWNER + _TITLE_WORDS)
 _TITLE = re.compile(
     r"\b(?:as(?!\s+of\b)|position\s+(?:as|of)|role\s+(?:as|of)|serve\s+as|title\s+of)\s+(?:the\s+|its\s+|our\s+|a\s+)?"
