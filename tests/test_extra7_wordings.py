@@ -118,3 +118,18 @@ _OWNER_ENDING_IN_S = (
 
 def test_a_possessive_owner_ending_in_s_is_no_part_of_the_title() -> None:
     assert ("Gary C. Kaufman", "retired", "Chief Financial Officer", "2010-03-31") in _officers(_OWNER_ENDING_IN_S)
+
+
+# MICROS Systems, Inc., EX-99.1 of November 2009 (events-extra7 026), the paragraph after the retirement
+_INVERTED_SUCCESSION = _OWNER_ENDING_IN_S + (
+    "Succeeding\nMr. Kaufman as Chief Financial Officer on March 31, 2010, will be Cynthia A.\nRusso, who "
+    "currently serves as Senior Vice President and Corporate\nController. Ms. Russo, who has held various "
+    "positions in the MICROS\nfinance department since 1996, will work closely with Mr. Kaufman over the next\n"
+    "four months to assure a smooth and orderly transition.\n"
+)
+
+
+def test_succeeding_x_as_a_title_will_be_y_appoints_y() -> None:
+    got = _officers(_INVERTED_SUCCESSION)
+    assert ("Cynthia A. Russo", "appointed", "Chief Financial Officer", "2010-03-31") in got
+    assert len(got) == 2

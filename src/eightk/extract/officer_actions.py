@@ -3,7 +3,8 @@
 
 A departure: "resigned", "will step down", "has left the company", "terminated the employment agreement of",
 "will transition the position of CEO to", "passed away". An appointment: "appointed", "named", "promoted to",
-"the promotion of", "will join the board of directors", "will become", "succeeds", "succeeded by".
+"the promotion of", "will join the board of directors", "will become", "succeeds", "succeeded by", "Succeeding
+Mr. X as CFO on DATE, will be".
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ ACTIONS = (
             r"(?:new(?:ly\s+created)?\s+)?(?:role|position)\s+of|"
             r"will\s+serve(?=\s+as\s+(?:the\s+)?(?:[Cc]ompany['’]s\s+)?(?:interim|acting|Interim|Acting)\b)|"
             r"appointed|appoint|named(?!\s+executive\s+officers?\b)|promoted|hired|designated|welcomed\s+back|will\s+become|"
-            r"succeed(?:s|ed)?\b(?!\s+by)|join(?:s|ed|ing)?\s+(?:the\s+Company|us|[A-Z][\w.&\-]*)(?=\s+as\s)|"
+            r"succeed(?:s|ed)?\b(?!\s+by)|succeeding(?=\s+(?:(?:mr|ms|mrs|dr)\.\s+)?[^.;]{0,160}?,\s+will\s+be\s+(?:(?:mr|ms|mrs|dr)\.\s+)?[A-Z])|join(?:s|ed|ing)?\s+(?:the\s+Company|us|[A-Z][\w.&\-]*)(?=\s+as\s)|"
             r"join(?:s|ed|ing)?\s+(?=(?:the\s+|its\s+|our\s+)?(?:[A-Z][\w.&\-’']*,?\s+){0,4}?[Bb]oard\s+of\s+[Dd]irectors\b)|begin(?:s|ning)?\s+a\s+new\s+role(?:\s+(?:within|at|with)\s+[A-Z][^,.;]{0,40}?(?=\s+as\b))?|"
             r"title\s+(?:was|has\s+been|will\s+be)\s+changed\s+to|"
             r"succeeded\s+by|appointments?(?:\s+(?:on|as\s+of|effective)\s+[^;.]{3,30}?,)?\s+of|promotion\s+of(?=\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z])|promotion\s+to|assum(?:ed|es|e|ing)\s+the\s+(?:new(?:ly\s+created)?\s+|"

@@ -155,6 +155,7 @@ _PERSON_BEFORE = re.compile(
     re.I,
 )
 _OF_AFTER = re.compile(r"\s+of\s")
+_WILL_BE = re.compile(r",\s+will\s+be\s+")
 # "would be appointed to succeed Mr. Lee as Chairman", "was appointed Chairman, succeeding Jane Roe": the name
 # after is the one succeeded, not the appointee
 _SUCCEEDED_ONE = re.compile(r"\b(?:succeed|replac)\w*\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$", re.I)
@@ -168,6 +169,9 @@ def cue_person(
     for departures ("Jane Roe will retire"), unless "resignation of Jane Roe"; after "succeeded by" and
     "appointment of" only the one after."""
     words = cue.group(0)
+    if words.lower() == "succeeding" and (inverted := _WILL_BE.search(cue.string, cue.end())):
+        # "Succeeding Mr. Kaufman as Chief Financial Officer on March 31, 2010, will be Cynthia A. Russo"
+        return next((n for n in names if 0 <= n[1] - inverted.end() <= 5), None)
     after = [n for n in names if 0 <= n[1] - cue.end() <= 60]
     if after and _SUCCEEDED_ONE.search(cue.string[cue.end() : after[0][1]]):
         after = []  # "appointed to succeed Mr. Lee": the appointee is named before
