@@ -133,3 +133,21 @@ def test_succeeding_x_as_a_title_will_be_y_appoints_y() -> None:
     got = _officers(_INVERTED_SUCCESSION)
     assert ("Cynthia A. Russo", "appointed", "Chief Financial Officer", "2010-03-31") in got
     assert len(got) == 2
+
+
+# Westmoreland Coal Company, EX-99.1 of November 2015 (events-extra7 004)
+_MOVES = (
+    "Exhibit 99.1\nWESTMORELAND COAL COMPANY\nNEWS RELEASE\nWestmoreland Announces Acceleration of "
+    "Previously-Announced\nExecutive Management Transition\nEnglewood, CO – November 12, 2015 – Westmoreland Coal "
+    "Company (NasdaqGM:WLB) today announced that Kevin A. Paprzycki will move to Chief Executive Officer and "
+    "become a member of the Board of Directors effective December 1, 2015, one month earlier than previously "
+    "announced. Concurrently, Keith E. Alessi, Chief Executive Officer, will transition from his position as "
+    "CEO and a member of the Board of Directors to the strategic role of CEO-Emeritus.\n"
+)
+
+
+def test_will_move_to_a_title_and_will_transition_from_his_position_are_changes() -> None:
+    got = _officers(_MOVES)
+    assert ("Kevin A. Paprzycki", "appointed", "Chief Executive Officer", "2015-12-01") in got
+    assert ("Kevin A. Paprzycki", "appointed", "director", "2015-12-01") in got
+    assert ("Keith E. Alessi", "departed", "CEO", None) in got

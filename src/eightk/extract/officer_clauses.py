@@ -47,7 +47,7 @@ _ANNOUNCED_BEFORE = re.compile(
 )
 # "… as President and CEO of the Company and as a member of the Board": the seat is a change of its own
 _AND_BOARD = re.compile(
-    r"[^.;]{0,60}?(?:\band\s+(?:as\s+)?|,\s+as\s+)(?:a\s+)?(?P<r>member\s+of\s+(?:the|its|our)\s+(?:Board|board)\b|director\b)"
+    r"[^.;]{0,60}?(?:\band\s+(?:as\s+|become\s+)?|,\s+as\s+)(?:a\s+)?(?P<r>member\s+of\s+(?:the|its|our)\s+(?:Board|board)\b|director\b)"
     r"|[^.;]{0,60}?\band\s+(?:appointed|elected|named)\s+to\s+(?P<b>(?:the|its|our)\s+[Bb]oard(?:\s+of\s+[Dd]irectors)?)\b"
 )
 

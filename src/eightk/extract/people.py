@@ -133,7 +133,7 @@ def _kept(before: str) -> bool:
 
 
 _BECOME_CUE = re.compile(
-    r"(?:become|promotion\s+to|promoted\s+to|(?:role|position|title|office)\s+of|^mov\w*\s+from\b.*\bto|changed\s+to)$",
+    r"(?:become|promotion\s+to|promoted\s+to|(?:role|position|title|office)\s+of|^mov\w*\s+from\b.*\bto|move\s+to|changed\s+to)$",
     re.I,
 )
 # "He will cease to serve as …", "As a result, she will …"
