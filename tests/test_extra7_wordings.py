@@ -151,3 +151,18 @@ def test_will_move_to_a_title_and_will_transition_from_his_position_are_changes(
     assert ("Kevin A. Paprzycki", "appointed", "Chief Executive Officer", "2015-12-01") in got
     assert ("Kevin A. Paprzycki", "appointed", "director", "2015-12-01") in got
     assert ("Keith E. Alessi", "departed", "CEO", None) in got
+
+
+# Cytyc Corporation, EX-99.1 of October 2003 (events-extra7 002)
+_LOWER_CASE_FIELD = (
+    "Exhibit 99.1\nFOR IMMEDIATE RELEASE\nCYTYC NAMES JOHN McDONOUGH VICE PRESIDENT OF CORPORATE DEVELOPMENT; "
+    "ROBERT BOWEN RESIGNS AS CHIEF FINANCIAL OFFICER\nBoxborough, MA, October 27, 2003 — Cytyc Corporation "
+    "(Nasdaq:CYTC) announced today that John McDonough has been named vice president of corporate development. "
+    "Mr. McDonough, who is also a certified public accountant, brings to Cytyc more than 20 years of strong "
+    "strategic leadership with extensive experience in finance, operations, and business development.\n"
+)
+
+
+def test_a_lower_case_vice_president_keeps_its_field() -> None:
+    got = [g[:3] for g in _officers(_LOWER_CASE_FIELD)]
+    assert ("John McDonough", "appointed", "vice president of corporate development") in got

@@ -53,9 +53,13 @@ def title_before(sent: str, name_start: int) -> tuple[str, int, int] | None:
     return " ".join(m.group("t").split()), m.start("t"), m.start("t") + len(m.group("t"))
 
 
+# the words that end a field after "vice president of": "of finance since 2019", "of sales and …"
+_NOT_FIELD = r"(?:since|from|until|at|in|on|effective|with|to|for|of|who|and|where|when|by|as|or|is|was|will)"
 _LOWER_TITLE = re.compile(
     r"\s*(?:its\s+|our\s+|an?\s+|(?:the\s+)?(?:[A-Z][\w.&\-]*\s+){0,2}?[A-Z][\w.&\-]*['’]s\s+|the\s+)?"
-    r"(?P<t>(?:interim\s+|acting\s+)?(?:(?:senior|executive|corporate)\s+)*(?:vice\s+president(?:\s+and\s+(?:general\s+counsel|controller))?|"
+    r"(?P<t>(?:interim\s+|acting\s+)?(?:(?:senior|executive|corporate)\s+)*(?:vice\s+president(?:\s+and\s+(?:general\s+counsel|controller)"
+    # "vice president of corporate development", "vice president of finance": its field, one or two words
+    r"|\s+(?:of|for)\s+(?!the\b|its\b|our\b|an?\b)[a-z]+(?:\s+(?!" + _NOT_FIELD + r"\b)[a-z]+)?)?|"
     r"principal\s+(?:executive|financial|accounting|operating)\s+officer"
     r"(?:\s+and\s+principal\s+(?:executive|financial|accounting|operating)\s+officer)?|"
     r"general\s+counsel|chief\s+[a-z]+(?:\s+(?:and\s+)?[a-z]+)?\s+officer|executive\s+officer|controller|treasurer|"
