@@ -166,3 +166,18 @@ _LOWER_CASE_FIELD = (
 def test_a_lower_case_vice_president_keeps_its_field() -> None:
     got = [g[:3] for g in _officers(_LOWER_CASE_FIELD)]
     assert ("John McDonough", "appointed", "vice president of corporate development") in got
+
+
+# Micron Technology, Inc., a Reuters story of February 2012 copied on a blog (events-extra7 035)
+_ANNOUNCED_EARLIER = (
+    "Micron appoints Durcan CEO after Appleton's death (Reuters)\nSAN FRANCISCO (Reuters) ? Memory chipmaker "
+    "Micron Technology's board appointed company veteran Mark Durcan as chief executive a day after longtime "
+    "Chairman and CEO Steve Appleton was killed in a plane crash.\nThe quick appointment of Durcan, 51, as "
+    "permanent CEO came just a week after the company announced he would retire in August.\n"
+)
+
+
+def test_a_retirement_the_company_announced_before_is_no_change() -> None:
+    got = _officers(_ANNOUNCED_EARLIER)
+    assert ("Mark Durcan", "appointed") in [g[:2] for g in got]
+    assert [g for g in got if g[1] == "retired"] == []

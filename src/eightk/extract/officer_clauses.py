@@ -45,6 +45,12 @@ _ANNOUNCED_BEFORE = re.compile(
     r"\s+(?:the\s+|a\s+|any\s+|will\s+(?:be\s+)?|my\s+)?$",
     re.I,
 )
+# "came just a week after the company announced he would retire in August": a departure announced before
+_ANNOUNCED_EARLIER = re.compile(
+    r"\bafter\s+(?:the\s+company|it|[A-Z][\w&.\-]*)\s+(?:had\s+)?announced\s+(?:that\s+)?(?:he|she|they)\s+"
+    r"(?:would|planned\s+to|intended\s+to)\s+$",
+    re.I,
+)
 # "… as President and CEO of the Company and as a member of the Board": the seat is a change of its own
 _AND_BOARD = re.compile(
     r"[^.;]{0,60}?(?:\band\s+(?:as\s+|become\s+)?|,\s+as\s+)(?:a\s+)?(?P<r>member\s+of\s+(?:the|its|our)\s+(?:Board|board)\b|director\b)"
@@ -53,7 +59,8 @@ _AND_BOARD = re.compile(
 
 
 def not_a_departure(sent: str, cue: re.Match[str]) -> bool:
-    """Whether a departure word tells no departure: a condition, news told before, a change put off ("agreed
+    """Whether a departure word tells no departure: a condition, news told before ("a week after the company
+    announced he would retire"), a change put off ("agreed
     to delay his retirement"), a speaker's own ("for me to step down"), a caption ("Departure of Director"),
     history ("who had served … until his resignation"), or "retired" as an adjective before a former title
     ("Mr. Dunham, retired President and Chief Executive Officer of …")."""
@@ -67,6 +74,7 @@ def not_a_departure(sent: str, cue: re.Match[str]) -> bool:
     return bool(
         _HYPOTHETICAL.search(before)
         or _ANNOUNCED_BEFORE.search(before[-40:])
+        or _ANNOUNCED_EARLIER.search(before[-80:])
         or _POSTPONED.search(before[-40:])
         or _FIRST_PERSON.search(before[-40:])
         or _SERVED_UNTIL.search(sent, max(0, cue.start() - 300), cue.start()) is not None
