@@ -181,3 +181,21 @@ def test_a_retirement_the_company_announced_before_is_no_change() -> None:
     got = _officers(_ANNOUNCED_EARLIER)
     assert ("Mark Durcan", "appointed") in [g[:2] for g in got]
     assert [g for g in got if g[1] == "retired"] == []
+
+
+# Tuesday Morning Corporation, EX-99.1 of September 2015 (events-extra7 003)
+_UNTIL_A_NEW_CEO = (
+    "Exhibit 99.1\nMICHAEL ROULEAU RETIRES AS CEO OF TUESDAY MORNING CORPORATION\nDallas, TX, September 29, "
+    "2015 — Tuesday Morning Corporation (NASDAQ:TUES), a leading off-price retailer, today announced that "
+    "Michael Rouleau is retiring as Chief Executive Officer and a member of the Company’s Board of Directors, "
+    "effective immediately.\nTuesday Morning has created a new Office of the Chairman, led by current Board "
+    "Chairman Steven R. Becker, to support oversight of the Company’s strategic initiatives until a new CEO is "
+    "appointed, as well as added a new lead independent director role which will be held by current Board "
+    "member Terry Burman.\n"
+)
+
+
+def test_until_a_new_ceo_is_appointed_appoints_nobody() -> None:
+    got = _officers(_UNTIL_A_NEW_CEO)
+    assert ("Michael Rouleau", "retired", "Chief Executive Officer", "2015-09-29") in got
+    assert [g for g in got if g[0] == "Steven R. Becker"] == []

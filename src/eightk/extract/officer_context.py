@@ -24,15 +24,19 @@ _BACKGROUND = re.compile(
 )
 
 
-# "will continue to serve until his successor is appointed": the successor's, who is nobody yet
+# "will continue to serve until his successor is appointed", "until a new CEO is appointed": the successor's,
+# who is nobody yet
 _SUCCESSOR_TO_COME = re.compile(
-    r"\bsuccessors?\s+(?:is|are|has\s+been|have\s+been|will\s+be|shall\s+be)\s+(?:duly\s+)?$", re.I
+    r"(?:\bsuccessors?|\buntil\s+(?:a|the)\s+(?:new|permanent|successor)\s+(?:[A-Z][\w\-]*\s+){0,4}?[A-Z][\w\-]*)\s+"
+    r"(?:is|are|has\s+been|have\s+been|will\s+be|shall\s+be)\s+(?:duly\s+)?$",
+    re.I,
 )
 
 
 def successor_to_come(sent: str, cue_start: int) -> bool:
-    """True when the cue is about a successor not yet named ("until his successor is appointed")."""
-    return _SUCCESSOR_TO_COME.search(sent, max(0, cue_start - 40), cue_start) is not None
+    """True when the cue is about a successor not yet named ("until his successor is appointed", "until a new
+    CEO is appointed")."""
+    return _SUCCESSOR_TO_COME.search(sent, max(0, cue_start - 70), cue_start) is not None
 
 
 # a change told as history: a past verb and an earlier year after it ("succeeded John Roe as CEO in 2017")
