@@ -199,3 +199,19 @@ def test_until_a_new_ceo_is_appointed_appoints_nobody() -> None:
     got = _officers(_UNTIL_A_NEW_CEO)
     assert ("Michael Rouleau", "retired", "Chief Executive Officer", "2015-09-29") in got
     assert [g for g in got if g[0] == "Steven R. Becker"] == []
+
+
+# Photronics, Inc., EX-99.1 of July 2008 (events-extra7 027)
+_QUOTED_NICKNAME = (
+    "PHOTRONICS ANNOUNCES RESIGNATION OF CEO, MICHAEL\nJ.\nLUTTATI\nBROOKFIELD, Connecticut, July 21, 2008 -- "
+    "Photronics, Inc. (Nasdaq:PLAB), a worldwide leader in supplying innovative imaging technology solutions "
+    "for the global electronics industry, announced today that Michael J. Luttati will step down as Chief "
+    "Executive Officer of the Company and as a member of the Board of Directors effective immediately. Chairman "
+    'of the Photronics Board of Directors, Constantine ("Deno") Macricostas will assume the role of interim CEO.\n'
+    "“We want to thank Mike for his valuable contributions to the Company over the years,” said Mr. Macricostas.\n"
+)
+
+
+def test_a_nickname_in_quotes_within_parentheses_is_part_of_the_name() -> None:
+    got = _officers(_QUOTED_NICKNAME)
+    assert ('Constantine ("Deno") Macricostas', "appointed", "interim CEO", None) in got

@@ -22,7 +22,8 @@ _RANK = r"(?:Captain|Admiral|Professor|Sir|Dame|Senator|Governor|Ambassador|Judg
 # a suffix "Sr." is not "Sr. Vice President"
 _NAME = re.compile(
     rf"(?:(?:Mr|Ms|Mrs|Dr)\.\s+|{_RANK}[^\S\n]+)?\b(?P<n>(?:[A-Z]\.[^\S\n]+)?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
-    rf"(?:[^\S\n]+(?:[“\"][{_UP}][{_LOW}]+[”\"]|\([{_UP}][{_LOW}]+\)))?"  # a nickname: “Ellie”, (Fred)
+    # a nickname: “Ellie”, (Fred), ("Deno")
+    rf"(?:[^\S\n]+(?:[“\"][{_UP}][{_LOW}]+[”\"]|\([“\"]?[{_UP}][{_LOW}]+[”\"]?\)))?"
     rf"(?:[^\S\n]+(?:[A-Z]\.|\([{_UP}][{_LOW}]+\)|(?:{_PARTICLE}[^\S\n]+){{0,2}}[{_UP}][{_UP}{_LOW}’'\-]+)){{1,3}}"
     # a name wrapped after a middle initial: "Marc S.\nHermelin"
     rf"(?:(?<=[^\S\n][A-Z]\.)[^\S\n]*\n[^\S\n]*[{_UP}][{_LOW}’'\-]+)?"
