@@ -215,3 +215,19 @@ _QUOTED_NICKNAME = (
 def test_a_nickname_in_quotes_within_parentheses_is_part_of_the_name() -> None:
     got = _officers(_QUOTED_NICKNAME)
     assert ('Constantine ("Deno") Macricostas', "appointed", "interim CEO", None) in got
+
+
+# American Power Conversion Corporation, EX-99.1 of August 2006 (events-extra7 019)
+_LOWER_CASE_AFTER_THE_NAME = (
+    "Exhibit 99.1\nFor Immediate Release\nWEST\nKINGSTON, R.I. -- August 15, 2006\n--\nThe\nboard\nof directors "
+    "of American Power Conversion (Nasdaq: APCC) (APC) announced today the retirement of Rodger B. Dowdell,\n"
+    "Jr.\nas president and chief executive officer. Effective immediately, the board\nhas\nnamed Rob Johnson, "
+    "APC vice president, as president and CEO on an interim basis.\n"
+)
+
+
+def test_a_lower_case_title_after_the_appointee_and_an_apposition_is_the_role() -> None:
+    got = [g[:3] for g in _officers(_LOWER_CASE_AFTER_THE_NAME)]
+    assert ("Rob Johnson", "appointed", "president and CEO") in got
+    durcan = [g[:3] for g in _officers(_ANNOUNCED_EARLIER) if g[1] == "appointed"]
+    assert durcan == [("Mark Durcan", "appointed", "chief executive")]

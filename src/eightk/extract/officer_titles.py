@@ -86,7 +86,9 @@ _LOWER_AS = re.compile(
     r"(?:,[^,;]{1,120}(?:,[^,;]{1,80}){0,2},)?\s+as\s+(?:the\s+|its\s+|our\s+)?(?:[Cc]ompany['’]s\s+)?"
     r"(?P<t>(?:(?:interim|acting)\s+)?(?:principal\s+(?:executive|financial|accounting|operating)\s+officer"
     r"(?:\s+and\s+principal\s+(?:executive|financial|accounting|operating)\s+officer)?|"
-    r"chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|general\s+counsel|corporate\s+controller|controller|treasurer))\b"
+    r"chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|general\s+counsel|corporate\s+controller|controller|treasurer|"
+    # "as chief executive", "as president and CEO"
+    r"chief\s+executive|president(?:\s+and\s+(?:chief\s+executive\s+officer|CEO))?))\b"
 )
 # the post a departing officer holds, said after the name: "Jane Roe, who has served as the Company’s Chief
 # Financial Officer since 2019, will step down from that position"
