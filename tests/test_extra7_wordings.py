@@ -231,3 +231,22 @@ def test_a_lower_case_title_after_the_appointee_and_an_apposition_is_the_role() 
     assert ("Rob Johnson", "appointed", "president and CEO") in got
     durcan = [g[:3] for g in _officers(_ANNOUNCED_EARLIER) if g[1] == "appointed"]
     assert durcan == [("Mark Durcan", "appointed", "chief executive")]
+
+
+# Hewlett-Packard Company, a news report of January 2011 copied on a blog (events-extra7 030)
+_RETIRING_MEMBERS = (
+    "Just a few months removed from the Mark Hurd scandal, Hewlett-Packard's board of directors is getting a "
+    "makeover.\nHP said today that it is replacing four board members and adding an additional seat. Out are "
+    "Joel Hyatt, John Joyce, Robert Ryan, and Lucille Salhany.\nIn are newcomers Shumeet Banerji, CEO of Booz & "
+    "Company; Gary Reiner, former CIO at GE; Patricia Russo, former CEO of Alcatel-Lucent; Dominique Senequier, "
+    "CEO of AXA Private Equity; and Meg Whitman, former president and CEO of eBay and recent California "
+    "gubernatorial candidate. That brings the HP board seat count to 13, up from 12.\n"
+    '"The addition of these new directors will further diversify the outstanding talents and wide-ranging '
+    "experience that our directors already bring to HP,\" Ray Lane, HP's non-executive chairman of the board of "
+    'directors, said in a statement.\nLane also thanked the four retiring members, noting that they "worked '
+    'tirelessly and effectively to navigate HP through a difficult leadership change in the last six months."\n'
+)
+
+
+def test_the_retiring_members_thanked_are_not_the_one_who_thanks_them() -> None:
+    assert [g for g in _officers(_RETIRING_MEMBERS) if g[0] == "Ray Lane"] == []

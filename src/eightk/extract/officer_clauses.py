@@ -63,7 +63,8 @@ def not_a_departure(sent: str, cue: re.Match[str]) -> bool:
     announced he would retire"), a change put off ("agreed
     to delay his retirement"), a speaker's own ("for me to step down"), a caption ("Departure of Director"),
     history ("who had served … until his resignation"), or "retired" as an adjective before a former title
-    ("Mr. Dunham, retired President and Chief Executive Officer of …")."""
+    ("Mr. Dunham, retired President and Chief Executive Officer of …"), or the adjective of others who leave
+    ("thanked the four retiring members")."""
     before = sent[max(0, cue.start() - 150) : cue.start()]
     if cue.group(0).lower() == "retired" and _FORMER_TITLE.match(sent, cue.end()) and re.search(r",\s*$", before):
         return True
@@ -71,6 +72,9 @@ def not_a_departure(sent: str, cue: re.Match[str]) -> bool:
         return True  # "former Chief Executive Officer Jane Roe, who retired in 2015, has passed away": no post left
     if _CAPTION.match(sent, cue.start()):  # a caption: "Departure of Director\nOn July 9, Jane Roe resigned …"
         return True
+    if _OTHERS_LEAVING.match(sent, cue.end()) and cue.group(0).lower().endswith("ing"):
+        return True  # "Lane also thanked the four retiring members": others who leave, not the one named
+
     return bool(
         _HYPOTHETICAL.search(before)
         or _ANNOUNCED_BEFORE.search(before[-40:])
@@ -88,6 +92,8 @@ _SERVED_UNTIL = re.compile(r"\bwho\s+had\s+(?:previously\s+)?served\b[^;]{0,250}
 _FORMER = re.compile(
     r"\b(?:former|retired)\s+(?:[A-Z][\w\-]*\s+){0,5}(?:Officer|President|Chairman|Chair|CEO|CFO|COO)\b"
 )
+# a departure word as the adjective of a group: "the four retiring members", "departing directors"
+_OTHERS_LEAVING = re.compile(r"\s+(?:board\s+)?(?:members|directors|officers|executives|trustees)\b", re.I)
 _CAPTION = re.compile(r"(?:Departure|Resignation|Retirement)s?\s+of\s+(?:an?\s+)?(?:Directors?|Officers?|Certain)\b")
 # a speaker quoted on their own change ("the time is right for me to step down"): the name before is not theirs
 _FIRST_PERSON = re.compile(
