@@ -250,3 +250,13 @@ _RETIRING_MEMBERS = (
 
 def test_the_retiring_members_thanked_are_not_the_one_who_thanks_them() -> None:
     assert [g for g in _officers(_RETIRING_MEMBERS) if g[0] == "Ray Lane"] == []
+
+
+def test_the_promotions_of_two_people_to_two_titles_are_two_appointments() -> None:
+    text = _MOVES + (
+        "The previously announced promotions of John Schadan to President and Chief Operating Officer and "
+        "Jason Veenstra to Chief Financial Officer and Treasurer will accelerate to December 1, as well.\n"
+    )  # the next paragraph of the Westmoreland 2015 release
+    got = _officers(text)
+    assert ("John Schadan", "appointed", "President and Chief Operating Officer", "2015-12-01") in got
+    assert ("Jason Veenstra", "appointed", "Chief Financial Officer and Treasurer", "2015-12-01") in got

@@ -43,7 +43,7 @@ ACTIONS = (
             r"succeed(?:s|ed)?\b(?!\s+by)|succeeding(?=\s+(?:(?:mr|ms|mrs|dr)\.\s+)?[^.;]{0,160}?,\s+will\s+be\s+(?:(?:mr|ms|mrs|dr)\.\s+)?[A-Z])|join(?:s|ed|ing)?\s+(?:the\s+Company|us|[A-Z][\w.&\-]*)(?=\s+as\s)|"
             r"join(?:s|ed|ing)?\s+(?=(?:the\s+|its\s+|our\s+)?(?:[A-Z][\w.&\-’']*,?\s+){0,4}?[Bb]oard\s+of\s+[Dd]irectors\b)|begin(?:s|ning)?\s+a\s+new\s+role(?:\s+(?:within|at|with)\s+[A-Z][^,.;]{0,40}?(?=\s+as\b))?|"
             r"title\s+(?:was|has\s+been|will\s+be)\s+changed\s+to|"
-            r"succeeded\s+by|appointments?(?:\s+(?:on|as\s+of|effective)\s+[^;.]{3,30}?,)?\s+of|promotion\s+of(?=\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z])|promotion\s+to|assum(?:ed|es|e|ing)\s+the\s+(?:new(?:ly\s+created)?\s+|"
+            r"succeeded\s+by|appointments?(?:\s+(?:on|as\s+of|effective)\s+[^;.]{3,30}?,)?\s+of|promotions?\s+of(?=\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z])|promotion\s+to|assum(?:ed|es|e|ing)\s+the\s+(?:new(?:ly\s+created)?\s+|"
             r"additional\s+)?(?:role|position|title)\s+of)\b",
             re.I,
         ),

@@ -147,7 +147,7 @@ def sentence_names(sent: str, s: int, known: Known, people: PersonEvidence | Non
 # "Jane Roe will become", "Jane Roe's promotion to" (before). Other cues take a name right after them
 # ("appointed Jane Roe"), else the one before ("Jane Roe was appointed").
 _PERSON_AFTER = re.compile(
-    r"(?:succeeded\s+by|appointments?\b.*\bof|(?:election|promotion)\s+of|^removed|^relieved|(?:duties|responsibilities)\s+from)$",
+    r"(?:succeeded\s+by|appointments?\b.*\bof|(?:election|promotions?)\s+of|^removed|^relieved|(?:duties|responsibilities)\s+from)$",
     re.I,
 )
 _PERSON_BEFORE = re.compile(
