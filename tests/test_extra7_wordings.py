@@ -260,3 +260,8 @@ def test_the_promotions_of_two_people_to_two_titles_are_two_appointments() -> No
     got = _officers(text)
     assert ("John Schadan", "appointed", "President and Chief Operating Officer", "2015-12-01") in got
     assert ("Jason Veenstra", "appointed", "Chief Financial Officer and Treasurer", "2015-12-01") in got
+
+
+def test_effective_immediately_in_an_item_takes_the_date_the_paragraph_opens_with() -> None:
+    got = _officers(_ALSO_RESIGNED)  # Analogic 2006: "On November 8, 2006, … Mr. Wood also resigned as President …"
+    assert ("John W. Wood Jr", "departed", "President", "2006-11-08") in got
