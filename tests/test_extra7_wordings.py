@@ -265,3 +265,24 @@ def test_the_promotions_of_two_people_to_two_titles_are_two_appointments() -> No
 def test_effective_immediately_in_an_item_takes_the_date_the_paragraph_opens_with() -> None:
     got = _officers(_ALSO_RESIGNED)  # Analogic 2006: "On November 8, 2006, … Mr. Wood also resigned as President …"
     assert ("John W. Wood Jr", "departed", "President", "2006-11-08") in got
+
+
+# Tri-State Generation and Transmission Association, Inc., EX-99.1 of February 2019 (events-extra7 006)
+_SELECTED_AND_BULLET = (
+    "Exhibit 99.1\nFor immediate release\nTri-State announces Duane Highley as next Chief Executive Officer\n"
+    "• Mike McInnes announces retirement as CEO after long cooperative career\n• Leadership transition at "
+    "cooperative power supplier takes effect April 5, 2019\n(February 12, 2019 – Westminster, Colo.) The "
+    "Tri‑State Generation and Transmission Association Board of Directors has selected Duane Highley as the "
+    "cooperative wholesale power supplier’s next chief executive officer. Highley, who currently serves as "
+    "president and chief executive officer for Arkansas Electric Cooperative Corp., and Arkansas Electric "
+    "Cooperative Inc., will succeed Mike McInnes on April 5, 2019.\n"
+)
+
+
+def test_selected_as_next_officer_and_a_succession_whose_bullet_tells_a_retirement() -> None:
+    got = _officers(_SELECTED_AND_BULLET)
+    assert ("Duane Highley", "appointed", "chief executive officer") in [g[:3] for g in got]
+    assert ("Mike McInnes", "retired", None, "2019-04-05") in got
+    filing = parse_filing(_SELECTED_AND_BULLET.encode(), name="bare.txt")
+    retired = next(e for e in filing.events if getattr(e, "action", None) == "retired")
+    assert next(v.span.quote for v in retired.values if v.field == "action") == "retirement"

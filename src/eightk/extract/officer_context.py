@@ -1,11 +1,16 @@
 """Cues that tell of no change of this filing: a post held now or before ("named to his current position"),
 a successor not yet named ("until his successor is appointed"), a change dated years before the document
-("succeeded John Roe as CEO in 2017"), and a committee seat of a sitting director."""
+("succeeded John Roe as CEO in 2017"), and a committee seat of a sitting director; and a departure told as
+a succession that the release's headline calls a retirement."""
 
 from __future__ import annotations
 
 import datetime as _dt
 import re
+from dataclasses import replace
+
+from eightk.extract.text import Region, span
+from eightk.model import FieldSource, OfficerChange
 
 __all__ = [
     "background_cue",
@@ -13,6 +18,7 @@ __all__ = [
     "history_cue",
     "no_news",
     "not_this_change",
+    "retired_by_headline",
     "successor_to_come",
 ]
 
@@ -126,3 +132,28 @@ def no_news(sent: str) -> bool:
     """True for a sentence that tells no change of this filing: news told before ("As previously reported,
     …") or directors (re-)elected at an annual meeting."""
     return bool(_OLD_NEWS.match(sent) or _REELECTED.search(sent))
+
+
+_HEAD_WINDOW = 600  # the headline and sub-headlines before a release's lead
+_GENERATION = ("Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV")
+
+
+def retired_by_headline(region: Region, event: OfficerChange) -> OfficerChange:
+    """A departure the lead tells only as a succession ("will succeed Mike McInnes on April 5, 2019") whose
+    headline or bullet above the lead calls it a retirement ("• Mike McInnes announces retirement as CEO"):
+    ``retired``, its action cited from the headline. Any other event is returned as it is."""
+    release = region.kind in ("document", "exhibit") and region.start > 0  # a lead, its headline above it
+    if event.action != "departed" or not release or not event.person:
+        return event
+    words = [w for w in event.person.replace(",", " ").split() if w not in _GENERATION]
+    if len(words) < 2:
+        return event
+    first = max(0, region.start - _HEAD_WINDOW)
+    head, surname = region.text[first : region.start], re.escape(words[-1])
+    told = re.search(rf"\b{surname}\b[^.\n]{{0,40}}?\b(?P<a>retire(?:ment|s|d)?)\b", head)
+    if told is None:
+        return event
+    at = first - region.start  # the headline's offsets, relative to the region (before its start)
+    cited = FieldSource("action", "text", span(region, at + told.start("a"), at + told.end("a")))
+    values = tuple(v for v in event.values if v.field != "action") + (cited,)
+    return replace(event, action="retired", values=values)

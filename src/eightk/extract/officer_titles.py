@@ -83,7 +83,9 @@ def title_after_to(sent: str, name_end: int) -> tuple[str, int, int] | None:
 # a lower-case officer title after the name: "designated Jane Roe, the Company’s Vice President, Finance, as
 # the Company’s principal accounting officer"
 _LOWER_AS = re.compile(
-    r"(?:,[^,;]{1,120}(?:,[^,;]{1,80}){0,2},)?\s+as\s+(?:the\s+|its\s+|our\s+)?(?:[Cc]ompany['’]s\s+)?"
+    r"(?:,[^,;]{1,120}(?:,[^,;]{1,80}){0,2},)?\s+as\s+(?:the\s+|its\s+|our\s+)?"
+    # an owner ("the company’s", "the cooperative wholesale power supplier’s") and "next" before the title
+    r"(?:(?:[\w\-]+\s+){0,4}?[\w\-]+['’]s\s+)?(?:next\s+|new\s+)?"
     r"(?P<t>(?:(?:interim|acting)\s+)?(?:principal\s+(?:executive|financial|accounting|operating)\s+officer"
     r"(?:\s+and\s+principal\s+(?:executive|financial|accounting|operating)\s+officer)?|"
     r"chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|general\s+counsel|corporate\s+controller|controller|treasurer|"

@@ -15,7 +15,7 @@ from eightk.extract.officer_clauses import (
     officer_regions,
     person_key,
 )
-from eightk.extract.officer_context import no_news, not_this_change
+from eightk.extract.officer_context import no_news, not_this_change, retired_by_headline
 from eightk.extract.officer_cues import (
     lowercase_title,
     title_before,
@@ -388,9 +388,8 @@ def officer_changes(filing: Filing, regions: list[Region]) -> list[OfficerChange
             if s > last:
                 break  # no action word after here: nothing left to report (names only serve later cues)
             nxt = spans[i + 1] if i + 1 < len(spans) else None
-            events.extend(
-                _sentence_events(
-                    region, s, e, seen, nxt=nxt, company=filing.registrant.name or "", known=known, people=people
-                )
+            told = _sentence_events(
+                region, s, e, seen, nxt=nxt, company=filing.registrant.name or "", known=known, people=people
             )
+            events.extend(retired_by_headline(region, event) for event in told)
     return events
