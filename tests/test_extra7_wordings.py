@@ -286,3 +286,11 @@ def test_selected_as_next_officer_and_a_succession_whose_bullet_tells_a_retireme
     filing = parse_filing(_SELECTED_AND_BULLET.encode(), name="bare.txt")
     retired = next(e for e in filing.events if getattr(e, "action", None) == "retired")
     assert next(v.span.quote for v in retired.values if v.field == "action") == "retirement"
+
+
+def test_named_x_the_new_chairman_of_the_board_is_that_role() -> None:
+    text = _ANNOUNCED_EARLIER + (
+        "Micron's board of directors also named director Robert Switz the new chairman of the board. Switz was "
+        "formerly CEO of ADC Telecommunications.\n"
+    )  # the Micron 2012 Reuters copy, further on
+    assert ("Robert Switz", "appointed", "chairman of the board", None) in _officers(text)

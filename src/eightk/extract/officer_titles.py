@@ -114,9 +114,17 @@ _WHO_SERVED_LOWER = re.compile(
 )
 
 
+# "named director Robert Switz the new chairman of the board": the new post right after the name
+_THE_NEW_LOWER = re.compile(
+    r"\s+the\s+new\s+(?P<t>chair(?:man|woman|person)?(?:\s+of\s+the\s+board)?|chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|"
+    r"president|chief\s+executive)\b"
+)
+
+
 def lower_title_after_name(sent: str, name_end: int) -> tuple[str, int, int] | None:
-    """A lower-case officer title after the appointee's name and apposition (see above)."""
-    m = _LOWER_AS.match(sent, name_end)
+    """A lower-case officer title after the appointee's name and apposition (see above), or right after
+    the name as "the new …"."""
+    m = _LOWER_AS.match(sent, name_end) or _THE_NEW_LOWER.match(sent, name_end)
     return (" ".join(m.group("t").split()), m.start("t"), m.end("t")) if m else None
 
 
