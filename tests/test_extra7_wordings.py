@@ -282,7 +282,7 @@ _SELECTED_AND_BULLET = (
 def test_selected_as_next_officer_and_a_succession_whose_bullet_tells_a_retirement() -> None:
     got = _officers(_SELECTED_AND_BULLET)
     assert ("Duane Highley", "appointed", "chief executive officer") in [g[:3] for g in got]
-    assert ("Mike McInnes", "retired", None, "2019-04-05") in got
+    assert ("Mike McInnes", "retired", "CEO", "2019-04-05") in got
     filing = parse_filing(_SELECTED_AND_BULLET.encode(), name="bare.txt")
     retired = next(e for e in filing.events if getattr(e, "action", None) == "retired")
     assert next(v.span.quote for v in retired.values if v.field == "action") == "retirement"

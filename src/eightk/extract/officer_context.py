@@ -156,4 +156,12 @@ def retired_by_headline(region: Region, event: OfficerChange) -> OfficerChange:
     at = first - region.start  # the headline's offsets, relative to the region (before its start)
     cited = FieldSource("action", "text", span(region, at + told.start("a"), at + told.end("a")))
     values = tuple(v for v in event.values if v.field != "action") + (cited,)
-    return replace(event, action="retired", values=values)
+    role = _AS_TITLE.match(head, told.end("a")) if event.role is None else None  # "retirement as CEO"
+    if role is None:
+        return replace(event, action="retired", values=values)
+    values += (FieldSource("role", "text", span(region, at + role.start("r"), at + role.end("r"))),)
+    return replace(event, action="retired", values=values, role=role.group("r"))
+
+
+# the title after "retirement as": capitalized words, joined by "and", "of" or "&"
+_AS_TITLE = re.compile(r"\s+as\s+(?P<r>[A-Z][\w\-&]*(?:\s+(?:and|of|&)\s+[A-Z][\w\-&]*|\s+[A-Z][\w\-&]*)*)")
