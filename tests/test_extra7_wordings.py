@@ -294,3 +294,9 @@ def test_named_x_the_new_chairman_of_the_board_is_that_role() -> None:
         "formerly CEO of ADC Telecommunications.\n"
     )  # the Micron 2012 Reuters copy, further on
     assert ("Robert Switz", "appointed", "chairman of the board", None) in _officers(text)
+
+
+def test_transition_from_a_position_to_the_role_of_is_a_move() -> None:
+    got = _officers(_MOVES)  # Westmoreland 2015: "will transition from his position as CEO … to the … role of"
+    assert ("Keith E. Alessi", "appointed", "CEO-Emeritus", None) in got
+    assert ("Keith E. Alessi", "departed", "CEO", None) in got

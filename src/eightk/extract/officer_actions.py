@@ -36,7 +36,7 @@ ACTIONS = (
         re.compile(
             r"(?<!to\sbe\s)\b(?:(?:appointed|promoted|named|elected)\s+to\s+the\s+(?:new(?:ly\s+created)?\s+|additional\s+)?"
             r"(?:role|position|title|office)\s+of|promoted\s+to|mov(?:e|es|ed|ing)\s+from\s+[^.;]{2,80}?\s+to(?:\s+the\s+"
-            r"(?:new\s+)?(?:role|position)\s+of)?|will\s+move\s+to(?=\s+(?:the\s+)?[A-Z])|transition(?:ing|s|ed)?\s+to\s+the\s+"
+            r"(?:new\s+)?(?:role|position)\s+of)?|will\s+move\s+to(?=\s+(?:the\s+)?[A-Z])|transition(?:s|ed|ing)?\s+from\s+[^.;]{2,120}?\s+to\s+the\s+(?:[a-z]+\s+)?(?:role|position)\s+of|transition(?:ing|s|ed)?\s+to\s+the\s+"
             r"(?:new(?:ly\s+created)?\s+)?(?:role|position)\s+of|"
             r"will\s+serve(?=\s+as\s+(?:the\s+)?(?:[Cc]ompany['’]s\s+)?(?:interim|acting|Interim|Acting)\b)|"
             r"appointed|appoint|named(?!\s+executive\s+officers?\b)|promoted|hired|designated|selected(?=\s+(?:(?:mr|ms|mrs|dr)\.\s+)?[A-Z][^.;,]{2,40}?\s+as\s)|welcomed\s+back|will\s+become|"
