@@ -22,7 +22,7 @@ benchmark on corpus filings of tune-half companies that have no gold in the corp
 row for the four event families it was written for (officer_change, acquisition, earnings, agreement);
 other types found in those filings are not counted. Its misses are listed (``x``).
 
-Three more sets, *extra2*, *extra3* and *extra4* (``tests/data/events-extra2/`` to ``events-extra4/``, see their
+More sets, *extra2* to *extra7* (``tests/data/events-extra2/`` to ``events-extra7/``, see their
 READMEs; extra3 and extra4 hold officer changes only), hold bare texts of companies in
 no other set, parsed as a user's file is (``parse_filing`` on the text's bytes). It is scored for the same
 four families in two rows per set fixed by company in its README: ``extraN-A`` (rules may be written from them;
@@ -236,9 +236,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--extra4", type=Path, default=ROOT / "tests" / "data" / "events-extra4")
     ap.add_argument("--extra5", type=Path, default=ROOT / "tests" / "data" / "events-extra5")
     ap.add_argument("--extra6", type=Path, default=ROOT / "tests" / "data" / "events-extra6")
+    ap.add_argument("--extra7", type=Path, default=ROOT / "tests" / "data" / "events-extra7")
     ap.add_argument(
         "--half",
-        choices=("tune", "measure", "extra", "extra2-A", "extra3-A", "extra4-A", "extra5-A", "extra6-A", "all"),
+        choices=("tune", "measure", "extra", *(f"extra{n}-A" for n in range(2, 8)), "all"),
         default="all",
         help="which misses to list",
     )
@@ -247,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     files = _files(args.corpus)
     half = company_halves(args.corpus, files)
     tallies = {"tune": Tally(), "measure": Tally(), "all": Tally(), "extra": Tally()}
-    for n in ("extra2", "extra3", "extra4", "extra5", "extra6"):
+    for n in ("extra2", "extra3", "extra4", "extra5", "extra6", "extra7"):
         tallies.update({f"{n}-A": Tally(), f"{n}-B": Tally()})
     lines: list[str] = []
     for gold_path, filing_path in files:
@@ -269,6 +270,7 @@ def main(argv: list[str] | None = None) -> int:
         ("extra4", args.extra4),
         ("extra5", args.extra5),
         ("extra6", args.extra6),
+        ("extra7", args.extra7),
     ):
         for gold_path, text_path, letter in _extra2_files(folder):
             row = f"{set_name}-{letter}"

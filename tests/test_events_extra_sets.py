@@ -33,6 +33,7 @@ def _checker():  # type: ignore[no-untyped-def]
         ("events-extra4", 25, 40, 10),
         ("events-extra5", 18, 20, 8),
         ("events-extra6", 35, 60, 15),
+        ("events-extra7", 35, 70, 16),
     ],
 )
 def test_each_set_keeps_its_conventions_and_its_halves(name: str, texts: int, events: int, per_half: int) -> None:

@@ -10,7 +10,9 @@ user's file that is a press release, a 10-Q/10-K note or an Item section copied 
   "A announced the closing of the previously announced acquisition of B", "the Company entered into a
   definitive agreement to sell its X business to an affiliate of A"); in a 10-Q/10-K note, every such
   sentence with its own target (a note may tell several divestitures). A business sold with no buyer
-  named has buyer None; an amendment's text and a minority stake ("a 28% interest") give none.
+  named has buyer None; an amendment's text and a minority stake ("a 28% interest") give none;
+- else, read the same way, an item section of another code that tells the transaction (an Item 3.02 on the
+  shares issued: "the Company will acquire Carbon6 Technologies, Inc. … totaling approximately $210 million").
 
 and, for a whole filing whose items give the item family no acquisition, the first sentence of Items
 2.01/1.01/8.01 with a cue of ``_MORE_CUE`` ("closed its acquisition of", "will purchase all of", "to be
@@ -60,8 +62,9 @@ def bare_acquisitions(filing: Filing, regions: list[Region]) -> list[Acquisition
         return []
     cut = bare_regions(regions)
     found = acquisitions(filing, [r for r in cut if r.kind == "item"])
-    if not found:
-        found = next((told for r in cut if r.kind == "document" if (told := _opening(filing, r))), [])
+    if not found:  # the text's opening; else an item of another code that tells it ("Item 3.02 … will acquire")
+        rest = [r for r in cut if r.kind == "document"] + [r for r in cut if r.kind == "item"]
+        found = next((told for r in rest if (told := _opening(filing, r))), [])
     return found
 
 

@@ -2,8 +2,9 @@
 ``appointed``) with the pattern of its cues, tried in this order over each sentence by ``people``.
 
 A departure: "resigned", "will step down", "has left the company", "terminated the employment agreement of",
-"will transition the position of CEO to", "passed away". An appointment: "appointed", "named", "promoted to",
-"the promotion of", "will join the board of directors", "will become", "succeeds", "succeeded by".
+"will transition the position of CEO to", "will transition from his position as", "passed away". An
+appointment: "appointed", "named", "promoted to", "the promotion of", "will join the board of directors",
+"will become", "will move to", "succeeds", "succeeded by", "Succeeding Mr. X as CFO on DATE, will be".
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ ACTIONS = (
             r"(?:will\s+)?cease[sd]?\s+(?:to\s+(?:be|serve)|serving)|(?:has|have)\s+left\s+(?:the|its|our)\s+[Cc]ompany|"
             r"separat(?:ion|ed)\s+from|(?:following\s+(?:a|the)\s+)?transition\s+of\s+(?:duties|responsibilities)\s+from|not\s+(?:to\s+)?stand\s+for\s+re-?election|(?:will|would|not\s+to)\s+(?:not\s+)?seek\s+re-?election|"
             r"terminated\s+the\s+employment\s+agreement(?=\s+of\s)|terminat(?:ed|ion)\s+(?:of\s+)?(?:his|her|the)\s+employment|(?:was|were|has\s+been)\s+terminated(?=\s+(?:as|from)\b)|ceased?\s+to\s+serve|no\s+longer\s+(?:serve|be)|"
-            r"transition(?:s|ed|ing)?\s+(?:from\s+)?(?:his|her|their)\s+role|transition(?:s|ed|ing)?\s+the(?=\s+(?:role|position)\s+of\b)|(?:decided|plans?|intends?)\s+to\s+leave|"
+            r"transition(?:s|ed|ing)?\s+(?:from\s+)?(?:his|her|their)\s+(?:role|position)|transition(?:s|ed|ing)?\s+the(?=\s+(?:role|position)\s+of\b)|(?:decided|plans?|intends?)\s+to\s+leave|"
             r"passed\s+away|died|removed\s+(?:from|as)|relieved\s+(?:from|of)\s+(?:his|her)\s+(?:duties|position|responsibilities)|"
             r"relieved(?=\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][\w.\s]{2,40}?\s+(?:of|from)\s+(?:his|her)\s)|removed(?=\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][\w.\s]{2,40}?\s+(?:as|from)\s)|employment(?=[^.;]{0,100}?\b(?:will|would|shall)\s+(?:end|terminate)\b))\b",
             re.I,
@@ -35,14 +36,14 @@ ACTIONS = (
         re.compile(
             r"(?<!to\sbe\s)\b(?:(?:appointed|promoted|named|elected)\s+to\s+the\s+(?:new(?:ly\s+created)?\s+|additional\s+)?"
             r"(?:role|position|title|office)\s+of|promoted\s+to|mov(?:e|es|ed|ing)\s+from\s+[^.;]{2,80}?\s+to(?:\s+the\s+"
-            r"(?:new\s+)?(?:role|position)\s+of)?|transition(?:ing|s|ed)?\s+to\s+the\s+"
+            r"(?:new\s+)?(?:role|position)\s+of)?|will\s+move\s+to(?=\s+(?:the\s+)?[A-Z])|transition(?:s|ed|ing)?\s+from\s+[^.;]{2,120}?\s+to\s+the\s+(?:[a-z]+\s+)?(?:role|position)\s+of|transition(?:ing|s|ed)?\s+to\s+the\s+"
             r"(?:new(?:ly\s+created)?\s+)?(?:role|position)\s+of|"
             r"will\s+serve(?=\s+as\s+(?:the\s+)?(?:[Cc]ompany['’]s\s+)?(?:interim|acting|Interim|Acting)\b)|"
-            r"appointed|appoint|named(?!\s+executive\s+officers?\b)|promoted|hired|designated|welcomed\s+back|will\s+become|"
-            r"succeed(?:s|ed)?\b(?!\s+by)|join(?:s|ed|ing)?\s+(?:the\s+Company|us|[A-Z][\w.&\-]*)(?=\s+as\s)|"
+            r"appointed|appoint|named(?!\s+executive\s+officers?\b)|promoted|hired|designated|selected(?=\s+(?:(?:mr|ms|mrs|dr)\.\s+)?[A-Z][^.;,]{2,40}?\s+as\s)|welcomed\s+back|will\s+become|"
+            r"succeed(?:s|ed)?\b(?!\s+by)|succeeding(?=\s+(?:(?:mr|ms|mrs|dr)\.\s+)?[^.;]{0,160}?,\s+will\s+be\s+(?:(?:mr|ms|mrs|dr)\.\s+)?[A-Z])|join(?:s|ed|ing)?\s+(?:the\s+Company|us|[A-Z][\w.&\-]*)(?=\s+as\s)|"
             r"join(?:s|ed|ing)?\s+(?=(?:the\s+|its\s+|our\s+)?(?:[A-Z][\w.&\-’']*,?\s+){0,4}?[Bb]oard\s+of\s+[Dd]irectors\b)|begin(?:s|ning)?\s+a\s+new\s+role(?:\s+(?:within|at|with)\s+[A-Z][^,.;]{0,40}?(?=\s+as\b))?|"
             r"title\s+(?:was|has\s+been|will\s+be)\s+changed\s+to|"
-            r"succeeded\s+by|appointments?(?:\s+(?:on|as\s+of|effective)\s+[^;.]{3,30}?,)?\s+of|promotion\s+of(?=\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z])|promotion\s+to|assum(?:ed|es|e|ing)\s+the\s+(?:new(?:ly\s+created)?\s+|"
+            r"succeeded\s+by|appointments?(?:\s+(?:on|as\s+of|effective)\s+[^;.]{3,30}?,)?\s+of|promotions?\s+of(?=\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z])|promotion\s+to|assum(?:ed|es|e|ing)\s+the\s+(?:new(?:ly\s+created)?\s+|"
             r"additional\s+)?(?:role|position|title)\s+of)\b",
             re.I,
         ),

@@ -45,18 +45,26 @@ _ANNOUNCED_BEFORE = re.compile(
     r"\s+(?:the\s+|a\s+|any\s+|will\s+(?:be\s+)?|my\s+)?$",
     re.I,
 )
+# "came just a week after the company announced he would retire in August": a departure announced before
+_ANNOUNCED_EARLIER = re.compile(
+    r"\bafter\s+(?:the\s+company|it|[A-Z][\w&.\-]*)\s+(?:had\s+)?announced\s+(?:that\s+)?(?:he|she|they)\s+"
+    r"(?:would|planned\s+to|intended\s+to)\s+$",
+    re.I,
+)
 # "… as President and CEO of the Company and as a member of the Board": the seat is a change of its own
 _AND_BOARD = re.compile(
-    r"[^.;]{0,60}?(?:\band\s+(?:as\s+)?|,\s+as\s+)(?:a\s+)?(?P<r>member\s+of\s+(?:the|its|our)\s+(?:Board|board)\b|director\b)"
+    r"[^.;]{0,60}?(?:\band\s+(?:as\s+|become\s+)?|,\s+as\s+)(?:a\s+)?(?P<r>member\s+of\s+(?:the|its|our)\s+(?:Board|board)\b|director\b)"
     r"|[^.;]{0,60}?\band\s+(?:appointed|elected|named)\s+to\s+(?P<b>(?:the|its|our)\s+[Bb]oard(?:\s+of\s+[Dd]irectors)?)\b"
 )
 
 
 def not_a_departure(sent: str, cue: re.Match[str]) -> bool:
-    """Whether a departure word tells no departure: a condition, news told before, a change put off ("agreed
+    """Whether a departure word tells no departure: a condition, news told before ("a week after the company
+    announced he would retire"), a change put off ("agreed
     to delay his retirement"), a speaker's own ("for me to step down"), a caption ("Departure of Director"),
     history ("who had served … until his resignation"), or "retired" as an adjective before a former title
-    ("Mr. Dunham, retired President and Chief Executive Officer of …")."""
+    ("Mr. Dunham, retired President and Chief Executive Officer of …"), or the adjective of others who leave
+    ("thanked the four retiring members")."""
     before = sent[max(0, cue.start() - 150) : cue.start()]
     if cue.group(0).lower() == "retired" and _FORMER_TITLE.match(sent, cue.end()) and re.search(r",\s*$", before):
         return True
@@ -64,9 +72,13 @@ def not_a_departure(sent: str, cue: re.Match[str]) -> bool:
         return True  # "former Chief Executive Officer Jane Roe, who retired in 2015, has passed away": no post left
     if _CAPTION.match(sent, cue.start()):  # a caption: "Departure of Director\nOn July 9, Jane Roe resigned …"
         return True
+    if _OTHERS_LEAVING.match(sent, cue.end()) and cue.group(0).lower().endswith("ing"):
+        return True  # "Lane also thanked the four retiring members": others who leave, not the one named
+
     return bool(
         _HYPOTHETICAL.search(before)
         or _ANNOUNCED_BEFORE.search(before[-40:])
+        or _ANNOUNCED_EARLIER.search(before[-80:])
         or _POSTPONED.search(before[-40:])
         or _FIRST_PERSON.search(before[-40:])
         or _SERVED_UNTIL.search(sent, max(0, cue.start() - 300), cue.start()) is not None
@@ -80,6 +92,8 @@ _SERVED_UNTIL = re.compile(r"\bwho\s+had\s+(?:previously\s+)?served\b[^;]{0,250}
 _FORMER = re.compile(
     r"\b(?:former|retired)\s+(?:[A-Z][\w\-]*\s+){0,5}(?:Officer|President|Chairman|Chair|CEO|CFO|COO)\b"
 )
+# a departure word as the adjective of a group: "the four retiring members", "departing directors"
+_OTHERS_LEAVING = re.compile(r"\s+(?:board\s+)?(?:members|directors|officers|executives|trustees)\b", re.I)
 _CAPTION = re.compile(r"(?:Departure|Resignation|Retirement)s?\s+of\s+(?:an?\s+)?(?:Directors?|Officers?|Certain)\b")
 # a speaker quoted on their own change ("the time is right for me to step down"): the name before is not theirs
 _FIRST_PERSON = re.compile(
@@ -123,7 +137,7 @@ def board_seat_too(region: Region, s: int, sent: str, event: OfficerChange) -> l
 def person_key(name: str) -> str:
     """One key for "James P. Gorman", "James Gorman" and "Jim Gorman": the surname and the given name's
     first letter, middle initials and "Jr." aside."""
-    words = [w for w in name.replace(".", ". ").split() if not re.fullmatch(r"[A-Z]\.|Jr\.|Sr\.|I{2,3}|,", w)]
+    words = [w for w in name.replace(".", ". ").split() if not re.fullmatch(r"[A-Z]\.|Jr\.?|Sr\.?|I{2,3}|,", w)]
     words = [w.strip(",") for w in words]
     return f"{words[0][0]} {words[-1]}".lower() if words else name.lower()
 

@@ -1,11 +1,16 @@
 """Cues that tell of no change of this filing: a post held now or before ("named to his current position"),
 a successor not yet named ("until his successor is appointed"), a change dated years before the document
-("succeeded John Roe as CEO in 2017"), and a committee seat of a sitting director."""
+("succeeded John Roe as CEO in 2017"), and a committee seat of a sitting director; and a departure told as
+a succession that the release's headline calls a retirement."""
 
 from __future__ import annotations
 
 import datetime as _dt
 import re
+from dataclasses import replace
+
+from eightk.extract.text import Region, span
+from eightk.model import FieldSource, OfficerChange
 
 __all__ = [
     "background_cue",
@@ -13,6 +18,7 @@ __all__ = [
     "history_cue",
     "no_news",
     "not_this_change",
+    "retired_by_headline",
     "successor_to_come",
 ]
 
@@ -24,15 +30,19 @@ _BACKGROUND = re.compile(
 )
 
 
-# "will continue to serve until his successor is appointed": the successor's, who is nobody yet
+# "will continue to serve until his successor is appointed", "until a new CEO is appointed": the successor's,
+# who is nobody yet
 _SUCCESSOR_TO_COME = re.compile(
-    r"\bsuccessors?\s+(?:is|are|has\s+been|have\s+been|will\s+be|shall\s+be)\s+(?:duly\s+)?$", re.I
+    r"(?:\bsuccessors?|\buntil\s+(?:a|the)\s+(?:new|permanent|successor)\s+(?:[A-Z][\w\-]*\s+){0,4}?[A-Z][\w\-]*)\s+"
+    r"(?:is|are|has\s+been|have\s+been|will\s+be|shall\s+be)\s+(?:duly\s+)?$",
+    re.I,
 )
 
 
 def successor_to_come(sent: str, cue_start: int) -> bool:
-    """True when the cue is about a successor not yet named ("until his successor is appointed")."""
-    return _SUCCESSOR_TO_COME.search(sent, max(0, cue_start - 40), cue_start) is not None
+    """True when the cue is about a successor not yet named ("until his successor is appointed", "until a new
+    CEO is appointed")."""
+    return _SUCCESSOR_TO_COME.search(sent, max(0, cue_start - 70), cue_start) is not None
 
 
 # a change told as history: a past verb and an earlier year after it ("succeeded John Roe as CEO in 2017")
@@ -122,3 +132,36 @@ def no_news(sent: str) -> bool:
     """True for a sentence that tells no change of this filing: news told before ("As previously reported,
     …") or directors (re-)elected at an annual meeting."""
     return bool(_OLD_NEWS.match(sent) or _REELECTED.search(sent))
+
+
+_HEAD_WINDOW = 600  # the headline and sub-headlines before a release's lead
+_GENERATION = ("Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV")
+
+
+def retired_by_headline(region: Region, event: OfficerChange) -> OfficerChange:
+    """A departure the lead tells only as a succession ("will succeed Mike McInnes on April 5, 2019") whose
+    headline or bullet above the lead calls it a retirement ("• Mike McInnes announces retirement as CEO"):
+    ``retired``, its action cited from the headline. Any other event is returned as it is."""
+    release = region.kind in ("document", "exhibit") and region.start > 0  # a lead, its headline above it
+    if event.action != "departed" or not release or not event.person:
+        return event
+    words = [w for w in event.person.replace(",", " ").split() if w not in _GENERATION]
+    if len(words) < 2:
+        return event
+    first = max(0, region.start - _HEAD_WINDOW)
+    head, surname = region.text[first : region.start], re.escape(words[-1])
+    told = re.search(rf"\b{surname}\b[^.\n]{{0,40}}?\b(?P<a>retire(?:ment|s|d)?)\b", head)
+    if told is None:
+        return event
+    at = first - region.start  # the headline's offsets, relative to the region (before its start)
+    cited = FieldSource("action", "text", span(region, at + told.start("a"), at + told.end("a")))
+    values = tuple(v for v in event.values if v.field != "action") + (cited,)
+    role = _AS_TITLE.match(head, told.end("a")) if event.role is None else None  # "retirement as CEO"
+    if role is None:
+        return replace(event, action="retired", values=values)
+    values += (FieldSource("role", "text", span(region, at + role.start("r"), at + role.end("r"))),)
+    return replace(event, action="retired", values=values, role=role.group("r"))
+
+
+# the title after "retirement as": capitalized words, joined by "and", "of" or "&"
+_AS_TITLE = re.compile(r"\s+as\s+(?P<r>[A-Z][\w\-&]*(?:\s+(?:and|of|&)\s+[A-Z][\w\-&]*|\s+[A-Z][\w\-&]*)*)")

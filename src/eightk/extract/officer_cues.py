@@ -53,9 +53,13 @@ def title_before(sent: str, name_start: int) -> tuple[str, int, int] | None:
     return " ".join(m.group("t").split()), m.start("t"), m.start("t") + len(m.group("t"))
 
 
+# the words that end a field after "vice president of": "of finance since 2019", "of sales and …"
+_NOT_FIELD = r"(?:since|from|until|at|in|on|effective|with|to|for|of|who|and|where|when|by|as|or|is|was|will)"
 _LOWER_TITLE = re.compile(
     r"\s*(?:its\s+|our\s+|an?\s+|(?:the\s+)?(?:[A-Z][\w.&\-]*\s+){0,2}?[A-Z][\w.&\-]*['’]s\s+|the\s+)?"
-    r"(?P<t>(?:interim\s+|acting\s+)?(?:(?:senior|executive|corporate)\s+)*(?:vice\s+president(?:\s+and\s+(?:general\s+counsel|controller))?|"
+    r"(?P<t>(?:interim\s+|acting\s+)?(?:(?:senior|executive|corporate)\s+)*(?:vice\s+president(?:\s+and\s+(?:general\s+counsel|controller)"
+    # "vice president of corporate development", "vice president of finance": its field, one or two words
+    r"|\s+(?:of|for)\s+(?!the\b|its\b|our\b|an?\b)[a-z]+(?:\s+(?!" + _NOT_FIELD + r"\b)[a-z]+)?)?|"
     r"principal\s+(?:executive|financial|accounting|operating)\s+officer"
     r"(?:\s+and\s+principal\s+(?:executive|financial|accounting|operating)\s+officer)?|"
     r"general\s+counsel|chief\s+[a-z]+(?:\s+(?:and\s+)?[a-z]+)?\s+officer|executive\s+officer|controller|treasurer|"
@@ -195,6 +199,7 @@ def _left_part(old: str, new: str) -> int:
 # what a title keeps after it: "Chairman of the Board", "Controller (Principal Accounting Officer)"
 _OF_THE_BOARD = re.compile(r"\s+of\s+the\s+Board\b")
 _AND_TITLE = re.compile(r"\s+and\s+(?:[A-Z][\w\-]*\s+){0,4}?" + HEAD + r"\b")
+_COMMA_TITLE = re.compile(r",\s+(?:[A-Z][\w\-]*\s+){0,4}?" + HEAD + r"\b")
 _DESIGNATION = re.compile(r"\s*\((?:[Pp]rincipal\s+\w+\s+[Oo]fficer|[Ii]nterim|[Aa]cting)\)")
 _ON_THE_BOARD = re.compile(
     r"\s+on\s+the\s+Board(?:\s+of\s+Directors)?(?:\s*\([^()]*\))?(?:\s+of\s+(?:the\s+)?Company)?$"
@@ -202,13 +207,15 @@ _ON_THE_BOARD = re.compile(
 
 
 def whole_title(sent: str, role: tuple[str, int, int]) -> tuple[str, int, int]:
-    """The title with what belongs to it after its capitalized words: "of the Board" after a chair (and a
-    title joined after it: "Chairman of the Board and Chief Executive Officer"), an
+    """The title with what belongs to it after its capitalized words: "of the Board" after a chair (and the
+    titles listed after it: "Chairman of the Board, President and Chief Executive Officer"), an
     officer designation in parentheses ("(Principal Accounting Officer)", "(interim)"); "director on the
     Board of Directors" is "director"."""
     title, start, end = role
     if re.search(r"\bChair(?:man|woman|person)?$", title) and (m := _OF_THE_BOARD.match(sent, end)):
         title, end = title + " " + " ".join(m.group(0).split()), m.end()
+        while more := _COMMA_TITLE.match(sent, end):  # "Chairman of the Board, President, Chief Executive Officer"
+            title, end = title + ", " + " ".join(more.group(0)[1:].split()), more.end()
         if more := _AND_TITLE.match(sent, end):  # "Chairman of the Board and Chief Executive Officer"
             title, end = title + " " + " ".join(more.group(0).split()), more.end()
     if m := _DESIGNATION.match(sent, end):

@@ -149,7 +149,11 @@ def release_day(
     """The release's dateline date (the first date of its opening) for a change a release says takes effect
     at once ("has resigned, effective immediately"), and for an undated "has been promoted" in a filing's
     release (the report's day); a bare release (a user's file, no report around it) dates only a change it
-    says takes effect today. ``date`` (the sentence's own) otherwise; ``cue`` is into ``sent``."""
+    says takes effect today. In an item, an undated change "effective immediately" takes the date the
+    previous sentence opens with ("On November 8, 2006, …"). ``date`` (the sentence's own) otherwise; ``cue``
+    is into ``sent``."""
+    if region.kind == "item" and date is None and _AT_ONCE_AFTER.search(sent, cue.end()):
+        return _told_on(region, region.body.find(sent))  # "… Mr. Wood also resigned as President effective immediately"
     if region.kind not in ("exhibit", "document"):
         return date
     done = region.kind == "exhibit" and re.search(
@@ -158,3 +162,16 @@ def release_day(
     if _AT_ONCE_AFTER.match(sent, cue.end()) or date is None and (done or re.search(r"\beffective\s+today\b", sent)):
         return next(dates_in(region, 0, min(len(region.body), 600)), date)
     return date
+
+
+_ON_DATE = re.compile(r"(?:^|(?<=[.\n]))\s*On\s+$")
+
+
+def _told_on(region: Region, s: int) -> tuple[_dt.date, int, int] | None:
+    """The date an item's previous sentence opens with ("On November 8, 2006, Acme received notice …"), for a
+    change the next sentence says took effect at once; None when none opens within the paragraph before."""
+    if s < 0:
+        return None
+    start = max(0, s - 400)
+    told = [d for d in dates_in(region, start, s) if _ON_DATE.search(region.body, max(start, d[1] - 6), d[1])]
+    return told[-1] if told else None

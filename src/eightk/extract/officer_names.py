@@ -22,7 +22,8 @@ _RANK = r"(?:Captain|Admiral|Professor|Sir|Dame|Senator|Governor|Ambassador|Judg
 # a suffix "Sr." is not "Sr. Vice President"
 _NAME = re.compile(
     rf"(?:(?:Mr|Ms|Mrs|Dr)\.\s+|{_RANK}[^\S\n]+)?\b(?P<n>(?:[A-Z]\.[^\S\n]+)?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
-    rf"(?:[^\S\n]+(?:[“\"][{_UP}][{_LOW}]+[”\"]|\([{_UP}][{_LOW}]+\)))?"  # a nickname: “Ellie”, (Fred)
+    # a nickname: “Ellie”, (Fred), ("Deno")
+    rf"(?:[^\S\n]+(?:[“\"][{_UP}][{_LOW}]+[”\"]|\([“\"]?[{_UP}][{_LOW}]+[”\"]?\)))?"
     rf"(?:[^\S\n]+(?:[A-Z]\.|\([{_UP}][{_LOW}]+\)|(?:{_PARTICLE}[^\S\n]+){{0,2}}[{_UP}][{_UP}{_LOW}’'\-]+)){{1,3}}"
     # a name wrapped after a middle initial: "Marc S.\nHermelin"
     rf"(?:(?<=[^\S\n][A-Z]\.)[^\S\n]*\n[^\S\n]*[{_UP}][{_LOW}’'\-]+)?"
@@ -97,6 +98,9 @@ def _fuller(before: tuple[str, int, int] | None, name: str) -> str:
     return before[0]
 
 
+_GENERATION = ("Jr", "Sr", "II", "III", "IV")
+
+
 def sentence_names(sent: str, s: int, known: Known, people: PersonEvidence | None = None) -> list[tuple[str, int, int]]:
     """Full names in the sentence (offsets into it), and "Mr. Glazer" where an earlier sentence named
     David Glazer. ``known`` maps each surname to the latest full name with it (absolute offsets, ``s`` is
@@ -118,9 +122,11 @@ def sentence_names(sent: str, s: int, known: Known, people: PersonEvidence | Non
             or (people is not None and not people.is_person(name))
         ):
             continue
-        name = _fuller(known.get(words[-1]), name)  # "Dan Roe" after "Daniel Roe" is Daniel Roe
+        # the surname, past a generational suffix read as a word ("John W. Wood Jr" is Mr. Wood)
+        surname = next((w for w in reversed(words[1:]) if w not in _GENERATION), words[-1])
+        name = _fuller(known.get(surname), name)  # "Dan Roe" after "Daniel Roe" is Daniel Roe
         out.append((name, m.start("n"), end))
-        known[words[-1]] = known[""] = (name, s + m.start("n"), s + end)
+        known[surname] = known[""] = (name, s + m.start("n"), s + end)
     taken = [(a, b) for _n, a, b in out]
     for m in _SURNAME.finditer(sent):
         surname = re.sub(r"['’]s$", "", m.group("n"))
@@ -141,7 +147,7 @@ def sentence_names(sent: str, s: int, known: Known, people: PersonEvidence | Non
 # "Jane Roe will become", "Jane Roe's promotion to" (before). Other cues take a name right after them
 # ("appointed Jane Roe"), else the one before ("Jane Roe was appointed").
 _PERSON_AFTER = re.compile(
-    r"(?:succeeded\s+by|appointments?\b.*\bof|(?:election|promotion)\s+of|^removed|^relieved|(?:duties|responsibilities)\s+from)$",
+    r"(?:succeeded\s+by|appointments?\b.*\bof|(?:election|promotions?)\s+of|^removed|^relieved|(?:duties|responsibilities)\s+from)$",
     re.I,
 )
 _PERSON_BEFORE = re.compile(
@@ -150,6 +156,7 @@ _PERSON_BEFORE = re.compile(
     re.I,
 )
 _OF_AFTER = re.compile(r"\s+of\s")
+_WILL_BE = re.compile(r",\s+will\s+be\s+")
 # "would be appointed to succeed Mr. Lee as Chairman", "was appointed Chairman, succeeding Jane Roe": the name
 # after is the one succeeded, not the appointee
 _SUCCEEDED_ONE = re.compile(r"\b(?:succeed|replac)\w*\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$", re.I)
@@ -163,6 +170,9 @@ def cue_person(
     for departures ("Jane Roe will retire"), unless "resignation of Jane Roe"; after "succeeded by" and
     "appointment of" only the one after."""
     words = cue.group(0)
+    if words.lower() == "succeeding" and (inverted := _WILL_BE.search(cue.string, cue.end())):
+        # "Succeeding Mr. Kaufman as Chief Financial Officer on March 31, 2010, will be Cynthia A. Russo"
+        return next((n for n in names if 0 <= n[1] - inverted.end() <= 5), None)
     after = [n for n in names if 0 <= n[1] - cue.end() <= 60]
     if after and _SUCCEEDED_ONE.search(cue.string[cue.end() : after[0][1]]):
         after = []  # "appointed to succeed Mr. Lee": the appointee is named before

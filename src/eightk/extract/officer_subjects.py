@@ -35,8 +35,8 @@ _OWN_CLAUSE = re.compile(r"(?:,[^,;]{1,80},)?\s+(?:will|is|was|has|had|shall|wou
 # a plural verb group right before the cue: "have been elected", "were appointed", "will each be named"
 _AND_GAP = re.compile(r",?\s+and\s+")
 _RIGHT_BEFORE = re.compile(r"\s+(?:(?:have|had)\s+)?(?:each\s+|both\s+)?")
-# "A, B and C, each a member of the Board, notified …": the subjects are several
-_EACH = re.compile(r",\s+(?:each|all|both)\b")
+# "A, B and C, each a member of the Board, notified …", "A and B each notified …": the subjects are several
+_EACH = re.compile(r",?\s+(?:each|both)\b|,\s+all\b")
 _PLURAL_VERB = re.compile(r"\b(?:have|were|are|will)\s+(?:each\s+|both\s+)?(?:been\s+|be\s+)?$", re.I)
 
 

@@ -83,10 +83,14 @@ def title_after_to(sent: str, name_end: int) -> tuple[str, int, int] | None:
 # a lower-case officer title after the name: "designated Jane Roe, the Company’s Vice President, Finance, as
 # the Company’s principal accounting officer"
 _LOWER_AS = re.compile(
-    r"(?:,[^,;]{1,120}(?:,[^,;]{1,80}){0,2},)?\s+as\s+(?:the\s+|its\s+|our\s+)?(?:[Cc]ompany['’]s\s+)?"
+    r"(?:,[^,;]{1,120}(?:,[^,;]{1,80}){0,2},)?\s+as\s+(?:the\s+|its\s+|our\s+)?"
+    # an owner ("the company’s", "the cooperative wholesale power supplier’s") and "next" before the title
+    r"(?:(?:[\w\-]+\s+){0,4}?[\w\-]+['’]s\s+)?(?:next\s+|new\s+)?"
     r"(?P<t>(?:(?:interim|acting)\s+)?(?:principal\s+(?:executive|financial|accounting|operating)\s+officer"
     r"(?:\s+and\s+principal\s+(?:executive|financial|accounting|operating)\s+officer)?|"
-    r"chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|general\s+counsel|corporate\s+controller|controller|treasurer))\b"
+    r"chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|general\s+counsel|corporate\s+controller|controller|treasurer|"
+    # "as chief executive", "as president and CEO"
+    r"chief\s+executive|president(?:\s+and\s+(?:chief\s+executive\s+officer|CEO))?))\b"
 )
 # the post a departing officer holds, said after the name: "Jane Roe, who has served as the Company’s Chief
 # Financial Officer since 2019, will step down from that position"
@@ -110,9 +114,17 @@ _WHO_SERVED_LOWER = re.compile(
 )
 
 
+# "named director Robert Switz the new chairman of the board": the new post right after the name
+_THE_NEW_LOWER = re.compile(
+    r"\s+the\s+new\s+(?P<t>chair(?:man|woman|person)?(?:\s+of\s+the\s+board)?|chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|"
+    r"president|chief\s+executive)\b"
+)
+
+
 def lower_title_after_name(sent: str, name_end: int) -> tuple[str, int, int] | None:
-    """A lower-case officer title after the appointee's name and apposition (see above)."""
-    m = _LOWER_AS.match(sent, name_end)
+    """A lower-case officer title after the appointee's name and apposition (see above), or right after
+    the name as "the new …"."""
+    m = _LOWER_AS.match(sent, name_end) or _THE_NEW_LOWER.match(sent, name_end)
     return (" ".join(m.group("t").split()), m.start("t"), m.end("t")) if m else None
 
 

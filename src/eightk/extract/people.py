@@ -15,7 +15,7 @@ from eightk.extract.officer_clauses import (
     officer_regions,
     person_key,
 )
-from eightk.extract.officer_context import no_news, not_this_change
+from eightk.extract.officer_context import no_news, not_this_change, retired_by_headline
 from eightk.extract.officer_cues import (
     lowercase_title,
     title_before,
@@ -54,8 +54,8 @@ _TITLE_WORDS = (
     r"(?P<t>(?:(?:interim|acting|non-executive)\s+(?=[A-Z]))?"
     r"(?:(?:[A-Z][\w\-+]*+(?!['’]s\b)|and|of|&|\+|,|[-–](?=\s+[A-Z])|(?<=and\s)(?:interim|acting)(?=\s+[A-Z]))\s*){1,12})"
 )
-# the owner before a title: "Acme’s", "the company’s"
-_OWNER = r"(?:(?:[A-Z][\w.&\-]*|company|corporation)['’]s\s+)?"
+# the owner before a title: "Acme’s", "the company’s", "MICROS’"
+_OWNER = r"(?:(?:[A-Z][\w.&\-]*|company|corporation)(?:['’]s|(?<=[sS])['’])\s+)?"
 _BECOME = re.compile(r"^\s*(?:the\s+|its\s+|our\s+|a\s+)?(?:new\s+|next\s+|incoming\s+)?" + _OWNER + _TITLE_WORDS)
 _TITLE = re.compile(
     r"\b(?:as(?!\s+of\b)|position\s+(?:as|of)|role\s+(?:as|of)|serve\s+as|title\s+of)\s+(?:the\s+|its\s+|our\s+|a\s+)?"
@@ -133,7 +133,7 @@ def _kept(before: str) -> bool:
 
 
 _BECOME_CUE = re.compile(
-    r"(?:become|promotion\s+to|promoted\s+to|(?:role|position|title|office)\s+of|^mov\w*\s+from\b.*\bto|changed\s+to)$",
+    r"(?:become|promotion\s+to|promoted\s+to|(?:role|position|title|office)\s+of|^mov\w*\s+from\b.*\bto|move\s+to|changed\s+to)$",
     re.I,
 )
 # "He will cease to serve as …", "As a result, she will …"
@@ -305,6 +305,7 @@ _HE_GIVEN = re.compile(
 )
 # "will as well assume the title of CEO of MRC", "was also appointed", "the additional role of": another post
 _ALSO = re.compile(r"\b(?:as\s+well|also|additional)\b")
+_AS_TITLE = re.compile(r"\s+as\s+(?:the\s+|its\s+)?[A-Z]")
 _SEAT_CUE = re.compile(r"\s+to\s+(?:the|its|our)\s+(?:Company['’]s\s+)?[Bb]oard(?:\s+of\s+[Dd]irectors)?\b")
 
 
@@ -327,8 +328,10 @@ def _person_event(
     kind = "left" if action in ("retired", "departed") else action  # "is retiring … will step down": one
     key = person_key(person[0])
     more = _SEAT_CUE.match(sent, cue.end()) or _ALSO.search(sent, max(0, cue.start() - 20), cue.end() + 25)
-    if (key, kind) in seen and (kind == "left" or not more):
-        return None  # told before; but an appointee's board seat is a change of its own ("appointed to the Board")
+    if (key, kind) in seen and (not more or kind == "left" and not _AS_TITLE.match(sent, cue.end())):
+        # told before; but an appointee's board seat is a change of its own ("appointed to the Board"), and so is
+        # another office left ("will retire as CEO … Mr. Wood also resigned as President")
+        return None
     role = _role_for(region, s, sent, cue, person, nxt=nxt, leaving=kind == "left")
     if role is None and cue.group(0).lower().startswith("succeed"):
         return None  # "selected Jane Roe to succeed him": the title comes with another cue
@@ -385,9 +388,8 @@ def officer_changes(filing: Filing, regions: list[Region]) -> list[OfficerChange
             if s > last:
                 break  # no action word after here: nothing left to report (names only serve later cues)
             nxt = spans[i + 1] if i + 1 < len(spans) else None
-            events.extend(
-                _sentence_events(
-                    region, s, e, seen, nxt=nxt, company=filing.registrant.name or "", known=known, people=people
-                )
+            told = _sentence_events(
+                region, s, e, seen, nxt=nxt, company=filing.registrant.name or "", known=known, people=people
             )
+            events.extend(retired_by_headline(region, event) for event in told)
     return events

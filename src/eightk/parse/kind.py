@@ -4,7 +4,9 @@
 
 - ``filing``: a report with an SGML header, item headings or an SEC cover page ("Current Report",
   "Commission File Number", "Exact name of registrant");
-- ``agreement``: a contract ("This License Agreement is made … between", "WHEREAS", "by and between");
+- ``agreement``: a contract ("This License Agreement is made … between", "WHEREAS", "by and between"), but
+  not a release that names one after its release marks ("Exhibit 99.1 … the Agreement and Plan of Merger,
+  dated as of April 10, 2002, between A and B");
 - ``financial_note``: a note of 10-Q/10-K financial statements ("9 Months Ended", "Note 14. Subsequent
   Events", an XBRL "[Text Block]");
 - ``press_release``: a news release ("today announced", a wire service's name, "Exhibit 99");
@@ -45,6 +47,20 @@ _RELEASE = re.compile(
 _NOTE_HEADER = re.compile(r"^\W*+(?:\d{1,2}\s+months\s+ended|xml\s+\d+\s+r\d+\.htm)", re.M)
 
 
+# what only a contract says of itself: its recitals, "This Agreement is made …"
+_CONTRACT = re.compile(
+    r"\bwhereas\b|\bwitnesseth\b|\bthis\s+(?:[\w\-]+\s+){0,8}?(?:agreement|licen[cs]e|contract)\b[^.]{0,400}?"
+    r"\b(?:is\s+)?(?:made|entered\s+into)\b"
+)
+
+
+def _release_first(head: str, agreement: int) -> bool:
+    """A release that names an agreement ("the Agreement and Plan of Merger, dated as of April 10, 2002,
+    between A and B"): its release marks come first, and nothing in it is a contract's own words."""
+    release = _RELEASE.search(head, 0, agreement)
+    return release is not None and not _CONTRACT.search(head)
+
+
 def document_kind(text: str, *, has_header: bool, has_items: bool) -> str:
     """The kind of ``text`` (a document's normalized text); see the module docstring."""
     head = text[:_HEAD].lower()
@@ -53,7 +69,7 @@ def document_kind(text: str, *, has_header: bool, has_items: bool) -> str:
         return "filing"
     if _NOTE_HEADER.search(head[:600]) or _NOTE.search(head[:1500]):
         return "financial_note"
-    if _AGREEMENT.search(head):
+    if (agreement := _AGREEMENT.search(head)) and not _release_first(head, agreement.start()):
         return "agreement"
     if _RELEASE.search(head):
         return "press_release"
