@@ -444,6 +444,28 @@ def _reap(proc: subprocess.Popen[bytes]) -> None:
     os.killpg(proc.pid, signal.SIGKILL)  # counted nowhere: the ingest tests check that workers leave
 
 
+def _stored(db: Path) -> int:
+    """Filings the database holds now, read without writing (0 before its schema is made)."""
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+    except sqlite3.OperationalError:
+        return 0
+    try:
+        return int(conn.execute("SELECT COUNT(*) FROM filings").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+    finally:
+        conn.close()
+
+
+def _wait_for_commit(proc: subprocess.Popen[bytes], db: Path, stored: int, limit: float) -> None:
+    """Returns once the ingest ``proc`` has committed filings beyond ``stored`` (or ended, or ``limit``
+    seconds passed): the moment to kill it mid-way."""
+    deadline = time.perf_counter() + limit
+    while proc.poll() is None and time.perf_counter() < deadline and _stored(db) <= stored:
+        time.sleep(0.02)
+
+
 def kills(count: int, files: int, seed: int, pool: list[Path] | None = None, batch: int = 20) -> dict:
     """Kill ``count`` ingests of ``files`` filings drawn from ``pool`` (default: the corpus), committing
     every ``batch`` inputs, at random moments; the figures as a dict."""
@@ -463,7 +485,11 @@ def kills(count: int, files: int, seed: int, pool: list[Path] | None = None, bat
         while stats["kills"] < count:
             proc = _ingest(folder, db, batch)
             try:  # past the start-up (about a quarter of a clean run), before a whole run could end
-                proc.wait(rng.uniform(0.25, 0.9) * clean_seconds)
+                if stats["kills"] % 2:  # every other kill right after a commit of this run: on a loaded machine
+                    _wait_for_commit(proc, db, stored, 3 * clean_seconds)  # random moments may all come before one
+                    proc.wait(0)  # still running: TimeoutExpired, killed now
+                else:
+                    proc.wait(rng.uniform(0.25, 0.9) * clean_seconds)
                 finished = True
             except subprocess.TimeoutExpired:
                 os.kill(proc.pid, signal.SIGKILL)
