@@ -7,7 +7,7 @@ exclusive partner is no exclusive grant, buying all ownership rights is an asset
 that the Company had entered" is no recount, a subaward is no collaboration, a title page's
 label under a name gives its role, a global market or a party's seat is no territory, royalties
 sold are no royalty term, a definitive agreement still to be executed is no deal, the value of
-shares issued is no money paid, ..."""
+shares issued is no money paid, "are also parties to" recounts an agreement."""
 
 from __future__ import annotations
 
@@ -298,3 +298,18 @@ def test_the_value_of_shares_issued_is_no_upfront_or_milestone() -> None:
     )
     (deal,) = _deals(text)
     assert deal["upfront"] is None and deal["milestones"] is None
+
+
+def test_parties_that_are_also_parties_to_a_licence_recount_it() -> None:
+    # an EX-99.1 press release (BioDelivery Sciences International / Accentia, September 2004; tests/data/deals/
+    # extra 028): "BDSI and Accentia are also parties to a License Agreement, dated April 12, 2004" was a new licence
+    text = (
+        "NEWARK, NJ, September 8, 2004 \u2013 BioDelivery Sciences International, Inc. (NASDAQ: BDSI, BDSIW) announced "
+        "today that it has entered into a definitive Asset Purchase Agreement with Accentia, Inc. "
+        "(\u201cAccentia\u201d) pursuant to which BDSI has sold to Accentia, effective today, an asset consisting of a "
+        "royalty revenue stream in consideration of a one-time, irrevocable cash payment of $2,500,000.\nBDSI and "
+        "Accentia are also parties to a License Agreement, dated April 12, 2004 (the \u201cLicense Agreement\u201d) "
+        "pursuant to which the Company has licensed a topical version of encochleated Amphotericin B to Accentia "
+        "(the \u201cLicensed Technology\u201d).\n"
+    )
+    assert [d["type"] for d in _deals(text)] == ["asset_purchase"]
