@@ -6,7 +6,8 @@ passive "is obtained" gives no rights, "August, 2001" is a date, an
 exclusive partner is no exclusive grant, buying all ownership rights is an asset purchase, "announcing
 that the Company had entered" is no recount, a subaward is no collaboration, a title page's
 label under a name gives its role, a global market or a party's seat is no territory, royalties
-sold are no royalty term, a definitive agreement still to be executed is no deal, ..."""
+sold are no royalty term, a definitive agreement still to be executed is no deal, the value of
+shares issued is no money paid, "are also parties to" recounts an agreement."""
 
 from __future__ import annotations
 
@@ -278,3 +279,37 @@ def test_a_letter_that_says_a_definitive_agreement_must_still_be_executed_is_no_
         "enforce the System, on such terms as are mutually agreed between the parties.\n"
     )
     assert _deals(text) == []
+
+
+def test_the_value_of_shares_issued_is_no_upfront_or_milestone() -> None:
+    # the same 10-K note (CIK 1626644): "shares … valued at $1.18 per share for $7,080,000" became the upfront and
+    # "… per share for $1,180,000 … for the probability of earning the Milestone Consideration" the milestones
+    text = (
+        "On January 7, 2021, we entered into an Asset Purchase Agreement (the \u201cAPA\u201d) with Prevacus, Inc. "
+        "(\u201cPrevacus\u201d), pursuant to which we purchased the assets and all of the rights, interests and "
+        "intellectual property in a certain drug program (PRV-002) in exchange for (i) 7,000,000 shares of our common "
+        "stock plus (ii) the Milestone Consideration.\nOn March 1, 2021 (the \u201cClosing Date\u201d), our APA with "
+        "Prevacus closed and we issued 6,000,000 shares of our common stock valued at the fair market value of $1.18 "
+        "per share for the stock granted on the date of acquisition for $7,080,000. In addition, 1,000,000 shares of "
+        "our common stock valued at $1.18 per share for $1,180,000 was recorded as a component of Additional Paid in "
+        "Capital for the probability of earning the Milestone Consideration of first dosing in a Phase I Clinical "
+        "Trial. In addition, we withheld 1,000,000 shares of our common stock valued at $1.18 per share, for "
+        "$1,180,000, in exchange for our payment of certain liabilities of Prevacus.\n"
+    )
+    (deal,) = _deals(text)
+    assert deal["upfront"] is None and deal["milestones"] is None
+
+
+def test_parties_that_are_also_parties_to_a_licence_recount_it() -> None:
+    # an EX-99.1 press release (BioDelivery Sciences International / Accentia, September 2004; tests/data/deals/
+    # extra 028): "BDSI and Accentia are also parties to a License Agreement, dated April 12, 2004" was a new licence
+    text = (
+        "NEWARK, NJ, September 8, 2004 \u2013 BioDelivery Sciences International, Inc. (NASDAQ: BDSI, BDSIW) announced "
+        "today that it has entered into a definitive Asset Purchase Agreement with Accentia, Inc. "
+        "(\u201cAccentia\u201d) pursuant to which BDSI has sold to Accentia, effective today, an asset consisting of a "
+        "royalty revenue stream in consideration of a one-time, irrevocable cash payment of $2,500,000.\nBDSI and "
+        "Accentia are also parties to a License Agreement, dated April 12, 2004 (the \u201cLicense Agreement\u201d) "
+        "pursuant to which the Company has licensed a topical version of encochleated Amphotericin B to Accentia "
+        "(the \u201cLicensed Technology\u201d).\n"
+    )
+    assert [d["type"] for d in _deals(text)] == ["asset_purchase"]

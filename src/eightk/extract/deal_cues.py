@@ -222,7 +222,7 @@ _UPDATE = (
                            r"\bpreviously\s+announced\b.{0,80}\b(?:closed|completed|closing)", _I | re.S)),
 )  # fmt: skip
 _RECOUNT = re.compile(
-    r"\b(?:previously|originally|(?<!that\s)(?<!it\s)(?<!we\s)(?<!they\s)had)\s+(?:\w+\s+)?(?:entered|signed|executed)\b|\bearlier\s+(?:this|in\s+the)\s+(?:year|quarter|month)\b|\brecently\s+announced\b|\bare\s+parties\s+to\b|\bhave\s+previously\b|\bunder\s+the\s+(?:existing|prior)\b",
+    r"\b(?:previously|originally|(?<!that\s)(?<!it\s)(?<!we\s)(?<!they\s)had)\s+(?:\w+\s+)?(?:entered|signed|executed)\b|\bearlier\s+(?:this|in\s+the)\s+(?:year|quarter|month)\b|\brecently\s+announced\b|\b(?:are|were)\s+(?:also\s+|already\s+)?(?:both\s+)?parties\s+to\b|\bhave\s+previously\b|\bunder\s+the\s+(?:existing|prior)\b",
     _I,
 )
 

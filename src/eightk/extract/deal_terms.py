@@ -74,6 +74,9 @@ _NOT_DEAL_MONEY = re.compile(
 )
 # a price per share is no deal amount: "valued at $1.18 per share", "at $8.00 per ordinary share"
 _PER_SHARE = re.compile(r"\s*(?:per|a|for\s+each)\s+(?:ordinary\s+|common\s+)?(?:share|ADS)\b", _I)
+# the value of shares issued, not money paid: "issued 6,000,000 shares … valued at … $1.18 per share for the stock
+# granted on the date of acquisition for $7,080,000"
+_SHARES_VALUE = re.compile(r"\bvalued\s+at\b[^;]{0,40}?\bper\s+share\b,?[^;,]{0,60}?\bfor\s+$", _I)
 _KIND = re.compile(
     r"(development|clinical|regulatory|approval|sales|commercial)(?:-based|-related)?\s+(?:and\s+\w+\s+)?milestone", _I
 )
@@ -135,7 +138,12 @@ def classify(sent: str, mention: MoneyMention, floor: int = 0, *, sale: bool = F
     up to $62.0 million in milestone payments"."""
     before = sent[max(0, floor, mention.start - 90) : mention.start]
     after = sent[mention.end : mention.end + 110]
-    if _NOT_DEAL_MONEY.search(before[-45:]) or _NOT_DEAL_MONEY.search(after[:30]) or _PER_SHARE.match(after):
+    if (
+        _NOT_DEAL_MONEY.search(before[-45:])
+        or _NOT_DEAL_MONEY.search(after[:30])
+        or _PER_SHARE.match(after)
+        or _SHARES_VALUE.search(sent, max(0, mention.start - 160), mention.start)
+    ):
         return None
     if _PARTS_FOLLOW.match(after):
         return (
