@@ -314,3 +314,8 @@ def test_a_headline_verb_after_another_name_and_its_apposition_is_not_the_one_be
     got = _officers(_HEADLINE_OF_TWO)
     assert [g[:2] for g in got if g[0] == "Rodger B. Dowdell, Jr."] == [("Rodger B. Dowdell, Jr.", "retired")]
     assert ("Rob Johnson", "appointed") in [g[:2] for g in got]
+
+
+def test_a_sentence_opening_effective_immediately_dates_its_change_on_the_release_day() -> None:
+    got = _officers(_HEADLINE_OF_TWO)  # APC 2006: "Effective immediately, the board has named Rob Johnson, …"
+    assert ("Rob Johnson", "appointed", "president and CEO", "2006-08-15") in got
