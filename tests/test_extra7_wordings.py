@@ -300,3 +300,22 @@ def test_transition_from_a_position_to_the_role_of_is_a_move() -> None:
     got = _officers(_MOVES)  # Westmoreland 2015: "will transition from his position as CEO … to the … role of"
     assert ("Keith E. Alessi", "appointed", "CEO-Emeritus", None) in got
     assert ("Keith E. Alessi", "departed", "CEO", None) in got
+
+
+# American Power Conversion Corporation, EX-99.1 of August 2006 (events-extra7 019), its headline
+_HEADLINE_OF_TWO = (
+    "EXHIBIT\n99.1\nFor\nImmediate Release\nAmerican\nPower Conversion Announces Retirement of President and "
+    "Chief\nExecutive\nOfficer Rodger B. Dowdell, Jr.\nRob\nJohnson, APC Vice President, Named Interim President "
+    "and CEO;\nBoard\nto Commence Search for New President and CEO\n"
+) + _LOWER_CASE_AFTER_THE_NAME[len("Exhibit 99.1\nFor Immediate Release\n") :]
+
+
+def test_a_headline_verb_after_another_name_and_its_apposition_is_not_the_one_before() -> None:
+    got = _officers(_HEADLINE_OF_TWO)
+    assert [g[:2] for g in got if g[0] == "Rodger B. Dowdell, Jr."] == [("Rodger B. Dowdell, Jr.", "retired")]
+    assert ("Rob Johnson", "appointed") in [g[:2] for g in got]
+
+
+def test_a_sentence_opening_effective_immediately_dates_its_change_on_the_release_day() -> None:
+    got = _officers(_HEADLINE_OF_TWO)  # APC 2006: "Effective immediately, the board has named Rob Johnson, …"
+    assert ("Rob Johnson", "appointed", "president and CEO", "2006-08-15") in got

@@ -140,6 +140,8 @@ def succeeded_only(sent: str, name: tuple[str, int, int]) -> bool:
 
 
 # "has resigned, effective immediately": at once, on the release's day (not a date told later in the sentence)
+# "Effective immediately, the board has named Rob Johnson …": the sentence opens with it
+_AT_ONCE_FIRST = re.compile(r"\s*Effective\s+immediately\s*,", re.I)
 _AT_ONCE_AFTER = re.compile(r"[\s,]*effective\s+(?:immediately|today)\b(?!\s+(?:after|following|prior|before|upon))")
 
 
@@ -159,7 +161,8 @@ def release_day(
     done = region.kind == "exhibit" and re.search(
         r"\b(?:has|have)\s+(?:been\s+)?$", sent[max(0, cue.start() - 20) : cue.start()]
     )
-    if _AT_ONCE_AFTER.match(sent, cue.end()) or date is None and (done or re.search(r"\beffective\s+today\b", sent)):
+    at_once = _AT_ONCE_AFTER.match(sent, cue.end()) or date is None and _AT_ONCE_FIRST.match(sent)
+    if at_once or date is None and (done or re.search(r"\beffective\s+today\b", sent)):
         return next(dates_in(region, 0, min(len(region.body), 600)), date)
     return date
 

@@ -157,6 +157,8 @@ _PERSON_BEFORE = re.compile(
 )
 _OF_AFTER = re.compile(r"\s+of\s")
 _WILL_BE = re.compile(r",\s+will\s+be\s+")
+# capitalized words that read as another name between a person and a cue, with an apposition after them
+_ANOTHER_NAME = re.compile(r"[.,]?\s+(?P<w>(?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+),")
 # "would be appointed to succeed Mr. Lee as Chairman", "was appointed Chairman, succeeding Jane Roe": the name
 # after is the one succeeded, not the appointee
 _SUCCEEDED_ONE = re.compile(r"\b(?:succeed|replac)\w*\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$", re.I)
@@ -181,4 +183,7 @@ def cue_person(
     if after and not possessive and not leaving and not _PERSON_BEFORE.search(words):
         return after[0]
     before = [n for n in names if n[2] <= cue.start()]
+    if before and (other := _ANOTHER_NAME.match(cue.string, before[-1][2], cue.start())):
+        if not any(w in NOT_NAME_WORDS for w in other.group("w").split()):
+            return None  # "… Rodger B. Dowdell, Jr.\nRob\nJohnson, APC Vice President, Named …": another's subject
     return before[-1] if before else None
