@@ -319,3 +319,17 @@ def test_a_headline_verb_after_another_name_and_its_apposition_is_not_the_one_be
 def test_a_sentence_opening_effective_immediately_dates_its_change_on_the_release_day() -> None:
     got = _officers(_HEADLINE_OF_TWO)  # APC 2006: "Effective immediately, the board has named Rob Johnson, …"
     assert ("Rob Johnson", "appointed", "president and CEO", "2006-08-15") in got
+
+
+def test_a_passive_appointment_names_its_subject_not_those_along_with_it() -> None:
+    # a news copy of a 2025 announcement (a new-user test; names invented): the two named "along with" the
+    # appointee were reported as appointed, and the appointee was missed
+    text = (
+        "Corvane Limited announced interim leadership changes.\n"
+        "Jane Halloway has been appointed Deputy Chair and, along with Chair Robert Fyson and Gary Smithers, will "
+        "provide increased support to the interim CEO during this period.\n"
+    )
+    events = [
+        e for e in parse_filing(text.encode(), name="news.txt").to_dict()["events"] if e["type"] == "officer_change"
+    ]
+    assert [(e["person"], e["role"], e["action"]) for e in events] == [("Jane Halloway", "Deputy Chair", "appointed")]

@@ -157,6 +157,9 @@ _PERSON_BEFORE = re.compile(
 )
 _OF_AFTER = re.compile(r"\s+of\s")
 _WILL_BE = re.compile(r",\s+will\s+be\s+")
+# a passive cue: its person is its subject, named before it, whoever is named after
+_PASSIVE = re.compile(r"\b(?:been|was|were|is|are|be)\s+$", re.I)
+_ANOTHER_CLAUSE = re.compile(r"\band\s*,|\balong\s+with\b|\btogether\s+with\b")
 # capitalized words that read as another name between a person and a cue, with an apposition after them
 _ANOTHER_NAME = re.compile(r"[.,]?\s+(?P<w>(?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+),")
 # "would be appointed to succeed Mr. Lee as Chairman", "was appointed Chairman, succeeding Jane Roe": the name
@@ -180,9 +183,16 @@ def cue_person(
         after = []  # "appointed to succeed Mr. Lee": the appointee is named before
     if _PERSON_AFTER.search(words) or (leaving and _OF_AFTER.match(cue.string, cue.end())):
         return after[0] if after else None
+    before = [n for n in names if n[2] <= cue.start()]
+    if (
+        before
+        and after
+        and _PASSIVE.search(cue.string, max(0, cue.start() - 12), cue.start())
+        and _ANOTHER_CLAUSE.search(cue.string, cue.end(), after[0][1])
+    ):
+        return before[-1]  # "Claudia Batten has been appointed Deputy Chair and, along with Chair Rob Fyfe, …"
     if after and not possessive and not leaving and not _PERSON_BEFORE.search(words):
         return after[0]
-    before = [n for n in names if n[2] <= cue.start()]
     if before and (other := _ANOTHER_NAME.match(cue.string, before[-1][2], cue.start())):
         if not any(w in NOT_NAME_WORDS for w in other.group("w").split()):
             return None  # "… Rodger B. Dowdell, Jr.\nRob\nJohnson, APC Vice President, Named …": another's subject
