@@ -333,3 +333,16 @@ def test_a_passive_appointment_names_its_subject_not_those_along_with_it() -> No
         e for e in parse_filing(text.encode(), name="news.txt").to_dict()["events"] if e["type"] == "officer_change"
     ]
     assert [(e["person"], e["role"], e["action"]) for e in events] == [("Jane Halloway", "Deputy Chair", "appointed")]
+
+
+def test_a_lower_case_title_before_a_name_is_its_role() -> None:
+    # news copies of 2020 and 2005 announcements (a new-user test; names invented): "said chief executive X
+    # had decided to retire" and "current chairman X will retire" gave no role
+    text = (
+        "Defence contractor Corvane International said chief executive Archie Halloway had decided to retire "
+        "after 16 years at the helm.\n"
+    )
+    (event,) = [
+        e for e in parse_filing(text.encode(), name="news.txt").to_dict()["events"] if e["type"] == "officer_change"
+    ]
+    assert (event["person"], event["role"], event["action"]) == ("Archie Halloway", "chief executive", "retired")

@@ -42,7 +42,14 @@ _ONE_TITLE = (
 )
 # "its Chairman, President and Chief Executive Officer, Jane Roe": a list of three or more titles, with commas
 _TITLE_LIST = r"(?:" + HEAD + r",\s+){1,3}" + HEAD + r"\s+and\s+" + _ONE_TITLE
-_TITLE_BEFORE = re.compile(r"(?:^|[\s,(])(?P<t>" + _TITLE_LIST + "|" + _ONE_TITLE + r"),?\s+$")
+# "said chief executive Archie Bethel had decided to retire": a news story's lower-case title
+_LOWER_BEFORE = (
+    r"(?:interim\s+|acting\s+)?(?:chief\s+(?:executive|financial|operating|technology|accounting|medical|commercial)"
+    r"(?:\s+officer)?|chair(?:man|woman|person)?|(?:finance|managing)\s+director|general\s+counsel)"
+)
+_TITLE_BEFORE = re.compile(
+    r"(?:^|[\s,(])(?P<t>" + _TITLE_LIST + "|" + _ONE_TITLE + "|" + _LOWER_BEFORE + r"),?\s+$"
+)
 
 
 def title_before(sent: str, name_start: int) -> tuple[str, int, int] | None:
