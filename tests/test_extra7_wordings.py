@@ -346,3 +346,16 @@ def test_a_lower_case_title_before_a_name_is_its_role() -> None:
         e for e in parse_filing(text.encode(), name="news.txt").to_dict()["events"] if e["type"] == "officer_change"
     ]
     assert (event["person"], event["role"], event["action"]) == ("Archie Halloway", "chief executive", "retired")
+
+
+def test_a_surname_with_its_particle_joined_is_a_name() -> None:
+    # a news copy of a 2023 announcement (a new-user test; names invented): "Francis deSouza" was no name, so
+    # the resignation was missed
+    text = (
+        "Gene sequencing test maker Corvane Inc. said Sunday that its board has accepted the resignation of its CEO "
+        "and director, Francis deHalloway, effective immediately.\n"
+    )
+    events = [
+        e for e in parse_filing(text.encode(), name="news.txt").to_dict()["events"] if e["type"] == "officer_change"
+    ]
+    assert [(e["person"], e["action"]) for e in events] == [("Francis deHalloway", "departed")]

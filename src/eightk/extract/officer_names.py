@@ -24,7 +24,9 @@ _NAME = re.compile(
     rf"(?:(?:Mr|Ms|Mrs|Dr)\.\s+|{_RANK}[^\S\n]+)?\b(?P<n>(?:[A-Z]\.[^\S\n]+)?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
     # a nickname: “Ellie”, (Fred), ("Deno")
     rf"(?:[^\S\n]+(?:[“\"][{_UP}][{_LOW}]+[”\"]|\([“\"]?[{_UP}][{_LOW}]+[”\"]?\)))?"
-    rf"(?:[^\S\n]+(?:[A-Z]\.|\([{_UP}][{_LOW}]+\)|(?:{_PARTICLE}[^\S\n]+){{0,2}}[{_UP}][{_UP}{_LOW}’'\-]+)){{1,3}}"
+    # a particle joined to the surname: "Francis deSouza", "Ann vanDyke"
+    rf"(?:[^\S\n]+(?:[A-Z]\.|\([{_UP}][{_LOW}]+\)|(?:{_PARTICLE}[^\S\n]+){{0,2}}(?:de|di|da|du|van|von|le|la)?"
+    rf"[{_UP}][{_UP}{_LOW}’'\-]+)){{1,3}}"
     # a name wrapped after a middle initial: "Marc S.\nHermelin"
     rf"(?:(?<=[^\S\n][A-Z]\.)[^\S\n]*\n[^\S\n]*[{_UP}][{_LOW}’'\-]+)?"
     # "Alan B. Graf, Jr.", "Dan “Mac” Chandler, III"
