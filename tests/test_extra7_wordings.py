@@ -359,3 +359,19 @@ def test_a_surname_with_its_particle_joined_is_a_name() -> None:
         e for e in parse_filing(text.encode(), name="news.txt").to_dict()["events"] if e["type"] == "officer_change"
     ]
     assert [(e["person"], e["action"]) for e in events] == [("Francis deHalloway", "departed")]
+
+
+def test_the_one_replaced_leaves_the_title() -> None:
+    # a news copy of a 2021 announcement (a new-user test; names invented): "replacing X" told X's departure,
+    # which was missed ("succeeding X" was read)
+    text = (
+        "Corvane Medical Products Inc. on Thursday announced its board of directors has named Scott Halloway as "
+        "its new acting chief executive, replacing Matthew Fyson.\n"
+    )
+    events = [
+        e for e in parse_filing(text.encode(), name="news.txt").to_dict()["events"] if e["type"] == "officer_change"
+    ]
+    assert [(e["person"], e["action"]) for e in events] == [
+        ("Scott Halloway", "appointed"),
+        ("Matthew Fyson", "departed"),
+    ]

@@ -296,7 +296,7 @@ def role_from_successor(
     return event
 
 
-_SUCCEEDING = re.compile(r",?\s+succeeding\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$")
+_SUCCEEDING = re.compile(r",?\s+(?:succeeding|replacing)\s+(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?$")
 
 
 def succeeded_one(
@@ -309,7 +309,8 @@ def succeeded_one(
     key_of: Callable[[str], str],
 ) -> list[OfficerChange]:
     """The one an appointee succeeds in the same sentence ("elected Jane Roe as Chair of the Board,
-    succeeding John Doe, who will continue to serve as a director") leaves that title, on the same date."""
+    succeeding John Doe, who will continue to serve as a director", "named X as its new acting chief
+    executive, replacing Y") leaves that title, on the same date."""
     role = next((v for v in event.values if v.field == "role"), None)
     if event.action not in ("appointed", "elected") or role is None or role.span is None or event.role == "director":
         return []
@@ -328,7 +329,7 @@ def succeeded_one(
                 values.append(FieldSource("role", "text", span(region, s + held[1], s + held[2])))
                 event = replace(event, role=held[0])
             values.append(FieldSource("person", "text", span(region, s + n[1], s + n[2])))
-            word = re.search(r"succeeding", cue.group(0))
+            word = re.search(r"succeeding|replacing", cue.group(0))
             at = cue.start() + (word.start() if word else 0)
             values.append(FieldSource("action", "text", span(region, s + at, s + at + 10)))
             return [replace(event, values=tuple(values), person=" ".join(n[0].split()), action="departed")]
