@@ -375,3 +375,19 @@ def test_the_one_replaced_leaves_the_title() -> None:
         ("Scott Halloway", "appointed"),
         ("Matthew Fyson", "departed"),
     ]
+
+
+def test_one_who_will_serve_as_temporary_officer_is_named_before_the_cue() -> None:
+    # a news copy of a 2010 release (a new-user test; names invented): "X will serve as temporary CFO when Y
+    # leaves" was missed ("temporary" was no interim word), and the one named after the cue is not its subject
+    text = (
+        "Corvane's Executive Vice President, Chief Financial Officer, John Halloway has announced that he will be "
+        "leaving the company. Corvane says via press release that their current Senior VP, Corporate Controller and "
+        "Chief Accounting Officer Michael Fyson will serve as temporary CFO when Halloway leaves, effective August "
+        "20, 2010.\n"
+    )
+    events = [
+        e for e in parse_filing(text.encode(), name="news.txt").to_dict()["events"] if e["type"] == "officer_change"
+    ]
+    assert ("Michael Fyson", "appointed") in [(e["person"], e["action"]) for e in events]
+    assert ("John Halloway", "appointed") not in [(e["person"], e["action"]) for e in events]

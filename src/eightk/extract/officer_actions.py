@@ -38,7 +38,7 @@ ACTIONS = (
             r"(?:role|position|title|office)\s+of|promoted\s+to|mov(?:e|es|ed|ing)\s+from\s+[^.;]{2,80}?\s+to(?:\s+the\s+"
             r"(?:new\s+)?(?:role|position)\s+of)?|will\s+move\s+to(?=\s+(?:the\s+)?[A-Z])|transition(?:s|ed|ing)?\s+from\s+[^.;]{2,120}?\s+to\s+the\s+(?:[a-z]+\s+)?(?:role|position)\s+of|transition(?:ing|s|ed)?\s+to\s+the\s+"
             r"(?:new(?:ly\s+created)?\s+)?(?:role|position)\s+of|"
-            r"will\s+serve(?=\s+as\s+(?:the\s+)?(?:[Cc]ompany['’]s\s+)?(?:interim|acting|Interim|Acting)\b)|"
+            r"will\s+serve(?=\s+as\s+(?:the\s+)?(?:[Cc]ompany['’]s\s+)?(?:interim|acting|temporary|Interim|Acting|Temporary)\b)|"
             r"appointed|appoint|named(?!\s+executive\s+officers?\b)|promoted|hired|designated|selected(?=\s+(?:(?:mr|ms|mrs|dr)\.\s+)?[A-Z][^.;,]{2,40}?\s+as\s)|welcomed\s+back|will\s+become|"
             r"succeed(?:s|ed)?\b(?!\s+by)|succeeding(?=\s+(?:(?:mr|ms|mrs|dr)\.\s+)?[^.;]{0,160}?,\s+will\s+be\s+(?:(?:mr|ms|mrs|dr)\.\s+)?[A-Z])|join(?:s|ed|ing)?\s+(?:the\s+Company|us|[A-Z][\w.&\-]*)(?=\s+as\s)|"
             r"join(?:s|ed|ing)?\s+(?=(?:the\s+|its\s+|our\s+)?(?:[A-Z][\w.&\-’']*,?\s+){0,4}?[Bb]oard\s+of\s+[Dd]irectors\b)|begin(?:s|ning)?\s+a\s+new\s+role(?:\s+(?:within|at|with)\s+[A-Z][^,.;]{0,40}?(?=\s+as\b))?|"

@@ -147,7 +147,7 @@ _RELEASE_WINDOW = 6000  # a press release announces its changes in its first par
 _OFFICER_NEWS = re.compile(
     r"(?is)\b(?:appoint|name[sd]\b|elect|promot|hire[sd]?\b|join(?:s|ed)?\b|resign|retire|step(?:s|ping)?\s+down|succeed|transition|"
     r"assum(?:e|es|ed|ing)\s+the\s+(?:role|position|title)|will\s+become|relieved|removed|"
-    r"leaves\b|depart)(?:[^.]|(?<=\b[A-Z])\.|(?<=\bM[rs])\.|(?<=\bDr)\.){0,120}?\b(?:chief|president|chair|director|officer|CEO|CFO|COO|treasurer|"
+    r"leav(?:es|ing)\b|depart|will\s+serve\s+as)(?:[^.]|(?<=\b[A-Z])\.|(?<=\bM[rs])\.|(?<=\bDr)\.){0,120}?\b(?:chief|president|chair|director|officer|CEO|CFO|COO|treasurer|"
     r"controller|counsel)"
 )
 # a headline that names the officer first: "PRESIDENT & CEO JANE ROE ANNOUNCES RESIGNATION"

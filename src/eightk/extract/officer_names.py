@@ -154,7 +154,7 @@ _PERSON_AFTER = re.compile(
 )
 _PERSON_BEFORE = re.compile(
     r"(?:become|promotion\s+to|promoted\s+to|\bof|^mov\w*\s+from\b.*\bto|^succeed\w*|\bnew\s+role\b.*|changed\s+to|"
-    r"^join\w*\s.*)$",
+    r"^join\w*\s.*|^will\s+serve)$",
     re.I,
 )
 _OF_AFTER = re.compile(r"\s+of\s")

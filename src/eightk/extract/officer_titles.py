@@ -32,7 +32,7 @@ _HEAD = re.compile(
 # "interim"/"acting" and capitalized words, "and", "of", "&", commas
 _RIGHT_AFTER = re.compile(
     r"(?:,[ \t]*(?:age[ \t]+)?\d{2},)?[ \t]+(?:to[ \t]+)?(?:the[ \t]+(?:new[ \t]+)?)?"
-    r"(?P<t>(?:(?:interim|acting)[ \t]+)?"
+    r"(?P<t>(?:(?:interim|acting|temporary)[ \t]+)?"
     r"(?:[A-Z][\w\-]*|CEO|CFO|COO)(?:(?:[ \t]+|,[ \t]*)(?:(?:[A-Z]\.){2,}|[A-Z][\w\-]*|and|of|the|&)){0,10})"
 )
 _TAIL = re.compile(r"(?:[ \t,]+(?:and|of|the|&))+$")
@@ -62,14 +62,14 @@ def _titled(m: re.Match[str]) -> tuple[str, int, int] | None:
 # Vice President", "appointed Jane Roe, 52, to the position of Chief Financial Officer"
 _TO_AFTER_APPOSITION = re.compile(
     r",[^,;]{1,120}(?:,[^,;]{1,80}){0,2},\s+to\s+(?:the\s+(?:new(?:ly\s+created)?\s+)?(?:role|position|office)\s+of\s+)?"
-    r"(?:the\s+)?(?P<t>(?:(?:interim|acting)\s+)?[A-Z][\w\-]*(?:(?:\s+|,\s*)(?:[A-Z][\w\-]*|and|of|the|&)){0,10})"
+    r"(?:the\s+)?(?P<t>(?:(?:interim|acting|temporary)\s+)?[A-Z][\w\-]*(?:(?:\s+|,\s*)(?:[A-Z][\w\-]*|and|of|the|&)){0,10})"
 )
 
 
 # "promoted Jane Roe from Senior Vice President to Executive Vice President and Chief Operating Officer"
 _FROM_TO = re.compile(
     r"\s+from\s+[^,;.]{2,80}?\s+to\s+(?:the\s+(?:new\s+)?(?:role|position)\s+of\s+)?(?:the\s+)?"
-    r"(?P<t>(?:(?:interim|acting)\s+)?[A-Z][\w\-]*(?:(?:\s+|,\s*)(?:[A-Z][\w\-]*|and|of|the|&)){0,10})"
+    r"(?P<t>(?:(?:interim|acting|temporary)\s+)?[A-Z][\w\-]*(?:(?:\s+|,\s*)(?:[A-Z][\w\-]*|and|of|the|&)){0,10})"
 )
 
 
@@ -86,7 +86,7 @@ _LOWER_AS = re.compile(
     r"(?:,[^,;]{1,120}(?:,[^,;]{1,80}){0,2},)?\s+as\s+(?:the\s+|its\s+|our\s+)?"
     # an owner ("the company’s", "the cooperative wholesale power supplier’s") and "next" before the title
     r"(?:(?:[\w\-]+\s+){0,4}?[\w\-]+['’]s\s+)?(?:next\s+|new\s+)?"
-    r"(?P<t>(?:(?:interim|acting)\s+)?(?:principal\s+(?:executive|financial|accounting|operating)\s+officer"
+    r"(?P<t>(?:(?:interim|acting|temporary)\s+)?(?:principal\s+(?:executive|financial|accounting|operating)\s+officer"
     r"(?:\s+and\s+principal\s+(?:executive|financial|accounting|operating)\s+officer)?|"
     r"chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|general\s+counsel|corporate\s+controller|controller|treasurer|"
     # "as chief executive", "as president and CEO"
@@ -96,7 +96,7 @@ _LOWER_AS = re.compile(
 # Financial Officer since 2019, will step down from that position"
 _WHO_SERVED = re.compile(
     r",\s+who\s+(?:has|had)\s+(?:served|been\s+serving)\s+as\s+(?:the\s+|its\s+|our\s+)?"
-    r"(?:(?:[A-Z][\w.&\-]*|[Cc]ompany)['’]s\s+)?(?P<t>(?:(?:interim|acting)\s+)?[A-Z][\w\-]*"
+    r"(?:(?:[A-Z][\w.&\-]*|[Cc]ompany)['’]s\s+)?(?P<t>(?:(?:interim|acting|temporary)\s+)?[A-Z][\w\-]*"
     r"(?:(?:\s+|,\s*)(?:[A-Z][\w\-]*|and|of|&)){0,10})"
 )
 
