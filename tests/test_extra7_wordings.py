@@ -391,3 +391,17 @@ def test_one_who_will_serve_as_temporary_officer_is_named_before_the_cue() -> No
     ]
     assert ("Michael Fyson", "appointed") in [(e["person"], e["action"]) for e in events]
     assert ("John Halloway", "appointed") not in [(e["person"], e["action"]) for e in events]
+
+
+def test_a_release_telling_an_officers_intention_to_retire_is_read() -> None:
+    # a news copy of a 2023 announcement (a new-user test; names invented): "X has informed the Board of his
+    # intention to retire" opened no reading of the release
+    text = (
+        "Corvane Group (LON:CRV) have stated that after six years as Chief Financial Officer and a director of the "
+        "Company, Andrew Halloway has informed the Board of his intention to retire. Andrew's notice period is 12 "
+        "months; he will continue in role to ensure a smooth transition.\n"
+    )
+    events = [
+        e for e in parse_filing(text.encode(), name="news.txt").to_dict()["events"] if e["type"] == "officer_change"
+    ]
+    assert [(e["person"], e["action"]) for e in events] == [("Andrew Halloway", "retired")]

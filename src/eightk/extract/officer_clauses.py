@@ -157,8 +157,10 @@ _HEADLINE_NEWS = re.compile(
 _HEADLINE_WINDOW = 400  # a release's headline is in its first lines
 # a named person's own departure, told without a title: "announced that Jane Roe will retire from the company"
 _PERSON_LEAVES = re.compile(
-    r"\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+\s+(?:will|has\s+decided\s+to|plans\s+to|intends\s+to|is\s+expected\s+to)\s+"
-    r"(?:retire|resign|step\s+down)\b"
+    r"\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+\s+(?:will|has\s+decided\s+to|plans\s+to|intends\s+to|is\s+expected\s+to|"
+    # "Andrew Lewis has informed the Board of his intention to retire"
+    r"(?:has\s+)?(?:informed|notified|advised)\s+the\s+(?:Board|Company)\s+(?:of\s+Directors\s+)?of\s+(?:his|her|their)\s+"
+    r"(?:intention|decision|plans?)\s+to)\s+(?:retire|resign|step\s+down)\b"
 )
 
 
