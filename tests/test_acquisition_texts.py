@@ -541,3 +541,17 @@ def test_certain_of_its_businesses_sold_to_a_buyer() -> None:
     assert _acquisitions(text) == [
         ("Halloway AG", "businesses in the Life Sciences segment", "agreed", 750_000_000, None)
     ]
+
+
+def test_a_merger_is_priced_by_its_equity_value_not_its_termination_fee() -> None:
+    # a 10-Q note (2012, a new-user test; names invented): the price is the equity value the per-share price
+    # represents, never the termination fee told after it
+    body = (
+        "Pursuant to the Merger Agreement, Halloway agreed to acquire the Company in an all cash merger for $4.90 per "
+        "share, representing approximately $74.9 million in equity value. If the Company terminates the Merger "
+        "Agreement, the Company must pay Halloway a $1.5 million termination fee."
+    )
+    money, start, end = consideration(body, 0, len(body))  # type: ignore[misc]
+    assert (money.amount, body[start:end]) == (74_900_000, "approximately $74.9 million")
+    fee = body.index("If the Company")
+    assert consideration(body, fee, len(body)) is None

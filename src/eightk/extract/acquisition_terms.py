@@ -41,11 +41,13 @@ def status(sent: str) -> str:
 # words before an amount that make it the deal's price: strong ("aggregate", "purchase price of", "total
 # consideration … valued at") win over weak ones ("for", "paid", "in cash", "transaction")
 _PRICE_STRONG = re.compile(
-    r"aggregate|purchase\s+price|price\s+of|consideration|valued|value\s+of|(?<!net\s)proceeds\s+of\s+(?:\w+\s+){0,2}$"
+    r"aggregate|purchase\s+price|price\s+of|consideration|valued|value\s+of|(?<!net\s)proceeds\s+of\s+(?:\w+\s+){0,2}$|"
+    r"per\s+share,\s+representing\s+(?:approximately\s+|about\s+)?$"  # "$4.90 per share, representing approximately"
 )
 _PRICE_WEAK = re.compile(
     r"for\s+(?:approximately\s+|about\s+)?$|payment\s+of\s+(?:approximately\s+|about\s+)?$|transaction|in\s+cash|\bpa(?:id|ys?|ying)\s+(?:\w+\s+){0,2}?(?:u\.s\.\s+)?$"
 )
+_A_FEE = re.compile(r"\s*(?:(?:reverse|company|parent)\s+)?(?:termination|break-?up)\s+fee", re.I)
 _PER_SHARE = re.compile(r"per\s+share\s*(?:price\s+)?(?:of|is|was|equal\s+to|amount\s+of)?\s*$")
 _IN_STOCK = re.compile(r"\s+in\s+an?\s+all[\s-]stock\b|\s+(?:payable\s+)?in\s+(?:shares|stock)\b")
 # a price paid in shares only: "a fixed exchange ratio of 1.18 shares of A's common stock for each share"
@@ -96,6 +98,8 @@ def _price(
             continue
         if _IN_STOCK.match(body[m.end : m.end + 40]):
             return ()
+        if _A_FEE.match(body[m.end : m.end + 40]):
+            continue  # "must pay Markwins a $1.5 million termination fee": no price
         if _NOT_THE_PRICE.search(near[-60:]):
             continue
         if _PRICE_STRONG.search(near) or first_marked and _PRICE_WEAK.search(near):
