@@ -385,3 +385,15 @@ def test_a_date_an_event_is_told_by_is_no_release_date() -> None:
     assert parse_filing(text.encode(), name="news.txt").date_of_report is None
     dated = "AUSTIN, Texas, August 2, 2010 -- " + text
     assert parse_filing(dated.encode(), name="release.txt").date_of_report == dt.date(2010, 8, 2)
+
+
+def test_a_note_headed_by_a_letter_is_a_financial_note() -> None:
+    # a 10-K note (2024, a new-user test; names invented): "Note Q - Significant Events" with an amended
+    # employment agreement "by and between the Company and Mr. Roe" was read as an agreement
+    text = (
+        "Note Q - Significant Events\n"
+        "On January 6, 2023, the Board appointed Richard Roe to serve as the Company's Chief Executive Officer. In "
+        "connection with his appointment, the Company and Mr. Roe entered into an amendment to the employment "
+        "agreement, dated November 5, 2021, by and between the Company and Mr. Roe.\n"
+    )
+    assert parse_filing(text.encode(), name="note.txt").document_kind == "financial_note"

@@ -47,9 +47,7 @@ _LOWER_BEFORE = (
     r"(?:interim\s+|acting\s+)?(?:chief\s+(?:executive|financial|operating|technology|accounting|medical|commercial)"
     r"(?:\s+officer)?|chair(?:man|woman|person)?|(?:finance|managing)\s+director|general\s+counsel)"
 )
-_TITLE_BEFORE = re.compile(
-    r"(?:^|[\s,(])(?P<t>" + _TITLE_LIST + "|" + _ONE_TITLE + "|" + _LOWER_BEFORE + r"),?\s+$"
-)
+_TITLE_BEFORE = re.compile(r"(?:^|[\s,(])(?P<t>" + _TITLE_LIST + "|" + _ONE_TITLE + "|" + _LOWER_BEFORE + r"),?\s+$")
 
 
 def title_before(sent: str, name_start: int) -> tuple[str, int, int] | None:

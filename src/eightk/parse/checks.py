@@ -73,11 +73,9 @@ def check_filing(filing: Filing, header: Header | None, problems: list[Problem],
         problems.append(Problem("error", "not_8k", f"form type is {filing.form_type}, not 8-K"))
     kind = filing.document_kind
     if kind not in (None, "filing", "text"):
-        problems.append(
-            Problem(
-                "warning", "bare_document", f"a {kind.replace('_', ' ')} on its own, not a whole 8-K: no cover or items"
-            )
-        )
+        article = "an" if kind[0] in "aeiou" else "a"  # "an agreement", "a press release"
+        what = f"{article} {kind.replace('_', ' ')}"
+        problems.append(Problem("warning", "bare_document", f"{what} on its own, not a whole 8-K: no cover or items"))
     elif not filing.items:
         problems.append(Problem("warning", "no_items", "no item headings found in the primary document"))
     if header is None:

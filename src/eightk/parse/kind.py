@@ -35,7 +35,7 @@ _AGREEMENT = re.compile(
 )
 _NOTE = re.compile(
     r"\b\d{1,2}\s+months\s+ended\b(?!\s+on\b)|\[text\s+block\]|\bnotes?\s+to\s+(?:the\s+)?(?:condensed\s+)?(?:consolidated\s+)?"
-    r"financial\s+statements\b|^\W*+note\s+\d{1,2}\b|\bsubsequent\s+events?\b.{0,200}\b(?:evaluated|through\s+the\s+date)",
+    r"financial\s+statements\b|^\W*+note\s+(?:\d{1,2}\b|[a-z]\s*[-–—.:])|\bsubsequent\s+events?\b.{0,200}\b(?:evaluated|through\s+the\s+date)",
     re.M | re.S,
 )
 _RELEASE = re.compile(
