@@ -397,3 +397,18 @@ def test_a_note_headed_by_a_letter_is_a_financial_note() -> None:
         "agreement, dated November 5, 2021, by and between the Company and Mr. Roe.\n"
     )
     assert parse_filing(text.encode(), name="note.txt").document_kind == "financial_note"
+
+
+def test_item_headings_as_mirror_pages_print_them() -> None:
+    # new-user test inputs (8-K pages from EDGAR mirrors, 2017 and 2019): "ITEM\n1.01" broken after the
+    # word, and "… Material Definitive AgreementItem 1.01." glued to the page's title, were no headings
+    from eightk.extract.bare import bare_regions
+    from eightk.extract.text import regions
+
+    for text in (
+        "ITEM\n1.01 ENTRY INTO A MATERIAL DEFINITIVE AGREEMENT\nOn May 1, 2019, the Company signed an agreement.\n",
+        "ACME CORP (NASDAQ:ACM) Files An 8-K Entry into a Material Definitive AgreementItem 1.01.\nOn May 1, 2017, the "
+        "Company entered into an agreement.\n",
+    ):
+        filing = parse_filing(text.encode(), name="page.txt", events=False)
+        assert [(r.kind, r.code) for r in bare_regions(regions(filing)) if r.kind == "item"] == [("item", "1.01")]

@@ -23,7 +23,10 @@ __all__ = ["bare_regions", "is_bare_release", "release_company", "release_date"]
 
 # "Item 5.02", "ITEM 2.01.", "Item 1.01. | Entry into …" at the start of a line (a page's table cells
 # leave a "|" before or after the number)
-_HEADING = re.compile(r"^[ \t|]*(?:Item|ITEM)[ \t]+(\d{1,2}\.\d{2})\.?(?=[ \t|]|$)", re.M)
+# (or broken after "ITEM", or glued to a page title before it: "… Material Definitive AgreementItem 1.01.")
+_HEADING = re.compile(
+    r"(?:^[ \t|]*|(?<=[a-z]))(?:Item|ITEM)(?:[ \t]+|[ \t]*\n[ \t]*)(\d{1,2}\.\d{2})\.?(?=[ \t|]|$)", re.M
+)
 _DATELINE_WINDOW = 700  # a release's dateline is in its first lines
 
 
