@@ -14,12 +14,14 @@ from dataclasses import dataclass
 
 from eightk.model import Filing, Span
 from eightk.parse.dates import DATE_PATTERN, parse_date
+from eightk.parse.text import fold
 
 __all__ = [
     "COMPANY",
     "Region",
     "companies",
     "dates_in",
+    "exact_fold",
     "regions",
     "sentences",
     "span",
@@ -195,3 +197,18 @@ def near_words(
         else:
             spans.append([lo, hi])
     return [m for lo, hi in spans for m in pattern.finditer(text, lo, hi)]
+
+
+# characters IGNORECASE matching equates with an ASCII letter that lower-casing does not turn into it:
+# dotless "ı" and "İ" (with "i"), long "ſ" (with "s")
+_CASE_ODD = ("ı", "İ", "ſ")
+
+
+@functools.lru_cache(maxsize=64)  # several families read the same regions
+def exact_fold(text: str) -> str | None:
+    """``fold(text)`` when a word in lower-case ASCII letters occurs in it exactly where an IGNORECASE
+    pattern finds that word in ``text``, so ``str.find`` over it can tell where an IGNORECASE pattern
+    cannot match; None when ``text`` holds one of the few characters that make the two differ."""
+    if not text.isascii() and any(c in text for c in _CASE_ODD):
+        return None
+    return fold(text)
