@@ -284,6 +284,8 @@ def _figures(region: Region, low: str, values: dict[str, object], sources: list[
                 money = dataclasses.replace(money, amount=-money.amount)
             values[name] = money
             sources.append(FieldSource(name, "text", span(region, mention.start, mention.end)))
+    if "eps" in values:
+        return  # an earlier region gave it: no need to search this one's words for it
     # a match inside a table row ("Diluted EPS\t$\t1.89\t$\t2.81") is the table's, read by its columns
     eps = [
         m
@@ -292,7 +294,7 @@ def _figures(region: Region, low: str, values: dict[str, object], sources: list[
         and not (values.get("quarterly") and (_longer(low, m.start()) or _LONGER_PERIOD.search(m.group(0))))
     ]
     m = next((m for m in eps if "\t" not in m.group(0)), eps[0] if eps else None)
-    if "eps" not in values and m is not None:
+    if m is not None:
         if "\t" in m.group(0):
             values["eps_in_row"] = True  # a table row's cell: the table, read by its columns, may replace it
         group = next(g for g in (1, 2, 3, 4, 5) if m.group(g))

@@ -22,6 +22,7 @@ __all__ = [
     "companies",
     "dates_in",
     "exact_fold",
+    "headed_matches",
     "regions",
     "sentences",
     "span",
@@ -212,3 +213,26 @@ def exact_fold(text: str) -> str | None:
     if not text.isascii() and any(c in text for c in _CASE_ODD):
         return None
     return fold(text)
+
+
+def headed_matches(
+    pattern: re.Pattern[str], text: str, heads: tuple[str, ...], pos: int = 0, endpos: int | None = None
+) -> list[re.Match[str]]:
+    """``pattern.finditer(text, pos, endpos)``'s matches for a pattern every match of which starts with one of
+    ``heads`` (non-empty literal strings, case as the pattern matches them): the pattern is tried only where a
+    head begins, found with ``str.find``, not at every character. The same matches: finditer's attempt at
+    any other position fails at its first character, and each attempt here is the one finditer makes there."""
+    stop = len(text) if endpos is None else min(endpos, len(text))
+    starts: set[int] = set()
+    for head in heads:
+        i = text.find(head, pos, stop)
+        while i >= 0:
+            starts.add(i)
+            i = text.find(head, i + 1, stop)
+    out: list[re.Match[str]] = []
+    after = pos  # finditer goes on where its last match ended (no match of such a pattern is empty)
+    for start in sorted(starts):
+        if start >= after and (m := pattern.match(text, start, stop)):
+            out.append(m)
+            after = m.end()
+    return out
