@@ -185,11 +185,19 @@ def dates_in(region: Region, start: int, end: int) -> Iterator[tuple[_dt.date, i
 
 
 def near_words(
-    pattern: re.Pattern[str], words: re.Pattern[str], text: str, reach: int, end: int | None = None
+    pattern: re.Pattern[str],
+    words: re.Pattern[str],
+    text: str,
+    reach: int,
+    end: int | None = None,
+    *,
+    heads: tuple[str, ...] = (),
 ) -> list[re.Match[str]]:
     """``pattern.finditer(text[:end])``'s matches, searched only in the stretches within ``reach`` characters
     of ``words`` (spans that meet are merged). The same matches when every match of ``pattern`` holds one of
-    ``words`` and is shorter than ``reach``; a pattern tried at every position of a long text costs far more."""
+    ``words`` and is shorter than ``reach``; a pattern tried at every position of a long text costs far more.
+    With ``heads`` (the words every match starts with), the pattern is tried in each stretch only where one
+    begins (``headed_matches``)."""
     stop = len(text) if end is None else min(end, len(text))
     spans: list[list[int]] = []
     for w in words.finditer(text, 0, stop):
@@ -198,6 +206,8 @@ def near_words(
             spans[-1][1] = hi
         else:
             spans.append([lo, hi])
+    if heads:
+        return [m for lo, hi in spans for m in headed_matches(pattern, text, heads, lo, hi)]
     return [m for lo, hi in spans for m in pattern.finditer(text, lo, hi)]
 
 
@@ -218,7 +228,7 @@ def exact_fold(text: str) -> str | None:
 
 def headed_matches(
     pattern: re.Pattern[str], text: str, heads: tuple[str, ...], pos: int = 0, endpos: int | None = None
-) -> list[re.Match[str]]:
+) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text, pos, endpos)``'s matches for a pattern every match of which starts with one of
     ``heads`` (non-empty literal strings, case as the pattern matches them): the pattern is tried only where a
     head begins, found with ``str.find``, not at every character. The same matches: finditer's attempt at
@@ -230,10 +240,8 @@ def headed_matches(
         while i >= 0:
             starts.add(i)
             i = text.find(head, i + 1, stop)
-    out: list[re.Match[str]] = []
     after = pos  # finditer goes on where its last match ended (no match of such a pattern is empty)
     for start in sorted(starts):
         if start >= after and (m := pattern.match(text, start, stop)):
-            out.append(m)
+            yield m
             after = m.end()
-    return out
