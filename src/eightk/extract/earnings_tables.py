@@ -82,7 +82,8 @@ def _current_column(body: str, row: re.Match[str], first: re.Match[str]) -> re.M
     for _ in range(150):  # the header heads the table: up to a statement's length above the row
         line_start = body.rfind("\n", 0, max(0, at - 1)) + 1
         line = body[line_start:at]
-        if len(_YEAR_WORDS.findall(line)) < 2:  # most lines: no header (the token checks below cost more)
+        # most lines: no header (the token checks below cost more); a line without "19" nor "20" holds no year
+        if ("19" not in line and "20" not in line) or len(_YEAR_WORDS.findall(line)) < 2:
             if line_start == 0:
                 break
             at = line_start

@@ -52,6 +52,7 @@ from eightk.extract.entity_names import (
     CORPORATE_SUFFIX,
     OWNER_SLOT_HEADS,
     PAYER_VERB_HEADS,
+    PRONOUN_HEADS,
     REGISTRANT,
     SLOT_HEADS,
     SUBJECT_VERB_HEADS,
@@ -378,7 +379,7 @@ def _mentions(text: str, orgs: list[Org], registrant: str | None) -> Entities:
             found += [Mention(i, m.start(), m.end()) for i in dict.fromkeys(members)]
     taken = sorted((m.start, m.end) for m in found)
     starts = [a for a, _ in taken]
-    for m in _PRONOUN.finditer(text):
+    for m in headed_matches(_PRONOUN, text, PRONOUN_HEADS):
         k = bisect.bisect_right(starts, m.start()) - 1
         if k >= 0 and taken[k][0] <= m.start() < taken[k][1]:
             continue

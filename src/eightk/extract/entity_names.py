@@ -167,6 +167,7 @@ _GENERIC_WORDS = frozenset(
 _PRONOUN = re.compile(
     r"\b(?:[Tt]he\s+[Cc]ompany(?![\w-])(?!,?\s+(?:that|which|who)\b)|[Tt]he\s+Registrant|[Ww]e|[Oo]ur|us)\b"
 )
+PRONOUN_HEADS = ("The", "the", "We", "we", "Our", "our", "us")
 
 
 @dataclass(slots=True)
