@@ -39,6 +39,9 @@ _MONEY = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")  # found by the engine's scan for its class, far faster than _MONEY tried everywhere
+
+
 @dataclass(frozen=True, slots=True)
 class MoneyMention:
     money: Money
@@ -65,7 +68,10 @@ def money_in(text: str, start: int = 0, end: int | None = None) -> Iterator[Mone
     amount ("$", "€", "EUR", "JPY") or after it ("500 million yen", "1.25 billion Japanese Yen"); the
     one after wins when both are printed ("$10,000,000 USD"). A bare number is money only with a
     currency after it."""
-    for m in _MONEY.finditer(text, start, len(text) if end is None else end):
+    stop = len(text) if end is None else end
+    if not _DIGIT.search(text, start, stop):
+        return  # every mention holds a digit: a stretch without one (most sentences) is not scanned
+    for m in _MONEY.finditer(text, start, stop):
         qual = m.group("qual")
         qualifier = "up to" if qual and qual.lower().startswith("up") else None
         if m.group("bnum") is not None:
