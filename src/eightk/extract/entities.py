@@ -318,18 +318,29 @@ def _spaced_end(text: str, at: int, words: list[str]) -> int:
     return j
 
 
-def _occurrences(text: str, form: str) -> Iterator[tuple[int, int]]:
+def _occurrences(text: str, form: str, heads: dict[str, list[int]]) -> Iterator[tuple[int, int]]:
     """Where ``form`` stands in ``text`` as whole words (a space in it matches any run of white space,
     a line break included). Found with str.find: one alternation of every form, compiled per text, cost
-    more than the search."""
+    more than the search. ``heads`` keeps where each first word starts a word, found once for all the
+    forms that share it ("Gilead Sciences, Inc.", "Gilead Sciences", "Gilead")."""
     head = form.split(" ", 1)[0]
-    i = text.find(head)
+    if head not in heads:
+        heads[head] = _word_starts(text, head)
+    for i in heads[head]:
+        j = i + len(form) if head == form else _spaced_end(text, i, form.split(" "))
+        if j > 0 and (j == len(text) or not _wordish(text[j])):
+            yield i, j
+
+
+def _word_starts(text: str, word: str) -> list[int]:
+    """Where ``word`` begins in ``text`` with no word character before it."""
+    out = []
+    i = text.find(word)
     while i >= 0:
         if i == 0 or not _wordish(text[i - 1]):
-            j = i + len(form) if head == form else _spaced_end(text, i, form.split(" "))
-            if j > 0 and (j == len(text) or not _wordish(text[j])):
-                yield i, j
-        i = text.find(head, i + 1)
+            out.append(i)
+        i = text.find(word, i + 1)
+    return out
 
 
 _HEAD_FORM = re.compile(r"\b(Foundation|University|Institute|Trust|Hospital|College|Agency|Council|Society)$")
@@ -362,8 +373,10 @@ def _mentions(text: str, orgs: list[Org], registrant: str | None) -> Entities:
     for word, i in _label_forms(orgs).items():
         forms.setdefault(word, i)
     found: list[Mention] = []
+    heads: dict[str, list[int]] = {}
     candidates = sorted(
-        ((a, b, i) for f, i in forms.items() for a, b in _occurrences(text, f)), key=lambda c: (c[0], c[0] - c[1])
+        ((a, b, i) for f, i in forms.items() for a, b in _occurrences(text, f, heads)),
+        key=lambda c: (c[0], c[0] - c[1]),
     )
     last_end = -1
     for a, b, i in candidates:  # leftmost first, the longest form where two start together
