@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from eightk.model import Filing, Span
 from eightk.parse.dates import DATE_PATTERN, parse_date
-from eightk.parse.text import fold
 
 __all__ = [
     "COMPANY",
@@ -22,6 +21,7 @@ __all__ = [
     "companies",
     "dates_in",
     "exact_fold",
+    "exact_lower",
     "headed_matches",
     "regions",
     "sentences",
@@ -216,14 +216,20 @@ def near_words(
 _CASE_ODD = ("ı", "İ", "ſ")
 
 
-@functools.lru_cache(maxsize=64)  # several families read the same regions
-def exact_fold(text: str) -> str | None:
-    """``fold(text)`` when a word in lower-case ASCII letters occurs in it exactly where an IGNORECASE
-    pattern finds that word in ``text``, so ``str.find`` over it can tell where an IGNORECASE pattern
-    cannot match; None when ``text`` holds one of the few characters that make the two differ."""
+def exact_lower(text: str) -> str | None:
+    """``text.lower()`` when a word in lower-case ASCII letters occurs in it exactly where an IGNORECASE
+    pattern finds that word in ``text`` (at the same offsets), so ``str.find`` over it can tell where an
+    IGNORECASE pattern cannot match; None when ``text`` holds one of the few characters that make the two
+    differ."""
     if not text.isascii() and any(c in text for c in _CASE_ODD):
         return None
-    return fold(text)
+    return text.lower()
+
+
+@functools.lru_cache(maxsize=64)  # several families read the same regions
+def exact_fold(text: str) -> str | None:
+    """``exact_lower(text)``, computed once per text (a region's body)."""
+    return exact_lower(text)
 
 
 def headed_matches(
