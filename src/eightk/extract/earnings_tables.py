@@ -35,7 +35,9 @@ _ROWS = {name: re.compile(r"\n[ \t]*" + label + _ROW_END) for name, label in _RO
 _FIRST_ROWS = {name: re.compile(r"[ \t]*" + label + _ROW_END) for name, label in _ROW_LABELS.items()}
 _CELL_NUMBER = re.compile(r"\(?\$?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\)?")
 # "(in millions", "Dollars in thousands", "(millions, except per share …)", "($ in billions)"
-_SCALE = re.compile(r"(?:\bin\s+|\(\s*(?:\$\s*)?)(millions|thousands|billions)\b")
+# ("\bin" written as "i" with no word character before it: both branches open with a character, so the
+# engine skips from one "i" or "(" to the next instead of trying every position of a 4,000-character stretch)
+_SCALE = re.compile(r"(?:i(?<!\wi)n\s+|\(\s*(?:\$\s*)?)(millions|thousands|billions)\b")
 _SCALES = {"millions": 1e6, "thousands": 1e3, "billions": 1e9}
 
 
