@@ -4,6 +4,7 @@ with its kind ("credit agreement", "revolving credit agreement amendment") and i
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 from eightk.extract.bare import bare_regions
@@ -192,7 +193,9 @@ def agreements(filing: Filing, regions: list[Region]) -> list[Agreement]:
     for region in _agreement_regions(filing, regions):
         title_end = max(0, region.body.find("\n"))
         kinds: set[str] = set()
-        whole = _counterparty(region, filing.registrant.name)
+        # the item's counterparty, read only when a paragraph names none (reading it costs the entity layer
+        # of the whole item, most often not needed when each agreement's paragraph names its party)
+        whole = functools.cache(functools.partial(_counterparty, region, filing.registrant.name))
         listed = (-1, -1)  # the paragraph of "entered into (i) a … Agreement …, and (ii) a …"
         for m in _AGREEMENT.finditer(region.body, title_end):
             kind = squash(m.group("t")).lower()
@@ -208,13 +211,13 @@ def agreements(filing: Filing, regions: list[Region]) -> list[Agreement]:
                 a, b = m.start(), later.start() if later else b
             sub = Region(region.doc, region.start + a, region.start + b, region.text, region.kind, region.code)
             local = _counterparty(sub, filing.registrant.name)
-            other = (local[0], a + local[1], a + local[2]) if local else whole
             if kinds and local is None:
                 continue  # a later paragraph that names no party of its own: not a new agreement
+            other = (local[0], a + local[1], a + local[2]) if local else whole()
             kinds.add(kind)
             out.append(_agreement(region, m, other, amended=bool(m.group("amended"))))
-        if not kinds and whole is not None:
-            out.append(_agreement(region, None, whole))
+        if not kinds and whole() is not None:
+            out.append(_agreement(region, None, whole()))
     return out or _contract(filing, regions)
 
 

@@ -9,7 +9,7 @@ import re
 from eightk.extract.bare import bare_regions, is_bare_release
 from eightk.extract.earnings_tables import merge_tables, table_figures
 from eightk.extract.money import MoneyMention, money_in
-from eightk.extract.text import Region, dates_in, near_words, span
+from eightk.extract.text import Region, dates_in, headed_matches, near_words, span
 from eightk.model import Earnings, FieldSource, Filing, Money
 from eightk.parse.text import fold
 
@@ -64,12 +64,20 @@ _EPS = re.compile(
 # every form of _EPS holds one of these words, within _EPS_REACH characters of either end
 _EPS_WORD = re.compile(r"share|eps|diluted")
 _EPS_REACH = 450
+# the words every match of a pattern starts with: it is tried only where one begins (text.headed_matches),
+# not at every character of the release
+_HEADS = {
+    "eps": ("$", "diluted", "reported", "gaap", "eps", "earnings", "profit", "net"),
+    "revenue": ("total", "net", "revenue", "sales"),
+    "net_income": ("net", "reported"),
+    "period": ("quarter", "year", "period", "months", "weeks"),
+}
 
 
 def _eps_in(low: str, stop: int) -> list[re.Match[str]]:
     """``_EPS``'s matches in ``low[:stop]``, searched only around its words (the pattern tried at every
     position cost a third of the earnings family's time)."""
-    return near_words(_EPS, _EPS_WORD, low, _EPS_REACH, stop)
+    return near_words(_EPS, _EPS_WORD, low, _EPS_REACH, stop, heads=_HEADS["eps"])
 
 
 # Not the reported GAAP figure: "adjusted net income", "non-GAAP EPS", "core earnings per share"
@@ -197,7 +205,7 @@ def _period(region: Region, low: str, values: dict[str, object], sources: list[F
     if "period_end" in values:
         return
     found = []
-    for m in _PERIOD.finditer(low, 0, 8000):
+    for m in headed_matches(_PERIOD, low, _HEADS["period"], 0, 8000):
         date = next(dates_in(region, m.end(), m.end() + 30), None)
         if _REPORT_REF.search(low, max(0, m.start() - 40), m.start()):
             continue  # "our Annual Report on Form 10-K for the year ended December 31, 2019": another report's
@@ -270,7 +278,7 @@ def _figures(region: Region, low: str, values: dict[str, object], sources: list[
             continue
         found = (
             m
-            for m in pattern.finditer(low, 0, 12000)
+            for m in headed_matches(pattern, low, _HEADS[name], 0, 12000)
             if _reported(low, m, adjusted=name == "net_income")
             and not _COMPARED.search(low, max(0, m.start() - 40), m.start())
             and not (values.get("quarterly") and (_longer(low, m.start()) or _LONGER_PERIOD.search(m.group(0))))
@@ -284,6 +292,8 @@ def _figures(region: Region, low: str, values: dict[str, object], sources: list[
                 money = dataclasses.replace(money, amount=-money.amount)
             values[name] = money
             sources.append(FieldSource(name, "text", span(region, mention.start, mention.end)))
+    if "eps" in values:
+        return  # an earlier region gave it: no need to search this one's words for it
     # a match inside a table row ("Diluted EPS\t$\t1.89\t$\t2.81") is the table's, read by its columns
     eps = [
         m
@@ -292,7 +302,7 @@ def _figures(region: Region, low: str, values: dict[str, object], sources: list[
         and not (values.get("quarterly") and (_longer(low, m.start()) or _LONGER_PERIOD.search(m.group(0))))
     ]
     m = next((m for m in eps if "\t" not in m.group(0)), eps[0] if eps else None)
-    if "eps" not in values and m is not None:
+    if m is not None:
         if "\t" in m.group(0):
             values["eps_in_row"] = True  # a table row's cell: the table, read by its columns, may replace it
         group = next(g for g in (1, 2, 3, 4, 5) if m.group(g))

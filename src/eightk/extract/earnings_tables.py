@@ -35,7 +35,9 @@ _ROWS = {name: re.compile(r"\n[ \t]*" + label + _ROW_END) for name, label in _RO
 _FIRST_ROWS = {name: re.compile(r"[ \t]*" + label + _ROW_END) for name, label in _ROW_LABELS.items()}
 _CELL_NUMBER = re.compile(r"\(?\$?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\)?")
 # "(in millions", "Dollars in thousands", "(millions, except per share …)", "($ in billions)"
-_SCALE = re.compile(r"(?:\bin\s+|\(\s*(?:\$\s*)?)(millions|thousands|billions)\b")
+# ("\bin" written as "i" with no word character before it: both branches open with a character, so the
+# engine skips from one "i" or "(" to the next instead of trying every position of a 4,000-character stretch)
+_SCALE = re.compile(r"(?:i(?<!\wi)n\s+|\(\s*(?:\$\s*)?)(millions|thousands|billions)\b")
 _SCALES = {"millions": 1e6, "thousands": 1e3, "billions": 1e9}
 
 
@@ -82,7 +84,8 @@ def _current_column(body: str, row: re.Match[str], first: re.Match[str]) -> re.M
     for _ in range(150):  # the header heads the table: up to a statement's length above the row
         line_start = body.rfind("\n", 0, max(0, at - 1)) + 1
         line = body[line_start:at]
-        if len(_YEAR_WORDS.findall(line)) < 2:  # most lines: no header (the token checks below cost more)
+        # most lines: no header (the token checks below cost more); a line without "19" nor "20" holds no year
+        if ("19" not in line and "20" not in line) or len(_YEAR_WORDS.findall(line)) < 2:
             if line_start == 0:
                 break
             at = line_start

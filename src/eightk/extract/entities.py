@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from eightk.extract.entity_groups import collective_terms, group_terms
 from eightk.extract.entity_names import (
     _APPOSITIVE,
     _APPOSITIVE_HEAD,
@@ -46,9 +47,15 @@ from eightk.extract.entity_names import (
     _SUFFIX,
     _SUFFIXED,
     _TICKER,
+    APPOSITIVE_HEAD_HEADS,
     COMPANY_HEAD,
     CORPORATE_SUFFIX,
+    OWNER_SLOT_HEADS,
+    PAYER_VERB_HEADS,
+    PRONOUN_HEADS,
     REGISTRANT,
+    SLOT_HEADS,
+    SUBJECT_VERB_HEADS,
     Mention,
     Org,
     _acceptable,
@@ -57,15 +64,11 @@ from eightk.extract.entity_names import (
     _squash,
 )
 from eightk.extract.entity_terms import _definitions, _label_forms, _split_joined, _trade_names
+from eightk.extract.text import headed_matches
 from eightk.model import Ticker
 from eightk.parse.registrant import norm_name
 
 __all__ = ["COMPANY_HEAD", "CORPORATE_SUFFIX", "REGISTRANT", "Entities", "Mention", "Org", "entities"]
-
-
-_GROUP = re.compile(  # '(“Genentech,” each of Roche Basel and Genentech, individually and collectively, “Roche”)'
-    r"\beach\s+of\s+(?P<a>[^,()“”\"]{2,60}?)\s+and\s+(?P<b>[^,()“”\"]{2,60}?),[^()“”\"]{0,80}?[“\"](?P<alias>[^”\"]{2,40})[”\"]"
-)
 
 
 @dataclass(slots=True)
@@ -89,11 +92,22 @@ _HEAD_WORD = re.compile(_HEAD)
 _REACH = 240  # a name's words before its suffix or head word fit in this many characters
 
 
+# the words every match of a trigger (or of a pattern read whole) starts with: it is tried only where one
+# begins, not at every character (the same matches, a fraction of the time)
+_TRIGGER_HEADS = {
+    _APPOSITIVE_HEAD: APPOSITIVE_HEAD_HEADS,
+    _SUBJECT_VERB: SUBJECT_VERB_HEADS,
+    _PAYER_VERB: PAYER_VERB_HEADS,
+}
+_PATTERN_HEADS = {_SLOT: SLOT_HEADS, _OWNER_SLOT: OWNER_SLOT_HEADS}
+
+
 def _windowed(pattern: re.Pattern[str], trigger: re.Pattern[str], text: str) -> list[re.Match[str]]:
     """Matches of ``pattern`` that hold a ``trigger`` (a suffix, an institution's head word), tried only
     near each trigger: time stays linear on long runs of capitalized words or spaces that hold none."""
     out: list[re.Match[str]] = []
-    for t in trigger.finditer(text):
+    heads = _TRIGGER_HEADS.get(trigger)
+    for t in headed_matches(trigger, text, heads) if heads else trigger.finditer(text):
         if out and out[-1].end() >= t.end():
             continue
         if trigger is _SUFFIX_WORD and (
@@ -150,7 +164,7 @@ def _slotted(text: str) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     for pattern in (_APPOSITIVE, _SUBJECT_SLOT, _PAYER_SLOT, _SLOT, _OWNER_SLOT):
         trigger = {_APPOSITIVE: _APPOSITIVE_HEAD, _SUBJECT_SLOT: _SUBJECT_VERB, _PAYER_SLOT: _PAYER_VERB}.get(pattern)
-        found = _windowed(pattern, trigger, text) if trigger is not None else pattern.finditer(text)
+        found = _windowed(pattern, trigger, text) if trigger else headed_matches(pattern, text, _PATTERN_HEADS[pattern])
         for m in found:
             name, start = _clean(m.group(1), m.start(1))
             name = re.sub(r"[\s,.;:]+$", "", name)
@@ -216,25 +230,6 @@ def _split_pairs(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]
             out.append((n, a, b))
         else:
             out += [(n[: cut.start()], a, a + cut.start()), (n[cut.end() :], a + cut.end(), b)]
-    return out
-
-
-_COLLECTIVE = re.compile(
-    r"\(\s*(?:hereinafter\s+)?(?:together|collectively)\b[^()“”\"]{0,40}?[“\"](?P<alias>[^”\"]{2,40})[”\"]\s*\)"
-)
-
-
-def _collective_terms(text: str, found: list[Mention]) -> list[tuple[str, list[int]]]:
-    """ "by and among ENER1, INC. and ENER1 BATTERY COMPANY (hereinafter collectively referred to as "ENER1")":
-    the term names the two organizations joined by "and" right before it."""
-    out: list[tuple[str, list[int]]] = []
-    for g in _COLLECTIVE.finditer(text):
-        before = [m for m in found if g.start() - 200 <= m.end <= g.start()]
-        if len(before) < 2 or text[before[-1].end : g.start()].strip():
-            continue
-        a, b = before[-2], before[-1]
-        if a.org != b.org and re.fullmatch(r"\s*,?\s*and\s+", text[a.end : b.start]):
-            out.append((g.group("alias"), [a.org, b.org]))
     return out
 
 
@@ -323,18 +318,29 @@ def _spaced_end(text: str, at: int, words: list[str]) -> int:
     return j
 
 
-def _occurrences(text: str, form: str) -> Iterator[tuple[int, int]]:
+def _occurrences(text: str, form: str, heads: dict[str, list[int]]) -> Iterator[tuple[int, int]]:
     """Where ``form`` stands in ``text`` as whole words (a space in it matches any run of white space,
     a line break included). Found with str.find: one alternation of every form, compiled per text, cost
-    more than the search."""
+    more than the search. ``heads`` keeps where each first word starts a word, found once for all the
+    forms that share it ("Gilead Sciences, Inc.", "Gilead Sciences", "Gilead")."""
     head = form.split(" ", 1)[0]
-    i = text.find(head)
+    if head not in heads:
+        heads[head] = _word_starts(text, head)
+    for i in heads[head]:
+        j = i + len(form) if head == form else _spaced_end(text, i, form.split(" "))
+        if j > 0 and (j == len(text) or not _wordish(text[j])):
+            yield i, j
+
+
+def _word_starts(text: str, word: str) -> list[int]:
+    """Where ``word`` begins in ``text`` with no word character before it."""
+    out = []
+    i = text.find(word)
     while i >= 0:
         if i == 0 or not _wordish(text[i - 1]):
-            j = i + len(form) if head == form else _spaced_end(text, i, form.split(" "))
-            if j > 0 and (j == len(text) or not _wordish(text[j])):
-                yield i, j
-        i = text.find(head, i + 1)
+            out.append(i)
+        i = text.find(word, i + 1)
+    return out
 
 
 _HEAD_FORM = re.compile(r"\b(Foundation|University|Institute|Trust|Hospital|College|Agency|Council|Society)$")
@@ -367,17 +373,17 @@ def _mentions(text: str, orgs: list[Org], registrant: str | None) -> Entities:
     for word, i in _label_forms(orgs).items():
         forms.setdefault(word, i)
     found: list[Mention] = []
+    heads: dict[str, list[int]] = {}
     candidates = sorted(
-        ((a, b, i) for f, i in forms.items() for a, b in _occurrences(text, f)), key=lambda c: (c[0], c[0] - c[1])
+        ((a, b, i) for f, i in forms.items() for a, b in _occurrences(text, f, heads)),
+        key=lambda c: (c[0], c[0] - c[1]),
     )
     last_end = -1
     for a, b, i in candidates:  # leftmost first, the longest form where two start together
         if a >= last_end:
             found.append(Mention(i, a, b))
             last_end = b
-    groups = [(g.group("alias"), [i for part in (g.group("a"), g.group("b")) for f, i in forms.items()
-                                  if _squash(part) == _squash(f)]) for g in _GROUP.finditer(text)]  # fmt: skip
-    groups += _collective_terms(text, found)
+    groups = group_terms(text, forms) + collective_terms(text, found)
     for alias, members in groups:  # a group term names every member at once
         if len(set(members)) < 2:
             continue
@@ -386,7 +392,7 @@ def _mentions(text: str, orgs: list[Org], registrant: str | None) -> Entities:
             found += [Mention(i, m.start(), m.end()) for i in dict.fromkeys(members)]
     taken = sorted((m.start, m.end) for m in found)
     starts = [a for a, _ in taken]
-    for m in _PRONOUN.finditer(text):
+    for m in headed_matches(_PRONOUN, text, PRONOUN_HEADS):
         k = bisect.bisect_right(starts, m.start()) - 1
         if k >= 0 and taken[k][0] <= m.start() < taken[k][1]:
             continue

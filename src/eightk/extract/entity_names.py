@@ -52,6 +52,8 @@ _INSTITUTION = re.compile(
 _OWNER_SLOT = re.compile(  # "exclusive rights to GPC Biotech’s satraplatin": the owner of what is licensed
     rf"\b(?:rights?|licen[cs]es?)\s+(?:to|for|under|of)\s+({_CAP}(?:[ \t]{{1,3}}{_CAP}){{0,3}})(?=[’']s\s)"
 )
+# the words every match of a pattern starts with: the pattern is tried only where one begins (headed_matches)
+OWNER_SLOT_HEADS = ("right", "licen")
 _ATTRIBUTIVE = re.compile(
     r"\)?\s*(?:technology|technologies|products?|platforms?|programs?|systems?|devices?|compounds?|assets|business|"
     r"patents?|trademarks?|brand|franchise|portfolio|molecules?|antibod(?:y|ies))\b"
@@ -83,6 +85,10 @@ _SLOT = re.compile(
     r"for|of|under|exclusive|worldwide|non-exclusive|rights?|\$|upfront|up-front|[(,.;])))\s+(?:the\s+)?"
     rf"({_CAP}(?:[ \t]{{1,3}}(?:{_CAP}|{_JOIN})){{0,5}})"
 )
+SLOT_HEADS = (
+    "Agreement", "agreement", "License", "Licence", "license", "licence", "collaboration", "partner", "alliance",
+    "deal", "arrangement", "settlement", "contract", "teamed", "grant", "sold", "assigned", "paid", "from",
+)  # fmt: skip
 _APPOSITIVE = re.compile(
     rf"(?<![\w&.\-])({_CAP}(?:[ \t]{{1,3}}(?:{_CAP}|{_JOIN})){{0,4}}),\s+(?:an?|the)\s+(?:[\w\-]+\s+){{0,4}}?"
     r"(?:company|corporation|firm|organi[sz]ation|institution|university|developer|leader|provider|manufacturer|"
@@ -93,6 +99,10 @@ _APPOSITIVE_HEAD = re.compile(
     r"\b(?:company|corporation|firm|organi[sz]ation|institution|university|developer|leader|provider|manufacturer|"
     r"subsidiary|affiliate|partnership|entity|biotech|pharma)\b"
 )
+APPOSITIVE_HEAD_HEADS = (
+    "company", "corporation", "firm", "organi", "institution", "university", "developer", "leader", "provider",
+    "manufacturer", "subsidiary", "affiliate", "partnership", "entity", "biotech", "pharma",
+)  # fmt: skip
 _SUBJECT_SLOT = re.compile(
     rf"(?:(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*|\b(?:we|the\s+Company)\s+and\s+)({_CAP}(?:[ \t]{{1,3}}{_CAP}){{0,3}})[ \t]+"
     rf"(?:and\s+{_CAP}[ \t]+)?(?:today\s+)?"
@@ -110,9 +120,11 @@ _PAYER_SLOT = re.compile(
 _PAYER_VERB = re.compile(
     r"\b(?:will|shall|agreed\s+to|obligated\s+to|also)[ \t]+(?:pay|make|receive|be|obtain|gain|grant|have)\b"
 )
+PAYER_VERB_HEADS = ("will", "shall", "agreed", "obligated", "also")
 _SUBJECT_VERB = re.compile(
     r"\b(?:announced|entered\s+into|signed|has\s+(?:signed|entered|licensed|granted|agreed)|gained|obtained|acquired)\b"
 )
+SUBJECT_VERB_HEADS = ("announced", "entered", "signed", "has", "gained", "obtained", "acquired")
 _NOT_NAME = re.compile(
     r"(?:The|This|Such|Each|Any|Its|Our|Their|Company|Registrant|Agreement|License|Licensee|Licensor|Party|Parties|"
     r"Seller|Buyer|Purchaser|Effective|Date|January|February|March|April|May|June|July|August|September|October|"
@@ -155,6 +167,7 @@ _GENERIC_WORDS = frozenset(
 _PRONOUN = re.compile(
     r"\b(?:[Tt]he\s+[Cc]ompany(?![\w-])(?!,?\s+(?:that|which|who)\b)|[Tt]he\s+Registrant|[Ww]e|[Oo]ur|us)\b"
 )
+PRONOUN_HEADS = ("The", "the", "We", "we", "Our", "our", "us")
 
 
 @dataclass(slots=True)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from eightk.extract.text import exact_lower
 from eightk.model import Money
 
 __all__ = ["MoneyMention", "money_in"]
@@ -39,6 +40,44 @@ _MONEY = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")  # found by the engine's scan for its class, far faster than _MONEY tried everywhere
+_DIGITS = re.compile(r"\d+")
+# what a mention starts with, lower-cased: a qualifier or a currency before the amount; an amount with no
+# currency before it starts a run of digits, and "an aggregate of" is found from its "aggregate"
+_HEADS = ("up", "approximately", "about", "us$", "u.s.", "c$", "a$", "$", "usd", "eur", "€", "£", "gbp", "chf",
+          "cad", "jpy", "¥", "sek", "rmb", "cny")  # fmt: skip
+
+
+def _matches(text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
+    """``_MONEY.finditer(text, start, stop)``, the pattern tried only where a mention can start (see
+    _HEADS), not at every character: the same matches, a fraction of the time."""
+    low = exact_lower(text[start:stop])
+    if low is None:  # a character IGNORECASE matches and lower-casing does not: every position is tried
+        yield from _MONEY.finditer(text, start, stop)
+        return
+    starts = {m.start() for m in _DIGITS.finditer(text, start, stop)}
+    for head in _HEADS:
+        starts.update(start + i for i in _found(low, head))
+    for i in _found(low, "aggregate"):  # "an aggregate of"
+        j = i
+        while j > 0 and low[j - 1].isspace():
+            j -= 1
+        if j < i and j >= 2 and low[j - 2 : j] == "an":
+            starts.add(start + j - 2)
+    after = start  # finditer goes on where its last match ended (a mention is never empty)
+    for at in sorted(starts):
+        if at >= after and (m := _MONEY.match(text, at, stop)):
+            yield m
+            after = m.end()
+
+
+def _found(text: str, word: str) -> Iterator[int]:
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
+
+
 @dataclass(frozen=True, slots=True)
 class MoneyMention:
     money: Money
@@ -65,7 +104,10 @@ def money_in(text: str, start: int = 0, end: int | None = None) -> Iterator[Mone
     amount ("$", "€", "EUR", "JPY") or after it ("500 million yen", "1.25 billion Japanese Yen"); the
     one after wins when both are printed ("$10,000,000 USD"). A bare number is money only with a
     currency after it."""
-    for m in _MONEY.finditer(text, start, len(text) if end is None else end):
+    stop = len(text) if end is None else end
+    if not _DIGIT.search(text, start, stop):
+        return  # every mention holds a digit: a stretch without one (most sentences) is not scanned
+    for m in _matches(text, max(0, start), min(stop, len(text))):
         qual = m.group("qual")
         qualifier = "up to" if qual and qual.lower().startswith("up") else None
         if m.group("bnum") is not None:

@@ -20,6 +20,9 @@ __all__ = [
     "Region",
     "companies",
     "dates_in",
+    "exact_fold",
+    "exact_lower",
+    "headed_matches",
     "regions",
     "sentences",
     "span",
@@ -87,8 +90,9 @@ def regions(filing: Filing) -> list[Region]:
 
 
 # the punctuation is matched, not looked behind for: a pattern that starts with a look-behind is tried at
-# every character of the text
-_SENTENCE_END = re.compile(r"(?P<p>[.!?;])[\"”’]?\s+(?=[\"“(]?[A-Z0-9])|\n\s*\n")
+# every character of the text. It opens with the one class of either end's first character (the "p" group
+# looks behind at it), so the engine skips from one such character to the next instead of trying each
+_SENTENCE_END = re.compile(r"[.!?;\n](?:(?<=(?P<p>[.!?;]))[\"”’]?\s+(?=[\"“(]?[A-Z0-9])|(?<=\n)\s*\n)")
 
 
 def sentences(region: Region) -> Iterator[tuple[int, int]]:
@@ -181,11 +185,19 @@ def dates_in(region: Region, start: int, end: int) -> Iterator[tuple[_dt.date, i
 
 
 def near_words(
-    pattern: re.Pattern[str], words: re.Pattern[str], text: str, reach: int, end: int | None = None
+    pattern: re.Pattern[str],
+    words: re.Pattern[str],
+    text: str,
+    reach: int,
+    end: int | None = None,
+    *,
+    heads: tuple[str, ...] = (),
 ) -> list[re.Match[str]]:
     """``pattern.finditer(text[:end])``'s matches, searched only in the stretches within ``reach`` characters
     of ``words`` (spans that meet are merged). The same matches when every match of ``pattern`` holds one of
-    ``words`` and is shorter than ``reach``; a pattern tried at every position of a long text costs far more."""
+    ``words`` and is shorter than ``reach``; a pattern tried at every position of a long text costs far more.
+    With ``heads`` (the words every match starts with), the pattern is tried in each stretch only where one
+    begins (``headed_matches``)."""
     stop = len(text) if end is None else min(end, len(text))
     spans: list[list[int]] = []
     for w in words.finditer(text, 0, stop):
@@ -194,4 +206,48 @@ def near_words(
             spans[-1][1] = hi
         else:
             spans.append([lo, hi])
+    if heads:
+        return [m for lo, hi in spans for m in headed_matches(pattern, text, heads, lo, hi)]
     return [m for lo, hi in spans for m in pattern.finditer(text, lo, hi)]
+
+
+# characters IGNORECASE matching equates with an ASCII letter that lower-casing does not turn into it:
+# dotless "ı" and "İ" (with "i"), long "ſ" (with "s")
+_CASE_ODD = ("ı", "İ", "ſ")
+
+
+def exact_lower(text: str) -> str | None:
+    """``text.lower()`` when a word in lower-case ASCII letters occurs in it exactly where an IGNORECASE
+    pattern finds that word in ``text`` (at the same offsets), so ``str.find`` over it can tell where an
+    IGNORECASE pattern cannot match; None when ``text`` holds one of the few characters that make the two
+    differ."""
+    if not text.isascii() and any(c in text for c in _CASE_ODD):
+        return None
+    return text.lower()
+
+
+@functools.lru_cache(maxsize=64)  # several families read the same regions
+def exact_fold(text: str) -> str | None:
+    """``exact_lower(text)``, computed once per text (a region's body)."""
+    return exact_lower(text)
+
+
+def headed_matches(
+    pattern: re.Pattern[str], text: str, heads: tuple[str, ...], pos: int = 0, endpos: int | None = None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, pos, endpos)``'s matches for a pattern every match of which starts with one of
+    ``heads`` (non-empty literal strings, case as the pattern matches them): the pattern is tried only where a
+    head begins, found with ``str.find``, not at every character. The same matches: finditer's attempt at
+    any other position fails at its first character, and each attempt here is the one finditer makes there."""
+    stop = len(text) if endpos is None else min(endpos, len(text))
+    starts: set[int] = set()
+    for head in heads:
+        i = text.find(head, pos, stop)
+        while i >= 0:
+            starts.add(i)
+            i = text.find(head, i + 1, stop)
+    after = pos  # finditer goes on where its last match ended (no match of such a pattern is empty)
+    for start in sorted(starts):
+        if start >= after and (m := pattern.match(text, start, stop)):
+            yield m
+            after = m.end()

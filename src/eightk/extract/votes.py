@@ -30,7 +30,9 @@ _LABEL = re.compile(
     r"Withh(?:e|o)ld|Broker\s*Non-?\s*Votes?|Broker)\b",
     re.I,
 )
-_COUNT = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{5,})(?![\d,]*\.\d)(?![\d,])")
+# a count: "4,134,323,650" or "4134323650", not part of a longer number nor a decimal. It opens with a digit
+# and looks behind it (not before it), so the engine skips to the digits instead of trying every character
+_COUNT = re.compile(r"\d(?<![\d.,]\d)(?:\d{0,2}(?:,\d{3})+|\d{4,})(?![\d,]*\.\d)(?![\d,])")
 _FIELDS = {"for": "votes_for", "against": "votes_against", "abst": "abstentions", "withh": "withheld"}
 _IGNORED = re.compile(r"^\s*(?:Non-?\s*Votes?|Votes?|Nominees?|Director\s+Nominees?|Name|Shares)\s*$", re.I)
 _MEETING = re.compile(r"\b(?:annual|special)\s+meeting\b", re.I)
@@ -53,8 +55,16 @@ class _Row:
     counts: list[tuple[str, int, int, int]] = field(default_factory=list)  # field, value, start, end
 
 
+# a character that no label holds, nor the separators between labels: a line with one (most lines of an
+# item: prose, names, counts) is no header, and is told so without the case-insensitive substitution.
+# IGNORECASE also matches "ı", "İ" (as "i"), "ſ" (as "s") and the Kelvin sign (as "k").
+_NOT_LABEL_CHAR = re.compile(r"[^\sABDEFGHIKLNORSTVWYabdefghiklnorstvwy123/|\-ıİſ\u212a]")
+
+
 def _labels_only(line: str) -> list[str] | None:
     """The fields of a line made only of column labels, else None."""
+    if _NOT_LABEL_CHAR.search(line):
+        return None
     rest = _LABEL.sub("", line)
     if rest.strip(" \t/|-") or not _LABEL.search(line):
         return None
