@@ -35,11 +35,11 @@ from eightk.extract.deals import deals
 from eightk.extract.entities import entities
 from eightk.extract.families import (
     _ACQ_CONTEXT,
-    _ACQ_CUE,
     _DEAL_TERMINATED,
     _SALE_CUE,
     _acquisition,
     _stake_in_registrant,
+    acq_cue,
     acquisitions,
 )
 from eightk.extract.text import Region, dates_in, sentences, span
@@ -147,7 +147,7 @@ def _opening(filing: Filing, region: Region) -> list[Acquisition]:
         if s > _OPENING or out and kind != "financial_note":
             break
         sent = region.body[s:e]
-        cue = _ACQ_CUE.search(sent) or _SALE_CUE.search(sent)
+        cue = acq_cue(sent) or _SALE_CUE.search(sent)
         if cue is not None and not _ACQ_CONTEXT.search(sent + " " + cue.group(0)):
             cue = None
         cue = cue or _MORE_CUE.search(sent)  # a cue of its own context ("will purchase", "agreed to sell")

@@ -90,6 +90,12 @@ _ENTRY = re.compile(
     r"(?:has|have)\s+(?:formed|established|acquired|in-licensed|out-licensed)|agreed\s+to\s+(?:license|acquire|sell|grant)|"
     r"(?:formed|established|launched)\s+(?:an?\s+)?(?:\w+\s+){0,3}(?:collaboration|partnership|alliance))\b",
 )  # lower case, searched in the folded sentence: case-sensitive over lower case runs twice as fast as IGNORECASE
+# words of which every ``_ENTRY`` match holds one: the pattern (tried at every word) is searched only in a
+# sentence that holds one; most sentences of a deal text hold none
+_ENTRY_STEMS = (
+    "enter", "sign", "execut", "agreed", "concluded", "announc", "made", "between", "licensed", "formed",
+    "established", "acquired", "launched",
+)  # fmt: skip
 # rarer entries, tried only when a sentence holds one of their words (a long alternation costs at every word)
 _ENTRY_WORDS = (
     "sold",
@@ -121,7 +127,7 @@ def _entry(sent: str) -> re.Match[str] | None:
     """The verb that enters a deal in a sentence ("entered into", "signed", "announced", "reached an
     agreement", "teamed up with", "sold … assets … to"), or None."""
     low = fold(sent)
-    if m := _ENTRY.search(low):
+    if any(w in low for w in _ENTRY_STEMS) and (m := _ENTRY.search(low)):
         return m  # its offsets are the sentence's (fold keeps the length); its text is lower case
     return _ENTRY_MORE.search(sent) if any(w in low for w in _ENTRY_WORDS) else None
 

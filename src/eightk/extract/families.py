@@ -124,6 +124,20 @@ _ACQ_CUE = re.compile(
     r"(?:issued\s+and\s+)?outstanding\s+(?:shares|equity|capital\s+stock|stock|membership\s+interests))|terminat\w+\s+(?:the\s+)?(?:\w+\s+){0,3}(?:agreement|transaction|acquisition))",
     _I,
 )
+# words of which every ``_ACQ_CUE`` match holds one (any case): the pattern, tried at every word of every
+# sentence, is tried only where one is present. "ı", "ſ" and "İ" match "i" and "s" under IGNORECASE though
+# ``lower()`` keeps them apart: a sentence holding one is searched whatever its words
+_ACQ_WORDS = ("complet", "closing", "acquire", "consummated", "merger", "purchase", "buy", "terminat")
+
+
+def acq_cue(sent: str) -> re.Match[str] | None:
+    """``_ACQ_CUE.search(sent)``, the pattern tried only when the sentence holds one of ``_ACQ_WORDS``."""
+    low = sent.lower()
+    if any(w in low for w in _ACQ_WORDS) or any(c in sent for c in "ıſİ"):
+        return _ACQ_CUE.search(sent)
+    return None
+
+
 _TARGET_AFTER = re.compile(
     r"(?:acquisition\s+of|acquired|acquire|merger\s+(?:of\s+\w+\s+)?with|purchase(?:\s+of)?|merge\s+with)\s+", _I
 )
@@ -186,7 +200,7 @@ def _read_acquisitions(filing: Filing, regions: list[Region]) -> list[Acquisitio
         ents: Entities | None = None
         for s, e in sentences(region):
             sent = region.body[s:e]
-            cue = _ACQ_CUE.search(sent) or (_SALE_CUE.search(sent) if region.code in ("2.01", "1.01") else None)
+            cue = acq_cue(sent) or (_SALE_CUE.search(sent) if region.code in ("2.01", "1.01") else None)
             if not cue or (region.code != "2.01" and not _ACQ_CONTEXT.search(sent + " " + cue.group(0))):
                 continue
             if region.code == "1.02" and not _DEAL_TERMINATED.search(cue.group(0)):
@@ -198,7 +212,7 @@ def _read_acquisitions(filing: Filing, regions: list[Region]) -> list[Acquisitio
                 continue  # "X has acquired a majority interest in the Company": a change in control
             if sides is not None:  # "B to merge into A", "sold B to A": the verb says who buys
                 return [_acquisition(filing, region, s, e, cue=cue, target=sides[1], buyer=sides[0])]
-            if not _ACQ_CUE.search(sent) or _SELLING.search(sent):
+            if not acq_cue(sent) or _SELLING.search(sent):
                 continue  # the registrant sells (a disposition), or is bought
             if _of_registrant(region.body[s + cue.end() : s + cue.end() + 60], registrant):
                 continue  # someone acquired the registrant (a change in control), not its acquisition
@@ -226,7 +240,7 @@ def _announced(filing: Filing, regions: list[Region]) -> list[Acquisition]:
             if s > _RELEASE_OPENING:
                 break
             sent = region.body[s:e]
-            cue = _ACQ_CUE.search(sent)
+            cue = acq_cue(sent)
             if cue is None or not _ACQ_CONTEXT.search(sent) or _DEAL_TERMINATED.search(sent):
                 continue
             ents = ents or entities(region.body[: _RELEASE_OPENING + 2000], filing.registrant.name)

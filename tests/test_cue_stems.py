@@ -1,0 +1,58 @@
+"""The word gates before the acquisition and deal-entry cues and the re-election test: a pattern is tried
+only where a word every match of it holds is present, so each wording of it must hold one."""
+
+from __future__ import annotations
+
+from eightk.extract.deal_cues import _ENTRY, _ENTRY_STEMS, _entry
+from eightk.extract.families import _ACQ_CUE, _ACQ_WORDS, acq_cue
+from eightk.extract.officer_context import no_news
+from eightk.parse.text import fold
+
+_ACQUISITIONS = (
+    "Acme completed its previously announced acquisition of Beta.",
+    "The closing of the merger occurred on May 1.",
+    "Acme acquired Beta Inc.",
+    "The transaction was consummated on May 1.",
+    "Acme entered into an Agreement and Plan of Merger with Beta.",
+    "Under the Merger Agreement, Beta will merge with Acme.",
+    "Acme signed a definitive agreement to acquire Beta.",
+    "Acme agreed to acquire Beta.",
+    "Acme will acquire Beta.",
+    "Acme entered into an agreement to purchase Beta.",
+    "Acme agreed to buy all of the issued and outstanding shares of Beta.",
+    "Acme terminated the merger agreement.",
+)
+_ENTRIES = (
+    "Acme entered into a license agreement. Acme enters into an agreement. Entering into the agreement.",
+    "Acme signed an agreement. The agreement was executed. Acme has agreed. Acme concluded an agreement.",
+    "Acme announced a deal. The agreement is made as of May 1. The agreement was entered. It is between them.",
+    "Acme has exclusively licensed X. Acme today announced a deal. The signing of the agreements with Beta.",
+    "Acme signs a deal. Acme has formed a venture. Acme has in-licensed X. Acme agreed to license X.",
+    "Acme launched a research collaboration.",
+)
+
+
+def test_every_acquisition_cue_holds_one_of_its_words() -> None:
+    for sent in _ACQUISITIONS:
+        cue = _ACQ_CUE.search(sent)
+        assert cue is not None, sent
+        assert any(w in cue.group(0).lower() for w in _ACQ_WORDS), sent
+        assert acq_cue(sent) is not None and acq_cue(sent).span() == cue.span()  # type: ignore[union-attr]
+    assert acq_cue("Acme reported its results.") is None
+    assert acq_cue("Acme acquıred Beta.") is not None  # a dotless i matches "i" under IGNORECASE
+
+
+def test_every_deal_entry_holds_one_of_its_stems() -> None:
+    for text in _ENTRIES:
+        matches = list(_ENTRY.finditer(fold(text)))
+        assert len(matches) >= 3 or text.startswith("Acme launched"), text
+        for m in matches:
+            assert any(w in m.group(0) for w in _ENTRY_STEMS), m.group(0)
+    assert _entry("Acme reported its results.") is None
+    assert _entry("Acme entered into a license agreement.") is not None
+
+
+def test_a_reelection_needs_both_its_words() -> None:
+    assert no_news("At the Annual Meeting, the stockholders elected Jane Roe a director.")
+    assert not no_news("Following the Annual Meeting, the Board elected Jane Roe a director.")
+    assert not no_news("At the meeting, the stockholders elected Jane Roe a director.")
