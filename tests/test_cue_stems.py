@@ -3,7 +3,7 @@ only where a word every match of it holds is present, so each wording of it must
 
 from __future__ import annotations
 
-from eightk.extract.deal_cues import _ENTRY, _ENTRY_STEMS, _entry
+from eightk.extract.deal_cues import _CONTRACT_OPENING, _ENTRY, _ENTRY_STEMS, _contract_opening, _entry
 from eightk.extract.families import _ACQ_CUE, _ACQ_WORDS, acq_cue
 from eightk.extract.officer_context import no_news
 from eightk.parse.text import fold
@@ -56,3 +56,17 @@ def test_a_reelection_needs_both_its_words() -> None:
     assert no_news("At the Annual Meeting, the stockholders elected Jane Roe a director.")
     assert not no_news("Following the Annual Meeting, the Board elected Jane Roe a director.")
     assert not no_news("At the meeting, the stockholders elected Jane Roe a director.")
+
+
+def test_a_contract_opening_is_found_where_the_full_search_finds_it() -> None:
+    texts = (
+        "THIS LICENSE AGREEMENT is made between Acme and Beta.",
+        "Exhibit 10.1\n\n  This Agreement is entered into by and between Acme and Beta.",
+        "Dated May 1, 2020, this Agreement is entered into by Acme.",
+        "Acme said this agreement is good. Nothing else.",
+        "Acme and Beta: THIS AMENDMENT is made among them.",
+    )
+    for text in texts:
+        full, fast = _CONTRACT_OPENING.search(text, 0, 5000), _contract_opening(text, 5000)
+        assert (full and full.span()) == (fast and fast.span()), text
+    assert _contract_opening(texts[1], 5000) is not None and _contract_opening(texts[3], 5000) is None

@@ -5,6 +5,7 @@ contract's opening. Patterns and pure functions of a sentence; ``deals`` reads a
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from eightk.extract.entities import Mention
@@ -92,10 +93,8 @@ _ENTRY = re.compile(
 )  # lower case, searched in the folded sentence: case-sensitive over lower case runs twice as fast as IGNORECASE
 # words of which every ``_ENTRY`` match holds one: the pattern (tried at every word) is searched only in a
 # sentence that holds one; most sentences of a deal text hold none
-_ENTRY_STEMS = (
-    "enter", "sign", "execut", "agreed", "concluded", "announc", "made", "between", "licensed", "formed",
-    "established", "acquired", "launched",
-)  # fmt: skip
+_ENTRY_STEMS = ("enter", "sign", "execut", "agreed", "concluded", "announc", "made", "between", "licensed")
+_ENTRY_STEMS += ("formed", "established", "acquired", "launched")
 # rarer entries, tried only when a sentence holds one of their words (a long alternation costs at every word)
 _ENTRY_WORDS = (
     "sold",
@@ -157,18 +156,28 @@ _FORM_OPENING = re.compile(
 _OPENING_REACH = 1500  # how far into its first sentence a contract's opening may start (past a title page)
 
 
+_OPENING_START = re.compile(r"\n|THIS|this")  # where a contract's opening may start (or the text's start)
+
+
+def _contract_opening(body: str, end: int) -> re.Match[str] | None:
+    """``_CONTRACT_OPENING.search(body, 0, end)``, the pattern (which the engine tries at every position)
+    tried only where ``_OPENING_START`` finds it may start, in order: the same match, four times faster."""
+    starts = itertools.chain((0,), (c.start() for c in _OPENING_START.finditer(body, 0, end)))
+    return next((m for at in starts if (m := _CONTRACT_OPENING.match(body, at, end))), None)
+
+
 def opening_in(body: str, limit: int = 4500) -> re.Match[str] | None:
     """A contract's opening ("THIS AGREEMENT … between", or a title page "… LICENSE AGREEMENT / between")
     among the first ``limit`` characters of a document, the earlier of the two kinds; searched once per
     document, not at every sentence. Title pages that label their parties, and forms, are looked for only
     where a label's word is printed (those patterns cost at every capital letter)."""
     head = body[: limit + 500]
-    kinds = [_CONTRACT_OPENING, _TITLE_OPENING]
+    kinds = [_TITLE_OPENING]
     if any(w in head for w in ("LICENSOR", "LICENSEE", "SELLER", "BUYER", "PURCHASER")):
         kinds.append(_LABELLED_TITLE)
     if any(w in head for w in ("icensee", "ICENSEE", "icensor", "ICENSOR")):
         kinds.append(_FORM_OPENING)
-    found = [m for p in kinds if (m := p.search(body, 0, limit + 500))]
+    found = [m for m in (_contract_opening(body, limit + 500), *(p.search(body, 0, limit + 500) for p in kinds)) if m]
     found = [m for m in found if m.start("this") < limit]
     return min(found, key=lambda m: m.start("this")) if found else None
 
