@@ -93,8 +93,8 @@ _ENTRY = re.compile(
 )  # lower case, searched in the folded sentence: case-sensitive over lower case runs twice as fast as IGNORECASE
 # words of which every ``_ENTRY`` match holds one: the pattern (tried at every word) is searched only in a
 # sentence that holds one; most sentences of a deal text hold none
-_ENTRY_STEMS = ("enter", "sign", "execut", "agreed", "concluded", "announc", "made", "between", "licensed")
-_ENTRY_STEMS += ("formed", "established", "acquired", "launched")
+_ENTRY_STEMS = ("enter", "sign", "execut", "agreed", "concluded", "announc", "made", "between", "licensed",
+                "formed", "established", "acquired", "launched")  # fmt: skip
 # rarer entries, tried only when a sentence holds one of their words (a long alternation costs at every word)
 _ENTRY_WORDS = (
     "sold",

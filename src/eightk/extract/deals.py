@@ -77,6 +77,9 @@ _ASSIGNED_TO = re.compile(
 )
 
 
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n[\s|]*$")  # a blank line just before a sentence
+
+
 class _Reader:
     """Reads one region sentence by sentence: anchors open deals (or updates), the sentences after an
     anchor feed its deal."""
@@ -114,7 +117,7 @@ class _Reader:
         """The cases a sentence settles before anchors are looked for: a paragraph end, the end of a
         telling ("About X"), the closing of a deal announced before, the kind of a pending agreement.
         True when the sentence is dealt with."""
-        if re.search(r"\n[ \t]*\n[\s|]*$", self.body[max(0, s - 12) : s]):
+        if _PARAGRAPH_END.search(self.body, max(0, s - 12), s):
             self.recounting = False  # an old deal's telling ends with its paragraph
         if _STOP.match(sent):
             self.current = []

@@ -103,11 +103,15 @@ def _fuller(before: tuple[str, int, int] | None, name: str) -> str:
 _GENERATION = ("Jr", "Sr", "II", "III", "IV")
 
 
-def sentence_names(sent: str, s: int, known: Known, people: PersonEvidence | None = None) -> list[tuple[str, int, int]]:
+def sentence_names(
+    sent: str, s: int, known: Known, people: PersonEvidence | None = None, *, bare: bool = True
+) -> list[tuple[str, int, int]]:
     """Full names in the sentence (offsets into it), and "Mr. Glazer" where an earlier sentence named
     David Glazer. ``known`` maps each surname to the latest full name with it (absolute offsets, ``s`` is
     the sentence's start) and "" to the last person named. A name followed by "Inc." is a company's;
-    with ``people``, a name the filing does not show to be a person's is no name."""
+    with ``people``, a name the filing does not show to be a person's is no name. Without ``bare``, a
+    surname alone ("Parker") is not looked for: it sets nothing in ``known``, and a sentence with no action
+    word is read only for what it sets there."""
     out = []
     for m in name_matches(sent):
         name = _before_title(re.sub(r"['’]s$", "", m.group("n")))
@@ -130,14 +134,14 @@ def sentence_names(sent: str, s: int, known: Known, people: PersonEvidence | Non
         out.append((name, m.start("n"), end))
         known[surname] = known[""] = (name, s + m.start("n"), s + end)
     taken = [(a, b) for _n, a, b in out]
-    for m in _SURNAME.finditer(sent):
+    for m in _SURNAME.finditer(sent) if "r." in sent or "s." in sent else ():  # "Mr.", "Ms.", "Mrs.", "Dr."
         surname = re.sub(r"['’]s$", "", m.group("n"))
         full = known.get(surname)
         if full and not any(a <= m.start("n") < b for a, b in taken):
             out.append((full[0], m.start("n"), m.start("n") + len(surname)))
             known[""] = (full[0], s + m.start("n"), s + m.start("n") + len(surname))
             taken.append((m.start("n"), m.start("n") + len(surname)))
-    for m in _BARE.finditer(sent):  # "… as well as Parker until his departure": a surname named before
+    for m in _BARE.finditer(sent) if bare else ():  # "… as well as Parker until his departure": named before
         full = known.get(m.group(0)) if len(m.group(0)) >= 3 else None
         if full and not any(a <= m.start() < b for a, b in taken):
             out.append((full[0], m.start(), m.end()))
