@@ -3,8 +3,10 @@ only where a word every match of it holds is present, so each wording of it must
 
 from __future__ import annotations
 
+from eightk.extract.acquisition_texts import _MORE_CUE, _MORE_WORDS
 from eightk.extract.deal_cues import _CONTRACT_OPENING, _ENTRY, _ENTRY_STEMS, _contract_opening, _entry
 from eightk.extract.families import _ACQ_CUE, _ACQ_WORDS, acq_cue
+from eightk.extract.gates import search_with_words
 from eightk.extract.officer_context import no_news
 from eightk.parse.text import fold
 
@@ -70,3 +72,22 @@ def test_a_contract_opening_is_found_where_the_full_search_finds_it() -> None:
         full, fast = _CONTRACT_OPENING.search(text, 0, 5000), _contract_opening(text, 5000)
         assert (full and full.span()) == (fast and fast.span()), text
     assert _contract_opening(texts[1], 5000) is not None and _contract_opening(texts[3], 5000) is None
+
+
+def test_every_bare_acquisition_cue_holds_one_of_its_words() -> None:
+    sentences = (
+        "Acme closed its previously announced acquisition of Beta.",
+        "Acme finalized the sale of Beta.",
+        "Acme announced today the acquisition of Beta.",
+        "Acme agreed to buy Beta.",
+        "Acme will purchase Beta.",
+        "Beta is to be acquired by Acme.",
+        "Acme has divested Beta.",
+        "Acme plans to sell its Beta unit to Gamma.",
+        "Acme signed a stock purchase agreement.",
+    )
+    for sent in sentences:
+        cue = _MORE_CUE.search(sent)
+        assert cue is not None and any(w in cue.group(0).lower() for w in _MORE_WORDS), sent
+        assert search_with_words(_MORE_CUE, _MORE_WORDS, sent) is not None
+    assert search_with_words(_MORE_CUE, _MORE_WORDS, "Acme reported its results.") is None

@@ -42,6 +42,7 @@ from eightk.extract.families import (
     acq_cue,
     acquisitions,
 )
+from eightk.extract.gates import search_with_words
 from eightk.extract.text import Region, dates_in, sentences, span
 from eightk.model import Acquisition, FieldSource, Filing
 from eightk.parse.registrant import norm_name
@@ -80,6 +81,9 @@ _MORE_CUE = re.compile(
     r"\b(?:stock|share|equity|asset|membership\s+interests?|units?)\s+purchase\s+agreement\b",
     re.I,
 )
+# words of which every ``_MORE_CUE`` match holds one (``gates``: the pattern is tried at every word)
+_MORE_WORDS = ("closed", "completed", "consummated", "finali", "announced", "agree", "purchase", "acquire",
+               "divested", "sell")  # fmt: skip
 _JOINT_VENTURE = re.compile(
     r"\bjoint[\s-]+venture\s+agreement\b|\bto\s+form\s+(?:a|the)\s+(?:\w+\s+){0,3}?joint\s+venture", re.I
 )
@@ -110,7 +114,7 @@ def _missed(filing: Filing, regions: list[Region]) -> list[Acquisition]:
         ents = None
         for s, e in sentences(region):
             sent = region.body[s:e]
-            cue = _MORE_CUE.search(sent)
+            cue = search_with_words(_MORE_CUE, _MORE_WORDS, sent)
             if cue is None or _SECURITIES.search(sent) or _DEAL_TERMINATED.search(sent) or _MINORITY.search(sent):
                 continue
             if _JOINT_VENTURE.search(region.body, max(0, s - 400), e):
@@ -150,7 +154,8 @@ def _opening(filing: Filing, region: Region) -> list[Acquisition]:
         cue = acq_cue(sent) or _SALE_CUE.search(sent)
         if cue is not None and not _ACQ_CONTEXT.search(sent + " " + cue.group(0)):
             cue = None
-        cue = cue or _MORE_CUE.search(sent)  # a cue of its own context ("will purchase", "agreed to sell")
+        # a cue of its own context ("will purchase", "agreed to sell")
+        cue = cue or search_with_words(_MORE_CUE, _MORE_WORDS, sent)
         if cue is None or _DEAL_TERMINATED.search(sent):
             continue
         if _MINORITY.search(sent):

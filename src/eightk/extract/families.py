@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from eightk.extract.acquirers import consideration, direction, status
 from eightk.extract.acquisition_terms import closing_date
 from eightk.extract.entities import Entities, entities
+from eightk.extract.gates import search_with_words
 from eightk.extract.text import COMPANY, Region, companies, dates_in, sentences, span, squash
 from eightk.model import (
     Acquisition,
@@ -124,18 +125,14 @@ _ACQ_CUE = re.compile(
     r"(?:issued\s+and\s+)?outstanding\s+(?:shares|equity|capital\s+stock|stock|membership\s+interests))|terminat\w+\s+(?:the\s+)?(?:\w+\s+){0,3}(?:agreement|transaction|acquisition))",
     _I,
 )
-# words of which every ``_ACQ_CUE`` match holds one (any case): the pattern, tried at every word of every
-# sentence, is tried only where one is present. "ı", "ſ" and "İ" match "i" and "s" under IGNORECASE though
-# ``lower()`` keeps them apart: a sentence holding one is searched whatever its words
+# words of which every ``_ACQ_CUE`` match holds one: the pattern, tried at every word, is searched only in a
+# sentence holding one (``gates``)
 _ACQ_WORDS = ("complet", "closing", "acquire", "consummated", "merger", "purchase", "buy", "terminat")
 
 
 def acq_cue(sent: str) -> re.Match[str] | None:
     """``_ACQ_CUE.search(sent)``, the pattern tried only when the sentence holds one of ``_ACQ_WORDS``."""
-    low = sent.lower()
-    if any(w in low for w in _ACQ_WORDS) or any(c in sent for c in "ıſİ"):
-        return _ACQ_CUE.search(sent)
-    return None
+    return search_with_words(_ACQ_CUE, _ACQ_WORDS, sent)
 
 
 _TARGET_AFTER = re.compile(
