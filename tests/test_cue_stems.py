@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from eightk.extract.acquisition_texts import _MORE_CUE, _MORE_WORDS
 from eightk.extract.deal_cues import _CONTRACT_OPENING, _ENTRY, _ENTRY_STEMS, _contract_opening, _entry
-from eightk.extract.families import _ACQ_CUE, _ACQ_WORDS, acq_cue
+from eightk.extract.families import _ACQ_CUE, _ACQ_WORDS, _SALE_CUE, _SALE_WORDS, acq_cue, sale_cue
 from eightk.extract.gates import search_with_words
 from eightk.extract.officer_context import no_news
 from eightk.parse.text import fold
@@ -91,3 +91,12 @@ def test_every_bare_acquisition_cue_holds_one_of_its_words() -> None:
         assert cue is not None and any(w in cue.group(0).lower() for w in _MORE_WORDS), sent
         assert search_with_words(_MORE_CUE, _MORE_WORDS, sent) is not None
     assert search_with_words(_MORE_CUE, _MORE_WORDS, "Acme reported its results.") is None
+
+
+def test_every_sale_cue_holds_one_of_its_words() -> None:
+    sales = ("Acme completed the sale of Beta.", "The divestiture of Beta.", "The disposition of Beta.")
+    for sent in (*sales, "Acme sold Beta.", "Acme agreed to sell Beta.", "Acme has an agreement to sell Beta."):
+        cue = _SALE_CUE.search(sent)
+        assert cue is not None and any(w in cue.group(0).lower() for w in _SALE_WORDS), sent
+        assert sale_cue(sent) is not None
+    assert sale_cue("Acme reported its results.") is None

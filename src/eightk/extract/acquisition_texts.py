@@ -36,11 +36,11 @@ from eightk.extract.entities import entities
 from eightk.extract.families import (
     _ACQ_CONTEXT,
     _DEAL_TERMINATED,
-    _SALE_CUE,
     _acquisition,
     _stake_in_registrant,
     acq_cue,
     acquisitions,
+    sale_cue,
 )
 from eightk.extract.gates import search_with_words
 from eightk.extract.text import Region, dates_in, sentences, span
@@ -151,7 +151,7 @@ def _opening(filing: Filing, region: Region) -> list[Acquisition]:
         if s > _OPENING or out and kind != "financial_note":
             break
         sent = region.body[s:e]
-        cue = acq_cue(sent) or _SALE_CUE.search(sent)
+        cue = acq_cue(sent) or sale_cue(sent)
         if cue is not None and not _ACQ_CONTEXT.search(sent + " " + cue.group(0)):
             cue = None
         # a cue of its own context ("will purchase", "agreed to sell")

@@ -159,6 +159,14 @@ _SALE_CUE = re.compile(
     r"\b(?:completed\s+the\s+)?(?:sale|divestiture|disposition)\s+of\b|\bsold\b|\b(?:agreement|agreed)\s+to\s+sell\b",
     _I,
 )
+_SALE_WORDS = ("sale", "divestiture", "disposition", "sold", "sell")  # every _SALE_CUE match holds one
+
+
+def sale_cue(sent: str) -> re.Match[str] | None:
+    """``_SALE_CUE.search(sent)``, the pattern tried only when the sentence holds one of ``_SALE_WORDS``."""
+    return search_with_words(_SALE_CUE, _SALE_WORDS, sent)
+
+
 _ACQ_CONTEXT = re.compile(r"merger|acqui|purchase\s+agreement|agreement\s+to\s+(?:purchase|sell)", _I)
 
 
@@ -197,7 +205,7 @@ def _read_acquisitions(filing: Filing, regions: list[Region]) -> list[Acquisitio
         ents: Entities | None = None
         for s, e in sentences(region):
             sent = region.body[s:e]
-            cue = acq_cue(sent) or (_SALE_CUE.search(sent) if region.code in ("2.01", "1.01") else None)
+            cue = acq_cue(sent) or (sale_cue(sent) if region.code in ("2.01", "1.01") else None)
             if not cue or (region.code != "2.01" and not _ACQ_CONTEXT.search(sent + " " + cue.group(0))):
                 continue
             if region.code == "1.02" and not _DEAL_TERMINATED.search(cue.group(0)):
