@@ -3,10 +3,12 @@ only where a word every match of it holds is present, so each wording of it must
 
 from __future__ import annotations
 
-from eightk.extract.acquisition_texts import _MORE_CUE, _MORE_WORDS
+import pytest
+
+from eightk.extract.acquisition_texts import _MORE_CUE, _MORE_GATED, _MORE_WORDS
 from eightk.extract.deal_cues import _CONTRACT_OPENING, _ENTRY, _ENTRY_STEMS, _contract_opening, _entry
 from eightk.extract.families import _ACQ_CUE, _ACQ_WORDS, _SALE_CUE, _SALE_WORDS, acq_cue, sale_cue
-from eightk.extract.gates import search_with_words
+from eightk.extract.gates import Cue
 from eightk.extract.officer_context import no_news
 from eightk.parse.text import fold
 
@@ -89,8 +91,8 @@ def test_every_bare_acquisition_cue_holds_one_of_its_words() -> None:
     for sent in sentences:
         cue = _MORE_CUE.search(sent)
         assert cue is not None and any(w in cue.group(0).lower() for w in _MORE_WORDS), sent
-        assert search_with_words(_MORE_CUE, _MORE_WORDS, sent) is not None
-    assert search_with_words(_MORE_CUE, _MORE_WORDS, "Acme reported its results.") is None
+        assert _MORE_GATED.search(sent) is not None
+    assert _MORE_GATED.search("Acme reported its results.") is None
 
 
 def test_every_sale_cue_holds_one_of_its_words() -> None:
@@ -100,3 +102,12 @@ def test_every_sale_cue_holds_one_of_its_words() -> None:
         assert cue is not None and any(w in cue.group(0).lower() for w in _SALE_WORDS), sent
         assert sale_cue(sent) is not None
     assert sale_cue("Acme reported its results.") is None
+
+
+def test_a_gated_cue_answers_as_its_pattern() -> None:
+    for sent in (*_ACQUISITIONS, "ACME ACQUIRED BETA.", "Acme acquıred Beta.", "Acme reported its results."):
+        full = _ACQ_CUE.search(sent)
+        gated = acq_cue(sent)
+        assert (full and (full.span(), full.group(0))) == (gated and (gated.span(), gated.group(0))), sent
+    with pytest.raises(ValueError):
+        Cue(_CONTRACT_OPENING, ("this",))  # not IGNORECASE: nothing to fold

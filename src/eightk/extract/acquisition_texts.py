@@ -42,7 +42,7 @@ from eightk.extract.families import (
     acquisitions,
     sale_cue,
 )
-from eightk.extract.gates import search_with_words
+from eightk.extract.gates import Cue
 from eightk.extract.text import Region, dates_in, sentences, span
 from eightk.model import Acquisition, FieldSource, Filing
 from eightk.parse.registrant import norm_name
@@ -84,6 +84,7 @@ _MORE_CUE = re.compile(
 # words of which every ``_MORE_CUE`` match holds one (``gates``: the pattern is tried at every word)
 _MORE_WORDS = ("closed", "completed", "consummated", "finali", "announced", "agree", "purchase", "acquire",
                "divested", "sell")  # fmt: skip
+_MORE_GATED = Cue(_MORE_CUE, _MORE_WORDS)
 _JOINT_VENTURE = re.compile(
     r"\bjoint[\s-]+venture\s+agreement\b|\bto\s+form\s+(?:a|the)\s+(?:\w+\s+){0,3}?joint\s+venture", re.I
 )
@@ -114,7 +115,7 @@ def _missed(filing: Filing, regions: list[Region]) -> list[Acquisition]:
         ents = None
         for s, e in sentences(region):
             sent = region.body[s:e]
-            cue = search_with_words(_MORE_CUE, _MORE_WORDS, sent)
+            cue = _MORE_GATED.search(sent)
             if cue is None or _SECURITIES.search(sent) or _DEAL_TERMINATED.search(sent) or _MINORITY.search(sent):
                 continue
             if _JOINT_VENTURE.search(region.body, max(0, s - 400), e):
@@ -155,7 +156,7 @@ def _opening(filing: Filing, region: Region) -> list[Acquisition]:
         if cue is not None and not _ACQ_CONTEXT.search(sent + " " + cue.group(0)):
             cue = None
         # a cue of its own context ("will purchase", "agreed to sell")
-        cue = cue or search_with_words(_MORE_CUE, _MORE_WORDS, sent)
+        cue = cue or _MORE_GATED.search(sent)
         if cue is None or _DEAL_TERMINATED.search(sent):
             continue
         if _MINORITY.search(sent):

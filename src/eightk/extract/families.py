@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from eightk.extract.acquirers import consideration, direction, status
 from eightk.extract.acquisition_terms import closing_date
 from eightk.extract.entities import Entities, entities
-from eightk.extract.gates import search_with_words
+from eightk.extract.gates import Cue
 from eightk.extract.text import COMPANY, Region, companies, dates_in, sentences, span, squash
 from eightk.model import (
     Acquisition,
@@ -132,9 +132,10 @@ _ACQ_WORDS = ("complet", "closing", "acquire", "consummated", "merger", "purchas
 
 def acq_cue(sent: str) -> re.Match[str] | None:
     """``_ACQ_CUE.search(sent)``, the pattern tried only when the sentence holds one of ``_ACQ_WORDS``."""
-    return search_with_words(_ACQ_CUE, _ACQ_WORDS, sent)
+    return _ACQ_GATED.search(sent)
 
 
+_ACQ_GATED = Cue(_ACQ_CUE, _ACQ_WORDS)
 _TARGET_AFTER = re.compile(
     r"(?:acquisition\s+of|acquired|acquire|merger\s+(?:of\s+\w+\s+)?with|purchase(?:\s+of)?|merge\s+with)\s+", _I
 )
@@ -160,11 +161,12 @@ _SALE_CUE = re.compile(
     _I,
 )
 _SALE_WORDS = ("sale", "divestiture", "disposition", "sold", "sell")  # every _SALE_CUE match holds one
+_SALE_GATED = Cue(_SALE_CUE, _SALE_WORDS)
 
 
 def sale_cue(sent: str) -> re.Match[str] | None:
     """``_SALE_CUE.search(sent)``, the pattern tried only when the sentence holds one of ``_SALE_WORDS``."""
-    return search_with_words(_SALE_CUE, _SALE_WORDS, sent)
+    return _SALE_GATED.search(sent)
 
 
 _ACQ_CONTEXT = re.compile(r"merger|acqui|purchase\s+agreement|agreement\s+to\s+(?:purchase|sell)", _I)
