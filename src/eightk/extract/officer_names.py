@@ -83,18 +83,19 @@ Known = dict[str, tuple[str, int, int]]  # surname (or "" for the last one named
 _MONTHS = frozenset("January February March April May June July August September October November December".split())
 
 
+# (compiled once: a pattern given to ``re.sub`` as text is looked up in re's cache at every call)
+_WORD = re.compile(r"\S+")
+_INITIAL = re.compile(r"[A-Z]\.?")
+_POSSESSIVE_S = re.compile(r"['’]s$")
+
+
 def _before_title(name: str) -> str:
     """A name without the title printed right after it: "Craig A. Rogerson President" (in "elected Craig
     A. Rogerson President and Chief Executive Officer") is "Craig A. Rogerson"."""
-    parts = list(re.finditer(r"\S+", name))
+    parts = list(_WORD.finditer(name))
     for i, part in enumerate(parts):
         word = part.group(0).strip(".,")
-        if (
-            i >= 2
-            and word in NOT_NAME_WORDS
-            and word not in _MONTHS
-            and not re.fullmatch(r"[A-Z]\.?", parts[i - 1].group(0))
-        ):
+        if i >= 2 and word in NOT_NAME_WORDS and word not in _MONTHS and not _INITIAL.fullmatch(parts[i - 1].group(0)):
             return name[: parts[i - 1].end()]
     return name
 
@@ -124,7 +125,7 @@ def sentence_names(
     word is read only for what it sets there."""
     out = []
     for m in name_matches(sent):
-        name = _before_title(re.sub(r"['’]s$", "", m.group("n")))
+        name = _before_title(_POSSESSIVE_S.sub("", m.group("n")))
         words = [w.strip(".,") for w in name.split()]
         end = m.start("n") + len(name)
         if (
@@ -145,7 +146,7 @@ def sentence_names(
         known[surname] = known[""] = (name, s + m.start("n"), s + end)
     taken = [(a, b) for _n, a, b in out]
     for m in _SURNAME.finditer(sent) if "r." in sent or "s." in sent else ():  # "Mr.", "Ms.", "Mrs.", "Dr."
-        surname = re.sub(r"['’]s$", "", m.group("n"))
+        surname = _POSSESSIVE_S.sub("", m.group("n"))
         full = known.get(surname)
         if full and not any(a <= m.start("n") < b for a, b in taken):
             out.append((full[0], m.start("n"), m.start("n") + len(surname)))

@@ -53,8 +53,11 @@ _COMPANY_TAIL = re.compile(
 )
 
 
+_POSSESSIVE_S = re.compile(r"['’]s$")
+
+
 def _surname(name: str) -> str:
-    name = re.sub(r"['’]s$", "", name)
+    name = _POSSESSIVE_S.sub("", name)
     words = [w.strip(".,") for w in _SUFFIX.sub("", name.strip()).split()]
     return words[-1] if words else ""
 
