@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from eightk.extract.acquisition_texts import _MORE_CUE, _MORE_GATED, _MORE_WORDS
-from eightk.extract.deal_cues import _CONTRACT_OPENING, _ENTRY, _ENTRY_STEMS, _contract_opening, _entry
+from eightk.extract.deal_cues import (
+    _CONTRACT_OPENING,
+    _ENTRY,
+    _ENTRY_STEMS,
+    _TITLE_OPENING,
+    _contract_opening,
+    _entry,
+)
 from eightk.extract.families import _ACQ_CUE, _ACQ_WORDS, _SALE_CUE, _SALE_WORDS, acq_cue, sale_cue
 from eightk.extract.gates import Cue
 from eightk.extract.officer_context import no_news
@@ -69,10 +76,13 @@ def test_a_contract_opening_is_found_where_the_full_search_finds_it() -> None:
         "Dated May 1, 2020, this Agreement is entered into by Acme.",
         "Acme said this agreement is good. Nothing else.",
         "Acme and Beta: THIS AMENDMENT is made among them.",
+        "Exhibit 10.1\n  EXCLUSIVE LICENSE AGREEMENT\n\nby and between Acme and Beta",
+        "LICENSE AGREEMENT\nBETWEEN Acme AND Beta",
     )
     for text in texts:
-        full, fast = _CONTRACT_OPENING.search(text, 0, 5000), _contract_opening(text, 5000)
-        assert (full and full.span()) == (fast and fast.span()), text
+        for pattern in (_CONTRACT_OPENING, _TITLE_OPENING):
+            full, fast = pattern.search(text, 0, 5000), _contract_opening(text, 5000, pattern)
+            assert (full and full.span()) == (fast and fast.span()), text
     assert _contract_opening(texts[1], 5000) is not None and _contract_opening(texts[3], 5000) is None
 
 
