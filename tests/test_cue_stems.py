@@ -6,14 +6,8 @@ from __future__ import annotations
 import pytest
 
 from eightk.extract.acquisition_texts import _MORE_CUE, _MORE_GATED, _MORE_WORDS
-from eightk.extract.deal_cues import (
-    _CONTRACT_OPENING,
-    _ENTRY,
-    _ENTRY_STEMS,
-    _TITLE_OPENING,
-    _contract_opening,
-    _entry,
-)
+from eightk.extract.deal_cues import _ENTRY, _ENTRY_STEMS, _entry
+from eightk.extract.deal_openings import _CONTRACT_OPENING, _TITLE_OPENING, _contract_opening
 from eightk.extract.families import _ACQ_CUE, _ACQ_WORDS, _SALE_CUE, _SALE_WORDS, acq_cue, sale_cue
 from eightk.extract.gates import Cue
 from eightk.extract.officer_context import no_news

@@ -33,7 +33,6 @@ from eightk.extract.deal_cues import (
     _ITEM_CODES,
     _MILESTONE_UPDATE,
     _ONLY_PARTNERSHIP,
-    _OPENING_REACH,
     _OTHER_AGREEMENT,
     _PENDING,
     _PROPOSED,
@@ -48,11 +47,11 @@ from eightk.extract.deal_cues import (
     _recounts,
     _title_kind,
     _update_kind,
-    opening_in,
     quick_test,
 )
 from eightk.extract.deal_dates import _anchor_date, _period_start, _ref_date, _under_older
 from eightk.extract.deal_events import _event, _fill, _names, _same_sides
+from eightk.extract.deal_openings import _OPENING_REACH, opening_in
 from eightk.extract.deal_parties import _Anchor, _anchor_parties, _Deal, _issuer
 from eightk.extract.deal_roles import LICENSED_THING, roles
 from eightk.extract.deal_terms import read_terms, title_exclusive
