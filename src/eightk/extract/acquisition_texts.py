@@ -35,13 +35,14 @@ from eightk.extract.deals import deals
 from eightk.extract.entities import entities
 from eightk.extract.families import (
     _ACQ_CONTEXT,
-    _ACQ_CUE,
     _DEAL_TERMINATED,
-    _SALE_CUE,
     _acquisition,
     _stake_in_registrant,
+    acq_cue,
     acquisitions,
+    sale_cue,
 )
+from eightk.extract.gates import Cue
 from eightk.extract.text import Region, dates_in, sentences, span
 from eightk.model import Acquisition, FieldSource, Filing
 from eightk.parse.registrant import norm_name
@@ -80,6 +81,10 @@ _MORE_CUE = re.compile(
     r"\b(?:stock|share|equity|asset|membership\s+interests?|units?)\s+purchase\s+agreement\b",
     re.I,
 )
+# words of which every ``_MORE_CUE`` match holds one (``gates``: the pattern is tried at every word)
+_MORE_WORDS = ("closed", "completed", "consummated", "finali", "announced", "agree", "purchase", "acquire",
+               "divested", "sell")  # fmt: skip
+_MORE_GATED = Cue(_MORE_CUE, _MORE_WORDS)
 _JOINT_VENTURE = re.compile(
     r"\bjoint[\s-]+venture\s+agreement\b|\bto\s+form\s+(?:a|the)\s+(?:\w+\s+){0,3}?joint\s+venture", re.I
 )
@@ -110,7 +115,7 @@ def _missed(filing: Filing, regions: list[Region]) -> list[Acquisition]:
         ents = None
         for s, e in sentences(region):
             sent = region.body[s:e]
-            cue = _MORE_CUE.search(sent)
+            cue = _MORE_GATED.search(sent)
             if cue is None or _SECURITIES.search(sent) or _DEAL_TERMINATED.search(sent) or _MINORITY.search(sent):
                 continue
             if _JOINT_VENTURE.search(region.body, max(0, s - 400), e):
@@ -147,10 +152,11 @@ def _opening(filing: Filing, region: Region) -> list[Acquisition]:
         if s > _OPENING or out and kind != "financial_note":
             break
         sent = region.body[s:e]
-        cue = _ACQ_CUE.search(sent) or _SALE_CUE.search(sent)
+        cue = acq_cue(sent) or sale_cue(sent)
         if cue is not None and not _ACQ_CONTEXT.search(sent + " " + cue.group(0)):
             cue = None
-        cue = cue or _MORE_CUE.search(sent)  # a cue of its own context ("will purchase", "agreed to sell")
+        # a cue of its own context ("will purchase", "agreed to sell")
+        cue = cue or _MORE_GATED.search(sent)
         if cue is None or _DEAL_TERMINATED.search(sent):
             continue
         if _MINORITY.search(sent):

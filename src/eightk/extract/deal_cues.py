@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 from eightk.extract.entities import Mention
-from eightk.extract.entity_names import LABEL_CAPS
 from eightk.extract.text import Region
 from eightk.parse.text import fold
 
@@ -90,6 +89,10 @@ _ENTRY = re.compile(
     r"(?:has|have)\s+(?:formed|established|acquired|in-licensed|out-licensed)|agreed\s+to\s+(?:license|acquire|sell|grant)|"
     r"(?:formed|established|launched)\s+(?:an?\s+)?(?:\w+\s+){0,3}(?:collaboration|partnership|alliance))\b",
 )  # lower case, searched in the folded sentence: case-sensitive over lower case runs twice as fast as IGNORECASE
+# words of which every ``_ENTRY`` match holds one: the pattern (tried at every word) is searched only in a
+# sentence that holds one; most sentences of a deal text hold none
+_ENTRY_STEMS = ("enter", "sign", "execut", "agreed", "concluded", "announc", "made", "between", "licensed",
+                "formed", "established", "acquired", "launched")  # fmt: skip
 # rarer entries, tried only when a sentence holds one of their words (a long alternation costs at every word)
 _ENTRY_WORDS = (
     "sold",
@@ -121,50 +124,9 @@ def _entry(sent: str) -> re.Match[str] | None:
     """The verb that enters a deal in a sentence ("entered into", "signed", "announced", "reached an
     agreement", "teamed up with", "sold … assets … to"), or None."""
     low = fold(sent)
-    if m := _ENTRY.search(low):
+    if any(w in low for w in _ENTRY_STEMS) and (m := _ENTRY.search(low)):
         return m  # its offsets are the sentence's (fold keeps the length); its text is lower case
     return _ENTRY_MORE.search(sent) if any(w in low for w in _ENTRY_WORDS) else None
-
-
-_CONTRACT_OPENING = re.compile(
-    r"(?:^|\n|(?<=\s)(?=THIS\s)|(?<=\d,\s)(?=this\s+[A-Z]))\W*(?P<this>THIS|This|this|AGREEMENT)\s+"
-    r"(?:[\w\-]+\s+){0,8}?(?:AGREEMENT|[Aa]greement|LICEN[CS]E|AMENDMENT|made)\b.{0,400}?\b(?:between|BETWEEN|among|AMONG|"
-    r"(?<=entered\sinto\s)by)\b",
-    re.S,
-)
-# a title page: "DEVELOPMENT AND LICENSE AGREEMENT / between / X (the "Licensor") / and / Y (the "Licensee")"
-_TITLE_OPENING = re.compile(
-    r"(?:^|\n)[ \t]*(?P<this>[A-Z][A-Z ,\-&]{2,80}?(?:AGREEMENT|LICEN[CS]E))[ \t]*\n[\s|]*"
-    r"(?:by\s+and\s+)?(?:between|BETWEEN|among|AMONG)\b"
-)
-# a title page that labels its parties: "LICENSE AGREEMENT WRANGLER APPAREL CORP. LICENSOR AND CHAMBERS BELT
-# COMPANY LICENSEE"
-_LABELLED_TITLE = re.compile(
-    r"(?P<this>\b[A-Z][A-Z \-&]{0,60}?(?:AGREEMENT|LICEN[CS]E))\s+(?:[A-Z][\w.,&'\-]*\s+){1,8}?"
-    rf"{LABEL_CAPS}\s+AND\s+(?:[A-Z][\w.,&'\-]*\s+){{1,8}}?{LABEL_CAPS}\b"
-)
-# a form that fills in its parties: "TRADEMARK LICENSE AGREEMENT … A. Licensee: Auburn Hosiery Xxxxx, Inc."
-_FORM_OPENING = re.compile(
-    r"(?:^|\n)[ \t]*(?P<this>[A-Z][A-Z ,\-&]{2,60}?LICEN[CS]E\s+AGREEMENT)\b(?:[^:]{0,300}?)\n[ \t]*(?:[A-Z]\.[ \t]+)?"
-    r"(?:Licensee|LICENSEE|Licensor|LICENSOR)[ \t]*:"
-)
-_OPENING_REACH = 1500  # how far into its first sentence a contract's opening may start (past a title page)
-
-
-def opening_in(body: str, limit: int = 4500) -> re.Match[str] | None:
-    """A contract's opening ("THIS AGREEMENT … between", or a title page "… LICENSE AGREEMENT / between")
-    among the first ``limit`` characters of a document, the earlier of the two kinds; searched once per
-    document, not at every sentence. Title pages that label their parties, and forms, are looked for only
-    where a label's word is printed (those patterns cost at every capital letter)."""
-    head = body[: limit + 500]
-    kinds = [_CONTRACT_OPENING, _TITLE_OPENING]
-    if any(w in head for w in ("LICENSOR", "LICENSEE", "SELLER", "BUYER", "PURCHASER")):
-        kinds.append(_LABELLED_TITLE)
-    if any(w in head for w in ("icensee", "ICENSEE", "icensor", "ICENSOR")):
-        kinds.append(_FORM_OPENING)
-    found = [m for p in kinds if (m := p.search(body, 0, limit + 500))]
-    found = [m for m in found if m.start("this") < limit]
-    return min(found, key=lambda m: m.start("this")) if found else None
 
 
 _OPENING_END = re.compile(

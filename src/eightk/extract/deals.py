@@ -33,7 +33,6 @@ from eightk.extract.deal_cues import (
     _ITEM_CODES,
     _MILESTONE_UPDATE,
     _ONLY_PARTNERSHIP,
-    _OPENING_REACH,
     _OTHER_AGREEMENT,
     _PENDING,
     _PROPOSED,
@@ -48,11 +47,11 @@ from eightk.extract.deal_cues import (
     _recounts,
     _title_kind,
     _update_kind,
-    opening_in,
     quick_test,
 )
 from eightk.extract.deal_dates import _anchor_date, _period_start, _ref_date, _under_older
 from eightk.extract.deal_events import _event, _fill, _names, _same_sides
+from eightk.extract.deal_openings import _OPENING_REACH, opening_in
 from eightk.extract.deal_parties import _Anchor, _anchor_parties, _Deal, _issuer
 from eightk.extract.deal_roles import LICENSED_THING, roles
 from eightk.extract.deal_terms import read_terms, title_exclusive
@@ -75,6 +74,9 @@ _ASSIGNED_TO = re.compile(
     r"\b(?:assigned|assigns|assign|transferred|contribute[sd]?)\b(?:\s+and\s+\w+)?\s+(?:to\s+\S+\s+)?(?:[\w\-]+\s+){0,8}?"
     r"(?:patent\s+rights|patents|know-how|assets|intellectual\s+property)\b"
 )
+
+
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n[\s|]*$")  # a blank line just before a sentence
 
 
 class _Reader:
@@ -114,7 +116,7 @@ class _Reader:
         """The cases a sentence settles before anchors are looked for: a paragraph end, the end of a
         telling ("About X"), the closing of a deal announced before, the kind of a pending agreement.
         True when the sentence is dealt with."""
-        if re.search(r"\n[ \t]*\n[\s|]*$", self.body[max(0, s - 12) : s]):
+        if _PARAGRAPH_END.search(self.body, max(0, s - 12), s):
             self.recounting = False  # an old deal's telling ends with its paragraph
         if _STOP.match(sent):
             self.current = []

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from eightk.extract.acquirers import consideration, direction, status
 from eightk.extract.acquisition_terms import closing_date
 from eightk.extract.entities import Entities, entities
+from eightk.extract.gates import Cue
 from eightk.extract.text import COMPANY, Region, companies, dates_in, sentences, span, squash
 from eightk.model import (
     Acquisition,
@@ -124,6 +125,17 @@ _ACQ_CUE = re.compile(
     r"(?:issued\s+and\s+)?outstanding\s+(?:shares|equity|capital\s+stock|stock|membership\s+interests))|terminat\w+\s+(?:the\s+)?(?:\w+\s+){0,3}(?:agreement|transaction|acquisition))",
     _I,
 )
+# words of which every ``_ACQ_CUE`` match holds one: the pattern, tried at every word, is searched only in a
+# sentence holding one (``gates``)
+_ACQ_WORDS = ("complet", "closing", "acquire", "consummated", "merger", "purchase", "buy", "terminat")
+
+
+def acq_cue(sent: str) -> re.Match[str] | None:
+    """``_ACQ_CUE.search(sent)``, the pattern tried only when the sentence holds one of ``_ACQ_WORDS``."""
+    return _ACQ_GATED.search(sent)
+
+
+_ACQ_GATED = Cue(_ACQ_CUE, _ACQ_WORDS)
 _TARGET_AFTER = re.compile(
     r"(?:acquisition\s+of|acquired|acquire|merger\s+(?:of\s+\w+\s+)?with|purchase(?:\s+of)?|merge\s+with)\s+", _I
 )
@@ -148,6 +160,15 @@ _SALE_CUE = re.compile(
     r"\b(?:completed\s+the\s+)?(?:sale|divestiture|disposition)\s+of\b|\bsold\b|\b(?:agreement|agreed)\s+to\s+sell\b",
     _I,
 )
+_SALE_WORDS = ("sale", "divestiture", "disposition", "sold", "sell")  # every _SALE_CUE match holds one
+_SALE_GATED = Cue(_SALE_CUE, _SALE_WORDS)
+
+
+def sale_cue(sent: str) -> re.Match[str] | None:
+    """``_SALE_CUE.search(sent)``, the pattern tried only when the sentence holds one of ``_SALE_WORDS``."""
+    return _SALE_GATED.search(sent)
+
+
 _ACQ_CONTEXT = re.compile(r"merger|acqui|purchase\s+agreement|agreement\s+to\s+(?:purchase|sell)", _I)
 
 
@@ -186,7 +207,7 @@ def _read_acquisitions(filing: Filing, regions: list[Region]) -> list[Acquisitio
         ents: Entities | None = None
         for s, e in sentences(region):
             sent = region.body[s:e]
-            cue = _ACQ_CUE.search(sent) or (_SALE_CUE.search(sent) if region.code in ("2.01", "1.01") else None)
+            cue = acq_cue(sent) or (sale_cue(sent) if region.code in ("2.01", "1.01") else None)
             if not cue or (region.code != "2.01" and not _ACQ_CONTEXT.search(sent + " " + cue.group(0))):
                 continue
             if region.code == "1.02" and not _DEAL_TERMINATED.search(cue.group(0)):
@@ -198,7 +219,7 @@ def _read_acquisitions(filing: Filing, regions: list[Region]) -> list[Acquisitio
                 continue  # "X has acquired a majority interest in the Company": a change in control
             if sides is not None:  # "B to merge into A", "sold B to A": the verb says who buys
                 return [_acquisition(filing, region, s, e, cue=cue, target=sides[1], buyer=sides[0])]
-            if not _ACQ_CUE.search(sent) or _SELLING.search(sent):
+            if not acq_cue(sent) or _SELLING.search(sent):
                 continue  # the registrant sells (a disposition), or is bought
             if _of_registrant(region.body[s + cue.end() : s + cue.end() + 60], registrant):
                 continue  # someone acquired the registrant (a change in control), not its acquisition
@@ -226,7 +247,7 @@ def _announced(filing: Filing, regions: list[Region]) -> list[Acquisition]:
             if s > _RELEASE_OPENING:
                 break
             sent = region.body[s:e]
-            cue = _ACQ_CUE.search(sent)
+            cue = acq_cue(sent)
             if cue is None or not _ACQ_CONTEXT.search(sent) or _DEAL_TERMINATED.search(sent):
                 continue
             ents = ents or entities(region.body[: _RELEASE_OPENING + 2000], filing.registrant.name)

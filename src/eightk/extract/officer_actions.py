@@ -58,12 +58,34 @@ _FOLDED = tuple(
 )
 
 
+# for each action, word stems (lower case) of which every match of its pattern holds one: a pattern is tried
+# only over a text that holds one of them (``in`` runs at C speed; the patterns, which open with ``\b``, are
+# tried at every word). A stem added to a pattern must be added here (``test_officer_actions`` checks it)
+STEMS = {
+    "retired": ("retir",),
+    "departed": (
+        "resign", "step", "depart", "leav", "cease", "left", "separat", "transition", "stand", "seek", "terminat",
+        "longer", "passed", "died", "removed", "relieved", "employment",
+    ),
+    "elected": ("elect",),
+    "appointed": (
+        "appoint", "promot", "mov", "transition", "serve", "named", "elect", "hired", "designated", "selected",
+        "welcomed", "become", "succeed", "join", "begin", "title", "assum",
+    ),
+}  # fmt: skip
+
+
+def _holds_stem(action: str, low: str) -> bool:
+    return any(w in low for w in STEMS[action])
+
+
 def last_cue(body: str) -> int:
     """Where the last action word of ``body`` starts (-1 without one): no change is told after it."""
     if len(_FOLDED) != len(ACTIONS):  # a pattern with an upper-case escape: the slow way
         return max((m.start() for _a, p in ACTIONS for m in p.finditer(body)), default=-1)
     low = fold(body)
-    return max((m.start() for p in _FOLDED for m in p.finditer(low)), default=-1)
+    gated = [f for (a, _p), f in zip(ACTIONS, _FOLDED, strict=True) if _holds_stem(a, low)]
+    return max((m.start() for f in gated for m in f.finditer(low)), default=-1)
 
 
 def actions_in(sent: str) -> list[tuple[str, re.Pattern[str]]]:
@@ -72,4 +94,4 @@ def actions_in(sent: str) -> list[tuple[str, re.Pattern[str]]]:
     if len(_FOLDED) != len(ACTIONS):
         return list(ACTIONS)
     low = fold(sent)
-    return [a for a, f in zip(ACTIONS, _FOLDED, strict=True) if f.search(low)]
+    return [a for a, f in zip(ACTIONS, _FOLDED, strict=True) if _holds_stem(a[0], low) and f.search(low)]

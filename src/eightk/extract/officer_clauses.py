@@ -134,10 +134,13 @@ def board_seat_too(region: Region, s: int, sent: str, event: OfficerChange) -> l
     ]
 
 
+_NOT_KEY = re.compile(r"[A-Z]\.|Jr\.?|Sr\.?|I{2,3}|,")  # an initial, a generation, a comma
+
+
 def person_key(name: str) -> str:
     """One key for "James P. Gorman", "James Gorman" and "Jim Gorman": the surname and the given name's
     first letter, middle initials and "Jr." aside."""
-    words = [w for w in name.replace(".", ". ").split() if not re.fullmatch(r"[A-Z]\.|Jr\.?|Sr\.?|I{2,3}|,", w)]
+    words = [w for w in name.replace(".", ". ").split() if not _NOT_KEY.fullmatch(w)]
     words = [w.strip(",") for w in words]
     return f"{words[0][0]} {words[-1]}".lower() if words else name.lower()
 

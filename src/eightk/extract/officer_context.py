@@ -131,7 +131,11 @@ _REELECTED = re.compile(
 def no_news(sent: str) -> bool:
     """True for a sentence that tells no change of this filing: news told before ("As previously reported,
     …") or directors (re-)elected at an annual meeting."""
-    return bool(_OLD_NEWS.match(sent) or _REELECTED.search(sent))
+    if _OLD_NEWS.match(sent):
+        return True
+    # (``_REELECTED``, with its look-behinds, costs at every position: tried only when both its words are in)
+    low = sent.lower()
+    return "annual" in low and "elected" in low and _REELECTED.search(sent) is not None
 
 
 _HEAD_WINDOW = 600  # the headline and sub-headlines before a release's lead

@@ -43,11 +43,21 @@ NOT_NAME_WORDS = set(
 )
 
 
+# a capital: every ``_NAME`` match starts with one (an honorific's, a rank's or the name's own)
+_CAPITAL = re.compile(f"[{_UP}]")
+
+
+def _search_name(sent: str, pos: int) -> re.Match[str] | None:
+    """``_NAME.search(sent, pos)``, tried only at capitals: the engine, given no first character to skip to
+    (the pattern opens with an optional honorific), tries it at every position, which costs twice as much."""
+    return next((m for c in _CAPITAL.finditer(sent, pos) if (m := _NAME.match(sent, c.start()))), None)
+
+
 def name_matches(sent: str) -> list[re.Match[str]]:
     """``_NAME`` matches, where a run that starts with a title word is tried again from its next word:
     "Chief Financial Officer Luca Roe" gives "Luca Roe"."""
     out, pos = [], 0
-    while (m := _NAME.search(sent, pos)) is not None:
+    while (m := _search_name(sent, pos)) is not None:
         first = m.group("n").split()[0].strip(".,")
         if first in NOT_NAME_WORDS and len(m.group("n").split()) > 2:
             pos = m.start("n") + len(first)
@@ -73,18 +83,19 @@ Known = dict[str, tuple[str, int, int]]  # surname (or "" for the last one named
 _MONTHS = frozenset("January February March April May June July August September October November December".split())
 
 
+# (compiled once: a pattern given to ``re.sub`` as text is looked up in re's cache at every call)
+_WORD = re.compile(r"\S+")
+_INITIAL = re.compile(r"[A-Z]\.?")
+_POSSESSIVE_S = re.compile(r"['’]s$")
+
+
 def _before_title(name: str) -> str:
     """A name without the title printed right after it: "Craig A. Rogerson President" (in "elected Craig
     A. Rogerson President and Chief Executive Officer") is "Craig A. Rogerson"."""
-    parts = list(re.finditer(r"\S+", name))
+    parts = list(_WORD.finditer(name))
     for i, part in enumerate(parts):
         word = part.group(0).strip(".,")
-        if (
-            i >= 2
-            and word in NOT_NAME_WORDS
-            and word not in _MONTHS
-            and not re.fullmatch(r"[A-Z]\.?", parts[i - 1].group(0))
-        ):
+        if i >= 2 and word in NOT_NAME_WORDS and word not in _MONTHS and not _INITIAL.fullmatch(parts[i - 1].group(0)):
             return name[: parts[i - 1].end()]
     return name
 
@@ -103,14 +114,18 @@ def _fuller(before: tuple[str, int, int] | None, name: str) -> str:
 _GENERATION = ("Jr", "Sr", "II", "III", "IV")
 
 
-def sentence_names(sent: str, s: int, known: Known, people: PersonEvidence | None = None) -> list[tuple[str, int, int]]:
+def sentence_names(
+    sent: str, s: int, known: Known, people: PersonEvidence | None = None, *, bare: bool = True
+) -> list[tuple[str, int, int]]:
     """Full names in the sentence (offsets into it), and "Mr. Glazer" where an earlier sentence named
     David Glazer. ``known`` maps each surname to the latest full name with it (absolute offsets, ``s`` is
     the sentence's start) and "" to the last person named. A name followed by "Inc." is a company's;
-    with ``people``, a name the filing does not show to be a person's is no name."""
+    with ``people``, a name the filing does not show to be a person's is no name. Without ``bare``, a
+    surname alone ("Parker") is not looked for: it sets nothing in ``known``, and a sentence with no action
+    word is read only for what it sets there."""
     out = []
     for m in name_matches(sent):
-        name = _before_title(re.sub(r"['’]s$", "", m.group("n")))
+        name = _before_title(_POSSESSIVE_S.sub("", m.group("n")))
         words = [w.strip(".,") for w in name.split()]
         end = m.start("n") + len(name)
         if (
@@ -130,14 +145,14 @@ def sentence_names(sent: str, s: int, known: Known, people: PersonEvidence | Non
         out.append((name, m.start("n"), end))
         known[surname] = known[""] = (name, s + m.start("n"), s + end)
     taken = [(a, b) for _n, a, b in out]
-    for m in _SURNAME.finditer(sent):
-        surname = re.sub(r"['’]s$", "", m.group("n"))
+    for m in _SURNAME.finditer(sent) if "r." in sent or "s." in sent else ():  # "Mr.", "Ms.", "Mrs.", "Dr."
+        surname = _POSSESSIVE_S.sub("", m.group("n"))
         full = known.get(surname)
         if full and not any(a <= m.start("n") < b for a, b in taken):
             out.append((full[0], m.start("n"), m.start("n") + len(surname)))
             known[""] = (full[0], s + m.start("n"), s + m.start("n") + len(surname))
             taken.append((m.start("n"), m.start("n") + len(surname)))
-    for m in _BARE.finditer(sent):  # "… as well as Parker until his departure": a surname named before
+    for m in _BARE.finditer(sent) if bare else ():  # "… as well as Parker until his departure": named before
         full = known.get(m.group(0)) if len(m.group(0)) >= 3 else None
         if full and not any(a <= m.start() < b for a, b in taken):
             out.append((full[0], m.start(), m.end()))

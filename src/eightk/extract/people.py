@@ -232,11 +232,12 @@ def _sentence_events(
     sent = region.body[s:e]
     known = known if known is not None else {}
     last = known.get("")  # the person named before this sentence, for "appointed him"
-    names = sentence_names(sent, s, known, people)
-    if no_news(sent):
+    actions = actions_in(sent)
+    names = sentence_names(sent, s, known, people, bare=bool(actions))  # (the names serve later sentences too)
+    if not actions or no_news(sent):
         return []
     out: list[OfficerChange] = []
-    for action, pattern in actions_in(sent):
+    for action, pattern in actions:
         for cue in pattern.finditer(sent):
             if not_this_change(sent, cue, region.ref):
                 continue  # "named to his current position", "until his successor is appointed", "… in 2017"
