@@ -7,7 +7,8 @@ Prints figures only; nothing is asserted. What it measures, in one run:
    ``--repeats`` passes; each filing's time is the median of its repeats, and includes reading its bytes
    (from the page cache after the warm-up). Figures: filings/s and MB/s (= filings, bytes over the sum of
    the per-filing medians), median/p95/max per filing, overall and by corpus format, with events
-   (``parse_filing(raw, name=...)``) and without (``events=False``).
+   (``parse_filing(raw, name=...)``) and without (``events=False``), the two taking turns on each file of
+   each pass; and how much the events add to parse time (sums of the per-file medians).
 2. Peak RSS of this process after those passes (``resource.getrusage(RUSAGE_SELF).ru_maxrss``), and of a
    fresh child that parses a synthetic submission built in /tmp from a corpus filing plus a 50 MB
    uuencoded attachment, to show that memory stays bounded whatever the input size.
@@ -80,28 +81,35 @@ def _time_one(parse: Callable[[bytes, str], object], path: Path) -> float:
     return time.perf_counter() - start
 
 
-def time_eightk(files: Sequence[CorpusFile], parse: Callable[[bytes, str], object], repeats: int) -> Timings:
-    out = Timings()
-    samples: dict[str, list[float]] = {}
+def time_eightk(
+    files: Sequence[CorpusFile], parses: Sequence[Callable[[bytes, str], object]], repeats: int
+) -> list[Timings]:
+    """One ``Timings`` per parser in ``parses``. The parsers take turns on each file of each pass (a
+    warm-up pass, then ``repeats`` timed ones), so that a slow spell of a shared machine slows each of them,
+    not whichever ran during it; a file's time is the median of its timed passes."""
+    outs = [Timings() for _ in parses]
+    samples: list[dict[str, list[float]]] = [{} for _ in parses]
     for rep in range(repeats + 1):  # pass 0 is the warm-up
         for cf in files:
             name = cf.path.name
-            if name in out.errors:
-                continue
-            try:
-                t = _time_one(parse, cf.path)
-            except Exception as exc:  # a benchmark reports a crash as a result and goes on
-                out.errors[name] = f"{type(exc).__name__}: {exc}"
-                continue
-            if rep:
-                samples.setdefault(name, []).append(t)
-    for cf in files:
-        name = cf.path.name
-        if name in samples and name not in out.errors:
-            out.seconds[name] = statistics.median(samples[name])
-            out.sizes[name] = cf.path.stat().st_size
-            out.formats[name] = cf.format or "?"
-    return out
+            for parse, out, got in zip(parses, outs, samples, strict=True):
+                if name in out.errors:
+                    continue
+                try:
+                    t = _time_one(parse, cf.path)
+                except Exception as exc:  # a benchmark reports a crash as a result and goes on
+                    out.errors[name] = f"{type(exc).__name__}: {exc}"
+                    continue
+                if rep:
+                    got.setdefault(name, []).append(t)
+    for out, got in zip(outs, samples, strict=True):
+        for cf in files:
+            name = cf.path.name
+            if name in got and name not in out.errors:
+                out.seconds[name] = statistics.median(got[name])
+                out.sizes[name] = cf.path.stat().st_size
+                out.formats[name] = cf.format or "?"
+    return outs
 
 
 def _summary_row(label: str, names: Iterable[str], t: Timings, errors: int) -> str:
@@ -413,10 +421,13 @@ def main(argv: Iterable[str] | None = None, parse_filing: ParseFiling | None = N
         print(NO_PARSER_MESSAGE)
     else:
         ev, no_ev = _parsers(parse_filing)
-        without = time_eightk(files, no_ev, args.repeats)
+        without, with_events = time_eightk(files, (no_ev, ev), args.repeats)
         print_eightk("eightk, events=False", without)
-        with_events = time_eightk(files, ev, args.repeats)
         print_eightk("eightk, with events", with_events)
+        both = [n for n in without.seconds if n in with_events.seconds]
+        parse_s, events_s = sum(without.seconds[n] for n in both), sum(with_events.seconds[n] for n in both)
+        print(f"\nevents add {100 * (events_s / parse_s - 1):.0f}% to parse time ({len(both)} files, sums of the")
+        print("per-file medians, the two parses taking turns on each file)")
         print(f"\npeak RSS of this process after the corpus passes: {peak_rss_mb():.0f} MB")
         if headered:
             smallest = min(headered, key=lambda cf: cf.path.stat().st_size)
