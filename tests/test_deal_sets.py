@@ -36,6 +36,7 @@ def _checker():  # type: ignore[no-untyped-def]
         ("extra8", 40, 35),
         ("extra9", 33, 26),
         ("extra10", 36, 27),
+        ("extra11", 40, 33),
     ],  # fmt: skip
 )
 def test_each_extra_set_keeps_the_conventions(name: str, texts: int, events: int) -> None:

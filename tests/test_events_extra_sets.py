@@ -34,6 +34,7 @@ def _checker():  # type: ignore[no-untyped-def]
         ("events-extra5", 18, 20, 8),
         ("events-extra6", 35, 60, 15),
         ("events-extra7", 35, 70, 16),
+        ("events-extra8", 37, 65, 18),
     ],
 )
 def test_each_set_keeps_its_conventions_and_its_halves(name: str, texts: int, events: int, per_half: int) -> None:

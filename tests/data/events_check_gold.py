@@ -106,7 +106,7 @@ def check_dir(root: Path) -> tuple[list[str], int, int]:
     return problems, len(texts), n_events
 
 
-SETS = ("events-extra2", "events-extra3", "events-extra4", "events-extra5", "events-extra6", "events-extra7")
+SETS = tuple(f"events-extra{n}" for n in range(2, 9))
 
 
 def main(argv: list[str]) -> int:

@@ -125,7 +125,7 @@ def check_dir(base: Path) -> tuple[list[str], int, int]:
     return problems, len(texts), n_events
 
 
-SETS = ("extra", "extra2", "extra3", "extra4", "extra5", "extra6", "extra7", "extra8", "extra9", "extra10")
+SETS = ("extra", "extra2", "extra3", "extra4", "extra5", "extra6", "extra7", "extra8", "extra9", "extra10", "extra11")
 
 
 def main() -> int:
