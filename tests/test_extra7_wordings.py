@@ -1,5 +1,6 @@
 """Officer-change and acquisition wordings read from the A half of ``tests/data/events-extra7`` (issue 9):
-each test copies the real sentence it was written from, with its source (the set's SOURCES.tsv row)."""
+each test copies the real sentence it was written from, with its source (the set's SOURCES.tsv row); and
+wordings of news copies from a new-user test, with the company and people renamed."""
 
 from __future__ import annotations
 
@@ -329,10 +330,7 @@ def test_a_passive_appointment_names_its_subject_not_those_along_with_it() -> No
         "Jane Halloway has been appointed Deputy Chair and, along with Chair Robert Fyson and Gary Smithers, will "
         "provide increased support to the interim CEO during this period.\n"
     )
-    events = [
-        e for e in parse_filing(text.encode(), name="news.txt").to_dict()["events"] if e["type"] == "officer_change"
-    ]
-    assert [(e["person"], e["role"], e["action"]) for e in events] == [("Jane Halloway", "Deputy Chair", "appointed")]
+    assert [(p, a, r) for p, a, r, _ in _officers(text)] == [("Jane Halloway", "appointed", "Deputy Chair")]
 
 
 def test_a_lower_case_title_before_a_name_is_its_role() -> None:
@@ -342,10 +340,7 @@ def test_a_lower_case_title_before_a_name_is_its_role() -> None:
         "Defence contractor Corvane International said chief executive Archie Halloway had decided to retire "
         "after 16 years at the helm.\n"
     )
-    (event,) = [
-        e for e in parse_filing(text.encode(), name="news.txt").to_dict()["events"] if e["type"] == "officer_change"
-    ]
-    assert (event["person"], event["role"], event["action"]) == ("Archie Halloway", "chief executive", "retired")
+    assert [(p, a, r) for p, a, r, _ in _officers(text)] == [("Archie Halloway", "retired", "chief executive")]
 
 
 def test_a_surname_with_its_particle_joined_is_a_name() -> None:
@@ -355,10 +350,7 @@ def test_a_surname_with_its_particle_joined_is_a_name() -> None:
         "Gene sequencing test maker Corvane Inc. said Sunday that its board has accepted the resignation of its CEO "
         "and director, Francis deHalloway, effective immediately.\n"
     )
-    events = [
-        e for e in parse_filing(text.encode(), name="news.txt").to_dict()["events"] if e["type"] == "officer_change"
-    ]
-    assert [(e["person"], e["action"]) for e in events] == [("Francis deHalloway", "departed")]
+    assert [(p, a) for p, a, _, _ in _officers(text)] == [("Francis deHalloway", "departed")]
 
 
 def test_the_one_replaced_leaves_the_title() -> None:
@@ -368,10 +360,7 @@ def test_the_one_replaced_leaves_the_title() -> None:
         "Corvane Medical Products Inc. on Thursday announced its board of directors has named Scott Halloway as "
         "its new acting chief executive, replacing Matthew Fyson.\n"
     )
-    events = [
-        e for e in parse_filing(text.encode(), name="news.txt").to_dict()["events"] if e["type"] == "officer_change"
-    ]
-    assert [(e["person"], e["action"]) for e in events] == [
+    assert [(p, a) for p, a, _, _ in _officers(text)] == [
         ("Scott Halloway", "appointed"),
         ("Matthew Fyson", "departed"),
     ]
@@ -386,11 +375,8 @@ def test_one_who_will_serve_as_temporary_officer_is_named_before_the_cue() -> No
         "Chief Accounting Officer Michael Fyson will serve as temporary CFO when Halloway leaves, effective August "
         "20, 2010.\n"
     )
-    events = [
-        e for e in parse_filing(text.encode(), name="news.txt").to_dict()["events"] if e["type"] == "officer_change"
-    ]
-    assert ("Michael Fyson", "appointed") in [(e["person"], e["action"]) for e in events]
-    assert ("John Halloway", "appointed") not in [(e["person"], e["action"]) for e in events]
+    got = [(p, a) for p, a, _, _ in _officers(text)]
+    assert ("Michael Fyson", "appointed") in got and ("John Halloway", "appointed") not in got
 
 
 def test_a_release_telling_an_officers_intention_to_retire_is_read() -> None:
@@ -401,7 +387,4 @@ def test_a_release_telling_an_officers_intention_to_retire_is_read() -> None:
         "Company, Andrew Halloway has informed the Board of his intention to retire. Andrew's notice period is 12 "
         "months; he will continue in role to ensure a smooth transition.\n"
     )
-    events = [
-        e for e in parse_filing(text.encode(), name="news.txt").to_dict()["events"] if e["type"] == "officer_change"
-    ]
-    assert [(e["person"], e["action"]) for e in events] == [("Andrew Halloway", "retired")]
+    assert [(p, a) for p, a, _, _ in _officers(text)] == [("Andrew Halloway", "retired")]

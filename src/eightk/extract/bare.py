@@ -89,9 +89,9 @@ def _listed_company(head: str) -> str:
     """The first name in ``head`` followed by its exchange and ticker ("Kemira Oyj (OMX: KRA1V)", "Tower Group
     International, Ltd. (NASDAQ: TWGP)"): a release or a news copy of one gives the company it is about so,
     before any other; "" when none is."""
-    region = Region(0, 0, len(head), head, "document")
+    suffixed_names = list(companies(Region(0, 0, len(head), head, "document")))
     for m in _TICKER.finditer(head):
-        suffixed = next((c for c in companies(region) if 0 <= m.start() - c[2] <= 3), None)
+        suffixed = next((c for c in suffixed_names if 0 <= m.start() - c[2] <= 3), None)
         before = None if suffixed else _BEFORE_TICKER.search(head, max(0, m.start() - 80), m.start())
         name = suffixed[0] if suffixed else _clean(before.group(1), before.start(1))[0] if before else ""
         if name and _acceptable(name):

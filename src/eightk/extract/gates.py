@@ -9,13 +9,9 @@ from __future__ import annotations
 
 import re
 
-from eightk.parse.text import fold
+from eightk.extract.text import exact_lower
 
 __all__ = ["Cue"]
-
-# under IGNORECASE "ı" and "İ" match "i", "ſ" matches "s", though ``lower()`` keeps them apart: a text
-# holding one is searched as it is, whatever its words
-_ODD_CASES = "ıſİ"
 
 
 class Cue:
@@ -30,9 +26,9 @@ class Cue:
         self._folded = re.compile(pattern.pattern.lower(), pattern.flags & ~re.I)
 
     def search(self, text: str) -> re.Match[str] | None:
-        if any(c in text for c in _ODD_CASES):
+        low = exact_lower(text)
+        if low is None:  # a character IGNORECASE and lower-casing treat apart: searched as it is
             return self.pattern.search(text)
-        low = fold(text)
         if not any(w in low for w in self.words) or (at := self._folded.search(low)) is None:
             return None
         return self.pattern.match(text, at.start()) or self.pattern.search(text)  # (the first, always)
